@@ -1,0 +1,3 @@
+from mentorlog.cli import main
+
+main()

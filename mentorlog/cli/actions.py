@@ -1,0 +1,126 @@
+"""`action add/done/drop/reopen` and `actions`."""
+
+from __future__ import annotations
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.app import app, sub_app
+
+action_app = sub_app("Add action items and change their status.")
+app.add_typer(action_app, name="action", rich_help_panel="Record")
+
+
+@action_app.command("add")
+def action_add(
+    text: str = typer.Argument(..., help="What was committed to (due:DATE and owner:NAME tokens work too)."),
+    owner: str | None = typer.Option(None, "--owner", "-o", help="me (default), them, or a person's name."),
+    due: str | None = typer.Option(None, "--due", help="Due date (a bare weekday looks ahead)."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="The relationship it belongs to."),
+    goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it serves."),
+    session: int | None = typer.Option(None, "--session", help="The session it came from."),
+    create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
+    json_: bool = typer.Option(False, "--json", help="Print the action item as JSON."),
+) -> None:
+    """Add an action item."""
+    from mentorlog.textparse import parse_action
+
+    line = parse_action(text)
+    due_day = common.day(due if due is not None else line.due, direction="forward")
+    plan = common.plan_person(with_, create=create)
+    with common.journal(write=True) as journal:
+        person_id = plan.person_id(journal) if plan else None
+        action = journal.add_action(
+            line.text,
+            owner_id=common.owner_id(journal, owner if owner is not None else line.owner, person_id),
+            due=due_day,
+            person_id=person_id,
+            goal_id=goal,
+            session_id=session,
+        )
+    if json_:
+        common.print_json(action.to_json())
+        return
+    due_part = f", due {action.due}" if action.due else ""
+    common.say(f"Added action {action.id} for {common.inert(action.owner)}{due_part}: {common.quoted(action.text)}.")
+
+
+def _set_status(ids: list[int], status: str, verb: str, json_: bool) -> None:
+    with common.journal(write=True) as journal:
+        changed, unchanged = journal.set_action_status(ids, status)
+    if json_:
+        common.print_json([action.to_json() for action in sorted([*changed, *unchanged], key=lambda a: a.id)])
+        return
+    if changed:
+        listed = ", ".join(str(action.id) for action in changed)
+        noun = "action" if len(changed) == 1 else "actions"
+        common.say(f"Marked {noun} {listed} {verb}.")
+    for action in unchanged:
+        common.say(f"Action {action.id} was already {status}.")
+
+
+IDS_ARGUMENT = typer.Argument(..., metavar="ID...", help="One or more action item ids.")
+JSON_OPTION = typer.Option(False, "--json", help="Print the action items as JSON.")
+
+
+@action_app.command("done")
+def action_done(ids: list[int] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Mark action items done."""
+    _set_status(ids, "done", "done", json_)
+
+
+@action_app.command("drop")
+def action_drop(ids: list[int] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Drop action items that no longer matter."""
+    _set_status(ids, "dropped", "dropped", json_)
+
+
+@action_app.command("reopen")
+def action_reopen(ids: list[int] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Open done or dropped action items again."""
+    _set_status(ids, "open", "open again", json_)
+
+
+@app.command(rich_help_panel="Read")
+def actions(
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
+    owner: str | None = typer.Option(None, "--owner", "-o", help="me, or a person's name."),
+    overdue: bool = typer.Option(False, "--overdue", help="Only open items past their due date."),
+    due_before: str | None = typer.Option(None, "--due-before", help="Only items due before this date."),
+    status: str = typer.Option("open", "--status", help="open, done, dropped or all."),
+    goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Open action items across all relationships, overdue first, then by due date."""
+    from mentorlog.store.actions import check_action_status
+
+    check_action_status(status)
+    before = common.day(due_before, direction="forward")
+    with common.journal(write=False) as journal:
+        if goal is not None:
+            journal.require("goals", "goal", goal)
+        is_me = owner is not None and owner.strip().lower() == "me"
+        found = journal.list_actions(
+            status=status,
+            person_id=common.find_person_id(journal, with_),
+            owner_id=None if is_me else common.find_person_id(journal, owner),
+            owner_is_me=is_me,
+            overdue=overdue,
+            due_before=before,
+            goal_id=goal,
+        )
+    if json_:
+        common.print_json([action.to_json() for action in found])
+        return
+    from mentorlog import render
+
+    console = render.make_console()
+    if not found:
+        console.print(render.empty("No action items match. Add one with: mentorlog action add \"Send the draft\" --due fri"))
+        return
+    console.print(render.actions_table(found, common.today()))
+    late = sum(1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat())
+    summary = f"{len(found)} action item{'s' if len(found) != 1 else ''}"
+    if late:
+        summary += f", {late} overdue"
+    console.print(render.empty(summary))

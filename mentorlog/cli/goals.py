@@ -1,0 +1,137 @@
+"""`goal add/progress/done/drop/pause/resume` and `goals`."""
+
+from __future__ import annotations
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.app import app, sub_app
+
+goal_app = sub_app("Add goals and milestones, record progress, change their status.")
+app.add_typer(goal_app, name="goal", rich_help_panel="Record")
+
+
+@goal_app.command("add")
+def goal_add(
+    title: str = typer.Argument(..., help="What you want to reach."),
+    horizon: str = typer.Option("short", "--horizon", help="short or long."),
+    target: str | None = typer.Option(None, "--target", help="Target date (a month means its last day)."),
+    parent: int | None = typer.Option(None, "--parent", help="Make this a milestone of goal ID."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="The person this goal is with."),
+    description: str = typer.Option("", "--description", help="More about the goal."),
+    tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable)."),
+    create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
+    json_: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
+) -> None:
+    """Add a goal, or a milestone of a goal with --parent."""
+    from mentorlog.store.goals import check_horizon
+
+    check_horizon(horizon)
+    target_day = common.day(target, direction="forward", period_end=True)
+    tags = common.tags_from(tag, title, description)
+    plan = common.plan_person(with_, create=create)
+    with common.journal(write=True) as journal:
+        goal = journal.add_goal(
+            title,
+            horizon=horizon,
+            target=target_day,
+            parent_id=parent,
+            person_id=plan.person_id(journal) if plan else None,
+            description=description,
+            tags=tags,
+        )
+    if json_:
+        common.print_json(goal.to_json())
+        return
+    kind = f"milestone {goal.id} of goal {goal.parent_id}" if goal.parent_id else f"goal {goal.id}"
+    common.say(f"Added {kind}: {common.quoted(goal.title)}.")
+
+
+@goal_app.command("progress")
+def goal_progress(
+    goal_id: int = typer.Argument(..., metavar="ID", help="The goal."),
+    percent: int = typer.Argument(..., metavar="PERCENT", help="Progress now, 0-100."),
+    note: str = typer.Option("", "--note", help="What moved it."),
+    json_: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
+) -> None:
+    """Record a goal's progress (0-100) with an optional note."""
+    from mentorlog.store.goals import check_progress
+
+    check_progress(percent)
+    with common.journal(write=True) as journal:
+        before = journal.get_goal(goal_id).progress
+        goal = journal.record_progress(goal_id, percent, note)
+    if json_:
+        common.print_json(goal.to_json())
+        return
+    message = f"Goal {goal.id}: {before}% → {goal.progress}%."
+    if goal.milestone_total:
+        message += f" Milestones: {goal.milestone_achieved}/{goal.milestone_total} achieved."
+    if goal.progress == 100 and goal.status != "achieved":
+        message += f" Mark it achieved with: mentorlog goal done {goal.id}"
+    common.say(message)
+
+
+def _set_status(goal_id: int, status: str, verb: str, json_: bool) -> None:
+    with common.journal(write=True) as journal:
+        goal, changed = journal.set_goal_status(goal_id, status)
+    if json_:
+        common.print_json(goal.to_json())
+    elif changed:
+        common.say(f"Goal {goal.id} {verb}: {common.quoted(goal.title)}.")
+    else:
+        common.say(f"Goal {goal.id} is already {status}; nothing changed.")
+
+
+JSON_OPTION = typer.Option(False, "--json", help="Print the goal as JSON.")
+ID_ARGUMENT = typer.Argument(..., metavar="ID", help="The goal.")
+
+
+@goal_app.command("done")
+def goal_done(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Mark a goal achieved: progress becomes 100 and today is recorded."""
+    _set_status(goal_id, "achieved", "achieved", json_)
+
+
+@goal_app.command("drop")
+def goal_drop(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Drop a goal you no longer pursue (it stays in the journal)."""
+    _set_status(goal_id, "dropped", "dropped", json_)
+
+
+@goal_app.command("pause")
+def goal_pause(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Pause a goal for now."""
+    _set_status(goal_id, "paused", "paused", json_)
+
+
+@goal_app.command("resume")
+def goal_resume(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Make a paused (or dropped or achieved) goal active again."""
+    _set_status(goal_id, "active", "is active again", json_)
+
+
+@app.command(rich_help_panel="Read")
+def goals(
+    status: str | None = typer.Option(None, "--status", help="active, achieved, paused or dropped."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only goals with this person."),
+    all_: bool = typer.Option(False, "--all", help="Goals of every status."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Goals with progress bars, long-term then short-term, milestones under their goal."""
+    from mentorlog.store.goals import check_goal_status
+
+    statuses = None if all_ else [check_goal_status(status or "active")]
+    with common.journal(write=False) as journal:
+        found = journal.list_goals(statuses=statuses, person_id=common.find_person_id(journal, with_))
+    if json_:
+        common.print_json([goal.to_json() for goal in found])
+        return
+    from mentorlog import render
+
+    console = render.make_console()
+    if not found:
+        what = "goals" if all_ else f"{status or 'active'} goals"
+        console.print(render.empty(f"No {what}. Add one with: mentorlog goal add \"Give a conference talk\" --horizon long"))
+        return
+    console.print(render.goals_view(found, common.today()))

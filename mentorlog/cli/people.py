@@ -1,0 +1,97 @@
+"""`person add`, `people`, `topic add` and `topics`."""
+
+from __future__ import annotations
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.app import app, sub_app
+
+person_app = sub_app("Add the people you mentor or are mentored by.")
+app.add_typer(person_app, name="person", rich_help_panel="Record")
+topic_app = sub_app("Queue topics to raise at the next meeting with someone.")
+app.add_typer(topic_app, name="topic", rich_help_panel="Record")
+
+
+@person_app.command("add")
+def person_add(
+    name: str = typer.Argument(..., help="Their name, e.g. 'Dr. Weber'."),
+    role: str = typer.Option(..., "--role", "-r", help="Their role for you: mentor or mentee."),
+    cadence: str | None = typer.Option(None, "--cadence", help="How often you meet: 1w, 2w, 10d, 1m."),
+    note: str = typer.Option("", "--note", help="Anything worth remembering about them."),
+    json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
+) -> None:
+    """Add a person, with their role and how often you mean to meet."""
+    from mentorlog.dates import parse_cadence
+    from mentorlog.store.people import check_role
+
+    check_role(role)
+    cadence_days = parse_cadence(cadence) if cadence is not None else None
+    with common.journal(write=True) as journal:
+        person = journal.add_person(name, role, cadence_days, note)
+    if json_:
+        common.print_json(person.to_json())
+        return
+    every = f", meeting every {person.cadence_days} days" if person.cadence_days else ""
+    common.say(f"Added person {person.id}: {common.inert(person.name)} ({person.role}{every}).")
+
+
+@app.command(rich_help_panel="Read")
+def people(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """People with their last and next meeting, open actions and whether the cadence is kept."""
+    with common.journal(write=False) as journal:
+        found = journal.list_people()
+    if json_:
+        common.print_json([person.to_json() for person in found])
+        return
+    from mentorlog import render
+
+    console = render.make_console()
+    if not found:
+        console.print(render.empty("No people yet. Add one with: mentorlog person add \"Dr. Weber\" --role mentor --cadence 2w"))
+        return
+    console.print(render.people_table(found, common.today()))
+
+
+@topic_app.command("add")
+def topic_add(
+    text: str = typer.Argument(..., help="What to raise next time."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="The person to raise it with."),
+    create: bool = typer.Option(False, "--create", help="Create the person if unknown."),
+    json_: bool = typer.Option(False, "--json", help="Print the topic as JSON."),
+) -> None:
+    """Queue a topic for the next meeting with someone; the next note with them marks it discussed."""
+    from mentorlog.errors import UsageError
+
+    name = common.with_name(with_)
+    if name is None:
+        raise UsageError("a topic needs a person", "Give --with NAME.")
+    plan = common.plan_person(name, create=create)
+    assert plan is not None
+    with common.journal(write=True) as journal:
+        topic = journal.add_topic(text, plan.person_id(journal))
+    if json_:
+        common.print_json(topic.to_json())
+        return
+    common.say(f"Added topic {topic.id} for {common.inert(topic.with_name)}: {common.quoted(topic.text)}.")
+
+
+@app.command(rich_help_panel="Read")
+def topics(
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only topics for this person."),
+    all_: bool = typer.Option(False, "--all", help="Discussed topics too."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Topics to raise at the next meeting."""
+    with common.journal(write=False) as journal:
+        found = journal.list_topics(person_id=common.find_person_id(journal, with_), status=None if all_ else "open")
+    if json_:
+        common.print_json([topic.to_json() for topic in found])
+        return
+    from mentorlog import render
+
+    console = render.make_console()
+    if not found:
+        console.print(render.empty("No open topics. Queue one with: mentorlog topic add \"Ask about the budget\" --with NAME"))
+        return
+    console.print(render.topics_table(found))

@@ -1,0 +1,86 @@
+"""`reflect` (write a reflection) and `reflections` (list them)."""
+
+from __future__ import annotations
+
+import re
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.app import app
+from mentorlog.errors import UsageError
+
+PROMPTS = ("What went well", "What was hard", "What I learned", "What I will do next")
+REFLECT_TEMPLATE = "".join(f"## {prompt}\n\n\n" for prompt in PROMPTS) + (
+    "# Reflection on {day}. Write under the prompts; a prompt left empty is dropped.\n"
+    "# #words become tags. Lines starting with '# ' are ignored. Save it empty to cancel.\n"
+)
+
+
+def drop_empty_prompts(text: str) -> str:
+    """Remove the prompt headings nobody wrote anything under."""
+    sections = re.split(r"(?m)^(## .*)$", text)
+    kept = [sections[0].strip()]
+    for heading, body in zip(sections[1::2], sections[2::2], strict=True):
+        if body.strip():
+            kept.append(f"{heading}\n{body.strip()}")
+        elif heading[3:].strip() not in PROMPTS:
+            kept.append(heading)
+    return "\n\n".join(part for part in kept if part)
+
+
+@app.command(rich_help_panel="Record")
+def reflect(
+    text: str | None = typer.Argument(None, help="The reflection. Without it: stdin when piped, else $EDITOR with prompts."),
+    goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it is about."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="The person it is about."),
+    date_: str = typer.Option("today", "--date", "-d", help="The date (a bare weekday looks back)."),
+    tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable); #words in the text are tags too."),
+    create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
+    json_: bool = typer.Option(False, "--json", help="Print the reflection as JSON."),
+) -> None:
+    """Write down what you learned: what went well, what was hard, what you will do next."""
+    from mentorlog.textparse import strip_comments
+
+    day = common.when(date_, direction="backward").day
+    plan = common.plan_person(with_, create=create)
+    raw, edited = common.text_from(text, REFLECT_TEMPLATE.format(day=day.isoformat()))
+    if edited:
+        raw = drop_empty_prompts(strip_comments(raw))
+        if not raw:
+            raise UsageError("nothing recorded: the reflection was empty")
+    tags = common.tags_from(tag, raw)
+    with common.journal(write=True) as journal:
+        reflection = journal.add_reflection(
+            raw, day=day, goal_id=goal, person_id=plan.person_id(journal) if plan else None, tags=tags
+        )
+    if json_:
+        common.print_json(reflection.to_json())
+        return
+    common.say(f"Recorded reflection {reflection.id} on {reflection.date}.")
+
+
+@app.command(rich_help_panel="Read")
+def reflections(
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only reflections about this person."),
+    goal: int | None = typer.Option(None, "--goal", "-g", help="Only reflections about this goal."),
+    since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
+    limit: int = typer.Option(20, "--limit", "-l", min=1, help="How many to show at most."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List reflections, newest first."""
+    start = common.since(since)
+    with common.journal(write=False) as journal:
+        found = journal.list_reflections(
+            person_id=common.find_person_id(journal, with_), goal_id=goal, since=start, limit=limit
+        )
+    if json_:
+        common.print_json([reflection.to_json() for reflection in found])
+        return
+    from mentorlog import render
+
+    console = render.make_console()
+    if not found:
+        console.print(render.empty("No reflections yet. Write one with: mentorlog reflect"))
+        return
+    console.print(render.reflections_table(found, common.today()))

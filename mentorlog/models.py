@@ -1,0 +1,236 @@
+"""The records of a journal as plain dataclasses; `to_json` gives the shapes product.md promises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("mentor", "mentee")
+HORIZONS = ("short", "long")
+GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
+ACTION_STATUSES = ("open", "done", "dropped")
+TOPIC_STATUSES = ("open", "discussed")
+KINDS = ("session", "goal", "action", "reflection", "person", "topic")
+
+
+@dataclass
+class Person:
+    id: int
+    uuid: str
+    name: str
+    role: str
+    cadence_days: int | None
+    note: str
+    created_at: str
+    updated_at: str
+    last_session: str | None = None
+    next_session: str | None = None
+    open_actions: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "name": self.name,
+            "role": self.role,
+            "cadence_days": self.cadence_days,
+            "note": self.note,
+            "last_session": self.last_session,
+            "next_session": self.next_session,
+            "open_actions": self.open_actions,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass
+class Session:
+    id: int
+    uuid: str
+    date: str
+    time: str | None
+    person_id: int | None
+    with_name: str | None
+    title: str
+    notes: str
+    feedback: str
+    confidence: int | None
+    next: str | None
+    private: bool
+    created_at: str
+    updated_at: str
+    goal_ids: list[int] = field(default_factory=list)
+    action_ids: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "date": self.date,
+            "time": self.time,
+            "with": self.with_name,
+            "title": self.title,
+            "notes": self.notes,
+            "feedback": self.feedback,
+            "confidence": self.confidence,
+            "next": self.next,
+            "private": self.private,
+            "goal_ids": self.goal_ids,
+            "action_ids": self.action_ids,
+            "tags": self.tags,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass
+class Goal:
+    id: int
+    uuid: str
+    title: str
+    description: str
+    horizon: str
+    status: str
+    progress: int
+    target: str | None
+    parent_id: int | None
+    person_id: int | None
+    with_name: str | None
+    created_at: str
+    updated_at: str
+    achieved_at: str | None
+    tags: list[str] = field(default_factory=list)
+    milestone_total: int = 0
+    milestone_achieved: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "title": self.title,
+            "description": self.description,
+            "horizon": self.horizon,
+            "status": self.status,
+            "progress": self.progress,
+            "target": self.target,
+            "parent_id": self.parent_id,
+            "with": self.with_name,
+            "tags": self.tags,
+            "milestones": {"total": self.milestone_total, "achieved": self.milestone_achieved},
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "achieved_at": self.achieved_at,
+        }
+
+
+@dataclass
+class ProgressUpdate:
+    id: int
+    uuid: str
+    goal_id: int
+    date: str
+    progress_before: int
+    progress: int
+    note: str
+    created_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "goal_id": self.goal_id,
+            "date": self.date,
+            "progress_before": self.progress_before,
+            "progress": self.progress,
+            "note": self.note,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass
+class Action:
+    id: int
+    uuid: str
+    text: str
+    owner: str
+    owner_id: int | None
+    due: str | None
+    status: str
+    person_id: int | None
+    with_name: str | None
+    session_id: int | None
+    goal_id: int | None
+    created_at: str
+    updated_at: str
+    done_at: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "text": self.text,
+            "owner": self.owner,
+            "due": self.due,
+            "status": self.status,
+            "with": self.with_name,
+            "session_id": self.session_id,
+            "goal_id": self.goal_id,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "done_at": self.done_at,
+        }
+
+
+@dataclass
+class Reflection:
+    id: int
+    uuid: str
+    date: str
+    text: str
+    goal_id: int | None
+    person_id: int | None
+    with_name: str | None
+    created_at: str
+    updated_at: str
+    tags: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "date": self.date,
+            "text": self.text,
+            "goal_id": self.goal_id,
+            "with": self.with_name,
+            "tags": self.tags,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass
+class Topic:
+    id: int
+    uuid: str
+    text: str
+    person_id: int
+    with_name: str
+    status: str
+    session_id: int | None
+    created_at: str
+    updated_at: str
+    discussed_at: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "text": self.text,
+            "with": self.with_name,
+            "status": self.status,
+            "session_id": self.session_id,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "discussed_at": self.discussed_at,
+        }

@@ -1,0 +1,317 @@
+"""The only module that builds Rich objects. User text always enters as inert `Text`, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mentorlog.dates import relative_days
+from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+from mentorlog.safe import inert, one_line
+
+BAR_WIDTH = 10
+STATUS_STYLE = {"done": "dim strike", "dropped": "dim strike", "achieved": "green", "paused": "yellow", "discussed": "dim"}
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A console that never interprets markup, emoji codes or highlights in what it prints."""
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+def user(text: str | None, style: str = "") -> Text:
+    """User text as inert Text: control characters made visible, no markup."""
+    return Text(inert(text or ""), style=style)
+
+
+def bar(percent: int, width: int = BAR_WIDTH) -> Text:
+    filled = round(width * percent / 100)
+    style = "green" if percent >= 100 else "cyan"
+    return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"), f" {percent:3d}%")
+
+
+def when_text(day: str | None, today: date, *, open_item: bool = False) -> Text:
+    """`2026-12-03 (in 7 days)`, red when an open item is overdue and yellow when due within 3 days."""
+    if not day:
+        return Text("—", style="dim")
+    delta = (date.fromisoformat(day) - today).days
+    style = ""
+    if open_item and delta < 0:
+        style = "bold red"
+    elif open_item and delta <= 3:
+        style = "yellow"
+    return Text.assemble((day, style), (f" ({relative_days(date.fromisoformat(day), today)})", "dim"))
+
+
+def empty(message: str) -> Text:
+    return Text(message, style="dim")
+
+
+def _table(*columns: str) -> Table:
+    table = Table(show_edge=False, box=None, pad_edge=False, header_style="bold", expand=False)
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    return table
+
+
+def session_heading(session: Session) -> str:
+    return session.title or one_line(session.notes, 60) or one_line(session.feedback, 60) or "(no title)"
+
+
+def sessions_table(sessions: Iterable[Session], today: date) -> Table:
+    table = _table("id", "date", "with", "title", "conf.", "tags")
+    table.columns[0].justify = "right"
+    table.columns[1].no_wrap = True
+    for session in sessions:
+        title = user(session_heading(session))
+        if session.private:
+            title.append(" (private)", style="dim")
+        table.add_row(
+            str(session.id),
+            when_text(session.date, today),
+            user(session.with_name or "—"),
+            title,
+            str(session.confidence) if session.confidence else "—",
+            user(" ".join(f"#{tag}" for tag in session.tags), "cyan"),
+        )
+    return table
+
+
+def actions_table(actions: Iterable[Action], today: date) -> Table:
+    table = _table("id", "due", "owner", "with", "action", "status")
+    table.columns[0].justify = "right"
+    for action in actions:
+        style = STATUS_STYLE.get(action.status, "")
+        table.add_row(
+            str(action.id),
+            when_text(action.due, today, open_item=action.status == "open"),
+            user(action.owner, "bold" if action.owner == "me" else ""),
+            user(action.with_name or "—"),
+            user(action.text, style),
+            Text(action.status, style=style),
+        )
+    return table
+
+
+def _goal_row(table: Table, goal: Goal, today: date, depth: int) -> None:
+    title = user(("  " * depth) + ("└ " if depth else "") + goal.title, STATUS_STYLE.get(goal.status, ""))
+    if goal.milestone_total:
+        title.append(f"  {goal.milestone_achieved}/{goal.milestone_total} milestones", style="dim")
+    table.add_row(
+        str(goal.id),
+        title,
+        bar(goal.progress),
+        when_text(goal.target, today, open_item=goal.status == "active"),
+        Text(goal.status, style=STATUS_STYLE.get(goal.status, "")),
+        user(goal.with_name or "—"),
+    )
+
+
+def goals_view(goals: list[Goal], today: date, *, headings: bool = True) -> RenderableType:
+    """Goals grouped long-term then short-term, each milestone indented under its parent."""
+    by_parent: dict[int | None, list[Goal]] = {}
+    shown = {goal.id for goal in goals}
+    for goal in goals:
+        parent = goal.parent_id if goal.parent_id in shown else None
+        by_parent.setdefault(parent, []).append(goal)
+    parts: list[RenderableType] = []
+    for horizon, heading in (("long", "Long-term goals"), ("short", "Short-term goals")):
+        roots = [goal for goal in by_parent.get(None, []) if goal.horizon == horizon]
+        if not roots:
+            continue
+        table = _table("id", "goal", "progress", "target", "status", "with")
+        table.columns[0].justify = "right"
+        table.columns[2].no_wrap = True
+
+        def add(goal: Goal, depth: int) -> None:
+            _goal_row(table, goal, today, depth)
+            for child in by_parent.get(goal.id, []):
+                add(child, depth + 1)
+
+        for goal in roots:
+            add(goal, 0)
+        parts.extend([Text(heading, style="bold underline"), table, Text("")] if headings else [table])
+    return Group(*(parts[:-1] if headings else parts))
+
+
+def people_table(people: Iterable[Person], today: date) -> Table:
+    table = _table("id", "name", "role", "last session", "next", "open actions", "cadence")
+    table.columns[0].justify = "right"
+    for person in people:
+        table.add_row(
+            str(person.id),
+            user(person.name, "bold"),
+            person.role,
+            when_text(person.last_session, today),
+            when_text(person.next_session, today),
+            str(person.open_actions),
+            cadence_text(person, today),
+        )
+    return table
+
+
+def cadence_text(person: Person, today: date) -> Text:
+    if not person.cadence_days:
+        return Text("—", style="dim")
+    every = f"every {person.cadence_days} d"
+    if person.next_session and person.next_session >= today.isoformat():
+        return Text.assemble(every, (" · on track", "green"))
+    if person.last_session is None:
+        return Text.assemble(every, (" · no session yet", "yellow"))
+    days = (today - date.fromisoformat(person.last_session)).days
+    if days > person.cadence_days:
+        return Text.assemble(every, (f" · overdue by {days - person.cadence_days} d", "bold red"))
+    return Text.assemble(every, (" · on track", "green"))
+
+
+def topics_table(topics: Iterable[Topic]) -> Table:
+    table = _table("id", "with", "topic", "status")
+    table.columns[0].justify = "right"
+    for topic in topics:
+        style = STATUS_STYLE.get(topic.status, "")
+        table.add_row(str(topic.id), user(topic.with_name), user(topic.text, style), Text(topic.status, style=style))
+    return table
+
+
+def reflections_table(reflections: Iterable[Reflection], today: date) -> Table:
+    table = _table("id", "date", "with", "reflection", "tags")
+    table.columns[0].justify = "right"
+    for reflection in reflections:
+        table.add_row(
+            str(reflection.id),
+            when_text(reflection.date, today),
+            user(reflection.with_name or "—"),
+            user(one_line(reflection.text, 100)),
+            user(" ".join(f"#{tag}" for tag in reflection.tags), "cyan"),
+        )
+    return table
+
+
+def _fields(*pairs: tuple[str, Text | str]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in pairs:
+        grid.add_row(label, value)
+    return grid
+
+
+def _panel(title: str, *body: RenderableType) -> Panel:
+    return Panel(Group(*body), title=Text(title, style="bold"), title_align="left", expand=False)
+
+
+def show_session(session: Session, actions: list[Action], today: date) -> Panel:
+    fields = _fields(
+        ("date", when_text(session.date, today) + Text(f" {session.time}" if session.time else "")),
+        ("with", user(session.with_name or "—")),
+        ("title", user(session.title or "—")),
+        ("confidence", f"{session.confidence}/5" if session.confidence else "—"),
+        ("next", when_text(session.next, today)),
+        ("tags", user(" ".join(f"#{tag}" for tag in session.tags) or "—", "cyan")),
+        ("goals", ", ".join(str(goal_id) for goal_id in session.goal_ids) or "—"),
+        ("private", "yes" if session.private else "no"),
+    )
+    body: list[RenderableType] = [fields]
+    if session.notes:
+        body += [Text("\nNotes", style="bold"), user(session.notes)]
+    if session.feedback:
+        body += [Text("\nFeedback", style="bold"), user(session.feedback)]
+    if actions:
+        body += [Text("\nAction items", style="bold"), actions_table(actions, today)]
+    return _panel(f"Session {session.id}", *body)
+
+
+def show_goal(goal: Goal, milestones: list[Goal], updates: list[ProgressUpdate], actions: list[Action], today: date) -> Panel:
+    progress = bar(goal.progress, 20)
+    if goal.milestone_total:
+        progress.append(f"   milestones {goal.milestone_achieved}/{goal.milestone_total} achieved", style="dim")
+    body: list[RenderableType] = [
+        _fields(
+            ("title", user(goal.title, "bold")),
+            ("progress", progress),
+            ("status", Text(goal.status, style=STATUS_STYLE.get(goal.status, ""))),
+            ("horizon", goal.horizon),
+            ("target", when_text(goal.target, today, open_item=goal.status == "active")),
+            ("parent", str(goal.parent_id) if goal.parent_id else "—"),
+            ("with", user(goal.with_name or "—")),
+            ("tags", user(" ".join(f"#{tag}" for tag in goal.tags) or "—", "cyan")),
+            ("achieved", goal.achieved_at or "—"),
+        )
+    ]
+    if goal.description:
+        body += [Text("\nDescription", style="bold"), user(goal.description)]
+    if milestones:
+        body += [Text("\nMilestones", style="bold"), goals_view(milestones, today, headings=False)]
+    if updates:
+        table = _table("date", "change", "note")
+        for update in updates:
+            table.add_row(update.date, f"{update.progress_before}% → {update.progress}%", user(update.note))
+        body += [Text("\nProgress updates", style="bold"), table]
+    if actions:
+        body += [Text("\nAction items", style="bold"), actions_table(actions, today)]
+    return _panel(f"Goal {goal.id}", *body)
+
+
+def show_action(action: Action, today: date) -> Panel:
+    return _panel(
+        f"Action {action.id}",
+        _fields(
+            ("text", user(action.text, STATUS_STYLE.get(action.status, ""))),
+            ("owner", user(action.owner)),
+            ("with", user(action.with_name or "—")),
+            ("due", when_text(action.due, today, open_item=action.status == "open")),
+            ("status", Text(action.status, style=STATUS_STYLE.get(action.status, ""))),
+            ("session", str(action.session_id) if action.session_id else "—"),
+            ("goal", str(action.goal_id) if action.goal_id else "—"),
+            ("done at", action.done_at or "—"),
+        ),
+    )
+
+
+def show_reflection(reflection: Reflection, today: date) -> Panel:
+    return _panel(
+        f"Reflection {reflection.id}",
+        _fields(
+            ("date", when_text(reflection.date, today)),
+            ("with", user(reflection.with_name or "—")),
+            ("goal", str(reflection.goal_id) if reflection.goal_id else "—"),
+            ("tags", user(" ".join(f"#{tag}" for tag in reflection.tags) or "—", "cyan")),
+        ),
+        Text(""),
+        user(reflection.text),
+    )
+
+
+def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date) -> Panel:
+    body: list[RenderableType] = [
+        _fields(
+            ("name", user(person.name, "bold")),
+            ("role", person.role),
+            ("cadence", cadence_text(person, today)),
+            ("last session", when_text(person.last_session, today)),
+            ("next session", when_text(person.next_session, today)),
+            ("open actions", str(person.open_actions)),
+            ("note", user(person.note or "—")),
+        )
+    ]
+    if topics:
+        body += [Text("\nOpen topics", style="bold"), topics_table(topics)]
+    if actions:
+        body += [Text("\nOpen action items", style="bold"), actions_table(actions, today)]
+    return _panel(f"Person {person.id}", *body)
+
+
+def show_topic(topic: Topic) -> Panel:
+    return _panel(
+        f"Topic {topic.id}",
+        _fields(
+            ("text", user(topic.text)),
+            ("with", user(topic.with_name)),
+            ("status", topic.status),
+            ("session", str(topic.session_id) if topic.session_id else "—"),
+        ),
+    )

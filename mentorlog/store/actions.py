@@ -1,0 +1,165 @@
+"""Action items: who committed to what, by when, and whether it got done."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from mentorlog.errors import UsageError
+from mentorlog.models import ACTION_STATUSES, Action
+from mentorlog.store.base import Repo, clean_text, placeholders
+
+ACTION_SELECT = """
+SELECT a.*, p.name AS with_name, o.name AS owner_name
+FROM actions a
+LEFT JOIN people p ON p.id = a.person_id
+LEFT JOIN people o ON o.id = a.owner_id
+"""
+
+ME = "me"
+
+
+def check_action_status(value: str) -> str:
+    value = value.strip().lower()
+    if value not in (*ACTION_STATUSES, "all"):
+        raise UsageError(f"status must be one of open, done, dropped, all; not {value!r}")
+    return value
+
+
+def _action(item: dict[str, Any]) -> Action:
+    return Action(
+        id=item["id"],
+        uuid=item["uuid"],
+        text=item["text"],
+        owner=item["owner_name"] or ME,
+        owner_id=item["owner_id"],
+        due=item["due"],
+        status=item["status"],
+        person_id=item["person_id"],
+        with_name=item["with_name"],
+        session_id=item["session_id"],
+        goal_id=item["goal_id"],
+        created_at=item["created_at"],
+        updated_at=item["updated_at"],
+        done_at=item["done_at"],
+    )
+
+
+class ActionsRepo(Repo):
+    def add_action(
+        self,
+        text: str,
+        *,
+        owner_id: int | None = None,
+        due: date | None = None,
+        person_id: int | None = None,
+        goal_id: int | None = None,
+        session_id: int | None = None,
+    ) -> Action:
+        if goal_id is not None:
+            self.require("goals", "goal", goal_id)
+        if session_id is not None:
+            session = self.require("sessions", "session", session_id)
+            if person_id is None:
+                person_id = session["person_id"]
+        if person_id is None and owner_id is not None:
+            person_id = owner_id
+        action_id = self.insert(
+            "actions",
+            {
+                "text": clean_text(text, "action item"),
+                "owner_id": owner_id,
+                "due": due.isoformat() if due else None,
+                "person_id": person_id,
+                "goal_id": goal_id,
+                "session_id": session_id,
+            },
+        )
+        return self.get_action(action_id)
+
+    def get_action(self, action_id: int) -> Action:
+        self.require("actions", "action", action_id)
+        return _action(self.rows(ACTION_SELECT + " WHERE a.id = ?", [action_id])[0])
+
+    def actions_by_ids(self, ids: list[int]) -> list[Action]:
+        if not ids:
+            return []
+        found = self.rows(ACTION_SELECT + f" WHERE a.id IN ({placeholders(ids)}) ORDER BY a.id", ids)
+        return [_action(item) for item in found]
+
+    def list_actions(
+        self,
+        *,
+        status: str = "open",
+        person_id: int | None = None,
+        owner_id: int | None = None,
+        owner_is_me: bool = False,
+        overdue: bool = False,
+        due_before: date | None = None,
+        goal_id: int | None = None,
+        session_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[Action]:
+        """Action items, overdue first (earliest due first), then those without a due date."""
+        where: list[str] = []
+        params: list[Any] = []
+        status = check_action_status(status)
+        if status != "all":
+            where.append("a.status = ?")
+            params.append(status)
+        if person_id is not None:
+            where.append("a.person_id = ?")
+            params.append(person_id)
+        if owner_is_me:
+            where.append("a.owner_id IS NULL")
+        elif owner_id is not None:
+            where.append("a.owner_id = ?")
+            params.append(owner_id)
+        if overdue:
+            where.append("a.status = 'open' AND a.due < ?")
+            params.append(self.today.isoformat())
+        if due_before is not None:
+            where.append("a.due < ?")
+            params.append(due_before.isoformat())
+        if goal_id is not None:
+            where.append("a.goal_id = ?")
+            params.append(goal_id)
+        if session_id is not None:
+            where.append("a.session_id = ?")
+            params.append(session_id)
+        sql = ACTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY a.due IS NULL, a.due, a.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_action(item) for item in self.rows(sql, params)]
+
+    def set_action_status(self, ids: list[int], status: str) -> tuple[list[Action], list[Action]]:
+        """Set the status of every id (all must exist); returns (changed, already so)."""
+        for action_id in ids:
+            self.require("actions", "action", action_id)
+        changed, unchanged = [], []
+        for action in self.actions_by_ids(list(dict.fromkeys(ids))):
+            if action.status == status:
+                unchanged.append(action)
+                continue
+            self.update_fields(
+                "actions", action.id, {"status": status, "done_at": self.now() if status == "done" else None}
+            )
+            changed.append(action.id)
+        return self.actions_by_ids(changed), unchanged
+
+    def update_action(self, action_id: int, fields: dict[str, Any]) -> Action:
+        self.require("actions", "action", action_id)
+        if "text" in fields:
+            fields["text"] = clean_text(fields["text"], "action item")
+        if fields.get("goal_id") is not None:
+            self.require("goals", "goal", fields["goal_id"])
+        if fields.get("session_id") is not None:
+            self.require("sessions", "session", fields["session_id"])
+        self.update_fields("actions", action_id, fields)
+        return self.get_action(action_id)
+
+    def delete_action(self, action_id: int) -> None:
+        self.require("actions", "action", action_id)
+        self.db.execute("DELETE FROM actions WHERE id = ?", [action_id])

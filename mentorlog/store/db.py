@@ -1,0 +1,147 @@
+"""Opening the journal file: permissions, pragmas, migrations, and one transaction per command."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from mentorlog.errors import StoreError
+from mentorlog.store.migrations import known_names, migrations
+
+BUSY_TIMEOUT_MS = 5000
+LOCKED_HINT = "Another mentorlog is writing to the journal; try again in a moment."
+
+
+def _sqlite_problem(path: Path | str, exc: sqlite3.Error) -> StoreError:
+    """Turn a sqlite3 error into a message a person can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(f"the journal {path} is locked (waited {BUSY_TIMEOUT_MS // 1000} s)", LOCKED_HINT)
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"the journal {path} is not writable", "Check the file's permissions.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"{path} is not a readable mentorlog journal ({exc})",
+            "Restore it from a backup, or point --db / MENTORLOG_DB at another file.",
+        )
+    if "unable to open" in text:
+        return StoreError(f"cannot open the journal {path}", "Check that its folder exists and is writable.")
+    return StoreError(f"database error in {path}: {exc}")
+
+
+def _create_file(path: Path) -> None:
+    """Create the folder (0700) and the empty file (0600), whatever the umask."""
+    missing = []
+    folder = path.parent
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    try:
+        for created in reversed(missing):
+            created.mkdir()
+            os.chmod(created, 0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.fchmod(fd, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the journal {path}: {exc.strerror}",
+            "Check that the folder is writable, or choose another file with --db.",
+        ) from None
+
+
+def _connect(target: str) -> Database:
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def _backup_before_migration(db: Database, path: Path) -> None:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    copy = path.with_name(f"{path.name}.before-upgrade-{stamp}.bak")
+    target = sqlite3.connect(str(copy))
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    os.chmod(copy, 0o600)
+
+
+def _migrate(db: Database, path: Path | None) -> None:
+    applied = [migration.name for migration in migrations.applied(db)]
+    unknown = sorted(set(applied) - set(known_names()))
+    if unknown:
+        raise StoreError(
+            f"the journal {path} was written by a newer mentorlog (schema {unknown[-1]})",
+            "Upgrade mentorlog to open it; the file was left unchanged.",
+        )
+    if not migrations.pending(db):
+        return
+    if path is not None and applied:
+        _backup_before_migration(db, path)
+    migrations.apply(db)
+
+
+def open_journal(path: Path, *, write: bool) -> Database:
+    """Open (and on first write, create) the journal at PATH, migrated to the current schema.
+
+    Reading a journal that does not exist yet gives an empty in-memory one, so that listing
+    commands on a fresh machine say "nothing yet" without leaving a file behind.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a journal file", "Give a file path with --db or MENTORLOG_DB.")
+    if not path.exists():
+        if not write:
+            db = _connect(":memory:")
+            migrations.apply(db)
+            return db
+        _create_file(path)
+    try:
+        db = _connect(str(path))
+        db.execute("PRAGMA schema_version").fetchone()
+        if write:
+            mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+        _migrate(db, path)
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(path, exc) from None
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: Database, path: Path | str, *, write: bool) -> Iterator[Database]:
+    """All of a command's reads and writes in one transaction; any error leaves nothing behind.
+
+    Writers take the lock at the start (BEGIN IMMEDIATE), so two writers never deadlock halfway.
+    """
+    try:
+        db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(path, exc) from None
+    try:
+        yield db
+    except sqlite3.Error as exc:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise _sqlite_problem(path, exc) from None
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    try:
+        db.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise _sqlite_problem(path, exc) from None

@@ -1,0 +1,193 @@
+"""Goals, their milestones (goals with a parent) and dated progress updates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.models import GOAL_STATUSES, HORIZONS, Goal, ProgressUpdate
+from mentorlog.store.base import Repo, clean_text
+
+GOAL_SELECT = """
+SELECT g.*, p.name AS with_name,
+    (SELECT count(*) FROM goals m WHERE m.parent_id = g.id) AS milestone_total,
+    (SELECT count(*) FROM goals m WHERE m.parent_id = g.id AND m.status = 'achieved') AS milestone_achieved
+FROM goals g LEFT JOIN people p ON p.id = g.person_id
+"""
+
+
+def check_progress(value: int) -> int:
+    if not 0 <= value <= 100:
+        raise UsageError(f"progress must be 0 to 100, not {value}")
+    return value
+
+
+def check_horizon(value: str) -> str:
+    value = value.strip().lower()
+    if value not in HORIZONS:
+        raise UsageError(f"horizon must be 'short' or 'long', not {value!r}")
+    return value
+
+
+def check_goal_status(value: str) -> str:
+    value = value.strip().lower()
+    if value not in GOAL_STATUSES:
+        raise UsageError(f"goal status must be one of {', '.join(GOAL_STATUSES)}, not {value!r}")
+    return value
+
+
+class GoalsRepo(Repo):
+    def add_goal(
+        self,
+        title: str,
+        *,
+        horizon: str = "short",
+        target: date | None = None,
+        parent_id: int | None = None,
+        person_id: int | None = None,
+        description: str = "",
+        tags: list[str] | None = None,
+    ) -> Goal:
+        if parent_id is not None:
+            parent = self.require("goals", "goal", parent_id)
+            if person_id is None:
+                person_id = parent["person_id"]
+        goal_id = self.insert(
+            "goals",
+            {
+                "title": clean_text(title, "goal title"),
+                "description": clean_text(description, "description", required=False),
+                "horizon": check_horizon(horizon),
+                "target": target.isoformat() if target else None,
+                "parent_id": parent_id,
+                "person_id": person_id,
+            },
+        )
+        self.set_tags("goal", goal_id, tags or [])
+        return self.get_goal(goal_id)
+
+    def _goals(self, found: list[dict[str, Any]]) -> list[Goal]:
+        tags = self.tags_for("goal", [item["id"] for item in found])
+        return [
+            Goal(
+                id=item["id"],
+                uuid=item["uuid"],
+                title=item["title"],
+                description=item["description"],
+                horizon=item["horizon"],
+                status=item["status"],
+                progress=item["progress"],
+                target=item["target"],
+                parent_id=item["parent_id"],
+                person_id=item["person_id"],
+                with_name=item["with_name"],
+                created_at=item["created_at"],
+                updated_at=item["updated_at"],
+                achieved_at=item["achieved_at"],
+                tags=tags[item["id"]],
+                milestone_total=item["milestone_total"],
+                milestone_achieved=item["milestone_achieved"],
+            )
+            for item in found
+        ]
+
+    def get_goal(self, goal_id: int) -> Goal:
+        self.require("goals", "goal", goal_id)
+        return self._goals(self.rows(GOAL_SELECT + " WHERE g.id = ?", [goal_id]))[0]
+
+    def list_goals(self, *, statuses: list[str] | None = None, person_id: int | None = None) -> list[Goal]:
+        """Goals, long-term first; a milestone's parent is included so the tree stays whole."""
+        where: list[str] = []
+        params: list[Any] = []
+        if statuses:
+            where.append(f"g.status IN ({', '.join('?' for _ in statuses)})")
+            params.extend(statuses)
+        if person_id is not None:
+            where.append("g.person_id = ?")
+            params.append(person_id)
+        sql = GOAL_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY g.horizon = 'short', coalesce(g.target, '9999'), g.id"
+        return self._goals(self.rows(sql, params))
+
+    def milestones(self, goal_id: int) -> list[Goal]:
+        return self._goals(self.rows(GOAL_SELECT + " WHERE g.parent_id = ? ORDER BY coalesce(g.target, '9999'), g.id", [goal_id]))
+
+    def progress_updates(self, goal_id: int) -> list[ProgressUpdate]:
+        return [
+            ProgressUpdate(
+                id=item["id"],
+                uuid=item["uuid"],
+                goal_id=item["goal_id"],
+                date=item["date"],
+                progress_before=item["progress_before"],
+                progress=item["progress"],
+                note=item["note"],
+                created_at=item["created_at"],
+            )
+            for item in self.rows("SELECT * FROM progress_updates WHERE goal_id = ? ORDER BY date, id", [goal_id])
+        ]
+
+    def record_progress(self, goal_id: int, progress: int, note: str = "") -> Goal:
+        current = self.require("goals", "goal", goal_id)
+        check_progress(progress)
+        self.insert(
+            "progress_updates",
+            {
+                "goal_id": goal_id,
+                "date": self.today.isoformat(),
+                "progress_before": current["progress"],
+                "progress": progress,
+                "note": clean_text(note, "note", required=False),
+            },
+        )
+        self.update_fields("goals", goal_id, {"progress": progress})
+        return self.get_goal(goal_id)
+
+    def set_goal_status(self, goal_id: int, status: str) -> tuple[Goal, bool]:
+        """Change a goal's status; the flag says whether anything changed."""
+        current = self.require("goals", "goal", goal_id)
+        status = check_goal_status(status)
+        if current["status"] == status:
+            return self.get_goal(goal_id), False
+        fields: dict[str, Any] = {"status": status}
+        if status == "achieved":
+            fields["achieved_at"] = self.today.isoformat()
+            if current["progress"] != 100:
+                self.record_progress(goal_id, 100, "achieved")
+        else:
+            fields["achieved_at"] = None
+        self.update_fields("goals", goal_id, fields)
+        return self.get_goal(goal_id), True
+
+    def update_goal(self, goal_id: int, fields: dict[str, Any], *, tags: list[str] | None = None) -> Goal:
+        self.require("goals", "goal", goal_id)
+        if "title" in fields:
+            fields["title"] = clean_text(fields["title"], "goal title")
+        if "description" in fields:
+            fields["description"] = clean_text(fields["description"], "description", required=False)
+        if "horizon" in fields:
+            fields["horizon"] = check_horizon(fields["horizon"])
+        if fields.get("parent_id") is not None:
+            self._check_parent(goal_id, fields["parent_id"])
+        self.update_fields("goals", goal_id, fields)
+        if tags is not None:
+            self.set_tags("goal", goal_id, tags)
+        return self.get_goal(goal_id)
+
+    def _check_parent(self, goal_id: int, parent_id: int) -> None:
+        ancestor: int | None = parent_id
+        while ancestor is not None:
+            if ancestor == goal_id:
+                raise UsageError(f"goal {parent_id} cannot be the parent of goal {goal_id}: that makes a loop")
+            ancestor = self.require("goals", "goal", ancestor)["parent_id"]
+
+    def delete_goal(self, goal_id: int) -> None:
+        self.require("goals", "goal", goal_id)
+        children = self.scalar("SELECT count(*) FROM goals WHERE parent_id = ?", [goal_id])
+        if children:
+            raise MentorlogError(
+                f"goal {goal_id} has {children} milestone(s)",
+                "Delete the milestones first, or drop the goal with `mentorlog goal drop`.",
+            )
+        self.db.execute("DELETE FROM goals WHERE id = ?", [goal_id])

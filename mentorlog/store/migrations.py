@@ -1,0 +1,175 @@
+"""The schema, built by ordered, append-only migrations recorded in `_sqlite_migrations`.
+
+Never edit a migration that has shipped: add a new function below the last one. docs/schema.md
+describes the schema they produce together.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("mentorlog")
+
+INITIAL_SCHEMA = [
+    """
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
+        cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE UNIQUE INDEX idx_people_name ON people (name COLLATE NOCASE)",
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        date TEXT NOT NULL,
+        time TEXT,
+        person_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,
+        title TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        feedback TEXT NOT NULL DEFAULT '',
+        confidence INTEGER CHECK (confidence IS NULL OR confidence BETWEEN 1 AND 5),
+        next_date TEXT,
+        private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX idx_sessions_date ON sessions (date)",
+    "CREATE INDEX idx_sessions_person_date ON sessions (person_id, date)",
+    """
+    CREATE TABLE goals (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        horizon TEXT NOT NULL DEFAULT 'short' CHECK (horizon IN ('short', 'long')),
+        status TEXT NOT NULL DEFAULT 'active'
+            CHECK (status IN ('active', 'achieved', 'paused', 'dropped')),
+        progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+        target TEXT,
+        parent_id INTEGER REFERENCES goals (id) ON DELETE RESTRICT,
+        person_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        achieved_at TEXT
+    )
+    """,
+    "CREATE INDEX idx_goals_status ON goals (status)",
+    "CREATE INDEX idx_goals_person ON goals (person_id)",
+    "CREATE INDEX idx_goals_parent ON goals (parent_id)",
+    """
+    CREATE TABLE progress_updates (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        progress_before INTEGER NOT NULL CHECK (progress_before BETWEEN 0 AND 100),
+        progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX idx_progress_updates_goal_date ON progress_updates (goal_id, date)",
+    "CREATE INDEX idx_progress_updates_date ON progress_updates (date)",
+    """
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        owner_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,
+        due TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+        person_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,
+        session_id INTEGER REFERENCES sessions (id) ON DELETE CASCADE,
+        goal_id INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        done_at TEXT
+    )
+    """,
+    "CREATE INDEX idx_actions_status_due ON actions (status, due)",
+    "CREATE INDEX idx_actions_person_status ON actions (person_id, status)",
+    "CREATE INDEX idx_actions_owner_status ON actions (owner_id, status)",
+    "CREATE INDEX idx_actions_goal ON actions (goal_id)",
+    "CREATE INDEX idx_actions_session ON actions (session_id)",
+    """
+    CREATE TABLE reflections (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        date TEXT NOT NULL,
+        text TEXT NOT NULL,
+        goal_id INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+        person_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX idx_reflections_date ON reflections (date)",
+    "CREATE INDEX idx_reflections_person ON reflections (person_id)",
+    "CREATE INDEX idx_reflections_goal ON reflections (goal_id)",
+    """
+    CREATE TABLE topics (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'discussed')),
+        session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        discussed_at TEXT
+    )
+    """,
+    "CREATE INDEX idx_topics_person_status ON topics (person_id, status)",
+    "CREATE INDEX idx_topics_status ON topics (status)",
+    """
+    CREATE TABLE session_goals (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+        PRIMARY KEY (session_id, goal_id)
+    )
+    """,
+    "CREATE INDEX idx_session_goals_goal ON session_goals (goal_id)",
+    """
+    CREATE TABLE session_tags (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (session_id, tag)
+    )
+    """,
+    "CREATE INDEX idx_session_tags_tag ON session_tags (tag)",
+    """
+    CREATE TABLE goal_tags (
+        goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (goal_id, tag)
+    )
+    """,
+    "CREATE INDEX idx_goal_tags_tag ON goal_tags (tag)",
+    """
+    CREATE TABLE reflection_tags (
+        reflection_id INTEGER NOT NULL REFERENCES reflections (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (reflection_id, tag)
+    )
+    """,
+    "CREATE INDEX idx_reflection_tags_tag ON reflection_tags (tag)",
+]
+
+
+@migrations()
+def m001_initial_schema(db: Database) -> None:
+    for statement in INITIAL_SCHEMA:
+        db.execute(statement)
+
+
+def known_names() -> list[str]:
+    return [migration.name for migration in migrations._migrations]

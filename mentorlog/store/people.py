@@ -1,0 +1,160 @@
+"""People and the topics queued for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.models import ROLES, Person, Topic
+from mentorlog.store.base import Repo, clean_text
+
+PERSON_SELECT = """
+SELECT p.*,
+    (SELECT max(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date <= :today) AS last_session,
+    (SELECT s.next_date FROM sessions s WHERE s.person_id = p.id
+        ORDER BY s.date DESC, s.id DESC LIMIT 1) AS planned_next,
+    (SELECT min(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date > :today) AS future_session,
+    (SELECT count(*) FROM actions a WHERE a.person_id = p.id AND a.status = 'open') AS open_actions
+FROM people p
+"""
+
+TOPIC_SELECT = "SELECT t.*, p.name AS with_name FROM topics t JOIN people p ON p.id = t.person_id"
+
+
+def _person(found: dict[str, Any]) -> Person:
+    candidates = [day for day in (found["planned_next"], found["future_session"]) if day]
+    return Person(
+        id=found["id"],
+        uuid=found["uuid"],
+        name=found["name"],
+        role=found["role"],
+        cadence_days=found["cadence_days"],
+        note=found["note"],
+        created_at=found["created_at"],
+        updated_at=found["updated_at"],
+        last_session=found["last_session"],
+        next_session=min(candidates) if candidates else None,
+        open_actions=found["open_actions"],
+    )
+
+
+def _topic(found: dict[str, Any]) -> Topic:
+    return Topic(
+        id=found["id"],
+        uuid=found["uuid"],
+        text=found["text"],
+        person_id=found["person_id"],
+        with_name=found["with_name"],
+        status=found["status"],
+        session_id=found["session_id"],
+        created_at=found["created_at"],
+        updated_at=found["updated_at"],
+        discussed_at=found["discussed_at"],
+    )
+
+
+def check_role(role: str) -> str:
+    role = role.strip().lower()
+    if role not in ROLES:
+        raise UsageError(f"role must be 'mentor' or 'mentee', not {role!r}")
+    return role
+
+
+class PeopleRepo(Repo):
+    def add_person(self, name: str, role: str, cadence_days: int | None = None, note: str = "") -> Person:
+        name = " ".join(clean_text(name, "name").split())
+        existing = self.row("SELECT id, name FROM people WHERE name = ? COLLATE NOCASE", [name])
+        if existing:
+            raise MentorlogError(
+                f"a person named {existing['name']!r} already exists (id {existing['id']})",
+                "Use that one, or give the new person a distinguishing name.",
+            )
+        person_id = self.insert(
+            "people",
+            {"name": name, "role": check_role(role), "cadence_days": cadence_days, "note": clean_text(note, "note", required=False)},
+        )
+        return self.get_person(person_id)
+
+    def get_person(self, person_id: int) -> Person:
+        self.require("people", "person", person_id)
+        found = self.rows(PERSON_SELECT + " WHERE p.id = :id", {"today": self.today.isoformat(), "id": person_id})
+        return _person(found[0])
+
+    def list_people(self) -> list[Person]:
+        found = self.rows(PERSON_SELECT + " ORDER BY p.name COLLATE NOCASE", {"today": self.today.isoformat()})
+        return [_person(item) for item in found]
+
+    def update_person(self, person_id: int, fields: dict[str, Any]) -> Person:
+        self.require("people", "person", person_id)
+        if "name" in fields:
+            fields["name"] = " ".join(clean_text(fields["name"], "name").split())
+            clash = self.row(
+                "SELECT id FROM people WHERE name = ? COLLATE NOCASE AND id != ?", [fields["name"], person_id]
+            )
+            if clash:
+                raise MentorlogError(f"another person is already named {fields['name']!r} (id {clash['id']})")
+        if "role" in fields:
+            fields["role"] = check_role(fields["role"])
+        if "note" in fields:
+            fields["note"] = clean_text(fields["note"], "note", required=False)
+        self.update_fields("people", person_id, fields)
+        return self.get_person(person_id)
+
+    def delete_person(self, person_id: int) -> None:
+        self.require("people", "person", person_id)
+        uses = {
+            "sessions": self.scalar("SELECT count(*) FROM sessions WHERE person_id = ?", [person_id]),
+            "goals": self.scalar("SELECT count(*) FROM goals WHERE person_id = ?", [person_id]),
+            "action items": self.scalar(
+                "SELECT count(*) FROM actions WHERE person_id = ? OR owner_id = ?", [person_id, person_id]
+            ),
+            "reflections": self.scalar("SELECT count(*) FROM reflections WHERE person_id = ?", [person_id]),
+        }
+        used = ", ".join(f"{count} {what}" for what, count in uses.items() if count)
+        if used:
+            raise MentorlogError(
+                f"person {person_id} still has {used}",
+                "Delete or move those first; nothing was deleted.",
+            )
+        self.db.execute("DELETE FROM topics WHERE person_id = ?", [person_id])
+        self.db.execute("DELETE FROM people WHERE id = ?", [person_id])
+
+    # topics -----------------------------------------------------------------------------------
+
+    def add_topic(self, text: str, person_id: int) -> Topic:
+        topic_id = self.insert("topics", {"text": clean_text(text, "topic"), "person_id": person_id})
+        return self.get_topic(topic_id)
+
+    def get_topic(self, topic_id: int) -> Topic:
+        self.require("topics", "topic", topic_id)
+        return _topic(self.rows(TOPIC_SELECT + " WHERE t.id = ?", [topic_id])[0])
+
+    def list_topics(self, *, person_id: int | None = None, status: str | None = "open") -> list[Topic]:
+        where, params = [], []
+        if person_id is not None:
+            where.append("t.person_id = ?")
+            params.append(person_id)
+        if status is not None:
+            where.append("t.status = ?")
+            params.append(status)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        return [_topic(item) for item in self.rows(TOPIC_SELECT + clause + " ORDER BY t.id", params)]
+
+    def mark_topics_discussed(self, person_id: int, session_id: int) -> list[int]:
+        ids = [item["id"] for item in self.rows("SELECT id FROM topics WHERE person_id = ? AND status = 'open'", [person_id])]
+        for topic_id in ids:
+            self.update_fields(
+                "topics", topic_id, {"status": "discussed", "session_id": session_id, "discussed_at": self.now()}
+            )
+        return ids
+
+    def update_topic(self, topic_id: int, fields: dict[str, Any]) -> Topic:
+        self.require("topics", "topic", topic_id)
+        if "text" in fields:
+            fields["text"] = clean_text(fields["text"], "topic")
+        self.update_fields("topics", topic_id, fields)
+        return self.get_topic(topic_id)
+
+    def delete_topic(self, topic_id: int) -> None:
+        self.require("topics", "topic", topic_id)
+        self.db.execute("DELETE FROM topics WHERE id = ?", [topic_id])

@@ -1,0 +1,30 @@
+"""The journal: every per-noun repository in one object, used inside one transaction per command."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from mentorlog.store.actions import ActionsRepo
+from mentorlog.store.db import open_journal, transaction
+from mentorlog.store.goals import GoalsRepo
+from mentorlog.store.people import PeopleRepo
+from mentorlog.store.reflections import ReflectionsRepo
+from mentorlog.store.sessions import SessionsRepo
+
+
+class Journal(PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo):
+    """All reads and writes of one journal file."""
+
+
+@contextlib.contextmanager
+def open_for_command(path: Path, *, write: bool, today: date) -> Iterator[Journal]:
+    """The journal at PATH inside one transaction: committed when the block ends, rolled back on error."""
+    db = open_journal(path, write=write)
+    try:
+        with transaction(db, path, write=write):
+            yield Journal(db, today=today)
+    finally:
+        db.close()

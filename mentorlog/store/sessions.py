@@ -1,0 +1,202 @@
+"""Sessions (meetings), with their tags, linked goals and the action items that came out of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from mentorlog.errors import UsageError
+from mentorlog.models import Session
+from mentorlog.store.base import Repo, clean_text, placeholders
+
+SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
+
+
+@dataclass(frozen=True)
+class NewAction:
+    text: str
+    owner_id: int | None = None
+    due: date | None = None
+    done: bool = False
+
+
+def check_confidence(value: int | None) -> int | None:
+    if value is not None and not 1 <= value <= 5:
+        raise UsageError(f"confidence must be 1 to 5, not {value}")
+    return value
+
+
+class SessionsRepo(Repo):
+    def add_session(
+        self,
+        *,
+        day: date,
+        at: time | None = None,
+        person_id: int | None = None,
+        title: str = "",
+        notes: str = "",
+        feedback: str = "",
+        confidence: int | None = None,
+        next_day: date | None = None,
+        private: bool = False,
+        goal_ids: list[int] | None = None,
+        tags: list[str] | None = None,
+        actions: list[NewAction] | None = None,
+    ) -> Session:
+        title = clean_text(title, "title", required=False)
+        notes = clean_text(notes, "notes", required=False)
+        feedback = clean_text(feedback, "feedback", required=False)
+        actions = actions or []
+        if not (title or notes or feedback or actions):
+            raise UsageError("the session is empty", "Give notes as TEXT, on stdin, or with --title/--feedback/--action.")
+        for goal_id in goal_ids or []:
+            self.require("goals", "goal", goal_id)
+        session_id = self.insert(
+            "sessions",
+            {
+                "date": day.isoformat(),
+                "time": at.strftime("%H:%M") if at else None,
+                "person_id": person_id,
+                "title": title,
+                "notes": notes,
+                "feedback": feedback,
+                "confidence": check_confidence(confidence),
+                "next_date": next_day.isoformat() if next_day else None,
+                "private": int(private),
+            },
+        )
+        self.set_tags("session", session_id, tags or [])
+        self.set_session_goals(session_id, goal_ids or [])
+        stamp = self.now()
+        for action in actions:
+            self.insert(
+                "actions",
+                {
+                    "text": clean_text(action.text, "action item"),
+                    "owner_id": action.owner_id,
+                    "due": action.due.isoformat() if action.due else None,
+                    "status": "done" if action.done else "open",
+                    "person_id": person_id,
+                    "session_id": session_id,
+                    "done_at": stamp if action.done else None,
+                },
+            )
+        return self.get_session(session_id)
+
+    def set_session_goals(self, session_id: int, goal_ids: list[int]) -> None:
+        for goal_id in goal_ids:
+            self.require("goals", "goal", goal_id)
+        self.db.execute("DELETE FROM session_goals WHERE session_id = ?", [session_id])
+        for goal_id in dict.fromkeys(goal_ids):
+            self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [session_id, goal_id])
+
+    def _sessions(self, found: list[dict[str, Any]]) -> list[Session]:
+        ids = [item["id"] for item in found]
+        tags = self.tags_for("session", ids)
+        goals: dict[int, list[int]] = {session_id: [] for session_id in ids}
+        actions: dict[int, list[int]] = {session_id: [] for session_id in ids}
+        if ids:
+            marks = placeholders(ids)
+            for link in self.rows(
+                f"SELECT session_id, goal_id FROM session_goals WHERE session_id IN ({marks}) ORDER BY goal_id", ids
+            ):
+                goals[link["session_id"]].append(link["goal_id"])
+            for link in self.rows(
+                f"SELECT session_id, id FROM actions WHERE session_id IN ({marks}) ORDER BY id", ids
+            ):
+                actions[link["session_id"]].append(link["id"])
+        return [
+            Session(
+                id=item["id"],
+                uuid=item["uuid"],
+                date=item["date"],
+                time=item["time"],
+                person_id=item["person_id"],
+                with_name=item["with_name"],
+                title=item["title"],
+                notes=item["notes"],
+                feedback=item["feedback"],
+                confidence=item["confidence"],
+                next=item["next_date"],
+                private=bool(item["private"]),
+                created_at=item["created_at"],
+                updated_at=item["updated_at"],
+                goal_ids=goals[item["id"]],
+                action_ids=actions[item["id"]],
+                tags=tags[item["id"]],
+            )
+            for item in found
+        ]
+
+    def get_session(self, session_id: int) -> Session:
+        self.require("sessions", "session", session_id)
+        return self._sessions(self.rows(SESSION_SELECT + " WHERE s.id = ?", [session_id]))[0]
+
+    def list_sessions(
+        self,
+        *,
+        person_id: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        tag: str | None = None,
+        limit: int | None = 20,
+    ) -> list[Session]:
+        where: list[str] = []
+        params: list[Any] = []
+        if person_id is not None:
+            where.append("s.person_id = ?")
+            params.append(person_id)
+        if since is not None:
+            where.append("s.date >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("s.date <= ?")
+            params.append(until.isoformat())
+        if tag is not None:
+            where.append("EXISTS (SELECT 1 FROM session_tags t WHERE t.session_id = s.id AND t.tag = ?)")
+            params.append(tag)
+        sql = SESSION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY s.date DESC, coalesce(s.time, '') DESC, s.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._sessions(self.rows(sql, params))
+
+    def update_session(
+        self,
+        session_id: int,
+        fields: dict[str, Any],
+        *,
+        tags: list[str] | None = None,
+        goal_ids: list[int] | None = None,
+    ) -> Session:
+        current = self.require("sessions", "session", session_id)
+        for name in ("title", "notes", "feedback"):
+            if name in fields:
+                fields[name] = clean_text(fields[name], name, required=False)
+        if "confidence" in fields:
+            check_confidence(fields["confidence"])
+        merged = {**current, **fields}
+        has_actions = self.scalar("SELECT count(*) FROM actions WHERE session_id = ?", [session_id])
+        if not (merged["title"] or merged["notes"] or merged["feedback"] or has_actions):
+            raise UsageError("the session would be empty", "Keep a title, notes or feedback.")
+        self.update_fields("sessions", session_id, fields)
+        if tags is not None:
+            self.set_tags("session", session_id, tags)
+        if goal_ids is not None:
+            self.set_session_goals(session_id, goal_ids)
+        if "person_id" in fields:
+            self.db.execute("UPDATE actions SET person_id = ? WHERE session_id = ?", [fields["person_id"], session_id])
+        return self.get_session(session_id)
+
+    def delete_session(self, session_id: int) -> int:
+        """Delete a session and its action items; its discussed topics become open again."""
+        self.require("sessions", "session", session_id)
+        actions = int(self.scalar("SELECT count(*) FROM actions WHERE session_id = ?", [session_id]))
+        self.db.execute(
+            "UPDATE topics SET status = 'open', discussed_at = NULL, updated_at = ? WHERE session_id = ?",
+            [self.now(), session_id],
+        )
+        self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+        return actions
