@@ -157,25 +157,24 @@ def _relative(text: str, today: date, direction: Direction, week_start: str) -> 
 def _parse_with_dateutil(text: str, default: datetime, dayfirst: bool, shown: str) -> datetime:
     from dateutil import parser
 
-    class Info(parser.parserinfo):
-        MONTHS = [names for names in _MONTH_NAMES]
+    # English and German month names; built with type() because dateutil types MONTHS narrowly.
+    info = type("Info", (parser.parserinfo,), {"MONTHS": list(_MONTH_NAMES)})
 
     try:
-        return parser.parse(text, parserinfo=Info(dayfirst=dayfirst), default=default)
+        return parser.parse(text, parserinfo=info(dayfirst=dayfirst), default=default)
     except (ValueError, OverflowError) as exc:
         reason = str(exc).split(":")[0]
         raise _error(shown, reason) from None
 
 
-def _absolute(text: str, today: date, dayfirst: bool, period_end: bool) -> When | None:
+def _absolute(text: str, today: date, dayfirst: bool, period_end: bool, shown: str) -> When | None:
     """ISO, dotted, slashed and month-name forms; None when the text has none of these shapes."""
     default = datetime(today.year, 1, 1)
-    shown = text
     match = ISO_MONTH.match(text)
     if match:
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
-            raise _error(text, "month must be 1 to 12")
+            raise _error(shown, "month must be 1 to 12")
         return When(_end_of_month(year, month) if period_end else date(year, month, 1))
     match = MONTH_YEAR.match(text)
     if match and match.group(1) in MONTHS:
@@ -224,7 +223,7 @@ def parse_when(
     relative = _relative(cleaned, today, direction, week_start)
     if relative is not None:
         return When(relative)
-    absolute = _absolute(cleaned, today, dayfirst, period_end)
+    absolute = _absolute(cleaned, today, dayfirst, period_end, text.strip())
     if absolute is not None:
         return absolute
     raise _error(text)

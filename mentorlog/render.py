@@ -15,7 +15,13 @@ from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, S
 from mentorlog.safe import inert, one_line
 
 BAR_WIDTH = 10
-STATUS_STYLE = {"done": "dim strike", "dropped": "dim strike", "achieved": "green", "paused": "yellow", "discussed": "dim"}
+STATUS_STYLE = {
+    "done": "dim strike",
+    "dropped": "dim strike",
+    "achieved": "green",
+    "paused": "yellow",
+    "discussed": "dim",
+}
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -111,6 +117,12 @@ def _goal_row(table: Table, goal: Goal, today: date, depth: int) -> None:
     )
 
 
+def _goal_tree(table: Table, goal: Goal, by_parent: dict[int | None, list[Goal]], today: date, depth: int) -> None:
+    _goal_row(table, goal, today, depth)
+    for child in by_parent.get(goal.id, []):
+        _goal_tree(table, child, by_parent, today, depth + 1)
+
+
 def goals_view(goals: list[Goal], today: date, *, headings: bool = True) -> RenderableType:
     """Goals grouped long-term then short-term, each milestone indented under its parent."""
     by_parent: dict[int | None, list[Goal]] = {}
@@ -127,13 +139,8 @@ def goals_view(goals: list[Goal], today: date, *, headings: bool = True) -> Rend
         table.columns[0].justify = "right"
         table.columns[2].no_wrap = True
 
-        def add(goal: Goal, depth: int) -> None:
-            _goal_row(table, goal, today, depth)
-            for child in by_parent.get(goal.id, []):
-                add(child, depth + 1)
-
         for goal in roots:
-            add(goal, 0)
+            _goal_tree(table, goal, by_parent, today, 0)
         parts.extend([Text(heading, style="bold underline"), table, Text("")] if headings else [table])
     return Group(*(parts[:-1] if headings else parts))
 
@@ -225,7 +232,9 @@ def show_session(session: Session, actions: list[Action], today: date) -> Panel:
     return _panel(f"Session {session.id}", *body)
 
 
-def show_goal(goal: Goal, milestones: list[Goal], updates: list[ProgressUpdate], actions: list[Action], today: date) -> Panel:
+def show_goal(
+    goal: Goal, milestones: list[Goal], updates: list[ProgressUpdate], actions: list[Action], today: date
+) -> Panel:
     progress = bar(goal.progress, 20)
     if goal.milestone_total:
         progress.append(f"   milestones {goal.milestone_achieved}/{goal.milestone_total} achieved", style="dim")

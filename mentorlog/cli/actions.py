@@ -6,6 +6,7 @@ import typer
 
 from mentorlog.cli import common
 from mentorlog.cli.app import app, sub_app
+from mentorlog.safe import inert
 
 action_app = sub_app("Add action items and change their status.")
 app.add_typer(action_app, name="action", rich_help_panel="Record")
@@ -42,7 +43,7 @@ def action_add(
         common.print_json(action.to_json())
         return
     due_part = f", due {action.due}" if action.due else ""
-    common.say(f"Added action {action.id} for {common.inert(action.owner)}{due_part}: {common.quoted(action.text)}.")
+    common.say(f"Added action {action.id} for {inert(action.owner)}{due_part}: {common.quoted(action.text)}.")
 
 
 def _set_status(ids: list[int], status: str, verb: str, json_: bool) -> None:
@@ -116,10 +117,14 @@ def actions(
 
     console = render.make_console()
     if not found:
-        console.print(render.empty("No action items match. Add one with: mentorlog action add \"Send the draft\" --due fri"))
+        console.print(
+            render.empty('No action items match. Add one with: mentorlog action add "Send the draft" --due fri')
+        )
         return
     console.print(render.actions_table(found, common.today()))
-    late = sum(1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat())
+    late = sum(
+        1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat()
+    )
     summary = f"{len(found)} action item{'s' if len(found) != 1 else ''}"
     if late:
         summary += f", {late} overdue"

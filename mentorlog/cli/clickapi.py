@@ -10,6 +10,6 @@ try:
     from typer._click.exceptions import ClickException, UsageError
     from typer._click.globals import get_current_context
 except ImportError:  # pragma: no cover - Typer before 0.29
-    from click import ClickException, UsageError, get_current_context  # type: ignore[assignment]
+    from click import ClickException, UsageError, get_current_context  # type: ignore[assignment,no-redef,unused-ignore]
 
 __all__ = ["ClickException", "UsageError", "get_current_context"]

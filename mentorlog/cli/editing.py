@@ -8,12 +8,14 @@ from mentorlog.cli import common
 from mentorlog.errors import UsageError
 
 EDIT_HELP = "# Edit {what} above. Lines starting with '# ' are ignored. Save it unchanged to keep it as it was.\n"
-SESSION_EDIT_HELP = (
-    "# New lines like '- [ ] text due:fri owner:NAME' become new action items; #words become tags.\n"
-)
+SESSION_EDIT_HELP = "# New lines like '- [ ] text due:fri owner:NAME' become new action items; #words become tags.\n"
 
 
 def _template(kind: str, record: Any) -> str:
+    return str(_template_text(kind, record))
+
+
+def _template_text(kind: str, record: Any) -> Any:
     if kind == "session":
         header = (
             f"Title: {record.title}\nConfidence: {record.confidence or ''}\n"

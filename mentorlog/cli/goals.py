@@ -132,6 +132,8 @@ def goals(
     console = render.make_console()
     if not found:
         what = "goals" if all_ else f"{status or 'active'} goals"
-        console.print(render.empty(f"No {what}. Add one with: mentorlog goal add \"Give a conference talk\" --horizon long"))
+        console.print(
+            render.empty(f'No {what}. Add one with: mentorlog goal add "Give a conference talk" --horizon long')
+        )
         return
     console.print(render.goals_view(found, common.today()))

@@ -9,6 +9,7 @@ import typer
 from mentorlog.cli import common
 from mentorlog.cli.app import app
 from mentorlog.errors import UsageError
+from mentorlog.safe import inert
 
 NOTE_TEMPLATE = """\
 Title: {title}
@@ -66,7 +67,9 @@ def note(
     date_: str = typer.Option("today", "--date", "-d", help="When the session was (a bare weekday looks back)."),
     title: str = typer.Option("", "--title", "-t", help="A short title."),
     feedback: str = typer.Option("", "--feedback", "-f", help="Feedback you received or gave."),
-    confidence: int | None = typer.Option(None, "--confidence", "-c", min=1, max=5, help="How confident you feel, 1-5."),
+    confidence: int | None = typer.Option(
+        None, "--confidence", "-c", min=1, max=5, help="How confident you feel, 1-5."
+    ),
     goal: list[int] = typer.Option([], "--goal", "-g", help="A goal this session worked on (repeatable)."),
     action: list[str] = typer.Option(
         [], "--action", "-a", help="An action item, with optional due:DATE owner:NAME tokens (repeatable)."
@@ -138,7 +141,7 @@ def note(
         return
     parts = [f"Recorded session {session.id}"]
     if session.with_name:
-        parts.append(f" with {common.inert(session.with_name)}")
+        parts.append(f" with {inert(session.with_name)}")
     parts.append(f" on {session.date}")
     if session.action_ids:
         ids = ", ".join(str(item) for item in session.action_ids)
@@ -177,6 +180,8 @@ def sessions(
 
     console = render.make_console()
     if not found:
-        console.print(render.empty("No sessions found. Record one with: mentorlog note --with NAME \"what we discussed\""))
+        console.print(
+            render.empty('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"')
+        )
         return
     console.print(render.sessions_table(found, common.today()))

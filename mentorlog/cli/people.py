@@ -6,6 +6,7 @@ import typer
 
 from mentorlog.cli import common
 from mentorlog.cli.app import app, sub_app
+from mentorlog.safe import inert
 
 person_app = sub_app("Add the people you mentor or are mentored by.")
 app.add_typer(person_app, name="person", rich_help_panel="Record")
@@ -33,7 +34,7 @@ def person_add(
         common.print_json(person.to_json())
         return
     every = f", meeting every {person.cadence_days} days" if person.cadence_days else ""
-    common.say(f"Added person {person.id}: {common.inert(person.name)} ({person.role}{every}).")
+    common.say(f"Added person {person.id}: {inert(person.name)} ({person.role}{every}).")
 
 
 @app.command(rich_help_panel="Read")
@@ -48,7 +49,9 @@ def people(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> N
 
     console = render.make_console()
     if not found:
-        console.print(render.empty("No people yet. Add one with: mentorlog person add \"Dr. Weber\" --role mentor --cadence 2w"))
+        console.print(
+            render.empty('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w')
+        )
         return
     console.print(render.people_table(found, common.today()))
 
@@ -73,7 +76,7 @@ def topic_add(
     if json_:
         common.print_json(topic.to_json())
         return
-    common.say(f"Added topic {topic.id} for {common.inert(topic.with_name)}: {common.quoted(topic.text)}.")
+    common.say(f"Added topic {topic.id} for {inert(topic.with_name)}: {common.quoted(topic.text)}.")
 
 
 @app.command(rich_help_panel="Read")
@@ -92,6 +95,8 @@ def topics(
 
     console = render.make_console()
     if not found:
-        console.print(render.empty("No open topics. Queue one with: mentorlog topic add \"Ask about the budget\" --with NAME"))
+        console.print(
+            render.empty('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME')
+        )
         return
     console.print(render.topics_table(found))

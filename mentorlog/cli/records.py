@@ -276,7 +276,7 @@ def _describe(journal: Journal, kind: str, record: Any) -> str:
 
     if kind == "session":
         extra = f" and its {len(record.action_ids)} action item(s)" if record.action_ids else ""
-        who = f" with {one_line(record.with_name)}" if record.with_name else ""
+        who = f" with {one_line(str(record.with_name))}" if record.with_name else ""
         return f"session {record.id} ({record.date}{who}: {one_line(session_heading(record), 50)!r}){extra}"
     label = getattr(record, "title", None) or getattr(record, "name", None) or getattr(record, "text", "")
-    return f"{kind} {record.id} ({one_line(label, 50)!r})"
+    return f"{kind} {record.id} ({one_line(str(label), 50)!r})"

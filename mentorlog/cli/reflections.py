@@ -31,7 +31,9 @@ def drop_empty_prompts(text: str) -> str:
 
 @app.command(rich_help_panel="Record")
 def reflect(
-    text: str | None = typer.Argument(None, help="The reflection. Without it: stdin when piped, else $EDITOR with prompts."),
+    text: str | None = typer.Argument(
+        None, help="The reflection. Without it: stdin when piped, else $EDITOR with prompts."
+    ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it is about."),
     with_: str | None = typer.Option(None, "--with", "-w", help="The person it is about."),
     date_: str = typer.Option("today", "--date", "-d", help="The date (a bare weekday looks back)."),

@@ -5,19 +5,23 @@ from __future__ import annotations
 import re
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from mentorlog.errors import AmbiguousName, NotFound, UsageError
 
-TAG_TABLES = {"session": ("session_tags", "session_id"), "goal": ("goal_tags", "goal_id"), "reflection": ("reflection_tags", "reflection_id")}
+TAG_TABLES = {
+    "session": ("session_tags", "session_id"),
+    "goal": ("goal_tags", "goal_id"),
+    "reflection": ("reflection_tags", "reflection_id"),
+}
 WORD = re.compile(r"\w+")
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def new_uuid() -> str:
@@ -128,8 +132,7 @@ class Repo:
             raise AmbiguousName(f"{name!r} matches several people: {names}", "Type more of the name.")
         raise NotFound(
             f"no person named {name!r}",
-            f"Add them with `mentorlog person add {quote_arg(name)} --role mentor` (or mentee), "
-            "or pass --create.",
+            f"Add them with `mentorlog person add {quote_arg(name)} --role mentor` (or mentee), or pass --create.",
         )
 
     def person_name(self, person_id: int | None) -> str | None:

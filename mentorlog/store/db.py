@@ -6,7 +6,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -35,8 +35,8 @@ def _sqlite_problem(path: Path | str, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"database error in {path}: {exc}")
 
 
-def _create_file(path: Path) -> None:
-    """Create the folder (0700) and the empty file (0600), whatever the umask."""
+def _create_file(path: Path) -> list[Path]:
+    """Create the folder (0700) and the empty file (0600), whatever the umask; returns the new folders."""
     missing = []
     folder = path.parent
     while not folder.exists():
@@ -56,6 +56,7 @@ def _create_file(path: Path) -> None:
             f"cannot create the journal {path}: {exc.strerror}",
             "Check that the folder is writable, or choose another file with --db.",
         ) from None
+    return missing
 
 
 def _connect(target: str) -> Database:
@@ -67,7 +68,7 @@ def _connect(target: str) -> Database:
 
 
 def _backup_before_migration(db: Database, path: Path) -> None:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     copy = path.with_name(f"{path.name}.before-upgrade-{stamp}.bak")
     target = sqlite3.connect(str(copy))
     try:
@@ -92,11 +93,22 @@ def _migrate(db: Database, path: Path | None) -> None:
     migrations.apply(db)
 
 
-def open_journal(path: Path, *, write: bool) -> Database:
+def remove_new_journal(path: Path, folders: list[Path]) -> None:
+    """Take back a journal file (and folders) that a failed first command created."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def open_journal(path: Path, *, write: bool, created: list[Path] | None = None) -> Database:
     """Open (and on first write, create) the journal at PATH, migrated to the current schema.
 
     Reading a journal that does not exist yet gives an empty in-memory one, so that listing
-    commands on a fresh machine say "nothing yet" without leaving a file behind.
+    commands on a fresh machine say "nothing yet" without leaving a file behind. When a file is
+    created, its folders (and the file itself, first) are appended to CREATED.
     """
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a journal file", "Give a file path with --db or MENTORLOG_DB.")
@@ -105,7 +117,9 @@ def open_journal(path: Path, *, write: bool) -> Database:
             db = _connect(":memory:")
             migrations.apply(db)
             return db
-        _create_file(path)
+        folders = _create_file(path)
+        if created is not None:
+            created.extend([path, *folders])
     try:
         db = _connect(str(path))
         db.execute("PRAGMA schema_version").fetchone()

@@ -111,7 +111,9 @@ class GoalsRepo(Repo):
         return self._goals(self.rows(sql, params))
 
     def milestones(self, goal_id: int) -> list[Goal]:
-        return self._goals(self.rows(GOAL_SELECT + " WHERE g.parent_id = ? ORDER BY coalesce(g.target, '9999'), g.id", [goal_id]))
+        return self._goals(
+            self.rows(GOAL_SELECT + " WHERE g.parent_id = ? ORDER BY coalesce(g.target, '9999'), g.id", [goal_id])
+        )
 
     def progress_updates(self, goal_id: int) -> list[ProgressUpdate]:
         return [

@@ -71,7 +71,12 @@ class PeopleRepo(Repo):
             )
         person_id = self.insert(
             "people",
-            {"name": name, "role": check_role(role), "cadence_days": cadence_days, "note": clean_text(note, "note", required=False)},
+            {
+                "name": name,
+                "role": check_role(role),
+                "cadence_days": cadence_days,
+                "note": clean_text(note, "note", required=False),
+            },
         )
         return self.get_person(person_id)
 
@@ -130,7 +135,8 @@ class PeopleRepo(Repo):
         return _topic(self.rows(TOPIC_SELECT + " WHERE t.id = ?", [topic_id])[0])
 
     def list_topics(self, *, person_id: int | None = None, status: str | None = "open") -> list[Topic]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if person_id is not None:
             where.append("t.person_id = ?")
             params.append(person_id)
@@ -141,7 +147,10 @@ class PeopleRepo(Repo):
         return [_topic(item) for item in self.rows(TOPIC_SELECT + clause + " ORDER BY t.id", params)]
 
     def mark_topics_discussed(self, person_id: int, session_id: int) -> list[int]:
-        ids = [item["id"] for item in self.rows("SELECT id FROM topics WHERE person_id = ? AND status = 'open'", [person_id])]
+        ids = [
+            item["id"]
+            for item in self.rows("SELECT id FROM topics WHERE person_id = ? AND status = 'open'", [person_id])
+        ]
         for topic_id in ids:
             self.update_fields(
                 "topics", topic_id, {"status": "discussed", "session_id": session_id, "discussed_at": self.now()}

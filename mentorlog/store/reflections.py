@@ -25,7 +25,12 @@ class ReflectionsRepo(Repo):
             self.require("goals", "goal", goal_id)
         reflection_id = self.insert(
             "reflections",
-            {"text": clean_text(text, "reflection"), "date": day.isoformat(), "goal_id": goal_id, "person_id": person_id},
+            {
+                "text": clean_text(text, "reflection"),
+                "date": day.isoformat(),
+                "goal_id": goal_id,
+                "person_id": person_id,
+            },
         )
         self.set_tags("reflection", reflection_id, tags or [])
         return self.get_reflection(reflection_id)
@@ -78,7 +83,9 @@ class ReflectionsRepo(Repo):
             params.append(limit)
         return self._reflections(self.rows(sql, params))
 
-    def update_reflection(self, reflection_id: int, fields: dict[str, Any], *, tags: list[str] | None = None) -> Reflection:
+    def update_reflection(
+        self, reflection_id: int, fields: dict[str, Any], *, tags: list[str] | None = None
+    ) -> Reflection:
         self.require("reflections", "reflection", reflection_id)
         if "text" in fields:
             fields["text"] = clean_text(fields["text"], "reflection")

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from mentorlog.store.actions import ActionsRepo
-from mentorlog.store.db import open_journal, transaction
+from mentorlog.store.db import open_journal, remove_new_journal, transaction
 from mentorlog.store.goals import GoalsRepo
 from mentorlog.store.people import PeopleRepo
 from mentorlog.store.reflections import ReflectionsRepo
@@ -21,10 +21,18 @@ class Journal(PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo)
 
 @contextlib.contextmanager
 def open_for_command(path: Path, *, write: bool, today: date) -> Iterator[Journal]:
-    """The journal at PATH inside one transaction: committed when the block ends, rolled back on error."""
-    db = open_journal(path, write=write)
+    """The journal at PATH inside one transaction: committed when the block ends, rolled back on error.
+
+    A command that fails on a journal it had just created takes the new file away again.
+    """
+    created: list[Path] = []
+    db = open_journal(path, write=write, created=created)
     try:
         with transaction(db, path, write=write):
             yield Journal(db, today=today)
-    finally:
+    except BaseException:
         db.close()
+        if created:
+            remove_new_journal(created[0], created[1:])
+        raise
+    db.close()

@@ -49,7 +49,9 @@ class SessionsRepo(Repo):
         feedback = clean_text(feedback, "feedback", required=False)
         actions = actions or []
         if not (title or notes or feedback or actions):
-            raise UsageError("the session is empty", "Give notes as TEXT, on stdin, or with --title/--feedback/--action.")
+            raise UsageError(
+                "the session is empty", "Give notes as TEXT, on stdin, or with --title/--feedback/--action."
+            )
         for goal_id in goal_ids or []:
             self.require("goals", "goal", goal_id)
         session_id = self.insert(
@@ -102,9 +104,7 @@ class SessionsRepo(Repo):
                 f"SELECT session_id, goal_id FROM session_goals WHERE session_id IN ({marks}) ORDER BY goal_id", ids
             ):
                 goals[link["session_id"]].append(link["goal_id"])
-            for link in self.rows(
-                f"SELECT session_id, id FROM actions WHERE session_id IN ({marks}) ORDER BY id", ids
-            ):
+            for link in self.rows(f"SELECT session_id, id FROM actions WHERE session_id IN ({marks}) ORDER BY id", ids):
                 actions[link["session_id"]].append(link["id"])
         return [
             Session(

@@ -1,0 +1,88 @@
+"""Every test gets its own journal, config path and a fixed today (Thursday 2026-11-26)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from mentorlog.cli import app
+from mentorlog.store.db import open_journal
+from mentorlog.store.repo import Journal
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "data" / "journal.db"
+    monkeypatch.setenv("MENTORLOG_DB", str(db))
+    monkeypatch.setenv("MENTORLOG_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("MENTORLOG_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    for name in ("VISUAL", "EDITOR", "MENTORLOG_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    return db
+
+
+@pytest.fixture
+def db_path(isolated: Path) -> Path:
+    return isolated
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the CLI in-process; `input=` feeds stdin."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env)
+
+    return invoke
+
+
+@pytest.fixture
+def run_json(run: Run) -> Callable[..., Any]:
+    """Invoke with --json and parse stdout; the command must succeed."""
+
+    def invoke(*args: str, input: str | None = None) -> Any:
+        result = run(*args, "--json", input=input)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    return invoke
+
+
+@pytest.fixture
+def journal(db_path: Path) -> Iterator[Journal]:
+    """A repository over the test journal, outside the CLI, committed after the test body."""
+    db = open_journal(db_path, write=True)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield Journal(db, today=TODAY)
+        db.execute("COMMIT")
+    finally:
+        db.close()
+
+
+def counts(db_path: Path) -> dict[str, int]:
+    """Rows per table, to prove that a failed command changed nothing."""
+    import sqlite3
+
+    if not db_path.exists():
+        return {}
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0] for table in tables}
+    finally:
+        conn.close()

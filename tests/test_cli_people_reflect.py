@@ -1,0 +1,98 @@
+"""`person add`, `people`, `topic add`, `topics`, `reflect`, `reflections`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run, counts
+
+
+def test_person_add_and_people_with_cadence_status(run: Run, run_json) -> None:
+    assert run("person", "add", "Dr. Weber", "--role", "mentor", "--cadence", "2w").stdout.strip() == (
+        "Added person 1: Dr. Weber (mentor, meeting every 14 days)."
+    )
+    run("person", "add", "Anna", "--role", "mentee", "--cadence", "10d")
+    run("note", "--with", "weber", "--date", "2026-11-01", "long ago")
+    run("note", "--with", "anna", "--date", "2026-11-24", "recent", "--next", "2026-12-04", "--action", "x")
+    people = {p["name"]: p for p in run_json("people")}
+    assert people["Dr. Weber"]["cadence_days"] == 14 and people["Dr. Weber"]["last_session"] == "2026-11-01"
+    assert people["Anna"]["next_session"] == "2026-12-04" and people["Anna"]["open_actions"] == 1
+    table = run("people").stdout
+    assert "overdue by 11 d" in table
+    assert "on track" in table
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["person", "add", "X", "--role", "boss"], 2, "role must be 'mentor' or 'mentee'"),
+        (["person", "add", "X"], 2, "Missing option '--role'"),
+        (["person", "add", "X", "--role", "mentor", "--cadence", "often"], 2, "meeting interval"),
+        (["person", "add", " ", "--role", "mentor"], 2, "name is empty"),
+        (["person", "add", "anna", "--role", "mentor"], 1, "already exists"),
+    ],
+)
+def test_bad_person_input(run: Run, db_path: Path, args: list[str], code: int, message: str) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    before = counts(db_path)
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert counts(db_path) == before
+
+
+def test_topics_are_queued_per_person(run: Run, run_json) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    run("person", "add", "Bob", "--role", "mentee")
+    assert run("topic", "add", "Career plan", "--with", "anna").stdout.strip() == (
+        "Added topic 1 for Anna: 'Career plan'."
+    )
+    run("topic", "add", "Budget", "--with", "bob")
+    assert [t["text"] for t in run_json("topics", "--with", "anna")] == ["Career plan"]
+    assert len(run_json("topics")) == 2
+    result = run("topic", "add", "orphan")
+    assert result.exit_code == 2 and "needs a person" in result.stderr
+
+
+def test_reflect_from_text_with_goal_person_and_tags(run: Run, run_json) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    run("goal", "add", "Coach better")
+    result = run(
+        "reflect", "Listening more than talking works #coaching", "--with", "anna", "--goal", "1", "--date", "yesterday"
+    )
+    assert result.stdout.strip() == "Recorded reflection 1 on 2026-11-25."
+    reflection = run_json("show", "reflection", "1")
+    assert reflection["with"] == "Anna" and reflection["goal_id"] == 1 and reflection["tags"] == ["coaching"]
+    assert [r["id"] for r in run_json("reflections", "--with", "anna")] == [1]
+
+
+def test_reflect_from_stdin(run: Run, run_json) -> None:
+    assert run("reflect", input="piped reflection\n").exit_code == 0
+    assert run_json("reflections")[0]["text"] == "piped reflection"
+
+
+def test_empty_reflection_is_refused(run: Run, db_path: Path) -> None:
+    result = run("reflect", "   ")
+    assert result.exit_code == 2 and "reflection is empty" in result.stderr
+    assert counts(db_path) == {}
+
+
+def test_default_with_from_config_is_used(run: Run, run_json, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('default_with = "weber"\n')
+    run("person", "add", "Dr. Weber", "--role", "mentor")
+    run("note", "no --with given")
+    assert run_json("show", "session", "1")["with"] == "Dr. Weber"
+
+
+def test_dayfirst_config_changes_slashes(run: Run, run_json, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("dayfirst = true\n")
+    run("action", "add", "x", "--due", "03/12/2026")
+    assert run_json("show", "action", "1")["due"] == "2026-12-03"
+
+
+def test_a_broken_config_is_a_clear_error(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("colour = true\n")
+    result = run("note", "x")
+    assert result.exit_code == 2 and "unknown key(s): colour" in result.stderr

@@ -1,0 +1,178 @@
+"""The installed `mentorlog` script, run as a user runs it: a real process, a real $EDITOR, real stdin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).parent / "mentorlog"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    assert SCRIPT.exists(), f"install the package first (pip install .): {SCRIPT} is missing"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORLOG_", "VISUAL", "EDITOR"))}
+    environment.update(
+        MENTORLOG_DB=str(tmp_path / "home" / "journal.db"),
+        MENTORLOG_CONFIG=str(tmp_path / "config.toml"),
+        MENTORLOG_TODAY="2026-11-26",
+        NO_COLOR="1",
+        COLUMNS="120",
+    )
+    return environment
+
+
+def mentorlog(
+    env: dict[str, str], *args: str, input: str | None = None, umask: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(SCRIPT), *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )
+
+
+def editor_script(tmp_path: Path, code: str) -> str:
+    script = tmp_path / "editor.py"
+    script.write_text("import sys\npath = sys.argv[1]\ntext = open(path, encoding='utf-8').read()\n" + code)
+    return f"{sys.executable} {script}"
+
+
+def test_note_from_stdin(env: dict[str, str]) -> None:
+    assert mentorlog(env, "person", "add", "Dr. Weber", "--role", "mentor").returncode == 0
+    done = mentorlog(
+        env, "note", "--with", "weber", "--confidence", "4", input="Piped notes #growth\n- [ ] send slides due:fri\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Recorded session 1 with Dr. Weber on 2026-11-26; 1 action item (1)."
+    session = json.loads(mentorlog(env, "show", "session", "1", "--json").stdout)
+    assert session["notes"] == "Piped notes #growth" and session["tags"] == ["growth"] and session["confidence"] == 4
+
+
+def test_note_through_editor_fills_the_template(env: dict[str, str], tmp_path: Path) -> None:
+    mentorlog(env, "person", "add", "Anna Schmidt", "--role", "mentee")
+    env["EDITOR"] = editor_script(
+        tmp_path,
+        "assert 'Session with Anna Schmidt on 2026-11-26' in text, text\n"
+        "text = text.replace('Title: ', 'Title: Weekly 1:1').replace('Confidence: ', 'Confidence: 3')\n"
+        "text = text.replace('Next: ', 'Next: +2w').replace('Feedback: ', 'Feedback: Be bolder')\n"
+        "text += 'Discussed the #roadmap.\\n- [ ] draft plan due:mon\\n- [ ] intro to CTO owner:anna\\n'\n"
+        "open(path, 'w', encoding='utf-8').write(text)\n",
+    )
+    # stdin must look like a terminal for the editor to open: run it under a pseudo-terminal.
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child: stdin/stdout are the pty
+        os.execve(str(SCRIPT), [str(SCRIPT), "note", "--with", "anna"], env)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output
+    assert b"Recorded session 1 with Anna Schmidt" in output
+    session = json.loads(mentorlog(env, "show", "session", "1", "--json").stdout)
+    assert (session["title"], session["confidence"], session["next"], session["feedback"]) == (
+        "Weekly 1:1",
+        3,
+        "2026-12-10",
+        "Be bolder",
+    )
+    assert session["notes"] == "Discussed the #roadmap." and session["tags"] == ["roadmap"]
+    actions = json.loads(mentorlog(env, "actions", "--json").stdout)
+    assert [(a["text"], a["owner"], a["due"]) for a in actions] == [
+        ("draft plan", "me", "2026-11-30"),
+        ("intro to CTO", "Anna Schmidt", None),
+    ]
+
+
+def test_reflect_through_editor_keeps_only_answered_prompts(env: dict[str, str], tmp_path: Path) -> None:
+    env["EDITOR"] = editor_script(
+        tmp_path,
+        "text = text.replace('## What I learned\\n', '## What I learned\\nAsk early. #feedback\\n')\n"
+        "open(path, 'w', encoding='utf-8').write(text)\n",
+    )
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(str(SCRIPT), [str(SCRIPT), "reflect"], env)
+    while True:
+        try:
+            if not os.read(fd, 1024):
+                break
+        except OSError:
+            break
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    reflection = json.loads(mentorlog(env, "show", "reflection", "1", "--json").stdout)
+    assert reflection["text"] == "## What I learned\nAsk early. #feedback"
+    assert reflection["tags"] == ["feedback"]
+
+
+def test_first_write_creates_a_private_file_whatever_the_umask(env: dict[str, str], tmp_path: Path) -> None:
+    result = mentorlog(env, "action", "add", "x", umask=0o000)
+    assert result.returncode == 0, result.stderr
+    journal = tmp_path / "home" / "journal.db"
+    assert journal.stat().st_mode & 0o777 == 0o600
+    assert journal.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_errors_and_exit_codes_from_a_real_process(env: dict[str, str]) -> None:
+    bad_usage = mentorlog(env, "actions", "--nope")
+    assert bad_usage.returncode == 2 and bad_usage.stderr.startswith("Error: No such option")
+    bad_date = mentorlog(env, "action", "add", "x", "--due", "someday")
+    assert bad_date.returncode == 2
+    assert bad_date.stderr.splitlines() == [
+        "Error: cannot read 'someday' as a date",
+        "Try for example: 2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, 3 days ago, +1m, eom",
+    ]
+    unknown = mentorlog(env, "action", "done", "42")
+    assert unknown.returncode == 1 and "Traceback" not in unknown.stderr
+    version = mentorlog(env, "--version")
+    assert version.returncode == 0 and version.stdout.startswith("mentorlog ")
+
+
+def test_the_after_meeting_flow_of_the_readme(env: dict[str, str]) -> None:
+    """The README's 'Done when': mentor, session with two actions, goal with two milestones, and the rest."""
+    steps = [
+        ["person", "add", "Dr. Weber", "--role", "mentor", "--cadence", "2w"],
+        ["topic", "add", "Ask about the conference budget", "--with", "weber"],
+        ["note", "--with", "weber", "--confidence", "4", "--title", "Kickoff", "--next", "+2w",
+         "Agreed on a plan.\n- [ ] draft the talk abstract due:fri\n- [ ] send reading list owner:weber due:+1w"],
+        ["goal", "add", "Give a conference talk", "--horizon", "long", "--target", "2027-06", "--with", "weber"],
+        ["goal", "add", "Submit the abstract", "--parent", "1", "--target", "2027-01"],
+        ["goal", "add", "Dry run with the team", "--parent", "1"],
+        ["goal", "progress", "1", "25", "--note", "outline done"],
+        ["action", "done", "1"],
+        ["reflect", "Asking for feedback early saves time. #feedback", "--with", "weber"],
+        ["topic", "add", "Speaker coaching?", "--with", "weber"],
+    ]  # fmt: skip
+    for step in steps:
+        result = mentorlog(env, *step)
+        assert result.returncode == 0, (step, result.stderr)
+    actions = json.loads(mentorlog(env, "actions", "--json").stdout)
+    assert [(a["text"], a["owner"]) for a in actions] == [("send reading list", "Dr. Weber")]
+    goal = json.loads(mentorlog(env, "show", "goal", "1", "--json").stdout)
+    assert goal["progress"] == 25 and goal["milestones"]["total"] == 2
+    people = json.loads(mentorlog(env, "people", "--json").stdout)
+    assert people[0]["next_session"] == "2026-12-10" and people[0]["open_actions"] == 1
+    topics = json.loads(mentorlog(env, "topics", "--json").stdout)
+    assert [t["text"] for t in topics] == ["Speaker coaching?"]
+    assert json.loads(mentorlog(env, "reflections", "--json").stdout)[0]["tags"] == ["feedback"]

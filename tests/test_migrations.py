@@ -1,0 +1,117 @@
+"""The schema is built by recorded migrations; files are created private; newer files are refused."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from mentorlog.errors import StoreError
+from mentorlog.store.db import open_journal
+from mentorlog.store.migrations import known_names
+
+TABLES = {
+    "people", "sessions", "goals", "progress_updates", "actions", "reflections", "topics",
+    "session_goals", "session_tags", "goal_tags", "reflection_tags", "_sqlite_migrations",
+}  # fmt: skip
+
+
+def table_names(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+
+
+def test_a_blank_database_gets_every_table_and_records_the_migrations(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    open_journal(path, write=True).close()
+    assert table_names(path) >= TABLES
+    conn = sqlite3.connect(path)
+    applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    assert applied == known_names()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_applying_twice_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "twice.db"
+    open_journal(path, write=True).close()
+    before = path.read_bytes()
+    db = open_journal(path, write=True)
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == len(known_names())
+    db.close()
+    assert table_names(path) >= TABLES
+    assert len(path.read_bytes()) == len(before)
+
+
+def test_every_list_filter_has_an_index(tmp_path: Path) -> None:
+    path = tmp_path / "idx.db"
+    open_journal(path, write=True).close()
+    conn = sqlite3.connect(path)
+    plans = {
+        "actions by status and due": "SELECT * FROM actions WHERE status = 'open' ORDER BY due",
+        "actions by person": "SELECT * FROM actions WHERE person_id = 1 AND status = 'open'",
+        "actions by owner": "SELECT * FROM actions WHERE owner_id = 1 AND status = 'open'",
+        "actions by goal": "SELECT * FROM actions WHERE goal_id = 1",
+        "sessions by date": "SELECT * FROM sessions WHERE date >= '2026-01-01'",
+        "sessions by person": "SELECT * FROM sessions WHERE person_id = 1 AND date >= '2026-01-01'",
+        "sessions by tag": "SELECT * FROM session_tags WHERE tag = 'x'",
+        "goals by status": "SELECT * FROM goals WHERE status = 'active'",
+        "goals by person": "SELECT * FROM goals WHERE person_id = 1",
+    }
+    for name, sql in plans.items():
+        plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "USING" in plan and "INDEX" in plan, f"{name}: {plan}"
+
+
+def test_file_and_folder_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "a" / "b" / "journal.db"
+        open_journal(path, write=True).close()
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "a").stat().st_mode & 0o777 == 0o700
+
+
+def test_reading_a_missing_journal_creates_no_file(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "journal.db"
+    db = open_journal(path, write=False)
+    assert db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
+    db.close()
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_a_journal_from_a_newer_version_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    open_journal(path, write=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('mentorlog', 'm999_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer mentorlog") as refused:
+        open_journal(path, write=True)
+    assert refused.value.exit_code == 1
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("just some text, not a database\n" * 200)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a readable mentorlog journal"):
+        open_journal(path, write=True)
+    assert path.read_bytes() == before
+
+
+def test_a_folder_is_not_a_journal(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder"):
+        open_journal(tmp_path, write=True)
