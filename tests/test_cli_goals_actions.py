@@ -128,3 +128,30 @@ def test_actions_on_an_empty_journal_is_a_friendly_success(run: Run) -> None:
     result = run("actions")
     assert result.exit_code == 0
     assert "No action items match" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["sessions", "--since", "someday"], 2, "cannot read 'someday'"),
+        (["sessions", "--until", "32.13.2026"], 2, "cannot read '32.13.2026'"),
+        (["sessions", "--with", "ghost"], 1, "no person named 'ghost'"),
+        (["sessions", "--limit", "0"], 2, "Invalid value for '--limit'"),
+        (["topics", "--with", "ghost"], 1, "no person named 'ghost'"),
+        (["reflections", "--since", "whenever"], 2, "cannot read 'whenever'"),
+        (["goals", "--with", "ghost"], 1, "no person named 'ghost'"),
+        (["people", "--all"], 2, "No such option: --all"),
+        (["goal", "resume", "9"], 1, "no goal with id 9"),
+        (["goal", "drop", "x"], 2, "Invalid value"),
+        (["action", "reopen", "9"], 1, "no action with id 9"),
+        (["topic", "add", "x", "--with", "ghost"], 1, "no person named 'ghost'"),
+        (["reflect", "x", "--goal", "9"], 1, "no goal with id 9"),
+    ],
+)
+def test_bad_list_and_status_input(run: Run, db_path: Path, args: list[str], code: int, message: str) -> None:
+    run("action", "add", "Existing")
+    before = counts(db_path)
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert counts(db_path) == before
