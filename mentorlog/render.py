@@ -40,7 +40,10 @@ def bar(percent: int, width: int = BAR_WIDTH) -> Text:
     return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"), f" {percent:3d}%")
 
 
-def when_text(day: str | None, today: date, *, open_item: bool = False) -> Text:
+NARROW = 90  # below this many columns, tables drop relative dates and secondary columns
+
+
+def when_text(day: str | None, today: date, *, open_item: bool = False, relative: bool = True) -> Text:
     """`2026-12-03 (in 7 days)`, red when an open item is overdue and yellow when due within 3 days."""
     if not day:
         return Text("—", style="dim")
@@ -50,7 +53,10 @@ def when_text(day: str | None, today: date, *, open_item: bool = False) -> Text:
         style = "bold red"
     elif open_item and delta <= 3:
         style = "yellow"
-    return Text.assemble((day, style), (f" ({relative_days(date.fromisoformat(day), today)})", "dim"))
+    text = Text(day, style=style)
+    if relative:
+        text.append(f" ({relative_days(date.fromisoformat(day), today)})", style="dim")
+    return text
 
 
 def empty(message: str) -> Text:
@@ -68,63 +74,83 @@ def session_heading(session: Session) -> str:
     return session.title or one_line(session.notes, 60) or one_line(session.feedback, 60) or "(no title)"
 
 
-def sessions_table(sessions: Iterable[Session], today: date) -> Table:
-    table = _table("id", "date", "with", "title", "conf.", "tags")
+def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120) -> Table:
+    narrow = width < NARROW
+    table = _table("id", "date", "with", "title") if narrow else _table("id", "date", "with", "title", "conf.", "tags")
     table.columns[0].justify = "right"
     table.columns[1].no_wrap = True
     for session in sessions:
         title = user(session_heading(session))
         if session.private:
             title.append(" (private)", style="dim")
-        table.add_row(
+        cells: list[RenderableType] = [
             str(session.id),
-            when_text(session.date, today),
+            when_text(session.date, today, relative=not narrow),
             user(session.with_name or "—"),
             title,
-            str(session.confidence) if session.confidence else "—",
-            user(" ".join(f"#{tag}" for tag in session.tags), "cyan"),
-        )
+        ]
+        if not narrow:
+            cells += [
+                str(session.confidence) if session.confidence else "—",
+                user(" ".join(f"#{tag}" for tag in session.tags), "cyan"),
+            ]
+        table.add_row(*cells)
     return table
 
 
-def actions_table(actions: Iterable[Action], today: date) -> Table:
-    table = _table("id", "due", "owner", "with", "action", "status")
+def actions_table(actions: Iterable[Action], today: date, *, compact: bool = False, width: int = 120) -> Table:
+    """Action items; `compact` leaves out owner, person and status where a heading already says them."""
+    listed = list(actions)
+    narrow = width < NARROW
+    show_status = not compact and (not narrow or any(action.status != "open" for action in listed))
+    columns = ["id", "due"] + ([] if compact else ["owner"]) + ([] if compact or narrow else ["with"])
+    columns += ["action"] + (["status"] if show_status else [])
+    table = _table(*columns)
     table.columns[0].justify = "right"
-    for action in actions:
+    table.columns[1].no_wrap = True
+    for action in listed:
         style = STATUS_STYLE.get(action.status, "")
-        table.add_row(
+        cells: list[RenderableType] = [
             str(action.id),
-            when_text(action.due, today, open_item=action.status == "open"),
-            user(action.owner, "bold" if action.owner == "me" else ""),
-            user(action.with_name or "—"),
-            user(action.text, style),
-            Text(action.status, style=style),
-        )
+            when_text(action.due, today, open_item=action.status == "open", relative=not narrow),
+        ]
+        if not compact:
+            cells.append(user(action.owner, "bold" if action.owner == "me" else ""))
+        if not compact and not narrow:
+            cells.append(user(action.with_name or "—"))
+        cells.append(user(action.text, style))
+        if show_status:
+            cells.append(Text(action.status, style=style))
+        table.add_row(*cells)
     return table
 
 
-def _goal_row(table: Table, goal: Goal, today: date, depth: int) -> None:
+def _goal_row(table: Table, goal: Goal, today: date, depth: int, narrow: bool) -> None:
     title = user(("  " * depth) + ("└ " if depth else "") + goal.title, STATUS_STYLE.get(goal.status, ""))
     if goal.milestone_total:
         title.append(f"  {goal.milestone_achieved}/{goal.milestone_total} milestones", style="dim")
-    table.add_row(
+    cells: list[RenderableType] = [
         str(goal.id),
         title,
-        bar(goal.progress),
-        when_text(goal.target, today, open_item=goal.status == "active"),
-        Text(goal.status, style=STATUS_STYLE.get(goal.status, "")),
-        user(goal.with_name or "—"),
-    )
+        bar(goal.progress, 5 if narrow else BAR_WIDTH),
+        when_text(goal.target, today, open_item=goal.status == "active", relative=not narrow),
+    ]
+    if not narrow:
+        cells += [Text(goal.status, style=STATUS_STYLE.get(goal.status, "")), user(goal.with_name or "—")]
+    table.add_row(*cells)
 
 
-def _goal_tree(table: Table, goal: Goal, by_parent: dict[int | None, list[Goal]], today: date, depth: int) -> None:
-    _goal_row(table, goal, today, depth)
+def _goal_tree(
+    table: Table, goal: Goal, by_parent: dict[int | None, list[Goal]], today: date, depth: int, narrow: bool
+) -> None:
+    _goal_row(table, goal, today, depth, narrow)
     for child in by_parent.get(goal.id, []):
-        _goal_tree(table, child, by_parent, today, depth + 1)
+        _goal_tree(table, child, by_parent, today, depth + 1, narrow)
 
 
-def goals_view(goals: list[Goal], today: date, *, headings: bool = True) -> RenderableType:
+def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: int = 120) -> RenderableType:
     """Goals grouped long-term then short-term, each milestone indented under its parent."""
+    narrow = width < NARROW
     by_parent: dict[int | None, list[Goal]] = {}
     shown = {goal.id for goal in goals}
     for goal in goals:
@@ -135,66 +161,78 @@ def goals_view(goals: list[Goal], today: date, *, headings: bool = True) -> Rend
         roots = [goal for goal in by_parent.get(None, []) if goal.horizon == horizon]
         if not roots:
             continue
-        table = _table("id", "goal", "progress", "target", "status", "with")
+        columns = ["id", "goal", "progress", "target"] + ([] if narrow else ["status", "with"])
+        table = _table(*columns)
         table.columns[0].justify = "right"
         table.columns[2].no_wrap = True
-
+        table.columns[3].no_wrap = True
         for goal in roots:
-            _goal_tree(table, goal, by_parent, today, 0)
+            _goal_tree(table, goal, by_parent, today, 0, narrow)
         parts.extend([Text(heading, style="bold underline"), table, Text("")] if headings else [table])
     return Group(*(parts[:-1] if headings else parts))
 
 
-def people_table(people: Iterable[Person], today: date) -> Table:
-    table = _table("id", "name", "role", "last session", "next", "open actions", "cadence")
+def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> Table:
+    narrow = width < NARROW
+    columns = ["id", "name"] + ([] if narrow else ["role"]) + ["last", "next", "open", "cadence"]
+    table = _table(*columns)
     table.columns[0].justify = "right"
+    for column in table.columns[-4:-2]:
+        column.no_wrap = narrow
     for person in people:
-        table.add_row(
-            str(person.id),
-            user(person.name, "bold"),
-            person.role,
-            when_text(person.last_session, today),
-            when_text(person.next_session, today),
+        cells: list[RenderableType] = [str(person.id), user(person.name, "bold")]
+        if not narrow:
+            cells.append(person.role)
+        cells += [
+            when_text(person.last_session, today, relative=not narrow),
+            when_text(person.next_session, today, relative=not narrow),
             str(person.open_actions),
             cadence_text(person, today),
-        )
+        ]
+        table.add_row(*cells)
     return table
 
 
 def cadence_text(person: Person, today: date) -> Text:
+    """`14d · on track` or `14d · 3d overdue`: is the meeting rhythm kept?"""
     if not person.cadence_days:
         return Text("—", style="dim")
-    every = f"every {person.cadence_days} d"
+    every = f"{person.cadence_days}d · "
     if person.next_session and person.next_session >= today.isoformat():
-        return Text.assemble(every, (" · on track", "green"))
+        return Text.assemble(every, ("on track", "green"))
     if person.last_session is None:
-        return Text.assemble(every, (" · no session yet", "yellow"))
+        return Text.assemble(every, ("no session yet", "yellow"))
     days = (today - date.fromisoformat(person.last_session)).days
     if days > person.cadence_days:
-        return Text.assemble(every, (f" · overdue by {days - person.cadence_days} d", "bold red"))
-    return Text.assemble(every, (" · on track", "green"))
+        return Text.assemble(every, (f"{days - person.cadence_days}d overdue", "bold red"))
+    return Text.assemble(every, ("on track", "green"))
 
 
-def topics_table(topics: Iterable[Topic]) -> Table:
-    table = _table("id", "with", "topic", "status")
+def topics_table(topics: Iterable[Topic], *, compact: bool = False) -> Table:
+    table = _table("id", "topic") if compact else _table("id", "with", "topic", "status")
     table.columns[0].justify = "right"
     for topic in topics:
         style = STATUS_STYLE.get(topic.status, "")
+        if compact:
+            table.add_row(str(topic.id), user(topic.text, style))
+            continue
         table.add_row(str(topic.id), user(topic.with_name), user(topic.text, style), Text(topic.status, style=style))
     return table
 
 
-def reflections_table(reflections: Iterable[Reflection], today: date) -> Table:
-    table = _table("id", "date", "with", "reflection", "tags")
+def reflections_table(reflections: Iterable[Reflection], today: date, *, width: int = 120) -> Table:
+    narrow = width < NARROW
+    table = _table("id", "date", "reflection") if narrow else _table("id", "date", "with", "reflection", "tags")
     table.columns[0].justify = "right"
+    table.columns[1].no_wrap = True
     for reflection in reflections:
-        table.add_row(
-            str(reflection.id),
-            when_text(reflection.date, today),
-            user(reflection.with_name or "—"),
-            user(one_line(reflection.text, 100)),
-            user(" ".join(f"#{tag}" for tag in reflection.tags), "cyan"),
-        )
+        cells: list[RenderableType] = [str(reflection.id), when_text(reflection.date, today, relative=not narrow)]
+        if not narrow:
+            cells.append(user(reflection.with_name or "—"))
+        cells.append(user(one_line(reflection.text, 100)))
+        if not narrow:
+            cells.append(user(" ".join(f"#{tag}" for tag in reflection.tags), "cyan"))
+        table.add_row(*cells)
     return table
 
 
@@ -211,7 +249,7 @@ def _panel(title: str, *body: RenderableType) -> Panel:
     return Panel(Group(*body), title=Text(title, style="bold"), title_align="left", expand=False)
 
 
-def show_session(session: Session, actions: list[Action], today: date) -> Panel:
+def show_session(session: Session, actions: list[Action], today: date, *, width: int = 120) -> Panel:
     fields = _fields(
         ("date", when_text(session.date, today) + Text(f" {session.time}" if session.time else "")),
         ("with", user(session.with_name or "—")),
@@ -228,12 +266,18 @@ def show_session(session: Session, actions: list[Action], today: date) -> Panel:
     if session.feedback:
         body += [Text("\nFeedback", style="bold"), user(session.feedback)]
     if actions:
-        body += [Text("\nAction items", style="bold"), actions_table(actions, today)]
+        body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
     return _panel(f"Session {session.id}", *body)
 
 
 def show_goal(
-    goal: Goal, milestones: list[Goal], updates: list[ProgressUpdate], actions: list[Action], today: date
+    goal: Goal,
+    milestones: list[Goal],
+    updates: list[ProgressUpdate],
+    actions: list[Action],
+    today: date,
+    *,
+    width: int = 120,
 ) -> Panel:
     progress = bar(goal.progress, 20)
     if goal.milestone_total:
@@ -254,14 +298,14 @@ def show_goal(
     if goal.description:
         body += [Text("\nDescription", style="bold"), user(goal.description)]
     if milestones:
-        body += [Text("\nMilestones", style="bold"), goals_view(milestones, today, headings=False)]
+        body += [Text("\nMilestones", style="bold"), goals_view(milestones, today, headings=False, width=width - 4)]
     if updates:
         table = _table("date", "change", "note")
         for update in updates:
             table.add_row(update.date, f"{update.progress_before}% → {update.progress}%", user(update.note))
         body += [Text("\nProgress updates", style="bold"), table]
     if actions:
-        body += [Text("\nAction items", style="bold"), actions_table(actions, today)]
+        body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
     return _panel(f"Goal {goal.id}", *body)
 
 
@@ -295,7 +339,7 @@ def show_reflection(reflection: Reflection, today: date) -> Panel:
     )
 
 
-def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date) -> Panel:
+def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date, *, width: int = 120) -> Panel:
     body: list[RenderableType] = [
         _fields(
             ("name", user(person.name, "bold")),
@@ -310,7 +354,7 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
     if topics:
         body += [Text("\nOpen topics", style="bold"), topics_table(topics)]
     if actions:
-        body += [Text("\nOpen action items", style="bold"), actions_table(actions, today)]
+        body += [Text("\nOpen action items", style="bold"), actions_table(actions, today, width=width - 4)]
     return _panel(f"Person {person.id}", *body)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mentorlog.cli import actions, goals, notes, people, records, reflections  # noqa: F401  (register commands)
+from mentorlog.cli import actions, data, goals, notes, people, records, reflections, views  # noqa: F401 (commands)
 from mentorlog.cli.app import app
 
 

@@ -121,7 +121,7 @@ def actions(
             render.empty('No action items match. Add one with: mentorlog action add "Send the draft" --due fri')
         )
         return
-    console.print(render.actions_table(found, common.today()))
+    console.print(render.actions_table(found, common.today(), width=console.width))
     late = sum(
         1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat()
     )

@@ -136,4 +136,4 @@ def goals(
             render.empty(f'No {what}. Add one with: mentorlog goal add "Give a conference talk" --horizon long')
         )
         return
-    console.print(render.goals_view(found, common.today()))
+    console.print(render.goals_view(found, common.today(), width=console.width))

@@ -184,4 +184,4 @@ def sessions(
             render.empty('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"')
         )
         return
-    console.print(render.sessions_table(found, common.today()))
+    console.print(render.sessions_table(found, common.today(), width=console.width))

@@ -53,7 +53,7 @@ def people(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> N
             render.empty('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w')
         )
         return
-    console.print(render.people_table(found, common.today()))
+    console.print(render.people_table(found, common.today(), width=console.width))
 
 
 @topic_app.command("add")

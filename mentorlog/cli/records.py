@@ -56,13 +56,14 @@ def show(
 
     kind = check_kind(kind)
     today = common.today()
+    console = render.make_console()
     with common.journal(write=False) as journal:
         record = fetch(journal, kind, record_id)
         data = record.to_json()
         if kind == "session":
             actions = journal.list_actions(status="all", session_id=record_id)
             data["actions"] = [action.to_json() for action in actions]
-            view = render.show_session(record, actions, today)
+            view = render.show_session(record, actions, today, width=console.width)
         elif kind == "goal":
             milestones = journal.milestones(record_id)
             updates = journal.progress_updates(record_id)
@@ -72,12 +73,12 @@ def show(
                 progress_updates=[update.to_json() for update in updates],
                 actions=[action.to_json() for action in actions],
             )
-            view = render.show_goal(record, milestones, updates, actions, today)
+            view = render.show_goal(record, milestones, updates, actions, today, width=console.width)
         elif kind == "person":
             topics = journal.list_topics(person_id=record_id)
             actions = journal.list_actions(person_id=record_id)
             data.update(topics=[topic.to_json() for topic in topics], actions=[action.to_json() for action in actions])
-            view = render.show_person(record, topics, actions, today)
+            view = render.show_person(record, topics, actions, today, width=console.width)
         elif kind == "action":
             view = render.show_action(record, today)
         elif kind == "reflection":
@@ -87,7 +88,7 @@ def show(
     if json_:
         common.print_json(data)
     else:
-        render.make_console().print(view)
+        console.print(view)
 
 
 def _optional_day(text: str, direction: str, period_end: bool = False) -> str | None:

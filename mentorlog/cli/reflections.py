@@ -85,4 +85,4 @@ def reflections(
     if not found:
         console.print(render.empty("No reflections yet. Write one with: mentorlog reflect"))
         return
-    console.print(render.reflections_table(found, common.today()))
+    console.print(render.reflections_table(found, common.today(), width=console.width))

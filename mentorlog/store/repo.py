@@ -13,9 +13,10 @@ from mentorlog.store.goals import GoalsRepo
 from mentorlog.store.people import PeopleRepo
 from mentorlog.store.reflections import ReflectionsRepo
 from mentorlog.store.sessions import SessionsRepo
+from mentorlog.store.views import ViewsRepo
 
 
-class Journal(PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo):
+class Journal(ViewsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo):
     """All reads and writes of one journal file."""
 
 

@@ -1,0 +1,122 @@
+"""`timeline`, `summary` and `agenda`: seeing where you stand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.app import app
+from mentorlog.errors import UsageError
+
+
+def period_bounds(since: str | None, until: str | None, default: str) -> tuple[date, date]:
+    start = common.since(since or default)
+    end = common.day(until, direction="backward", period_end=True) or common.today()
+    assert start is not None
+    if start > end:
+        raise UsageError(f"--since {start} is after --until {end}")
+    return start, end
+
+
+def print_view(renderable: object) -> None:
+    from mentorlog import render
+
+    render.make_console().print(renderable)
+
+
+def console_width() -> int:
+    from mentorlog import render
+
+    return render.make_console().width
+
+
+@app.command(rich_help_panel="Views")
+def timeline(
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
+    goal: int | None = typer.Option(None, "--goal", "-g", help="Only this goal and its milestones."),
+    since: str = typer.Option("6m", "--since", help="Start: a date or a span back (30d, 6m, 1y)."),
+    until: str | None = typer.Option(None, "--until", help="End (default today)."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Progress over time: months (or weeks) as rows with sessions, progress, achievements; a bar per goal."""
+    from mentorlog import reports
+
+    start, end = period_bounds(since, until, "6m")
+    with common.journal(write=False) as journal:
+        data = reports.timeline(
+            journal.period(start, end, person_id=common.find_person_id(journal, with_), goal_id=goal)
+        )
+    if json_:
+        rows = [
+            {"label": r.label, "start": r.start.isoformat(), "end": r.end.isoformat(),
+             "marks": [vars(m) for m in r.marks]}
+            for r in data["rows"]
+        ]  # fmt: skip
+        common.print_json({**data, "rows": rows})
+        return
+    from mentorlog.render_reports import timeline_view
+
+    print_view(timeline_view(data))
+
+
+@app.command(rich_help_panel="Views")
+def summary(
+    since: str = typer.Option("30d", "--since", help="Start: a date or a span back (30d, 6m, 1y)."),
+    until: str | None = typer.Option(None, "--until", help="End (default today)."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
+    json_: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """A period condensed: sessions vs cadence, action completion, goal progress, confidence, tags, highlights.
+
+    Completion rate is the share of the action items created in the period that are done.
+    """
+    from mentorlog import reports
+
+    start, end = period_bounds(since, until, "30d")
+    with common.journal(write=False) as journal:
+        figures = reports.summary(journal.period(start, end, person_id=common.find_person_id(journal, with_)))
+    if json_:
+        common.print_json(figures)
+        return
+    from mentorlog.render_reports import summary_view
+
+    print_view(summary_view(figures))
+
+
+@app.command(rich_help_panel="Views")
+def agenda(
+    with_: str | None = typer.Option(
+        None, "--with", "-w", help="The person you meet next (default: whoever's next meeting is soonest)."
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Prepare the next meeting: last session, cadence, open actions on both sides, topics, stalled goals.
+
+    Without --with: the person whose planned next meeting is soonest; if none is planned, the one
+    you have not met for the longest time.
+    """
+    from mentorlog import reports
+
+    with common.journal(write=False) as journal:
+        person_id = common.find_person_id(journal, common.with_name(with_))
+        if person_id is None:
+            chosen = reports.pick_agenda_person(journal.list_people(), common.today())
+            if chosen is None:
+                print_view_empty()
+                return
+            person_id = chosen.id
+        brief = journal.agenda_for(person_id)
+    if json_:
+        common.print_json(brief.to_json())
+        return
+    from mentorlog.render_reports import agenda_view
+
+    print_view(agenda_view(brief, width=console_width()))
+
+
+def print_view_empty() -> None:
+    from mentorlog import render
+
+    print_view(render.empty('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))

@@ -1,0 +1,197 @@
+"""A realistic half year of mentoring, written through the repository, for `mentorlog demo`."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from mentorlog.store.repo import Journal
+from mentorlog.store.sessions import NewAction
+
+SEED = 7
+
+
+@dataclass(frozen=True)
+class Relationship:
+    name: str
+    role: str
+    cadence: int
+    topics: tuple[str, ...]
+    feedback: tuple[str, ...]
+    actions_mine: tuple[str, ...]
+    actions_theirs: tuple[str, ...]
+
+
+WEBER = Relationship(
+    "Dr. Weber",
+    "mentor",
+    14,
+    ("conference talk", "#leadership style", "saying no to meetings", "the team-lead role", "#delegation"),
+    (
+        "Your outline is clear; cut the second half by a third.",
+        "Ask for the decision explicitly instead of hinting.",
+        "You defended the design well under pressure.",
+        "Delegate the reviews, keep the architecture calls.",
+        "Good progress — now rehearse out loud, not in your head.",
+    ),
+    (
+        "draft the talk abstract",
+        "rehearse the talk with two colleagues",
+        "write the delegation plan",
+        "book a slot with the director",
+        "read 'The Manager's Path' ch. 3",
+    ),
+    ("send the list of conferences", "introduce me to the programme chair", "share last year's review template"),
+)
+ANNA = Relationship(
+    "Anna Schmidt",
+    "mentee",
+    14,
+    ("first on-call week", "#career plan", "code review tone", "estimating work", "#confidence in meetings"),
+    (
+        "Anna asked sharp questions about the rollout plan.",
+        "Her design doc is solid; the risks section needs numbers.",
+        "She handled the incident calmly — say so in the retro.",
+    ),
+    ("review Anna's design doc", "find her a shadowing slot in the architecture forum"),
+    ("write the on-call checklist", "present the feature at the demo day", "draft a one-year career plan"),
+)
+BEN = Relationship(
+    "Ben Okafor",
+    "mentee",
+    21,
+    ("switching to the data team", "#learning SQL", "public speaking", "work-life balance"),
+    (
+        "Ben is more confident with stakeholders than a month ago.",
+        "He needs a concrete learning plan, not more courses.",
+    ),
+    ("connect Ben with the data lead", "send him the SQL exercise set"),
+    ("finish the SQL course module 3", "write a one-page proposal for the data project"),
+)
+NOTES = (
+    "We talked about {topic}. {person} shared how they handled something similar and what they would do differently.",
+    "Most of the hour went to {topic}; we agreed on a next small step and a way to check it.",
+    "Short check-in on {topic}. Things are moving; the main obstacle is time, not skill.",
+    "Deep dive into {topic}. Useful new perspective: focus on the outcome, not the activity.",
+)
+REFLECTIONS = (
+    "What went well: I prepared the questions in advance. What was hard: staying quiet long enough. #coaching",
+    "I learned that asking for feedback early saves whole days of rework. "
+    "Next: ask before the draft is done. #feedback",
+    "Hard month. I said yes to too much. I will block two mornings a week for deep work. #focus",
+    "The talk rehearsal showed me I rush when nervous. Slow down, breathe, one idea per slide. #speaking",
+    "Mentoring Anna made me explain things I usually do on autopilot — that sharpened my own thinking. #leadership",
+    "Ben's question about why we do code reviews stuck with me; I could not answer in one sentence. #learning",
+)
+
+
+def _set_clock(journal: Journal, day: date, hour: int = 17) -> None:
+    journal.today = day
+    stamp = f"{day.isoformat()}T{hour:02d}:30:00+00:00"
+    journal.now = lambda: stamp
+
+
+def fill(journal: Journal, today: date) -> dict[str, int]:
+    """Write about six months up to TODAY into JOURNAL (which should be empty); returns counts."""
+    rng = random.Random(SEED)
+    start = today - timedelta(days=182)
+    _set_clock(journal, start)
+    people = {rel.name: journal.add_person(rel.name, rel.role, rel.cadence) for rel in (WEBER, ANNA, BEN)}
+    weber, anna, ben = people["Dr. Weber"].id, people["Anna Schmidt"].id, people["Ben Okafor"].id
+    talk = journal.add_goal(
+        "Give a talk at a conference",
+        horizon="long",
+        target=today + timedelta(days=150),
+        person_id=weber,
+        description="A 30-minute talk on our migration story.",
+        tags=["speaking"],
+    )
+    milestones = [
+        journal.add_goal("Submit the abstract", parent_id=talk.id, target=start + timedelta(days=60)),
+        journal.add_goal("Rehearse with the team", parent_id=talk.id, target=today + timedelta(days=30)),
+        journal.add_goal("Final slides", parent_id=talk.id, target=today + timedelta(days=120)),
+    ]
+    lead = journal.add_goal("Grow into the team-lead role", horizon="long", person_id=weber, tags=["leadership"])
+    delegate = journal.add_goal("Delegate all code reviews", parent_id=lead.id, target=start + timedelta(days=120))
+    anna_goal = journal.add_goal("Ship a feature end to end", person_id=anna, target=today + timedelta(days=20))
+    ben_goal = journal.add_goal(
+        "Move to the data team", horizon="long", person_id=ben, target=today + timedelta(days=200)
+    )
+    journal.add_goal(
+        "Learn SQL window functions", person_id=ben, parent_id=ben_goal.id, target=today + timedelta(days=40)
+    )
+
+    progress_plan = {
+        talk.id: [(20, 10), (45, 25), (70, 40), (100, 55), (130, 65), (165, 70)],
+        lead.id: [(30, 10), (90, 30), (150, 45)],
+        delegate.id: [(40, 30), (80, 60), (115, 100)],
+        anna_goal.id: [(25, 20), (70, 45), (120, 70), (160, 85)],
+        ben_goal.id: [(50, 10), (110, 25)],
+    }
+    confidence = {weber: 2, anna: 2, ben: 2}
+    sessions = 0
+    for rel in (WEBER, ANNA, BEN):
+        person_id = people[rel.name].id
+        day = start + timedelta(days=rng.randint(2, 6))
+        index = 0
+        while day < today - timedelta(days=2):
+            _set_clock(journal, day)
+            topic = rel.topics[index % len(rel.topics)]
+            confidence[person_id] = max(1, min(5, confidence[person_id] + rng.choice((0, 0, 1, 1, -1))))
+            mine = rel.actions_mine[index % len(rel.actions_mine)]
+            theirs = rel.actions_theirs[index % len(rel.actions_theirs)]
+            actions = [NewAction(mine, due=day + timedelta(days=rng.randint(5, 16)))]
+            if index % 2 == 0:
+                actions.append(NewAction(theirs, owner_id=person_id, due=day + timedelta(days=rng.randint(7, 20))))
+            goal_ids = [talk.id] if rel is WEBER and index % 3 == 0 else ([anna_goal.id] if rel is ANNA else [])
+            session = journal.add_session(
+                day=day,
+                person_id=person_id,
+                title=f"{'1:1' if rel.role == 'mentor' else 'Mentoring'}: {topic.lstrip('#')}",
+                notes=rng.choice(NOTES).format(topic=topic, person=rel.name.split()[-1]),
+                feedback=rel.feedback[index % len(rel.feedback)] if index % 2 == 0 else "",
+                confidence=confidence[person_id],
+                next_day=day + timedelta(days=rel.cadence),
+                goal_ids=goal_ids,
+                tags=[t.lstrip("#") for t in topic.split() if t.startswith("#")],
+                actions=actions,
+            )
+            journal.mark_topics_discussed(person_id, session.id)
+            sessions += 1
+            for action_id in session.action_ids:
+                action = journal.get_action(action_id)
+                finish = day + timedelta(days=rng.randint(3, 25))
+                if action.due and finish < today - timedelta(days=1) and rng.random() < 0.8:
+                    _set_clock(journal, finish, 19)
+                    journal.set_action_status([action_id], "done")
+                elif action.due and action.due < (today - timedelta(days=40)).isoformat() and rng.random() < 0.7:
+                    _set_clock(journal, date.fromisoformat(action.due) + timedelta(days=7), 19)
+                    journal.set_action_status([action_id], "dropped")
+            day += timedelta(days=rel.cadence + rng.choice((-2, 0, 0, 1, 3)))
+            index += 1
+
+    for goal_id, steps in progress_plan.items():
+        for offset, value in steps:
+            when = start + timedelta(days=offset)
+            if when < today:
+                _set_clock(journal, when, 20)
+                journal.record_progress(goal_id, value, rng.choice(("steady work", "good week", "after the 1:1", "")))
+    for goal, offset in ((milestones[0], 58), (delegate, 115)):
+        _set_clock(journal, start + timedelta(days=offset), 21)
+        journal.set_goal_status(goal.id, "achieved")
+    for number, text in enumerate(REFLECTIONS):
+        day = start + timedelta(days=15 + number * 29)
+        _set_clock(journal, day, 21)
+        about = (weber, anna, ben, weber, anna, ben)[number]
+        journal.add_reflection(
+            text, day=day, person_id=about, tags=[w[1:].rstrip(".") for w in text.split() if w.startswith("#")]
+        )
+    _set_clock(journal, today - timedelta(days=1), 9)
+    journal.add_topic("Is the talk too technical for the audience?", weber)
+    journal.add_topic("Ask for feedback on my first team-lead month", weber)
+    journal.add_topic("How did the demo day go?", anna)
+    journal.add_topic("Data team: timing of the move", ben)
+    journal.add_action("Prepare questions for the next 1:1", due=today + timedelta(days=3), person_id=weber)
+    _set_clock(journal, today)
+    return {"people": 3, "sessions": sessions}

@@ -1,0 +1,198 @@
+"""Rich views of the reports: timeline, summary and agenda. User text always enters as inert Text."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mentorlog.render import actions_table, bar, cadence_text, empty, topics_table, user, when_text
+from mentorlog.reports import Agenda, Row
+from mentorlog.safe import one_line
+
+MARKS = {
+    "session": ("●", "cyan"),
+    "progress": ("▲", "blue"),
+    "achieved": ("★", "bold green"),
+    "action": ("✓", "green"),
+    "reflection": ("✎", "magenta"),
+}
+LEGEND = "● session  ▲ progress  ★ goal achieved  ✓ action done  ✎ reflection"
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _mark_line(mark: Any) -> Text:
+    symbol, style = MARKS[mark.kind]
+    line = Text.assemble((f"{symbol} ", style), (mark.day[5:], "dim"), " ")
+    line.append_text(user(one_line(mark.text, 70)))
+    if mark.detail:
+        line.append(f"  {one_line(mark.detail, 40)}", style="dim" if mark.kind != "progress" else "blue")
+    return line
+
+
+def _counts(row: Row) -> Text:
+    """`●4 ▲2 ✓5` for a row: how much happened, by kind, in its colours."""
+    if not row.marks:
+        return Text("—", style="dim")
+    line = Text()
+    for kind, (symbol, style) in MARKS.items():
+        count = sum(1 for mark in row.marks if mark.kind == kind)
+        if count:
+            line.append(f"{symbol}{count} ", style=style)
+    return line
+
+
+def timeline_view(data: dict[str, Any]) -> RenderableType:
+    rows: list[Row] = data["rows"]
+    if not any(row.marks for row in rows) and not data["goals"]:
+        return empty(
+            f"Nothing happened between {data['since']} and {data['until']}. "
+            "Record a session with: mentorlog note --with NAME"
+        )
+    table = Table(show_header=False, box=None, pad_edge=False, expand=False, padding=(0, 1))
+    table.add_column("when", style="bold", no_wrap=True)
+    table.add_column("what", overflow="fold")
+    for row in rows:
+        table.add_row(row.label, _counts(row))
+        for mark in row.marks:
+            table.add_row("", _mark_line(mark))
+    parts: list[RenderableType] = [
+        Text(f"Timeline {data['since']} → {data['until']}", style="bold"),
+        Text(LEGEND, style="dim"),
+        Text(""),
+        table,
+    ]
+    if data["goals"]:
+        goals = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+        goals.add_column("goal", overflow="fold")
+        goals.add_column("progress", no_wrap=True)
+        goals.add_column("change", no_wrap=True, justify="right")
+        for goal in data["goals"]:
+            title = user(("  " * goal["depth"]) + ("└ " if goal["depth"] else "") + goal["title"])
+            if goal["status"] != "active":
+                title.append(f" ({goal['status']})", style="dim")
+            delta = goal["end"] - goal["start"]
+            change = Text(f"{goal['start']}% → {goal['end']}%", style="green" if delta > 0 else "dim")
+            goals.add_row(title, bar(goal["end"]), change)
+        parts += [Text(""), _heading("Goals"), goals]
+    return Group(*parts)
+
+
+def summary_view(data: dict[str, Any]) -> RenderableType:
+    sessions, actions, confidence = data["sessions"], data["actions"], data["confidence"]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    held = Text(f"{sessions['count']} held")
+    if sessions["expected"]:
+        style = "green" if sessions["count"] >= sessions["expected"] else "yellow"
+        held.append(f" · {sessions['expected']} expected by cadence", style=style)
+    grid.add_row("sessions", held)
+    rate = actions["completion_rate"]
+    grid.add_row(
+        "actions",
+        Text.assemble(
+            f"{actions['created']} created · {actions['done']} done · {actions['open']} open · ",
+            (f"{actions['overdue']} overdue", "bold red" if actions["overdue"] else ""),
+            f" · completion {round(rate * 100)}%" if rate is not None else "",
+        ),
+    )
+    if confidence["first"] is not None:
+        grid.add_row(
+            "confidence",
+            Text.assemble(
+                (confidence["sparkline"], "cyan"),
+                f"  first {confidence['first']} · last {confidence['last']} · average {confidence['average']}",
+            ),
+        )
+    if data["tags"]:
+        grid.add_row("top tags", user("  ".join(f"#{t['tag']} ({t['count']})" for t in data["tags"][:6]), "cyan"))
+    parts: list[RenderableType] = [Text(f"Summary {data['since']} → {data['until']}", style="bold"), grid]
+    if data["goals"]:
+        goals = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        goals.add_column("goal", overflow="fold")
+        goals.add_column("now", no_wrap=True)
+        goals.add_column("change", no_wrap=True, justify="right")
+        for goal in data["goals"]:
+            delta = goal["progress_end"] - goal["progress_start"]
+            goals.add_row(
+                user(goal["title"]),
+                bar(goal["progress_end"]),
+                Text(f"{delta:+d}", style="green" if delta > 0 else ("red" if delta < 0 else "dim")),
+            )
+        parts += [Text(""), _heading("Goals"), goals]
+    highlights = data["highlights"]
+    if highlights["feedback"] or highlights["reflections"]:
+        parts += [Text(""), _heading("Highlights")]
+        for item in highlights["feedback"]:
+            who = f" ({item['with']})" if item["with"] else ""
+            parts.append(
+                Text.assemble(
+                    ("“ ", "yellow"), (item["date"], "dim"), " ", user(one_line(item["text"], 160)), user(who, "dim")
+                )
+            )
+        for item in highlights["reflections"]:
+            parts.append(
+                Text.assemble(("✎ ", "magenta"), (item["date"], "dim"), " ", user(one_line(item["text"], 160)))
+            )
+    if not sessions["count"] and not actions["created"] and not data["goals"]:
+        parts.append(empty("Nothing recorded in this period yet. Start with: mentorlog note --with NAME"))
+    return Group(*parts)
+
+
+def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
+    today: date = brief.today
+    person = brief.person
+    last = brief.last_session
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    if brief.days_since_last is None:
+        grid.add_row("last session", Text("none yet", style="yellow"))
+    else:
+        grid.add_row("last session", Text(f"{brief.days_since_last} days ago"))
+    grid.add_row("cadence", cadence_text(person, today))
+    grid.add_row("next meeting", when_text(person.next_session, today))
+    body: list[RenderableType] = [grid]
+    if last:
+        body += [Text(""), _heading("Last time")]
+        body.append(
+            Text.assemble(
+                (last.date, "dim"), "  ", user(last.title or one_line(last.notes, 80) or "(no title)", "bold")
+            )
+        )
+        if last.feedback:
+            body.append(Text.assemble(("feedback: ", "dim"), user(last.feedback)))
+        if last.notes:
+            body.append(user(one_line(last.notes, 300), "dim"))
+    for title, items in (("My open actions", brief.mine), (f"{person.name}'s open actions", brief.theirs)):
+        body += [Text(""), _heading(title)]
+        body.append(actions_table(items, today, compact=True, width=width - 4) if items else empty("none"))
+    body += [Text(""), _heading("Topics to raise")]
+    body.append(
+        topics_table(brief.topics, compact=True)
+        if brief.topics
+        else empty(f"none — add one with: mentorlog topic add TEXT --with {person.name.split()[-1].lower()}")
+    )
+    if brief.stale_goals:
+        body += [Text(""), _heading("Goals without progress for 4 weeks")]
+        stale = Table(show_header=False, box=None, pad_edge=False)
+        stale.add_column(justify="right")
+        stale.add_column(overflow="fold")
+        stale.add_column(no_wrap=True)
+        for goal in brief.stale_goals:
+            stale.add_row(str(goal.id), user(goal.title), bar(goal.progress))
+        body.append(stale)
+    if brief.reflections:
+        body += [Text(""), _heading("Reflections since")]
+        for reflection in brief.reflections:
+            body.append(Text.assemble((reflection.date, "dim"), "  ", user(one_line(reflection.text, 160))))
+    heading = Text.assemble("Agenda: ", (user(person.name).plain, "bold"), f" ({person.role})")
+    return Panel(Group(*body), title=heading, title_align="left")
