@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
@@ -80,6 +80,17 @@ def load_config(path: Path | None = None) -> Config:
         week_start=week_start,
         language=language,
     )
+
+
+def now_stamp() -> str:
+    """The timestamp for records written now: UTC, ISO 8601 with offset; on the pinned day if MENTORLOG_TODAY is set."""
+    from datetime import datetime
+
+    current = datetime.now(UTC)
+    if os.environ.get("MENTORLOG_TODAY"):
+        pinned = today()
+        current = current.replace(year=pinned.year, month=pinned.month, day=pinned.day)
+    return current.isoformat(timespec="seconds")
 
 
 def today() -> date:

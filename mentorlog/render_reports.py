@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog.dates import relative_days
 from mentorlog.render import actions_table, bar, cadence_text, empty, topics_table, user, when_text
 from mentorlog.reports import Agenda, Row
 from mentorlog.safe import one_line
@@ -157,7 +158,8 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
     if brief.days_since_last is None:
         grid.add_row("last session", Text("none yet", style="yellow"))
     else:
-        grid.add_row("last session", Text(f"{brief.days_since_last} days ago"))
+        last_day = today - timedelta(days=brief.days_since_last)
+        grid.add_row("last session", Text(relative_days(last_day, today)))
     grid.add_row("cadence", cadence_text(person, today))
     grid.add_row("next meeting", when_text(person.next_session, today))
     body: list[RenderableType] = [grid]

@@ -57,7 +57,8 @@ def journal(*, write: bool) -> Iterator[Journal]:
     """The journal inside one transaction for this command."""
     from mentorlog.store.repo import open_for_command
 
-    with open_for_command(configuration.db_path(state().db_option), write=write, today=today()) as opened:
+    path = configuration.db_path(state().db_option)
+    with open_for_command(path, write=write, today=today(), now=configuration.now_stamp) as opened:
         yield opened
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +21,9 @@ class Journal(ViewsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, Refle
 
 
 @contextlib.contextmanager
-def open_for_command(path: Path, *, write: bool, today: date) -> Iterator[Journal]:
+def open_for_command(
+    path: Path, *, write: bool, today: date, now: Callable[[], str] | None = None
+) -> Iterator[Journal]:
     """The journal at PATH inside one transaction: committed when the block ends, rolled back on error.
 
     A command that fails on a journal it had just created takes the new file away again.
@@ -30,7 +32,7 @@ def open_for_command(path: Path, *, write: bool, today: date) -> Iterator[Journa
     db = open_journal(path, write=write, created=created)
     try:
         with transaction(db, path, write=write):
-            yield Journal(db, today=today)
+            yield Journal(db, today=today) if now is None else Journal(db, today=today, now=now)
     except BaseException:
         db.close()
         if created:

@@ -1,0 +1,77 @@
+"""Rendering with a recording Console at fixed widths: exact text for known figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Console
+
+from mentorlog import render
+from mentorlog.models import Action
+from mentorlog.render_reports import summary_view
+
+TODAY = date(2026, 11, 26)
+
+
+def rendered(renderable: object, width: int) -> list[str]:
+    console = Console(width=width, record=True, color_system=None, markup=False, emoji=False, highlight=False)
+    console.print(renderable)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+FIGURES = {
+    "since": "2026-10-28",
+    "until": "2026-11-26",
+    "sessions": {"count": 3, "expected": 5},
+    "actions": {"created": 4, "done": 3, "open": 3, "overdue": 1, "completion_rate": 0.5},
+    "goals": [{"id": 1, "title": "Talk", "progress_start": 20, "progress_end": 60}],
+    "confidence": {"first": 2, "last": 3, "average": 3.0, "sparkline": "▃▆▅"},
+    "tags": [{"tag": "growth", "count": 3}],
+    "highlights": {"feedback": [{"date": "2026-11-02", "with": "Anna", "text": "Speak up earlier"}], "reflections": []},
+}
+
+
+def test_summary_view_snapshot_at_60_columns() -> None:
+    assert rendered(summary_view(FIGURES), 60) == [
+        "Summary 2026-10-28 → 2026-11-26",
+        "sessions    3 held · 5 expected by cadence",
+        "actions     4 created · 3 done · 3 open · 1 overdue ·",
+        "            completion 50%",
+        "confidence  ▃▆▅  first 2 · last 3 · average 3.0",
+        "top tags    #growth (3)",
+        "",
+        "Goals",
+        "goal  now              change",
+        "Talk  ██████░░░░  60%     +40",
+        "",
+        "Highlights",
+        "“ 2026-11-02 Speak up earlier (Anna)",
+    ]
+
+
+def action(number: int, due: str | None, status: str = "open", owner: str = "me") -> Action:
+    stamp = "2026-11-01T10:00:00+00:00"
+    return Action(number, "u", f"task {number}", owner, None, due, status, None, None, None, None, stamp, stamp, None)
+
+
+def test_actions_table_wide_and_narrow() -> None:
+    items = [action(1, "2026-11-20"), action(2, "2026-11-28"), action(3, None, "done")]
+    wide = rendered(render.actions_table(items, TODAY, width=100), 100)
+    assert wide[0].split() == ["id", "due", "owner", "with", "action", "status"]
+    assert wide[1].split() == ["1", "2026-11-20", "(6", "days", "ago)", "me", "—", "task", "1", "open"]
+    narrow = rendered(render.actions_table(items, TODAY, width=50), 50)
+    assert narrow[0].split() == ["id", "due", "owner", "action", "status"]
+    assert narrow[2].split() == ["2", "2026-11-28", "me", "task", "2", "open"]
+
+
+def test_overdue_is_red_and_due_soon_is_yellow() -> None:
+    overdue = render.when_text("2026-11-20", TODAY, open_item=True)
+    soon = render.when_text("2026-11-28", TODAY, open_item=True)
+    later = render.when_text("2026-12-20", TODAY, open_item=True)
+    assert str(overdue.style) == "bold red" and str(soon.style) == "yellow" and str(later.style) == ""
+    assert overdue.plain == "2026-11-20 (6 days ago)"
+
+
+def test_progress_bar() -> None:
+    assert render.bar(40).plain == "████░░░░░░  40%"
+    assert render.bar(100, 5).plain == "█████ 100%"

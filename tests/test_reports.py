@@ -1,0 +1,156 @@
+"""Summary, agenda and timeline figures on a hand-built journal where every number is known."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from mentorlog import reports
+from mentorlog.store.repo import Journal
+from mentorlog.store.sessions import NewAction
+
+from .conftest import TODAY
+
+
+def at(journal: Journal, day: date) -> None:
+    """Move the journal's clock, so created_at/done_at land on DAY."""
+    journal.today = day
+    journal.now = lambda: f"{day.isoformat()}T10:00:00+00:00"
+
+
+@pytest.fixture
+def known(journal: Journal) -> Journal:
+    """30 days to 2026-11-26 (since 2026-10-28): Anna every 14 days, Bob every 10 days.
+
+    In the period: 3 sessions (confidence 2, 4, 3), tags #growth x2 + #focus x1 (+ #growth in a reflection);
+    actions: 4 created in the period (2 done, 1 open and overdue, 1 open not due), 1 created before and
+    done in the period, 1 created before and still open (not due yet). Goal "Talk" moves 20 → 60.
+    """
+    at(journal, date(2026, 9, 1))
+    anna = journal.add_person("Anna", "mentee", 14).id
+    bob = journal.add_person("Bob", "mentee", 10).id
+    talk = journal.add_goal("Talk", person_id=anna).id
+    at(journal, date(2026, 10, 1))
+    journal.record_progress(talk, 20)
+    old_done = journal.add_action("old, done later", person_id=anna, due=date(2026, 10, 20)).id
+    journal.add_action("old, still open", person_id=anna, due=date(2026, 12, 20))
+    journal.add_session(day=date(2026, 10, 1), person_id=anna, notes="before the period", confidence=1, tags=["old"])
+
+    at(journal, date(2026, 11, 2))
+    s1 = journal.add_session(
+        day=date(2026, 11, 2), person_id=anna, notes="one #growth", confidence=2, tags=["growth"],
+        feedback="Speak up earlier",
+        actions=[NewAction("a1", due=date(2026, 11, 10)), NewAction("a2", due=date(2026, 11, 20))],
+    )  # fmt: skip
+    journal.set_action_status([old_done], "done")
+    at(journal, date(2026, 11, 12))
+    journal.record_progress(talk, 45)
+    journal.set_action_status([s1.action_ids[0]], "done")
+    journal.add_session(day=date(2026, 11, 12), person_id=bob, notes="two", confidence=4, tags=["growth", "focus"],
+                        actions=[NewAction("b1", owner_id=bob, due=date(2026, 11, 25))])  # fmt: skip
+    at(journal, date(2026, 11, 20))
+    journal.add_session(day=date(2026, 11, 20), person_id=anna, notes="three", confidence=3,
+                        actions=[NewAction("a3", due=date(2026, 12, 5))])  # fmt: skip
+    journal.record_progress(talk, 60)
+    journal.set_action_status([s1.action_ids[1]], "done")
+    journal.add_reflection("Learned to pause #growth", day=date(2026, 11, 21), person_id=anna, tags=["growth"])
+    at(journal, TODAY)
+    return journal
+
+
+def test_summary_figures_are_exact(known: Journal) -> None:
+    figures = reports.summary(known.period(date(2026, 10, 28), TODAY))
+    assert figures["since"] == "2026-10-28" and figures["until"] == "2026-11-26"
+    assert figures["sessions"] == {"count": 3, "expected": 2 + 3}  # round(30/14) + round(30/10)
+    assert figures["actions"] == {"created": 4, "done": 3, "open": 3, "overdue": 1, "completion_rate": 0.5}
+    assert figures["goals"] == [{"id": 1, "title": "Talk", "progress_start": 20, "progress_end": 60}]
+    assert {k: figures["confidence"][k] for k in ("first", "last", "average")} == {
+        "first": 2,
+        "last": 3,
+        "average": 3.0,
+    }
+    assert figures["confidence"]["sparkline"] == "▃▆▅"  # 2, 4, 3 on the 1..5 scale
+    assert figures["tags"] == [{"tag": "growth", "count": 3}, {"tag": "focus", "count": 1}]
+    assert figures["highlights"]["feedback"][0]["text"] == "Speak up earlier"
+    assert figures["highlights"]["reflections"][0]["text"] == "Learned to pause #growth"
+
+
+def test_summary_for_one_person(known: Journal) -> None:
+    anna = known.find_person("anna")["id"]
+    figures = reports.summary(known.period(date(2026, 10, 28), TODAY, person_id=anna))
+    assert figures["sessions"] == {"count": 2, "expected": 2}
+    assert figures["actions"]["created"] == 3 and figures["actions"]["overdue"] == 0
+    assert figures["confidence"]["average"] == 2.5
+
+
+def test_progress_at_a_date_comes_from_the_updates(known: Journal) -> None:
+    goal = known.get_goal(1)
+    updates = known.progress_updates(1)
+    assert reports.progress_at(goal, updates, date(2026, 9, 15)) == 0
+    assert reports.progress_at(goal, updates, date(2026, 11, 12)) == 45
+    assert reports.progress_at(goal, updates, TODAY) == 60
+
+
+def test_agenda_brief_for_a_person(known: Journal) -> None:
+    anna = known.find_person("anna")["id"]
+    known.add_topic("Budget", anna)
+    brief = known.agenda_for(anna)
+    assert brief.days_since_last == 6 and brief.cadence_kept is True
+    assert brief.last_session is not None and brief.last_session.notes == "three"
+    assert [a.text for a in brief.mine] == ["a3", "old, still open"]
+    assert brief.theirs == []
+    assert [t.text for t in brief.topics] == ["Budget"]
+    assert brief.stale_goals == []  # progress 6 days ago
+    assert [r.text for r in brief.reflections] == ["Learned to pause #growth"]
+    bob = known.find_person("bob")["id"]
+    bob_brief = known.agenda_for(bob)
+    assert bob_brief.days_since_last == 14 and bob_brief.cadence_kept is False
+    assert [a.text for a in bob_brief.theirs] == ["b1"]
+
+
+def test_goals_without_progress_for_four_weeks_are_stale(journal: Journal) -> None:
+    at(journal, TODAY - timedelta(days=40))
+    anna = journal.add_person("Anna", "mentee").id
+    stale = journal.add_goal("Stale", person_id=anna).id
+    fresh = journal.add_goal("Fresh", person_id=anna).id
+    at(journal, TODAY - timedelta(days=3))
+    journal.record_progress(fresh, 10)
+    at(journal, TODAY)
+    assert [g.id for g in journal.agenda_for(anna).stale_goals] == [stale]
+
+
+def test_agenda_person_is_the_soonest_planned_meeting(journal: Journal) -> None:
+    a = journal.add_person("A", "mentee")
+    b = journal.add_person("B", "mentee")
+    journal.add_session(day=TODAY - timedelta(days=5), person_id=a.id, notes="x", next_day=TODAY + timedelta(days=9))
+    journal.add_session(day=TODAY - timedelta(days=20), person_id=b.id, notes="y", next_day=TODAY + timedelta(days=2))
+    assert reports.pick_agenda_person(journal.list_people(), TODAY).name == "B"
+    assert reports.pick_agenda_person([], TODAY) is None
+
+
+def test_timeline_rows_are_weeks_for_short_periods_and_months_otherwise(known: Journal) -> None:
+    weekly = reports.timeline(known.period(date(2026, 11, 1), TODAY))
+    assert [row.label for row in weekly["rows"]] == ["Oct 26–Nov 01", "Nov 2–8", "Nov 9–15", "Nov 16–22", "Nov 23–29"]
+    monthly = reports.timeline(known.period(date(2026, 9, 1), TODAY))
+    assert [row.label for row in monthly["rows"]] == ["Sep 2026", "Oct 2026", "Nov 2026"]
+    november = monthly["rows"][2]
+    kinds = sorted({mark.kind for mark in november.marks})
+    assert kinds == ["action", "progress", "reflection", "session"]
+    assert [m.detail for m in november.marks if m.kind == "progress"] == ["20% → 45%", "45% → 60%"]
+    assert monthly["goals"] == [
+        {"id": 1, "title": "Talk", "status": "active", "start": 0, "end": 60, "parent_id": None, "depth": 0}
+    ]
+
+
+def test_timeline_for_one_goal_includes_its_milestones_only(journal: Journal) -> None:
+    talk = journal.add_goal("Talk").id
+    journal.add_goal("Abstract", parent_id=talk)
+    journal.add_goal("Unrelated")
+    data = reports.timeline(journal.period(TODAY - timedelta(days=30), TODAY, goal_id=talk))
+    assert [(g["title"], g["depth"]) for g in data["goals"]] == [("Talk", 0), ("Abstract", 1)]
+
+
+def test_sparkline_spans_one_to_five() -> None:
+    assert reports.sparkline([1, 3, 5]) == "▁▅█"
+    assert reports.sparkline([]) == ""
