@@ -1,14 +1,240 @@
-"""`demo`: a realistic journal to try every view on. (export, import, backup and search come here too.)"""
+"""`export`, `import`, `backup` and `demo`: getting data out, back in, and kept safe."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import typer
 
 from mentorlog.cli import common
 from mentorlog.cli.app import app
-from mentorlog.errors import MentorlogError
+from mentorlog.errors import MentorlogError, UsageError
+
+FORMATS = ("md", "html", "json", "csv", "ics")
+PROGRESS_FROM = 2000  # records; below this a progress bar would only flicker
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A Rich progress bar on stderr for large jobs on a terminal; None otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    from mentorlog.render import make_console
+
+    with Progress(console=make_console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda step: progress.advance(task, step)
+
+
+def write_output(data: str | bytes, output: Path | None) -> None:
+    """To stdout, or atomically to a private file (exports hold personal notes)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None:
+        stream = typer.get_binary_stream("stdout")
+        stream.write(payload)
+        stream.flush()
+        return
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder", "Give a file name with -o.")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent if str(output.parent) else ".")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, output)
+    except OSError as exc:
+        raise MentorlogError(f"cannot write {output}: {exc.strerror}") from None
+
+
+@app.command(rich_help_panel="Data")
+def export(
+    format_: str = typer.Option("md", "--format", "-f", help="md, html, json, csv or ics."),
+    since: str | None = typer.Option(None, "--since", help="Start (default: the whole journal); 6m, 1y, a date."),
+    until: str | None = typer.Option(None, "--until", help="End (default today)."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to FILE (0600) instead of stdout."),
+    include_private: bool = typer.Option(False, "--include-private", help="Include sessions noted with --private."),
+    all_: bool = typer.Option(False, "--all", help="json only: a complete, lossless dump for backup and import."),
+    what: str = typer.Option("sessions", "--what", help="csv only: sessions, actions, goals or reflections."),
+) -> None:
+    """Export a review (Markdown, HTML), data for scripts (JSON, CSV) or a calendar (ICS).
+
+    Private sessions are left out unless --include-private. `--format json --all` dumps every
+    table losslessly for `mentorlog import`.
+    """
+    fmt = format_.strip().lower()
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format_!r}")
+    if all_ and fmt != "json":
+        raise UsageError("--all goes with --format json")
+    if all_ and (since or until or with_):
+        raise UsageError("--all dumps the whole journal; it takes no --since, --until or --with")
+    start = common.since(since)
+    end = common.day(until, direction="backward", period_end=True) or common.today()
+    if start and start > end:
+        raise UsageError(f"--since {start} is after --until {end}")
+    from mentorlog import config as configuration
+
+    stamp = configuration.now_stamp()
+    with common.journal(write=False) as journal:
+        if all_:
+            total = sum(int(journal.scalar(f"SELECT count(*) FROM {t}")) for t in ("sessions", "actions", "goals"))
+            with progress_bar(total, "Exporting") as advance:
+                dump = journal.dump(exported_at=stamp, progress=advance)
+            left_out = 0 if include_private else _drop_private(dump)
+            write_output(_json_text(dump), output)
+            if left_out:
+                typer.echo(
+                    f"Note: {left_out} private session(s) left out; add --include-private for a complete backup.",
+                    err=True,
+                )
+            return
+        from mentorlog.export.review import build_review
+
+        person_id = common.find_person_id(journal, with_)
+        period = journal.period(start or journal.first_day(), end, person_id=person_id)
+        topics = journal.list_topics(person_id=person_id)
+        review = build_review(
+            period,
+            topics=topics,
+            with_name=journal.person_name(person_id),
+            include_private=include_private,
+        )
+    write_output(_render(review, fmt, what, stamp), output)
+    if output is not None:
+        typer.echo(f"Wrote {fmt} export of {review.since} to {review.until} to {output}.", err=True)
+
+
+def _render(review: object, fmt: str, what: str, stamp: str) -> str | bytes:
+    from mentorlog.export.review import Review
+
+    assert isinstance(review, Review)
+    if fmt == "md":
+        from mentorlog.export import markdown
+
+        return markdown.render(review)
+    if fmt == "html":
+        from mentorlog.export import html
+
+        return html.render(review)
+    if fmt == "csv":
+        from mentorlog.export import csvfile
+
+        return csvfile.render(review, what)
+    if fmt == "ics":
+        from mentorlog.export import ics
+
+        return ics.render(review)
+    from mentorlog.export.jsonio import period_json
+
+    return _json_text(period_json(review, stamp))
+
+
+def _json_text(data: object) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _drop_private(dump: dict[str, list[dict[str, object]]]) -> int:
+    """Leave private sessions, and what hangs on them, out of a dump."""
+    private = {s["uuid"] for s in dump["sessions"] if s.get("private")}
+    if not private:
+        return 0
+    dump["sessions"] = [s for s in dump["sessions"] if s["uuid"] not in private]
+    dump["actions"] = [a for a in dump["actions"] if a.get("session_uuid") not in private]
+    for topic in dump["topics"]:
+        if topic.get("session_uuid") in private:
+            topic["session_uuid"] = None
+    return len(private)
+
+
+@app.command("import", rich_help_panel="Data")
+def import_(
+    file: Path = typer.Argument(..., metavar="FILE", help="A dump from `mentorlog export --format json --all`."),
+    json_: bool = typer.Option(False, "--json", help="Print what was added and updated as JSON."),
+) -> None:
+    """Import a JSON dump: merged by uuid, newer changes win, and importing twice changes nothing.
+
+    Into an empty journal the ids are restored too, so a restore is exact.
+    """
+    from mentorlog.store.dump import parse_dump
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise MentorlogError(f"no file {file}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{file} is not UTF-8 text") from None
+    except OSError as exc:
+        raise MentorlogError(f"cannot read {file}: {exc.strerror}") from None
+    data = parse_dump(text, str(file))
+    total = sum(len(data[table]) for table in ("people", "goals", "sessions", "progress_updates", "actions",
+                                                "reflections", "topics"))  # fmt: skip
+    with common.journal(write=True) as journal, progress_bar(total, "Importing") as advance:
+        report = journal.load(data, progress=advance)
+    if json_:
+        common.print_json({"added": report.added, "updated": report.updated, "restored_ids": report.restored_ids})
+        return
+    if not report.changed:
+        common.say(f"Nothing to import: the journal already has everything in {file}.")
+        return
+    added = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report.added.items() if count)
+    updated = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report.updated.items() if count)
+    parts = [f"Imported {file}:"]
+    if added:
+        parts.append(f"added {added}")
+    if updated:
+        parts.append(("; " if added else "") + f"updated {updated}")
+    common.say(" ".join(parts) + ("." if not report.restored_ids else " (ids restored)."))
+
+
+@app.command(rich_help_panel="Data")
+def backup(
+    path: Path | None = typer.Argument(None, metavar="PATH", help="Where to write (default: beside the journal)."),
+) -> None:
+    """Write a consistent copy of the journal with SQLite's backup API, even while another mentorlog writes."""
+    import sqlite3
+    from datetime import datetime
+
+    from mentorlog import config as configuration
+
+    source = configuration.db_path(common.state().db_option)
+    if not source.exists():
+        raise MentorlogError(f"there is no journal at {source} yet", "Nothing to back up.")
+    if path is None:
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        path = source.with_name(f"{source.stem}-backup-{stamp}{source.suffix or '.db'}")
+    if path.is_dir():
+        path = path / f"{source.stem}-backup-{datetime.now().strftime('%Y%m%dT%H%M%S')}.db"
+    if path.exists():
+        raise MentorlogError(f"{path} already exists; not overwriting it", "Give another PATH.")
+    with common.journal(write=False):
+        pass  # checks the file: readable, a journal, not from a newer version
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5)
+        dst = sqlite3.connect(str(path))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise MentorlogError(f"cannot write the backup {path}: {exc}") from None
+    common.say(f"Backed up {source} to {path}.")
 
 
 @app.command(rich_help_panel="Data")
@@ -18,8 +244,6 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     Uses the --db given (which must be empty or new); otherwise a new file in a temporary folder,
     whose path it prints so you can point MENTORLOG_DB at it.
     """
-    import tempfile
-
     from mentorlog import config as configuration
     from mentorlog import demo as demo_data
 
@@ -29,7 +253,7 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
         state.db_option = str(folder / "demo.db")
     path = configuration.db_path(state.db_option)
     with common.journal(write=True) as journal:
-        if any(journal.scalar(f"SELECT count(*) FROM {table}") for table in ("people", "sessions", "goals", "actions")):
+        if not journal.is_empty():
             raise MentorlogError(
                 f"{path} already has entries; the demo only fills an empty journal", "Give a new file with --db."
             )

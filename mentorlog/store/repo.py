@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mentorlog.store.actions import ActionsRepo
 from mentorlog.store.db import open_journal, remove_new_journal, transaction
+from mentorlog.store.dump import DumpRepo
 from mentorlog.store.goals import GoalsRepo
 from mentorlog.store.people import PeopleRepo
 from mentorlog.store.reflections import ReflectionsRepo
@@ -16,7 +17,7 @@ from mentorlog.store.sessions import SessionsRepo
 from mentorlog.store.views import ViewsRepo
 
 
-class Journal(ViewsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo):
+class Journal(DumpRepo, ViewsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo):
     """All reads and writes of one journal file."""
 
 

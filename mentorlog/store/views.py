@@ -88,6 +88,16 @@ class ViewsRepo(PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
             found.extend(self.progress_updates(goal_id))
         return found
 
+    def first_day(self) -> date:
+        """The earliest date anything in the journal refers to (today for an empty journal)."""
+        found = self.scalar(
+            "SELECT min(day) FROM (SELECT min(date) AS day FROM sessions UNION ALL SELECT min(date) FROM reflections"
+            " UNION ALL SELECT min(substr(created_at, 1, 10)) FROM goals"
+            " UNION ALL SELECT min(substr(created_at, 1, 10)) FROM actions"
+            " UNION ALL SELECT min(date) FROM progress_updates)"
+        )
+        return min(date.fromisoformat(found), self.today) if found else self.today
+
     def agenda_for(self, person_id: int) -> Agenda:
         person = self.get_person(person_id)
         today = self.today.isoformat()

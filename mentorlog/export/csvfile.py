@@ -1,0 +1,48 @@
+"""One kind of record as CSV: a header row, one record a row, UTF-8."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from mentorlog.errors import UsageError
+from mentorlog.export.review import Review
+
+WHAT = ("sessions", "actions", "goals", "reflections")
+COLUMNS = {
+    "sessions": ["id", "uuid", "date", "time", "with", "title", "notes", "feedback", "confidence", "next", "private",
+                 "tags", "goal_ids", "action_ids", "created_at"],
+    "actions": ["id", "uuid", "text", "owner", "with", "due", "status", "session_id", "goal_id", "created_at",
+                "done_at"],
+    "goals": ["id", "uuid", "title", "description", "horizon", "status", "progress", "target", "parent_id", "with",
+              "tags", "created_at", "achieved_at"],
+    "reflections": ["id", "uuid", "date", "with", "goal_id", "text", "tags", "created_at"],
+}  # fmt: skip
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value
+
+
+def render(review: Review, what: str) -> str:
+    if what not in WHAT:
+        raise UsageError(f"--what must be one of {', '.join(WHAT)}, not {what!r}")
+    by_kind: dict[str, list[Any]] = {
+        "sessions": review.sessions,
+        "actions": review.period.actions,
+        "goals": review.period.goals,
+        "reflections": review.reflections,
+    }
+    records = by_kind[what]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS[what])
+    for record in records:
+        data = record.to_json()
+        writer.writerow([_cell(data.get(column)) for column in COLUMNS[what]])
+    return buffer.getvalue()

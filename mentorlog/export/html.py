@@ -1,0 +1,72 @@
+"""The review as one self-contained HTML file: inline CSS and SVG charts, no script, nothing from the network."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from mentorlog.export.review import Review
+from mentorlog.safe import inert
+
+CHART_WIDTH = 640
+
+
+def _months(review: Review) -> list[dict[str, Any]]:
+    """Sessions per month over the period, with bar geometry."""
+    counts = Counter(session.date[:7] for session in review.sessions)
+    months: list[str] = []
+    year, month = review.since.year, review.since.month
+    while date(year, month, 1) <= review.until:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    months = months[-24:]
+    top = max([counts[m] for m in months] + [1])
+    step = CHART_WIDTH / max(len(months), 1)
+    return [
+        {
+            "label": date.fromisoformat(f"{m}-01").strftime("%b %y"),
+            "count": counts[m],
+            "x": round(i * step + step * 0.15, 1),
+            "width": round(step * 0.7, 1),
+            "height": round(110 * counts[m] / top, 1),
+        }
+        for i, m in enumerate(months)
+    ]
+
+
+def _confidence(review: Review) -> dict[str, Any]:
+    rated = [s for s in review.sessions if s.confidence]
+    if len(rated) < 2:
+        return {"points": "", "dots": []}
+    first, last = date.fromisoformat(rated[0].date), date.fromisoformat(rated[-1].date)
+    span = max((last - first).days, 1)
+    dots = [
+        {
+            "x": round(20 + (CHART_WIDTH - 40) * (date.fromisoformat(s.date) - first).days / span, 1),
+            "y": round(130 - (s.confidence or 0) * 24, 1),
+            "label": f"{s.date}: {s.confidence}/5",
+        }
+        for s in rated
+    ]
+    return {"points": " ".join(f"{d['x']},{d['y']}" for d in dots), "dots": dots}
+
+
+def render(review: Review) -> str:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("mentorlog.export", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["inert"] = lambda text: inert(text or "")
+    template = environment.get_template("review.html.j2")
+    return template.render(
+        review=review,
+        figures=review.figures,
+        months=_months(review),
+        confidence=_confidence(review),
+        chart_width=CHART_WIDTH,
+    )

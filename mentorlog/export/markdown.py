@@ -1,0 +1,121 @@
+"""The review as Markdown: readable as plain text and as rendered Markdown.
+
+User text is escaped so that nothing in it (headings, tables, HTML, emphasis) can break the
+document's structure; multi-line text is quoted, one `> ` per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mentorlog.export.review import Review
+from mentorlog.models import Action
+from mentorlog.safe import inert
+
+INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
+LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+
+
+def md_inline(text: str | None) -> str:
+    """One line of user text with Markdown and HTML punctuation escaped."""
+    return INLINE.sub(r"\\\1", " ".join(inert(text or "").split()))
+
+
+def md_block(text: str) -> str:
+    """Multi-line user text as an escaped block quote."""
+    lines = []
+    for line in inert(text).splitlines() or [""]:
+        escaped = LINE_START.sub(r"\1\\\2", INLINE.sub(r"\\\1", line.rstrip()))
+        lines.append(f"> {escaped}" if escaped else ">")
+    return "\n".join(lines)
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{round(rate * 100)}%"
+
+
+def _action_line(action: Action, review: Review, done: bool) -> str:
+    box = "[x]" if done else "[ ]"
+    when = (
+        f"done {action.done_at[:10]}"
+        if done and action.done_at
+        else (f"due {action.due}" if action.due else "no due date")
+    )
+    late = " — **overdue**" if not done and action.due and action.due < review.today.isoformat() else ""
+    who = f"owner {md_inline(action.owner)}" + (f", with {md_inline(action.with_name)}" if action.with_name else "")
+    return f"- {box} {md_inline(action.text)} ({when}; {who}){late}"
+
+
+def render(review: Review) -> str:
+    figures = review.figures
+    out: list[str] = [f"# {md_inline(review.title)}", ""]
+    people = ", ".join(f"{md_inline(p.name)} ({p.role})" for p in review.people) or "nobody yet"
+    out += [f"People: {people}  ", f"Written by mentorlog on {review.today.isoformat()}.", ""]
+    if review.private_left_out:
+        out += [f"_{review.private_left_out} private session(s) left out._", ""]
+    sessions, actions, confidence = figures["sessions"], figures["actions"], figures["confidence"]
+    out += ["## In figures", "", "| | |", "| --- | --- |"]
+    expected = f" ({sessions['expected']} expected by cadence)" if sessions["expected"] else ""
+    out.append(f"| Sessions | {sessions['count']} held{expected} |")
+    out.append(
+        f"| Action items | {actions['created']} created, {actions['done']} done, {actions['open']} open, "
+        f"{actions['overdue']} overdue; completion {_percent(actions['completion_rate'])} |"
+    )
+    if confidence["first"] is not None:
+        out.append(
+            f"| Confidence | first {confidence['first']}, last {confidence['last']}, "
+            f"average {confidence['average']} (1–5) |"
+        )
+    if figures["tags"]:
+        out.append("| Top tags | " + ", ".join(f"{md_inline(t['tag'])} ({t['count']})" for t in figures["tags"]) + " |")
+    out.append("")
+
+    out += ["## Goals", ""]
+    if not review.goals:
+        out += ["No goals in this period.", ""]
+    for goal in review.goals:
+        indent = "    " * goal.depth
+        about = f"{goal.status}, {goal.horizon}-term" + (f", target {goal.target}" if goal.target else "")
+        out.append(f"{indent}- **{md_inline(goal.title)}** — {goal.start}% → {goal.end}% ({about})")
+        for move in goal.moves:
+            note = f" — {md_inline(move.note)}" if move.note else ""
+            out.append(f"{indent}  - {move.date}: {move.progress_before}% → {move.progress}%{note}")
+    out.append("")
+
+    out += ["## Sessions", ""]
+    if not review.sessions:
+        out += ["No sessions in this period.", ""]
+    for session in review.sessions:
+        heading = " · ".join(
+            part for part in (session.date, md_inline(session.with_name), md_inline(session.title)) if part
+        )
+        out += [f"### {heading}", ""]
+        details = []
+        if session.confidence:
+            details.append(f"confidence {session.confidence}/5")
+        if session.next:
+            details.append(f"next meeting {session.next}")
+        if session.tags:
+            details.append("tags: " + ", ".join(md_inline(tag) for tag in session.tags))
+        if details:
+            out += ["; ".join(details).capitalize(), ""]
+        if session.notes:
+            out += [md_block(session.notes), ""]
+        if session.feedback:
+            out += ["**Feedback:**", "", md_block(session.feedback), ""]
+
+    out += ["## Action items", "", "### Done in this period", ""]
+    out += [_action_line(a, review, True) for a in review.actions_done] or ["None."]
+    out += ["", "### Still open", ""]
+    out += [_action_line(a, review, False) for a in review.actions_open] or ["None."]
+    out += ["", "## Reflections", ""]
+    if not review.reflections:
+        out += ["No reflections in this period.", ""]
+    for reflection in review.reflections:
+        about = f" · {md_inline(reflection.with_name)}" if reflection.with_name else ""
+        out += [f"### {reflection.date}{about}", "", md_block(reflection.text), ""]
+    if review.topics:
+        out += ["## Open topics for the next meetings", ""]
+        out += [f"- {md_inline(t.with_name)}: {md_inline(t.text)}" for t in review.topics]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,238 @@
+"""The lossless JSON dump: every table and field, references by uuid; and its merge-by-uuid import.
+
+The format is documented in docs/export-format.md. Records are matched by uuid; an incoming record
+replaces the local one only when its `updated_at` is newer, so importing the same dump twice changes
+nothing. Into an empty journal the ids are restored too, so a restore is exact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.store.base import Repo
+
+FORMAT = "mentorlog-dump"
+VERSION = 1
+
+# table -> {id column: (referenced table, key in the dump)}, in an order where references come first
+REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
+    "people": {},
+    "goals": {"parent_id": ("goals", "parent_uuid"), "person_id": ("people", "person_uuid")},
+    "sessions": {"person_id": ("people", "person_uuid")},
+    "progress_updates": {"goal_id": ("goals", "goal_uuid")},
+    "actions": {
+        "owner_id": ("people", "owner_uuid"),
+        "person_id": ("people", "person_uuid"),
+        "session_id": ("sessions", "session_uuid"),
+        "goal_id": ("goals", "goal_uuid"),
+    },
+    "reflections": {"goal_id": ("goals", "goal_uuid"), "person_id": ("people", "person_uuid")},
+    "topics": {"person_id": ("people", "person_uuid"), "session_id": ("sessions", "session_uuid")},
+}
+TAGGED = {"goals": ("goal_tags", "goal_id"), "sessions": ("session_tags", "session_id"),
+          "reflections": ("reflection_tags", "reflection_id")}  # fmt: skip
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ImportReport:
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    restored_ids: bool = False
+
+    @property
+    def changed(self) -> int:
+        return sum(self.added.values()) + sum(self.updated.values())
+
+
+def _columns(repo: Repo, table: str) -> list[str]:
+    return [row["name"] for row in repo.rows(f"PRAGMA table_info({table})")]
+
+
+class DumpRepo(Repo):
+    def dump(self, *, exported_at: str, progress: Progress | None = None) -> dict[str, Any]:
+        """The whole journal as one JSON-ready dict."""
+        uuids: dict[str, dict[int, str]] = {
+            table: {row["id"]: row["uuid"] for row in self.rows(f"SELECT id, uuid FROM {table}")}
+            for table in REFERENCES
+        }
+        result: dict[str, Any] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
+        for table, references in REFERENCES.items():
+            records = []
+            tags = self._tags(table)
+            goal_links = self._session_goal_links(uuids["goals"]) if table == "sessions" else {}
+            for row in self.rows(f"SELECT * FROM {table} ORDER BY id"):
+                record = {name: value for name, value in row.items() if name not in references}
+                for column, (target, key) in references.items():
+                    record[key] = uuids[target].get(row[column]) if row[column] is not None else None
+                if table in TAGGED:
+                    record["tags"] = tags.get(row["id"], [])
+                if table == "sessions":
+                    record["goal_uuids"] = goal_links.get(row["id"], [])
+                    record["private"] = bool(record["private"])
+                records.append(record)
+                if progress:
+                    progress(1)
+            result[table] = records
+        return result
+
+    def _tags(self, table: str) -> dict[int, list[str]]:
+        if table not in TAGGED:
+            return {}
+        link, column = TAGGED[table]
+        found: dict[int, list[str]] = {}
+        for row in self.rows(f"SELECT {column} AS id, tag FROM {link} ORDER BY tag"):
+            found.setdefault(row["id"], []).append(row["tag"])
+        return found
+
+    def _session_goal_links(self, goal_uuids: dict[int, str]) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for row in self.rows("SELECT session_id, goal_id FROM session_goals ORDER BY goal_id"):
+            found.setdefault(row["session_id"], []).append(goal_uuids[row["goal_id"]])
+        return found
+
+    def is_empty(self) -> bool:
+        return not any(self.scalar(f"SELECT count(*) FROM {table}") for table in REFERENCES)
+
+    def load(self, data: dict[str, Any], *, progress: Progress | None = None) -> ImportReport:
+        """Merge a validated dump into the journal, inside the caller's transaction."""
+        report = ImportReport(restored_ids=self.is_empty())
+        local: dict[str, dict[str, int]] = {
+            table: {row["uuid"]: row["id"] for row in self.rows(f"SELECT id, uuid FROM {table}")}
+            for table in REFERENCES
+        }
+        stamps = {
+            table: {row["uuid"]: row["updated_at"] for row in self.rows(f"SELECT uuid, updated_at FROM {table}")}
+            for table in REFERENCES
+        }
+        touched: dict[str, list[tuple[int, dict[str, Any]]]] = {table: [] for table in REFERENCES}
+        for table, references in REFERENCES.items():
+            columns = [name for name in _columns(self, table) if name != "id"]
+            added = updated = 0
+            records = _parents_first(data[table]) if table == "goals" else data[table]
+            for record in records:
+                values = {name: record.get(name) for name in columns if name not in references}
+                if table == "sessions":
+                    values["private"] = int(bool(record["private"]))
+                for column, (target, key) in references.items():
+                    wanted = record.get(key)
+                    values[column] = None if wanted is None else _resolve(local, target, wanted, table, record["uuid"])
+                existing = local[table].get(record["uuid"])
+                if existing is None:
+                    if report.restored_ids:
+                        values["id"] = record["id"]
+                    names = list(values)
+                    cursor = self.db.execute(
+                        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                        [values[name] for name in names],
+                    )
+                    record_id = int(values.get("id") or cursor.lastrowid or 0)
+                    local[table][record["uuid"]] = record_id
+                    added += 1
+                elif record["updated_at"] > stamps[table][record["uuid"]]:
+                    record_id = existing
+                    assignments = ", ".join(f"{name} = ?" for name in values)
+                    self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), record_id])
+                    updated += 1
+                else:
+                    record_id = 0
+                if record_id:
+                    touched[table].append((record_id, record))
+                if progress:
+                    progress(1)
+            report.added[table], report.updated[table] = added, updated
+        self._replace_links(touched, local)
+        return report
+
+    def _replace_links(
+        self, touched: dict[str, list[tuple[int, dict[str, Any]]]], local: dict[str, dict[str, int]]
+    ) -> None:
+        for table, (link, column) in TAGGED.items():
+            for record_id, record in touched[table]:
+                self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [record_id])
+                for tag in dict.fromkeys(record.get("tags") or []):
+                    self.db.execute(f"INSERT INTO {link} ({column}, tag) VALUES (?, ?)", [record_id, tag])
+        for record_id, record in touched["sessions"]:
+            self.db.execute("DELETE FROM session_goals WHERE session_id = ?", [record_id])
+            for goal_uuid in dict.fromkeys(record.get("goal_uuids") or []):
+                goal_id = _resolve(local, "goals", goal_uuid, "sessions", record["uuid"])
+                self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [record_id, goal_id])
+
+
+def _parents_first(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Goals ordered so that every milestone comes after its parent."""
+    by_uuid = {goal["uuid"]: goal for goal in goals}
+    ordered: list[dict[str, Any]] = []
+    placed: set[str] = set()
+
+    def place(goal: dict[str, Any], trail: set[str]) -> None:
+        if goal["uuid"] in placed:
+            return
+        if goal["uuid"] in trail:
+            raise UsageError(f"the dump's goals form a loop through {goal['uuid']}")
+        parent = by_uuid.get(goal.get("parent_uuid") or "")
+        if parent is not None:
+            place(parent, trail | {goal["uuid"]})
+        placed.add(goal["uuid"])
+        ordered.append(goal)
+
+    for goal in goals:
+        place(goal, set())
+    return ordered
+
+
+def _resolve(local: dict[str, dict[str, int]], table: str, wanted: str, owner: str, owner_uuid: str) -> int:
+    found = local[table].get(wanted)
+    if found is None:
+        raise UsageError(
+            f"the dump's {owner} record {owner_uuid} refers to a missing {table} record {wanted}",
+            "The file is incomplete; nothing was imported.",
+        )
+    return found
+
+
+REQUIRED = {"uuid": str, "created_at": str, "updated_at": str}
+
+
+def parse_dump(text: str, source: str) -> dict[str, Any]:
+    """Read and check a whole dump before anything is written; every problem is a clear error."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise UsageError(
+            f"{source} is not a mentorlog dump",
+            "Make one with: mentorlog export --format json --all -o FILE",
+        )
+    version = data.get("version")
+    if not isinstance(version, int):
+        raise UsageError(f"{source} has no format version")
+    if version > VERSION:
+        raise MentorlogError(
+            f"{source} is a version {version} dump; this mentorlog reads up to version {VERSION}",
+            "Upgrade mentorlog to import it; nothing was imported.",
+        )
+    for table in REFERENCES:
+        records = data.get(table)
+        if not isinstance(records, list):
+            raise UsageError(f"{source} has no list of {table}")
+        seen: set[str] = set()
+        for index, record in enumerate(records):
+            if not isinstance(record, dict):
+                raise UsageError(f"{source}: {table}[{index}] is not an object")
+            for key, kind in REQUIRED.items():
+                if not isinstance(record.get(key), kind):
+                    raise UsageError(f"{source}: {table}[{index}] has no valid {key!r}")
+            if not isinstance(record.get("id"), int):
+                raise UsageError(f"{source}: {table}[{index}] has no valid 'id'")
+            if record["uuid"] in seen:
+                raise UsageError(f"{source}: {table} has the uuid {record['uuid']} twice")
+            seen.add(record["uuid"])
+            if "\x00" in json.dumps(record):
+                raise UsageError(f"{source}: {table}[{index}] contains a NUL character")
+    return data
