@@ -90,7 +90,7 @@ def now_stamp() -> str:
     if os.environ.get("MENTORLOG_TODAY"):
         pinned = today()
         current = current.replace(year=pinned.year, month=pinned.month, day=pinned.day)
-    return current.isoformat(timespec="seconds")
+    return current.isoformat(timespec="microseconds")
 
 
 def today() -> date:

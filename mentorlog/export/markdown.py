@@ -13,7 +13,13 @@ from mentorlog.models import Action
 from mentorlog.safe import inert
 
 INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
-LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """`- x` becomes `\\- x` and `1. x` becomes `1\\. x`: no list starts inside quoted user text."""
+    indent, bullet, number, mark = match.groups()
+    return f"{indent}\\{bullet}" if bullet else f"{indent}{number}\\{mark}"
 
 
 def md_inline(text: str | None) -> str:
@@ -25,7 +31,7 @@ def md_block(text: str) -> str:
     """Multi-line user text as an escaped block quote."""
     lines = []
     for line in inert(text).splitlines() or [""]:
-        escaped = LINE_START.sub(r"\1\\\2", INLINE.sub(r"\\\1", line.rstrip()))
+        escaped = LINE_START.sub(_escape_line_start, INLINE.sub(r"\\\1", line.rstrip()))
         lines.append(f"> {escaped}" if escaped else ">")
     return "\n".join(lines)
 

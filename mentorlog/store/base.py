@@ -21,7 +21,7 @@ WORD = re.compile(r"\w+")
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def new_uuid() -> str:

@@ -1,0 +1,67 @@
+"""The HTML export as a browser renders it: headless Chromium (Debian package `chromium`)."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .conftest import Run
+
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+]  # fmt: skip
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, "headless Chromium is needed for this test: apt-get install chromium (.ci/run does it)"
+    return found
+
+
+def test_html_export_renders_in_chromium(run: Run, tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "demo.db")]
+    assert run(*db, "demo").exit_code == 0
+    page = tmp_path / "review.html"
+    assert run(*db, "export", "--format", "html", "-o", str(page)).exit_code == 0
+    profile = ["--user-data-dir=" + str(tmp_path / "profile")]
+
+    dom = subprocess.run(
+        [chromium(), *FLAGS, *profile, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
+
+    class Texts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.headings: list[str] = []
+            self.current: str | None = None
+            self.svgs = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.current = tag if tag in ("h1", "h2") else None
+            self.svgs += tag == "svg"
+
+        def handle_data(self, data: str) -> None:
+            if self.current and data.strip():
+                self.headings.append(data.strip())
+
+    parsed = Texts()
+    parsed.feed(dom)
+    assert parsed.headings[0].startswith("Mentoring review:")
+    assert parsed.headings[1:] == ["In figures", "Goals", "Sessions", "Action items", "Reflections",
+                                   "Open topics for the next meetings"]  # fmt: skip
+    assert parsed.svgs >= 5 and "Give a talk at a conference" in dom
+
+    shot = tmp_path / "review.png"
+    subprocess.run(
+        [chromium(), *FLAGS, *profile, "--window-size=1000,1800", f"--screenshot={shot}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
+    header = shot.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1000, 1800)
+    assert shot.stat().st_size > 50_000  # a page with text and charts, not a blank one

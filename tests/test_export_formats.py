@@ -1,0 +1,176 @@
+"""Every export format, read back with a real parser: Markdown structure, html.parser, csv, icalendar, json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from .conftest import Run
+
+HOSTILE_TITLE = "# Not a heading | not | a table <script>alert(1)</script> **bold**"
+HOSTILE_NOTES = "## fake section\n- fake list\n<img src=x onerror=alert(1)>\n| a | b |\n1. one\n> quote"
+
+
+@pytest.fixture
+def journal_with_history(run: Run) -> None:
+    steps = [
+        ["person", "add", "Dr. Weber", "--role", "mentor", "--cadence", "2w"],
+        ["person", "add", "Anna Schmidt", "--role", "mentee"],
+        ["goal", "add", "Give a talk", "--horizon", "long", "--with", "weber"],
+        ["goal", "add", "Submit abstract", "--parent", "1"],
+        ["note", "--with", "weber", "--date", "2026-10-01", "--title", "Kickoff", "--confidence", "2",
+         "--feedback", "Be concrete", "Plan the talk #speaking\n- [ ] outline due:2026-10-10"],
+        ["goal", "progress", "1", "40", "--note", "outline done"],
+        ["action", "done", "1"],
+        ["note", "--with", "weber", "--date", "2026-11-20", "--title", HOSTILE_TITLE, "--confidence", "4",
+         "--next", "2026-12-04", HOSTILE_NOTES + "\n- [ ] rehearse due:2026-11-30"],
+        ["note", "--with", "anna", "--date", "2026-11-21", "--private", "secret career talk",
+         "--action", "secret action due:2026-12-01"],
+        ["note", "--with", "anna", "--date", "2026-11-22", "Ünïcödé notes — fine", "--action", "overdue thing due:2026-11-01"],
+        ["reflect", "I learned to ask early. #feedback", "--date", "2026-11-23"],
+        ["topic", "add", "Budget?", "--with", "weber"],
+    ]  # fmt: skip
+    for step in steps:
+        result = run(*step)
+        assert result.exit_code == 0, (step, result.output)
+
+
+def test_markdown_review_has_its_sections_and_user_text_cannot_break_them(run: Run, journal_with_history: None) -> None:
+    result = run("export")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    headings = [line for line in text.splitlines() if re.match(r"^#{1,2} ", line)]
+    assert headings == [
+        "# Mentoring review: 2026-10-01 to 2026-11-26",
+        "## In figures",
+        "## Goals",
+        "## Sessions",
+        "## Action items",
+        "## Reflections",
+        "## Open topics for the next meetings",
+    ]
+    assert "\\# Not a heading \\| not \\| a table \\<script\\>alert(1)\\</script\\> \\*\\*bold\\*\\*" in text
+    assert (
+        "> \\#\\# fake section" in text and "> \\- fake list" in text and "> \\<img src=x onerror=alert(1)\\>" in text
+    )
+    assert not re.search(r"(?<!\\)<", text)  # every < in user text is escaped
+    assert "> 1\\. one" in text
+    table_rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert len(table_rows) == 6  # the figures table only
+    assert "**Give a talk** — 0% → 40%" in text and "2026-11-26: 0% → 40% — outline done" in text
+    assert "- [x] outline (done 2026-11-26" in text
+    assert "- [ ] overdue thing (due 2026-11-01; owner me, with Anna Schmidt) — **overdue**" in text
+    assert "secret" not in text and "1 private session(s) left out" in text
+
+
+def test_private_sessions_only_with_include_private(run: Run, journal_with_history: None) -> None:
+    for fmt in ("md", "html", "json", "csv", "ics"):
+        assert "secret" not in run("export", "--format", fmt).stdout, fmt
+    assert "secret career talk" in run("export", "--include-private").stdout
+    assert "secret action" in run("export", "--format", "ics", "--include-private").stdout
+
+
+def test_since_until_and_with_apply(run: Run, journal_with_history: None) -> None:
+    text = run("export", "--since", "2026-11-01", "--with", "weber").stdout
+    assert text.startswith("# Mentoring review with Dr. Weber: 2026-11-01 to 2026-11-26")
+    assert "Kickoff" not in text and "Ünïcödé" not in text and "rehearse" in text
+    data = json.loads(run("export", "--format", "json", "--until", "2026-10-31").stdout)
+    assert [s["title"] for s in data["sessions"]] == ["Kickoff"]
+    assert data["until"] == "2026-10-31" and data["summary"]["sessions"]["count"] == 1
+
+
+class Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.links += [value or "" for name, value in attrs if name in ("src", "href")]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_is_self_contained_escaped_and_has_charts(run: Run, journal_with_history: None) -> None:
+    result = run("export", "--format", "html")
+    assert result.exit_code == 0
+    parser = Collector()
+    parser.feed(result.stdout)
+    text = " ".join(parser.text)
+    assert "script" not in parser.tags and "img" not in parser.tags and "link" not in parser.tags
+    assert parser.links == []
+    assert parser.tags.count("svg") >= 4  # sessions per month, confidence, one bar per goal
+    assert "<script>alert(1)</script>" in text  # shown as text, not run
+    assert "Mentoring review: 2026-10-01 to 2026-11-26" in text and "Ünïcödé notes — fine" in text
+    assert "style" in parser.tags and "@media print" in result.stdout
+
+
+def test_csv_per_kind_parses_with_a_header(run: Run, journal_with_history: None) -> None:
+    actions = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--what", "actions").stdout)))
+    assert [(a["text"], a["status"], a["owner"]) for a in actions] == [
+        ("outline", "done", "me"),
+        ("rehearse", "open", "me"),
+        ("overdue thing", "open", "me"),
+    ]
+    sessions = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
+    assert len(sessions) == 3 and sessions[2]["notes"] == "Ünïcödé notes — fine"
+    assert sessions[1]["title"] == HOSTILE_TITLE and sessions[1]["notes"].startswith("## fake section")
+    goals = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--what", "goals").stdout)))
+    assert [g["title"] for g in goals] == ["Give a talk", "Submit abstract"] and goals[1]["parent_id"] == "1"
+    reflections = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--what", "reflections").stdout)))
+    assert reflections[0]["tags"] == "feedback"
+    bad = run("export", "--format", "csv", "--what", "people")
+    assert bad.exit_code == 2 and "--what must be one of" in bad.stderr
+
+
+def test_ics_has_next_meetings_and_due_actions_with_stable_uids(run: Run, run_json, journal_with_history: None) -> None:
+    first = Calendar.from_ical(run("export", "--format", "ics").stdout_bytes)
+    events = {str(e["UID"]): e for e in first.walk("VEVENT")}
+    session = run_json("show", "session", "2")
+    meeting = events[f"{session['uuid']}-next@mentorlog"]
+    assert str(meeting["SUMMARY"]) == "Mentoring: Dr. Weber"
+    assert meeting.decoded("DTSTART").isoformat() == "2026-12-04"
+    due = {str(e["SUMMARY"]): e.decoded("DTSTART").isoformat() for e in events.values()}
+    assert due["Due: rehearse"] == "2026-11-30" and due["Due: overdue thing"] == "2026-11-01"
+    assert "Due: outline" not in due  # done
+    run("action", "add", "new one", "--due", "2026-12-24")
+    second = Calendar.from_ical(run("export", "--format", "ics").stdout_bytes)
+    uids = {str(e["UID"]) for e in second.walk("VEVENT")}
+    assert set(events) < uids and len(uids) == len(events) + 1
+
+
+def test_output_file_is_private_and_bad_options_are_usage_errors(
+    run: Run, journal_with_history: None, tmp_path: Path
+) -> None:
+    target = tmp_path / "review.md"
+    result = run("export", "-o", str(target))
+    assert result.exit_code == 0 and target.read_text().startswith("# Mentoring review")
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert "Wrote md export" in result.stderr and result.stdout == ""
+    for args, message in (
+        (["--format", "pdf"], "--format must be one of"),
+        (["--format", "md", "--all"], "--all goes with --format json"),
+        (["--format", "json", "--all", "--since", "6m"], "takes no --since"),
+        (["--since", "2026-12-01", "--until", "2026-11-01"], "is after"),
+        (["--since", "someday"], "cannot read 'someday'"),
+        (["-o", str(tmp_path)], "is a folder"),
+    ):
+        bad = run("export", *args)
+        assert bad.exit_code == 2, args
+        assert message in bad.stderr
+    assert run("export", "--with", "ghost").exit_code == 1
+
+
+def test_export_of_an_empty_journal_is_a_valid_empty_review(run: Run) -> None:
+    text = run("export").stdout
+    assert "No sessions in this period." in text and "No goals in this period." in text
