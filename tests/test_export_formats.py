@@ -33,7 +33,8 @@ def journal_with_history(run: Run) -> None:
          "--next", "2026-12-04", HOSTILE_NOTES + "\n- [ ] rehearse due:2026-11-30"],
         ["note", "--with", "anna", "--date", "2026-11-21", "--private", "secret career talk",
          "--action", "secret action due:2026-12-01"],
-        ["note", "--with", "anna", "--date", "2026-11-22", "Ünïcödé notes — fine", "--action", "overdue thing due:2026-11-01"],
+        ["note", "--with", "anna", "--date", "2026-11-22", "Ünïcödé notes — fine",
+         "--action", "overdue thing due:2026-11-01"],
         ["reflect", "I learned to ask early. #feedback", "--date", "2026-11-23"],
         ["topic", "add", "Budget?", "--with", "weber"],
     ]  # fmt: skip
