@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -368,3 +369,22 @@ def show_topic(topic: Topic) -> Panel:
             ("session", str(topic.session_id) if topic.session_id else "—"),
         ),
     )
+
+
+def search_table(hits: Iterable[Any], today: date, *, width: int = 120) -> Table:
+    """Search hits, best first, with the matched words highlighted in the snippet."""
+    from mentorlog.store.search import CLOSE, OPEN
+
+    narrow = width < NARROW
+    table = _table("kind", "id", "date", "title", "match") if not narrow else _table("kind", "id", "match")
+    table.columns[1].justify = "right"
+    for hit in hits:
+        snippet = Text()
+        for index, piece in enumerate(hit.snippet.replace(CLOSE, OPEN).split(OPEN)):
+            snippet.append(inert(" ".join(piece.split("\n"))), style="bold yellow" if index % 2 else "")
+        cells: list[RenderableType] = [hit.kind, str(hit.id)]
+        if not narrow:
+            cells += [Text(hit.date or "—", style="dim"), user(one_line(hit.title, 40), "bold")]
+        cells.append(snippet)
+        table.add_row(*cells)
+    return table

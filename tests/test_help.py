@@ -12,7 +12,8 @@ COMMANDS = [
     ["note"], ["sessions"], ["show"], ["edit"], ["delete"], ["goal"], ["goal", "add"], ["goal", "progress"],
     ["goal", "done"], ["goal", "drop"], ["goal", "pause"], ["goal", "resume"], ["goals"], ["action"],
     ["action", "add"], ["action", "done"], ["action", "drop"], ["action", "reopen"], ["actions"], ["reflect"],
-    ["reflections"], ["topic"], ["topic", "add"], ["topics"], ["person"], ["person", "add"], ["people"],
+    ["reflections"], ["topic"], ["topic", "add"], ["topics"], ["person"], ["person", "add"], ["people"], ["search"],
+    ["timeline"], ["summary"], ["agenda"], ["export"], ["import"], ["backup"], ["demo"],
 ]  # fmt: skip
 
 

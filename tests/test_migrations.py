@@ -115,3 +115,30 @@ def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_journal(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder"):
         open_journal(tmp_path, write=True)
+
+
+def test_an_upgrade_from_the_first_schema_keeps_data_and_makes_a_backup(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from mentorlog.store.migrations import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(str(path))
+    migrations.apply(old, stop_before="m002_full_text_search")
+    old.execute(
+        "INSERT INTO sessions (uuid, date, title, notes, created_at, updated_at) "
+        "VALUES ('u1', '2026-01-01', 'Kickoff', 'about delegation', 'x', 'x')"
+    )
+    old.conn.commit()
+    old.close()
+    db = open_journal(path, write=True)
+    applied = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()]
+    assert applied == known_names()
+    found = db.execute("SELECT record_id FROM search_index WHERE search_index MATCH 'delegation'").fetchall()
+    assert found == [(1,)]
+    db.close()
+    backups = list(tmp_path.glob("old.db.before-upgrade-*.bak"))
+    assert len(backups) == 1
+    assert [row[0] for row in sqlite3.connect(backups[0]).execute("SELECT name FROM _sqlite_migrations")] == [
+        "m001_initial_schema"
+    ]

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from mentorlog.cli import actions, data, goals, notes, people, records, reflections, views  # noqa: F401 (commands)
+from mentorlog.cli import (  # noqa: F401 (each module registers its commands)
+    actions,
+    data,
+    goals,
+    notes,
+    people,
+    records,
+    reflections,
+    search,
+    views,
+)
 from mentorlog.cli.app import app
 
 

@@ -173,3 +173,35 @@ def m001_initial_schema(db: Database) -> None:
 
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
+
+
+# Full-text search: one FTS5 table over every kind of text, kept in sync by triggers.
+# rowid = record id * 8 + kind code, so a trigger finds its row by rowid instead of scanning.
+SEARCH_SOURCES = {
+    # kind: (table, code, title, body, day, person)
+    "session": ("sessions", 1, "new.title", "new.notes || char(10) || new.feedback", "new.date", "new.person_id"),
+    "reflection": ("reflections", 2, "''", "new.text", "new.date", "new.person_id"),
+    "goal": ("goals", 3, "new.title", "new.description", "substr(new.created_at, 1, 10)", "new.person_id"),
+    "action": ("actions", 4, "''", "new.text", "substr(new.created_at, 1, 10)", "new.person_id"),
+    "topic": ("topics", 5, "''", "new.text", "substr(new.created_at, 1, 10)", "new.person_id"),
+}
+
+
+@migrations()
+def m002_full_text_search(db: Database) -> None:
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "kind UNINDEXED, record_id UNINDEXED, person_id UNINDEXED, day UNINDEXED, title, body, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    for kind, (table, code, title, body, day, person) in SEARCH_SOURCES.items():
+        insert = (
+            f"INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body) "
+            f"VALUES (new.id * 8 + {code}, '{kind}', new.id, {person}, {day}, {title}, {body})"
+        )
+        delete = f"DELETE FROM search_index WHERE rowid = old.id * 8 + {code}"
+        db.execute(f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert}; END")
+        db.execute(f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete}; END")
+        db.execute(f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete}; {insert}; END")
+        existing = insert.replace("VALUES (", "SELECT ").replace("new.", "")[:-1] + f" FROM {table}"
+        db.execute(existing)

@@ -13,11 +13,12 @@ from mentorlog.store.dump import DumpRepo
 from mentorlog.store.goals import GoalsRepo
 from mentorlog.store.people import PeopleRepo
 from mentorlog.store.reflections import ReflectionsRepo
+from mentorlog.store.search import SearchRepo
 from mentorlog.store.sessions import SessionsRepo
 from mentorlog.store.views import ViewsRepo
 
 
-class Journal(DumpRepo, ViewsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo):
+class Journal(SearchRepo, DumpRepo, ViewsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ActionsRepo, ReflectionsRepo):
     """All reads and writes of one journal file."""
 
 

@@ -1,0 +1,43 @@
+"""`search`: full-text search over everything written, ranked, with highlighted snippets."""
+
+from __future__ import annotations
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.app import app
+
+
+@app.command(rich_help_panel="Read")
+def search(
+    query: str = typer.Argument(..., help='Words to find; "a phrase" in quotes, word* for a prefix.'),
+    kind: str | None = typer.Option(None, "--kind", "-k", help="session, reflection, goal, action or topic."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="Only records about this person."),
+    since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
+    limit: int = typer.Option(20, "--limit", "-l", min=1, help="How many hits at most."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON: kind, id, date, title, snippet, score."),
+) -> None:
+    """Search sessions, reflections, goals, action items and topics; best matches first.
+
+    Accents do not matter (ubung finds Übung). Search syntax other than quotes and a trailing *
+    is taken as plain words.
+    """
+    start = common.since(since)
+    with common.journal(write=False) as journal:
+        hits = journal.search(
+            query,
+            kind=kind.strip().lower() if kind else None,
+            person_id=common.find_person_id(journal, with_),
+            since=start,
+            limit=limit,
+        )
+    if json_:
+        common.print_json([hit.to_json() for hit in hits])
+        return
+    from mentorlog import render
+
+    console = render.make_console()
+    if not hits:
+        console.print(render.empty(f"Nothing found for {common.quoted(query)}."))
+        return
+    console.print(render.search_table(hits, common.today(), width=console.width))
