@@ -142,3 +142,9 @@ def test_an_upgrade_from_the_first_schema_keeps_data_and_makes_a_backup(tmp_path
     assert [row[0] for row in sqlite3.connect(backups[0]).execute("SELECT name FROM _sqlite_migrations")] == [
         "m001_initial_schema"
     ]
+
+
+def test_the_fast_schema_check_knows_every_registered_migration() -> None:
+    from mentorlog.store.db import SCHEMA
+
+    assert list(SCHEMA) == known_names()

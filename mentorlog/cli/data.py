@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from mentorlog.cli import common
-from mentorlog.cli.app import app
+from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
 
 FORMATS = ("md", "html", "json", "csv", "ics")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorlog.cli import common
-from mentorlog.cli.app import app, sub_app
+from mentorlog.cli.root import app, sub_app
 
 goal_app = sub_app("Add goals and milestones, record progress, change their status.")
 app.add_typer(goal_app, name="goal", rich_help_panel="Record")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorlog.cli import common
-from mentorlog.cli.app import app, sub_app
+from mentorlog.cli.root import app, sub_app
 from mentorlog.safe import inert
 
 person_app = sub_app("Add the people you mentor or are mentored by.")

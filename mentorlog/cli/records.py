@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from mentorlog.cli import common
-from mentorlog.cli.app import app
+from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.models import KINDS
 

@@ -7,7 +7,7 @@ import re
 import typer
 
 from mentorlog.cli import common
-from mentorlog.cli.app import app
+from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 
 PROMPTS = ("What went well", "What was hard", "What I learned", "What I will do next")

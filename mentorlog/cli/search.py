@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorlog.cli import common
-from mentorlog.cli.app import app
+from mentorlog.cli.root import app
 
 
 @app.command(rich_help_panel="Read")

@@ -7,7 +7,7 @@ from datetime import date
 import typer
 
 from mentorlog.cli import common
-from mentorlog.cli.app import app
+from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 
 

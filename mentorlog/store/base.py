@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
-
-from sqlite_utils import Database
 
 from mentorlog.errors import AmbiguousName, NotFound, UsageError
 
@@ -45,7 +44,7 @@ def placeholders(values: Sequence[Any]) -> str:
 class Repo:
     """Base for the per-noun repositories; a Journal is all of them together."""
 
-    def __init__(self, db: Database, *, today: date, now: Callable[[], str] = utc_now) -> None:
+    def __init__(self, db: sqlite3.Connection, *, today: date, now: Callable[[], str] = utc_now) -> None:
         self.db = db
         self.today = today
         self.now = now
@@ -53,7 +52,7 @@ class Repo:
     # rows -------------------------------------------------------------------------------------
 
     def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.db.conn.execute(sql, params if isinstance(params, Mapping) else list(params))
+        cursor = self.db.execute(sql, params if isinstance(params, Mapping) else list(params))
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

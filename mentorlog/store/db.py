@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from mentorlog.errors import StoreError
-from mentorlog.store.migrations import known_names, migrations
+
+# The migrations this version knows, in order (store/migrations.py registers them; a test checks both
+# agree). Kept here so that opening an up-to-date journal needs no sqlite-utils import at all.
+SCHEMA = ("m001_initial_schema", "m002_full_text_search")
+MIGRATION_SET = "mentorlog"
 
 BUSY_TIMEOUT_MS = 5000
 LOCKED_HINT = "Another mentorlog is writing to the journal; try again in a moment."
@@ -59,38 +61,56 @@ def _create_file(path: Path) -> list[Path]:
     return missing
 
 
-def _connect(target: str) -> Database:
+def _connect(target: str) -> sqlite3.Connection:
     conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    db = Database(conn, execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return db
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
 
 
-def _backup_before_migration(db: Database, path: Path) -> None:
+def applied_migrations(db: sqlite3.Connection) -> list[str]:
+    """The names recorded in `_sqlite_migrations` (the sqlite-utils Migrations table), oldest first."""
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone()
+    if not exists:
+        return []
+    rows = db.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _apply_migrations(db: sqlite3.Connection) -> None:
+    from sqlite_utils import Database
+
+    from mentorlog.store.migrations import migrations
+
+    migrations.apply(Database(db, execute_plugins=False))
+
+
+def _backup_before_migration(db: sqlite3.Connection, path: Path) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     copy = path.with_name(f"{path.name}.before-upgrade-{stamp}.bak")
     target = sqlite3.connect(str(copy))
     try:
-        db.conn.backup(target)
+        db.backup(target)
     finally:
         target.close()
     os.chmod(copy, 0o600)
 
 
-def _migrate(db: Database, path: Path | None) -> None:
-    applied = [migration.name for migration in migrations.applied(db)]
-    unknown = sorted(set(applied) - set(known_names()))
+def _migrate(db: sqlite3.Connection, path: Path | None) -> None:
+    applied = applied_migrations(db)
+    unknown = sorted(set(applied) - set(SCHEMA))
     if unknown:
         raise StoreError(
             f"the journal {path} was written by a newer mentorlog (schema {unknown[-1]})",
             "Upgrade mentorlog to open it; the file was left unchanged.",
         )
-    if not migrations.pending(db):
+    if len(applied) == len(SCHEMA):
         return
     if path is not None and applied:
         _backup_before_migration(db, path)
-    migrations.apply(db)
+    _apply_migrations(db)
 
 
 def remove_new_journal(path: Path, folders: list[Path]) -> None:
@@ -103,7 +123,7 @@ def remove_new_journal(path: Path, folders: list[Path]) -> None:
             folder.rmdir()
 
 
-def open_journal(path: Path, *, write: bool, created: list[Path] | None = None) -> Database:
+def open_journal(path: Path, *, write: bool, created: list[Path] | None = None) -> sqlite3.Connection:
     """Open (and on first write, create) the journal at PATH, migrated to the current schema.
 
     Reading a journal that does not exist yet gives an empty in-memory one, so that listing
@@ -115,7 +135,7 @@ def open_journal(path: Path, *, write: bool, created: list[Path] | None = None) 
     if not path.exists():
         if not write:
             db = _connect(":memory:")
-            migrations.apply(db)
+            _apply_migrations(db)
             return db
         folders = _create_file(path)
         if created is not None:
@@ -134,7 +154,7 @@ def open_journal(path: Path, *, write: bool, created: list[Path] | None = None) 
 
 
 @contextlib.contextmanager
-def transaction(db: Database, path: Path | str, *, write: bool) -> Iterator[Database]:
+def transaction(db: sqlite3.Connection, path: Path | str, *, write: bool) -> Iterator[sqlite3.Connection]:
     """All of a command's reads and writes in one transaction; any error leaves nothing behind.
 
     Writers take the lock at the start (BEGIN IMMEDIATE), so two writers never deadlock halfway.
@@ -146,16 +166,16 @@ def transaction(db: Database, path: Path | str, *, write: bool) -> Iterator[Data
     try:
         yield db
     except sqlite3.Error as exc:
-        if db.conn.in_transaction:
+        if db.in_transaction:
             db.execute("ROLLBACK")
         raise _sqlite_problem(path, exc) from None
     except BaseException:
-        if db.conn.in_transaction:
+        if db.in_transaction:
             db.execute("ROLLBACK")
         raise
     try:
         db.execute("COMMIT")
     except sqlite3.Error as exc:
-        if db.conn.in_transaction:
+        if db.in_transaction:
             db.execute("ROLLBACK")
         raise _sqlite_problem(path, exc) from None
