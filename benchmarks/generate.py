@@ -24,12 +24,29 @@ from mentorlog.store.db import open_journal, transaction
 
 SEARCH_WORD = "delegation"
 TODAY = date(2026, 11, 26)
-WORDS = ["feedback", "goal", "plan", "project", "team", "review", "meeting", "talk", "career", "growth", "skills", "confidence", "code", "design", "architecture", "stakeholder", "roadmap", "priority", "deadline", "estimate", "risk", "quality", "testing", "release", "incident", "retro", "learning", "reading", "course", "conference", "speaking", "writing", "presentation", "leadership", "coaching", "hiring", "interview", "onboarding", "budget", "promotion", "salary", "conflict", "trust", "communication", "listening", "question", "answer", "decision", "tradeoff", "scope", "customer", "product", "data", "analytics", "migration", "performance", "latency", "database", "cloud", "security", "privacy", "compliance", "process", "agile", "sprint", "kanban", "backlog", "story", "ticket", "bug", "fix", "refactor", "cleanup", "documentation", "handover", "ownership", "autonomy", "motivation", "energy", "balance", "stress", "vacation", "focus", "habits", "the", "a", "to", "of", "and", "in", "for", "with", "on", "about", "we", "they", "she", "he", "it", "was", "is", "be", "next", "week", "month", "quarter", "year"]
-PEOPLE = [f"{first} {last}" for first, last in zip(
-    ["Anna", "Ben", "Chen", "Dana", "Emil", "Farah", "Gita", "Hugo", "Ines", "Jonas", "Kira", "Lars", "Mona", "Nils", "Olga", "Paul", "Quinn", "Rosa", "Sven", "Tara", "Uwe", "Vera", "Will", "Xenia", "Yusuf", "Zoe", "Arne", "Bea", "Carl", "Dora", "Eric", "Fay", "Gus", "Hana", "Ivo", "Jill", "Kai", "Lea", "Max", "Nora"],
-    ["Schmidt", "Okafor", "Wang", "Levi", "Berg", "Haddad", "Rao", "Klein", "Ortiz", "Weber", "Sato", "Lund", "Fischer", "Holm", "Petrova", "Roth", "Diaz", "Silva", "Nyberg", "Singh", "Vogel", "Costa", "Brown", "Ivanova", "Demir", "Park", "Moe", "Huber", "Jensen", "Novak", "Lopez", "Kim", "Meyer", "Alvi", "Marsh", "Fox", "Ito", "Braun", "Stone", "Nash"],
-    strict=True,
-)]  # fmt: skip
+VOCABULARY = """
+feedback goal plan project team review meeting talk career growth skills confidence code design architecture
+stakeholder roadmap priority deadline estimate risk quality testing release incident retro learning reading
+course conference speaking writing presentation leadership coaching hiring interview onboarding budget promotion
+salary conflict trust communication listening question answer decision tradeoff scope customer product data
+analytics migration performance latency database cloud security privacy compliance process agile sprint kanban
+backlog story ticket bug fix refactor cleanup documentation handover ownership autonomy motivation energy balance
+stress vacation focus habits the a to of and in for with on about we they she he it was is be next week month
+quarter year
+"""
+FIRST_NAMES = """Anna Ben Chen Dana Emil Farah Gita Hugo Ines Jonas Kira Lars Mona Nils Olga Paul Quinn Rosa Sven Tara
+Uwe Vera Will Xenia Yusuf Zoe Arne Bea Carl Dora Eric Fay Gus Hana Ivo Jill Kai Lea Max Nora"""
+LAST_NAMES = """Schmidt Okafor Wang Levi Berg Haddad Rao Klein Ortiz Weber Sato Lund Fischer Holm Petrova Roth Diaz
+Silva Nyberg Singh Vogel Costa Brown Ivanova Demir Park Moe Huber Jensen Novak Lopez Kim Meyer Alvi Marsh Fox Ito
+Braun Stone Nash"""
+
+
+def split_words(text: str) -> list[str]:
+    return text.split()
+
+
+WORDS = split_words(VOCABULARY)
+PEOPLE = [f"{first} {last}" for first, last in zip(split_words(FIRST_NAMES), split_words(LAST_NAMES), strict=True)]
 
 
 def words(rng: random.Random, count: int) -> str:
@@ -70,8 +87,22 @@ def generate(path: Path, scale: float, peers: Path | None = None, seed: int = 42
             day = start + timedelta(days=int(3650 * i / max(n["sessions"], 1)))
             title = " ".join(rng.choice(WORDS) for _ in range(4)).capitalize()
             notes = words(rng, 150)
-            sessions.append((day.isoformat(), rng.randint(1, people), title, notes, words(rng, 12),
-                             rng.randint(1, 5), (day + timedelta(days=14)).isoformat(), stamp(day), stamp(day)))  # fmt: skip
+            next_day = (day + timedelta(days=14)).isoformat()
+            feedback = words(rng, 12)
+            created = stamp(day)
+            sessions.append(
+                (
+                    day.isoformat(),
+                    rng.randint(1, people),
+                    title,
+                    notes,
+                    feedback,
+                    rng.randint(1, 5),
+                    next_day,
+                    created,
+                    created,
+                )
+            )
             jrnl_entries.append(f"[{day.isoformat()} 10:00] {title}.\n{notes}\n")
         repo.insert_many(
             "sessions",
