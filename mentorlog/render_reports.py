@@ -22,6 +22,7 @@ MARKS = {
     "action": ("✓", "green"),
     "reflection": ("✎", "magenta"),
 }
+GOALS_SHOWN = 12  # goals in a summary or timeline: the ones that moved most
 LEGEND = "● session  ▲ progress  ★ goal achieved  ✓ action done  ✎ reflection"
 
 
@@ -40,11 +41,11 @@ def _mark_line(mark: Any) -> Text:
 
 def _counts(row: Row) -> Text:
     """`●4 ▲2 ✓5` for a row: how much happened, by kind, in its colours."""
-    if not row.marks:
+    if not row.total:
         return Text("—", style="dim")
     line = Text()
     for kind, (symbol, style) in MARKS.items():
-        count = sum(1 for mark in row.marks if mark.kind == kind)
+        count = row.counts.get(kind, 0)
         if count:
             line.append(f"{symbol}{count} ", style=style)
     return line
@@ -64,6 +65,8 @@ def timeline_view(data: dict[str, Any]) -> RenderableType:
         table.add_row(row.label, _counts(row))
         for mark in row.marks:
             table.add_row("", _mark_line(mark))
+        if row.total > len(row.marks):
+            table.add_row("", empty(f"… and {row.total - len(row.marks)} more"))
     parts: list[RenderableType] = [
         Text(f"Timeline {data['since']} → {data['until']}", style="bold"),
         Text(LEGEND, style="dim"),
@@ -75,7 +78,8 @@ def timeline_view(data: dict[str, Any]) -> RenderableType:
         goals.add_column("goal", overflow="fold")
         goals.add_column("progress", no_wrap=True)
         goals.add_column("change", no_wrap=True, justify="right")
-        for goal in data["goals"]:
+        moved = sorted(data["goals"], key=lambda g: -abs(g["end"] - g["start"]))[:GOALS_SHOWN]
+        for goal in [g for g in data["goals"] if g in moved]:
             title = user(("  " * goal["depth"]) + ("└ " if goal["depth"] else "") + goal["title"])
             if goal["status"] != "active":
                 title.append(f" ({goal['status']})", style="dim")
@@ -83,6 +87,8 @@ def timeline_view(data: dict[str, Any]) -> RenderableType:
             change = Text(f"{goal['start']}% → {goal['end']}%", style="green" if delta > 0 else "dim")
             goals.add_row(title, bar(goal["end"]), change)
         parts += [Text(""), _heading("Goals"), goals]
+        if len(data["goals"]) > GOALS_SHOWN:
+            parts.append(empty(f"{len(data['goals']) - GOALS_SHOWN} more goals not shown (see --json)"))
     return Group(*parts)
 
 
@@ -121,7 +127,8 @@ def summary_view(data: dict[str, Any]) -> RenderableType:
         goals.add_column("goal", overflow="fold")
         goals.add_column("now", no_wrap=True)
         goals.add_column("change", no_wrap=True, justify="right")
-        for goal in data["goals"]:
+        moved = sorted(data["goals"], key=lambda g: -abs(g["progress_end"] - g["progress_start"]))[:GOALS_SHOWN]
+        for goal in [g for g in data["goals"] if g in moved]:
             delta = goal["progress_end"] - goal["progress_start"]
             goals.add_row(
                 user(goal["title"]),
@@ -129,6 +136,8 @@ def summary_view(data: dict[str, Any]) -> RenderableType:
                 Text(f"{delta:+d}", style="green" if delta > 0 else ("red" if delta < 0 else "dim")),
             )
         parts += [Text(""), _heading("Goals"), goals]
+        if len(data["goals"]) > GOALS_SHOWN:
+            parts.append(empty(f"{len(data['goals']) - GOALS_SHOWN} more goals not shown (see --json)"))
     highlights = data["highlights"]
     if highlights["feedback"] or highlights["reflections"]:
         parts += [Text(""), _heading("Highlights")]
@@ -174,9 +183,12 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
             body.append(Text.assemble(("feedback: ", "dim"), user(last.feedback)))
         if last.notes:
             body.append(user(one_line(last.notes, 300), "dim"))
-    for title, items in (("My open actions", brief.mine), (f"{person.name}'s open actions", brief.theirs)):
+    sides = (("My open actions", brief.mine, "mine"), (f"{person.name}'s open actions", brief.theirs, "theirs"))
+    for title, items, key in sides:
         body += [Text(""), _heading(title)]
         body.append(actions_table(items, today, compact=True, width=width - 4) if items else empty("none"))
+        if brief.more.get(key):
+            body.append(empty(f"… and {brief.more[key]} more (mentorlog actions --with …)"))
     body += [Text(""), _heading("Topics to raise")]
     body.append(
         topics_table(brief.topics, compact=True)
@@ -192,6 +204,8 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
         for goal in brief.stale_goals:
             stale.add_row(str(goal.id), user(goal.title), bar(goal.progress))
         body.append(stale)
+        if brief.more.get("stale_goals"):
+            body.append(empty(f"… and {brief.more['stale_goals']} more"))
     if brief.reflections:
         body += [Text(""), _heading("Reflections since")]
         for reflection in brief.reflections:

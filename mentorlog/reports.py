@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session
 
 STALE_DAYS = 28
 SPARK = "▁▂▃▄▅▆▇█"
+SPARK_POINTS = 60  # the latest ratings shown in a sparkline
+
+
+class GoalRef(NamedTuple):
+    """Just enough of a goal to place it in the tree."""
+
+    id: int
+    parent_id: int | None
 
 
 @dataclass
@@ -83,7 +91,7 @@ def summary(period: Period) -> dict[str, Any]:
         "first": rated[0].confidence if rated else None,
         "last": rated[-1].confidence if rated else None,
         "average": round(sum(s.confidence or 0 for s in rated) / len(rated), 1) if rated else None,
-        "sparkline": sparkline([s.confidence or 0 for s in rated]),
+        "sparkline": sparkline([s.confidence or 0 for s in rated][-SPARK_POINTS:]),
     }
     reflections = [r for r in period.reflections if since.isoformat() <= r.date <= until.isoformat()]
     tag_counts = Counter(tag for item in in_period for tag in item.tags)
@@ -129,6 +137,7 @@ class Agenda:
     topics: list[Any]
     stale_goals: list[Goal]
     reflections: list[Reflection]
+    more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
 
     def to_json(self) -> dict[str, Any]:
         last = self.last_session
@@ -146,7 +155,16 @@ class Agenda:
             "topics": [t.to_json() for t in self.topics],
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
+            "not_listed": self.more,
         }
+
+
+def cadence_kept(person: Person, days_since_last: int | None, today: date) -> bool | None:
+    """Is the meeting rhythm kept? None when the person has no cadence."""
+    if not person.cadence_days:
+        return None
+    planned = person.next_session is not None and person.next_session >= today.isoformat()
+    return planned or (days_since_last is not None and days_since_last <= person.cadence_days)
 
 
 def agenda(
@@ -154,35 +172,27 @@ def agenda(
     *,
     today: date,
     last_session: Session | None,
-    open_actions: list[Action],
+    mine: list[Action],
+    theirs: list[Action],
     topics: list[Any],
-    goals: list[Goal],
-    updates: list[ProgressUpdate],
+    stale_goals: list[Goal],
     reflections: list[Reflection],
+    more: dict[str, int] | None = None,
 ) -> Agenda:
-    """The brief before the next meeting with PERSON."""
+    """The brief before the next meeting with PERSON, from lists the store has already cut to size."""
     days = (today - date.fromisoformat(last_session.date)).days if last_session else None
-    kept = None
-    if person.cadence_days:
-        planned = person.next_session is not None and person.next_session >= today.isoformat()
-        kept = planned or (days is not None and days <= person.cadence_days)
-    stale_before = (today - timedelta(days=STALE_DAYS)).isoformat()
-    latest: dict[int, str] = {}
-    for update in updates:
-        latest[update.goal_id] = max(latest.get(update.goal_id, ""), update.date)
-    stale = [g for g in goals if g.status == "active" and latest.get(g.id, (g.created_at or "")[:10]) < stale_before]
-    since = last_session.date if last_session else ""
     return Agenda(
         person=person,
         today=today,
         days_since_last=days,
-        cadence_kept=kept,
+        cadence_kept=cadence_kept(person, days, today),
         last_session=last_session,
-        mine=[a for a in open_actions if a.owner_id is None],
-        theirs=[a for a in open_actions if a.owner_id is not None],
+        mine=mine,
+        theirs=theirs,
         topics=topics,
-        stale_goals=stale,
-        reflections=[r for r in reflections if r.date >= since],
+        stale_goals=stale_goals,
+        reflections=reflections,
+        more=more or {},
     )
 
 
@@ -200,10 +210,14 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
 # timeline -----------------------------------------------------------------------------------
 
 
+MARKS_PER_ROW = 8
+MARK_ORDER = ("achieved", "progress", "session", "reflection", "action")  # what a full row keeps first
+
+
 @dataclass
 class Mark:
     day: str
-    kind: str  # session, progress, achieved, action, reflection
+    kind: str  # one of MARK_ORDER
     text: str
     detail: str = ""
 
@@ -211,81 +225,62 @@ class Mark:
 @dataclass
 class Row:
     label: str
+    key: str  # YYYY-MM for a month, the Monday's date for a week
     start: date
     end: date
     marks: list[Mark] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # everything in the row, by kind
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
 
-def _rows(since: date, until: date) -> list[Row]:
+def weekly(since: date, until: date) -> bool:
+    return (until - since).days <= 56
+
+
+def timeline_rows(since: date, until: date) -> list[Row]:
     """Months as rows; weeks (Monday to Sunday) when the period is 8 weeks or less."""
     rows: list[Row] = []
-    if (until - since).days <= 56:
+    if weekly(since, until):
         start = since - timedelta(days=since.weekday())
         while start <= until:
             end = start + timedelta(days=6)
             label = (
                 f"{start.strftime('%b')} {start.day}–{end.day if end.month == start.month else end.strftime('%b %d')}"
             )
-            rows.append(Row(label, max(start, since), min(end, until)))
+            rows.append(Row(label, start.isoformat(), max(start, since), min(end, until)))
             start = end + timedelta(days=1)
         return rows
     year, month = since.year, since.month
     while date(year, month, 1) <= until:
         first = date(year, month, 1)
         nxt = date(year + (month == 12), month % 12 + 1, 1)
-        rows.append(Row(first.strftime("%b %Y"), max(first, since), min(nxt - timedelta(days=1), until)))
+        rows.append(
+            Row(first.strftime("%b %Y"), first.isoformat()[:7], max(first, since), min(nxt - timedelta(days=1), until))
+        )
         year, month = nxt.year, nxt.month
     return rows
 
 
-def timeline(period: Period) -> dict[str, Any]:
-    """Rows of marks over the period, and each goal's progress from start to end."""
-    since, until = period.since, period.until
-    marks: list[Mark] = []
-    titles = {g.id: g.title for g in period.goals}
-    for s in period.sessions:
-        who = f" with {s.with_name}" if s.with_name else ""
-        heading = s.title or " ".join(s.notes.split()[:8]) or "session"
-        marks.append(Mark(s.date, "session", heading, who.strip()))
-    achieved = {g.id: g.achieved_at[:10] for g in period.goals if g.achieved_at}
-    for u in period.updates:
-        if achieved.get(u.goal_id) == u.date and u.progress == 100:
-            continue  # shown as the achievement itself
-        if u.goal_id in titles and u.progress != u.progress_before:
-            marks.append(Mark(u.date, "progress", titles[u.goal_id], f"{u.progress_before}% → {u.progress}%"))
-    for g in period.goals:
-        if g.achieved_at:
-            marks.append(Mark(g.achieved_at[:10], "achieved", g.title))
-    for a in period.actions:
-        if a.status == "done" and a.done_at:
-            marks.append(Mark(a.done_at[:10], "action", a.text, a.owner if a.owner != "me" else ""))
-    for r in period.reflections:
-        marks.append(Mark(r.date, "reflection", " ".join(r.text.split())))
-    rows = _rows(since, until)
-    for mark in sorted(marks, key=lambda m: (m.day, m.kind)):
-        for row in rows:
-            if row.start.isoformat() <= mark.day <= row.end.isoformat():
-                row.marks.append(mark)
-                break
-    bars = []
-    for goal, depth in goal_tree(period.goals):
-        if (day_of(goal.created_at) or since) > until:
-            continue
-        start = progress_at(goal, period.updates, since - timedelta(days=1))
-        end = progress_at(goal, period.updates, until)
-        if goal.status in ("active", "paused") or start != end:
-            bars.append({"id": goal.id, "title": goal.title, "status": goal.status, "start": start, "end": end,
-                         "parent_id": goal.parent_id, "depth": depth})  # fmt: skip
-    return {"since": since.isoformat(), "until": until.isoformat(), "rows": rows, "goals": bars}
+class TreeNode(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_id(self) -> int | None: ...
 
 
-def goal_tree(goals: list[Goal]) -> list[tuple[Goal, int]]:
+Node = TypeVar("Node", bound=TreeNode)
+
+
+def goal_tree(goals: list[Node]) -> list[tuple[Node, int]]:
     """Goals in tree order: each goal followed by its milestones (at any depth), with the depth."""
     ids = {goal.id for goal in goals}
-    children: dict[int | None, list[Goal]] = {}
+    children: dict[int | None, list[Node]] = {}
     for goal in goals:
         children.setdefault(goal.parent_id if goal.parent_id in ids else None, []).append(goal)
-    ordered: list[tuple[Goal, int]] = []
+    ordered: list[tuple[Node, int]] = []
 
     def walk(parent: int | None, depth: int) -> None:
         for goal in children.get(parent, []):

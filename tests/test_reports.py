@@ -130,9 +130,9 @@ def test_agenda_person_is_the_soonest_planned_meeting(journal: Journal) -> None:
 
 
 def test_timeline_rows_are_weeks_for_short_periods_and_months_otherwise(known: Journal) -> None:
-    weekly = reports.timeline(known.period(date(2026, 11, 1), TODAY))
+    weekly = known.timeline_data(date(2026, 11, 1), TODAY)
     assert [row.label for row in weekly["rows"]] == ["Oct 26–Nov 01", "Nov 2–8", "Nov 9–15", "Nov 16–22", "Nov 23–29"]
-    monthly = reports.timeline(known.period(date(2026, 9, 1), TODAY))
+    monthly = known.timeline_data(date(2026, 9, 1), TODAY)
     assert [row.label for row in monthly["rows"]] == ["Sep 2026", "Oct 2026", "Nov 2026"]
     november = monthly["rows"][2]
     kinds = sorted({mark.kind for mark in november.marks})
@@ -147,10 +147,32 @@ def test_timeline_for_one_goal_includes_its_milestones_only(journal: Journal) ->
     talk = journal.add_goal("Talk").id
     journal.add_goal("Abstract", parent_id=talk)
     journal.add_goal("Unrelated")
-    data = reports.timeline(journal.period(TODAY - timedelta(days=30), TODAY, goal_id=talk))
+    data = journal.timeline_data(TODAY - timedelta(days=30), TODAY, goal_id=talk)
     assert [(g["title"], g["depth"]) for g in data["goals"]] == [("Talk", 0), ("Abstract", 1)]
 
 
 def test_sparkline_spans_one_to_five() -> None:
     assert reports.sparkline([1, 3, 5]) == "▁▅█"
     assert reports.sparkline([]) == ""
+
+
+@pytest.mark.parametrize("person", [None, "anna", "bob"])
+@pytest.mark.parametrize(("since", "until"), [(date(2026, 10, 28), TODAY), (date(2026, 9, 1), date(2026, 11, 15))])
+def test_sql_summary_agrees_with_the_pure_one(known: Journal, person: str | None, since: date, until: date) -> None:
+    person_id = known.find_person(person)["id"] if person else None
+    pure = reports.summary(known.period(since, until, person_id=person_id))
+    assert known.summary_figures(since, until, person_id=person_id) == pure
+
+
+def test_a_busy_row_keeps_achievements_first_and_counts_everything(journal: Journal) -> None:
+    at(journal, date(2026, 11, 2))
+    goal = journal.add_goal("Ship it").id
+    for number in range(12):
+        journal.add_session(day=date(2026, 11, 3 + number), notes=f"session {number}")
+    at(journal, date(2026, 11, 20))
+    journal.set_goal_status(goal, "achieved")
+    data = journal.timeline_data(date(2026, 6, 1), TODAY)
+    november = data["rows"][-1]
+    assert november.counts == {"session": 12, "achieved": 1}
+    assert len(november.marks) == 8 and november.total == 13
+    assert [m.kind for m in november.marks].count("achieved") == 1

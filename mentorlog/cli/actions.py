@@ -90,6 +90,9 @@ def actions(
     due_before: str | None = typer.Option(None, "--due-before", help="Only items due before this date."),
     status: str = typer.Option("open", "--status", help="open, done, dropped or all."),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
+    limit: int | None = typer.Option(
+        None, "--limit", "-l", min=0, help="Show at most N (default 50 in the table, all with --json; 0 = all)."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Open action items across all relationships, overdue first, then by due date."""
@@ -101,15 +104,18 @@ def actions(
         if goal is not None:
             journal.require("goals", "goal", goal)
         is_me = owner is not None and owner.strip().lower() == "me"
-        found = journal.list_actions(
-            status=status,
-            person_id=common.find_person_id(journal, with_),
-            owner_id=None if is_me else common.find_person_id(journal, owner),
-            owner_is_me=is_me,
-            overdue=overdue,
-            due_before=before,
-            goal_id=goal,
-        )
+        filters = {
+            "status": status,
+            "person_id": common.find_person_id(journal, with_),
+            "owner_id": None if is_me else common.find_person_id(journal, owner),
+            "owner_is_me": is_me,
+            "overdue": overdue,
+            "due_before": before,
+            "goal_id": goal,
+        }
+        shown = common.list_limit(limit, json_)
+        found = journal.list_actions(limit=shown, **filters)
+        total = journal.count_actions(**filters) if shown is not None and len(found) == shown else len(found)
     if json_:
         common.print_json([action.to_json() for action in found])
         return
@@ -128,4 +134,6 @@ def actions(
     summary = f"{len(found)} action item{'s' if len(found) != 1 else ''}"
     if late:
         summary += f", {late} overdue"
+    if total > len(found):
+        summary += f"; {total - len(found)} more not shown (--limit 0 shows all)"
     console.print(render.empty(summary))

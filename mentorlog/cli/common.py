@@ -230,6 +230,16 @@ def say(message: str) -> None:
     typer.echo(message)
 
 
+TABLE_LIMIT = 50
+
+
+def list_limit(limit: int | None, as_json: bool) -> int | None:
+    """How many rows a list shows: --limit (0 = all), else 50 in a table and all as JSON."""
+    if limit is None:
+        return None if as_json else TABLE_LIMIT
+    return None if limit == 0 else limit
+
+
 def quoted(text: str) -> str:
     return repr(inert(text))
 

@@ -116,6 +116,9 @@ def goals(
     status: str | None = typer.Option(None, "--status", help="active, achieved, paused or dropped."),
     with_: str | None = typer.Option(None, "--with", "-w", help="Only goals with this person."),
     all_: bool = typer.Option(False, "--all", help="Goals of every status."),
+    limit: int | None = typer.Option(
+        None, "--limit", "-l", min=0, help="Show at most N (default 50 in the table, all with --json; 0 = all)."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Goals with progress bars, long-term then short-term, milestones under their goal."""
@@ -123,7 +126,10 @@ def goals(
 
     statuses = None if all_ else [check_goal_status(status or "active")]
     with common.journal(write=False) as journal:
-        found = journal.list_goals(statuses=statuses, person_id=common.find_person_id(journal, with_))
+        person_id = common.find_person_id(journal, with_)
+        shown = common.list_limit(limit, json_)
+        found = journal.list_goals(statuses=statuses, person_id=person_id, limit=shown)
+        total = journal.count_goals(statuses=statuses, person_id=person_id) if len(found) == shown else len(found)
     if json_:
         common.print_json([goal.to_json() for goal in found])
         return
@@ -137,3 +143,5 @@ def goals(
         )
         return
     console.print(render.goals_view(found, common.today(), width=console.width))
+    if total > len(found):
+        console.print(render.empty(f"{total - len(found)} more goals not shown (--limit 0 shows all)"))

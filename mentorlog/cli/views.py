@@ -41,17 +41,13 @@ def timeline(
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Progress over time: months (or weeks) as rows with sessions, progress, achievements; a bar per goal."""
-    from mentorlog import reports
-
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
-        data = reports.timeline(
-            journal.period(start, end, person_id=common.find_person_id(journal, with_), goal_id=goal)
-        )
+        data = journal.timeline_data(start, end, person_id=common.find_person_id(journal, with_), goal_id=goal)
     if json_:
         rows = [
             {"label": r.label, "start": r.start.isoformat(), "end": r.end.isoformat(),
-             "marks": [vars(m) for m in r.marks]}
+             "counts": r.counts, "marks": [vars(m) for m in r.marks]}
             for r in data["rows"]
         ]  # fmt: skip
         common.print_json({**data, "rows": rows})
@@ -72,11 +68,9 @@ def summary(
 
     Completion rate is the share of the action items created in the period that are done.
     """
-    from mentorlog import reports
-
     start, end = period_bounds(since, until, "30d")
     with common.journal(write=False) as journal:
-        figures = reports.summary(journal.period(start, end, person_id=common.find_person_id(journal, with_)))
+        figures = journal.summary_figures(start, end, person_id=common.find_person_id(journal, with_))
     if json_:
         common.print_json(figures)
         return

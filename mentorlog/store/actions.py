@@ -87,7 +87,7 @@ class ActionsRepo(Repo):
         found = self.rows(ACTION_SELECT + f" WHERE a.id IN ({placeholders(ids)}) ORDER BY a.id", ids)
         return [_action(item) for item in found]
 
-    def list_actions(
+    def _action_filters(
         self,
         *,
         status: str = "open",
@@ -98,9 +98,7 @@ class ActionsRepo(Repo):
         due_before: date | None = None,
         goal_id: int | None = None,
         session_id: int | None = None,
-        limit: int | None = None,
-    ) -> list[Action]:
-        """Action items, overdue first (earliest due first), then those without a due date."""
+    ) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         status = check_action_status(status)
@@ -127,12 +125,24 @@ class ActionsRepo(Repo):
         if session_id is not None:
             where.append("a.session_id = ?")
             params.append(session_id)
-        sql = ACTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY a.due IS NULL, a.due, a.id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [_action(item) for item in self.rows(sql, params)]
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def list_actions(self, *, limit: int | None = None, **filters: Any) -> list[Action]:
+        """Action items, overdue first (earliest due first), then those without a due date."""
+        where, params = self._action_filters(**filters)
+        # Dated items come straight from the (status, due) index in order; undated ones follow.
+        dated = ACTION_SELECT + where + (" AND" if where else " WHERE") + " a.due IS NOT NULL ORDER BY a.due, a.id"
+        undated = ACTION_SELECT + where + (" AND" if where else " WHERE") + " a.due IS NULL ORDER BY a.id"
+        suffix = " LIMIT ?" if limit is not None else ""
+        found = self.rows(dated + suffix, [*params, limit] if limit is not None else params)
+        if limit is None or len(found) < limit:
+            rest = None if limit is None else limit - len(found)
+            found += self.rows(undated + suffix, [*params, rest] if rest is not None else params)
+        return [_action(item) for item in found]
+
+    def count_actions(self, **filters: Any) -> int:
+        where, params = self._action_filters(**filters)
+        return int(self.scalar("SELECT count(*) FROM actions a" + where, params))
 
     def set_action_status(self, ids: list[int], status: str) -> tuple[list[Action], list[Action]]:
         """Set the status of every id (all must exist); returns (changed, already so)."""

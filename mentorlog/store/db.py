@@ -13,7 +13,7 @@ from mentorlog.errors import StoreError
 
 # The migrations this version knows, in order (store/migrations.py registers them; a test checks both
 # agree). Kept here so that opening an up-to-date journal needs no sqlite-utils import at all.
-SCHEMA = ("m001_initial_schema", "m002_full_text_search")
+SCHEMA = ("m001_initial_schema", "m002_full_text_search", "m003_period_indexes")
 MIGRATION_SET = "mentorlog"
 
 BUSY_TIMEOUT_MS = 5000

@@ -96,8 +96,22 @@ class GoalsRepo(Repo):
         self.require("goals", "goal", goal_id)
         return self._goals(self.rows(GOAL_SELECT + " WHERE g.id = ?", [goal_id]))[0]
 
-    def list_goals(self, *, statuses: list[str] | None = None, person_id: int | None = None) -> list[Goal]:
-        """Goals, long-term first; a milestone's parent is included so the tree stays whole."""
+    def list_goals(
+        self, *, statuses: list[str] | None = None, person_id: int | None = None, limit: int | None = None
+    ) -> list[Goal]:
+        """Goals, long-term first, then by target date."""
+        where, params = self._goal_filters(statuses, person_id)
+        sql = GOAL_SELECT + where + " ORDER BY g.horizon = 'short', coalesce(g.target, '9999'), g.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._goals(self.rows(sql, params))
+
+    def count_goals(self, *, statuses: list[str] | None = None, person_id: int | None = None) -> int:
+        where, params = self._goal_filters(statuses, person_id)
+        return int(self.scalar("SELECT count(*) FROM goals g" + where, params))
+
+    def _goal_filters(self, statuses: list[str] | None, person_id: int | None) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         if statuses:
@@ -106,9 +120,7 @@ class GoalsRepo(Repo):
         if person_id is not None:
             where.append("g.person_id = ?")
             params.append(person_id)
-        sql = GOAL_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY g.horizon = 'short', coalesce(g.target, '9999'), g.id"
-        return self._goals(self.rows(sql, params))
+        return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def milestones(self, goal_id: int) -> list[Goal]:
         return self._goals(

@@ -205,3 +205,11 @@ def m002_full_text_search(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete}; {insert}; END")
         existing = insert.replace("VALUES (", "SELECT ").replace("new.", "")[:-1] + f" FROM {table}"
         db.execute(existing)
+
+
+@migrations()
+def m003_period_indexes(db: Database) -> None:
+    """Indexes for the period queries of summary and timeline (created, done and achieved in a period)."""
+    db.execute("CREATE INDEX idx_actions_created_at ON actions (created_at)")
+    db.execute("CREATE INDEX idx_actions_done_at ON actions (done_at)")
+    db.execute("CREATE INDEX idx_goals_achieved_at ON goals (achieved_at)")
