@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, date
 from pathlib import Path
@@ -52,6 +51,8 @@ def load_config(path: Path | None = None) -> Config:
         return Config()
     except OSError as exc:
         raise MentorlogError(f"cannot read config file {path}: {exc.strerror}") from None
+    import tomllib  # only when there is a config file: the import alone costs ~20 ms
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

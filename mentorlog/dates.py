@@ -7,13 +7,15 @@ words (English and German) and the rules for which way a bare weekday points.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from mentorlog.errors import DateError
+from mentorlog.humane import relative_days
+
+__all__ = ["When", "parse_cadence", "parse_date", "parse_since", "parse_when", "relative_days"]
 
 Direction = Literal["forward", "backward"]
 
@@ -121,7 +123,8 @@ def _weekday(day: date, weekday: int, direction: Direction) -> date:
 
 
 def _end_of_month(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _relative(text: str, today: date, direction: Direction, week_start: str) -> date | None:
@@ -252,24 +255,3 @@ def parse_cadence(text: str) -> int:
         )
     amount, unit = int(match.group(1)), UNITS[match.group(2)]
     return amount * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
-
-
-def relative_days(day: date, today: date) -> str:
-    """`today`, `in 3 days`, `2 weeks ago`: how far a date is from today, in words."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    size = abs(delta)
-    if size < 14:
-        amount = f"{size} days"
-    elif size < 60:
-        amount = f"{size // 7} weeks"
-    elif size < 730:
-        amount = f"{size // 30} months"
-    else:
-        amount = f"{size // 365} years"
-    return f"in {amount}" if delta > 0 else f"{amount} ago"

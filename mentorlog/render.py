@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.dates import relative_days
+from mentorlog.humane import relative_days
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
 from mentorlog.safe import inert, one_line
 

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.dates import relative_days
+from mentorlog.humane import relative_days
 from mentorlog.render import actions_table, bar, cadence_text, empty, topics_table, user, when_text
 from mentorlog.reports import Agenda, Row
 from mentorlog.safe import one_line

@@ -91,7 +91,7 @@ def actions(
     status: str = typer.Option("open", "--status", help="open, done, dropped or all."),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
     limit: int | None = typer.Option(
-        None, "--limit", "-l", min=0, help="Show at most N (default 50 in the table, all with --json; 0 = all)."
+        None, "--limit", "-l", min=0, help="Show at most N (default 25 in the table, all with --json; 0 = all)."
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -183,6 +179,10 @@ def editor_command() -> str:
 
 def edit_text(template: str) -> str:
     """Let the user write in their editor, starting from TEMPLATE; closing without saving records nothing."""
+    import shlex
+    import subprocess
+    import tempfile
+
     editor = editor_command()
     fd, name = tempfile.mkstemp(prefix="mentorlog-", suffix=".md")
     try:
@@ -221,6 +221,8 @@ def text_from(argument: str | None, template: str | None) -> tuple[str, bool]:
 
 def print_json(data: Any) -> None:
     """JSON on stdout and nothing else; DEL and C1 controls escaped too, so the output is inert."""
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     typer.echo(CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text))
 
@@ -230,7 +232,7 @@ def say(message: str) -> None:
     typer.echo(message)
 
 
-TABLE_LIMIT = 50
+TABLE_LIMIT = 25
 
 
 def list_limit(limit: int | None, as_json: bool) -> int | None:

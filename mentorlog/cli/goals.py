@@ -117,7 +117,7 @@ def goals(
     with_: str | None = typer.Option(None, "--with", "-w", help="Only goals with this person."),
     all_: bool = typer.Option(False, "--all", help="Goals of every status."),
     limit: int | None = typer.Option(
-        None, "--limit", "-l", min=0, help="Show at most N (default 50 in the table, all with --json; 0 = all)."
+        None, "--limit", "-l", min=0, help="Show at most N (default 25 in the table, all with --json; 0 = all)."
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

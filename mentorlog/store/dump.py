@@ -7,7 +7,6 @@ nothing. Into an empty journal the ids are restored too, so a restore is exact.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -200,6 +199,8 @@ REQUIRED = {"uuid": str, "created_at": str, "updated_at": str}
 
 def parse_dump(text: str, source: str) -> dict[str, Any]:
     """Read and check a whole dump before anything is written; every problem is a clear error."""
+    import json
+
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
