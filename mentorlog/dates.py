@@ -223,7 +223,10 @@ def parse_when(
     cleaned = _normalise(text)
     if not cleaned:
         raise _error(text, "empty")
-    relative = _relative(cleaned, today, direction, week_start)
+    try:
+        relative = _relative(cleaned, today, direction, week_start)
+    except (ValueError, OverflowError):
+        raise _error(text, "out of range") from None
     if relative is not None:
         return When(relative)
     absolute = _absolute(cleaned, today, dayfirst, period_end, text.strip())
@@ -241,7 +244,10 @@ def parse_since(text: str, *, today: date, dayfirst: bool = False, week_start: s
     """A start of a period: a span back from today (`30d`, `2w`, `6m`, `1y`) or any date."""
     match = SPAN.match(_normalise(text))
     if match and match.group(2) in UNITS:
-        return _shift(today, -int(match.group(1)), UNITS[match.group(2)])
+        try:
+            return _shift(today, -int(match.group(1)), UNITS[match.group(2)])
+        except (ValueError, OverflowError):
+            raise _error(text, "out of range") from None
     return parse_date(text, today=today, direction="backward", dayfirst=dayfirst, week_start=week_start)
 
 

@@ -13,7 +13,7 @@ COMMANDS = [
     ["goal", "done"], ["goal", "drop"], ["goal", "pause"], ["goal", "resume"], ["goals"], ["action"],
     ["action", "add"], ["action", "done"], ["action", "drop"], ["action", "reopen"], ["actions"], ["reflect"],
     ["reflections"], ["topic"], ["topic", "add"], ["topics"], ["person"], ["person", "add"], ["people"], ["search"],
-    ["timeline"], ["summary"], ["agenda"], ["export"], ["import"], ["backup"], ["demo"],
+    ["timeline"], ["summary"], ["agenda"], ["export"], ["import"], ["backup"], ["demo"], ["undo"],
 ]  # fmt: skip
 
 

@@ -15,8 +15,8 @@ COMMANDS = {
     "note": "notes", "sessions": "notes", "goal": "goals", "goals": "goals", "action": "actions",
     "actions": "actions", "reflect": "reflections", "reflections": "reflections", "person": "people",
     "people": "people", "topic": "people", "topics": "people", "show": "records", "edit": "records",
-    "delete": "records", "timeline": "views", "summary": "views", "agenda": "views", "search": "search",
-    "export": "data", "import": "data", "backup": "data", "demo": "data",
+    "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
+    "search": "search", "export": "data", "import": "data", "backup": "data", "demo": "data",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 

@@ -49,12 +49,13 @@ def today() -> date:
 
 
 @contextlib.contextmanager
-def journal(*, write: bool) -> Iterator[Journal]:
-    """The journal inside one transaction for this command."""
+def journal(*, write: bool, logged: bool = True) -> Iterator[Journal]:
+    """The journal inside one transaction for this command; a write is logged for `undo` unless LOGGED is off."""
     from mentorlog.store.repo import open_for_command
 
     path = configuration.db_path(state().db_option)
-    with open_for_command(path, write=write, today=today(), now=configuration.now_stamp) as opened:
+    command = get_current_context().command_path if write and logged else None
+    with open_for_command(path, write=write, today=today(), now=configuration.now_stamp, command=command) as opened:
         yield opened
 
 

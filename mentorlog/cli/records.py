@@ -281,3 +281,18 @@ def _describe(journal: Journal, kind: str, record: Any) -> str:
         return f"session {record.id} ({record.date}{who}: {one_line(session_heading(record), 50)!r}){extra}"
     label = getattr(record, "title", None) or getattr(record, "name", None) or getattr(record, "text", "")
     return f"{kind} {record.id} ({one_line(str(label), 50)!r})"
+
+
+@app.command(rich_help_panel="Records")
+def undo() -> None:
+    """Undo the last change (a whole command: a note with its action items, an edit, a delete, an import).
+
+    Run it again to walk further back. Undo itself cannot be undone.
+    """
+    with common.journal(write=True, logged=False) as journal:
+        undone = journal.undo_last()
+    if undone is None:
+        common.say("Nothing to undo.")
+        return
+    when = undone.created_at[:16].replace("T", " ")
+    common.say(f"Undid `{undone.command}` from {when} UTC: {undone.describe()}.")

@@ -53,12 +53,20 @@ class MentorlogGroup(TyperGroup):
             raise
         except Exception as exc:
             if os.environ.get("MENTORLOG_DEBUG") == "1":
-                raise
+                _print_redacted_traceback(exc)
             raise CliError(
                 f"unexpected {type(exc).__name__}; nothing was changed",
                 "Run again with MENTORLOG_DEBUG=1 to see where, and please report it.",
                 1,
             ) from None
+
+
+def _print_redacted_traceback(exc: BaseException) -> None:
+    """Where it went wrong, for MENTORLOG_DEBUG=1: the frames, never the message (it may quote a note)."""
+    import traceback
+
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    typer.echo(f"Traceback (most recent call last):\n{frames}{type(exc).__qualname__}: (message hidden)", err=True)
 
 
 app = typer.Typer(

@@ -7,7 +7,7 @@ from typing import Any
 
 from mentorlog.errors import UsageError
 from mentorlog.models import ACTION_STATUSES, Action
-from mentorlog.store.base import Repo, clean_text, placeholders
+from mentorlog.store.base import Repo, clean_text
 
 ACTION_SELECT = """
 SELECT a.*, p.name AS with_name, o.name AS owner_name
@@ -82,10 +82,8 @@ class ActionsRepo(Repo):
         return _action(self.rows(ACTION_SELECT + " WHERE a.id = ?", [action_id])[0])
 
     def actions_by_ids(self, ids: list[int]) -> list[Action]:
-        if not ids:
-            return []
-        found = self.rows(ACTION_SELECT + f" WHERE a.id IN ({placeholders(ids)}) ORDER BY a.id", ids)
-        return [_action(item) for item in found]
+        found = [_action(item) for item in self.rows_in(ACTION_SELECT + " WHERE a.id IN ({ids})", ids)]
+        return sorted(found, key=lambda action: action.id)
 
     def _action_filters(
         self,

@@ -60,6 +60,14 @@ class Repo:
         found = self.rows(sql, params)
         return found[0] if found else None
 
+    def rows_in(self, sql: str, ids: list[int]) -> list[dict[str, Any]]:
+        """Rows for `... IN ({ids})` over any number of ids (SQLite limits the variables per statement)."""
+        found: list[dict[str, Any]] = []
+        for start in range(0, len(ids), 5000):
+            chunk = ids[start : start + 5000]
+            found += self.rows(sql.format(ids=placeholders(chunk)), chunk)
+        return found
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         found = self.db.execute(sql, list(params)).fetchone()
         return found[0] if found else None
@@ -81,7 +89,8 @@ class Repo:
         self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*fields.values(), record_id])
 
     def require(self, table: str, kind: str, record_id: int) -> dict[str, Any]:
-        found = self.row(f"SELECT * FROM {table} WHERE id = ?", [record_id])
+        in_range = 0 < record_id < 2**63  # SQLite's integers; a larger number cannot be an id
+        found = self.row(f"SELECT * FROM {table} WHERE id = ?", [record_id]) if in_range else None
         if found is None:
             raise NotFound(f"no {kind} with id {record_id}", f"List them with `mentorlog {kind_list(kind)}`.")
         return found
@@ -94,9 +103,9 @@ class Repo:
         result: dict[int, list[str]] = {record_id: [] for record_id in wanted}
         if not wanted:
             return result
-        for found in self.rows(
-            f"SELECT {column} AS id, tag FROM {table} WHERE {column} IN ({placeholders(wanted)}) ORDER BY tag",
-            wanted,
+        for found in sorted(
+            self.rows_in(f"SELECT {column} AS id, tag FROM {table} WHERE {column} IN ({{ids}})", wanted),
+            key=lambda row: row["tag"],
         ):
             result[found["id"]].append(found["tag"])
         return result

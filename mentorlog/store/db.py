@@ -13,10 +13,10 @@ from mentorlog.errors import StoreError
 
 # The migrations this version knows, in order (store/migrations.py registers them; a test checks both
 # agree). Kept here so that opening an up-to-date journal needs no sqlite-utils import at all.
-SCHEMA = ("m001_initial_schema", "m002_full_text_search", "m003_period_indexes")
+SCHEMA = ("m001_initial_schema", "m002_full_text_search", "m003_period_indexes", "m004_change_log")
 MIGRATION_SET = "mentorlog"
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = int(float(os.environ.get("MENTORLOG_BUSY_TIMEOUT", "5")) * 1000)  # how long to wait for a lock
 LOCKED_HINT = "Another mentorlog is writing to the journal; try again in a moment."
 
 
@@ -24,7 +24,7 @@ def _sqlite_problem(path: Path | str, exc: sqlite3.Error) -> StoreError:
     """Turn a sqlite3 error into a message a person can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return StoreError(f"the journal {path} is locked (waited {BUSY_TIMEOUT_MS // 1000} s)", LOCKED_HINT)
+        return StoreError(f"the journal {path} is locked (waited {BUSY_TIMEOUT_MS / 1000:g} s)", LOCKED_HINT)
     if "readonly" in text or "read-only" in text:
         return StoreError(f"the journal {path} is not writable", "Check the file's permissions.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:

@@ -213,3 +213,55 @@ def m003_period_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_actions_created_at ON actions (created_at)")
     db.execute("CREATE INDEX idx_actions_done_at ON actions (done_at)")
     db.execute("CREATE INDEX idx_goals_achieved_at ON goals (achieved_at)")
+
+
+LOGGED_TABLES = (
+    "people", "sessions", "goals", "progress_updates", "actions", "reflections", "topics",
+    "session_goals", "session_tags", "goal_tags", "reflection_tags",
+)  # fmt: skip
+
+
+def change_log_triggers(db: Database) -> None:
+    """(Re)create the triggers that log every row change of a command, for `undo`.
+
+    A migration that adds a column to a logged table must call this again, so the logged rows stay whole.
+    """
+    active = "(SELECT current FROM change_state) IS NOT NULL AND (SELECT replaying FROM change_state) = 0"
+    for table in LOGGED_TABLES:
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        old = "json_object(" + ", ".join(f"'{name}', old.{name}" for name in columns) + ")"
+        log = (
+            "INSERT INTO change_rows (change_id, table_name, op, row_id, old)"
+            " VALUES ((SELECT current FROM change_state)"
+        )
+        for op, when, row, value in (
+            ("insert", "AFTER INSERT", "new.rowid", "NULL"),
+            ("update", "AFTER UPDATE", "old.rowid", old),
+            ("delete", "AFTER DELETE", "old.rowid", old),
+        ):
+            db.execute(f"DROP TRIGGER IF EXISTS {table}_log_{op}")
+            db.execute(
+                f"CREATE TRIGGER {table}_log_{op} {when} ON {table} WHEN {active} "
+                f"BEGIN {log}, '{table}', '{op}', {row}, {value}); END"
+            )
+
+
+@migrations()
+def m004_change_log(db: Database) -> None:
+    """An append-only log of what each command changed, so that `undo` can revert it as a whole."""
+    db.execute(
+        "CREATE TABLE changes (id INTEGER PRIMARY KEY, command TEXT NOT NULL, created_at TEXT NOT NULL, undone_at TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE change_rows (id INTEGER PRIMARY KEY, "
+        "change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE, table_name TEXT NOT NULL, "
+        "op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')), row_id INTEGER NOT NULL, old TEXT)"
+    )
+    db.execute("CREATE INDEX idx_change_rows_change ON change_rows (change_id)")
+    db.execute("CREATE INDEX idx_changes_undone ON changes (undone_at)")
+    db.execute(
+        "CREATE TABLE change_state (id INTEGER PRIMARY KEY CHECK (id = 1), current INTEGER, "
+        "replaying INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute("INSERT INTO change_state (id, current, replaying) VALUES (1, NULL, 0)")
+    change_log_triggers(db)

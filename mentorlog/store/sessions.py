@@ -8,7 +8,7 @@ from typing import Any
 
 from mentorlog.errors import UsageError
 from mentorlog.models import Session
-from mentorlog.store.base import Repo, clean_text, placeholders
+from mentorlog.store.base import Repo, clean_text
 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
@@ -99,12 +99,11 @@ class SessionsRepo(Repo):
         goals: dict[int, list[int]] = {session_id: [] for session_id in ids}
         actions: dict[int, list[int]] = {session_id: [] for session_id in ids}
         if ids:
-            marks = placeholders(ids)
-            for link in self.rows(
-                f"SELECT session_id, goal_id FROM session_goals WHERE session_id IN ({marks}) ORDER BY goal_id", ids
-            ):
+            links = self.rows_in("SELECT session_id, goal_id FROM session_goals WHERE session_id IN ({ids})", ids)
+            for link in sorted(links, key=lambda row: row["goal_id"]):
                 goals[link["session_id"]].append(link["goal_id"])
-            for link in self.rows(f"SELECT session_id, id FROM actions WHERE session_id IN ({marks}) ORDER BY id", ids):
+            made = self.rows_in("SELECT session_id, id FROM actions WHERE session_id IN ({ids})", ids)
+            for link in sorted(made, key=lambda row: row["id"]):
                 actions[link["session_id"]].append(link["id"])
         return [
             Session(

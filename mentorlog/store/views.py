@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from mentorlog.models import ProgressUpdate
 from mentorlog.reports import (
     MARK_ORDER,
     MARKS_PER_ROW,
@@ -19,7 +20,7 @@ from mentorlog.reports import (
     timeline_rows,
     weekly,
 )
-from mentorlog.store.actions import ACTION_SELECT, _action
+from mentorlog.store.actions import ACTION_SELECT, ActionsRepo, _action
 from mentorlog.store.base import placeholders
 from mentorlog.store.goals import GOAL_SELECT, GoalsRepo
 from mentorlog.store.people import PeopleRepo
@@ -27,7 +28,7 @@ from mentorlog.store.reflections import REFLECTION_SELECT, ReflectionsRepo
 from mentorlog.store.sessions import SESSION_SELECT, SessionsRepo
 
 
-class ViewsRepo(PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
+class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
     def goal_family(self, goal_id: int) -> list[int]:
         """A goal and all its milestones, at any depth."""
         self.require("goals", "goal", goal_id)
@@ -42,7 +43,17 @@ class ViewsRepo(PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
             found.extend(frontier)
         return found
 
-    def period(self, since: date, until: date, *, person_id: int | None = None, goal_id: int | None = None) -> Period:
+    def period(
+        self,
+        since: date,
+        until: date,
+        *,
+        person_id: int | None = None,
+        goal_id: int | None = None,
+        open_limit: int | None = None,
+    ) -> Period:
+        """One period's records. Action items: those created or done in it, and those still open
+        (the OPEN_LIMIT most urgent, or all)."""
         start, end = since.isoformat(), until.isoformat()
         goal_ids = self.goal_family(goal_id) if goal_id is not None else None
 
@@ -66,23 +77,39 @@ class ViewsRepo(PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
         if goal_ids is not None:
             where += f" AND a.goal_id IN ({placeholders(goal_ids)})"
             params += goal_ids
-        actions = [
-            _action(item)
-            for item in self.rows(
-                ACTION_SELECT
-                + " WHERE (substr(a.created_at, 1, 10) BETWEEN ? AND ? OR substr(a.done_at, 1, 10) BETWEEN ? AND ?"
-                + " OR (a.status = 'open' AND substr(a.created_at, 1, 10) <= ?))"
-                + where
-                + " ORDER BY a.id",
-                [start, end, start, end, end, *params],
-            )
-        ]
+        end_stamp = (until + timedelta(days=1)).isoformat()
+        # Three index-friendly parts: created in the period, done in it, and (the most urgent) still open.
+        open_part = " ORDER BY a.due IS NULL, a.due, a.id" + (" LIMIT ?" if open_limit is not None else "")
+        ids: dict[int, None] = {}
+        for sql, values in (
+            ("a.created_at >= ? AND a.created_at < ?", [start, end_stamp]),
+            ("a.done_at >= ? AND a.done_at < ?", [start, end_stamp]),
+            ("a.status = 'open' AND a.created_at < ?" + where + open_part,
+             [end_stamp, *params, *([open_limit] if open_limit is not None else [])]),
+        ):  # fmt: skip
+            clause = sql if "ORDER BY" in sql else sql + where
+            extra = [] if "ORDER BY" in sql else params
+            for row in self.rows("SELECT a.id FROM actions a WHERE " + clause, [*values, *extra]):
+                ids.setdefault(row["id"], None)
+        actions = self.actions_by_ids(list(ids))
         where, params = scoped("g")
         if goal_ids is not None:
             where += f" AND g.id IN ({placeholders(goal_ids)})"
             params += goal_ids
-        goals = self._goals(self.rows(GOAL_SELECT + f" WHERE 1 = 1{where} ORDER BY g.horizon = 'short', g.id", params))
-        updates = self._updates([goal.id for goal in goals])
+        relevant = (
+            " WHERE (g.status IN ('active', 'paused') OR g.achieved_at BETWEEN ? AND ?"
+            " OR g.id IN (SELECT goal_id FROM progress_updates WHERE date BETWEEN ? AND ?))" + where
+        )
+        relevant_params = [start, end, start, end, *params]
+        goals = self._goals(self.rows(GOAL_SELECT + relevant + " ORDER BY g.horizon = 'short', g.id", relevant_params))
+        updates = [
+            ProgressUpdate(**{k: row[k] for k in ProgressUpdate.__dataclass_fields__})
+            for row in self.rows(
+                "SELECT * FROM progress_updates WHERE goal_id IN (SELECT g.id FROM goals g" + relevant + ")"
+                " ORDER BY date, id",
+                relevant_params,
+            )
+        ]
         where, params = scoped("r")
         if goal_ids is not None:
             where += f" AND r.goal_id IN ({placeholders(goal_ids)})"
@@ -94,12 +121,6 @@ class ViewsRepo(PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
         )
         people = [p for p in self.list_people() if person_id is None or p.id == person_id]
         return Period(since, until, self.today, sessions, actions, goals, updates, reflections, people)
-
-    def _updates(self, goal_ids: list[int]) -> list[Any]:
-        found = []
-        for goal_id in goal_ids:
-            found.extend(self.progress_updates(goal_id))
-        return found
 
     def summary_figures(self, since: date, until: date, *, person_id: int | None = None) -> dict[str, Any]:
         """The figures of `summary`, aggregated in SQL (the same numbers as reports.summary on a Period)."""

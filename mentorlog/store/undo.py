@@ -1,0 +1,100 @@
+"""The change log and `undo`: every command's row changes are logged by triggers (migration m004);
+undo replays them backwards, as one transaction, and marks the command undone."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from mentorlog.store.base import Repo
+
+NOUNS = {
+    "people": "person", "sessions": "session", "goals": "goal", "progress_updates": "progress update",
+    "actions": "action item", "reflections": "reflection", "topics": "topic", "session_goals": "goal link",
+    "session_tags": "tag", "goal_tags": "tag", "reflection_tags": "tag",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Undone:
+    command: str
+    created_at: str
+    removed: dict[str, int]
+    restored: dict[str, int]
+    reverted: dict[str, int]
+
+    def describe(self) -> str:
+        parts = []
+        for verb, counts in (("removed", self.removed), ("restored", self.restored), ("changed back", self.reverted)):
+            if counts:
+                parts.append(verb + " " + ", ".join(f"{n} {_noun(table, n)}" for table, n in counts.items()))
+        return "; ".join(parts) or "nothing left to revert"
+
+
+def _noun(table: str, count: int) -> str:
+    noun = NOUNS.get(table, table)
+    if count == 1:
+        return noun
+    return "people" if noun == "person" else noun + "s"
+
+
+class UndoRepo(Repo):
+    def begin_change(self, command: str) -> None:
+        """Start logging this command's row changes (inside its transaction)."""
+        cursor = self.db.execute("INSERT INTO changes (command, created_at) VALUES (?, ?)", [command, self.now()])
+        self.db.execute("UPDATE change_state SET current = ?", [cursor.lastrowid])
+
+    def end_change(self) -> None:
+        """Stop logging; a command that changed nothing leaves no entry to undo."""
+        current = self.scalar("SELECT current FROM change_state")
+        if current is not None and not self.scalar("SELECT 1 FROM change_rows WHERE change_id = ? LIMIT 1", [current]):
+            self.db.execute("DELETE FROM changes WHERE id = ?", [current])
+        self.db.execute("UPDATE change_state SET current = NULL")
+
+    def undo_last(self) -> Undone | None:
+        """Revert the newest command not yet undone; None when there is nothing to undo."""
+        last = self.row("SELECT id, command, created_at FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1")
+        if last is None:
+            return None
+        removed: Counter[str] = Counter()
+        restored: Counter[str] = Counter()
+        reverted: Counter[str] = Counter()
+        self.db.execute("UPDATE change_state SET replaying = 1")
+        for change in self.rows(
+            "SELECT table_name, op, row_id, old FROM change_rows WHERE change_id = ? ORDER BY id DESC", [last["id"]]
+        ):
+            table, op, row_id = change["table_name"], change["op"], change["row_id"]
+            if op == "insert":
+                cursor = self.db.execute(f"DELETE FROM {table} WHERE rowid = ?", [row_id])
+                removed[table] += cursor.rowcount
+            elif op == "update":
+                values = json.loads(change["old"])
+                assignments = ", ".join(f"{name} = ?" for name in values)
+                self.db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*values.values(), row_id])
+                reverted[table] += 1
+            else:
+                values = json.loads(change["old"])
+                names = list(values)
+                self.db.execute(
+                    f"INSERT INTO {table} (rowid, {', '.join(names)}) VALUES (?, {', '.join('?' for _ in names)})",
+                    [row_id, *values.values()],
+                )
+                restored[table] += 1
+        self.db.execute("UPDATE change_state SET replaying = 0")
+        self.db.execute("UPDATE changes SET undone_at = ? WHERE id = ?", [self.now(), last["id"]])
+        return Undone(
+            command=last["command"],
+            created_at=last["created_at"],
+            removed=_visible(removed),
+            restored=_visible(restored),
+            reverted=_visible(reverted),
+        )
+
+
+def _visible(counts: Counter[str]) -> dict[str, Any]:
+    """Counts worth telling: the records themselves, not the link rows that come and go with them."""
+    main = {table: n for table, n in counts.items() if table not in ("session_goals", "session_tags", "goal_tags",
+                                                                       "reflection_tags") and n}  # fmt: skip
+    return main or {table: n for table, n in counts.items() if n}

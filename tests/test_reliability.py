@@ -1,0 +1,223 @@
+"""Nothing lost: undo, crash safety under SIGKILL, concurrent writers, locks, bad files, upgrades."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run, counts
+
+SCRIPT = Path(sys.executable).parent / "mentorlog"
+FIXTURE = Path(__file__).parent / "fixtures" / "schema-m001.db"
+
+
+def real_env(db: Path, **extra: str) -> dict[str, str]:
+    assert SCRIPT.exists(), "install the package first"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MENTORLOG_")}
+    return {**env, "MENTORLOG_DB": str(db), "MENTORLOG_TODAY": "2026-11-26", **extra}
+
+
+# undo -------------------------------------------------------------------------------------------
+
+
+def test_undo_reverts_a_note_with_its_actions_tags_and_discussed_topics(run: Run, run_json, db_path: Path) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    run("topic", "add", "Budget", "--with", "anna")
+    before = counts(db_path)
+    run("note", "--with", "anna", "Talked #growth", "--action", "a due:fri", "--action", "b")
+    result = run("undo")
+    assert result.exit_code == 0
+    assert result.stdout.strip().startswith("Undid `mentorlog note` from 2026-11-26")
+    assert "removed 2 action items, 1 session" in result.stdout and "changed back 1 topic" in result.stdout
+    after = counts(db_path)
+    records = [t for t in before if not t.startswith(("change", "search_index"))]  # logs and FTS internals grow
+    assert {t: after[t] for t in records} == {t: before[t] for t in records}
+    assert run_json("topics")[0]["status"] == "open"
+    assert run_json("search", "growth") == []
+
+
+def test_undo_walks_back_edits_status_changes_deletes_and_imports(run: Run, run_json, tmp_path: Path) -> None:
+    run("action", "add", "original", "--due", "fri")
+    run("edit", "action", "1", "--text", "edited", "--due", "none")
+    run("action", "done", "1")
+    run("delete", "action", "1", "--yes")
+    assert run_json("actions", "--status", "all") == []
+    assert "restored 1 action item" in run("undo").stdout
+    assert run_json("show", "action", "1")["status"] == "done"
+    assert "changed back 1 action item" in run("undo").stdout
+    assert run_json("show", "action", "1")["status"] == "open"
+    run("undo")
+    restored = run_json("show", "action", "1")
+    assert (restored["text"], restored["due"]) == ("original", "2026-11-27")
+    assert [h["id"] for h in run_json("search", "original")] == [1]
+    dump = tmp_path / "dump.json"
+    other = ["--db", str(tmp_path / "other.db")]
+    run(*other, "person", "add", "Zed", "--role", "mentor")
+    run(*other, "export", "--format", "json", "--all", "-o", str(dump))
+    run("import", str(dump))
+    assert [p["name"] for p in run_json("people")] == ["Zed"]
+    assert "removed 1 person" in run("undo").stdout
+    assert run_json("people") == []
+
+
+def test_nothing_to_undo_is_a_success(run: Run) -> None:
+    result = run("undo")
+    assert result.exit_code == 0 and result.stdout.strip() == "Nothing to undo."
+    run("action", "add", "x")
+    run("action", "done", "1")
+    run("action", "done", "1")  # changed nothing: leaves no entry
+    assert "action done" in run("undo").stdout
+    assert "action add" in run("undo").stdout
+    assert run("undo").stdout.strip() == "Nothing to undo."
+
+
+def test_a_failed_command_leaves_nothing_to_undo(run: Run) -> None:
+    run("action", "add", "x")
+    assert run("action", "done", "1", "99").exit_code == 1
+    assert "action add" in run("undo").stdout
+
+
+# crash safety -----------------------------------------------------------------------------------
+
+
+def test_sigkill_at_random_moments_never_leaves_half_a_note(tmp_path: Path) -> None:
+    db = tmp_path / "crash.db"
+    env = real_env(db)
+    subprocess.run([str(SCRIPT), "person", "add", "Anna", "--role", "mentee"], env=env, check=True, capture_output=True)
+    rng = random.Random(7)
+    killed = 0
+    for number in range(30):
+        process = subprocess.Popen(
+            [str(SCRIPT), "note", "--with", "anna", f"note {number} #crash", "--action", "one", "--action", "two",
+             "--action", "three due:fri"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(rng.uniform(0.05, 0.6))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        process.wait()
+    assert killed >= 5, "the kills should land while the note is being written"
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    per_session = conn.execute("SELECT (SELECT count(*) FROM actions a WHERE a.session_id = s.id) FROM sessions s")
+    assert {row[0] for row in per_session} <= {3}
+    indexed = conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'crash'").fetchone()[0]
+    assert indexed == conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+    done = subprocess.run([str(SCRIPT), "actions", "--json"], env=env, capture_output=True, text=True)
+    assert (
+        done.returncode == 0
+        and len(json.loads(done.stdout)) == 3 * conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+    )
+
+
+# concurrency ------------------------------------------------------------------------------------
+
+
+def test_several_processes_writing_at_once_all_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "busy.db"
+    env = real_env(db)
+    subprocess.run([str(SCRIPT), "action", "add", "seed"], env=env, check=True, capture_output=True)
+    writers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import subprocess, sys\n"
+                f"for i in range(6): subprocess.run([{str(SCRIPT)!r}, 'note', f'w{writer}-{{i}}', '--action', 'x'],"
+                " check=True, capture_output=True)",
+            ],
+            env=env,
+        )
+        for writer in range(4)
+    ]
+    assert [writer.wait(timeout=180) for writer in writers] == [0, 0, 0, 0]
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 24
+    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 25
+
+
+def test_a_lock_held_past_the_timeout_is_exit_1_with_a_message(tmp_path: Path) -> None:
+    db = tmp_path / "locked.db"
+    env = real_env(db, MENTORLOG_BUSY_TIMEOUT="0.5")
+    subprocess.run([str(SCRIPT), "action", "add", "seed"], env=env, check=True, capture_output=True)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = subprocess.run([str(SCRIPT), "action", "add", "blocked"], env=env, capture_output=True, text=True)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 1
+    assert (
+        result.stderr.splitlines()[0].startswith("Error: the journal") and "is locked (waited 0.5 s)" in result.stderr
+    )
+    assert "Another mentorlog is writing" in result.stderr
+
+
+# bad files --------------------------------------------------------------------------------------
+
+
+def write_journal(run: Run, path: Path) -> None:
+    assert run("--db", str(path), "note", "notes", "--action", "x").exit_code == 0
+
+
+@pytest.mark.parametrize("damage", ["not sqlite", "truncated", "garbled pages", "newer version", "empty header"])
+def test_damaged_files_are_exit_1_and_left_exactly_as_they_were(run: Run, tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "journal.db"
+    write_journal(run, path)
+    data = path.read_bytes()
+    if damage == "not sqlite":
+        path.write_text("Dear diary,\n" * 500)
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 3])
+    elif damage == "garbled pages":
+        path.write_bytes(data[:4096] + bytes(random.Random(1).getrandbits(8) for _ in range(len(data) - 4096)))
+    elif damage == "empty header":
+        path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84)
+    else:
+        conn = sqlite3.connect(path)
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('mentorlog', 'm999_x', '')"
+        )
+        conn.commit()
+        conn.close()
+    before = path.read_bytes()
+    for command in (["actions"], ["note", "more"], ["export"]):
+        result = run("--db", str(path), *command)
+        assert result.exit_code == 1, (damage, command, result.output)
+        assert result.stderr.startswith("Error: ") and "Traceback" not in result.output
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_an_unwritable_place_is_exit_1(run: Run) -> None:
+    result = run("--db", "/proc/mentorlog/journal.db", "action", "add", "x")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: cannot create the journal")
+
+
+def test_the_first_released_schema_upgrades_with_a_backup(run: Run, run_json, tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURE, path)
+    db = ["--db", str(path)]
+    assert [s["title"] for s in run_json(*db, "sessions")] == ["Kickoff"]
+    backups = list(tmp_path.glob("old.db.before-upgrade-*.bak"))
+    assert len(backups) == 1
+    copy, original = sqlite3.connect(backups[0]), sqlite3.connect(FIXTURE)
+    for sql in ("SELECT name FROM _sqlite_migrations", "SELECT * FROM sessions", "SELECT * FROM actions"):
+        assert copy.execute(sql).fetchall() == original.execute(sql).fetchall()
+    assert [h["kind"] for h in run_json(*db, "search", "delegation")] == ["session"]
+    assert run_json(*db, "show", "goal", "1")["progress_updates"][0]["note"] == "outline"
+    run(*db, "action", "done", "1")
+    assert "action done" in run(*db, "undo").stdout
+    assert len(list(tmp_path.glob("*.bak"))) == 1  # upgraded once
