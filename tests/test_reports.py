@@ -176,3 +176,16 @@ def test_a_busy_row_keeps_achievements_first_and_counts_everything(journal: Jour
     assert november.counts == {"session": 12, "achieved": 1}
     assert len(november.marks) == 8 and november.total == 13
     assert [m.kind for m in november.marks].count("achieved") == 1
+
+
+def test_sql_summary_leaves_private_sessions_out_when_asked(journal: Journal) -> None:
+    at(journal, date(2026, 11, 20))
+    journal.add_session(day=date(2026, 11, 20), notes="open", confidence=2, feedback="public", tags=["a"])
+    journal.add_session(day=date(2026, 11, 21), notes="hidden", confidence=5, feedback="secret", private=True,
+                        tags=["b"], actions=[NewAction("private follow-up")])  # fmt: skip
+    everything = journal.summary_figures(date(2026, 11, 1), TODAY)
+    public = journal.summary_figures(date(2026, 11, 1), TODAY, include_private=False)
+    assert everything["sessions"]["count"] == 2 and public["sessions"]["count"] == 1
+    assert everything["actions"]["created"] == 1 and public["actions"]["created"] == 0
+    assert public["confidence"]["average"] == 2.0 and [t["tag"] for t in public["tags"]] == ["a"]
+    assert [f["text"] for f in public["highlights"]["feedback"]] == ["public"]

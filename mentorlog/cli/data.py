@@ -16,6 +16,7 @@ from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
 
 FORMATS = ("md", "html", "json", "csv", "ics")
+OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
 PROGRESS_FROM = 2000  # records; below this a progress bar would only flicker
 
 
@@ -100,13 +101,16 @@ def export(
         from mentorlog.export.review import build_review
 
         person_id = common.find_person_id(journal, with_)
-        period = journal.period(start or journal.first_day(), end, person_id=person_id)
-        topics = journal.list_topics(person_id=person_id)
+        first = start or journal.first_day()
+        period = journal.period(first, end, person_id=person_id, open_limit=OPEN_LISTED)
+        figures = journal.summary_figures(first, end, person_id=person_id, include_private=include_private)
         review = build_review(
             period,
-            topics=topics,
+            topics=journal.list_topics(person_id=person_id),
             with_name=journal.person_name(person_id),
             include_private=include_private,
+            figures=figures,
+            open_more=max(figures["actions"]["open"] - OPEN_LISTED, 0),
         )
     write_output(_render(review, fmt, what, stamp), output)
     if output is not None:

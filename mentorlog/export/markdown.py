@@ -114,6 +114,8 @@ def render(review: Review) -> str:
     out += [_action_line(a, review, True) for a in review.actions_done] or ["None."]
     out += ["", "### Still open", ""]
     out += [_action_line(a, review, False) for a in review.actions_open] or ["None."]
+    if review.open_more:
+        out += ["", f"_…and {review.open_more} more open action items (`mentorlog actions --limit 0` lists them)._"]
     out += ["", "## Reflections", ""]
     if not review.reflections:
         out += ["No reflections in this period.", ""]

@@ -39,6 +39,7 @@ class Review:
     topics: list[Topic]
     period: reports.Period
     private_left_out: int = 0
+    open_more: int = 0  # open action items not listed (the review lists the most urgent)
 
     @property
     def title(self) -> str:
@@ -50,15 +51,25 @@ class Review:
 
 
 def build_review(
-    period: reports.Period, *, topics: list[Topic], with_name: str | None, include_private: bool
+    period: reports.Period,
+    *,
+    topics: list[Topic],
+    with_name: str | None,
+    include_private: bool,
+    figures: dict[str, Any] | None = None,
+    open_more: int = 0,
 ) -> Review:
-    """Filter a period for export: private sessions (and the actions that came from them) go unless asked."""
+    """Filter a period for export: private sessions (and the actions that came from them) go unless asked.
+
+    FIGURES are the summary's (from SQL, when the period holds only the most urgent open items);
+    OPEN_MORE counts the open items the period left out.
+    """
     private_ids = {s.id for s in period.sessions if s.private}
     if not include_private:
         period.sessions = [s for s in period.sessions if not s.private]
         period.actions = [a for a in period.actions if a.session_id not in private_ids]
     since, until = period.since, period.until
-    figures = reports.summary(period)
+    figures = figures if figures is not None else reports.summary(period)
     lines = []
     for goal, depth in reports.goal_tree(period.goals):
         start = reports.progress_at(goal, period.updates, since - timedelta(days=1))
@@ -90,4 +101,5 @@ def build_review(
         topics=topics,
         period=period,
         private_left_out=0 if include_private else len(private_ids),
+        open_more=open_more,
     )

@@ -122,11 +122,21 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
         people = [p for p in self.list_people() if person_id is None or p.id == person_id]
         return Period(since, until, self.today, sessions, actions, goals, updates, reflections, people)
 
-    def summary_figures(self, since: date, until: date, *, person_id: int | None = None) -> dict[str, Any]:
-        """The figures of `summary`, aggregated in SQL (the same numbers as reports.summary on a Period)."""
+    def summary_figures(
+        self, since: date, until: date, *, person_id: int | None = None, include_private: bool = True
+    ) -> dict[str, Any]:
+        """The figures of `summary`, aggregated in SQL (the same numbers as reports.summary on a Period).
+
+        Without INCLUDE_PRIVATE, private sessions and the action items that came from them do not count.
+        """
         start, end = since.isoformat(), until.isoformat()
         end_stamp = (until + timedelta(days=1)).isoformat()  # timestamps are compared as text
         who = " AND person_id = ?" if person_id is not None else ""
+        public = "" if include_private else " AND private = 0"
+        public_actions = (
+            "" if include_private
+            else " AND (session_id IS NULL OR session_id NOT IN (SELECT id FROM sessions WHERE private = 1))"
+        )  # fmt: skip
         person = [person_id] if person_id is not None else []
         days = (until - since).days + 1
         cadences = self.rows(
@@ -134,34 +144,28 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
         )
         expected = sum(round(days / row["cadence_days"]) for row in cadences)
         sessions = int(
-            self.scalar(f"SELECT count(*) FROM sessions WHERE date BETWEEN ? AND ?{who}", [start, end, *person])
+            self.scalar(f"SELECT count(*) FROM sessions WHERE date BETWEEN ? AND ?{who}{public}", [start, end, *person])
         )
-        created = int(self.scalar(
-            f"SELECT count(*) FROM actions WHERE created_at >= ? AND created_at < ?{who}", [start, end_stamp, *person]
-        ))  # fmt: skip
-        created_done = int(self.scalar(
-            f"SELECT count(*) FROM actions WHERE created_at >= ? AND created_at < ? AND status = 'done'{who}",
-            [start, end_stamp, *person],
-        ))  # fmt: skip
-        done = int(self.scalar(
-            f"SELECT count(*) FROM actions WHERE done_at >= ? AND done_at < ?{who}", [start, end_stamp, *person]
-        ))  # fmt: skip
-        still_open = int(self.scalar(
-            f"SELECT count(*) FROM actions WHERE status = 'open' AND created_at < ?{who}", [end_stamp, *person]
-        ))  # fmt: skip
+
+        def count_actions(condition: str, values: list[Any]) -> int:
+            sql = f"SELECT count(*) FROM actions WHERE {condition}{who}{public_actions}"
+            return int(self.scalar(sql, [*values, *person]))
+
+        created = count_actions("created_at >= ? AND created_at < ?", [start, end_stamp])
+        created_done = count_actions("created_at >= ? AND created_at < ? AND status = 'done'", [start, end_stamp])
+        done = count_actions("done_at >= ? AND done_at < ?", [start, end_stamp])
+        still_open = count_actions("status = 'open' AND created_at < ?", [end_stamp])
         cutoff = min(until, self.today).isoformat()
-        overdue = int(self.scalar(
-            f"SELECT count(*) FROM actions WHERE status = 'open' AND due < ? AND created_at < ?{who}",
-            [cutoff, end_stamp, *person],
-        ))  # fmt: skip
+        overdue = count_actions("status = 'open' AND due < ? AND created_at < ?", [cutoff, end_stamp])
         rated = [row["confidence"] for row in self.rows(
-            f"SELECT confidence FROM sessions WHERE date BETWEEN ? AND ? AND confidence IS NOT NULL{who}"
+            f"SELECT confidence FROM sessions WHERE date BETWEEN ? AND ? AND confidence IS NOT NULL{who}{public}"
             " ORDER BY date, id", [start, end, *person],
         )]  # fmt: skip
         tags = self.rows(
             "SELECT tag, count(*) AS count FROM ("
             f" SELECT t.tag FROM session_tags t JOIN sessions s ON s.id = t.session_id"
             f"  WHERE s.date BETWEEN ? AND ?{who.replace('person_id', 's.person_id')}"
+            f"{public.replace('private', 's.private')}"
             " UNION ALL SELECT t.tag FROM reflection_tags t JOIN reflections r ON r.id = t.reflection_id"
             f"  WHERE r.date BETWEEN ? AND ?{who.replace('person_id', 'r.person_id')}"
             ") GROUP BY tag ORDER BY count DESC, tag LIMIT 10",
@@ -170,6 +174,7 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
         feedback = self.rows(
             "SELECT s.date, p.name AS with_name, s.feedback FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
             f" WHERE s.date BETWEEN ? AND ? AND s.feedback != ''{who.replace('person_id', 's.person_id')}"
+            f"{public.replace('private', 's.private')}"
             " ORDER BY s.date DESC, s.id DESC LIMIT 3",
             [start, end, *person],
         )
