@@ -86,3 +86,12 @@ def counts(db_path: Path) -> dict[str, int]:
         return {table: conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0] for table in tables}
     finally:
         conn.close()
+
+
+def assert_refused(run: Run, db_path: Path, args: list[str], code: int, message: str) -> None:
+    """The command fails with CODE, says MESSAGE on stderr, and changes nothing in the journal."""
+    before = counts(db_path)
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert counts(db_path) == before

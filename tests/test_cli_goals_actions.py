@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run, counts
+from .conftest import Run, assert_refused
 
 
 def test_goal_with_two_milestones_and_progress(run: Run, run_json) -> None:
@@ -55,11 +55,7 @@ def test_goal_status_changes(run: Run, run_json) -> None:
 )
 def test_bad_goal_input(run: Run, db_path: Path, args: list[str], code: int, message: str) -> None:
     run("goal", "add", "Existing")
-    before = counts(db_path)
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert message in result.stderr
-    assert counts(db_path) == before
+    assert_refused(run, db_path, args, code, message)
 
 
 def test_action_add_list_and_complete_several(run: Run, run_json) -> None:
@@ -115,11 +111,7 @@ def test_actions_filters(run: Run, run_json) -> None:
 )
 def test_bad_action_input(run: Run, db_path: Path, args: list[str], code: int, message: str) -> None:
     run("action", "add", "Existing")
-    before = counts(db_path)
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert message in result.stderr
-    assert counts(db_path) == before
+    assert_refused(run, db_path, args, code, message)
     run_after = run("show", "action", "1", "--json")
     assert '"status": "open"' in run_after.stdout
 
@@ -150,8 +142,4 @@ def test_actions_on_an_empty_journal_is_a_friendly_success(run: Run) -> None:
 )
 def test_bad_list_and_status_input(run: Run, db_path: Path, args: list[str], code: int, message: str) -> None:
     run("action", "add", "Existing")
-    before = counts(db_path)
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert message in result.stderr
-    assert counts(db_path) == before
+    assert_refused(run, db_path, args, code, message)

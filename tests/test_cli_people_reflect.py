@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run, counts
+from .conftest import Run, assert_refused, counts
 
 
 def test_person_add_and_people_with_cadence_status(run: Run, run_json) -> None:
@@ -36,11 +36,7 @@ def test_person_add_and_people_with_cadence_status(run: Run, run_json) -> None:
 )
 def test_bad_person_input(run: Run, db_path: Path, args: list[str], code: int, message: str) -> None:
     run("person", "add", "Anna", "--role", "mentee")
-    before = counts(db_path)
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert message in result.stderr
-    assert counts(db_path) == before
+    assert_refused(run, db_path, args, code, message)
 
 
 def test_topics_are_queued_per_person(run: Run, run_json) -> None:

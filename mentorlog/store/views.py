@@ -57,26 +57,24 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
         start, end = since.isoformat(), until.isoformat()
         goal_ids = self.goal_family(goal_id) if goal_id is not None else None
 
-        def scoped(alias: str, person_column: str = "person_id") -> tuple[str, list[Any]]:
-            where, params = "", []
+        def scoped(alias: str, goal_filter: str) -> tuple[str, list[Any]]:
+            """The person and goal filters for the table under ALIAS; GOAL_FILTER has `{ids}` for the goals."""
+            where, params = "", list[Any]()
             if person_id is not None:
-                where += f" AND {alias}.{person_column} = ?"
+                where += f" AND {alias}.person_id = ?"
                 params.append(person_id)
+            if goal_ids is not None:
+                where += " AND " + goal_filter.format(ids=placeholders(goal_ids))
+                params += goal_ids
             return where, params
 
-        where, params = scoped("s")
-        if goal_ids is not None:
-            where += f" AND s.id IN (SELECT session_id FROM session_goals WHERE goal_id IN ({placeholders(goal_ids)}))"
-            params += goal_ids
+        where, params = scoped("s", "s.id IN (SELECT session_id FROM session_goals WHERE goal_id IN ({ids}))")
         sessions = self._sessions(
             self.rows(
                 SESSION_SELECT + f" WHERE s.date BETWEEN ? AND ?{where} ORDER BY s.date, s.id", [start, end, *params]
             )
         )
-        where, params = scoped("a")
-        if goal_ids is not None:
-            where += f" AND a.goal_id IN ({placeholders(goal_ids)})"
-            params += goal_ids
+        where, params = scoped("a", "a.goal_id IN ({ids})")
         end_stamp = (until + timedelta(days=1)).isoformat()
         # Three index-friendly parts: created in the period, done in it, and (the most urgent) still open.
         open_part = " ORDER BY a.due IS NULL, a.due, a.id" + (" LIMIT ?" if open_limit is not None else "")
@@ -92,10 +90,7 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
             for row in self.rows("SELECT a.id FROM actions a WHERE " + clause, [*values, *extra]):
                 ids.setdefault(row["id"], None)
         actions = self.actions_by_ids(list(ids))
-        where, params = scoped("g")
-        if goal_ids is not None:
-            where += f" AND g.id IN ({placeholders(goal_ids)})"
-            params += goal_ids
+        where, params = scoped("g", "g.id IN ({ids})")
         relevant = (
             " WHERE (g.status IN ('active', 'paused') OR g.achieved_at BETWEEN ? AND ?"
             " OR g.id IN (SELECT goal_id FROM progress_updates WHERE date BETWEEN ? AND ?))" + where
@@ -110,10 +105,7 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
                 relevant_params,
             )
         ]
-        where, params = scoped("r")
-        if goal_ids is not None:
-            where += f" AND r.goal_id IN ({placeholders(goal_ids)})"
-            params += goal_ids
+        where, params = scoped("r", "r.goal_id IN ({ids})")
         reflections = self._reflections(
             self.rows(
                 REFLECTION_SELECT + f" WHERE r.date BETWEEN ? AND ?{where} ORDER BY r.date, r.id", [start, end, *params]
