@@ -59,22 +59,20 @@ class Timing:
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall time, max RSS (KB) and exit status of one fresh process."""
-    began = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - began
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0 and process.stderr is not None:
-        sys.stderr.write(f"  ! {' '.join(argv)} exited {process.returncode}: {process.stderr.read()[:300]!r}\n")
-    if process.stderr is not None:
-        process.stderr.close()
-    return elapsed, usage.ru_maxrss, process.returncode
+    """Wall time, max RSS (KB) and exit status of one fresh process, started through spawn.py."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "spawn.py"), *argv], env=env, capture_output=True, text=True, check=False
+    )
+    seconds, peak, code = done.stdout.split()
+    if int(code) != 0:
+        sys.stderr.write(f"  ! {' '.join(argv)} exited {code}: {done.stderr[:300]!r}\n")
+    return float(seconds), int(peak), int(code)
 
 
 def measure(argvs: list[list[str]], env: dict[str, str], runs: int) -> Timing:
-    """One warm-up, then RUNS timed runs; ARGVS cycles (for writes that need a fresh id each time)."""
+    """Two warm-ups, then RUNS timed runs; ARGVS cycles (for writes that need a fresh id each time)."""
     timing = Timing()
+    run_once(argvs[0], env)
     run_once(argvs[0], env)
     for number in range(runs):
         elapsed, peak, _ = run_once(argvs[(number + 1) % len(argvs)], env)
@@ -182,7 +180,7 @@ def main() -> None:
     floors["minimal Typer app, 20-row Rich table"] = measure(
         [[str(python), str(HERE / "floor_app.py")]], env, args.runs
     )
-    for scale in args.scales:
+    for scale in args.scales:  # every journal first, so that writing them disturbs no timing
         folder = args.work / f"scale-{scale:g}"
         db = folder / "journal.db"
         if not db.exists():
@@ -194,6 +192,10 @@ def main() -> None:
         else:
             sizes[scale] = counts_of(db)
         sizes[scale]["megabytes"] = round(db.stat().st_size / 1e6)
+    os.sync()
+    for scale in args.scales:
+        folder = args.work / f"scale-{scale:g}"
+        db = folder / "journal.db"
         ids = open_action_ids(db, args.runs + 2)
         results[scale] = {}
         commands = [*LISTING, *WRITES, *VIEWS, "export --format md --since 6m", "sessions --limit 10"]

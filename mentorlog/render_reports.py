@@ -61,12 +61,15 @@ def timeline_view(data: dict[str, Any]) -> RenderableType:
     table = Table(show_header=False, box=None, pad_edge=False, expand=False, padding=(0, 1))
     table.add_column("when", style="bold", no_wrap=True)
     table.add_column("what", overflow="fold")
-    for row in rows:
-        table.add_row(row.label, _counts(row))
+    for row in rows:  # one table row per month (or week), its marks as lines of one cell: far cheaper to render
+        cell = _counts(row)
         for mark in row.marks:
-            table.add_row("", _mark_line(mark))
+            cell.append("\n")
+            cell.append_text(_mark_line(mark))
         if row.total > len(row.marks):
-            table.add_row("", empty(f"… and {row.total - len(row.marks)} more"))
+            cell.append("\n")
+            cell.append_text(empty(f"… and {row.total - len(row.marks)} more"))
+        table.add_row(row.label, cell)
     parts: list[RenderableType] = [
         Text(f"Timeline {data['since']} → {data['until']}", style="bold"),
         Text(LEGEND, style="dim"),

@@ -52,6 +52,14 @@ def progress_at(goal: Goal, updates: list[ProgressUpdate], day: date) -> int:
     return goal.progress if (day_of(goal.created_at) or day) <= day else 0
 
 
+def updates_by_goal(updates: list[ProgressUpdate]) -> dict[int, list[ProgressUpdate]]:
+    """Each goal's updates, so that progress_at looks at one goal's list, not all of them."""
+    grouped: dict[int, list[ProgressUpdate]] = {}
+    for update in updates:
+        grouped.setdefault(update.goal_id, []).append(update)
+    return grouped
+
+
 def sparkline(values: list[int], low: int = 1, high: int = 5) -> str:
     span = max(high - low, 1)
     return "".join(SPARK[round((value - low) / span * (len(SPARK) - 1))] for value in values)
@@ -76,12 +84,13 @@ def summary(period: Period) -> dict[str, Any]:
     rate = round(len(created_done) / len(created), 2) if created else None
 
     goals = []
+    updates = updates_by_goal(period.updates)
     for goal, _depth in goal_tree(period.goals):
         if (day_of(goal.created_at) or since) > until:
             continue
         start, end = (
-            progress_at(goal, period.updates, since - timedelta(days=1)),
-            progress_at(goal, period.updates, until),
+            progress_at(goal, updates.get(goal.id, []), since - timedelta(days=1)),
+            progress_at(goal, updates.get(goal.id, []), until),
         )
         if goal.status in ("active", "paused") or start != end:
             goals.append({"id": goal.id, "title": goal.title, "progress_start": start, "progress_end": end})
@@ -211,7 +220,7 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
 
 
 MARKS_PER_ROW = 8
-MARK_ORDER = ("achieved", "progress", "session", "reflection", "action")  # what a full row keeps first
+MARK_ORDER = ("achieved", "progress", "session", "reflection", "action")  # who goes first in each turn
 
 
 @dataclass

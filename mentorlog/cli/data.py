@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import typer
@@ -35,23 +35,29 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | Non
         yield lambda step: progress.advance(task, step)
 
 
-def write_output(data: str | bytes, output: Path | None) -> None:
-    """To stdout, or atomically to a private file (exports hold personal notes)."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
+    """To stdout, or atomically to a private file (exports hold personal notes); DATA may come in pieces."""
+    pieces: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
+    if output is not None and output.is_dir():
+        raise UsageError(f"{output} is a folder", "Give a file name with -o.")
     if output is None:
         stream = typer.get_binary_stream("stdout")
-        stream.write(payload)
+        for piece in pieces:
+            stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         stream.flush()
         return
-    if output.is_dir():
-        raise UsageError(f"{output} is a folder", "Give a file name with -o.")
+    temporary = None
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent if str(output.parent) else ".")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
         os.chmod(temporary, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.replace(temporary, output)
     except OSError as exc:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise MentorlogError(f"cannot write {output}: {exc.strerror}") from None
 
 
@@ -88,10 +94,11 @@ def export(
     with common.journal(write=False) as journal:
         if all_:
             total = sum(int(journal.scalar(f"SELECT count(*) FROM {t}")) for t in ("sessions", "actions", "goals"))
+            left_out = 0 if include_private else journal.private_session_count()
             with progress_bar(total, "Exporting") as advance:
-                dump = journal.dump(exported_at=stamp, progress=advance)
-            left_out = 0 if include_private else _drop_private(dump)
-            write_output(_json_text(dump), output)
+                write_output(
+                    journal.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
+                )
             if left_out:
                 typer.echo(
                     f"Note: {left_out} private session(s) left out; add --include-private for a complete backup.",
@@ -146,19 +153,6 @@ def _json_text(data: object) -> str:
     import json
 
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _drop_private(dump: dict[str, list[dict[str, object]]]) -> int:
-    """Leave private sessions, and what hangs on them, out of a dump."""
-    private = {s["uuid"] for s in dump["sessions"] if s.get("private")}
-    if not private:
-        return 0
-    dump["sessions"] = [s for s in dump["sessions"] if s["uuid"] not in private]
-    dump["actions"] = [a for a in dump["actions"] if a.get("session_uuid") not in private]
-    for topic in dump["topics"]:
-        if topic.get("session_uuid") in private:
-            topic["session_uuid"] = None
-    return len(private)
 
 
 @app.command("import", rich_help_panel="Data")

@@ -70,11 +70,13 @@ def build_review(
         period.actions = [a for a in period.actions if a.session_id not in private_ids]
     since, until = period.since, period.until
     figures = figures if figures is not None else reports.summary(period)
+    updates = reports.updates_by_goal(period.updates)
     lines = []
     for goal, depth in reports.goal_tree(period.goals):
-        start = reports.progress_at(goal, period.updates, since - timedelta(days=1))
-        end = reports.progress_at(goal, period.updates, until)
-        moves = [u for u in period.updates if u.goal_id == goal.id and since.isoformat() <= u.date <= until.isoformat()]
+        own = updates.get(goal.id, [])
+        start = reports.progress_at(goal, own, since - timedelta(days=1))
+        end = reports.progress_at(goal, own, until)
+        moves = [u for u in own if since.isoformat() <= u.date <= until.isoformat()]
         if goal.status in ("active", "paused") or moves:
             lines.append(
                 GoalLine(goal.id, goal.title, goal.status, goal.horizon, goal.target, depth, start, end, moves)

@@ -7,7 +7,7 @@ nothing. Into an empty journal the ids are restored too, so a restore is exact.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,31 +53,73 @@ def _columns(repo: Repo, table: str) -> list[str]:
 
 
 class DumpRepo(Repo):
-    def dump(self, *, exported_at: str, progress: Progress | None = None) -> dict[str, Any]:
-        """The whole journal as one JSON-ready dict."""
+    def dump(
+        self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
+    ) -> dict[str, Any]:
+        """The whole journal as one JSON-ready dict (for tests and small journals; the CLI streams)."""
+        result: dict[str, Any] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
+        for table, records in self.dump_tables(progress=progress, include_private=include_private):
+            result[table] = list(records)
+        return result
+
+    def dump_json(
+        self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
+    ) -> Iterator[str]:
+        """The dump as JSON text in pieces, one record a line, so that a large journal never sits in memory whole."""
+        import json
+
+        yield json.dumps({"format": FORMAT, "version": VERSION, "exported_at": exported_at}, ensure_ascii=False)[:-1]
+        for table, records in self.dump_tables(progress=progress, include_private=include_private):
+            yield f', "{table}": ['
+            for number, record in enumerate(records):
+                yield ("," if number else "") + "\n" + json.dumps(record, ensure_ascii=False)
+            yield "\n]"
+        yield "}\n"
+
+    def dump_tables(
+        self, *, progress: Progress | None = None, include_private: bool = True
+    ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        """Each table with its records in id order, references as uuids; without INCLUDE_PRIVATE, private
+        sessions and the action items that came from them are left out (topics keep no link to them)."""
         uuids: dict[str, dict[int, str]] = {
             table: {row["id"]: row["uuid"] for row in self.rows(f"SELECT id, uuid FROM {table}")}
             for table in REFERENCES
         }
-        result: dict[str, Any] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
-        for table, references in REFERENCES.items():
-            records = []
+        private = (
+            set() if include_private else {row["id"] for row in self.rows("SELECT id FROM sessions WHERE private = 1")}
+        )
+        private_uuids = {uuids["sessions"][session_id] for session_id in private}
+
+        def records(table: str, references: dict[str, tuple[str, str]]) -> Iterator[dict[str, Any]]:
             tags = self._tags(table)
             goal_links = self._session_goal_links(uuids["goals"]) if table == "sessions" else {}
-            for row in self.rows(f"SELECT * FROM {table} ORDER BY id"):
+            cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY id")
+            names = [column[0] for column in cursor.description]
+            for values in cursor:
+                row = dict(zip(names, values, strict=True))
+                if (table == "sessions" and row["id"] in private) or (
+                    table == "actions" and row["session_id"] in private
+                ):
+                    continue
                 record = {name: value for name, value in row.items() if name not in references}
                 for column, (target, key) in references.items():
                     record[key] = uuids[target].get(row[column]) if row[column] is not None else None
+                if table == "topics" and record["session_uuid"] in private_uuids:
+                    record["session_uuid"] = None
                 if table in TAGGED:
                     record["tags"] = tags.get(row["id"], [])
                 if table == "sessions":
                     record["goal_uuids"] = goal_links.get(row["id"], [])
                     record["private"] = bool(record["private"])
-                records.append(record)
                 if progress:
                     progress(1)
-            result[table] = records
-        return result
+                yield record
+
+        for table, references in REFERENCES.items():
+            yield table, records(table, references)
+
+    def private_session_count(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM sessions WHERE private = 1"))
 
     def _tags(self, table: str) -> dict[int, list[str]]:
         if table not in TAGGED:

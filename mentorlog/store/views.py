@@ -293,8 +293,10 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
             if item["bucket"] in rows:
                 rows[item["bucket"]].counts[item["kind"]] = item["n"]
         for item in self.rows(
-            f"SELECT * FROM (SELECT *, {bucket} AS bucket, row_number() OVER (PARTITION BY {bucket}"
-            f" ORDER BY {order}, day DESC) AS rank FROM ({union})) WHERE rank <= ? ORDER BY day, {order}",
+            # every kind takes turns (the newest of each first, achievements before progress before ...)
+            f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY turn, {order}) AS rank"
+            f" FROM (SELECT *, {bucket} AS bucket, row_number() OVER (PARTITION BY {bucket}, kind ORDER BY day DESC)"
+            f" AS turn FROM ({union}))) WHERE rank <= ? ORDER BY day, {order}",
             [*params, MARKS_PER_ROW],
         ):
             if item["bucket"] in rows:
