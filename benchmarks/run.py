@@ -52,10 +52,16 @@ PAIRS = [  # (mentorlog command, peer name, peer command)
 class Timing:
     runs: list[float] = field(default_factory=list)
     peak_kb: int = 0
+    floor_runs: list[float] = field(default_factory=list)  # the floor, run in turns with this command
 
     @property
     def median_ms(self) -> float:
         return statistics.median(self.runs) * 1000
+
+    @property
+    def ratio(self) -> float:
+        """Median time over the median of the floor runs taken in turns with it (robust to a noisy machine)."""
+        return statistics.median(self.runs) / statistics.median(self.floor_runs) if self.floor_runs else 0.0
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
@@ -69,8 +75,11 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     return float(seconds), int(peak), int(code)
 
 
+FLOOR: list[str] = []  # the floor command, set in main(); measured in turns with every command
+
+
 def measure(argvs: list[list[str]], env: dict[str, str], runs: int) -> Timing:
-    """Two warm-ups, then RUNS timed runs; ARGVS cycles (for writes that need a fresh id each time)."""
+    """Two warm-ups, then RUNS timed runs, each followed by a floor run; ARGVS cycles (writes need fresh ids)."""
     timing = Timing()
     run_once(argvs[0], env)
     run_once(argvs[0], env)
@@ -78,6 +87,8 @@ def measure(argvs: list[list[str]], env: dict[str, str], runs: int) -> Timing:
         elapsed, peak, _ = run_once(argvs[(number + 1) % len(argvs)], env)
         timing.runs.append(elapsed)
         timing.peak_kb = max(timing.peak_kb, peak)
+        if FLOOR and argvs[0] != FLOOR:
+            timing.floor_runs.append(run_once(FLOOR, env)[0])
     return timing
 
 
@@ -253,8 +264,9 @@ def write_report(
         "# Benchmarks",
         "",
         "Written by `python benchmarks/run.py` (see its docstring); every figure is the median of "
-        f"{args.runs} runs after one warm-up, each a fresh process, timed together in one run. Ratios matter more than",
-        "milliseconds: these machines are noisy.",
+        f"{args.runs} runs after two warm-ups, each a fresh process, timed together in one run. Ratios matter more",
+        "than milliseconds on these noisy machines, so every command runs in turns with the floor app and its",
+        "`× floor` is its median over the median of those floor runs.",
         "",
         "## Machine and versions",
         "",
@@ -287,7 +299,7 @@ def write_report(
         "| --- | ---: | ---: | ---: | --- | --- |",
     ]
     for command, timing in results[first].items():
-        ratio = timing.median_ms / floor
+        ratio = timing.ratio or timing.median_ms / floor
         kind, bound = TARGETS.get(command, ("", 0.0))
         if kind == "floor":
             target, met = f"≤ {bound}× floor", ratio <= bound
@@ -313,10 +325,16 @@ def write_report(
     if len(args.scales) > 1:
         last = args.scales[-1]
         lines += ["", f"## Growth from scale {first:g} to scale {last:g}", "",
+                  "Growth compares the two scales' `× floor` ratios, so that a slower minute of the machine",
+                  "does not pass for growth.", "",
                   f"| command | scale {first:g} ms | scale {last:g} ms | growth | target ≤ 1.2× (listing, search) |",
                   "| --- | ---: | ---: | ---: | --- |"]  # fmt: skip
         for command, timing in results[first].items():
-            grown = results[last][command].median_ms / timing.median_ms
+            later_timing = results[last][command]
+            if timing.ratio and later_timing.ratio:
+                grown = later_timing.ratio / timing.ratio
+            else:
+                grown = later_timing.median_ms / timing.median_ms
             listed = command in LISTING
             verdict = ("yes" if grown <= 1.2 else "**no**") if listed else "—"
             later = results[last][command].median_ms
