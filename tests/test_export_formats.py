@@ -175,3 +175,14 @@ def test_output_file_is_private_and_bad_options_are_usage_errors(
 def test_export_of_an_empty_journal_is_a_valid_empty_review(run: Run) -> None:
     text = run("export").stdout
     assert "No sessions in this period." in text and "No goals in this period." in text
+
+
+def test_a_busy_review_lists_the_latest_done_and_most_urgent_open_items(run: Run) -> None:
+    from mentorlog.export.review import DONE_LISTED
+
+    for number in range(DONE_LISTED + 5):
+        run("action", "add", f"task {number}", "--due", "2026-11-20")
+    run("action", "done", *[str(n) for n in range(1, DONE_LISTED + 4)])
+    text = run("export").stdout
+    assert f"_3 earlier ones not listed; the latest {DONE_LISTED}:_" in text
+    assert text.count("- [x] ") == DONE_LISTED and text.count("- [ ] ") == 2

@@ -111,6 +111,8 @@ def render(review: Review) -> str:
             out += ["**Feedback:**", "", md_block(session.feedback), ""]
 
     out += ["## Action items", "", "### Done in this period", ""]
+    if review.done_more:
+        out += [f"_{review.done_more} earlier ones not listed; the latest {len(review.actions_done)}:_", ""]
     out += [_action_line(a, review, True) for a in review.actions_done] or ["None."]
     out += ["", "### Still open", ""]
     out += [_action_line(a, review, False) for a in review.actions_open] or ["None."]

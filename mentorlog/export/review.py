@@ -9,6 +9,8 @@ from typing import Any
 from mentorlog import reports
 from mentorlog.models import Action, Person, ProgressUpdate, Reflection, Session, Topic
 
+DONE_LISTED = 100  # action items done in the period that a review lists, the latest; the rest are counted
+
 
 @dataclass
 class GoalLine:
@@ -40,6 +42,7 @@ class Review:
     period: reports.Period
     private_left_out: int = 0
     open_more: int = 0  # open action items not listed (the review lists the most urgent)
+    done_more: int = 0  # action items done in the period but not listed (the review lists the latest)
 
     @property
     def title(self) -> str:
@@ -97,7 +100,8 @@ def build_review(
         figures=figures,
         sessions=in_period,
         goals=lines,
-        actions_done=sorted(done, key=lambda a: a.done_at or ""),
+        actions_done=sorted(done, key=lambda a: a.done_at or "")[-DONE_LISTED:],
+        done_more=max(len(done) - DONE_LISTED, 0),
         actions_open=sorted(still_open, key=lambda a: (a.due is None, a.due or "", a.id)),
         reflections=period.reflections,
         topics=topics,
