@@ -58,15 +58,7 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
         goal_ids = self.goal_family(goal_id) if goal_id is not None else None
 
         def scoped(alias: str, goal_filter: str) -> tuple[str, list[Any]]:
-            """The person and goal filters for the table under ALIAS; GOAL_FILTER has `{ids}` for the goals."""
-            where, params = "", list[Any]()
-            if person_id is not None:
-                where += f" AND {alias}.person_id = ?"
-                params.append(person_id)
-            if goal_ids is not None:
-                where += " AND " + goal_filter.format(ids=placeholders(goal_ids))
-                params += goal_ids
-            return where, params
+            return _scope(alias, goal_filter, person_id, goal_ids)
 
         where, params = scoped("s", "s.id IN (SELECT session_id FROM session_goals WHERE goal_id IN ({ids}))")
         sessions = self._sessions(
@@ -244,21 +236,14 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
         end_stamp = (until + timedelta(days=1)).isoformat()
         family = self.goal_family(goal_id) if goal_id is not None else None
         scope: dict[str, tuple[str, list[Any]]] = {}
-        for kind, person_col, goal_clause in (
-            ("session", "s.person_id", "s.id IN (SELECT session_id FROM session_goals WHERE goal_id IN ({ids}))"),
-            ("progress", "g.person_id", "g.id IN ({ids})"),
-            ("achieved", "g.person_id", "g.id IN ({ids})"),
-            ("action", "a.person_id", "a.goal_id IN ({ids})"),
-            ("reflection", "r.person_id", "r.goal_id IN ({ids})"),
+        for kind, alias, goal_clause in (
+            ("session", "s", "s.id IN (SELECT session_id FROM session_goals WHERE goal_id IN ({ids}))"),
+            ("progress", "g", "g.id IN ({ids})"),
+            ("achieved", "g", "g.id IN ({ids})"),
+            ("action", "a", "a.goal_id IN ({ids})"),
+            ("reflection", "r", "r.goal_id IN ({ids})"),
         ):
-            clause, values = "", list[Any]()
-            if person_id is not None:
-                clause += f" AND {person_col} = ?"
-                values.append(person_id)
-            if family is not None:
-                clause += " AND " + goal_clause.format(ids=placeholders(family))
-                values += family
-            scope[kind] = (clause, values)
+            scope[kind] = _scope(alias, goal_clause, person_id, family)
         union = (
             "SELECT s.date AS day, 'session' AS kind, coalesce(nullif(s.title, ''), substr(s.notes, 1, 120)) AS text,"
             " coalesce(p.name, '') AS detail FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
@@ -386,3 +371,15 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
             reflections=reflections,
             more=more,
         )
+
+
+def _scope(alias: str, goal_filter: str, person_id: int | None, goal_ids: list[int] | None) -> tuple[str, list[Any]]:
+    """The person and goal filters for the table under ALIAS; GOAL_FILTER has `{ids}` for the goal ids."""
+    where, params = "", list[Any]()
+    if person_id is not None:
+        where += f" AND {alias}.person_id = ?"
+        params.append(person_id)
+    if goal_ids is not None:
+        where += " AND " + goal_filter.format(ids=placeholders(goal_ids))
+        params += goal_ids
+    return where, params
