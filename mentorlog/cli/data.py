@@ -8,12 +8,16 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from mentorlog.cli import common
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
+
+if TYPE_CHECKING:
+    from mentorlog.export.review import Review
 
 FORMATS = ("md", "html", "json", "csv", "ics")
 OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
@@ -124,10 +128,7 @@ def export(
         typer.echo(f"Wrote {fmt} export of {review.since} to {review.until} to {output}.", err=True)
 
 
-def _render(review: object, fmt: str, what: str, stamp: str) -> str | bytes:
-    from mentorlog.export.review import Review
-
-    assert isinstance(review, Review)
+def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
     if fmt == "md":
         from mentorlog.export import markdown
 

@@ -49,9 +49,6 @@ class Review:
         who = f" with {self.with_name}" if self.with_name else ""
         return f"Mentoring review{who}: {self.since.isoformat()} to {self.until.isoformat()}"
 
-    def record_count(self) -> int:
-        return len(self.sessions) + len(self.period.actions) + len(self.goals) + len(self.reflections)
-
 
 def build_review(
     period: reports.Period,

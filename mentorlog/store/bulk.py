@@ -28,6 +28,3 @@ class BulkRepo(Repo):
 
         self.db.executemany(sql, with_defaults())
         return count
-
-    def max_id(self, table: str) -> int:
-        return int(self.scalar(f"SELECT coalesce(max(id), 0) FROM {table}"))

@@ -17,6 +17,19 @@ FROM goals g LEFT JOIN people p ON p.id = g.person_id
 """
 
 
+def progress_update(row: dict[str, Any]) -> ProgressUpdate:
+    return ProgressUpdate(
+        id=row["id"],
+        uuid=row["uuid"],
+        goal_id=row["goal_id"],
+        date=row["date"],
+        progress_before=row["progress_before"],
+        progress=row["progress"],
+        note=row["note"],
+        created_at=row["created_at"],
+    )
+
+
 def check_progress(value: int) -> int:
     if not 0 <= value <= 100:
         raise UsageError(f"progress must be 0 to 100, not {value}")
@@ -129,16 +142,7 @@ class GoalsRepo(Repo):
 
     def progress_updates(self, goal_id: int) -> list[ProgressUpdate]:
         return [
-            ProgressUpdate(
-                id=item["id"],
-                uuid=item["uuid"],
-                goal_id=item["goal_id"],
-                date=item["date"],
-                progress_before=item["progress_before"],
-                progress=item["progress"],
-                note=item["note"],
-                created_at=item["created_at"],
-            )
+            progress_update(item)
             for item in self.rows("SELECT * FROM progress_updates WHERE goal_id = ? ORDER BY date, id", [goal_id])
         ]
 

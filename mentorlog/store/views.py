@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from mentorlog.models import ProgressUpdate
 from mentorlog.reports import (
     MARK_ORDER,
     MARKS_PER_ROW,
@@ -22,7 +21,7 @@ from mentorlog.reports import (
 )
 from mentorlog.store.actions import ACTION_SELECT, ActionsRepo, _action
 from mentorlog.store.base import placeholders
-from mentorlog.store.goals import GOAL_SELECT, GoalsRepo
+from mentorlog.store.goals import GOAL_SELECT, GoalsRepo, progress_update
 from mentorlog.store.people import PeopleRepo
 from mentorlog.store.reflections import REFLECTION_SELECT, ReflectionsRepo
 from mentorlog.store.sessions import SESSION_SELECT, SessionsRepo
@@ -90,7 +89,7 @@ class ViewsRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRep
         relevant_params = [start, end, start, end, *params]
         goals = self._goals(self.rows(GOAL_SELECT + relevant + " ORDER BY g.horizon = 'short', g.id", relevant_params))
         updates = [
-            ProgressUpdate(**{k: row[k] for k in ProgressUpdate.__dataclass_fields__})
+            progress_update(row)
             for row in self.rows(
                 "SELECT * FROM progress_updates WHERE goal_id IN (SELECT g.id FROM goals g" + relevant + ")"
                 " ORDER BY date, id",
