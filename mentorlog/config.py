@@ -1,16 +1,170 @@
-"""Where the journal lives and what the optional config file says."""
+"""The environment, the optional config file, and the one clock: read once per command, passed down.
+
+Nothing below the CLI reads `os.environ` or the wall clock; it is handed a `Settings` or a `Clock`.
+"""
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
-from dataclasses import dataclass
-from datetime import UTC, date
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
 
 APP = "mentorlog"
-KNOWN_KEYS = {"default_with", "editor", "dayfirst", "week_start", "language"}
+DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
+
+
+# the clock ----------------------------------------------------------------------------------------
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+_TICKS = itertools.count()  # keeps the stamps of a pinned instant distinct and ordered within a process
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Today (the user's local date) and now (an instant, stored as UTC), from one source.
+
+    `today` is fixed when the clock is made, so one command sees one day even across midnight.
+    """
+
+    today: date
+    instant: Callable[[], datetime] = field(default=_wall_clock, repr=False, compare=False)
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware, in UTC."""
+        return self.instant().astimezone(UTC)
+
+    def stamp(self) -> str:
+        """The current instant as stored: ISO 8601 in UTC with microseconds and offset."""
+        return self.now().isoformat(timespec="microseconds")
+
+    @classmethod
+    def system(cls, instant: Callable[[], datetime] = _wall_clock) -> Clock:
+        """The machine's clock: today is the local date now."""
+        return cls(instant().astimezone().date(), instant)
+
+    @classmethod
+    def pinned(cls, day: date, at: time | None = None) -> Clock:
+        """A clock on DAY. With AT, now is that local time of day (each call a microsecond later);
+        without it, now is DAY at the real local time of day, so stamps keep their order."""
+        if at is not None:
+            start = datetime.combine(day, at).astimezone(UTC)
+            return cls(day, lambda: start + timedelta(microseconds=next(_TICKS)))
+
+        def on_day() -> datetime:
+            local = datetime.now().astimezone()
+            return datetime.combine(day, local.timetz().replace(tzinfo=None)).astimezone(UTC)
+
+        return cls(day, on_day)
+
+    @classmethod
+    def from_pin(cls, text: str | None) -> Clock:
+        """The clock for MENTORLOG_TODAY (`YYYY-MM-DD`, optionally with `THH:MM[:SS]`), else the system's."""
+        if not text:
+            return cls.system()
+        cleaned = text.strip().replace(" ", "T")
+        try:
+            day_part, _, time_part = cleaned.partition("T")
+            day = date.fromisoformat(day_part)
+            at = time.fromisoformat(time_part) if time_part else None
+        except ValueError:
+            raise UsageError(
+                f"MENTORLOG_TODAY must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {text!r}",
+                "Unset it to use the real date.",
+            ) from None
+        from mentorlog.dates import MAX_YEAR, MIN_YEAR
+
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise UsageError(f"MENTORLOG_TODAY must lie between {MIN_YEAR} and {MAX_YEAR}, not {text!r}")
+        return cls.pinned(day, at)
+
+
+# the environment --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Environment:
+    """What the environment variables say, checked once: a bad value is a clear error (exit 2)."""
+
+    db: str | None = None
+    config: str | None = None
+    today: str | None = None
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    debug: bool = False
+    editor: str | None = None  # $VISUAL, else $EDITOR
+    test_pause: str | None = None  # MENTORLOG_TEST_PAUSE: a file to create, then wait, inside a write (tests only)
+
+    @classmethod
+    def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
+        environ = os.environ if environ is None else environ
+        return cls(
+            db=environ.get("MENTORLOG_DB") or None,
+            config=environ.get("MENTORLOG_CONFIG") or None,
+            today=environ.get("MENTORLOG_TODAY") or None,
+            busy_timeout=_seconds(environ.get("MENTORLOG_BUSY_TIMEOUT")),
+            debug=environ.get("MENTORLOG_DEBUG") == "1",
+            editor=environ.get("VISUAL") or environ.get("EDITOR") or None,
+            test_pause=environ.get("MENTORLOG_TEST_PAUSE") or None,
+        )
+
+
+def _seconds(text: str | None) -> float:
+    if text is None or not text.strip():
+        return DEFAULT_BUSY_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 0 <= value <= 3600:
+        raise UsageError(
+            f"MENTORLOG_BUSY_TIMEOUT must be a number of seconds from 0 to 3600, not {text!r}",
+            "For example MENTORLOG_BUSY_TIMEOUT=10, or unset it for the default of 5.",
+        )
+    return value
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP)) / "mentorlog.db"
+
+
+def db_path(option: str | None, environment: Environment | None = None) -> Path:
+    """The --db option wins, then MENTORLOG_DB, then the user data directory."""
+    environment = environment or Environment.read()
+    chosen = option or environment.db
+    return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def config_path(environment: Environment | None = None) -> Path:
+    environment = environment or Environment.read()
+    if environment.config:
+        return Path(environment.config).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP)) / "config.toml"
+
+
+# the config file ---------------------------------------------------------------------------------
+
+ALLOWED: dict[str, str] = {
+    "default_with": "a person's name",
+    "editor": "an editor command",
+    "dayfirst": "true or false",
+    "week_start": "'monday' or 'sunday'",
+    "language": "'en'",
+    "passphrase_command": "a command that prints the passphrase",
+    "sync_dir": "a folder",
+}
 
 
 @dataclass(frozen=True)
@@ -20,86 +174,84 @@ class Config:
     dayfirst: bool = False
     week_start: str = "monday"
     language: str = "en"
+    passphrase_command: str | None = None
+    sync_dir: str | None = None
+    warnings: tuple[str, ...] = ()  # unknown keys: told on stderr, never fatal (a newer version's config)
 
 
-def default_db_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP)) / "mentorlog.db"
+def _bad(path: Path, key: str, value: object) -> UsageError:
+    return UsageError(f"config file {path}: {key} = {value!r} is not allowed", f"{key} takes {ALLOWED[key]}.")
 
 
-def db_path(option: str | None) -> Path:
-    """The --db option wins, then MENTORLOG_DB, then the user data directory."""
-    chosen = option or os.environ.get("MENTORLOG_DB")
-    return Path(chosen).expanduser() if chosen else default_db_path()
+def _text(path: Path, data: dict[str, object], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or "\x00" in value:
+        raise _bad(path, key, value)
+    return value.strip() or None
 
 
-def config_path() -> Path:
-    chosen = os.environ.get("MENTORLOG_CONFIG")
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir(APP)) / "config.toml"
-
-
-def load_config(path: Path | None = None) -> Config:
-    path = path or config_path()
+def load_config(path: Path) -> Config:
+    """The config file at PATH (absent: the defaults), every known key checked; a UTF-8 BOM is fine."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
         return Config()
     except OSError as exc:
         raise MentorlogError(f"cannot read config file {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"config file {path} is not UTF-8 text (byte {exc.start})", "Save it as UTF-8 and try again."
+        ) from None
     import tomllib  # only when there is a config file: the import alone costs ~20 ms
 
     try:
-        data = tomllib.loads(raw)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"config file {path} is not valid TOML: {exc}") from None
-    unknown = sorted(set(data) - KNOWN_KEYS)
-    if unknown:
-        raise UsageError(
-            f"config file {path} has unknown key(s): {', '.join(unknown)}",
-            hint=f"Known keys: {', '.join(sorted(KNOWN_KEYS))}",
-        )
-    week_start = str(data.get("week_start", "monday")).lower()
-    if week_start not in ("monday", "sunday"):
-        raise UsageError(f"config week_start must be 'monday' or 'sunday', not {week_start!r}")
-    language = str(data.get("language", "en"))
-    if language != "en":
-        raise UsageError(f"config language {language!r} is not available yet; only 'en' is")
+    warnings = tuple(
+        f"config file {path}: unknown key {key!r} ignored (known: {', '.join(ALLOWED)})"
+        for key in sorted(set(data) - set(ALLOWED))
+    )
+    week_start = data.get("week_start", "monday")
+    if not isinstance(week_start, str) or week_start.strip().lower() not in ("monday", "sunday"):
+        raise _bad(path, "week_start", week_start)
+    language = data.get("language", "en")
+    if not isinstance(language, str) or language.strip().lower() != "en":
+        raise _bad(path, "language", language)
     dayfirst = data.get("dayfirst", False)
     if not isinstance(dayfirst, bool):
-        raise UsageError("config dayfirst must be true or false")
-    default_with = data.get("default_with")
-    editor = data.get("editor")
+        raise _bad(path, "dayfirst", dayfirst)
     return Config(
-        default_with=str(default_with) if default_with else None,
-        editor=str(editor) if editor else None,
+        default_with=_text(path, data, "default_with"),
+        editor=_text(path, data, "editor"),
         dayfirst=dayfirst,
-        week_start=week_start,
-        language=language,
+        week_start=week_start.strip().lower(),
+        language=language.strip().lower(),
+        passphrase_command=_text(path, data, "passphrase_command"),
+        sync_dir=_text(path, data, "sync_dir"),
+        warnings=warnings,
     )
 
 
-def now_stamp() -> str:
-    """The timestamp for records written now: UTC, ISO 8601 with offset; on the pinned day if MENTORLOG_TODAY is set."""
-    from datetime import datetime
+@dataclass(frozen=True)
+class Settings:
+    """Everything a command needs to know about its surroundings, read once."""
 
-    current = datetime.now(UTC)
-    if os.environ.get("MENTORLOG_TODAY"):
-        pinned = today()
-        current = current.replace(year=pinned.year, month=pinned.month, day=pinned.day)
-    return current.isoformat(timespec="microseconds")
+    environment: Environment
+    config: Config
+    clock: Clock
+    db_path: Path
 
-
-def today() -> date:
-    """Today in local time; MENTORLOG_TODAY (YYYY-MM-DD) pins it for tests and reproducible scripts."""
-    pinned = os.environ.get("MENTORLOG_TODAY")
-    if pinned:
-        try:
-            return date.fromisoformat(pinned)
-        except ValueError:
-            raise UsageError(f"MENTORLOG_TODAY must be YYYY-MM-DD, not {pinned!r}") from None
-    return date.today()
+    @classmethod
+    def load(cls, db_option: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+        environment = Environment.read(environ)
+        return cls(
+            environment=environment,
+            config=load_config(config_path(environment)),
+            clock=Clock.from_pin(environment.today),
+            db_path=db_path(db_option, environment),
+        )

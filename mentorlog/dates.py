@@ -19,6 +19,9 @@ __all__ = ["When", "parse_cadence", "parse_date", "parse_since", "parse_when", "
 
 Direction = Literal["forward", "backward"]
 
+MIN_YEAR = 1900  # dates outside these years are errors, never reinterpreted
+MAX_YEAR = 2200
+
 EXAMPLES = "2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, 3 days ago, +1m, eom"
 
 WEEKDAYS: dict[str, int] = {}

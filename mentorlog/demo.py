@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
+from mentorlog.config import Clock
 from mentorlog.store.repo import Journal
 from mentorlog.store.sessions import NewAction
 
@@ -86,17 +87,16 @@ REFLECTIONS = (
 )
 
 
-def _set_clock(journal: Journal, day: date, hour: int = 17) -> None:
-    journal.today = day
-    stamp = f"{day.isoformat()}T{hour:02d}:30:00+00:00"
-    journal.now = lambda: stamp
+def _at(journal: Journal, day: date, hour: int = 17) -> Journal:
+    """The journal as it was on DAY at HOUR:30 local time: what is written now is dated then."""
+    return journal.with_clock(Clock.pinned(day, time(hour, 30)))
 
 
 def fill(journal: Journal, today: date) -> dict[str, int]:
     """Write about six months up to TODAY into JOURNAL (which should be empty); returns counts."""
     rng = random.Random(SEED)
     start = today - timedelta(days=182)
-    _set_clock(journal, start)
+    journal = _at(journal, start)
     people = {rel.name: journal.add_person(rel.name, rel.role, rel.cadence) for rel in (WEBER, ANNA, BEN)}
     weber, anna, ben = people["Dr. Weber"].id, people["Anna Schmidt"].id, people["Ben Okafor"].id
     talk = journal.add_goal(
@@ -136,7 +136,7 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
         day = start + timedelta(days=rng.randint(2, 6))
         index = 0
         while day < today - timedelta(days=2):
-            _set_clock(journal, day)
+            journal = _at(journal, day)
             topic = rel.topics[index % len(rel.topics)]
             confidence[person_id] = max(1, min(5, confidence[person_id] + rng.choice((0, 0, 1, 1, -1))))
             mine = rel.actions_mine[index % len(rel.actions_mine)]
@@ -163,10 +163,10 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
                 action = journal.get_action(action_id)
                 finish = day + timedelta(days=rng.randint(3, 25))
                 if action.due and finish < today - timedelta(days=1) and rng.random() < 0.8:
-                    _set_clock(journal, finish, 19)
+                    journal = _at(journal, finish, 19)
                     journal.set_action_status([action_id], "done")
                 elif action.due and action.due < (today - timedelta(days=40)).isoformat() and rng.random() < 0.7:
-                    _set_clock(journal, date.fromisoformat(action.due) + timedelta(days=7), 19)
+                    journal = _at(journal, date.fromisoformat(action.due) + timedelta(days=7), 19)
                     journal.set_action_status([action_id], "dropped")
             day += timedelta(days=rel.cadence + rng.choice((-2, 0, 0, 1, 3)))
             index += 1
@@ -175,23 +175,22 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
         for offset, value in steps:
             when = start + timedelta(days=offset)
             if when < today:
-                _set_clock(journal, when, 20)
+                journal = _at(journal, when, 20)
                 journal.record_progress(goal_id, value, rng.choice(("steady work", "good week", "after the 1:1", "")))
     for goal, offset in ((milestones[0], 58), (delegate, 115)):
-        _set_clock(journal, start + timedelta(days=offset), 21)
+        journal = _at(journal, start + timedelta(days=offset), 21)
         journal.set_goal_status(goal.id, "achieved")
     for number, text in enumerate(REFLECTIONS):
         day = start + timedelta(days=15 + number * 29)
-        _set_clock(journal, day, 21)
+        journal = _at(journal, day, 21)
         about = (weber, anna, ben, weber, anna, ben)[number]
         journal.add_reflection(
             text, day=day, person_id=about, tags=[w[1:].rstrip(".") for w in text.split() if w.startswith("#")]
         )
-    _set_clock(journal, today - timedelta(days=1), 9)
+    journal = _at(journal, today - timedelta(days=1), 9)
     journal.add_topic("Is the talk too technical for the audience?", weber)
     journal.add_topic("Ask for feedback on my first team-lead month", weber)
     journal.add_topic("How did the demo day go?", anna)
     journal.add_topic("Data team: timing of the move", ben)
     journal.add_action("Prepare questions for the next 1:1", due=today + timedelta(days=3), person_id=weber)
-    _set_clock(journal, today)
     return {"people": 3, "sessions": sessions}

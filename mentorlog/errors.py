@@ -34,3 +34,17 @@ class AmbiguousName(UsageError):
 
 class StoreError(MentorlogError):
     """The database file cannot be used: locked, corrupt, unwritable or too new (exit 1)."""
+
+
+class BadValue(UsageError):
+    """A value that breaks its rule, said in domain words; the CLI names the flag it came from (exit 2)."""
+
+    def __init__(self, field: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.field = field
+
+
+class Interrupted(MentorlogError):
+    """Ctrl-C: nothing was changed (exit 130)."""
+
+    exit_code = 130

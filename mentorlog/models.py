@@ -234,3 +234,32 @@ class Topic:
             "updated_at": self.updated_at,
             "discussed_at": self.discussed_at,
         }
+
+
+# search -----------------------------------------------------------------------------------------
+
+SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic")
+MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; never in shown text (made inert)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int
+    date: str | None
+    title: str
+    snippet: str  # with MATCH_OPEN / MATCH_CLOSE around the matched words
+    score: float
+
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MATCH_OPEN, "").replace(MATCH_CLOSE, "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "date": self.date,
+            "title": self.title,
+            "snippet": self.plain_snippet(),
+            "score": round(self.score, 4),
+        }

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any
 
 from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from mentorlog.humane import relative_days
-from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
+from mentorlog.reports import goal_tree
 from mentorlog.safe import inert, one_line
 
 BAR_WIDTH = 10
@@ -28,6 +29,22 @@ STATUS_STYLE = {
 def make_console(*, stderr: bool = False) -> Console:
     """A console that never interprets markup, emoji codes or highlights in what it prints."""
     return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+PROGRESS_FROM = 2000  # records; below this a progress bar would only flicker
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A Rich progress bar on stderr for large jobs on a terminal; None otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=make_console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda step: progress.advance(task, step)
 
 
 def user(text: str | None, style: str = "") -> Text:
@@ -64,7 +81,7 @@ def empty(message: str) -> Text:
     return Text(message, style="dim")
 
 
-def _table(*columns: str) -> Table:
+def plain_table(*columns: str) -> Table:
     table = Table(show_edge=False, box=None, pad_edge=False, header_style="bold", expand=False)
     for name in columns:
         table.add_column(name, overflow="fold")
@@ -77,7 +94,11 @@ def session_heading(session: Session) -> str:
 
 def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120) -> Table:
     narrow = width < NARROW
-    table = _table("id", "date", "with", "title") if narrow else _table("id", "date", "with", "title", "conf.", "tags")
+    table = (
+        plain_table("id", "date", "with", "title")
+        if narrow
+        else plain_table("id", "date", "with", "title", "conf.", "tags")
+    )
     table.columns[0].justify = "right"
     table.columns[1].no_wrap = True
     for session in sessions:
@@ -106,7 +127,7 @@ def actions_table(actions: Iterable[Action], today: date, *, compact: bool = Fal
     show_status = not compact and (not narrow or any(action.status != "open" for action in listed))
     columns = ["id", "due"] + ([] if compact else ["owner"]) + ([] if compact or narrow else ["with"])
     columns += ["action"] + (["status"] if show_status else [])
-    table = _table(*columns)
+    table = plain_table(*columns)
     table.columns[0].justify = "right"
     table.columns[1].no_wrap = True
     for action in listed:
@@ -141,34 +162,26 @@ def _goal_row(table: Table, goal: Goal, today: date, depth: int, narrow: bool) -
     table.add_row(*cells)
 
 
-def _goal_tree(
-    table: Table, goal: Goal, by_parent: dict[int | None, list[Goal]], today: date, depth: int, narrow: bool
-) -> None:
-    _goal_row(table, goal, today, depth, narrow)
-    for child in by_parent.get(goal.id, []):
-        _goal_tree(table, child, by_parent, today, depth + 1, narrow)
-
-
 def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: int = 120) -> RenderableType:
     """Goals grouped long-term then short-term, each milestone indented under its parent."""
     narrow = width < NARROW
-    by_parent: dict[int | None, list[Goal]] = {}
-    shown = {goal.id for goal in goals}
-    for goal in goals:
-        parent = goal.parent_id if goal.parent_id in shown else None
-        by_parent.setdefault(parent, []).append(goal)
+    by_horizon: dict[str, list[tuple[Goal, int]]] = {"long": [], "short": []}
+    root_horizon = "short"
+    for goal, depth in goal_tree(goals):  # milestones follow their root goal into its group
+        if depth == 0:
+            root_horizon = goal.horizon if goal.horizon in by_horizon else "short"
+        by_horizon[root_horizon].append((goal, depth))
     parts: list[RenderableType] = []
     for horizon, heading in (("long", "Long-term goals"), ("short", "Short-term goals")):
-        roots = [goal for goal in by_parent.get(None, []) if goal.horizon == horizon]
-        if not roots:
+        if not by_horizon[horizon]:
             continue
         columns = ["id", "goal", "progress", "target"] + ([] if narrow else ["status", "with"])
-        table = _table(*columns)
+        table = plain_table(*columns)
         table.columns[0].justify = "right"
         table.columns[2].no_wrap = True
         table.columns[3].no_wrap = True
-        for goal in roots:
-            _goal_tree(table, goal, by_parent, today, 0, narrow)
+        for goal, depth in by_horizon[horizon]:
+            _goal_row(table, goal, today, depth, narrow)
         parts.extend([Text(heading, style="bold underline"), table, Text("")] if headings else [table])
     return Group(*(parts[:-1] if headings else parts))
 
@@ -176,7 +189,7 @@ def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: 
 def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> Table:
     narrow = width < NARROW
     columns = ["id", "name"] + ([] if narrow else ["role"]) + ["last", "next", "open", "cadence"]
-    table = _table(*columns)
+    table = plain_table(*columns)
     table.columns[0].justify = "right"
     for column in table.columns[-4:-2]:
         column.no_wrap = narrow
@@ -210,7 +223,7 @@ def cadence_text(person: Person, today: date) -> Text:
 
 
 def topics_table(topics: Iterable[Topic], *, compact: bool = False) -> Table:
-    table = _table("id", "topic") if compact else _table("id", "with", "topic", "status")
+    table = plain_table("id", "topic") if compact else plain_table("id", "with", "topic", "status")
     table.columns[0].justify = "right"
     for topic in topics:
         style = STATUS_STYLE.get(topic.status, "")
@@ -223,7 +236,9 @@ def topics_table(topics: Iterable[Topic], *, compact: bool = False) -> Table:
 
 def reflections_table(reflections: Iterable[Reflection], today: date, *, width: int = 120) -> Table:
     narrow = width < NARROW
-    table = _table("id", "date", "reflection") if narrow else _table("id", "date", "with", "reflection", "tags")
+    table = (
+        plain_table("id", "date", "reflection") if narrow else plain_table("id", "date", "with", "reflection", "tags")
+    )
     table.columns[0].justify = "right"
     table.columns[1].no_wrap = True
     for reflection in reflections:
@@ -237,150 +252,14 @@ def reflections_table(reflections: Iterable[Reflection], today: date, *, width: 
     return table
 
 
-def _fields(*pairs: tuple[str, Text | str]) -> Table:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for label, value in pairs:
-        grid.add_row(label, value)
-    return grid
-
-
-def _panel(title: str, *body: RenderableType) -> Panel:
-    return Panel(Group(*body), title=Text(title, style="bold"), title_align="left", expand=False)
-
-
-def show_session(session: Session, actions: list[Action], today: date, *, width: int = 120) -> Panel:
-    fields = _fields(
-        ("date", when_text(session.date, today) + Text(f" {session.time}" if session.time else "")),
-        ("with", user(session.with_name or "—")),
-        ("title", user(session.title or "—")),
-        ("confidence", f"{session.confidence}/5" if session.confidence else "—"),
-        ("next", when_text(session.next, today)),
-        ("tags", user(" ".join(f"#{tag}" for tag in session.tags) or "—", "cyan")),
-        ("goals", ", ".join(str(goal_id) for goal_id in session.goal_ids) or "—"),
-        ("private", "yes" if session.private else "no"),
-    )
-    body: list[RenderableType] = [fields]
-    if session.notes:
-        body += [Text("\nNotes", style="bold"), user(session.notes)]
-    if session.feedback:
-        body += [Text("\nFeedback", style="bold"), user(session.feedback)]
-    if actions:
-        body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
-    return _panel(f"Session {session.id}", *body)
-
-
-def show_goal(
-    goal: Goal,
-    milestones: list[Goal],
-    updates: list[ProgressUpdate],
-    actions: list[Action],
-    today: date,
-    *,
-    width: int = 120,
-) -> Panel:
-    progress = bar(goal.progress, 20)
-    if goal.milestone_total:
-        progress.append(f"   milestones {goal.milestone_achieved}/{goal.milestone_total} achieved", style="dim")
-    body: list[RenderableType] = [
-        _fields(
-            ("title", user(goal.title, "bold")),
-            ("progress", progress),
-            ("status", Text(goal.status, style=STATUS_STYLE.get(goal.status, ""))),
-            ("horizon", goal.horizon),
-            ("target", when_text(goal.target, today, open_item=goal.status == "active")),
-            ("parent", str(goal.parent_id) if goal.parent_id else "—"),
-            ("with", user(goal.with_name or "—")),
-            ("tags", user(" ".join(f"#{tag}" for tag in goal.tags) or "—", "cyan")),
-            ("achieved", goal.achieved_at or "—"),
-        )
-    ]
-    if goal.description:
-        body += [Text("\nDescription", style="bold"), user(goal.description)]
-    if milestones:
-        body += [Text("\nMilestones", style="bold"), goals_view(milestones, today, headings=False, width=width - 4)]
-    if updates:
-        table = _table("date", "change", "note")
-        for update in updates:
-            table.add_row(update.date, f"{update.progress_before}% → {update.progress}%", user(update.note))
-        body += [Text("\nProgress updates", style="bold"), table]
-    if actions:
-        body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
-    return _panel(f"Goal {goal.id}", *body)
-
-
-def show_action(action: Action, today: date) -> Panel:
-    return _panel(
-        f"Action {action.id}",
-        _fields(
-            ("text", user(action.text, STATUS_STYLE.get(action.status, ""))),
-            ("owner", user(action.owner)),
-            ("with", user(action.with_name or "—")),
-            ("due", when_text(action.due, today, open_item=action.status == "open")),
-            ("status", Text(action.status, style=STATUS_STYLE.get(action.status, ""))),
-            ("session", str(action.session_id) if action.session_id else "—"),
-            ("goal", str(action.goal_id) if action.goal_id else "—"),
-            ("done at", action.done_at or "—"),
-        ),
-    )
-
-
-def show_reflection(reflection: Reflection, today: date) -> Panel:
-    return _panel(
-        f"Reflection {reflection.id}",
-        _fields(
-            ("date", when_text(reflection.date, today)),
-            ("with", user(reflection.with_name or "—")),
-            ("goal", str(reflection.goal_id) if reflection.goal_id else "—"),
-            ("tags", user(" ".join(f"#{tag}" for tag in reflection.tags) or "—", "cyan")),
-        ),
-        Text(""),
-        user(reflection.text),
-    )
-
-
-def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date, *, width: int = 120) -> Panel:
-    body: list[RenderableType] = [
-        _fields(
-            ("name", user(person.name, "bold")),
-            ("role", person.role),
-            ("cadence", cadence_text(person, today)),
-            ("last session", when_text(person.last_session, today)),
-            ("next session", when_text(person.next_session, today)),
-            ("open actions", str(person.open_actions)),
-            ("note", user(person.note or "—")),
-        )
-    ]
-    if topics:
-        body += [Text("\nOpen topics", style="bold"), topics_table(topics)]
-    if actions:
-        body += [Text("\nOpen action items", style="bold"), actions_table(actions, today, width=width - 4)]
-    return _panel(f"Person {person.id}", *body)
-
-
-def show_topic(topic: Topic) -> Panel:
-    return _panel(
-        f"Topic {topic.id}",
-        _fields(
-            ("text", user(topic.text)),
-            ("with", user(topic.with_name)),
-            ("status", topic.status),
-            ("session", str(topic.session_id) if topic.session_id else "—"),
-        ),
-    )
-
-
-def search_table(hits: Iterable[Any], today: date, *, width: int = 120) -> Table:
+def search_table(hits: Iterable[Hit], today: date, *, width: int = 120) -> Table:
     """Search hits, best first, with the matched words highlighted in the snippet."""
-    from mentorlog.store.search import CLOSE, OPEN
-
     narrow = width < NARROW
-    table = _table("kind", "id", "date", "title", "match") if not narrow else _table("kind", "id", "match")
+    table = plain_table("kind", "id", "date", "title", "match") if not narrow else plain_table("kind", "id", "match")
     table.columns[1].justify = "right"
     for hit in hits:
         snippet = Text()
-        for index, piece in enumerate(hit.snippet.replace(CLOSE, OPEN).split(OPEN)):
+        for index, piece in enumerate(hit.snippet.replace(MATCH_CLOSE, MATCH_OPEN).split(MATCH_OPEN)):
             snippet.append(inert(" ".join(piece.split("\n"))), style="bold yellow" if index % 2 else "")
         cells: list[RenderableType] = [hit.kind, str(hit.id)]
         if not narrow:

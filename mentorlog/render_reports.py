@@ -12,7 +12,7 @@ from rich.text import Text
 
 from mentorlog.humane import relative_days
 from mentorlog.render import actions_table, bar, cadence_text, empty, topics_table, user, when_text
-from mentorlog.reports import Agenda, Row
+from mentorlog.reports import Agenda, GoalChange, Row, Summary, Timeline
 from mentorlog.safe import one_line
 
 MARKS = {
@@ -51,17 +51,15 @@ def _counts(row: Row) -> Text:
     return line
 
 
-def timeline_view(data: dict[str, Any]) -> RenderableType:
-    rows: list[Row] = data["rows"]
-    if not any(row.marks for row in rows) and not data["goals"]:
+def timeline_view(data: Timeline) -> RenderableType:
+    if data.is_empty:
         return empty(
-            f"Nothing happened between {data['since']} and {data['until']}. "
-            "Record a session with: mentorlog note --with NAME"
+            f"Nothing happened between {data.since} and {data.until}. Record a session with: mentorlog note --with NAME"
         )
     table = Table(show_header=False, box=None, pad_edge=False, expand=False, padding=(0, 1))
     table.add_column("when", style="bold", no_wrap=True)
     table.add_column("what", overflow="fold")
-    for row in rows:  # one table row per month (or week), its marks as lines of one cell: far cheaper to render
+    for row in data.rows:  # one table row per month (or week), its marks as lines of one cell: far cheaper to render
         cell = _counts(row)
         for mark in row.marks:
             cell.append("\n")
@@ -71,91 +69,91 @@ def timeline_view(data: dict[str, Any]) -> RenderableType:
             cell.append_text(empty(f"… and {row.total - len(row.marks)} more"))
         table.add_row(row.label, cell)
     parts: list[RenderableType] = [
-        Text(f"Timeline {data['since']} → {data['until']}", style="bold"),
+        Text(f"Timeline {data.since} → {data.until}", style="bold"),
         Text(LEGEND, style="dim"),
         Text(""),
         table,
     ]
-    if data["goals"]:
+    if data.goals:
         goals = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
         goals.add_column("goal", overflow="fold")
         goals.add_column("progress", no_wrap=True)
         goals.add_column("change", no_wrap=True, justify="right")
-        moved = sorted(data["goals"], key=lambda g: -abs(g["end"] - g["start"]))[:GOALS_SHOWN]
-        for goal in [g for g in data["goals"] if g in moved]:
-            title = user(("  " * goal["depth"]) + ("└ " if goal["depth"] else "") + goal["title"])
-            if goal["status"] != "active":
-                title.append(f" ({goal['status']})", style="dim")
-            delta = goal["end"] - goal["start"]
-            change = Text(f"{goal['start']}% → {goal['end']}%", style="green" if delta > 0 else "dim")
-            goals.add_row(title, bar(goal["end"]), change)
+        for goal in _most_moved(data.goals):
+            title = user(("  " * goal.depth) + ("└ " if goal.depth else "") + goal.title)
+            if goal.status != "active":
+                title.append(f" ({goal.status})", style="dim")
+            change = Text(f"{goal.start}% → {goal.end}%", style="green" if goal.delta > 0 else "dim")
+            goals.add_row(title, bar(goal.end), change)
         parts += [Text(""), _heading("Goals"), goals]
-        if len(data["goals"]) > GOALS_SHOWN:
-            parts.append(empty(f"{len(data['goals']) - GOALS_SHOWN} more goals not shown (see --json)"))
+        if len(data.goals) > GOALS_SHOWN:
+            parts.append(empty(f"{len(data.goals) - GOALS_SHOWN} more goals not shown (see --json)"))
     return Group(*parts)
 
 
-def summary_view(data: dict[str, Any]) -> RenderableType:
-    sessions, actions, confidence = data["sessions"], data["actions"], data["confidence"]
+def _most_moved(goals: list[GoalChange]) -> list[GoalChange]:
+    """The GOALS_SHOWN goals that moved most, kept in tree order."""
+    moved = {goal.id for goal in sorted(goals, key=lambda g: -abs(g.delta))[:GOALS_SHOWN]}
+    return [goal for goal in goals if goal.id in moved]
+
+
+def summary_view(data: Summary) -> RenderableType:
+    actions, confidence = data.actions, data.confidence
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    held = Text(f"{sessions['count']} held")
-    if sessions["expected"]:
-        style = "green" if sessions["count"] >= sessions["expected"] else "yellow"
-        held.append(f" · {sessions['expected']} expected by cadence", style=style)
+    held = Text(f"{data.sessions} held")
+    if data.expected:
+        style = "green" if data.sessions >= data.expected else "yellow"
+        held.append(f" · {data.expected} expected by cadence", style=style)
     grid.add_row("sessions", held)
-    rate = actions["completion_rate"]
+    rate = actions.completion_rate
     grid.add_row(
         "actions",
         Text.assemble(
-            f"{actions['created']} created · {actions['done']} done · {actions['open']} open · ",
-            (f"{actions['overdue']} overdue", "bold red" if actions["overdue"] else ""),
+            f"{actions.created} created · {actions.done} done · {actions.open} open · ",
+            (f"{actions.overdue} overdue", "bold red" if actions.overdue else ""),
             f" · completion {round(rate * 100)}%" if rate is not None else "",
         ),
     )
-    if confidence["first"] is not None:
+    if confidence.first is not None:
         grid.add_row(
             "confidence",
             Text.assemble(
-                (confidence["sparkline"], "cyan"),
-                f"  first {confidence['first']} · last {confidence['last']} · average {confidence['average']}",
+                (confidence.sparkline, "cyan"),
+                f"  first {confidence.first} · last {confidence.last} · average {confidence.average}",
             ),
         )
-    if data["tags"]:
-        grid.add_row("top tags", user("  ".join(f"#{t['tag']} ({t['count']})" for t in data["tags"][:6]), "cyan"))
-    parts: list[RenderableType] = [Text(f"Summary {data['since']} → {data['until']}", style="bold"), grid]
-    if data["goals"]:
+    if data.tags:
+        grid.add_row("top tags", user("  ".join(f"#{tag} ({count})" for tag, count in data.tags[:6]), "cyan"))
+    parts: list[RenderableType] = [Text(f"Summary {data.since} → {data.until}", style="bold"), grid]
+    if data.goals:
         goals = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         goals.add_column("goal", overflow="fold")
         goals.add_column("now", no_wrap=True)
         goals.add_column("change", no_wrap=True, justify="right")
-        moved = sorted(data["goals"], key=lambda g: -abs(g["progress_end"] - g["progress_start"]))[:GOALS_SHOWN]
-        for goal in [g for g in data["goals"] if g in moved]:
-            delta = goal["progress_end"] - goal["progress_start"]
+        for goal in _most_moved(data.goals):
+            delta = goal.delta
             goals.add_row(
-                user(goal["title"]),
-                bar(goal["progress_end"]),
+                user(goal.title),
+                bar(goal.end),
                 Text(f"{delta:+d}", style="green" if delta > 0 else ("red" if delta < 0 else "dim")),
             )
         parts += [Text(""), _heading("Goals"), goals]
-        if len(data["goals"]) > GOALS_SHOWN:
-            parts.append(empty(f"{len(data['goals']) - GOALS_SHOWN} more goals not shown (see --json)"))
-    highlights = data["highlights"]
-    if highlights["feedback"] or highlights["reflections"]:
+        if len(data.goals) > GOALS_SHOWN:
+            parts.append(empty(f"{len(data.goals) - GOALS_SHOWN} more goals not shown (see --json)"))
+    if data.feedback or data.reflections:
         parts += [Text(""), _heading("Highlights")]
-        for item in highlights["feedback"]:
-            who = f" ({item['with']})" if item["with"] else ""
+        for quote in data.feedback:
+            who = f" ({quote.with_name})" if quote.with_name else ""
             parts.append(
                 Text.assemble(
-                    ("“ ", "yellow"), (item["date"], "dim"), " ", user(one_line(item["text"], 160)), user(who, "dim")
+                    ("“ ", "yellow"), (quote.date, "dim"), " ", user(one_line(quote.text, 160)), user(who, "dim")
                 )
             )
-        for item in highlights["reflections"]:
-            parts.append(
-                Text.assemble(("✎ ", "magenta"), (item["date"], "dim"), " ", user(one_line(item["text"], 160)))
-            )
-    if not sessions["count"] and not actions["created"] and not data["goals"]:
+        for quote in data.reflections:
+            parts.append(Text.assemble(("✎ ", "magenta"), (quote.date, "dim"), " ", user(one_line(quote.text, 160))))
+    if data.is_empty:
         parts.append(empty("Nothing recorded in this period yet. Start with: mentorlog note --with NAME"))
     return Group(*parts)
 

@@ -1,63 +1,45 @@
-"""Pure figures for summary, agenda and timeline, computed from records; no I/O, no Rich."""
+"""The reports as typed values — Summary, Timeline, Agenda, Review — and the small pure rules they share.
+
+The store computes every figure once, in SQL, and returns these; the terminal views and the export
+templates read them. Nothing here does I/O or reads a clock.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any, NamedTuple, Protocol, TypeVar
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Protocol, TypeVar
 
-from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session
+from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
 
 STALE_DAYS = 28
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_POINTS = 60  # the latest ratings shown in a sparkline
+MARKS_PER_ROW = 8
+MARK_ORDER = ("achieved", "progress", "session", "reflection", "action")  # who goes first in each turn
+OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
+DONE_LISTED = 100  # action items done in the period that a review lists, the latest; the rest are counted
 
 
-class GoalRef(NamedTuple):
-    """Just enough of a goal to place it in the tree."""
-
-    id: int
-    parent_id: int | None
+# local days and stored instants ------------------------------------------------------------------
 
 
-@dataclass
-class Period:
-    """Everything a view needs about one stretch of time (already filtered by person or goal)."""
+def utc_bounds(since: date, until: date) -> tuple[str, str]:
+    """The stored-timestamp range [start, end) of the local days SINCE to UNTIL (both included)."""
 
-    since: date
-    until: date
-    today: date
-    sessions: list[Session] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
-    updates: list[ProgressUpdate] = field(default_factory=list)
-    reflections: list[Reflection] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
+    def start_of(day: date) -> str:
+        return datetime.combine(day, time.min).astimezone(UTC).isoformat()
+
+    return start_of(since), start_of(until + timedelta(days=1))
 
 
-def day_of(timestamp: str | None) -> date | None:
-    """The date part of a stored timestamp or date."""
-    return date.fromisoformat(timestamp[:10]) if timestamp else None
-
-
-def progress_at(goal: Goal, updates: list[ProgressUpdate], day: date) -> int:
-    """A goal's progress at the end of DAY, from its dated updates."""
-    own = sorted((u for u in updates if u.goal_id == goal.id), key=lambda u: (u.date, u.id))
-    before = [u for u in own if u.date <= day.isoformat()]
-    if before:
-        return before[-1].progress
-    if own:
-        return own[0].progress_before
-    return goal.progress if (day_of(goal.created_at) or day) <= day else 0
-
-
-def updates_by_goal(updates: list[ProgressUpdate]) -> dict[int, list[ProgressUpdate]]:
-    """Each goal's updates, so that progress_at looks at one goal's list, not all of them."""
-    grouped: dict[int, list[ProgressUpdate]] = {}
-    for update in updates:
-        grouped.setdefault(update.goal_id, []).append(update)
-    return grouped
+def local_day(stamp: str | None) -> date | None:
+    """The user's local date of a stored UTC timestamp (or a plain stored date)."""
+    if not stamp:
+        return None
+    if len(stamp) == 10:
+        return date.fromisoformat(stamp)
+    return datetime.fromisoformat(stamp).astimezone().date()
 
 
 def sparkline(values: list[int], low: int = 1, high: int = 5) -> str:
@@ -65,73 +47,156 @@ def sparkline(values: list[int], low: int = 1, high: int = 5) -> str:
     return "".join(SPARK[round((value - low) / span * (len(SPARK) - 1))] for value in values)
 
 
-# summary ------------------------------------------------------------------------------------
+def expected_meetings(days: int, cadence_days: int | None) -> int:
+    """Meetings a cadence asks for in DAYS days."""
+    return round(days / cadence_days) if cadence_days else 0
 
 
-def summary(period: Period) -> dict[str, Any]:
-    """The figures of product.md's summary shape, plus a sparkline and highlights."""
-    since, until, today = period.since, period.until, period.today
-    days = (until - since).days + 1
-    in_period = [s for s in period.sessions if since.isoformat() <= s.date <= until.isoformat()]
-    expected = sum(round(days / p.cadence_days) for p in period.people if p.cadence_days)
+# goals ---------------------------------------------------------------------------------------------
 
-    created = [a for a in period.actions if since <= (day_of(a.created_at) or since) <= until]
-    done = [a for a in period.actions if a.done_at and since <= (day_of(a.done_at) or since) <= until]
-    still_open = [a for a in period.actions if a.status == "open" and (day_of(a.created_at) or since) <= until]
-    cutoff = min(until, today).isoformat()
-    overdue = [a for a in still_open if a.due and a.due < cutoff]
-    created_done = [a for a in created if a.status == "done"]
-    rate = round(len(created_done) / len(created), 2) if created else None
 
-    goals = []
-    updates = updates_by_goal(period.updates)
-    for goal, _depth in goal_tree(period.goals):
-        if (day_of(goal.created_at) or since) > until:
+class TreeNode(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_id(self) -> int | None: ...
+
+
+Node = TypeVar("Node", bound=TreeNode)
+
+
+def goal_tree(goals: list[Node]) -> list[tuple[Node, int]]:
+    """Goals in tree order: each goal followed by its milestones (at any depth), with the depth."""
+    ids = {goal.id for goal in goals}
+    children: dict[int | None, list[Node]] = {}
+    for goal in goals:
+        children.setdefault(goal.parent_id if goal.parent_id in ids else None, []).append(goal)
+    ordered: list[tuple[Node, int]] = []
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(goal, 0) for goal in reversed(children.get(None, []))]
+    while stack:  # iterative: a deep chain of milestones cannot exhaust the recursion limit
+        goal, depth = stack.pop()
+        if goal.id in seen:
             continue
-        start, end = (
-            progress_at(goal, updates.get(goal.id, []), since - timedelta(days=1)),
-            progress_at(goal, updates.get(goal.id, []), until),
-        )
-        if goal.status in ("active", "paused") or start != end:
-            goals.append({"id": goal.id, "title": goal.title, "progress_start": start, "progress_end": end})
-
-    rated = [s for s in sorted(in_period, key=lambda s: (s.date, s.id)) if s.confidence]
-    confidence = {
-        "first": rated[0].confidence if rated else None,
-        "last": rated[-1].confidence if rated else None,
-        "average": round(sum(s.confidence or 0 for s in rated) / len(rated), 1) if rated else None,
-        "sparkline": sparkline([s.confidence or 0 for s in rated][-SPARK_POINTS:]),
-    }
-    reflections = [r for r in period.reflections if since.isoformat() <= r.date <= until.isoformat()]
-    tag_counts = Counter(tag for item in in_period for tag in item.tags)
-    tag_counts.update(tag for item in reflections for tag in item.tags)
-    tags = [{"tag": tag, "count": count} for tag, count in sorted(tag_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    newest = sorted(in_period, key=lambda s: (s.date, s.id), reverse=True)
-    return {
-        "since": since.isoformat(),
-        "until": until.isoformat(),
-        "sessions": {"count": len(in_period), "expected": expected},
-        "actions": {
-            "created": len(created),
-            "done": len(done),
-            "open": len(still_open),
-            "overdue": len(overdue),
-            "completion_rate": rate,
-        },
-        "goals": goals,
-        "confidence": confidence,
-        "tags": tags[:10],
-        "highlights": {
-            "feedback": [{"date": s.date, "with": s.with_name, "text": s.feedback} for s in newest if s.feedback][:3],
-            "reflections": [
-                {"date": r.date, "text": r.text}
-                for r in sorted(reflections, key=lambda r: (r.date, r.id), reverse=True)
-            ][:3],
-        },
-    }
+        seen.add(goal.id)
+        ordered.append((goal, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(goal.id, [])))
+    return ordered
 
 
-# agenda -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GoalChange:
+    """A goal's progress at the start and the end of a period, placed in the goal tree."""
+
+    id: int
+    title: str
+    status: str
+    horizon: str
+    target: str | None
+    parent_id: int | None
+    depth: int
+    start: int
+    end: int
+    moves: tuple[ProgressUpdate, ...] = ()  # the progress updates inside the period (reviews list them)
+
+    @property
+    def delta(self) -> int:
+        return self.end - self.start
+
+    def summary_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "progress_start": self.start, "progress_end": self.end}
+
+    def timeline_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "start": self.start,
+            "end": self.end,
+            "parent_id": self.parent_id,
+            "depth": self.depth,
+        }
+
+
+# summary -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionFigures:
+    created: int
+    done: int
+    open: int
+    overdue: int
+    completion_rate: float | None  # of the items created in the period, the share done
+
+
+@dataclass(frozen=True)
+class Confidence:
+    first: int | None
+    last: int | None
+    average: float | None
+    sparkline: str
+
+    @classmethod
+    def of(cls, ratings: list[int]) -> Confidence:
+        if not ratings:
+            return cls(None, None, None, "")
+        return cls(ratings[0], ratings[-1], round(sum(ratings) / len(ratings), 1), sparkline(ratings[-SPARK_POINTS:]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"first": self.first, "last": self.last, "average": self.average, "sparkline": self.sparkline}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A highlight: a piece of feedback (with whom) or a reflection."""
+
+    date: str
+    text: str
+    with_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    since: date
+    until: date
+    sessions: int
+    expected: int
+    actions: ActionFigures
+    goals: list[GoalChange]
+    confidence: Confidence
+    tags: list[tuple[str, int]]
+    feedback: list[Quote]
+    reflections: list[Quote]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.sessions and not self.actions.created and not self.goals
+
+    def to_json(self) -> dict[str, Any]:
+        a = self.actions
+        return {
+            "since": self.since.isoformat(),
+            "until": self.until.isoformat(),
+            "sessions": {"count": self.sessions, "expected": self.expected},
+            "actions": {
+                "created": a.created,
+                "done": a.done,
+                "open": a.open,
+                "overdue": a.overdue,
+                "completion_rate": a.completion_rate,
+            },
+            "goals": [goal.summary_json() for goal in self.goals],
+            "confidence": self.confidence.to_json(),
+            "tags": [{"tag": tag, "count": count} for tag, count in self.tags],
+            "highlights": {
+                "feedback": [{"date": q.date, "with": q.with_name, "text": q.text} for q in self.feedback],
+                "reflections": [{"date": q.date, "text": q.text} for q in self.reflections],
+            },
+        }
+
+
+# agenda --------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -143,7 +208,7 @@ class Agenda:
     last_session: Session | None
     mine: list[Action]
     theirs: list[Action]
-    topics: list[Any]
+    topics: list[Topic]
     stale_goals: list[Goal]
     reflections: list[Reflection]
     more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
@@ -176,35 +241,6 @@ def cadence_kept(person: Person, days_since_last: int | None, today: date) -> bo
     return planned or (days_since_last is not None and days_since_last <= person.cadence_days)
 
 
-def agenda(
-    person: Person,
-    *,
-    today: date,
-    last_session: Session | None,
-    mine: list[Action],
-    theirs: list[Action],
-    topics: list[Any],
-    stale_goals: list[Goal],
-    reflections: list[Reflection],
-    more: dict[str, int] | None = None,
-) -> Agenda:
-    """The brief before the next meeting with PERSON, from lists the store has already cut to size."""
-    days = (today - date.fromisoformat(last_session.date)).days if last_session else None
-    return Agenda(
-        person=person,
-        today=today,
-        days_since_last=days,
-        cadence_kept=cadence_kept(person, days, today),
-        last_session=last_session,
-        mine=mine,
-        theirs=theirs,
-        topics=topics,
-        stale_goals=stale_goals,
-        reflections=reflections,
-        more=more or {},
-    )
-
-
 def pick_agenda_person(people: list[Person], today: date) -> Person | None:
     """Without --with: the person whose next meeting is soonest; else the one longest not met."""
     planned = [p for p in people if p.next_session and p.next_session >= today.isoformat()]
@@ -216,11 +252,7 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
     return people[0] if people else None
 
 
-# timeline -----------------------------------------------------------------------------------
-
-
-MARKS_PER_ROW = 8
-MARK_ORDER = ("achieved", "progress", "session", "reflection", "action")  # who goes first in each turn
+# timeline ------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -243,6 +275,35 @@ class Row:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "counts": self.counts,
+            "marks": [vars(mark) for mark in self.marks],
+        }
+
+
+@dataclass
+class Timeline:
+    since: date
+    until: date
+    rows: list[Row]
+    goals: list[GoalChange]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(row.marks for row in self.rows) and not self.goals
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "since": self.since.isoformat(),
+            "until": self.until.isoformat(),
+            "rows": [row.to_json() for row in self.rows],
+            "goals": [goal.timeline_json() for goal in self.goals],
+        }
 
 
 def weekly(since: date, until: date) -> bool:
@@ -273,28 +334,34 @@ def timeline_rows(since: date, until: date) -> list[Row]:
     return rows
 
 
-class TreeNode(Protocol):
+# review (what an export shows) ------------------------------------------------------------------
+
+
+@dataclass
+class Review:
+    """One period's records for a review, private sessions (and what came of them) left out unless asked."""
+
+    since: date
+    until: date
+    today: date
+    people: list[Person]
+    with_name: str | None
+    summary: Summary
+    sessions: list[Session]  # in the period, oldest first
+    goals: list[GoalChange]  # in tree order, with their moves in the period
+    goal_records: list[Goal]  # the same goals as records (csv, json)
+    updates: list[ProgressUpdate]  # progress updates in the period
+    actions: list[Action]  # created or done in the period, and the listed open ones
+    actions_done: list[Action]  # done in the period, the latest DONE_LISTED
+    actions_open: list[Action]  # open, the most urgent OPEN_LISTED
+    reflections: list[Reflection]
+    topics: list[Topic]
+    next_meetings: list[Session]  # per person, the latest session naming a next meeting on or after today
+    private_left_out: int = 0
+    open_more: int = 0  # open action items not listed
+    done_more: int = 0  # action items done in the period but not listed
+
     @property
-    def id(self) -> int: ...
-    @property
-    def parent_id(self) -> int | None: ...
-
-
-Node = TypeVar("Node", bound=TreeNode)
-
-
-def goal_tree(goals: list[Node]) -> list[tuple[Node, int]]:
-    """Goals in tree order: each goal followed by its milestones (at any depth), with the depth."""
-    ids = {goal.id for goal in goals}
-    children: dict[int | None, list[Node]] = {}
-    for goal in goals:
-        children.setdefault(goal.parent_id if goal.parent_id in ids else None, []).append(goal)
-    ordered: list[tuple[Node, int]] = []
-
-    def walk(parent: int | None, depth: int) -> None:
-        for goal in children.get(parent, []):
-            ordered.append((goal, depth))
-            walk(goal.id, depth + 1)
-
-    walk(None, 0)
-    return ordered
+    def title(self) -> str:
+        who = f" with {self.with_name}" if self.with_name else ""
+        return f"Mentoring review{who}: {self.since.isoformat()} to {self.until.isoformat()}"

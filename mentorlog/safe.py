@@ -17,6 +17,14 @@ def inert(text: str) -> str:
     return CONTROL.sub(_visible, text)
 
 
+def json_text(data: object, *, indent: int | None = None) -> str:
+    """DATA as JSON (UTF-8, not ASCII-escaped) with every control character escaped, C1 and DEL included."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
+
+
 def one_line(text: str, width: int | None = None) -> str:
     """The text on one line (newlines folded), shortened with an ellipsis to WIDTH characters."""
     flat = " ".join(inert(text).split())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from mentorlog.cli import app
+from mentorlog.config import Clock
 from mentorlog.store.db import open_journal
 from mentorlog.store.repo import Journal
 
@@ -62,16 +63,19 @@ def run_json(run: Run) -> Callable[..., Any]:
     return invoke
 
 
+CLOCK = Clock.pinned(TODAY, time(12, 0))  # today and now, both pinned: noon on TODAY, local time
+
+
 @pytest.fixture
 def journal(db_path: Path) -> Iterator[Journal]:
     """A repository over the test journal, outside the CLI, committed after the test body."""
-    db = open_journal(db_path, write=True)
-    db.execute("BEGIN IMMEDIATE")
+    opened = open_journal(db_path, write=True, clock=CLOCK)
+    opened.db.execute("BEGIN IMMEDIATE")
     try:
-        yield Journal(db, today=TODAY)
-        db.execute("COMMIT")
+        yield Journal(opened.db, CLOCK)
+        opened.db.execute("COMMIT")
     finally:
-        db.close()
+        opened.close()
 
 
 def counts(db_path: Path) -> dict[str, int]:

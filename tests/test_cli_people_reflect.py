@@ -88,7 +88,40 @@ def test_dayfirst_config_changes_slashes(run: Run, run_json, tmp_path: Path) -> 
     assert run_json("show", "action", "1")["due"] == "2026-12-03"
 
 
-def test_a_broken_config_is_a_clear_error(run: Run, tmp_path: Path) -> None:
+def test_an_unknown_config_key_is_a_one_line_warning(run: Run, tmp_path: Path) -> None:
+    """product.md: a newer version's config must not break an older mentorlog (was: exit 2)."""
     (tmp_path / "config.toml").write_text("colour = true\n")
     result = run("note", "x")
-    assert result.exit_code == 2 and "unknown key(s): colour" in result.stderr
+    assert result.exit_code == 0
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 1 and "unknown key 'colour' ignored" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "allowed"),
+    [
+        ('week_start = "friday"', "week_start", "'monday' or 'sunday'"),
+        ("dayfirst = 1", "dayfirst", "true or false"),
+        ('language = "fr"', "language", "'en'"),
+        ("default_with = 3", "default_with", "a person's name"),
+    ],
+)
+def test_a_bad_config_value_is_exit_2_naming_file_key_and_allowed_values(
+    run: Run, db_path: Path, tmp_path: Path, line: str, key: str, allowed: str
+) -> None:
+    (tmp_path / "config.toml").write_text(line + "\n")
+    for command in (["people"], ["note", "x"], ["export"]):
+        result = run(*command)
+        assert result.exit_code == 2, command
+        assert str(tmp_path / "config.toml") in result.stderr and f"{key} = " in result.stderr
+        assert allowed in result.stderr
+    assert not db_path.exists()
+
+
+def test_a_config_file_with_a_bom_or_in_latin_1(run: Run, run_json, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_bytes("\ufeffdayfirst = true\n".encode())
+    run("action", "add", "x", "--due", "03/12/2026")
+    assert run_json("show", "action", "1")["due"] == "2026-12-03"
+    (tmp_path / "config.toml").write_bytes('default_with = "J\xfcrgen"\n'.encode("latin-1"))
+    result = run("people")
+    assert result.exit_code == 2 and "is not UTF-8" in result.stderr and "Traceback" not in result.output

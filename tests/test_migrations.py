@@ -12,6 +12,8 @@ from mentorlog.errors import StoreError
 from mentorlog.store.db import open_journal
 from mentorlog.store.migrations import known_names
 
+from .conftest import CLOCK
+
 TABLES = {
     "people", "sessions", "goals", "progress_updates", "actions", "reflections", "topics",
     "session_goals", "session_tags", "goal_tags", "reflection_tags", "_sqlite_migrations",
@@ -28,7 +30,7 @@ def table_names(path: Path) -> set[str]:
 
 def test_a_blank_database_gets_every_table_and_records_the_migrations(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
-    open_journal(path, write=True).close()
+    open_journal(path, write=True, clock=CLOCK).close()
     assert table_names(path) >= TABLES
     conn = sqlite3.connect(path)
     applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
@@ -38,9 +40,9 @@ def test_a_blank_database_gets_every_table_and_records_the_migrations(tmp_path: 
 
 def test_applying_twice_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "twice.db"
-    open_journal(path, write=True).close()
+    open_journal(path, write=True, clock=CLOCK).close()
     before = path.read_bytes()
-    db = open_journal(path, write=True)
+    db = open_journal(path, write=True, clock=CLOCK).db
     assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == len(known_names())
     db.close()
     assert table_names(path) >= TABLES
@@ -49,7 +51,7 @@ def test_applying_twice_changes_nothing(tmp_path: Path) -> None:
 
 def test_every_list_filter_has_an_index(tmp_path: Path) -> None:
     path = tmp_path / "idx.db"
-    open_journal(path, write=True).close()
+    open_journal(path, write=True, clock=CLOCK).close()
     conn = sqlite3.connect(path)
     plans = {
         "actions by status and due": "SELECT * FROM actions WHERE status = 'open' ORDER BY due",
@@ -71,7 +73,7 @@ def test_file_and_folder_are_private_whatever_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
         path = tmp_path / "a" / "b" / "journal.db"
-        open_journal(path, write=True).close()
+        open_journal(path, write=True, clock=CLOCK).close()
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o600
@@ -81,7 +83,7 @@ def test_file_and_folder_are_private_whatever_the_umask(tmp_path: Path) -> None:
 
 def test_reading_a_missing_journal_creates_no_file(tmp_path: Path) -> None:
     path = tmp_path / "missing" / "journal.db"
-    db = open_journal(path, write=False)
+    db = open_journal(path, write=False, clock=CLOCK).db
     assert db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
     db.close()
     assert not path.exists() and not path.parent.exists()
@@ -89,7 +91,7 @@ def test_reading_a_missing_journal_creates_no_file(tmp_path: Path) -> None:
 
 def test_a_journal_from_a_newer_version_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "newer.db"
-    open_journal(path, write=True).close()
+    open_journal(path, write=True, clock=CLOCK).close()
     conn = sqlite3.connect(path)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('mentorlog', 'm999_future', 'x')"
@@ -98,7 +100,7 @@ def test_a_journal_from_a_newer_version_is_refused_and_left_unchanged(tmp_path: 
     conn.close()
     before = path.read_bytes()
     with pytest.raises(StoreError, match="newer mentorlog") as refused:
-        open_journal(path, write=True)
+        open_journal(path, write=True, clock=CLOCK)
     assert refused.value.exit_code == 1
     assert path.read_bytes() == before
 
@@ -108,13 +110,13 @@ def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("just some text, not a database\n" * 200)
     before = path.read_bytes()
     with pytest.raises(StoreError, match="not a readable mentorlog journal"):
-        open_journal(path, write=True)
+        open_journal(path, write=True, clock=CLOCK)
     assert path.read_bytes() == before
 
 
 def test_a_folder_is_not_a_journal(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder"):
-        open_journal(tmp_path, write=True)
+        open_journal(tmp_path, write=True, clock=CLOCK)
 
 
 def test_an_upgrade_from_the_first_schema_keeps_data_and_makes_a_backup(tmp_path: Path) -> None:
@@ -131,7 +133,7 @@ def test_an_upgrade_from_the_first_schema_keeps_data_and_makes_a_backup(tmp_path
     )
     old.conn.commit()
     old.close()
-    db = open_journal(path, write=True)
+    db = open_journal(path, write=True, clock=CLOCK).db
     applied = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()]
     assert applied == known_names()
     found = db.execute("SELECT record_id FROM search_index WHERE search_index MATCH 'delegation'").fetchall()

@@ -9,6 +9,7 @@ from rich.console import Console
 from mentorlog import render
 from mentorlog.models import Action
 from mentorlog.render_reports import summary_view
+from mentorlog.reports import ActionFigures, Confidence, GoalChange, Quote, Summary
 
 TODAY = date(2026, 11, 26)
 
@@ -19,16 +20,18 @@ def rendered(renderable: object, width: int) -> list[str]:
     return [line.rstrip() for line in console.export_text().splitlines()]
 
 
-FIGURES = {
-    "since": "2026-10-28",
-    "until": "2026-11-26",
-    "sessions": {"count": 3, "expected": 5},
-    "actions": {"created": 4, "done": 3, "open": 3, "overdue": 1, "completion_rate": 0.5},
-    "goals": [{"id": 1, "title": "Talk", "progress_start": 20, "progress_end": 60}],
-    "confidence": {"first": 2, "last": 3, "average": 3.0, "sparkline": "▃▆▅"},
-    "tags": [{"tag": "growth", "count": 3}],
-    "highlights": {"feedback": [{"date": "2026-11-02", "with": "Anna", "text": "Speak up earlier"}], "reflections": []},
-}
+FIGURES = Summary(
+    since=date(2026, 10, 28),
+    until=date(2026, 11, 26),
+    sessions=3,
+    expected=5,
+    actions=ActionFigures(created=4, done=3, open=3, overdue=1, completion_rate=0.5),
+    goals=[GoalChange(1, "Talk", "active", "short", None, None, 0, 20, 60)],
+    confidence=Confidence(2, 3, 3.0, "▃▆▅"),
+    tags=[("growth", 3)],
+    feedback=[Quote("2026-11-02", "Speak up earlier", "Anna")],
+    reflections=[],
+)
 
 
 def test_summary_view_snapshot_at_60_columns() -> None:

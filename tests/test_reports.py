@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 
 from mentorlog import reports
+from mentorlog.config import Clock
 from mentorlog.store.repo import Journal
 from mentorlog.store.sessions import NewAction
 
+from . import oracle
 from .conftest import TODAY
 
 
-def at(journal: Journal, day: date) -> None:
-    """Move the journal's clock, so created_at/done_at land on DAY."""
-    journal.today = day
-    journal.now = lambda: f"{day.isoformat()}T10:00:00+00:00"
+def at(journal: Journal, day: date) -> Journal:
+    """The journal with its clock on DAY at 10:00, so created_at/done_at land on DAY."""
+    return journal.with_clock(Clock.pinned(day, time(10, 0)))
 
 
 @pytest.fixture
@@ -27,40 +28,40 @@ def known(journal: Journal) -> Journal:
     actions: 4 created in the period (2 done, 1 open and overdue, 1 open not due), 1 created before and
     done in the period, 1 created before and still open (not due yet). Goal "Talk" moves 20 → 60.
     """
-    at(journal, date(2026, 9, 1))
+    journal = at(journal, date(2026, 9, 1))
     anna = journal.add_person("Anna", "mentee", 14).id
     bob = journal.add_person("Bob", "mentee", 10).id
     talk = journal.add_goal("Talk", person_id=anna).id
-    at(journal, date(2026, 10, 1))
+    journal = at(journal, date(2026, 10, 1))
     journal.record_progress(talk, 20)
     old_done = journal.add_action("old, done later", person_id=anna, due=date(2026, 10, 20)).id
     journal.add_action("old, still open", person_id=anna, due=date(2026, 12, 20))
     journal.add_session(day=date(2026, 10, 1), person_id=anna, notes="before the period", confidence=1, tags=["old"])
 
-    at(journal, date(2026, 11, 2))
+    journal = at(journal, date(2026, 11, 2))
     s1 = journal.add_session(
         day=date(2026, 11, 2), person_id=anna, notes="one #growth", confidence=2, tags=["growth"],
         feedback="Speak up earlier",
         actions=[NewAction("a1", due=date(2026, 11, 10)), NewAction("a2", due=date(2026, 11, 20))],
     )  # fmt: skip
     journal.set_action_status([old_done], "done")
-    at(journal, date(2026, 11, 12))
+    journal = at(journal, date(2026, 11, 12))
     journal.record_progress(talk, 45)
     journal.set_action_status([s1.action_ids[0]], "done")
     journal.add_session(day=date(2026, 11, 12), person_id=bob, notes="two", confidence=4, tags=["growth", "focus"],
                         actions=[NewAction("b1", owner_id=bob, due=date(2026, 11, 25))])  # fmt: skip
-    at(journal, date(2026, 11, 20))
+    journal = at(journal, date(2026, 11, 20))
     journal.add_session(day=date(2026, 11, 20), person_id=anna, notes="three", confidence=3,
                         actions=[NewAction("a3", due=date(2026, 12, 5))])  # fmt: skip
     journal.record_progress(talk, 60)
     journal.set_action_status([s1.action_ids[1]], "done")
     journal.add_reflection("Learned to pause #growth", day=date(2026, 11, 21), person_id=anna, tags=["growth"])
-    at(journal, TODAY)
+    journal = at(journal, TODAY)
     return journal
 
 
 def test_summary_figures_are_exact(known: Journal) -> None:
-    figures = reports.summary(known.period(date(2026, 10, 28), TODAY))
+    figures = oracle.summary(oracle.period(known, date(2026, 10, 28), TODAY))
     assert figures["since"] == "2026-10-28" and figures["until"] == "2026-11-26"
     assert figures["sessions"] == {"count": 3, "expected": 2 + 3}  # round(30/14) + round(30/10)
     assert figures["actions"] == {"created": 4, "done": 3, "open": 3, "overdue": 1, "completion_rate": 0.5}
@@ -78,7 +79,7 @@ def test_summary_figures_are_exact(known: Journal) -> None:
 
 def test_summary_for_one_person(known: Journal) -> None:
     anna = known.find_person("anna")["id"]
-    figures = reports.summary(known.period(date(2026, 10, 28), TODAY, person_id=anna))
+    figures = oracle.summary(oracle.period(known, date(2026, 10, 28), TODAY, person_id=anna))
     assert figures["sessions"] == {"count": 2, "expected": 2}
     assert figures["actions"]["created"] == 3 and figures["actions"]["overdue"] == 0
     assert figures["confidence"]["average"] == 2.5
@@ -87,9 +88,9 @@ def test_summary_for_one_person(known: Journal) -> None:
 def test_progress_at_a_date_comes_from_the_updates(known: Journal) -> None:
     goal = known.get_goal(1)
     updates = known.progress_updates(1)
-    assert reports.progress_at(goal, updates, date(2026, 9, 15)) == 0
-    assert reports.progress_at(goal, updates, date(2026, 11, 12)) == 45
-    assert reports.progress_at(goal, updates, TODAY) == 60
+    assert oracle.progress_at(goal, updates, date(2026, 9, 15)) == 0
+    assert oracle.progress_at(goal, updates, date(2026, 11, 12)) == 45
+    assert oracle.progress_at(goal, updates, TODAY) == 60
 
 
 def test_agenda_brief_for_a_person(known: Journal) -> None:
@@ -110,13 +111,13 @@ def test_agenda_brief_for_a_person(known: Journal) -> None:
 
 
 def test_goals_without_progress_for_four_weeks_are_stale(journal: Journal) -> None:
-    at(journal, TODAY - timedelta(days=40))
+    journal = at(journal, TODAY - timedelta(days=40))
     anna = journal.add_person("Anna", "mentee").id
     stale = journal.add_goal("Stale", person_id=anna).id
     fresh = journal.add_goal("Fresh", person_id=anna).id
-    at(journal, TODAY - timedelta(days=3))
+    journal = at(journal, TODAY - timedelta(days=3))
     journal.record_progress(fresh, 10)
-    at(journal, TODAY)
+    journal = at(journal, TODAY)
     assert [g.id for g in journal.agenda_for(anna).stale_goals] == [stale]
 
 
@@ -130,15 +131,15 @@ def test_agenda_person_is_the_soonest_planned_meeting(journal: Journal) -> None:
 
 
 def test_timeline_rows_are_weeks_for_short_periods_and_months_otherwise(known: Journal) -> None:
-    weekly = known.timeline_data(date(2026, 11, 1), TODAY)
-    assert [row.label for row in weekly["rows"]] == ["Oct 26–Nov 01", "Nov 2–8", "Nov 9–15", "Nov 16–22", "Nov 23–29"]
-    monthly = known.timeline_data(date(2026, 9, 1), TODAY)
-    assert [row.label for row in monthly["rows"]] == ["Sep 2026", "Oct 2026", "Nov 2026"]
-    november = monthly["rows"][2]
+    weekly = known.timeline(date(2026, 11, 1), TODAY)
+    assert [row.label for row in weekly.rows] == ["Oct 26–Nov 01", "Nov 2–8", "Nov 9–15", "Nov 16–22", "Nov 23–29"]
+    monthly = known.timeline(date(2026, 9, 1), TODAY)
+    assert [row.label for row in monthly.rows] == ["Sep 2026", "Oct 2026", "Nov 2026"]
+    november = monthly.rows[2]
     kinds = sorted({mark.kind for mark in november.marks})
     assert kinds == ["action", "progress", "reflection", "session"]
     assert [m.detail for m in november.marks if m.kind == "progress"] == ["20% → 45%", "45% → 60%"]
-    assert monthly["goals"] == [
+    assert [goal.timeline_json() for goal in monthly.goals] == [
         {"id": 1, "title": "Talk", "status": "active", "start": 0, "end": 60, "parent_id": None, "depth": 0}
     ]
 
@@ -147,8 +148,8 @@ def test_timeline_for_one_goal_includes_its_milestones_only(journal: Journal) ->
     talk = journal.add_goal("Talk").id
     journal.add_goal("Abstract", parent_id=talk)
     journal.add_goal("Unrelated")
-    data = journal.timeline_data(TODAY - timedelta(days=30), TODAY, goal_id=talk)
-    assert [(g["title"], g["depth"]) for g in data["goals"]] == [("Talk", 0), ("Abstract", 1)]
+    data = journal.timeline(TODAY - timedelta(days=30), TODAY, goal_id=talk)
+    assert [(g.title, g.depth) for g in data.goals] == [("Talk", 0), ("Abstract", 1)]
 
 
 def test_sparkline_spans_one_to_five() -> None:
@@ -160,31 +161,31 @@ def test_sparkline_spans_one_to_five() -> None:
 @pytest.mark.parametrize(("since", "until"), [(date(2026, 10, 28), TODAY), (date(2026, 9, 1), date(2026, 11, 15))])
 def test_sql_summary_agrees_with_the_pure_one(known: Journal, person: str | None, since: date, until: date) -> None:
     person_id = known.find_person(person)["id"] if person else None
-    pure = reports.summary(known.period(since, until, person_id=person_id))
-    assert known.summary_figures(since, until, person_id=person_id) == pure
+    pure = oracle.summary(oracle.period(known, since, until, person_id=person_id))
+    assert known.summary(since, until, person_id=person_id).to_json() == pure
 
 
 def test_a_busy_row_keeps_achievements_first_and_counts_everything(journal: Journal) -> None:
-    at(journal, date(2026, 11, 2))
+    journal = at(journal, date(2026, 11, 2))
     goal = journal.add_goal("Ship it").id
     for number in range(12):
         journal.add_session(day=date(2026, 11, 3 + number), notes=f"session {number}")
-    at(journal, date(2026, 11, 20))
+    journal = at(journal, date(2026, 11, 20))
     journal.set_goal_status(goal, "achieved")
-    data = journal.timeline_data(date(2026, 6, 1), TODAY)
-    november = data["rows"][-1]
+    data = journal.timeline(date(2026, 6, 1), TODAY)
+    november = data.rows[-1]
     assert november.counts == {"session": 12, "achieved": 1}
     assert len(november.marks) == 8 and november.total == 13
     assert [m.kind for m in november.marks].count("achieved") == 1
 
 
 def test_sql_summary_leaves_private_sessions_out_when_asked(journal: Journal) -> None:
-    at(journal, date(2026, 11, 20))
+    journal = at(journal, date(2026, 11, 20))
     journal.add_session(day=date(2026, 11, 20), notes="open", confidence=2, feedback="public", tags=["a"])
     journal.add_session(day=date(2026, 11, 21), notes="hidden", confidence=5, feedback="secret", private=True,
                         tags=["b"], actions=[NewAction("private follow-up")])  # fmt: skip
-    everything = journal.summary_figures(date(2026, 11, 1), TODAY)
-    public = journal.summary_figures(date(2026, 11, 1), TODAY, include_private=False)
+    everything = journal.summary(date(2026, 11, 1), TODAY).to_json()
+    public = journal.summary(date(2026, 11, 1), TODAY, include_private=False).to_json()
     assert everything["sessions"]["count"] == 2 and public["sessions"]["count"] == 1
     assert everything["actions"]["created"] == 1 and public["actions"]["created"] == 0
     assert public["confidence"]["average"] == 2.0 and [t["tag"] for t in public["tags"]] == ["a"]

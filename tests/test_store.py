@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
+from mentorlog.patches import GoalPatch
 from mentorlog.store.repo import Journal, open_for_command
 from mentorlog.store.sessions import NewAction
 
-from .conftest import TODAY
+from .conftest import CLOCK, TODAY
 
 
 def test_people_are_found_by_full_name_or_unique_prefix_of_any_word(journal: Journal) -> None:
@@ -102,7 +103,7 @@ def test_a_goal_cannot_become_its_own_ancestor(journal: Journal) -> None:
     goal = journal.add_goal("Talk")
     child = journal.add_goal("Abstract", parent_id=goal.id)
     with pytest.raises(UsageError, match="loop"):
-        journal.update_goal(goal.id, {"parent_id": child.id})
+        journal.update_goal(goal.id, GoalPatch(parent_id=child.id))
 
 
 def test_a_note_marks_open_topics_with_that_person_discussed(journal: Journal) -> None:
@@ -124,10 +125,10 @@ def test_a_person_in_use_cannot_be_deleted(journal: Journal) -> None:
 
 
 def test_an_error_inside_the_command_transaction_leaves_nothing_behind(db_path: Path) -> None:
-    with pytest.raises(NotFound), open_for_command(db_path, write=True, today=TODAY) as journal:
+    with pytest.raises(NotFound), open_for_command(db_path, write=True, clock=CLOCK) as journal:
         journal.add_person("Anna", "mentee")
         journal.add_action("x", goal_id=42)
-    with open_for_command(db_path, write=False, today=TODAY) as journal:
+    with open_for_command(db_path, write=False, clock=CLOCK) as journal:
         assert journal.list_people() == []
 
 

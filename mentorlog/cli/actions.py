@@ -96,9 +96,9 @@ def actions(
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Open action items across all relationships, overdue first, then by due date."""
-    from mentorlog.store.actions import check_action_status
+    from mentorlog import validate
 
-    check_action_status(status)
+    status = common.checked("--status", validate.action_status, status, allow_all=True)
     before = common.day(due_before, direction="forward")
     with common.journal(write=False) as journal:
         if goal is not None:

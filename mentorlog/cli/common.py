@@ -5,58 +5,139 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from mentorlog import config as configuration
-from mentorlog.cli.clickapi import get_current_context
-from mentorlog.errors import MentorlogError, NotFound, UsageError
-from mentorlog.safe import CONTROL, inert
+from mentorlog.errors import BadValue, MentorlogError, NotFound, UsageError
+from mentorlog.safe import inert
 
 if TYPE_CHECKING:
     from mentorlog.dates import Direction, When
-    from mentorlog.store.repo import Journal
+    from mentorlog.store.repo import Journal, Outcome
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 ROLE_PROMPT = "Role of {name} (mentor/mentee)"
+T = TypeVar("T")
 
 
 @dataclass
 class AppState:
+    """One command line's state: set up by the root command, read by the command that runs."""
+
     db_option: str | None = None
-    _config: configuration.Config | None = field(default=None, repr=False)
+    command_path: str = "mentorlog"
+    outcome: Outcome | None = None
+    _settings: configuration.Settings | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> configuration.Settings:
+        if self._settings is None:
+            self._settings = configuration.Settings.load(self.db_option)
+        return self._settings
 
     @property
     def config(self) -> configuration.Config:
-        if self._config is None:
-            self._config = configuration.load_config()
-        return self._config
+        return self.settings.config
+
+    @property
+    def db_path(self) -> Path:
+        return configuration.db_path(self.db_option, self.settings.environment)
+
+
+_STATE = AppState()
+
+
+def reset() -> None:
+    """Forget the last command line (the CLI runs many in one process under test)."""
+    global _STATE
+    _STATE = AppState()
+
+
+def start(db_option: str | None) -> None:
+    """The root command: read the environment and the config once, and say what in them was ignored."""
+    _STATE.db_option = db_option
+    _STATE._settings = None
+    for warning in _STATE.settings.config.warnings:
+        typer.echo(f"Warning: {inert(warning)}", err=True)
+
+
+def set_command_path(path: str) -> None:
+    _STATE.command_path = path
 
 
 def state() -> AppState:
-    root = get_current_context().find_root()
-    if root.obj is None:
-        root.obj = AppState()
-    return root.obj  # type: ignore[no-any-return]
+    return _STATE
+
+
+def committed() -> bool:
+    """Whether this command's change is already saved (so a later error must not claim otherwise)."""
+    return bool(_STATE.outcome and _STATE.outcome.committed)
+
+
+def debugging() -> bool:
+    try:
+        return _STATE.settings.environment.debug
+    except MentorlogError:
+        return os.environ.get("MENTORLOG_DEBUG") == "1"
+
+
+def clock() -> configuration.Clock:
+    return _STATE.settings.clock
 
 
 def today() -> date:
-    return configuration.today()
+    return clock().today
 
 
 @contextlib.contextmanager
 def journal(*, write: bool, logged: bool = True) -> Iterator[Journal]:
     """The journal inside one transaction for this command; a write is logged for `undo` unless LOGGED is off."""
-    from mentorlog.store.repo import open_for_command
+    from mentorlog.store.repo import Outcome, open_for_command
 
-    path = configuration.db_path(state().db_option)
-    command = get_current_context().command_path if write and logged else None
-    with open_for_command(path, write=write, today=today(), now=configuration.now_stamp, command=command) as opened:
+    settings = _STATE.settings
+    outcome = Outcome()
+    if write:
+        _STATE.outcome = outcome
+    with open_for_command(
+        _STATE.db_path,
+        write=write,
+        clock=settings.clock,
+        command=_STATE.command_path if write and logged else None,
+        busy_timeout=settings.environment.busy_timeout,
+        pause_file=settings.environment.test_pause,
+        outcome=outcome,
+    ) as opened:
         yield opened
+
+
+FLAGS = {
+    "confidence": "--confidence",
+    "horizon": "--horizon",
+    "role": "--role",
+    "cadence": "--cadence",
+    "target": "--target",
+    "due date": "--due",
+    "next meeting": "--next",
+}
+
+
+def flag_for(field_name: str) -> str | None:
+    """The command-line flag a domain field is usually given with, to name it in an error."""
+    return FLAGS.get(field_name)
+
+
+def checked(flag: str, rule: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """RULE(*ARGS), with the flag named in the error when the value breaks the rule."""
+    try:
+        return rule(*args, **kwargs)
+    except BadValue as exc:
+        raise UsageError(f"{exc.message} ({flag})", exc.hint) from None
 
 
 # dates ----------------------------------------------------------------------------------------
@@ -163,58 +244,26 @@ def stdin_is_terminal() -> bool:
 
 
 def read_stdin() -> str:
-    """All of stdin as UTF-8 text; invalid bytes or an absurd size are a clear error."""
+    """All of stdin as UTF-8 text (a leading BOM dropped); invalid bytes or an absurd size are a clear error."""
     stream = typer.get_binary_stream("stdin")
     data = stream.read(MAX_TEXT_BYTES + 1)
     if len(data) > MAX_TEXT_BYTES:
         raise UsageError(f"the text on stdin is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB")
     try:
-        return str(data.decode("utf-8"))
+        return str(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise UsageError(f"stdin is not valid UTF-8 (byte {exc.start})", "Convert the text to UTF-8.") from None
 
 
-def editor_command() -> str:
-    return state().config.editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-
-
-def edit_text(template: str) -> str:
-    """Let the user write in their editor, starting from TEMPLATE; closing without saving records nothing."""
-    import shlex
-    import subprocess
-    import tempfile
-
-    editor = editor_command()
-    fd, name = tempfile.mkstemp(prefix="mentorlog-", suffix=".md")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(template)
-        os.utime(name, (0, 0))  # so that any save is seen, even within the same second
-        try:
-            finished = subprocess.run([*shlex.split(editor), name], check=False)
-        except (OSError, ValueError) as exc:
-            raise MentorlogError(
-                f"cannot start the editor {editor!r} ({exc})", "Set $EDITOR, or `editor` in config.toml."
-            ) from None
-        if finished.returncode != 0:
-            raise MentorlogError(f"the editor exited with status {finished.returncode}; nothing was recorded")
-        if os.stat(name).st_mtime == 0:
-            raise UsageError("nothing recorded: the editor was closed without saving")
-        with open(name, encoding="utf-8", errors="strict") as handle:
-            return handle.read()
-    except UnicodeDecodeError:
-        raise UsageError("the edited text is not valid UTF-8; nothing was recorded") from None
-    finally:
-        os.unlink(name)
-
-
-def text_from(argument: str | None, template: str | None) -> tuple[str, bool]:
+def text_from(argument: str | None, template: str | None, draft: str | None = None) -> tuple[str, bool]:
     """TEXT from the argument, else stdin when piped, else the editor. The flag says 'from the editor'."""
     if argument is not None:
         return argument, False
     if not stdin_is_terminal() or template is None:
         return read_stdin(), False
-    return edit_text(template), True
+    from mentorlog.cli.editor import edit_text
+
+    return edit_text(template, draft=draft), True
 
 
 # output ---------------------------------------------------------------------------------------
@@ -222,10 +271,9 @@ def text_from(argument: str | None, template: str | None) -> tuple[str, bool]:
 
 def print_json(data: Any) -> None:
     """JSON on stdout and nothing else; DEL and C1 controls escaped too, so the output is inert."""
-    import json
+    from mentorlog.safe import json_text
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    typer.echo(CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text))
+    typer.echo(json_text(data, indent=2))
 
 
 def say(message: str) -> None:

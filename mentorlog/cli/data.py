@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,52 +14,23 @@ from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
 
 if TYPE_CHECKING:
-    from mentorlog.export.review import Review
+    from mentorlog.reports import Review
 
 FORMATS = ("md", "html", "json", "csv", "ics")
-OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
-PROGRESS_FROM = 2000  # records; below this a progress bar would only flicker
-
-
-@contextlib.contextmanager
-def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
-    """A Rich progress bar on stderr for large jobs on a terminal; None otherwise."""
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    from mentorlog.render import make_console
-
-    with Progress(console=make_console(stderr=True), transient=True) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda step: progress.advance(task, step)
 
 
 def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
     """To stdout, or atomically to a private file (exports hold personal notes); DATA may come in pieces."""
     pieces: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
-    if output is not None and output.is_dir():
-        raise UsageError(f"{output} is a folder", "Give a file name with -o.")
     if output is None:
         stream = typer.get_binary_stream("stdout")
         for piece in pieces:
             stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         stream.flush()
         return
-    temporary = None
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent if str(output.parent) else ".")
-        os.chmod(temporary, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            for piece in pieces:
-                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-        os.replace(temporary, output)
-    except OSError as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise MentorlogError(f"cannot write {output}: {exc.strerror}") from None
+    from mentorlog.store.files import write_atomic
+
+    write_atomic(output, pieces, journal=common.state().db_path)
 
 
 @app.command(rich_help_panel="Data")
@@ -81,6 +49,8 @@ def export(
     Private sessions are left out unless --include-private. `--format json --all` dumps every
     table losslessly for `mentorlog import`.
     """
+    from mentorlog import render
+
     fmt = format_.strip().lower()
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format_!r}")
@@ -88,18 +58,24 @@ def export(
         raise UsageError("--all goes with --format json")
     if all_ and (since or until or with_):
         raise UsageError("--all dumps the whole journal; it takes no --since, --until or --with")
+    if fmt == "csv":
+        from mentorlog.export.csvfile import check_what
+
+        check_what(what)
+    if output is not None:
+        from mentorlog.store.files import refuse_journal_files
+
+        refuse_journal_files(output, common.state().db_path)
     start = common.since(since)
     end = common.day(until, direction="backward", period_end=True) or common.today()
     if start and start > end:
         raise UsageError(f"--since {start} is after --until {end}")
-    from mentorlog import config as configuration
-
-    stamp = configuration.now_stamp()
+    stamp = common.clock().stamp()
     with common.journal(write=False) as journal:
         if all_:
-            total = sum(int(journal.scalar(f"SELECT count(*) FROM {t}")) for t in ("sessions", "actions", "goals"))
+            total = journal.record_count()
             left_out = 0 if include_private else journal.private_session_count()
-            with progress_bar(total, "Exporting") as advance:
+            with render.progress_bar(total, "Exporting") as advance:
                 write_output(
                     journal.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
                 )
@@ -109,20 +85,8 @@ def export(
                     err=True,
                 )
             return
-        from mentorlog.export.review import build_review
-
         person_id = common.find_person_id(journal, with_)
-        first = start or journal.first_day()
-        period = journal.period(first, end, person_id=person_id, open_limit=OPEN_LISTED)
-        figures = journal.summary_figures(first, end, person_id=person_id, include_private=include_private)
-        review = build_review(
-            period,
-            topics=journal.list_topics(person_id=person_id),
-            with_name=journal.person_name(person_id),
-            include_private=include_private,
-            figures=figures,
-            open_more=max(figures["actions"]["open"] - OPEN_LISTED, 0),
-        )
+        review = journal.review(start or journal.first_day(), end, person_id=person_id, include_private=include_private)
     write_output(_render(review, fmt, what, stamp), output)
     if output is not None:
         typer.echo(f"Wrote {fmt} export of {review.since} to {review.until} to {output}.", err=True)
@@ -151,9 +115,9 @@ def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
 
 
 def _json_text(data: object) -> str:
-    import json
+    from mentorlog.export.jsonio import dumps
 
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
 @app.command("import", rich_help_panel="Data")
@@ -165,10 +129,11 @@ def import_(
 
     Into an empty journal the ids are restored too, so a restore is exact.
     """
+    from mentorlog import render
     from mentorlog.store.dump import parse_dump
 
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise MentorlogError(f"no file {file}") from None
     except UnicodeDecodeError:
@@ -178,7 +143,7 @@ def import_(
     data = parse_dump(text, str(file))
     total = sum(len(data[table]) for table in ("people", "goals", "sessions", "progress_updates", "actions",
                                                 "reflections", "topics"))  # fmt: skip
-    with common.journal(write=True) as journal, progress_bar(total, "Importing") as advance:
+    with common.journal(write=True) as journal, render.progress_bar(total, "Importing") as advance:
         report = journal.load(data, progress=advance)
     if json_:
         common.print_json({"added": report.added, "updated": report.updated, "restored_ids": report.restored_ids})
@@ -200,39 +165,26 @@ def import_(
 def backup(
     path: Path | None = typer.Argument(None, metavar="PATH", help="Where to write (default: beside the journal)."),
 ) -> None:
-    """Write a consistent copy of the journal with SQLite's backup API, even while another mentorlog writes."""
-    import sqlite3
-    from datetime import datetime
+    """Write a consistent copy of the journal with SQLite's backup API, even while another mentorlog writes.
 
-    from mentorlog import config as configuration
+    The copy is checked (integrity and row counts) before mentorlog says it is done.
+    """
+    from mentorlog.store.backup import backup_journal
+    from mentorlog.store.files import refuse_journal_files
 
-    source = configuration.db_path(common.state().db_option)
+    state = common.state()
+    source = state.db_path
     if not source.exists():
         raise MentorlogError(f"there is no journal at {source} yet", "Nothing to back up.")
+    stamp = common.clock().now().astimezone().strftime("%Y%m%dT%H%M%S-%f")
     if path is None:
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         path = source.with_name(f"{source.stem}-backup-{stamp}{source.suffix or '.db'}")
-    if path.is_dir():
-        path = path / f"{source.stem}-backup-{datetime.now().strftime('%Y%m%dT%H%M%S')}.db"
-    if path.exists():
-        raise MentorlogError(f"{path} already exists; not overwriting it", "Give another PATH.")
+    elif path.is_dir():
+        path = path / f"{source.stem}-backup-{stamp}.db"
+    refuse_journal_files(path, source)
     with common.journal(write=False):
         pass  # checks the file: readable, a journal, not from a newer version
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-        os.chmod(path, 0o600)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5)
-        dst = sqlite3.connect(str(path))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise MentorlogError(f"cannot write the backup {path}: {exc}") from None
+    backup_journal(source, path, busy_timeout=state.settings.environment.busy_timeout)
     common.say(f"Backed up {source} to {path}.")
 
 
@@ -243,14 +195,13 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     Uses the --db given (which must be empty or new); otherwise a new file in a temporary folder,
     whose path it prints so you can point MENTORLOG_DB at it.
     """
-    from mentorlog import config as configuration
     from mentorlog import demo as demo_data
 
     state = common.state()
     if state.db_option is None:
         folder = Path(tempfile.mkdtemp(prefix="mentorlog-demo-"))
         state.db_option = str(folder / "demo.db")
-    path = configuration.db_path(state.db_option)
+    path = state.db_path
     with common.journal(write=True) as journal:
         if not journal.is_empty():
             raise MentorlogError(

@@ -24,9 +24,9 @@ def goal_add(
     json_: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
 ) -> None:
     """Add a goal, or a milestone of a goal with --parent."""
-    from mentorlog.store.goals import check_horizon
+    from mentorlog import validate
 
-    check_horizon(horizon)
+    horizon = common.checked("--horizon", validate.horizon, horizon)
     target_day = common.day(target, direction="forward", period_end=True)
     tags = common.tags_from(tag, title, description)
     plan = common.plan_person(with_, create=create)
@@ -55,9 +55,9 @@ def goal_progress(
     json_: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
 ) -> None:
     """Record a goal's progress (0-100) with an optional note."""
-    from mentorlog.store.goals import check_progress
+    from mentorlog import validate
 
-    check_progress(percent)
+    common.checked("PERCENT", validate.progress, percent)
     with common.journal(write=True) as journal:
         before = journal.get_goal(goal_id).progress
         goal = journal.record_progress(goal_id, percent, note)
@@ -122,9 +122,9 @@ def goals(
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Goals with progress bars, long-term then short-term, milestones under their goal."""
-    from mentorlog.store.goals import check_goal_status
+    from mentorlog import validate
 
-    statuses = None if all_ else [check_goal_status(status or "active")]
+    statuses = None if all_ else [common.checked("--status", validate.goal_status, status or "active")]
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, with_)
         shown = common.list_limit(limit, json_)

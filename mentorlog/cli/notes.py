@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -11,21 +14,16 @@ from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 from mentorlog.safe import inert
 
-NOTE_TEMPLATE = """\
-Title: {title}
-Confidence: {confidence}
-Next: {next}
-Feedback: {feedback}
+if TYPE_CHECKING:
+    from mentorlog.dates import When
+    from mentorlog.models import Session
+    from mentorlog.textparse import ActionLine
 
-{notes}
-# Session{with_part} on {day}.
-# Fill in the fields above (Confidence 1-5; Next is a date: fri, +2w, 3.12.) and write
-# your notes below them. Lines like
-#   - [ ] send the draft due:fri owner:{owner_example}
-# become action items, and #words become tags.
-# Lines starting with '# ' are ignored (use '## ' for headings). Save it empty to cancel.
-"""
-HEADER_KEYS = ("Title", "Confidence", "Next", "Feedback")
+NOTE_HELP = """Session{with_part} on {day}. Lines starting with @@ are help and are ignored.
+Fill in the fields below (Confidence 1-5; Next is a date like fri, +2w or 3.12.) and write your
+notes under the notes line (any Markdown, # headings too). Lines like
+  - [ ] send the draft due:fri owner:{owner_example}
+become action items, and #words become tags. Empty the file to cancel."""
 
 
 @dataclass
@@ -37,24 +35,40 @@ class NoteFields:
     body: str
 
 
-def _from_editor(text: str, fields: NoteFields) -> NoteFields:
-    from mentorlog.textparse import split_header, strip_comments
+def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str) -> str:
+    from mentorlog import editform
 
-    header, body = split_header(strip_comments(text), HEADER_KEYS)
-    confidence_text = header.get("Confidence", "")
+    return editform.render(
+        editform.session_form(
+            fields.title,
+            str(fields.confidence or ""),
+            fields.next_text or "",
+            fields.feedback,
+            fields.body,
+            NOTE_HELP.format(with_part=f" with {with_name}" if with_name else "", day=day, owner_example=owner_example),
+        )
+    )
+
+
+def _from_editor(text: str, fields: NoteFields) -> NoteFields:
+    from mentorlog import editform
+
+    form = editform.parse(text, editform.SESSION_FIELDS, editform.SESSION_SECTIONS)
+    confidence_text = form.field("Confidence")
     confidence = fields.confidence
     if confidence_text:
         if not confidence_text.isdigit() or not 1 <= int(confidence_text) <= 5:
             raise UsageError(f"Confidence must be 1 to 5, not {confidence_text!r}; nothing was recorded")
         confidence = int(confidence_text)
-    elif "Confidence" in header:
+    elif "Confidence" in form.fields:
         confidence = None
+    feedback = editform.session_feedback(form, fields.feedback)
     return NoteFields(
-        title=header.get("Title", fields.title),
-        feedback=header.get("Feedback", fields.feedback),
+        title=form.field("Title", fields.title),
+        feedback=feedback,
         confidence=confidence,
-        next_text=header.get("Next") or None,
-        body=body,
+        next_text=form.field("Next") or None,
+        body=form.section("notes"),
     )
 
 
@@ -78,6 +92,7 @@ def note(
     tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable); #words in the text are tags too."),
     private: bool = typer.Option(False, "--private", help="Leave this session out of exports by default."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown, without asking."),
+    draft: bool = typer.Option(False, "--draft", help="Continue the note whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the recorded session as JSON."),
 ) -> None:
     """Record a session: notes, feedback, confidence and the action items that came out of it.
@@ -85,57 +100,42 @@ def note(
     Lines '- [ ] text due:fri owner:NAME' in the notes become action items, #words become tags,
     and open topics with that person are marked discussed.
     """
-    from mentorlog.store.sessions import NewAction
+    from mentorlog.cli.editor import keeping_draft, read_draft
+    from mentorlog.editform import is_blank
     from mentorlog.textparse import parse_action, parse_note
 
     when = common.when(date_, direction="backward")
     plan = common.plan_person(common.with_name(with_), create=create)
     fields = NoteFields(title, feedback, confidence, next_, "")
-    template = NOTE_TEMPLATE.format(
-        title=title,
-        confidence=confidence or "",
-        next=next_ or "",
-        feedback=feedback,
-        notes="",
-        with_part=f" with {plan.name}" if plan else "",
+    template = note_form(
+        fields,
+        with_name=plan.name if plan else None,
         day=when.day.isoformat(),
         owner_example=(plan.name.split()[-1].lower() if plan else "me"),
     )
-    raw, edited = common.text_from(text, template)
-    if edited:
-        fields = _from_editor(raw, fields)
-        if not (fields.title or fields.feedback or fields.body.strip() or action):
-            raise UsageError("nothing recorded: the note was empty")
-    else:
-        fields.body = raw
-    parsed = parse_note(fields.body)
-    action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
-    dues = [common.day(line.due, direction="forward") for line in action_lines]
-    next_day = common.day(fields.next_text, direction="forward")
-    tags = common.tags_from(tag, fields.title, fields.feedback, *action)
-    tags = list(dict.fromkeys([*tags, *parsed.tags]))
-
-    with common.journal(write=True) as journal:
-        person_id = plan.person_id(journal) if plan else None
-        actions = [
-            NewAction(line.text, common.owner_id(journal, line.owner, person_id), due, line.done)
-            for line, due in zip(action_lines, dues, strict=True)
-        ]
-        session = journal.add_session(
-            day=when.day,
-            at=when.at,
-            person_id=person_id,
-            title=fields.title,
-            notes=parsed.notes,
-            feedback=fields.feedback,
-            confidence=fields.confidence,
-            next_day=next_day,
-            private=private,
-            goal_ids=goal,
-            tags=tags,
-            actions=actions,
+    if draft:
+        if text is not None:
+            raise UsageError("--draft continues a note in the editor; it takes no TEXT")
+        template = read_draft("note", "mentorlog note")
+    raw, edited = common.text_from(text, template, draft="note")
+    with keeping_draft(raw, "note", "mentorlog note --draft") if edited else contextlib.nullcontext():
+        if edited:
+            if is_blank(raw):
+                raise UsageError("nothing recorded: the note was emptied (that cancels it)")
+            fields = _from_editor(raw, fields)
+            if not (fields.title or fields.feedback or fields.body.strip() or action):
+                raise UsageError("nothing recorded: the note was empty")
+        else:
+            fields.body = raw
+        parsed = parse_note(fields.body)
+        action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
+        dues = [common.day(line.due, direction="forward") for line in action_lines]
+        next_day = common.day(fields.next_text, direction="forward")
+        tags = common.tags_from(tag, fields.title, fields.feedback, *action)
+        tags = list(dict.fromkeys([*tags, *parsed.tags]))
+        session, discussed = _record(
+            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues
         )
-        discussed = journal.mark_topics_discussed(person_id, session.id) if person_id else []
     if json_:
         common.print_json(session.to_json())
         return
@@ -149,6 +149,45 @@ def note(
     if discussed:
         parts.append(f"; {len(discussed)} topic{'s' if len(discussed) != 1 else ''} marked discussed")
     common.say("".join(parts) + ".")
+
+
+def _record(
+    plan: common.PersonPlan | None,
+    when: When,
+    fields: NoteFields,
+    notes: str,
+    next_day: date | None,
+    private: bool,
+    goal: list[int],
+    tags: list[str],
+    action_lines: list[ActionLine],
+    dues: list[date | None],
+) -> tuple[Session, list[int]]:
+    """Write the session, its action items and the discussed topics in one transaction."""
+    from mentorlog.store.sessions import NewAction
+
+    with common.journal(write=True) as journal:
+        person_id = plan.person_id(journal) if plan else None
+        actions = [
+            NewAction(line.text, common.owner_id(journal, line.owner, person_id), due, line.done)
+            for line, due in zip(action_lines, dues, strict=True)
+        ]
+        session = journal.add_session(
+            day=when.day,
+            at=when.at,
+            person_id=person_id,
+            title=fields.title,
+            notes=notes,
+            feedback=fields.feedback,
+            confidence=fields.confidence,
+            next_day=next_day,
+            private=private,
+            goal_ids=goal,
+            tags=tags,
+            actions=actions,
+        )
+        discussed = journal.mark_topics_discussed(person_id, session.id) if person_id else []
+    return session, discussed
 
 
 @app.command(rich_help_panel="Read")

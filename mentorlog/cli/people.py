@@ -23,10 +23,10 @@ def person_add(
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
     """Add a person, with their role and how often you mean to meet."""
+    from mentorlog import validate
     from mentorlog.dates import parse_cadence
-    from mentorlog.store.people import check_role
 
-    check_role(role)
+    role = common.checked("--role", validate.role, role)
     cadence_days = parse_cadence(cadence) if cadence is not None else None
     with common.journal(write=True) as journal:
         person = journal.add_person(name, role, cadence_days, note)

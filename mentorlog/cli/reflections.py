@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -10,11 +13,28 @@ from mentorlog.cli import common
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 
+if TYPE_CHECKING:
+    from mentorlog.models import Reflection
+
 PROMPTS = ("What went well", "What was hard", "What I learned", "What I will do next")
-REFLECT_TEMPLATE = "".join(f"## {prompt}\n\n\n" for prompt in PROMPTS) + (
-    "# Reflection on {day}. Write under the prompts; a prompt left empty is dropped.\n"
-    "# #words become tags. Lines starting with '# ' are ignored. Save it empty to cancel.\n"
+REFLECT_HELP = (
+    "Reflection on {day}. Lines starting with @@ are help and are ignored.\n"
+    "Write under the prompts; a prompt left empty is dropped. #words become tags. Empty the file to cancel."
 )
+
+
+def reflect_form(day: str) -> str:
+    from mentorlog import editform
+
+    prompts = "".join(f"## {prompt}\n\n\n" for prompt in PROMPTS).rstrip("\n") + "\n"
+    return editform.render(editform.Form({}, {"reflection": prompts}, REFLECT_HELP.format(day=day)))
+
+
+def from_form(text: str) -> str:
+    """The reflection written in the form, without the prompts left empty."""
+    from mentorlog import editform
+
+    return drop_empty_prompts(editform.parse(text, (), ("reflection",)).section("reflection"))
 
 
 def drop_empty_prompts(text: str) -> str:
@@ -39,27 +59,36 @@ def reflect(
     date_: str = typer.Option("today", "--date", "-d", help="The date (a bare weekday looks back)."),
     tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable); #words in the text are tags too."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
+    draft: bool = typer.Option(False, "--draft", help="Continue the reflection whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the reflection as JSON."),
 ) -> None:
     """Write down what you learned: what went well, what was hard, what you will do next."""
-    from mentorlog.textparse import strip_comments
+    from mentorlog.cli.editor import keeping_draft, read_draft
+    from mentorlog.editform import is_blank
 
     day = common.when(date_, direction="backward").day
     plan = common.plan_person(with_, create=create)
-    raw, edited = common.text_from(text, REFLECT_TEMPLATE.format(day=day.isoformat()))
-    if edited:
-        raw = drop_empty_prompts(strip_comments(raw))
-        if not raw:
-            raise UsageError("nothing recorded: the reflection was empty")
+    template = read_draft("reflection", "mentorlog reflect") if draft else reflect_form(day.isoformat())
+    raw, edited = common.text_from(text, template, draft="reflection")
+    with keeping_draft(raw, "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext():
+        if edited:
+            raw = "" if is_blank(raw) else from_form(raw)
+            if not raw:
+                raise UsageError("nothing recorded: the reflection was empty")
+        reflection = _record(raw, day, goal, plan, tag)
+    if json_:
+        common.print_json(reflection.to_json())
+        return
+    common.say(f"Recorded reflection {reflection.id} on {reflection.date}.")
+
+
+def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | None, tag: list[str]) -> Reflection:
     tags = common.tags_from(tag, raw)
     with common.journal(write=True) as journal:
         reflection = journal.add_reflection(
             raw, day=day, goal_id=goal, person_id=plan.person_id(journal) if plan else None, tags=tags
         )
-    if json_:
-        common.print_json(reflection.to_json())
-        return
-    common.say(f"Recorded reflection {reflection.id} on {reflection.date}.")
+    return reflection
 
 
 @app.command(rich_help_panel="Read")

@@ -2,63 +2,162 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
+import errno
+import sys
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
 from mentorlog import __version__
-from mentorlog.cli.clickapi import ClickException, UsageError
-from mentorlog.errors import MentorlogError
+from mentorlog.errors import BadValue, MentorlogError
 from mentorlog.safe import inert
 
-
-class CliError(ClickException):
-    """A MentorlogError on its way out: `Error: ...` and a hint on stderr, and its exit code."""
-
-    def __init__(self, message: str, hint: str | None, exit_code: int) -> None:
-        super().__init__(message)
-        self.hint = hint
-        self.exit_code = exit_code
-
-    def show(self, file: Any = None) -> None:
-        typer.echo(f"Error: {inert(self.message)}", err=True)
-        if self.hint:
-            typer.echo(inert(self.hint), err=True)
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # what a shell reports for `git log | head`: killed by SIGPIPE, quietly
 
 
-def _usage_error(exc: UsageError) -> CliError:
-    command = exc.ctx.command_path if exc.ctx else "mentorlog"
-    return CliError(exc.format_message(), f"See '{command} --help'.", exc.exit_code)
+def fail(message: str, hint: str | None, exit_code: int) -> typer.Exit:
+    """Print `Error: MESSAGE` (and a hint) on stderr as plain, inert text; the caller raises the result."""
+    _echo_err(f"Error: {inert(message)}")
+    if hint:
+        _echo_err(inert(hint))
+    return typer.Exit(exit_code)
+
+
+def _echo_err(line: str) -> None:
+    with contextlib.suppress(OSError, UnicodeError):  # stderr itself is gone or cannot encode: nothing to add
+        typer.echo(line, err=True)
+
+
+def _is_usage_error(exc: BaseException) -> bool:
+    """A click usage error (bad option, missing argument), as raised by Typer's bundled click."""
+    return isinstance(exc, typer.TyperException) and getattr(exc, "exit_code", 1) == 2
+
+
+def _usage(exc: BaseException) -> typer.Exit:
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "mentorlog"
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    return fail(message, f"See '{command} --help'.", 2)
+
+
+def _bad_value(exc: BadValue) -> typer.Exit:
+    from mentorlog.cli import common
+
+    flag = common.flag_for(exc.field)
+    message = f"{exc.message} ({flag})" if flag and flag not in exc.message else exc.message
+    return fail(message, exc.hint, exc.exit_code)
+
+
+def _interrupted() -> typer.Exit:
+    from mentorlog.cli import common
+
+    _echo_err("")
+    saved = common.committed()
+    _echo_err("Interrupted; the change was saved." if saved else "Interrupted; nothing was changed.")
+    return typer.Exit(EXIT_INTERRUPTED)
+
+
+def _broken_pipe() -> typer.Exit:
+    """The reader went away (`| head`): stop quietly, as git does."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return typer.Exit(EXIT_BROKEN_PIPE)
+
+
+def _unexpected(exc: BaseException) -> typer.Exit:
+    from mentorlog.cli import common
+
+    if common.debugging():
+        _print_redacted_traceback(exc)
+    if common.committed():
+        return fail(
+            f"the change was saved, but then {type(exc).__name__} happened while printing the result",
+            "Check with `mentorlog undo --dry-run` or a list command; do not run the command again.",
+            1,
+        )
+    return fail(
+        f"unexpected {type(exc).__name__}; nothing was changed",
+        "Run again with MENTORLOG_DEBUG=1 to see where, and please report it.",
+        1,
+    )
+
+
+def _output_failed(exc: OSError | UnicodeError) -> typer.Exit:
+    from mentorlog.cli import common
+
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    if common.committed():
+        return fail(f"the change was saved, but its confirmation could not be printed ({reason})", None, 1)
+    return fail(f"cannot write the output ({reason}); nothing was changed", None, 1)
+
+
+def translate(exc: BaseException) -> BaseException:
+    """The exception a command ended with, as what leaves mentorlog: a typer.Exit with its message shown."""
+    if isinstance(exc, typer.Exit):
+        return exc
+    if isinstance(exc, BadValue):
+        return _bad_value(exc)
+    if isinstance(exc, MentorlogError):
+        return fail(exc.message, exc.hint, exc.exit_code)
+    if isinstance(exc, (KeyboardInterrupt, typer.Abort)):
+        return _interrupted()
+    if isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+        return _broken_pipe()
+    if _is_usage_error(exc):
+        return _usage(exc)
+    if isinstance(exc, typer.TyperException):
+        return fail(str(exc), None, int(getattr(exc, "exit_code", 1)))
+    if isinstance(exc, UnicodeEncodeError) or (isinstance(exc, OSError) and _is_output_error(exc)):
+        return _output_failed(exc)
+    return _unexpected(exc)
+
+
+def _is_output_error(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF) and exc.filename is None
 
 
 class MentorlogGroup(TyperGroup):
-    """Turns domain errors and click usage errors into two plain lines; no traceback unless MENTORLOG_DEBUG=1."""
+    """Turns every error into two plain lines and an exit code; no traceback unless MENTORLOG_DEBUG=1.
+
+    It also records the path of the command being run (`mentorlog goal add`), for the undo log.
+    """
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("parent") is None:
+            from mentorlog.cli import common
+
+            common.reset()  # a new command line: nothing left from the last one (tests run many in one process)
         try:
             return super().make_context(*args, **kwargs)
-        except UsageError as exc:
-            raise _usage_error(exc) from None
+        except (typer.Exit, SystemExit):
+            raise
+        except BaseException as exc:
+            raise translate(exc) from None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        found = super().resolve_command(ctx, args)
+        name = found[0]
+        if name:
+            from mentorlog.cli import common
+
+            common.set_command_path(f"{ctx.command_path} {name}")
+        return found
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except MentorlogError as exc:
-            raise CliError(exc.message, exc.hint, exc.exit_code) from None
-        except UsageError as exc:
-            raise _usage_error(exc) from None
-        except (ClickException, typer.Exit, typer.Abort):
+        except (typer.Exit, SystemExit):
             raise
-        except Exception as exc:
-            if os.environ.get("MENTORLOG_DEBUG") == "1":
-                _print_redacted_traceback(exc)
-            raise CliError(
-                f"unexpected {type(exc).__name__}; nothing was changed",
-                "Run again with MENTORLOG_DEBUG=1 to see where, and please report it.",
-                1,
-            ) from None
+        except BaseException as exc:
+            raise translate(exc) from None
 
 
 def _print_redacted_traceback(exc: BaseException) -> None:
@@ -66,7 +165,7 @@ def _print_redacted_traceback(exc: BaseException) -> None:
     import traceback
 
     frames = "".join(traceback.format_tb(exc.__traceback__))
-    typer.echo(f"Traceback (most recent call last):\n{frames}{type(exc).__qualname__}: (message hidden)", err=True)
+    _echo_err(f"Traceback (most recent call last):\n{frames}{type(exc).__qualname__}: (message hidden)")
 
 
 app = typer.Typer(
@@ -90,7 +189,6 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def root(
-    ctx: typer.Context,
     db: str | None = typer.Option(
         None, "--db", metavar="PATH", help="The journal file (default: MENTORLOG_DB, else the user data folder)."
     ),
@@ -99,11 +197,13 @@ def root(
     ),
 ) -> None:
     """A personal mentoring journal: sessions, goals, action items, reflections and topics."""
-    from mentorlog.cli.common import AppState
+    from mentorlog.cli import common
 
-    ctx.obj = AppState(db_option=db)
+    common.start(db_option=db)
 
 
 def sub_app(help_text: str) -> typer.Typer:
-    """A command group (goal, action, topic, person) with the same plain help as the root."""
-    return typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+    """A command group (goal, action, topic, person) with the same plain help and error handling as the root."""
+    return typer.Typer(
+        cls=MentorlogGroup, help=help_text, no_args_is_help=True, rich_markup_mode=None, add_completion=False
+    )

@@ -43,14 +43,9 @@ def timeline(
     """Progress over time: months (or weeks) as rows with sessions, progress, achievements; a bar per goal."""
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
-        data = journal.timeline_data(start, end, person_id=common.find_person_id(journal, with_), goal_id=goal)
+        data = journal.timeline(start, end, person_id=common.find_person_id(journal, with_), goal_id=goal)
     if json_:
-        rows = [
-            {"label": r.label, "start": r.start.isoformat(), "end": r.end.isoformat(),
-             "counts": r.counts, "marks": [vars(m) for m in r.marks]}
-            for r in data["rows"]
-        ]  # fmt: skip
-        common.print_json({**data, "rows": rows})
+        common.print_json(data.to_json())
         return
     from mentorlog.render_reports import timeline_view
 
@@ -70,9 +65,9 @@ def summary(
     """
     start, end = period_bounds(since, until, "30d")
     with common.journal(write=False) as journal:
-        figures = journal.summary_figures(start, end, person_id=common.find_person_id(journal, with_))
+        figures = journal.summary(start, end, person_id=common.find_person_id(journal, with_))
     if json_:
-        common.print_json(figures)
+        common.print_json(figures.to_json())
         return
     from mentorlog.render_reports import summary_view
 
@@ -91,12 +86,10 @@ def agenda(
     Without --with: the person whose planned next meeting is soonest; if none is planned, the one
     you have not met for the longest time.
     """
-    from mentorlog import reports
-
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, common.with_name(with_))
         if person_id is None:
-            chosen = reports.pick_agenda_person(journal.list_people(), common.today())
+            chosen = journal.agenda_person()
             if chosen is None:
                 print_view_empty()
                 return

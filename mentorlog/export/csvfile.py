@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from mentorlog.errors import UsageError
-from mentorlog.export.review import Review
+from mentorlog.reports import Review
 
 WHAT = ("sessions", "actions", "goals", "reflections")
 COLUMNS = {
@@ -29,13 +29,18 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def render(review: Review, what: str) -> str:
+def check_what(what: str) -> str:
     if what not in WHAT:
         raise UsageError(f"--what must be one of {', '.join(WHAT)}, not {what!r}")
+    return what
+
+
+def render(review: Review, what: str) -> str:
+    check_what(what)
     by_kind: dict[str, list[Any]] = {
         "sessions": review.sessions,
-        "actions": review.period.actions,
-        "goals": review.period.goals,
+        "actions": review.actions,
+        "goals": review.goal_records,
         "reflections": review.reflections,
     }
     records = by_kind[what]

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from mentorlog.export.review import Review
+from mentorlog.reports import Review, local_day
 from mentorlog.safe import inert
 
 CHART_WIDTH = 640
@@ -62,10 +62,11 @@ def render(review: Review) -> str:
         lstrip_blocks=True,
     )
     environment.filters["inert"] = lambda text: inert(text or "")
+    environment.filters["day"] = lambda stamp: str(local_day(stamp) or "")
     template = environment.get_template("review.html.j2")
     return template.render(
         review=review,
-        figures=review.figures,
+        figures=review.summary.to_json(),
         months=_months(review),
         confidence=_confidence(review),
         chart_width=CHART_WIDTH,

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from mentorlog.export.review import Review
-from mentorlog.models import Session
+from mentorlog.reports import Review
 
 PRODID = "-//mentorlog//mentoring journal//EN"
 
@@ -21,14 +20,9 @@ def render(review: Review) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "mentorlog")
     stamp = datetime.combine(review.today, time(0, 0), tzinfo=UTC)
-    latest: dict[str, Session] = {}
-    for session in sorted(review.period.sessions, key=lambda s: (s.date, s.id)):
-        if session.next and session.with_name:
-            latest[session.with_name] = session
-    for name, session in sorted(latest.items()):
+    for session in review.next_meetings:
+        name = session.with_name or ""
         next_day = date.fromisoformat(session.next or "")
-        if next_day < review.today:
-            continue
         event = Event()
         event.add("uid", f"{session.uuid}-next@mentorlog")
         event.add("summary", f"Mentoring: {name}")

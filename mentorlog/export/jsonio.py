@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorlog.export.review import Review
+from mentorlog.reports import Review
+from mentorlog.safe import json_text
 
 FORMAT = "mentorlog-export"
 
 
+def dumps(data: object) -> str:
+    """JSON for a file or a terminal: indented, UTF-8, every control character escaped."""
+    return json_text(data, indent=2)
+
+
 def period_json(review: Review, exported_at: str) -> dict[str, Any]:
-    period = review.period
     return {
         "format": FORMAT,
         "version": 1,
@@ -20,12 +25,10 @@ def period_json(review: Review, exported_at: str) -> dict[str, Any]:
         "with": review.with_name,
         "people": [person.to_json() for person in review.people],
         "sessions": [session.to_json() for session in review.sessions],
-        "goals": [goal.to_json() for goal in period.goals],
-        "progress_updates": [
-            u.to_json() for u in period.updates if review.since.isoformat() <= u.date <= review.until.isoformat()
-        ],
-        "actions": [action.to_json() for action in period.actions],
+        "goals": [goal.to_json() for goal in review.goal_records],
+        "progress_updates": [update.to_json() for update in review.updates],
+        "actions": [action.to_json() for action in review.actions],
         "reflections": [reflection.to_json() for reflection in review.reflections],
         "topics": [topic.to_json() for topic in review.topics],
-        "summary": review.figures,
+        "summary": review.summary.to_json(),
     }

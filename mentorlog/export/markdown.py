@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from mentorlog.export.review import Review
 from mentorlog.models import Action
+from mentorlog.reports import Review, local_day
 from mentorlog.safe import inert
 
 INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -43,7 +43,7 @@ def _percent(rate: float | None) -> str:
 def _action_line(action: Action, review: Review, done: bool) -> str:
     box = "[x]" if done else "[ ]"
     when = (
-        f"done {action.done_at[:10]}"
+        f"done {local_day(action.done_at)}"
         if done and action.done_at
         else (f"due {action.due}" if action.due else "no due date")
     )
@@ -53,7 +53,7 @@ def _action_line(action: Action, review: Review, done: bool) -> str:
 
 
 def render(review: Review) -> str:
-    figures = review.figures
+    figures = review.summary.to_json()
     out: list[str] = [f"# {md_inline(review.title)}", ""]
     people = ", ".join(f"{md_inline(p.name)} ({p.role})" for p in review.people) or "nobody yet"
     out += [f"People: {people}  ", f"Written by mentorlog on {review.today.isoformat()}.", ""]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from mentorlog.errors import UsageError
-from mentorlog.models import ACTION_STATUSES, Action
-from mentorlog.store.base import Repo, clean_text
+from mentorlog import validate
+from mentorlog.models import Action
+from mentorlog.patches import ActionPatch
+from mentorlog.store.base import Repo
 
 ACTION_SELECT = """
 SELECT a.*, p.name AS with_name, o.name AS owner_name
@@ -17,13 +18,6 @@ LEFT JOIN people o ON o.id = a.owner_id
 """
 
 ME = "me"
-
-
-def check_action_status(value: str) -> str:
-    value = value.strip().lower()
-    if value not in (*ACTION_STATUSES, "all"):
-        raise UsageError(f"status must be one of open, done, dropped, all; not {value!r}")
-    return value
 
 
 def _action(item: dict[str, Any]) -> Action:
@@ -67,9 +61,9 @@ class ActionsRepo(Repo):
         action_id = self.insert(
             "actions",
             {
-                "text": clean_text(text, "action item"),
+                "text": validate.text(text, "action item"),
                 "owner_id": owner_id,
-                "due": due.isoformat() if due else None,
+                "due": validate.day(due, "due date").isoformat() if due else None,
                 "person_id": person_id,
                 "goal_id": goal_id,
                 "session_id": session_id,
@@ -99,7 +93,7 @@ class ActionsRepo(Repo):
     ) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
-        status = check_action_status(status)
+        status = validate.action_status(status, allow_all=True)
         if status != "all":
             where.append("a.status = ?")
             params.append(status)
@@ -144,6 +138,7 @@ class ActionsRepo(Repo):
 
     def set_action_status(self, ids: list[int], status: str) -> tuple[list[Action], list[Action]]:
         """Set the status of every id (all must exist); returns (changed, already so)."""
+        status = validate.action_status(status)
         for action_id in ids:
             self.require("actions", "action", action_id)
         changed, unchanged = [], []
@@ -157,14 +152,17 @@ class ActionsRepo(Repo):
             changed.append(action.id)
         return self.actions_by_ids(changed), unchanged
 
-    def update_action(self, action_id: int, fields: dict[str, Any]) -> Action:
+    def update_action(self, action_id: int, patch: ActionPatch) -> Action:
         self.require("actions", "action", action_id)
+        fields = patch.changes()
         if "text" in fields:
-            fields["text"] = clean_text(fields["text"], "action item")
+            fields["text"] = validate.text(fields["text"], "action item")
         if fields.get("goal_id") is not None:
             self.require("goals", "goal", fields["goal_id"])
         if fields.get("session_id") is not None:
             self.require("sessions", "session", fields["session_id"])
+        if "due" in fields:
+            fields["due"] = validate.day(fields["due"], "due date").isoformat() if fields["due"] else None
         self.update_fields("actions", action_id, fields)
         return self.get_action(action_id)
 

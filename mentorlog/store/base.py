@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Self
 
+from mentorlog import validate
 from mentorlog.errors import AmbiguousName, NotFound, UsageError
+
+if TYPE_CHECKING:
+    from mentorlog.config import Clock
 
 TAG_TABLES = {
     "session": ("session_tags", "session_id"),
@@ -19,22 +23,8 @@ TAG_TABLES = {
 WORD = re.compile(r"\w+")
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 def new_uuid() -> str:
     return str(uuidlib.uuid4())
-
-
-def clean_text(value: str, what: str, *, required: bool = True) -> str:
-    """User text as stored: surrounding blank lines and spaces trimmed; NUL refused."""
-    if "\x00" in value:
-        raise UsageError(f"the {what} contains a NUL character", "Remove it and try again.")
-    cleaned = value.strip()
-    if required and not cleaned:
-        raise UsageError(f"the {what} is empty", "Give some text.")
-    return cleaned
 
 
 def placeholders(values: Sequence[Any]) -> str:
@@ -44,10 +34,22 @@ def placeholders(values: Sequence[Any]) -> str:
 class Repo:
     """Base for the per-noun repositories; a Journal is all of them together."""
 
-    def __init__(self, db: sqlite3.Connection, *, today: date, now: Callable[[], str] = utc_now) -> None:
+    def __init__(self, db: sqlite3.Connection, clock: Clock) -> None:
         self.db = db
-        self.today = today
-        self.now = now
+        self.clock = clock
+
+    @property
+    def today(self) -> date:
+        """The user's local date, from the one clock."""
+        return self.clock.today
+
+    def now(self) -> str:
+        """A UTC timestamp for what is written now, from the one clock."""
+        return self.clock.stamp()
+
+    def with_clock(self, clock: Clock) -> Self:
+        """The same journal (same connection and transaction) seen at another moment: for the demo and tests."""
+        return type(self)(self.db, clock)
 
     # rows -------------------------------------------------------------------------------------
 
@@ -81,12 +83,17 @@ class Repo:
         )
         return int(cursor.lastrowid or 0)
 
-    def update_fields(self, table: str, record_id: int, fields: dict[str, Any]) -> None:
+    def update_fields(self, table: str, record_id: int, fields: Mapping[str, Any]) -> None:
+        """Set FIELDS (column names) on one row and move its updated_at; nothing to set, nothing done."""
         if not fields:
             return
-        fields = {**fields, "updated_at": self.now()}
-        assignments = ", ".join(f"{name} = ?" for name in fields)
-        self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*fields.values(), record_id])
+        values = {**fields, "updated_at": self.now()}
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), record_id])
+
+    def touch(self, table: str, record_id: int) -> None:
+        """Move a record's updated_at: its links (tags, goals, actions) changed, so it must travel in a dump."""
+        self.db.execute(f"UPDATE {table} SET updated_at = ? WHERE id = ?", [self.now(), record_id])
 
     def require(self, table: str, kind: str, record_id: int) -> dict[str, Any]:
         in_range = 0 < record_id < 2**63  # SQLite's integers; a larger number cannot be an id
@@ -110,28 +117,34 @@ class Repo:
             result[found["id"]].append(found["tag"])
         return result
 
-    def set_tags(self, kind: str, record_id: int, tags: Iterable[str]) -> None:
+    def set_tags(self, kind: str, record_id: int, tags: Iterable[str]) -> bool:
+        """Give the record exactly TAGS; True when that changed anything."""
         table, column = TAG_TABLES[kind]
+        wanted = list(dict.fromkeys(tags))
+        current = [row["tag"] for row in self.rows(f"SELECT tag FROM {table} WHERE {column} = ?", [record_id])]
+        if sorted(current) == sorted(wanted):
+            return False
         self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", [record_id])
-        for tag in dict.fromkeys(tags):
+        for tag in wanted:
             self.db.execute(f"INSERT INTO {table} ({column}, tag) VALUES (?, ?)", [record_id, tag])
+        return True
 
     # people -----------------------------------------------------------------------------------
 
     def find_person(self, name: str) -> dict[str, Any]:
-        """A person by full name or unique prefix of the name or of a word in it, case-insensitive."""
-        wanted = " ".join(name.split()).casefold()
+        """A person by full name or unique prefix of the name or of a word in it; Unicode case-insensitive."""
+        wanted = validate.name_key(name)
         if not wanted:
             raise UsageError("the person's name is empty")
         everyone = self.rows("SELECT id, name, role, cadence_days FROM people ORDER BY name")
-        exact = [person for person in everyone if person["name"].casefold() == wanted]
+        keyed = [(validate.name_key(person["name"]), person) for person in everyone]
+        exact = [person for key, person in keyed if key == wanted]
         if exact:
             return exact[0]
         candidates = [
             person
-            for person in everyone
-            if person["name"].casefold().startswith(wanted)
-            or any(word.startswith(wanted) for word in WORD.findall(person["name"].casefold()))
+            for key, person in keyed
+            if key.startswith(wanted) or any(word.startswith(wanted) for word in WORD.findall(key))
         ]
         if len(candidates) == 1:
             return candidates[0]
@@ -142,6 +155,14 @@ class Repo:
             f"no person named {name!r}",
             f"Add them with `mentorlog person add {quote_arg(name)} --role mentor` (or mentee), or pass --create.",
         )
+
+    def same_name(self, name: str, *, other_than: int | None = None) -> dict[str, Any] | None:
+        """The person whose name equals NAME under Unicode case folding, if any."""
+        wanted = validate.name_key(name)
+        for person in self.rows("SELECT id, name FROM people"):
+            if person["id"] != other_than and validate.name_key(person["name"]) == wanted:
+                return person
+        return None
 
     def person_name(self, person_id: int | None) -> str | None:
         if person_id is None:

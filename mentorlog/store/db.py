@@ -1,30 +1,47 @@
-"""Opening the journal file: permissions, pragmas, migrations, and one transaction per command."""
+"""Opening the journal file: permissions, pragmas, migrations, and one transaction per command.
+
+Every mentorlog process holds a shared `flock` on the journal while it has it open. Creation and
+migration are serialised by SQLite's own write lock (the schema is checked again once it is held), and
+a journal that a failed first command created is removed only when no other process has it open and it
+holds no records.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentorlog.errors import StoreError
+
+if TYPE_CHECKING:
+    from mentorlog.config import Clock
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows
+    fcntl = None  # type: ignore[assignment]
 
 # The migrations this version knows, in order (store/migrations.py registers them; a test checks both
 # agree). Kept here so that opening an up-to-date journal needs no sqlite-utils import at all.
 SCHEMA = ("m001_initial_schema", "m002_full_text_search", "m003_period_indexes", "m004_change_log")
 MIGRATION_SET = "mentorlog"
-
-BUSY_TIMEOUT_MS = int(float(os.environ.get("MENTORLOG_BUSY_TIMEOUT", "5")) * 1000)  # how long to wait for a lock
+DEFAULT_BUSY_TIMEOUT = 5.0
 LOCKED_HINT = "Another mentorlog is writing to the journal; try again in a moment."
+# Tables whose rows are bookkeeping, not records: a journal with rows only there is still empty.
+BOOKKEEPING = ("_sqlite_migrations", "change_state", "sqlite_sequence")
 
 
-def _sqlite_problem(path: Path | str, exc: sqlite3.Error) -> StoreError:
+def sqlite_problem(path: Path | str, exc: sqlite3.Error, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StoreError:
     """Turn a sqlite3 error into a message a person can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return StoreError(f"the journal {path} is locked (waited {BUSY_TIMEOUT_MS / 1000:g} s)", LOCKED_HINT)
+        return StoreError(f"the journal {path} is locked (waited {busy_timeout:g} s)", LOCKED_HINT)
     if "readonly" in text or "read-only" in text:
         return StoreError(f"the journal {path} is not writable", "Check the file's permissions.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -37,8 +54,14 @@ def _sqlite_problem(path: Path | str, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"database error in {path}: {exc}")
 
 
-def _create_file(path: Path) -> list[Path]:
-    """Create the folder (0700) and the empty file (0600), whatever the umask; returns the new folders."""
+def resolve(path: Path) -> Path:
+    """The real file behind PATH (through symlinks and `..`, even a dangling link's target)."""
+    return Path(os.path.realpath(path))
+
+
+def _create_file(path: Path) -> list[Path] | None:
+    """Create the folder (0700) and the empty file (0600), whatever the umask; returns the new folders,
+    or None when another process created the file first."""
     missing = []
     folder = path.parent
     while not folder.exists():
@@ -52,7 +75,7 @@ def _create_file(path: Path) -> list[Path]:
         os.fchmod(fd, 0o600)
         os.close(fd)
     except FileExistsError:
-        pass
+        return None
     except OSError as exc:
         raise StoreError(
             f"cannot create the journal {path}: {exc.strerror}",
@@ -61,10 +84,10 @@ def _create_file(path: Path) -> list[Path]:
     return missing
 
 
-def _connect(target: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+def _connect(target: str, busy_timeout: float, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, timeout=busy_timeout, isolation_level=None, uri=uri)
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     return conn
 
 
@@ -87,88 +110,202 @@ def _apply_migrations(db: sqlite3.Connection) -> None:
     migrations.apply(Database(db, execute_plugins=False))
 
 
-def _backup_before_migration(db: sqlite3.Connection, path: Path) -> None:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+def _backup_before_migration(path: Path, clock: Clock) -> None:
+    """Copy the journal aside before its schema changes. Called while this process holds the write lock,
+    so it reads through a second, read-only connection (readers may read while a writer waits)."""
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
     copy = path.with_name(f"{path.name}.before-upgrade-{stamp}.bak")
-    target = sqlite3.connect(str(copy))
+    fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    source = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+    target = sqlite3.connect(copy.as_uri(), uri=True)
     try:
-        db.backup(target)
+        source.backup(target)
     finally:
         target.close()
-    os.chmod(copy, 0o600)
+        source.close()
 
 
-def _migrate(db: sqlite3.Connection, path: Path | None) -> None:
-    applied = applied_migrations(db)
+def _check_known(applied: list[str], path: Path | None) -> None:
     unknown = sorted(set(applied) - set(SCHEMA))
     if unknown:
         raise StoreError(
             f"the journal {path} was written by a newer mentorlog (schema {unknown[-1]})",
             "Upgrade mentorlog to open it; the file was left unchanged.",
         )
+
+
+def _migrate(db: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    """Bring the schema up to date, once, even when several processes open an old journal together."""
+    applied = applied_migrations(db)
+    _check_known(applied, path)
     if len(applied) == len(SCHEMA):
         return
-    if path is not None and applied:
-        _backup_before_migration(db, path)
+    db.execute("BEGIN IMMEDIATE")  # the write lock: whoever holds it migrates; the others wait, then see it done
+    try:
+        applied = applied_migrations(db)
+        _check_known(applied, path)
+        if len(applied) < len(SCHEMA):
+            if applied:
+                _backup_before_migration(path, clock)
+            _apply_migrations(db)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def memory_journal() -> sqlite3.Connection:
+    """An empty, migrated journal in memory (for reading a journal that does not exist yet)."""
+    db = _connect(":memory:", DEFAULT_BUSY_TIMEOUT)
     _apply_migrations(db)
+    return db
 
 
-def remove_new_journal(path: Path, folders: list[Path]) -> None:
-    """Take back a journal file (and folders) that a failed first command created."""
+@dataclass
+class Opened:
+    """An open journal: the connection, the shared lock that says "in use", and what this open created."""
+
+    db: sqlite3.Connection
+    path: Path
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    created: list[Path] = field(default_factory=list)  # the new file first, then new folders
+    lock_fd: int | None = None
+
+    def close(self, *, failed: bool = False) -> None:
+        self.db.close()
+        try:
+            if failed and self.created:
+                _remove_if_unused(self)
+        finally:
+            if self.lock_fd is not None:
+                os.close(self.lock_fd)  # only after SQLite closed: closing a descriptor drops its POSIX locks
+                self.lock_fd = None
+
+
+def _share_lock(path: Path) -> int | None:
+    """A descriptor of PATH holding a shared flock, checked to be the file now at PATH."""
+    if fcntl is None:
+        return None
+    for _ in range(50):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return None  # unreadable: SQLite will say so in its own words
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)  # removed while we waited: open what is there now
+        time.sleep(0.01)
+    return None
+
+
+def _remove_if_unused(opened: Opened) -> None:
+    """Take back a journal a failed first command created, only if nobody else uses it and it is empty."""
+    if opened.lock_fd is None or fcntl is None:
+        return
+    try:
+        fcntl.flock(opened.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return  # another process has it open: it is theirs now
+    try:
+        probe = sqlite3.connect(opened.path.as_uri() + "?mode=ro", uri=True)
+        try:
+            tables = [
+                row[0]
+                for row in probe.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+                )
+                if row[0] not in BOOKKEEPING and not row[0].startswith("search_index")
+            ]
+            empty = all(probe.execute(f'SELECT NOT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0] for name in tables)
+        finally:
+            probe.close()
+    except sqlite3.Error:
+        return
+    if not empty:
+        return
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"{path}{suffix}")
-    for folder in folders:
+            os.unlink(f"{opened.path}{suffix}")
+    for folder in opened.created[1:]:
         with contextlib.suppress(OSError):
             folder.rmdir()
 
 
-def open_journal(path: Path, *, write: bool, created: list[Path] | None = None) -> sqlite3.Connection:
+def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Opened:
     """Open (and on first write, create) the journal at PATH, migrated to the current schema.
 
     Reading a journal that does not exist yet gives an empty in-memory one, so that listing
-    commands on a fresh machine say "nothing yet" without leaving a file behind. When a file is
-    created, its folders (and the file itself, first) are appended to CREATED.
+    commands on a fresh machine say "nothing yet" without leaving a file behind.
     """
+    path = resolve(path)
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a journal file", "Give a file path with --db or MENTORLOG_DB.")
+    created: list[Path] = []
     if not path.exists():
         if not write:
-            db = _connect(":memory:")
-            _apply_migrations(db)
-            return db
+            return Opened(memory_journal(), path, busy_timeout)
         folders = _create_file(path)
-        if created is not None:
-            created.extend([path, *folders])
+        if folders is not None:
+            created = [path, *folders]
+    lock_fd = _share_lock(path)
     try:
-        db = _connect(str(path))
+        db = _connect(path.as_uri(), busy_timeout, uri=True)
+    except sqlite3.Error as exc:
+        if lock_fd is not None:
+            os.close(lock_fd)
+        raise sqlite_problem(path, exc, busy_timeout) from None
+    opened = Opened(db, path, busy_timeout, created, lock_fd)
+    try:
         db.execute("PRAGMA schema_version").fetchone()
         if write:
             mode = db.execute("PRAGMA journal_mode").fetchone()[0]
             if mode != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
-        _migrate(db, path)
+        _migrate(db, path, clock)
     except sqlite3.Error as exc:
-        raise _sqlite_problem(path, exc) from None
-    return db
+        opened.close(failed=True)
+        raise sqlite_problem(path, exc, busy_timeout) from None
+    except BaseException:
+        opened.close(failed=True)
+        raise
+    return opened
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite3.Connection, path: Path | str, *, write: bool) -> Iterator[sqlite3.Connection]:
+def transaction(
+    db: sqlite3.Connection,
+    path: Path | str,
+    *,
+    write: bool,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    pause_file: str | None = None,
+) -> Iterator[sqlite3.Connection]:
     """All of a command's reads and writes in one transaction; any error leaves nothing behind.
 
     Writers take the lock at the start (BEGIN IMMEDIATE), so two writers never deadlock halfway.
+    PAUSE_FILE (tests only) is created just before a write commits, and the commit waits while it exists.
     """
     try:
         db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
     except sqlite3.Error as exc:
-        raise _sqlite_problem(path, exc) from None
+        raise sqlite_problem(path, exc, busy_timeout) from None
     try:
         yield db
+        if write and pause_file:
+            _pause(pause_file)
     except sqlite3.Error as exc:
         if db.in_transaction:
             db.execute("ROLLBACK")
-        raise _sqlite_problem(path, exc) from None
+        raise sqlite_problem(path, exc, busy_timeout) from None
     except BaseException:
         if db.in_transaction:
             db.execute("ROLLBACK")
@@ -178,4 +315,12 @@ def transaction(db: sqlite3.Connection, path: Path | str, *, write: bool) -> Ite
     except sqlite3.Error as exc:
         if db.in_transaction:
             db.execute("ROLLBACK")
-        raise _sqlite_problem(path, exc) from None
+        raise sqlite_problem(path, exc, busy_timeout) from None
+
+
+def _pause(marker: str) -> None:
+    """The test-only pause inside a write transaction: say so through MARKER, then wait while it exists."""
+    Path(marker).write_text(str(os.getpid()))
+    deadline = time.monotonic() + 30
+    while os.path.exists(marker) and time.monotonic() < deadline:
+        time.sleep(0.01)

@@ -66,13 +66,13 @@ class DumpRepo(Repo):
         self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
     ) -> Iterator[str]:
         """The dump as JSON text in pieces, one record a line, so that a large journal never sits in memory whole."""
-        import json
+        from mentorlog.safe import json_text
 
-        yield json.dumps({"format": FORMAT, "version": VERSION, "exported_at": exported_at}, ensure_ascii=False)[:-1]
+        yield json_text({"format": FORMAT, "version": VERSION, "exported_at": exported_at})[:-1]
         for table, records in self.dump_tables(progress=progress, include_private=include_private):
             yield f', "{table}": ['
             for number, record in enumerate(records):
-                yield ("," if number else "") + "\n" + json.dumps(record, ensure_ascii=False)
+                yield ("," if number else "") + "\n" + json_text(record)
             yield "\n]"
         yield "}\n"
 
@@ -117,6 +117,10 @@ class DumpRepo(Repo):
 
         for table, references in REFERENCES.items():
             yield table, records(table, references)
+
+    def record_count(self, tables: tuple[str, ...] = ("sessions", "actions", "goals")) -> int:
+        """How many records TABLES hold together (to size a progress bar)."""
+        return sum(int(self.scalar(f"SELECT count(*) FROM {table}")) for table in tables)
 
     def private_session_count(self) -> int:
         return int(self.scalar("SELECT count(*) FROM sessions WHERE private = 1"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from mentorlog import validate
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.models import GOAL_STATUSES, HORIZONS, Goal, ProgressUpdate
-from mentorlog.store.base import Repo, clean_text
+from mentorlog.models import Goal, ProgressUpdate
+from mentorlog.patches import GoalPatch
+from mentorlog.store.base import Repo
 
 GOAL_SELECT = """
 SELECT g.*, p.name AS with_name,
@@ -30,26 +32,6 @@ def progress_update(row: dict[str, Any]) -> ProgressUpdate:
     )
 
 
-def check_progress(value: int) -> int:
-    if not 0 <= value <= 100:
-        raise UsageError(f"progress must be 0 to 100, not {value}")
-    return value
-
-
-def check_horizon(value: str) -> str:
-    value = value.strip().lower()
-    if value not in HORIZONS:
-        raise UsageError(f"horizon must be 'short' or 'long', not {value!r}")
-    return value
-
-
-def check_goal_status(value: str) -> str:
-    value = value.strip().lower()
-    if value not in GOAL_STATUSES:
-        raise UsageError(f"goal status must be one of {', '.join(GOAL_STATUSES)}, not {value!r}")
-    return value
-
-
 class GoalsRepo(Repo):
     def add_goal(
         self,
@@ -69,10 +51,10 @@ class GoalsRepo(Repo):
         goal_id = self.insert(
             "goals",
             {
-                "title": clean_text(title, "goal title"),
-                "description": clean_text(description, "description", required=False),
-                "horizon": check_horizon(horizon),
-                "target": target.isoformat() if target else None,
+                "title": validate.text(title, "goal title"),
+                "description": validate.text(description, "description", required=False),
+                "horizon": validate.horizon(horizon),
+                "target": validate.day(target, "target").isoformat() if target else None,
                 "parent_id": parent_id,
                 "person_id": person_id,
             },
@@ -148,7 +130,7 @@ class GoalsRepo(Repo):
 
     def record_progress(self, goal_id: int, progress: int, note: str = "") -> Goal:
         current = self.require("goals", "goal", goal_id)
-        check_progress(progress)
+        validate.progress(progress)
         self.insert(
             "progress_updates",
             {
@@ -156,7 +138,7 @@ class GoalsRepo(Repo):
                 "date": self.today.isoformat(),
                 "progress_before": current["progress"],
                 "progress": progress,
-                "note": clean_text(note, "note", required=False),
+                "note": validate.text(note, "note", required=False),
             },
         )
         self.update_fields("goals", goal_id, {"progress": progress})
@@ -165,7 +147,7 @@ class GoalsRepo(Repo):
     def set_goal_status(self, goal_id: int, status: str) -> tuple[Goal, bool]:
         """Change a goal's status; the flag says whether anything changed."""
         current = self.require("goals", "goal", goal_id)
-        status = check_goal_status(status)
+        status = validate.goal_status(status)
         if current["status"] == status:
             return self.get_goal(goal_id), False
         fields: dict[str, Any] = {"status": status}
@@ -178,19 +160,23 @@ class GoalsRepo(Repo):
         self.update_fields("goals", goal_id, fields)
         return self.get_goal(goal_id), True
 
-    def update_goal(self, goal_id: int, fields: dict[str, Any], *, tags: list[str] | None = None) -> Goal:
+    def update_goal(self, goal_id: int, patch: GoalPatch) -> Goal:
         self.require("goals", "goal", goal_id)
+        fields = patch.changes()
+        tags = fields.pop("tags", None)
         if "title" in fields:
-            fields["title"] = clean_text(fields["title"], "goal title")
+            fields["title"] = validate.text(fields["title"], "goal title")
         if "description" in fields:
-            fields["description"] = clean_text(fields["description"], "description", required=False)
+            fields["description"] = validate.text(fields["description"], "description", required=False)
         if "horizon" in fields:
-            fields["horizon"] = check_horizon(fields["horizon"])
+            fields["horizon"] = validate.horizon(fields["horizon"])
+        if "target" in fields:
+            fields["target"] = validate.day(fields["target"], "target").isoformat() if fields["target"] else None
         if fields.get("parent_id") is not None:
             self._check_parent(goal_id, fields["parent_id"])
         self.update_fields("goals", goal_id, fields)
-        if tags is not None:
-            self.set_tags("goal", goal_id, tags)
+        if tags is not None and self.set_tags("goal", goal_id, tags) and not fields:
+            self.touch("goals", goal_id)
         return self.get_goal(goal_id)
 
     def _check_parent(self, goal_id: int, parent_id: int) -> None:

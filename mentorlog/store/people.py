@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.models import ROLES, Person, Topic
-from mentorlog.store.base import Repo, clean_text
+from mentorlog import validate
+from mentorlog.errors import MentorlogError
+from mentorlog.models import Person, Topic
+from mentorlog.patches import PersonPatch, TopicPatch
+from mentorlog.store.base import Repo
 
 PERSON_SELECT = """
 SELECT p.*,
@@ -53,17 +55,10 @@ def _topic(found: dict[str, Any]) -> Topic:
     )
 
 
-def check_role(role: str) -> str:
-    role = role.strip().lower()
-    if role not in ROLES:
-        raise UsageError(f"role must be 'mentor' or 'mentee', not {role!r}")
-    return role
-
-
 class PeopleRepo(Repo):
     def add_person(self, name: str, role: str, cadence_days: int | None = None, note: str = "") -> Person:
-        name = " ".join(clean_text(name, "name").split())
-        existing = self.row("SELECT id, name FROM people WHERE name = ? COLLATE NOCASE", [name])
+        name = validate.name(name)
+        existing = self.same_name(name)
         if existing:
             raise MentorlogError(
                 f"a person named {existing['name']!r} already exists (id {existing['id']})",
@@ -73,9 +68,9 @@ class PeopleRepo(Repo):
             "people",
             {
                 "name": name,
-                "role": check_role(role),
-                "cadence_days": cadence_days,
-                "note": clean_text(note, "note", required=False),
+                "role": validate.role(role),
+                "cadence_days": validate.cadence_days(cadence_days),
+                "note": validate.text(note, "note", required=False),
             },
         )
         return self.get_person(person_id)
@@ -89,19 +84,20 @@ class PeopleRepo(Repo):
         found = self.rows(PERSON_SELECT + " ORDER BY p.name COLLATE NOCASE", {"today": self.today.isoformat()})
         return [_person(item) for item in found]
 
-    def update_person(self, person_id: int, fields: dict[str, Any]) -> Person:
+    def update_person(self, person_id: int, patch: PersonPatch) -> Person:
         self.require("people", "person", person_id)
+        fields = patch.changes()
         if "name" in fields:
-            fields["name"] = " ".join(clean_text(fields["name"], "name").split())
-            clash = self.row(
-                "SELECT id FROM people WHERE name = ? COLLATE NOCASE AND id != ?", [fields["name"], person_id]
-            )
+            fields["name"] = validate.name(fields["name"])
+            clash = self.same_name(fields["name"], other_than=person_id)
             if clash:
-                raise MentorlogError(f"another person is already named {fields['name']!r} (id {clash['id']})")
+                raise MentorlogError(f"another person is already named {clash['name']!r} (id {clash['id']})")
         if "role" in fields:
-            fields["role"] = check_role(fields["role"])
+            fields["role"] = validate.role(fields["role"])
+        if "cadence_days" in fields:
+            fields["cadence_days"] = validate.cadence_days(fields["cadence_days"])
         if "note" in fields:
-            fields["note"] = clean_text(fields["note"], "note", required=False)
+            fields["note"] = validate.text(fields["note"], "note", required=False)
         self.update_fields("people", person_id, fields)
         return self.get_person(person_id)
 
@@ -127,7 +123,7 @@ class PeopleRepo(Repo):
     # topics -----------------------------------------------------------------------------------
 
     def add_topic(self, text: str, person_id: int) -> Topic:
-        topic_id = self.insert("topics", {"text": clean_text(text, "topic"), "person_id": person_id})
+        topic_id = self.insert("topics", {"text": validate.text(text, "topic"), "person_id": person_id})
         return self.get_topic(topic_id)
 
     def get_topic(self, topic_id: int) -> Topic:
@@ -157,10 +153,11 @@ class PeopleRepo(Repo):
             )
         return ids
 
-    def update_topic(self, topic_id: int, fields: dict[str, Any]) -> Topic:
+    def update_topic(self, topic_id: int, patch: TopicPatch) -> Topic:
         self.require("topics", "topic", topic_id)
+        fields = patch.changes()
         if "text" in fields:
-            fields["text"] = clean_text(fields["text"], "topic")
+            fields["text"] = validate.text(fields["text"], "topic")
         self.update_fields("topics", topic_id, fields)
         return self.get_topic(topic_id)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from mentorlog import validate
 from mentorlog.models import Reflection
-from mentorlog.store.base import Repo, clean_text
+from mentorlog.patches import ReflectionPatch
+from mentorlog.store.base import Repo
 
 REFLECTION_SELECT = "SELECT r.*, p.name AS with_name FROM reflections r LEFT JOIN people p ON p.id = r.person_id"
 
@@ -26,8 +28,8 @@ class ReflectionsRepo(Repo):
         reflection_id = self.insert(
             "reflections",
             {
-                "text": clean_text(text, "reflection"),
-                "date": day.isoformat(),
+                "text": validate.text(text, "reflection"),
+                "date": validate.day(day).isoformat(),
                 "goal_id": goal_id,
                 "person_id": person_id,
             },
@@ -83,17 +85,19 @@ class ReflectionsRepo(Repo):
             params.append(limit)
         return self._reflections(self.rows(sql, params))
 
-    def update_reflection(
-        self, reflection_id: int, fields: dict[str, Any], *, tags: list[str] | None = None
-    ) -> Reflection:
+    def update_reflection(self, reflection_id: int, patch: ReflectionPatch) -> Reflection:
         self.require("reflections", "reflection", reflection_id)
+        fields = patch.changes()
+        tags = fields.pop("tags", None)
         if "text" in fields:
-            fields["text"] = clean_text(fields["text"], "reflection")
+            fields["text"] = validate.text(fields["text"], "reflection")
+        if "day" in fields:
+            fields["date"] = validate.day(fields.pop("day")).isoformat()
         if fields.get("goal_id") is not None:
             self.require("goals", "goal", fields["goal_id"])
         self.update_fields("reflections", reflection_id, fields)
-        if tags is not None:
-            self.set_tags("reflection", reflection_id, tags)
+        if tags is not None and self.set_tags("reflection", reflection_id, tags) and not fields:
+            self.touch("reflections", reflection_id)
         return self.get_reflection(reflection_id)
 
     def delete_reflection(self, reflection_id: int) -> None:

@@ -3,35 +3,54 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mentorlog.store.db import open_journal, remove_new_journal, transaction
+from mentorlog.store.agenda import AgendaRepo
+from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 from mentorlog.store.dump import DumpRepo
+from mentorlog.store.review import ReviewRepo
 from mentorlog.store.search import SearchRepo
+from mentorlog.store.timeline import TimelineRepo
 from mentorlog.store.undo import UndoRepo
-from mentorlog.store.views import ViewsRepo
+
+if TYPE_CHECKING:
+    from mentorlog.config import Clock
 
 
-class Journal(UndoRepo, SearchRepo, DumpRepo, ViewsRepo):
+class Journal(UndoRepo, SearchRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo):
     """All reads and writes of one journal file."""
+
+
+@dataclass
+class Outcome:
+    """What happened to a command's transaction: the CLI needs to know whether a later error came after the commit."""
+
+    committed: bool = False
 
 
 @contextlib.contextmanager
 def open_for_command(
-    path: Path, *, write: bool, today: date, now: Callable[[], str] | None = None, command: str | None = None
+    path: Path,
+    *,
+    write: bool,
+    clock: Clock,
+    command: str | None = None,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    pause_file: str | None = None,
+    outcome: Outcome | None = None,
 ) -> Iterator[Journal]:
     """The journal at PATH inside one transaction: committed when the block ends, rolled back on error.
 
-    A command that fails on a journal it had just created takes the new file away again. A write
-    with a COMMAND name logs its row changes, so that `undo` can revert them.
+    A command that fails on a journal it had just created takes the new file away again (when no other
+    process has it open). A write with a COMMAND name logs its row changes, so that `undo` can revert them.
     """
-    created: list[Path] = []
-    db = open_journal(path, write=write, created=created)
+    opened = open_journal(path, write=write, clock=clock, busy_timeout=busy_timeout)
     try:
-        with transaction(db, path, write=write):
-            journal = Journal(db, today=today) if now is None else Journal(db, today=today, now=now)
+        with transaction(opened.db, opened.path, write=write, busy_timeout=busy_timeout, pause_file=pause_file):
+            journal = Journal(opened.db, clock)
             logged = write and command is not None
             if logged:
                 journal.begin_change(str(command))
@@ -39,8 +58,8 @@ def open_for_command(
             if logged:
                 journal.end_change()
     except BaseException:
-        db.close()
-        if created:
-            remove_new_journal(created[0], created[1:])
+        opened.close(failed=True)
         raise
-    db.close()
+    if outcome is not None:
+        outcome.committed = write
+    opened.close()

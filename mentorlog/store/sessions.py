@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
+from mentorlog import validate
 from mentorlog.errors import UsageError
 from mentorlog.models import Session
-from mentorlog.store.base import Repo, clean_text
+from mentorlog.patches import SessionPatch
+from mentorlog.store.base import Repo
 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
@@ -19,12 +21,6 @@ class NewAction:
     owner_id: int | None = None
     due: date | None = None
     done: bool = False
-
-
-def check_confidence(value: int | None) -> int | None:
-    if value is not None and not 1 <= value <= 5:
-        raise UsageError(f"confidence must be 1 to 5, not {value}")
-    return value
 
 
 class SessionsRepo(Repo):
@@ -44,9 +40,9 @@ class SessionsRepo(Repo):
         tags: list[str] | None = None,
         actions: list[NewAction] | None = None,
     ) -> Session:
-        title = clean_text(title, "title", required=False)
-        notes = clean_text(notes, "notes", required=False)
-        feedback = clean_text(feedback, "feedback", required=False)
+        title = validate.text(title, "title", required=False)
+        notes = validate.text(notes, "notes", required=False)
+        feedback = validate.text(feedback, "feedback", required=False)
         actions = actions or []
         if not (title or notes or feedback or actions):
             raise UsageError(
@@ -57,14 +53,14 @@ class SessionsRepo(Repo):
         session_id = self.insert(
             "sessions",
             {
-                "date": day.isoformat(),
+                "date": validate.day(day).isoformat(),
                 "time": at.strftime("%H:%M") if at else None,
                 "person_id": person_id,
                 "title": title,
                 "notes": notes,
                 "feedback": feedback,
-                "confidence": check_confidence(confidence),
-                "next_date": next_day.isoformat() if next_day else None,
+                "confidence": validate.confidence(confidence),
+                "next_date": validate.day(next_day, "next meeting").isoformat() if next_day else None,
                 "private": int(private),
             },
         )
@@ -75,9 +71,9 @@ class SessionsRepo(Repo):
             self.insert(
                 "actions",
                 {
-                    "text": clean_text(action.text, "action item"),
+                    "text": validate.text(action.text, "action item"),
                     "owner_id": action.owner_id,
-                    "due": action.due.isoformat() if action.due else None,
+                    "due": validate.day(action.due, "due date").isoformat() if action.due else None,
                     "status": "done" if action.done else "open",
                     "person_id": person_id,
                     "session_id": session_id,
@@ -86,12 +82,20 @@ class SessionsRepo(Repo):
             )
         return self.get_session(session_id)
 
-    def set_session_goals(self, session_id: int, goal_ids: list[int]) -> None:
+    def set_session_goals(self, session_id: int, goal_ids: list[int]) -> bool:
+        """Link the session to exactly GOAL_IDS; True when that changed anything."""
         for goal_id in goal_ids:
             self.require("goals", "goal", goal_id)
+        wanted = list(dict.fromkeys(goal_ids))
+        current = [
+            row["goal_id"] for row in self.rows("SELECT goal_id FROM session_goals WHERE session_id = ?", [session_id])
+        ]
+        if sorted(current) == sorted(wanted):
+            return False
         self.db.execute("DELETE FROM session_goals WHERE session_id = ?", [session_id])
-        for goal_id in dict.fromkeys(goal_ids):
+        for goal_id in wanted:
             self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [session_id, goal_id])
+        return True
 
     def _sessions(self, found: list[dict[str, Any]]) -> list[Session]:
         ids = [item["id"] for item in found]
@@ -162,31 +166,45 @@ class SessionsRepo(Repo):
             params.append(limit)
         return self._sessions(self.rows(sql, params))
 
-    def update_session(
-        self,
-        session_id: int,
-        fields: dict[str, Any],
-        *,
-        tags: list[str] | None = None,
-        goal_ids: list[int] | None = None,
-    ) -> Session:
+    def update_session(self, session_id: int, patch: SessionPatch) -> Session:
+        """Apply PATCH; tags, goal links and a new person count as changes of the session too."""
         current = self.require("sessions", "session", session_id)
+        fields: dict[str, Any] = {}
         for name in ("title", "notes", "feedback"):
-            if name in fields:
-                fields[name] = clean_text(fields[name], name, required=False)
-        if "confidence" in fields:
-            check_confidence(fields["confidence"])
+            value = getattr(patch, name)
+            if isinstance(value, str):
+                fields[name] = validate.text(value, name, required=False)
+        changes = patch.changes()
+        if "day" in changes:
+            fields["date"] = validate.day(changes["day"]).isoformat()
+        if "confidence" in changes:
+            fields["confidence"] = validate.confidence(changes["confidence"])
+        if "next_day" in changes:
+            fields["next_date"] = (
+                validate.day(changes["next_day"], "next meeting").isoformat() if changes["next_day"] else None
+            )
+        if "private" in changes:
+            fields["private"] = int(bool(changes["private"]))
+        if "person_id" in changes:
+            fields["person_id"] = changes["person_id"]
         merged = {**current, **fields}
         has_actions = self.scalar("SELECT count(*) FROM actions WHERE session_id = ?", [session_id])
         if not (merged["title"] or merged["notes"] or merged["feedback"] or has_actions):
             raise UsageError("the session would be empty", "Keep a title, notes or feedback.")
         self.update_fields("sessions", session_id, fields)
-        if tags is not None:
-            self.set_tags("session", session_id, tags)
-        if goal_ids is not None:
-            self.set_session_goals(session_id, goal_ids)
-        if "person_id" in fields:
-            self.db.execute("UPDATE actions SET person_id = ? WHERE session_id = ?", [fields["person_id"], session_id])
+        linked = False
+        if "tags" in changes:
+            linked = self.set_tags("session", session_id, changes["tags"]) or linked
+        if "goal_ids" in changes:
+            linked = self.set_session_goals(session_id, list(changes["goal_ids"])) or linked
+        if linked and not fields:
+            self.touch("sessions", session_id)
+        if "person_id" in changes:
+            stamp = self.now()
+            self.db.execute(
+                "UPDATE actions SET person_id = ?, updated_at = ? WHERE session_id = ? AND person_id IS NOT ?",
+                [fields["person_id"], stamp, session_id, fields["person_id"]],
+            )
         return self.get_session(session_id)
 
     def delete_session(self, session_id: int) -> int:

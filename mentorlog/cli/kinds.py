@@ -1,0 +1,325 @@
+"""The record-kind registry: one entry per kind word (`session`, `goal`, ...) says how `show`, `edit` and
+`delete` handle it — its repository calls, its edit flags and the patch field each sets, its editor form
+and its view. Adding a kind means adding one entry here (and its repository)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from mentorlog import editform, patches, validate
+from mentorlog.cli import common
+from mentorlog.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mentorlog.store.repo import Journal
+
+CLEAR_WORDS = {"", "none", "-"}
+Convert = Callable[["Journal", Any, Any], Any]  # (journal, current record, flag value) -> patch value
+
+
+# flag values -> patch values -------------------------------------------------------------------------
+
+
+def _clear(value: str) -> bool:
+    return value.strip().lower() in CLEAR_WORDS
+
+
+def as_text(_: Journal, __: Any, value: str) -> str:
+    return value
+
+
+def as_past_day(_: Journal, __: Any, value: str) -> date:
+    return common.when(value, direction="backward").day
+
+
+def as_future_day(_: Journal, __: Any, value: str) -> date | None:
+    return None if _clear(value) else common.when(value, direction="forward").day
+
+
+def as_target(_: Journal, __: Any, value: str) -> date | None:
+    return None if _clear(value) else common.when(value, direction="forward", period_end=True).day
+
+
+def as_confidence(_: Journal, __: Any, value: str) -> int | None:
+    if _clear(value):
+        return None
+    return common.checked("--confidence", lambda: validate.confidence(validate.integer(value, "confidence")))
+
+
+def as_cadence(_: Journal, __: Any, value: str) -> int | None:
+    from mentorlog.dates import parse_cadence
+
+    return None if _clear(value) else parse_cadence(value)
+
+
+def as_person(journal: Journal, _: Any, value: str) -> int | None:
+    return None if _clear(value) else common.find_person_id(journal, value)
+
+
+def as_topic_person(journal: Journal, record: Any, value: str) -> int:
+    found = as_person(journal, record, value)
+    if found is None:
+        raise UsageError("a topic needs a person")
+    return found
+
+
+def as_owner(journal: Journal, record: Any, value: str) -> int | None:
+    return common.owner_id(journal, value, record.person_id)
+
+
+def _optional_id(table: str, what: str) -> Convert:
+    def convert(journal: Journal, _: Any, value: Any) -> int | None:
+        text = str(value[0] if isinstance(value, list) else value)
+        if _clear(text):
+            return None
+        if not text.strip().isdigit():
+            raise UsageError(f"--{what} takes an id or 'none', not {text!r}")
+        return int(journal.require(table, what, int(text))["id"])
+
+    return convert
+
+
+def as_goal_ids(journal: Journal, _: Any, value: list[int]) -> tuple[int, ...]:
+    return tuple(int(journal.require("goals", "goal", goal_id)["id"]) for goal_id in value)
+
+
+def as_tags(_: Journal, __: Any, value: list[str]) -> tuple[str, ...]:
+    return tuple(common.tags_from(value))
+
+
+def as_flag(_: Journal, __: Any, value: bool) -> bool:
+    return bool(value)
+
+
+def as_horizon(_: Journal, __: Any, value: str) -> str:
+    return common.checked("--horizon", validate.horizon, value)
+
+
+def as_role(_: Journal, __: Any, value: str) -> str:
+    return common.checked("--role", validate.role, value)
+
+
+# editor forms ----------------------------------------------------------------------------------------
+
+EDIT_HELP = (
+    "Edit the {what} below; lines starting with @@ are help and are ignored.\n"
+    "Save it unchanged to keep it as it was; empty the file to cancel."
+)
+SESSION_HELP = "New lines like '- [ ] text due:fri owner:NAME' in the notes become action items; #words become tags."
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """Which one-line fields and sections a kind's editor form has, and how to fill and read them."""
+
+    fields: tuple[str, ...]
+    sections: tuple[str, ...]
+    fill: Callable[[Any], editform.Form]
+    read: Callable[[Any, editform.Form], patches.Patch]
+
+
+def _text_form(kind: str, attribute: str = "text") -> FormSpec:
+    def fill(record: Any) -> editform.Form:
+        return editform.Form({}, {"text": getattr(record, attribute)}, EDIT_HELP.format(what=kind))
+
+    def read(_: Any, form: editform.Form) -> patches.Patch:
+        text = form.section("text")
+        patch_type: type[patches.Patch] = {
+            "action": patches.ActionPatch,
+            "topic": patches.TopicPatch,
+            "reflection": patches.ReflectionPatch,
+        }[kind]
+        return patch_type(text=text)  # type: ignore[call-arg]
+
+    return FormSpec((), ("text",), fill, read)
+
+
+def _session_fill(record: Any) -> editform.Form:
+    return editform.session_form(
+        record.title,
+        str(record.confidence or ""),
+        record.next or "",
+        record.feedback,
+        record.notes,
+        EDIT_HELP.format(what="session") + "\n" + SESSION_HELP,
+    )
+
+
+def _session_read(_: Any, form: editform.Form) -> patches.Patch:
+    """The session's fields from its form (new action lines are taken by the editing flow)."""
+    confidence = form.field("Confidence")
+    if confidence and not (confidence.isdigit() and 1 <= int(confidence) <= 5):
+        raise UsageError(f"Confidence must be 1 to 5, not {confidence!r}; nothing was changed")
+    next_text = form.field("Next")
+    return patches.SessionPatch(
+        title=form.field("Title"),
+        confidence=int(confidence) if confidence else None,
+        next_day=common.when(next_text, direction="forward").day if next_text else None,
+        notes=form.section("notes"),
+        feedback=editform.session_feedback(form),
+    )
+
+
+def _goal_fill(record: Any) -> editform.Form:
+    return editform.Form({"Title": record.title}, {"description": record.description}, EDIT_HELP.format(what="goal"))
+
+
+def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
+    return patches.GoalPatch(title=form.field("Title"), description=form.section("description"))
+
+
+def _person_fill(record: Any) -> editform.Form:
+    return editform.Form({"Name": record.name}, {"note": record.note}, EDIT_HELP.format(what="person"))
+
+
+def _person_read(_: Any, form: editform.Form) -> patches.Patch:
+    return patches.PersonPatch(name=form.field("Name"), note=form.section("note"))
+
+
+# views -------------------------------------------------------------------------------------------------
+
+Show = Callable[["Journal", Any, date, int], tuple[dict[str, Any], "RenderableType"]]
+
+
+def _show_session(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
+    from mentorlog import render_records
+
+    actions = journal.list_actions(status="all", session_id=record.id)
+    data = {**record.to_json(), "actions": [action.to_json() for action in actions]}
+    return data, render_records.show_session(record, actions, today, width=width)
+
+
+def _show_goal(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
+    from mentorlog import render_records
+
+    milestones = journal.milestones(record.id)
+    updates = journal.progress_updates(record.id)
+    actions = journal.list_actions(status="all", goal_id=record.id)
+    data = {
+        **record.to_json(),
+        "milestone_list": [goal.to_json() for goal in milestones],
+        "progress_updates": [update.to_json() for update in updates],
+        "actions": [action.to_json() for action in actions],
+    }
+    return data, render_records.show_goal(record, milestones, updates, actions, today, width=width)
+
+
+def _show_person(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
+    from mentorlog import render_records
+
+    topics = journal.list_topics(person_id=record.id)
+    actions = journal.list_actions(person_id=record.id)
+    data = {**record.to_json(), "topics": [t.to_json() for t in topics], "actions": [a.to_json() for a in actions]}
+    return data, render_records.show_person(record, topics, actions, today, width=width)
+
+
+def _show_plain(view: str) -> Show:
+    def show(_: Journal, record: Any, today: date, __: int) -> tuple[dict[str, Any], RenderableType]:
+        from mentorlog import render_records
+
+        return record.to_json(), getattr(render_records, view)(record, today)
+
+    return show
+
+
+# the registry -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    word: str
+    table: str
+    get: Callable[[Journal, int], Any]
+    update: Callable[[Journal, int, Any], Any]
+    delete: Callable[[Journal, int], Any]
+    patch: type[patches.Patch]
+    flags: dict[str, tuple[str, Convert]]  # edit flag -> (patch field, converter)
+    form: FormSpec
+    show: Show
+    tagged: bool = False  # #words in its text become tags when edited
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def patch_from_flags(self, journal: Journal, record: Any, given: dict[str, Any]) -> patches.Patch:
+        values = {self.flags[flag][0]: self.flags[flag][1](journal, record, value) for flag, value in given.items()}
+        return self.patch(**values)
+
+
+KINDS: dict[str, Kind] = {
+    "session": Kind(
+        "session", "sessions",
+        get=lambda j, i: j.get_session(i), update=lambda j, i, p: j.update_session(i, p),
+        delete=lambda j, i: j.delete_session(i), patch=patches.SessionPatch,
+        flags={
+            "text": ("notes", as_text), "title": ("title", as_text), "date": ("day", as_past_day),
+            "with": ("person_id", as_person), "feedback": ("feedback", as_text),
+            "confidence": ("confidence", as_confidence), "next": ("next_day", as_future_day),
+            "private": ("private", as_flag), "tag": ("tags", as_tags), "goal": ("goal_ids", as_goal_ids),
+        },
+        form=FormSpec(editform.SESSION_FIELDS, editform.SESSION_SECTIONS, _session_fill, _session_read),
+        show=_show_session, tagged=True,
+    ),
+    "goal": Kind(
+        "goal", "goals",
+        get=lambda j, i: j.get_goal(i), update=lambda j, i, p: j.update_goal(i, p),
+        delete=lambda j, i: j.delete_goal(i), patch=patches.GoalPatch,
+        flags={
+            "title": ("title", as_text), "description": ("description", as_text), "horizon": ("horizon", as_horizon),
+            "target": ("target", as_target), "parent": ("parent_id", _optional_id("goals", "goal")),
+            "with": ("person_id", as_person), "tag": ("tags", as_tags),
+        },
+        form=FormSpec(("Title",), ("description",), _goal_fill, _goal_read),
+        show=_show_goal, tagged=True,
+    ),
+    "action": Kind(
+        "action", "actions",
+        get=lambda j, i: j.get_action(i), update=lambda j, i, p: j.update_action(i, p),
+        delete=lambda j, i: j.delete_action(i), patch=patches.ActionPatch,
+        flags={
+            "text": ("text", as_text), "owner": ("owner_id", as_owner), "due": ("due", as_future_day),
+            "with": ("person_id", as_person), "goal": ("goal_id", _optional_id("goals", "goal")),
+            "session": ("session_id", _optional_id("sessions", "session")),
+        },
+        form=_text_form("action"), show=_show_plain("show_action"),
+    ),
+    "reflection": Kind(
+        "reflection", "reflections",
+        get=lambda j, i: j.get_reflection(i), update=lambda j, i, p: j.update_reflection(i, p),
+        delete=lambda j, i: j.delete_reflection(i), patch=patches.ReflectionPatch,
+        flags={
+            "text": ("text", as_text), "date": ("day", as_past_day), "with": ("person_id", as_person),
+            "goal": ("goal_id", _optional_id("goals", "goal")), "tag": ("tags", as_tags),
+        },
+        form=_text_form("reflection"), show=_show_plain("show_reflection"), tagged=True,
+    ),
+    "person": Kind(
+        "person", "people",
+        get=lambda j, i: j.get_person(i), update=lambda j, i, p: j.update_person(i, p),
+        delete=lambda j, i: j.delete_person(i), patch=patches.PersonPatch,
+        flags={
+            "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
+            "note": ("note", as_text),
+        },
+        form=FormSpec(("Name",), ("note",), _person_fill, _person_read),
+        show=_show_person,
+    ),
+    "topic": Kind(
+        "topic", "topics",
+        get=lambda j, i: j.get_topic(i), update=lambda j, i, p: j.update_topic(i, p),
+        delete=lambda j, i: j.delete_topic(i), patch=patches.TopicPatch,
+        flags={"text": ("text", as_text), "with": ("person_id", as_topic_person)},
+        form=_text_form("topic"), show=_show_plain("show_topic"),
+    ),
+}  # fmt: skip
+
+
+def kind(word: str) -> Kind:
+    """The registry entry for a KIND argument; an unknown word is a usage error listing the kinds."""
+    cleaned = word.strip().lower()
+    if cleaned not in KINDS:
+        raise UsageError(f"unknown kind {cleaned!r}", f"KIND is one of: {', '.join(KINDS)}.")
+    return KINDS[cleaned]

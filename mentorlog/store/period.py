@@ -1,0 +1,235 @@
+"""Figures of one period, computed once in SQL: goal progress (the one function), and the summary."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from mentorlog.models import ProgressUpdate
+from mentorlog.reports import (
+    ActionFigures,
+    Confidence,
+    GoalChange,
+    Quote,
+    Summary,
+    expected_meetings,
+    goal_tree,
+    utc_bounds,
+)
+from mentorlog.store.actions import ActionsRepo
+from mentorlog.store.base import placeholders
+from mentorlog.store.goals import GoalsRepo, progress_update
+from mentorlog.store.people import PeopleRepo
+from mentorlog.store.reflections import ReflectionsRepo
+from mentorlog.store.sessions import SessionsRepo
+
+ACTIVE = ("active", "paused")
+
+
+def scope(alias: str, goal_filter: str, person_id: int | None, goal_ids: list[int] | None) -> tuple[str, list[Any]]:
+    """The person and goal filters for the table under ALIAS; GOAL_FILTER has `{ids}` for the goal ids."""
+    where, params = "", list[Any]()
+    if person_id is not None:
+        where += f" AND {alias}.person_id = ?"
+        params.append(person_id)
+    if goal_ids is not None:
+        where += " AND " + goal_filter.format(ids=placeholders(goal_ids))
+        params += goal_ids
+    return where, params
+
+
+def private_actions(alias: str, include_private: bool) -> str:
+    """Leaves out the action items that came from a private session (unless INCLUDE_PRIVATE)."""
+    if include_private:
+        return ""
+    return f" AND ({alias}.session_id IS NULL OR {alias}.session_id NOT IN (SELECT id FROM sessions WHERE private = 1))"
+
+
+class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
+    def goal_family(self, goal_id: int) -> list[int]:
+        """A goal and all its milestones, at any depth."""
+        self.require("goals", "goal", goal_id)
+        found = [goal_id]
+        frontier = [goal_id]
+        while frontier:
+            children = [
+                item["id"]
+                for item in self.rows(f"SELECT id FROM goals WHERE parent_id IN ({placeholders(frontier)})", frontier)
+            ]
+            frontier = [child for child in children if child not in found]
+            found.extend(frontier)
+        return found
+
+    def goal_changes(
+        self,
+        since: date,
+        until: date,
+        *,
+        person_id: int | None = None,
+        goal_ids: list[int] | None = None,
+        keep: str = "changed",
+    ) -> list[GoalChange]:
+        """Each goal's progress at the start and at the end of the period, in tree order — the one place
+        goal progress over time is computed. KEEP `changed`: active and paused goals and those whose
+        progress differs; `moved`: active and paused goals and those with an update in the period."""
+        start, end = since.isoformat(), until.isoformat()
+        _, created_by_end = utc_bounds(until, until)
+        before_start, created_by_start = utc_bounds(since - timedelta(days=1), since - timedelta(days=1))
+        where, params = scope("g", "g.id IN ({ids})", person_id, goal_ids)
+
+        def at(day: str, created_by: str) -> str:
+            return (
+                "coalesce("
+                f"(SELECT u.progress FROM progress_updates u WHERE u.goal_id = g.id AND u.date <= '{day}'"
+                "  ORDER BY u.date DESC, u.id DESC LIMIT 1),"
+                "(SELECT u.progress_before FROM progress_updates u WHERE u.goal_id = g.id"
+                " ORDER BY u.date, u.id LIMIT 1),"
+                f"CASE WHEN g.created_at < '{created_by}' THEN g.progress ELSE 0 END)"
+            )
+
+        rows = self.rows(
+            f"SELECT g.id, g.title, g.status, g.horizon, g.target, g.parent_id,"
+            f" {at((since - timedelta(days=1)).isoformat(), created_by_start)} AS progress_start,"
+            f" {at(end, created_by_end)} AS progress_end"
+            " FROM goals g WHERE g.created_at < ?"
+            " AND (g.status IN ('active', 'paused') OR g.created_at >= ?"
+            "  OR g.id IN (SELECT goal_id FROM progress_updates WHERE date BETWEEN ? AND ?))"
+            f"{where} ORDER BY g.horizon = 'short', g.id",
+            [created_by_end, before_start, start, end, *params],
+        )
+        moves: dict[int, list[ProgressUpdate]] = {}
+        if rows:
+            ids = [row["id"] for row in rows]
+            for update in self.rows_in(
+                f"SELECT * FROM progress_updates WHERE date BETWEEN '{start}' AND '{end}' AND goal_id IN ({{ids}})",
+                ids,
+            ):
+                moves.setdefault(update["goal_id"], []).append(progress_update(update))
+        for found in moves.values():
+            found.sort(key=lambda update: (update.date, update.id))
+        kept = [
+            row
+            for row in rows
+            if row["status"] in ACTIVE
+            or (row["progress_start"] != row["progress_end"] if keep == "changed" else bool(moves.get(row["id"])))
+        ]
+        return [
+            GoalChange(
+                id=ref.row["id"],
+                title=ref.row["title"],
+                status=ref.row["status"],
+                horizon=ref.row["horizon"],
+                target=ref.row["target"],
+                parent_id=ref.row["parent_id"],
+                depth=depth,
+                start=ref.row["progress_start"],
+                end=ref.row["progress_end"],
+                moves=tuple(moves.get(ref.id, [])),
+            )
+            for ref, depth in goal_tree([_Ref(row) for row in kept])
+        ]
+
+    def expected_meetings(self, since: date, until: date, person_id: int | None) -> int:
+        """Meetings the cadences ask for in the period."""
+        days = (until - since).days + 1
+        person = [person_id] if person_id is not None else []
+        cadences = self.rows(
+            "SELECT cadence_days FROM people WHERE cadence_days IS NOT NULL" + (" AND id = ?" if person else ""), person
+        )
+        return sum(expected_meetings(days, row["cadence_days"]) for row in cadences)
+
+    def summary(
+        self, since: date, until: date, *, person_id: int | None = None, include_private: bool = True
+    ) -> Summary:
+        """The figures of `summary`, aggregated in SQL. Without INCLUDE_PRIVATE, private sessions and the
+        action items that came from them do not count."""
+        start, end = since.isoformat(), until.isoformat()
+        start_stamp, end_stamp = utc_bounds(since, until)
+        who = " AND person_id = ?" if person_id is not None else ""
+        public = "" if include_private else " AND private = 0"
+        person = [person_id] if person_id is not None else []
+        sessions = int(
+            self.scalar(f"SELECT count(*) FROM sessions WHERE date BETWEEN ? AND ?{who}{public}", [start, end, *person])
+        )
+
+        def count_actions(condition: str, values: list[Any]) -> int:
+            sql = f"SELECT count(*) FROM actions a WHERE {condition}{who}{private_actions('a', include_private)}"
+            return int(self.scalar(sql, [*values, *person]))
+
+        created = count_actions("created_at >= ? AND created_at < ?", [start_stamp, end_stamp])
+        created_done = count_actions("created_at >= ? AND created_at < ? AND status = 'done'", [start_stamp, end_stamp])
+        done = count_actions("done_at >= ? AND done_at < ?", [start_stamp, end_stamp])
+        still_open = count_actions("status = 'open' AND created_at < ?", [end_stamp])
+        cutoff = min(until, self.today).isoformat()
+        overdue = count_actions("status = 'open' AND due < ? AND created_at < ?", [cutoff, end_stamp])
+        rated = [
+            row["confidence"]
+            for row in self.rows(
+                f"SELECT confidence FROM sessions WHERE date BETWEEN ? AND ? AND confidence IS NOT NULL{who}{public}"
+                " ORDER BY date, id",
+                [start, end, *person],
+            )
+        ]
+        return Summary(
+            since=since,
+            until=until,
+            sessions=sessions,
+            expected=self.expected_meetings(since, until, person_id),
+            actions=ActionFigures(
+                created, done, still_open, overdue, round(created_done / created, 2) if created else None
+            ),
+            goals=self.goal_changes(since, until, person_id=person_id),
+            confidence=Confidence.of(rated),
+            tags=self._top_tags(start, end, who, public, person),
+            feedback=self._feedback(start, end, who, public, person),
+            reflections=[
+                Quote(row["date"], row["text"])
+                for row in self.rows(
+                    f"SELECT date, text FROM reflections WHERE date BETWEEN ? AND ?{who}"
+                    " ORDER BY date DESC, id DESC LIMIT 3",
+                    [start, end, *person],
+                )
+            ],
+        )
+
+    def _top_tags(self, start: str, end: str, who: str, public: str, person: list[int]) -> list[tuple[str, int]]:
+        rows = self.rows(
+            "SELECT tag, count(*) AS count FROM ("
+            " SELECT t.tag FROM session_tags t JOIN sessions s ON s.id = t.session_id"
+            f"  WHERE s.date BETWEEN ? AND ?{who.replace('person_id', 's.person_id')}"
+            f"{public.replace('private', 's.private')}"
+            " UNION ALL SELECT t.tag FROM reflection_tags t JOIN reflections r ON r.id = t.reflection_id"
+            f"  WHERE r.date BETWEEN ? AND ?{who.replace('person_id', 'r.person_id')}"
+            ") GROUP BY tag ORDER BY count DESC, tag LIMIT 10",
+            [start, end, *person, start, end, *person],
+        )
+        return [(row["tag"], row["count"]) for row in rows]
+
+    def _feedback(self, start: str, end: str, who: str, public: str, person: list[int]) -> list[Quote]:
+        rows = self.rows(
+            "SELECT s.date, p.name AS with_name, s.feedback FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
+            f" WHERE s.date BETWEEN ? AND ? AND s.feedback != ''{who.replace('person_id', 's.person_id')}"
+            f"{public.replace('private', 's.private')}"
+            " ORDER BY s.date DESC, s.id DESC LIMIT 3",
+            [start, end, *person],
+        )
+        return [Quote(row["date"], row["feedback"], row["with_name"]) for row in rows]
+
+    def first_day(self) -> date:
+        """The earliest date anything in the journal refers to (today for an empty journal)."""
+        found = self.scalar(
+            "SELECT min(day) FROM (SELECT min(date) AS day FROM sessions UNION ALL SELECT min(date) FROM reflections"
+            " UNION ALL SELECT min(substr(created_at, 1, 10)) FROM goals"
+            " UNION ALL SELECT min(substr(created_at, 1, 10)) FROM actions"
+            " UNION ALL SELECT min(date) FROM progress_updates)"
+        )
+        return min(date.fromisoformat(found), self.today) if found else self.today
+
+
+class _Ref:
+    """A goal row as a tree node."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.row = row
+        self.id: int = row["id"]
+        self.parent_id: int | None = row["parent_id"]

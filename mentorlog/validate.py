@@ -1,0 +1,128 @@
+"""Every value's rule, once. Pure: each check returns the clean value or raises BadValue in domain words;
+the CLI names the flag, the store and the importer call the same functions."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Any
+
+from mentorlog.errors import BadValue
+from mentorlog.models import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES
+
+MAX_TEXT_CHARS = 10 * 1024 * 1024
+MAX_NAME_CHARS = 200
+MAX_CADENCE_DAYS = 3660
+# Characters that change how text around them is shown without being seen: zero-width and bidi controls.
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+)
+
+
+def text(value: str, what: str, *, required: bool = True) -> str:
+    """User text as stored: surrounding blank lines and spaces trimmed; NUL and absurd sizes refused."""
+    if not isinstance(value, str):
+        raise BadValue(what, f"the {what} must be text")
+    if "\x00" in value:
+        raise BadValue(what, f"the {what} contains a NUL character", "Remove it and try again.")
+    if len(value) > MAX_TEXT_CHARS:
+        raise BadValue(what, f"the {what} is longer than {MAX_TEXT_CHARS // (1024 * 1024)} MB")
+    cleaned = value.replace("\r\n", "\n").strip()
+    if required and not cleaned:
+        raise BadValue(what, f"the {what} is empty", "Give some text.")
+    return cleaned
+
+
+def name(value: str) -> str:
+    """A person's name: NFC, one space between words, no invisible or control characters."""
+    cleaned = " ".join(unicodedata.normalize("NFC", text(value, "name")).split())
+    if any(char in INVISIBLE or unicodedata.category(char) == "Cf" for char in cleaned):
+        raise BadValue(
+            "name", "the name contains invisible characters (zero-width or direction marks)", "Type the name plainly."
+        )
+    if len(cleaned) > MAX_NAME_CHARS:
+        raise BadValue("name", f"the name is longer than {MAX_NAME_CHARS} characters")
+    return cleaned
+
+
+def name_key(value: str) -> str:
+    """How names are compared: Unicode case folding after NFKC, so `STRASSE` finds `Straße`."""
+    return unicodedata.normalize("NFKC", " ".join(value.split())).casefold()
+
+
+def integer(value: Any, what: str) -> int:
+    """A whole number given as int or text; bools and floats are refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise BadValue(what, f"the {what} must be a whole number, not {value!r}")
+    if isinstance(value, str):
+        stripped = value.strip()
+        digits = stripped[1:] if stripped[:1] in "+-" else stripped
+        if not digits.isdecimal() or not digits.isascii():
+            raise BadValue(what, f"the {what} must be a whole number, not {value!r}")
+        return int(stripped)
+    return value
+
+
+def confidence(value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
+        raise BadValue("confidence", f"confidence must be 1 to 5, not {value!r}")
+    return value
+
+
+def progress(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise BadValue("progress", f"progress must be 0 to 100, not {value!r}")
+    return value
+
+
+def horizon(value: str) -> str:
+    cleaned = value.strip().lower() if isinstance(value, str) else value
+    if cleaned not in HORIZONS:
+        raise BadValue("horizon", f"horizon must be 'short' or 'long', not {value!r}")
+    return str(cleaned)
+
+
+def goal_status(value: str) -> str:
+    cleaned = value.strip().lower() if isinstance(value, str) else value
+    if cleaned not in GOAL_STATUSES:
+        raise BadValue("status", f"goal status must be one of {', '.join(GOAL_STATUSES)}, not {value!r}")
+    return str(cleaned)
+
+
+def action_status(value: str, *, allow_all: bool = False) -> str:
+    allowed = (*ACTION_STATUSES, "all") if allow_all else ACTION_STATUSES
+    cleaned = value.strip().lower() if isinstance(value, str) else value
+    if cleaned not in allowed:
+        raise BadValue("status", f"status must be one of {', '.join(allowed)}; not {value!r}")
+    return str(cleaned)
+
+
+def role(value: str) -> str:
+    cleaned = value.strip().lower() if isinstance(value, str) else value
+    if cleaned not in ROLES:
+        raise BadValue("role", f"role must be 'mentor' or 'mentee', not {value!r}")
+    return str(cleaned)
+
+
+def cadence_days(value: int | None) -> int | None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_CADENCE_DAYS
+    ):
+        raise BadValue("cadence", f"a cadence must be 1 to {MAX_CADENCE_DAYS} days, not {value!r}")
+    return value
+
+
+def day(value: date, what: str = "date") -> date:
+    """A calendar day inside the years mentorlog accepts."""
+    from mentorlog.dates import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise BadValue(what, f"the {what} {value.isoformat()} is outside {MIN_YEAR}–{MAX_YEAR}")
+    return value
+
+
+def record_id(value: int, what: str) -> int:
+    """An id as SQLite and JSON readers can hold it: 1 to 2^53."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 2**53:
+        raise BadValue(what, f"a {what} id must be a whole number from 1 to 2^53, not {value!r}")
+    return value

@@ -1,0 +1,133 @@
+"""The pure-Python summary: kept only as the oracle the SQL summary is checked against (tests/test_reports.py).
+
+It reads every record of a period into memory and counts in Python — simple enough to trust, too slow to ship.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session
+from mentorlog.reports import SPARK_POINTS, goal_tree, local_day, sparkline
+from mentorlog.store.repo import Journal
+
+
+@dataclass
+class Period:
+    """Everything about one stretch of time (already filtered by person)."""
+
+    since: date
+    until: date
+    today: date
+    sessions: list[Session] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    updates: list[ProgressUpdate] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+
+
+def period(journal: Journal, since: date, until: date, *, person_id: int | None = None) -> Period:
+    """Every record that could matter for the period, through the repository's plain list methods."""
+    goals = journal.list_goals(person_id=person_id)
+    updates = [update for goal in goals for update in journal.progress_updates(goal.id)]
+    return Period(
+        since,
+        until,
+        journal.today,
+        sessions=journal.list_sessions(person_id=person_id, since=since, until=until, limit=None),
+        actions=journal.list_actions(status="all", person_id=person_id),
+        goals=goals,
+        updates=updates,
+        reflections=journal.list_reflections(person_id=person_id, since=since, limit=None),
+        people=[p for p in journal.list_people() if person_id is None or p.id == person_id],
+    )
+
+
+def day_of(timestamp: str | None) -> date | None:
+    return local_day(timestamp)
+
+
+def progress_at(goal: Goal, updates: list[ProgressUpdate], day: date) -> int:
+    """A goal's progress at the end of DAY, from its dated updates."""
+    own = sorted((u for u in updates if u.goal_id == goal.id), key=lambda u: (u.date, u.id))
+    before = [u for u in own if u.date <= day.isoformat()]
+    if before:
+        return before[-1].progress
+    if own:
+        return own[0].progress_before
+    return goal.progress if (day_of(goal.created_at) or day) <= day else 0
+
+
+def updates_by_goal(updates: list[ProgressUpdate]) -> dict[int, list[ProgressUpdate]]:
+    """Each goal's updates, so that progress_at looks at one goal's list, not all of them."""
+    grouped: dict[int, list[ProgressUpdate]] = {}
+    for update in updates:
+        grouped.setdefault(update.goal_id, []).append(update)
+    return grouped
+
+
+def summary(period: Period) -> dict[str, Any]:
+    """The figures of product.md's summary shape, plus a sparkline and highlights."""
+    since, until, today = period.since, period.until, period.today
+    days = (until - since).days + 1
+    in_period = [s for s in period.sessions if since.isoformat() <= s.date <= until.isoformat()]
+    expected = sum(round(days / p.cadence_days) for p in period.people if p.cadence_days)
+
+    created = [a for a in period.actions if since <= (day_of(a.created_at) or since) <= until]
+    done = [a for a in period.actions if a.done_at and since <= (day_of(a.done_at) or since) <= until]
+    still_open = [a for a in period.actions if a.status == "open" and (day_of(a.created_at) or since) <= until]
+    cutoff = min(until, today).isoformat()
+    overdue = [a for a in still_open if a.due and a.due < cutoff]
+    created_done = [a for a in created if a.status == "done"]
+    rate = round(len(created_done) / len(created), 2) if created else None
+
+    goals = []
+    updates = updates_by_goal(period.updates)
+    for goal, _depth in goal_tree(period.goals):
+        if (day_of(goal.created_at) or since) > until:
+            continue
+        start, end = (
+            progress_at(goal, updates.get(goal.id, []), since - timedelta(days=1)),
+            progress_at(goal, updates.get(goal.id, []), until),
+        )
+        if goal.status in ("active", "paused") or start != end:
+            goals.append({"id": goal.id, "title": goal.title, "progress_start": start, "progress_end": end})
+
+    rated = [s for s in sorted(in_period, key=lambda s: (s.date, s.id)) if s.confidence]
+    confidence = {
+        "first": rated[0].confidence if rated else None,
+        "last": rated[-1].confidence if rated else None,
+        "average": round(sum(s.confidence or 0 for s in rated) / len(rated), 1) if rated else None,
+        "sparkline": sparkline([s.confidence or 0 for s in rated][-SPARK_POINTS:]),
+    }
+    reflections = [r for r in period.reflections if since.isoformat() <= r.date <= until.isoformat()]
+    tag_counts = Counter(tag for item in in_period for tag in item.tags)
+    tag_counts.update(tag for item in reflections for tag in item.tags)
+    tags = [{"tag": tag, "count": count} for tag, count in sorted(tag_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    newest = sorted(in_period, key=lambda s: (s.date, s.id), reverse=True)
+    return {
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "sessions": {"count": len(in_period), "expected": expected},
+        "actions": {
+            "created": len(created),
+            "done": len(done),
+            "open": len(still_open),
+            "overdue": len(overdue),
+            "completion_rate": rate,
+        },
+        "goals": goals,
+        "confidence": confidence,
+        "tags": tags[:10],
+        "highlights": {
+            "feedback": [{"date": s.date, "with": s.with_name, "text": s.feedback} for s in newest if s.feedback][:3],
+            "reflections": [
+                {"date": r.date, "text": r.text}
+                for r in sorted(reflections, key=lambda r: (r.date, r.id), reverse=True)
+            ][:3],
+        },
+    }
