@@ -133,7 +133,6 @@ ERRORS = [
     "31.2.",
     "",
     "   ",
-    "in three days",
     "next week day",
     "+2x",
     "Smarch 3",
