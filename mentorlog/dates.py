@@ -303,7 +303,7 @@ def _day(year: int, month: int, day: int, shown: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise _error(shown, f"{year}-{month:02d} has no day {day}") from None
+        raise _error(shown, f"day is out of range for month {year}-{month:02d}") from None
 
 
 def _month(year: int, month: int, period_end: bool, shown: str) -> date:
