@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 Direction = Literal["forward", "backward"]
+STEPS: dict[str, int] = {"forward": 1, "backward": -1}
 
 MIN_YEAR = 1900
 MAX_YEAR = 2200
@@ -53,7 +54,7 @@ for _index, _names in enumerate(
     for _name in _names:
         WEEKDAYS[_name] = _index
 
-# The confirmation forms of a day (format_day); English is the default, German for `language = "de"`.
+# The weekday in a confirmation (format_day), for the two languages mentorlog speaks.
 WEEKDAY_SHORT = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
@@ -118,6 +119,7 @@ NEXT_WORDS = {
     "kommendes",
 }
 LAST_WORDS = {"last", "letzte", "letzten", "letzter", "letztes", "vergangene", "vergangenen", "vergangener"}
+STEP_WORDS = {**dict.fromkeys(NEXT_WORDS, 1), **dict.fromkeys(LAST_WORDS, -1)}
 # `next week` / `nächsten monat` / `last year`: one whole period on from today (or back).
 PERIOD_WORDS = {"week": "w", "month": "m", "year": "y", "woche": "w", "monat": "m", "jahr": "y"}
 # The last day of this week, month or year.
@@ -206,9 +208,10 @@ def format_day(day: date, today: date, *, language: str = "en") -> str:
     The date is absolute on purpose, so a misread is seen at once; `today` is part of the signature
     so that a later version may add how far away the day is without changing its callers.
     """
+    weekday = WEEKDAY_SHORT[language][day.weekday()]
     if language == "de":
-        return f"{day.day:02d}.{day.month:02d}.{day.year}, {WEEKDAY_SHORT['de'][day.weekday()]}"
-    return f"{day.isoformat()}, {WEEKDAY_SHORT['en'][day.weekday()]}"
+        return f"{day.day:02d}.{day.month:02d}.{day.year}, {weekday}"
+    return f"{day.isoformat()}, {weekday}"
 
 
 def _shift(day: date, amount: int, unit: str) -> date:
@@ -223,10 +226,9 @@ def _shift(day: date, amount: int, unit: str) -> date:
     return day + relativedelta(years=amount)
 
 
-def _weekday(day: date, weekday: int, direction: Direction) -> date:
-    if direction == "forward":
-        return day + timedelta(days=(weekday - day.weekday()) % 7 or 7)
-    return day - timedelta(days=(day.weekday() - weekday) % 7 or 7)
+def _weekday(day: date, weekday: int, step: int) -> date:
+    """The next WEEKDAY after DAY (STEP 1) or the last one before it (STEP -1); never DAY itself."""
+    return day + timedelta(days=step * ((step * (weekday - day.weekday())) % 7 or 7))
 
 
 def _end_of_month(year: int, month: int) -> date:
@@ -251,21 +253,20 @@ def _amount(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-def _relative(text: str, today: date, direction: Direction, week_start: str) -> date | None:
-    """The relative words; None when the text is none of them."""
+def _relative(text: str, today: date, step: int, week_start: str) -> date | None:
+    """The relative words; None when the text is none of them. STEP is where a bare weekday points."""
     if text in SIMPLE_WORDS:
         return today + timedelta(days=SIMPLE_WORDS[text])
     if text in WEEKDAYS:
-        return _weekday(today, WEEKDAYS[text], direction)
+        return _weekday(today, WEEKDAYS[text], step)
     if text in END_WORDS:
         return _end_of(END_WORDS[text], today, week_start)
-    first, _, rest = text.partition(" ")
-    if first in NEXT_WORDS or first in LAST_WORDS:
-        ahead = first in NEXT_WORDS
-        if rest in WEEKDAYS:
-            return _weekday(today, WEEKDAYS[rest], "forward" if ahead else "backward")
-        if rest in PERIOD_WORDS:
-            return _shift(today, 1 if ahead else -1, PERIOD_WORDS[rest])
+    words = text.split()
+    if len(words) == 2 and words[0] in STEP_WORDS:
+        if words[1] in WEEKDAYS:
+            return _weekday(today, WEEKDAYS[words[1]], STEP_WORDS[words[0]])
+        if words[1] in PERIOD_WORDS:
+            return _shift(today, STEP_WORDS[words[0]], PERIOD_WORDS[words[1]])
         return None
     for pattern, sign in ((IN_N, 1), (N_AGO, -1), (VOR_N, -1)):
         match = pattern.match(text)
@@ -281,17 +282,13 @@ def _relative(text: str, today: date, direction: Direction, week_start: str) -> 
 
 
 def _year(text: str | None, today: date) -> int:
-    """A year as written: none is this year, two digits the year nearest today (`26` is 2026, `99` 1999)."""
+    """A year as written: none is this year, two digits the year within 50 of today (`26` is 2026, `99` 1999)."""
     if text is None:
         return today.year
     if len(text) == 4:
         return int(text)
-    year = today.year // 100 * 100 + int(text)
-    if year > today.year + 50:
-        return year - 100
-    if year <= today.year - 50:
-        return year + 100
-    return year
+    earliest = today.year - 49
+    return earliest + (int(text) - earliest) % 100
 
 
 def _day(year: int, month: int, day: int, shown: str) -> date:
@@ -388,8 +385,9 @@ def parse_when(
         raise _error(shown, "empty")
     date_text, time_text = _split_time(cleaned)
     at = None if time_text is None else _time(time_text, shown)
+    step = STEPS[direction]
     try:
-        day = _relative(date_text, today, direction, week_start)
+        day = _relative(date_text, today, step, week_start)
     except (ValueError, OverflowError):
         raise _range_error(shown) from None
     if day is None:

@@ -47,11 +47,8 @@ class ParsedNote:
 
 def find_tags(*texts: str | None) -> list[str]:
     """The `#tags` in the texts, lower-cased, each once, in order of appearance."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        for match in TAG.finditer(text or ""):
-            seen.setdefault(normalise_tag(match.group(1)), None)
-    return list(seen)
+    found = (normalise_tag(match.group(1)) for text in filter(None, texts) for match in TAG.finditer(text))
+    return list(dict.fromkeys(found))
 
 
 def normalise_tag(tag: str) -> str:
@@ -78,7 +75,7 @@ def _is_token(word: str) -> bool:
     return bool(sep) and key.lower() in ("due", "owner")
 
 
-def _due_words(first: str, following: list[str], check: DateCheck) -> tuple[str | None, int]:
+def _due_words(first: str, following: list[str], check: DateCheck) -> tuple[str, int] | None:
     """The due date after `due:` (FIRST glued to it, then FOLLOWING words) and how many following words it took.
 
     The longest run of up to DUE_WORDS words that reads as a date wins; when none does, a glued word is
@@ -96,7 +93,7 @@ def _due_words(first: str, following: list[str], check: DateCheck) -> tuple[str 
             return candidate, size - len(glued)
     if first:
         return first, 0
-    return None, 0
+    return None
 
 
 def normalise_owner(owner: str) -> str:
@@ -106,13 +103,11 @@ def normalise_owner(owner: str) -> str:
 
 def parse_action(text: str, *, done: bool = False, reads_as_date: DateCheck = reads_as_date) -> ActionLine:
     """Split `due:` and `owner:` tokens off an action item's text; `due:` takes the longest date that follows."""
-    words = WORD.findall(text)
+    pending = WORD.findall(text)
     kept: list[str] = []
     due = owner = None
-    index = 0
-    while index < len(words):
-        word = words[index]
-        index += 1
+    while pending:
+        word = pending.pop(0)
         if not _is_token(word):
             kept.append(word)
             continue
@@ -128,12 +123,12 @@ def parse_action(text: str, *, done: bool = False, reads_as_date: DateCheck = re
         elif quoted:
             due = value
         else:
-            found, taken = _due_words(value, words[index:], reads_as_date)
+            found = _due_words(value, pending, reads_as_date)
             if found is None:
                 kept.append(word)
                 continue
-            due = found
-            index += taken
+            due, taken = found
+            del pending[:taken]
     return ActionLine(text=" ".join(kept), due=due, owner=owner, done=done)
 
 
@@ -144,7 +139,7 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
     for line in text.splitlines():
         match = CHECKBOX.match(line)
         if match:
-            actions.append(parse_action(match.group(2), done=match.group(1) in "xX", reads_as_date=reads_as_date))
+            actions.append(parse_action(match.group(2), done=match.group(1) != " ", reads_as_date=reads_as_date))
         else:
             kept.append(line.rstrip())
     notes = "\n".join(kept).strip("\n")
@@ -157,20 +152,20 @@ def strip_comments(text: str) -> str:
 
 
 def split_header(text: str, keys: tuple[str, ...]) -> tuple[dict[str, str], str]:
-    """Read `Key: value` lines at the top of an editor text; the rest after them is the body."""
+    """Read `Key: value` lines at the top of an editor text; the rest after them is the body.
+
+    Blank lines before the first field are skipped; after a field, a blank line or any other line ends
+    the header.
+    """
     fields: dict[str, str] = {}
-    lines = text.splitlines()
-    index = 0
     wanted = {key.lower(): key for key in keys}
-    while index < len(lines):
-        line = lines[index]
-        key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in wanted:
-            fields[wanted[key.strip().lower()]] = value.strip()
-            index += 1
-            continue
-        if not line.strip() and not fields:
-            index += 1
-            continue
-        break
-    return fields, "\n".join(lines[index:]).strip("\n")
+    lines = text.splitlines()
+    while lines:
+        key, sep, value = lines[0].partition(":")
+        name = wanted.get(key.strip().lower())
+        if sep and name:
+            fields[name] = value.strip()
+        elif lines[0].strip() or fields:
+            break
+        lines.pop(0)
+    return fields, "\n".join(lines).strip("\n")
