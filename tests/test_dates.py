@@ -634,7 +634,11 @@ def test_format_day_shows_the_iso_date_and_the_weekday(day: date, english: str, 
     assert format_day(day, TODAY) == english
     assert format_day(day, TODAY, language="en") == english
     assert format_day(day, TODAY, language="de") == german
-    assert format_day(day, TODAY, language="fr") == english
+
+
+def test_format_day_knows_english_and_german_only() -> None:
+    with pytest.raises(KeyError):
+        format_day(TODAY, TODAY, language="fr")
 
 
 def test_format_day_reads_back_as_the_same_day() -> None:

@@ -4,8 +4,10 @@ import pytest
 
 from mentorlog.textparse import (
     ActionLine,
+    ParsedNote,
     find_tags,
     normalise_owner,
+    normalise_tag,
     parse_action,
     parse_note,
     reads_as_date,
@@ -185,3 +187,76 @@ def test_note_lines_pass_the_date_checker_on_to_every_action() -> None:
         ActionLine("send the deck", due="next friday", owner="me"),
         ActionLine("call b c", due="a", done=True),
     ]
+
+
+def test_a_due_date_with_a_colon_in_it_is_one_token() -> None:
+    assert parse_action("x due:2026-12-03T14:30 y") == ActionLine("x y", due="2026-12-03T14:30")
+    assert parse_action("x owner:a:b y") == ActionLine("x y", owner="a:b")
+
+
+# tags, notes, editor texts --------------------------------------------------------------------------
+
+
+def test_tags_come_from_every_given_text_in_order_and_none_is_skipped() -> None:
+    assert find_tags(None, "#b and #a", None, "#B #c") == ["b", "a", "c"]
+    assert find_tags() == []
+    assert find_tags(None) == []
+    assert find_tags("no tags here") == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("#Growth", "growth"),
+        ("  #career-path-  ", "career-path"),
+        ("##x", "x"),
+        ("#XRAY", "xray"),
+        ("#TAX-", "tax"),
+        ("Straße", "strasse"),
+        ("tag#", "tag#"),
+    ],
+)
+def test_normalise_tag_drops_hashes_and_trailing_dashes_and_casefolds(tag: str, expected: str) -> None:
+    assert normalise_tag(tag) == expected
+
+
+def test_note_keeps_indentation_and_leading_spaces_but_not_blank_edges() -> None:
+    parsed = parse_note("\n\n  indented start\n  - [X] done with capital X  \n   - nested item   \nXylophone\n\n")
+    assert parsed.notes == "  indented start\n   - nested item\nXylophone"
+    assert parsed.actions == [ActionLine("done with capital X", done=True)]
+
+
+def test_note_without_checkboxes_is_all_notes() -> None:
+    assert parse_note("one\ntwo") == ParsedNote(notes="one\ntwo", actions=[], tags=[])
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "body"),
+    [
+        ("Title: only a header", {"Title": "only a header"}, ""),
+        ("\n\nTitle: x\nBody", {"Title": "x"}, "Body"),
+        ("title:  spaced  \n  Confidence :3\n\nbody", {"Title": "spaced", "Confidence": "3"}, "body"),
+        ("Title: x\n\nTitle: y", {"Title": "x"}, "Title: y"),
+        ("Note: x\nTitle: y", {}, "Note: x\nTitle: y"),
+        ("Title\nbody", {}, "Title\nbody"),
+        ("body first\nTitle: y", {}, "body first\nTitle: y"),
+        ("Title: x\n  indented body\n", {"Title": "x"}, "  indented body"),
+        ("Title: x\nXmas plans", {"Title": "x"}, "Xmas plans"),
+        ("", {}, ""),
+    ],
+)
+def test_split_header_reads_key_lines_at_the_top(text: str, fields: dict[str, str], body: str) -> None:
+    assert split_header(text, ("Title", "Confidence")) == (fields, body)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# help\ntext", "text"),
+        ("#tag at the start\n# help", "#tag at the start"),
+        ("\n  text  \n# help\n", "text"),
+        ("a\n# b\nc", "a\nc"),
+    ],
+)
+def test_strip_comments_drops_only_hash_space_lines(text: str, expected: str) -> None:
+    assert strip_comments(text) == expected
