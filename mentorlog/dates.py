@@ -9,6 +9,7 @@ are English and German, and a bare weekday points the way the field looks (`dire
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Literal
@@ -360,7 +361,8 @@ def _time(text: str, shown: str) -> time:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.strip().lower().split())
+    """Lower case, single spaces, and composed umlauts (`März` typed as `a` + combining diaeresis too)."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
 def parse_when(

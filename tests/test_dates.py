@@ -684,5 +684,11 @@ def test_bad_cadence_names_the_text_and_gives_examples() -> None:
     assert raised.value.exit_code == 2
 
 
+def test_decomposed_umlauts_read_like_composed_ones() -> None:
+    assert parse_date("3. Ma\u0308rz", today=TODAY) == date(2026, 3, 3)
+    assert parse_date("u\u0308bermorgen", today=TODAY) == date(2026, 11, 28)
+    assert parse_cadence("2 wochen") == 14
+
+
 def test_a_date_without_a_time_has_none() -> None:
     assert parse_when("in 2 weeks", today=TODAY) == When(date(2026, 12, 10), None)

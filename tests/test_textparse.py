@@ -228,6 +228,7 @@ def test_note_keeps_indentation_and_leading_spaces_but_not_blank_edges() -> None
 
 def test_note_without_checkboxes_is_all_notes() -> None:
     assert parse_note("one\ntwo") == ParsedNote(notes="one\ntwo", actions=[], tags=[])
+    assert parse_note("\nXmas party: book it. FedEx\n").notes == "Xmas party: book it. FedEx"
 
 
 @pytest.mark.parametrize(
