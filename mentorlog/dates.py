@@ -1,23 +1,42 @@
 """Text to dates, the way people type them. Pure: `today` is always passed in.
 
-dateutil's parser reads the absolute forms (ISO, dotted, slashes, month names) once a shape check
-has made sure the text really is one of them; this module only adds the thin layer of relative
-words (English and German) and the rules for which way a bare weekday points.
+Every form is read here, shape by shape, and every day is built with `date()`, so an impossible day
+(`Dec 32`, `31.02.`, `2026-02-30`) is an error instead of being reinterpreted as something else;
+dateutil only does the calendar arithmetic of months and years (relativedelta). The relative words
+are English and German, and a bare weekday points the way the field looks (`direction`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from typing import Literal
 
 from mentorlog.errors import DateError
 from mentorlog.humane import relative_days
 
-__all__ = ["When", "parse_cadence", "parse_date", "parse_since", "parse_when", "relative_days"]
+__all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "DateError",
+    "Direction",
+    "When",
+    "check_in_range",
+    "format_day",
+    "parse_cadence",
+    "parse_date",
+    "parse_since",
+    "parse_when",
+    "relative_days",
+]
 
 Direction = Literal["forward", "backward"]
+STEPS: dict[str, int] = {"forward": 1, "backward": -1}
+
+MIN_YEAR = 1900
+MAX_YEAR = 2200
 
 MIN_YEAR = 1900  # dates outside these years are errors, never reinterpreted
 MAX_YEAR = 2200
@@ -39,6 +58,12 @@ for _index, _names in enumerate(
     for _name in _names:
         WEEKDAYS[_name] = _index
 
+# The weekday in a confirmation (format_day), for the two languages mentorlog speaks.
+WEEKDAY_SHORT = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
+}
+
 UNITS: dict[str, str] = {}
 for _unit, _names in {
     "d": ("d", "day", "days", "tag", "tage", "tagen"),
@@ -48,6 +73,28 @@ for _unit, _names in {
 }.items():
     for _name in _names:
         UNITS[_name] = _unit
+
+# `in two weeks`, `vor drei tagen`, `in einer woche`, `a month ago`.
+NUMBER_WORDS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        ("a", "an", "one", "ein", "eine", "einem", "einer", "einen", "eins"),
+        ("two", "zwei"),
+        ("three", "drei"),
+        ("four", "vier"),
+        ("five", "fünf", "fuenf"),
+        ("six", "sechs"),
+        ("seven", "sieben"),
+        ("eight", "acht"),
+        ("nine", "neun"),
+        ("ten", "zehn"),
+        ("eleven", "elf"),
+        ("twelve", "zwölf", "zwoelf"),
+    ],
+    1,
+):
+    for _name in _names:
+        NUMBER_WORDS[_name] = _number
 
 SIMPLE_WORDS = {
     "today": 0,
@@ -60,13 +107,47 @@ SIMPLE_WORDS = {
     "gestern": -1,
     "vorgestern": -2,
 }
-NEXT_WORDS = {"next", "nächsten", "nächster", "nächste", "naechsten", "naechster", "kommenden"}
-LAST_WORDS = {"last", "letzten", "letzter", "letzte", "vergangenen"}
+NEXT_WORDS = {
+    "next",
+    "nächste",
+    "nächsten",
+    "nächster",
+    "nächstes",
+    "naechste",
+    "naechsten",
+    "naechster",
+    "naechstes",
+    "kommende",
+    "kommenden",
+    "kommender",
+    "kommendes",
+}
+LAST_WORDS = {"last", "letzte", "letzten", "letzter", "letztes", "vergangene", "vergangenen", "vergangener"}
+STEP_WORDS = {**dict.fromkeys(NEXT_WORDS, 1), **dict.fromkeys(LAST_WORDS, -1)}
+# `next week` / `nächsten monat` / `last year`: one whole period on from today (or back).
+PERIOD_WORDS = {"week": "w", "month": "m", "year": "y", "woche": "w", "monat": "m", "jahr": "y"}
+# The last day of this week, month or year.
+END_WORDS = {
+    "eow": "w",
+    "end of week": "w",
+    "end of the week": "w",
+    "ende der woche": "w",
+    "eom": "m",
+    "end of month": "m",
+    "end of the month": "m",
+    "ende des monats": "m",
+    "monatsende": "m",
+    "eoy": "y",
+    "end of year": "y",
+    "end of the year": "y",
+    "ende des jahres": "y",
+    "jahresende": "y",
+}
 
 _MONTH_NAMES = [
     ("jan", "january", "januar", "jän", "jänner"),
     ("feb", "february", "februar"),
-    ("mar", "march", "märz", "maerz", "mär"),
+    ("mar", "march", "märz", "maerz", "mär", "mrz"),
     ("apr", "april"),
     ("may", "mai"),
     ("jun", "june", "juni"),
@@ -79,19 +160,26 @@ _MONTH_NAMES = [
 ]
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
 
-_TIME = r"(?:[ t](\d{1,2}):(\d{2}))?"
-ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + "$")
+# The shapes, matched against lower-cased text with single spaces.
+ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?" + _TIME + "$")
+YEAR = re.compile(r"^(\d{4})$")
+DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4})?)?$")
 SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
 MONTH_DAY = re.compile(r"^([^\W\d_]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
-DAY_MONTH = re.compile(r"^(\d{1,2})\.? ([^\W\d_]+)\.?(?: (\d{4}))?$")
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|\.)? ([^\W\d_]+)\.?(?:,? (\d{4}))?$")
 MONTH_YEAR = re.compile(r"^([^\W\d_]+)\.? (\d{4})$")
-SIGNED = re.compile(r"^([+-])(\d{1,4})\s*([a-z]+)$")
-IN_N = re.compile(r"^in (\d{1,4}) ([a-zäöü]+)$")
-N_AGO = re.compile(r"^(\d{1,4}) ([a-z]+) ago$")
-VOR_N = re.compile(r"^vor (\d{1,4}) ([a-zäöü]+)$")
-SPAN = re.compile(r"^(\d{1,4})\s*([a-z]+)$")
+AMOUNT = r"([0-9]{1,4}|[^\W\d_]+)"
+IN_N = re.compile(rf"^in {AMOUNT} ([^\W\d_]+)$")
+N_AGO = re.compile(rf"^{AMOUNT} ([^\W\d_]+) ago$")
+VOR_N = re.compile(rf"^vor {AMOUNT} ([^\W\d_]+)$")
+SIGNED = re.compile(r"^([+-])([0-9]{1,4}) ?([a-z]+)$")
+SPAN = re.compile(r"^([0-9]{1,4}) ?([a-z]+)$")
+# A time of day after the date: `2026-12-03T14:30`, `fri 14:30`, `today at 3pm`, `morgen um 15 uhr`.
+ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})t(\S+)$")
+AT_TIME = re.compile(r"^(.+) (?:at|um) (\S+(?: ?(?:am|pm|uhr))?)$")
+TIME_TAIL = re.compile(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?(?:am|pm|uhr))$")
+TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
 @dataclass(frozen=True)
@@ -107,6 +195,29 @@ def _error(text: str, reason: str | None = None) -> DateError:
     return DateError(message, hint=f"Try for example: {EXAMPLES}")
 
 
+def _range_error(text: str) -> DateError:
+    return _error(text, f"years {MIN_YEAR} to {MAX_YEAR} only")
+
+
+def check_in_range(day: date, text: str) -> date:
+    """DAY when its year is MIN_YEAR to MAX_YEAR, else the DateError that names TEXT (exit 2)."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise _range_error(text)
+    return day
+
+
+def format_day(day: date, today: date, *, language: str = "en") -> str:
+    """A stored day as a confirmation shows it: `2026-12-04, Fri` (German: `04.12.2026, Fr`).
+
+    The date is absolute on purpose, so a misread is seen at once; `today` is part of the signature
+    so that a later version may add how far away the day is without changing its callers.
+    """
+    weekday = WEEKDAY_SHORT[language][day.weekday()]
+    if language == "de":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}, {weekday}"
+    return f"{day.isoformat()}, {weekday}"
+
+
 def _shift(day: date, amount: int, unit: str) -> date:
     from dateutil.relativedelta import relativedelta
 
@@ -119,10 +230,9 @@ def _shift(day: date, amount: int, unit: str) -> date:
     return day + relativedelta(years=amount)
 
 
-def _weekday(day: date, weekday: int, direction: Direction) -> date:
-    if direction == "forward":
-        return day + timedelta(days=(weekday - day.weekday()) % 7 or 7)
-    return day - timedelta(days=(day.weekday() - weekday) % 7 or 7)
+def _weekday(day: date, weekday: int, step: int) -> date:
+    """The next WEEKDAY after DAY (STEP 1) or the last one before it (STEP -1); never DAY itself."""
+    return day + timedelta(days=step * ((step * (weekday - day.weekday())) % 7 or 7))
 
 
 def _end_of_month(year: int, month: int) -> date:
@@ -130,29 +240,44 @@ def _end_of_month(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-def _relative(text: str, today: date, direction: Direction, week_start: str) -> date | None:
-    """The relative words; None when the text is none of them."""
+def _end_of(unit: str, today: date, week_start: str) -> date:
+    """The last day of today's week (as WEEK_START begins it), month or year."""
+    if unit == "w":
+        last_day = (WEEKDAYS[week_start] + 6) % 7
+        return today + timedelta(days=(last_day - today.weekday()) % 7)
+    if unit == "m":
+        return _end_of_month(today.year, today.month)
+    return date(today.year, 12, 31)
+
+
+def _amount(word: str) -> int | None:
+    """`3` or `three` / `drei` as a number; None when the word is neither."""
+    if word.isdigit():  # ASCII digits only: AMOUNT takes [0-9] or letters
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _relative(text: str, today: date, step: int, week_start: str) -> date | None:
+    """The relative words; None when the text is none of them. STEP is where a bare weekday points."""
     if text in SIMPLE_WORDS:
         return today + timedelta(days=SIMPLE_WORDS[text])
     if text in WEEKDAYS:
-        return _weekday(today, WEEKDAYS[text], direction)
-    if text == "eow":
-        last_day = 6 if week_start == "monday" else 5
-        return today + timedelta(days=(last_day - today.weekday()) % 7)
-    if text == "eom":
-        return _end_of_month(today.year, today.month)
-    if text == "eoy":
-        return date(today.year, 12, 31)
-    words = text.split(" ")
-    if len(words) == 2 and words[1] in WEEKDAYS:
-        if words[0] in NEXT_WORDS:
-            return _weekday(today, WEEKDAYS[words[1]], "forward")
-        if words[0] in LAST_WORDS:
-            return _weekday(today, WEEKDAYS[words[1]], "backward")
+        return _weekday(today, WEEKDAYS[text], step)
+    if text in END_WORDS:
+        return _end_of(END_WORDS[text], today, week_start)
+    words = text.split()
+    if len(words) == 2 and words[0] in STEP_WORDS:
+        if words[1] in WEEKDAYS:
+            return _weekday(today, WEEKDAYS[words[1]], STEP_WORDS[words[0]])
+        if words[1] in PERIOD_WORDS:
+            return _shift(today, STEP_WORDS[words[0]], PERIOD_WORDS[words[1]])
+        return None
     for pattern, sign in ((IN_N, 1), (N_AGO, -1), (VOR_N, -1)):
         match = pattern.match(text)
-        if match and match.group(2) in UNITS:
-            return _shift(today, sign * int(match.group(1)), UNITS[match.group(2)])
+        if match:
+            amount = _amount(match.group(1))
+            if amount is not None and match.group(2) in UNITS:
+                return _shift(today, sign * amount, UNITS[match.group(2)])
     match = SIGNED.match(text)
     if match and match.group(3) in UNITS:
         sign = 1 if match.group(1) == "+" else -1
@@ -160,52 +285,87 @@ def _relative(text: str, today: date, direction: Direction, week_start: str) -> 
     return None
 
 
-def _parse_with_dateutil(text: str, default: datetime, dayfirst: bool, shown: str) -> datetime:
-    from dateutil import parser
+def _year(text: str | None, today: date) -> int:
+    """A year as written: none is this year, two digits the year within 50 of today (`26` is 2026, `99` 1999)."""
+    if text is None:
+        return today.year
+    if len(text) == 4:
+        return int(text)
+    earliest = today.year - 49
+    return earliest + (int(text) - earliest) % 100
 
-    # English and German month names; built with type() because dateutil types MONTHS narrowly.
-    info = type("Info", (parser.parserinfo,), {"MONTHS": list(_MONTH_NAMES)})
 
+def _day(year: int, month: int, day: int, shown: str) -> date:
+    """The day, or an error saying why there is no such day; nothing is moved to a nearby day."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _range_error(shown)
+    if not 1 <= month <= 12:
+        raise _error(shown, "month must be 1 to 12")
     try:
-        return parser.parse(text, parserinfo=info(dayfirst=dayfirst), default=default)
-    except (ValueError, OverflowError) as exc:
-        reason = str(exc).split(":")[0]
-        raise _error(shown, reason) from None
+        return date(year, month, day)
+    except ValueError:
+        raise _error(shown, f"day is out of range for month {year}-{month:02d}") from None
 
 
-def _absolute(text: str, today: date, dayfirst: bool, period_end: bool, shown: str) -> When | None:
-    """ISO, dotted, slashed and month-name forms; None when the text has none of these shapes."""
-    default = datetime(today.year, 1, 1)
-    match = ISO_MONTH.match(text)
+def _month(year: int, month: int, period_end: bool, shown: str) -> date:
+    """A whole month: its first day, or its last day when PERIOD_END (a target)."""
+    first = _day(year, month, 1, shown)
+    return _end_of_month(year, month) if period_end else first
+
+
+def _absolute(text: str, today: date, dayfirst: bool, period_end: bool, shown: str) -> date | None:
+    """ISO, dotted, slashed, month-name and bare-year forms; None when the text has none of these shapes."""
+    if match := ISO_DAY.match(text):
+        return _day(int(match.group(1)), int(match.group(2)), int(match.group(3)), shown)
+    if match := ISO_MONTH.match(text):
+        return _month(int(match.group(1)), int(match.group(2)), period_end, shown)
+    if match := YEAR.match(text):
+        year = int(match.group(1))
+        return _month(year, 12, True, shown) if period_end else _day(year, 1, 1, shown)
+    if match := DOTTED.match(text):
+        return _day(_year(match.group(3), today), int(match.group(2)), int(match.group(1)), shown)
+    if match := SLASHED.match(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        month, day = (second, first) if dayfirst else (first, second)
+        if month > 12 >= day:  # `26/06/2099` can only be day-first (and `06/26/2099` only month-first)
+            month, day = day, month
+        return _day(_year(match.group(3), today), month, day, shown)
+    if (match := MONTH_DAY.match(text)) and match.group(1) in MONTHS:
+        return _day(_year(match.group(3), today), MONTHS[match.group(1)], int(match.group(2)), shown)
+    if (match := DAY_MONTH.match(text)) and match.group(2) in MONTHS:
+        return _day(_year(match.group(3), today), MONTHS[match.group(2)], int(match.group(1)), shown)
+    if (match := MONTH_YEAR.match(text)) and match.group(1) in MONTHS:
+        return _month(int(match.group(2)), MONTHS[match.group(1)], period_end, shown)
+    return None
+
+
+def _split_time(text: str) -> tuple[str, str | None]:
+    """The date part and the time-of-day part (None when there is none) of the text."""
+    match = ISO_WITH_TIME.match(text) or AT_TIME.match(text) or TIME_TAIL.match(text)
     if match:
-        year, month = int(match.group(1)), int(match.group(2))
-        if not 1 <= month <= 12:
-            raise _error(shown, "month must be 1 to 12")
-        return When(_end_of_month(year, month) if period_end else date(year, month, 1))
-    match = MONTH_YEAR.match(text)
-    if match and match.group(1) in MONTHS:
-        year, month = int(match.group(2)), MONTHS[match.group(1)]
-        return When(_end_of_month(year, month) if period_end else date(year, month, 1))
-    if ISO_DAY.match(text):
-        parsed = _parse_with_dateutil(text.replace("t", "T"), default, False, shown)
-    elif match := DOTTED.match(text):
-        if match.group(3) is None:  # `3.12.` means this year
-            text = f"{match.group(1)}.{match.group(2)}.{today.year}" + text[match.end(2) + 1 :]
-        parsed = _parse_with_dateutil(text, default, True, shown)
-    elif SLASHED.match(text):
-        parsed = _parse_with_dateutil(text, default, dayfirst, shown)
-    elif (match := MONTH_DAY.match(text) or DAY_MONTH.match(text)) and any(
-        part in MONTHS for part in match.groups() if part
-    ):
-        parsed = _parse_with_dateutil(text, default, True, shown)
-    else:
-        return None
-    has_time = bool(re.search(r"\d:\d", text))
-    return When(parsed.date(), parsed.time() if has_time else None)
+        return match.group(1), match.group(2)
+    return text, None
+
+
+def _time(text: str, shown: str) -> time:
+    """`14:30`, `14:30:15`, `3pm`, `3:30 pm`, `15 uhr`, or `15` after `at` / `um`."""
+    match = TIME.match(text)
+    if not match:
+        raise _error(shown, f"cannot read the time {text!r}")
+    hour, minute, second = int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)
+    if match.group(4) in ("am", "pm"):
+        if not 1 <= hour <= 12:
+            raise _error(shown, f"no time {text!r}")
+        hour = hour % 12 + (12 if match.group(4) == "pm" else 0)
+    try:
+        return time(hour, minute, second)
+    except ValueError:
+        raise _error(shown, f"no time {text!r}") from None
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.strip().lower().split())
+    """Lower case, single spaces, and composed umlauts (`März` typed as `a` + combining diaeresis too)."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
 def parse_when(
@@ -221,21 +381,25 @@ def parse_when(
 
     `direction` says which way a bare weekday points: forward for due dates and targets, backward
     for the date of a session or reflection. `period_end` makes a month (`2026-12`, `December 2026`)
-    mean its last day instead of its first.
+    or a year (`2027`) mean its last day instead of its first. `dayfirst` reads `12/03/2026` as
+    12 March; `week_start` (`monday` or `sunday`) decides where `eow` ends.
     """
+    shown = text.strip()
     cleaned = _normalise(text)
     if not cleaned:
-        raise _error(text, "empty")
+        raise _error(shown, "empty")
+    date_text, time_text = _split_time(cleaned)
+    at = None if time_text is None else _time(time_text, shown)
+    step = STEPS[direction]
     try:
-        relative = _relative(cleaned, today, direction, week_start)
+        day = _relative(date_text, today, step, week_start)
     except (ValueError, OverflowError):
-        raise _error(text, "out of range") from None
-    if relative is not None:
-        return When(relative)
-    absolute = _absolute(cleaned, today, dayfirst, period_end, text.strip())
-    if absolute is not None:
-        return absolute
-    raise _error(text)
+        raise _range_error(shown) from None
+    if day is None:
+        day = _absolute(date_text, today, dayfirst, period_end, shown)
+    if day is None:
+        raise _error(shown)
+    return When(check_in_range(day, shown), at)
 
 
 def parse_date(text: str, *, today: date, **options: object) -> date:
@@ -244,13 +408,14 @@ def parse_date(text: str, *, today: date, **options: object) -> date:
 
 
 def parse_since(text: str, *, today: date, dayfirst: bool = False, week_start: str = "monday") -> date:
-    """A start of a period: a span back from today (`30d`, `2w`, `6m`, `1y`) or any date."""
+    """A start of a period: a span back from today (`30d`, `2w`, `6m`, `1y`) or any date (a year: its first day)."""
     match = SPAN.match(_normalise(text))
     if match and match.group(2) in UNITS:
         try:
-            return _shift(today, -int(match.group(1)), UNITS[match.group(2)])
+            day = _shift(today, -int(match.group(1)), UNITS[match.group(2)])
         except (ValueError, OverflowError):
-            raise _error(text, "out of range") from None
+            raise _range_error(text.strip()) from None
+        return check_in_range(day, text.strip())
     return parse_date(text, today=today, direction="backward", dayfirst=dayfirst, week_start=week_start)
 
 

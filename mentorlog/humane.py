@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+NEAR = {-1: "yesterday", 0: "today", 1: "tomorrow"}
+
 
 def relative_days(day: date, today: date) -> str:
     """`today`, `in 3 days`, `2 weeks ago`: how far a date is from today, in words."""
     delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
+    if delta in NEAR:
+        return NEAR[delta]
     size = abs(delta)
     if size < 14:
         amount = f"{size} days"
@@ -23,4 +21,4 @@ def relative_days(day: date, today: date) -> str:
         amount = f"{size // 30} months"
     else:
         amount = f"{size // 365} years"
-    return f"in {amount}" if delta > 0 else f"{amount} ago"
+    return f"in {amount}" if delta >= 2 else f"{amount} ago"  # 0 and ±1 have words of their own

@@ -1,19 +1,30 @@
 """Pure parsing of what people write: checkbox lines become action items, `#words` become tags.
 
-    - [ ] send the draft to Anna due:fri owner:anna     an open action item
-    - [x] book the room                                 an action item already done
+    - [ ] send the draft to Anna due:next friday owner:anna     an open action item
+    - [x] book the room                                          an action item already done
 
-`due:` takes one word (`due:fri`, `due:+2w`) or a quoted phrase (`due:"next friday"`); `owner:`
-takes `me`, `them` or a person's name or prefix.
+`due:` takes the longest run of the following words (up to four) that reads as a date (`due:fri`,
+`due:in 2 wochen`, `due:next friday`), or a quoted phrase (`due:"next friday"`); the other words stay
+in the text. Which words read as a date is the caller's to say (`reads_as_date`); by default
+dates.parse_when decides against a fixed day, so this module never reads the clock. `owner:` takes
+one word: `me`, `them` (German `ich`, `sie`, `er`), or a person's name or prefix as typed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*\S)\s*$")
-TOKEN = re.compile(r"(?<!\S)(due|owner):(?:\"([^\"]*)\"|(\S+))", re.IGNORECASE)
+# The words of an action line; a quoted token value (`due:"next friday"`) is one word.
+WORD = re.compile(r"(?i)(?:due|owner):\"[^\"]*\"|\S+")
+DUE_WORDS = 4  # a due date is at most this many words: `next friday at 3pm`, `3. Dezember 2026 14:30`
+OWNER_WORDS = {"me": "me", "ich": "me", "them": "them", "sie": "them", "er": "them"}
+# The day the default date check reads against: in a leap year, so `29.2.` and `feb 29` read as dates
+# (whether they exist in the year meant is the parser's to say, with the real today, later).
+REFERENCE_DAY = date(2028, 1, 3)
 # A tag starts with a letter and is not glued to a word (page#anchor) or an entity (&#38;).
 TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 COMMENT = re.compile(r"^# ")
@@ -36,38 +47,99 @@ class ParsedNote:
 
 def find_tags(*texts: str | None) -> list[str]:
     """The `#tags` in the texts, lower-cased, each once, in order of appearance."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        for match in TAG.finditer(text or ""):
-            seen.setdefault(normalise_tag(match.group(1)), None)
-    return list(seen)
+    found = (normalise_tag(match.group(1)) for text in filter(None, texts) for match in TAG.finditer(text))
+    return list(dict.fromkeys(found))
 
 
 def normalise_tag(tag: str) -> str:
     return tag.strip().lstrip("#").rstrip("-").casefold()
 
 
-def parse_action(text: str, *, done: bool = False) -> ActionLine:
-    """Split `due:` and `owner:` tokens off an action item's text."""
+def reads_as_date(text: str) -> bool:
+    """Whether TEXT is a date by mentorlog's grammar, checked against REFERENCE_DAY (no clock)."""
+    from mentorlog.dates import parse_when
+    from mentorlog.errors import DateError
+
+    try:
+        parse_when(text, today=REFERENCE_DAY)
+    except DateError:
+        return False
+    return True
+
+
+DateCheck = Callable[[str], bool]
+
+
+def _is_token(word: str) -> bool:
+    key, sep, _ = word.partition(":")
+    return bool(sep) and key.lower() in ("due", "owner")
+
+
+def _due_words(first: str, following: list[str], check: DateCheck) -> tuple[str, int] | None:
+    """The due date after `due:` (FIRST glued to it, then FOLLOWING words) and how many following words it took.
+
+    The longest run of up to DUE_WORDS words that reads as a date wins; when none does, a glued word is
+    the due date anyway (so the caller reports it as a bad date) and a bare `due:` is no token (None).
+    """
+    glued = [first] if first else []
+    words = glued.copy()
+    for word in following:
+        if len(words) == DUE_WORDS or _is_token(word):
+            break
+        words.append(word)
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if check(candidate):
+            return candidate, size - len(glued)
+    if first:
+        return first, 0
+    return None
+
+
+def normalise_owner(owner: str) -> str:
+    """`me` and `them` (also German `ich`, `sie`, `er`, in any case) as stored; a name stays as typed."""
+    return OWNER_WORDS.get(owner.lower(), owner)
+
+
+def parse_action(text: str, *, done: bool = False, reads_as_date: DateCheck = reads_as_date) -> ActionLine:
+    """Split `due:` and `owner:` tokens off an action item's text; `due:` takes the longest date that follows."""
+    pending = WORD.findall(text)
+    kept: list[str] = []
     due = owner = None
-    for match in TOKEN.finditer(text):
-        value = match.group(2) if match.group(2) is not None else match.group(3)
-        if match.group(1).lower() == "due":
+    while pending:
+        word = pending.pop(0)
+        if not _is_token(word):
+            kept.append(word)
+            continue
+        key, _, value = word.partition(":")
+        quoted = len(value) > 1 and value[0] == value[-1] == '"'
+        if quoted:
+            value = value[1:-1]
+        if key.lower() == "owner":
+            if not value:
+                kept.append(word)
+                continue
+            owner = normalise_owner(value)
+        elif quoted:
             due = value
         else:
-            owner = value
-    rest = " ".join(TOKEN.sub(" ", text).split())
-    return ActionLine(text=rest, due=due, owner=owner, done=done)
+            found = _due_words(value, pending, reads_as_date)
+            if found is None:
+                kept.append(word)
+                continue
+            due, taken = found
+            del pending[:taken]
+    return ActionLine(text=" ".join(kept), due=due, owner=owner, done=done)
 
 
-def parse_note(text: str) -> ParsedNote:
+def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> ParsedNote:
     """Notes without the checkbox lines, the action items from them, and all tags."""
     kept: list[str] = []
     actions: list[ActionLine] = []
     for line in text.splitlines():
         match = CHECKBOX.match(line)
         if match:
-            actions.append(parse_action(match.group(2), done=match.group(1) in "xX"))
+            actions.append(parse_action(match.group(2), done=match.group(1) != " ", reads_as_date=reads_as_date))
         else:
             kept.append(line.rstrip())
     notes = "\n".join(kept).strip("\n")
@@ -80,20 +152,20 @@ def strip_comments(text: str) -> str:
 
 
 def split_header(text: str, keys: tuple[str, ...]) -> tuple[dict[str, str], str]:
-    """Read `Key: value` lines at the top of an editor text; the rest after them is the body."""
+    """Read `Key: value` lines at the top of an editor text; the rest after them is the body.
+
+    Blank lines before the first field are skipped; after a field, a blank line or any other line ends
+    the header.
+    """
     fields: dict[str, str] = {}
-    lines = text.splitlines()
-    index = 0
     wanted = {key.lower(): key for key in keys}
-    while index < len(lines):
-        line = lines[index]
-        key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in wanted:
-            fields[wanted[key.strip().lower()]] = value.strip()
-            index += 1
-            continue
-        if not line.strip() and not fields:
-            index += 1
-            continue
-        break
-    return fields, "\n".join(lines[index:]).strip("\n")
+    lines = text.splitlines()
+    while lines:
+        key, sep, value = lines[0].partition(":")
+        name = wanted.get(key.strip().lower())
+        if sep and name:
+            fields[name] = value.strip()
+        elif lines[0].strip() or fields:
+            break
+        lines.pop(0)
+    return fields, "\n".join(lines).strip("\n")

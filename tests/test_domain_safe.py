@@ -1,0 +1,62 @@
+"""safe.py: control characters become visible `\\xNN`, one_line folds and shortens. Pure, no terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorlog.safe import inert, one_line
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [
+        ("\x00", "\\x00"),
+        ("\x01", "\\x01"),
+        ("\x07", "\\x07"),
+        ("\x08", "\\x08"),
+        ("\x0b", "\\x0b"),
+        ("\x0c", "\\x0c"),
+        ("\r", "\\x0d"),
+        ("\x1b", "\\x1b"),
+        ("\x1f", "\\x1f"),
+        ("\x7f", "\\x7f"),
+        ("\x80", "\\x80"),
+        ("\x9b", "\\x9b"),
+        ("\x9f", "\\x9f"),
+    ],
+)
+def test_every_control_character_is_shown_as_its_hex_code(char: str, shown: str) -> None:
+    assert inert(f"a{char}b") == f"a{shown}b"
+
+
+@pytest.mark.parametrize("char", ["\t", "\n", " ", "~", "\xa0", "é", "…", "[", "\\"])
+def test_tab_newline_and_printable_characters_stay(char: str) -> None:
+    assert inert(f"a{char}b") == f"a{char}b"
+
+
+def test_an_escape_sequence_becomes_inert_text() -> None:
+    assert inert("\x1b[31mred\x1b[0m") == "\\x1b[31mred\\x1b[0m"
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("a\nb   c", None, "a b c"),
+        ("  padded\ttext  ", None, "padded text"),
+        ("abcdef", 6, "abcdef"),
+        ("abcdefg", 6, "abcde…"),
+        ("ab cd", 4, "ab…"),
+        ("ab", 1, "…"),
+        ("ab", 0, "…"),
+        ("ab", 2, "ab"),
+        ("", 0, ""),
+        ("x\x1by", 3, "x\\…"),
+        ("x\x1by", None, "x\\x1by"),
+    ],
+)
+def test_one_line_folds_whitespace_and_shortens_with_an_ellipsis(text: str, width: int | None, expected: str) -> None:
+    assert one_line(text, width) == expected
+
+
+def test_one_line_without_a_width_keeps_everything() -> None:
+    assert one_line("word " * 50) == ("word " * 50).strip()
