@@ -38,8 +38,6 @@ STEPS: dict[str, int] = {"forward": 1, "backward": -1}
 MIN_YEAR = 1900
 MAX_YEAR = 2200
 
-MIN_YEAR = 1900  # dates outside these years are errors, never reinterpreted
-MAX_YEAR = 2200
 
 EXAMPLES = "2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, 3 days ago, +1m, eom"
 
