@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,3 +59,99 @@ def test_generator_writes_a_realistic_journal_and_the_peer_files(tmp_path: Path)
     tasks = [json.loads(line) for line in (tmp_path / "peers" / "tasks.json").read_text().splitlines()]
     assert len(tasks) == 5000
     assert sum(task["status"] == "pending" for task in tasks) == one("SELECT count(*) FROM actions WHERE status='open'")
+
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from plan import COMMANDS, DUMP, OPTIONAL  # noqa: E402
+from timing import Command, count_rows, paired  # noqa: E402
+
+
+def test_pairs_alternate_and_each_figure_is_the_median_of_the_pair_ratios() -> None:
+    env = {"PATH": "/usr/bin:/bin"}
+    first = Command("quick", [sys.executable, "-c", "pass"], env)
+    second = Command("slower", [sys.executable, "-c", "import json, decimal"], env)
+    series = paired(first, second, pairs=3, warmups=1)
+    check_series(series, 3)
+    inverse = paired(first, second, pairs=2, warmups=0, ratio="second/first")
+    check_series(inverse, 2)
+
+
+def test_rows_are_counted_as_each_program_prints_them() -> None:
+    mentorlog = """  id  due                        owner  with       action                 status
+9374  2026-09-27 (2 months ago)  me     Eric Lopez  Lele we tonoilze       open
+                                                    to reading a.
+ 943  2026-09-28 (8 weeks ago)   Gus    Gus Meyer   On mozuro salary.      open
+25 action items, 25 overdue; 467 more not shown (--limit 0 shows all)"""
+    search = "kind      id  date        title\naction   805  2018-01-13  And for\n                 delegation.\n"
+    jrnl = "2026-11-02 16:00 Week monitoring.\nIn the the about\n2026-11-03 17:00 Slides vp.\nGoal 2 of 3\n"
+    task = "  7 1.9y   kai      -6w   Me by stakeholder trust.     15\n 13 1.7y   eric     -8w   In the cleanup.  15\n"
+    assert count_rows(mentorlog, "mentorlog") == 2
+    assert count_rows(search, "mentorlog") == 1
+    assert count_rows(jrnl, "jrnl") == 2
+    assert count_rows(task, "task") == 2
+
+
+def check_series(series: dict[str, Any], pairs: int) -> None:
+    """The series' figures are computed from its recorded pairs, and its runs alternated strictly."""
+    assert len(series["pairs"]) == pairs
+    previous = None
+    for pair in series["pairs"]:
+        first, second = pair["first"], pair["second"]
+        assert second["seq"] == first["seq"] + 1
+        if previous is not None:
+            assert first["seq"] == previous + 1
+        previous = second["seq"]
+        expected = first["seconds"] / second["seconds"]
+        if series["ratio_is"] == "second/first":
+            expected = 1 / expected
+        assert pair["ratio"] == pytest.approx(expected)
+    ratios = [pair["ratio"] for pair in series["pairs"]]
+    assert series["median_ratio"] == pytest.approx(statistics.median(ratios))
+    assert (series["min_ratio"], series["max_ratio"]) == (min(ratios), max(ratios))
+    assert series["first_median_ms"] == pytest.approx(
+        statistics.median(p["first"]["seconds"] for p in series["pairs"]) * 1000
+    )
+    assert series["first_peak_mb"] == max(p["first"]["peak_kb"] for p in series["pairs"]) / 1024
+
+
+@pytest.mark.slow
+def test_the_runner_reports_only_figures_from_paired_runs(tmp_path: Path) -> None:
+    output = tmp_path / "benchmarks.md"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--scales", "0.01", "0.02", "--runs", "2",
+         "--heavy-runs", "2", "--warmups", "0", "--no-peers", "--installed", "--work", str(tmp_path / "work"),
+         "--output", str(output)],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert " exited " not in done.stderr, done.stderr  # every timed command succeeded
+    data = json.loads((tmp_path / "benchmarks.json").read_text())
+    report = output.read_text()
+    check_series(data["floors"], 2)
+    for scale, measured in data["scales"].items():
+        assert set(measured["skipped"]) <= OPTIONAL
+        assert set(measured["commands"]) | set(measured["skipped"]) == set(COMMANDS)
+        assert measured["writes_undone"]["unchanged"]
+        section = report.split(f"## mentorlog at scale {scale}\n", 1)[1].split("\n## ", 1)[0]
+        for label, series in measured["commands"].items():
+            check_series(series, 2)
+            assert series["second"] == "floor"
+            row = next(line for line in section.splitlines() if line.startswith(f"| `{label}` |"))
+            assert f"{series['median_ratio']:.2f} ({series['min_ratio']:.2f}–{series['max_ratio']:.2f})" in row
+        for name in ("export", "import_empty", "import_merge"):
+            check_series(measured["dump"][name], 2)
+        assert measured["dump"]["import_empty"]["second"] == f"mentorlog {DUMP}"
+        assert measured["dump"]["import_merge"]["journal_unchanged"]
+    first, last = data["scales"]["0.01"]["commands"], data["scales"]["0.02"]["commands"]
+    for label, grown in data["growth"].items():
+        assert grown["growth"] == pytest.approx(last[label]["median_ratio"] / first[label]["median_ratio"])
+    for target in data["targets"]:
+        if target["target"].endswith("× floor"):
+            assert target["value"] == first[target["subject"]]["median_ratio"]
+        elif target["target"].startswith("growth"):
+            assert target["value"] == data["growth"][target["subject"]]["growth"]
+        assert target["met"] == (
+            target["value"] <= target["bound"] if target["at_most"] else target["value"] >= target["bound"]
+        )
+        assert f"| {target['target']} | {target['scale']} | `{target['subject']}` |" in report
