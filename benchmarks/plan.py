@@ -68,7 +68,7 @@ def evaluate(data: dict[str, Any]) -> list[dict[str, Any]]:
         if label in commands:
             add(f"{group} × floor", first, label, ratio(label), bound, "×", True)
     for label, bound in [*((label, 1.1) for label in SEARCHES), *((label, 1.15) for label in PERIOD_VIEWS)]:
-        if label in commands:
+        if label in commands and first != last:
             grown = data["growth"].get(label, {}).get("growth")
             add(f"growth scale {first} → {last}", f"{first}→{last}", label, grown, bound, "×", True)
     for scale, measured in data["scales"].items():

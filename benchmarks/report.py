@@ -133,6 +133,11 @@ def render(data: dict[str, Any], raw_name: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def load(averages: list[float]) -> str:
+    """The machine's load while a section ran: other work on the machine widens the min-max of the ratios."""
+    return f"Load average (1 min) at the start and end of this section: {averages[0]:.1f}, {averages[-1]:.1f}."
+
+
 def journals(data: dict[str, Any]) -> list[str]:
     keys = list(next(iter(data["journals"].values())))
     lines = [
@@ -164,11 +169,14 @@ def scale_section(key: str, measured: dict[str, Any]) -> list[str]:
     undone = measured["writes_undone"]
     lines += [
         "",
-        f"Records used: {ids}. Journal after the writes (each undone): "
+        f"- Records used: {ids}.",
+        f"- Journal after the writes (each undone): "
         f"{'unchanged' if undone['unchanged'] else 'CHANGED ' + str(undone)}.",
+        "- " + load(measured["load"]),
     ]
     if measured["skipped"]:
-        lines.append("Not available in this version: " + ", ".join(f"`{label}`" for label in measured["skipped"]) + ".")
+        skipped = ", ".join(f"`{label}`" for label in measured["skipped"])
+        lines.append(f"- Not available in this version (`COMMAND --help` failed), so not timed: {skipped}.")
     return [*lines, ""]
 
 
@@ -176,8 +184,9 @@ def peer_section(peers: dict[str, Any]) -> list[str]:
     lines = [
         f"## Against the peers (scale {peers['scale']}, paired)",
         "",
-        "| mentorlog | rows | peer | rows | mentorlog ms | peer ms | mentorlog faster by: median (min–max) | target |",
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |",
+        "| mentorlog | rows | peer | rows | mentorlog ms | peer ms | mentorlog faster by: median (min–max) | target "
+        "| peak MB (mentorlog, peer) |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for series in peers["pairs"].values():
         target = "—"
@@ -187,8 +196,10 @@ def peer_section(peers: dict[str, Any]) -> list[str]:
         lines.append(
             f"| `{series['mentorlog']}` | {series['rows']['mentorlog']} | `{series['peer_command']}` | "
             f"{series['rows'][series['peer']]} | {series['first_median_ms']:.0f} | "
-            f"{series['second_median_ms']:.0f} | {ratio(series)} | {target} |"
+            f"{series['second_median_ms']:.0f} | {ratio(series)} | {target} | "
+            f"{series['first_peak_mb']:.0f}, {series['second_peak_mb']:.0f} |"
         )
+    lines += ["", load(peers["load"])]
     if peers["skipped"]:
         lines.append("\nNot available on this machine: " + ", ".join(f"`{name}`" for name in peers["skipped"]) + ".")
     return [*lines, ""]

@@ -116,7 +116,7 @@ class Bench:
 
     def scale(self, db: Path, folder: Path) -> dict[str, Any]:
         ids = pick_ids(db)
-        result: dict[str, Any] = {"ids": ids, "commands": {}, "skipped": []}
+        result: dict[str, Any] = {"ids": ids, "commands": {}, "skipped": [], "load": [os.getloadavg()[0]]}
         before = table_counts(db)
         for label in COMMANDS:
             if label.split()[0] in OPTIONAL and not self.available(label.split()[0]):
@@ -135,6 +135,7 @@ class Bench:
         result["writes_undone"] = {"before": before, "after": after, "unchanged": before == after}
         if not self.args.no_dump:
             result["dump"] = self.dump(db, folder)
+        result["load"].append(os.getloadavg()[0])
         return result
 
     def dump(self, db: Path, folder: Path) -> dict[str, Any]:
@@ -169,7 +170,8 @@ class Bench:
         jrnl = setup_jrnl(self.args.work, folder / "peers")
         task_env = setup_task(folder / "peers", TODAY)
         ids = pick_ids(db)
-        result: dict[str, Any] = {"versions": peer_versions(jrnl), "pairs": {}, "skipped": []}
+        result: dict[str, Any] = {"versions": peer_versions(jrnl), "pairs": {}, "skipped": [], "load": []}
+        result["load"].append(os.getloadavg()[0])
         for mine, peer, peer_args, target in PEERS:
             if (peer == "jrnl" and jrnl is None) or (peer == "task" and task_env is None):
                 print(f"    ! {peer} is not available; {peer} {peer_args} left out")
@@ -186,6 +188,7 @@ class Bench:
             series = self.pairs(ours, theirs, ratio="second/first")
             series.update(mentorlog=mine, peer=peer, peer_command=f"{peer} {peer_args}", rows=rows, target=target)
             result["pairs"][f"{mine} / {peer} {peer_args}"] = series
+        result["load"].append(os.getloadavg()[0])
         return result
 
 
