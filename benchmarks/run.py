@@ -1,351 +1,271 @@
-"""Time mentorlog as whole processes on generated journals, next to floors and peers, and write docs/benchmarks.md.
+"""Time mentorlog as whole processes on generated journals, paired with a floor and with peers.
 
-    python benchmarks/run.py                      # scales 1 and 4, peers included (several minutes)
-    python benchmarks/run.py --scales 0.01 --runs 3 --no-peers --output /tmp/b.md   # a quick check
+    python benchmarks/run.py                      # scales 1 and 4 with jrnl and Taskwarrior
+    python benchmarks/run.py --scales 0.05 0.1 --runs 3 --no-peers --output /tmp/b.md   # a quick check
 
-Each command: one warm-up, then the median of --runs runs (at least 7 for the report), each a fresh
-process; peak memory is the child's max RSS from wait4. Floors measured in the same run: `python -c
-pass` and a minimal Typer app that prints a 20-row Rich table (benchmarks/floor_app.py). Peers on the
-same content: jrnl (from PyPI, in its own venv) and Taskwarrior (Debian package `taskwarrior`).
+Every command runs in strict turns with the floor app (command, floor, command, floor, ...; each a
+fresh process), and its figure is the median of the per-pair ratios (command time / the floor time
+right after it), with their min-max. Growth is the last scale's median ratio over the first scale's.
+Peers run in turns with the mentorlog command they are compared to (mentorlog, peer, ...), the ratio
+per pair being peer time / mentorlog time. Writes are undone (`mentorlog undo`, untimed) right after
+each run, so that the journal does not grow. The raw pairs go to a JSON file beside the Markdown
+(--output with .json), which is rendered from that JSON alone (benchmarks/report.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import TODAY, describe, generate
+from peers import build_venv, setup_jrnl, setup_task
+from peers import versions as peer_versions
+from plan import COMMANDS, DUMP, OPTIONAL, PEERS, WRITES, evaluate, mentorlog_args
+from report import render
+from timing import Command, count_rows, output_of, paired
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-
-from generate import SEARCH_WORD, TODAY, generate  # noqa: E402
-
-LISTING = ["actions", "actions --overdue", "sessions", "goals", "people", f"search {SEARCH_WORD}"]
-WRITES = ["note", "action add", "action done"]
-VIEWS = ["summary --since 1y", "agenda", "timeline --since 1y"]
-TARGETS = {
-    **{name: ("floor", 1.3) for name in LISTING},
-    **{name: ("floor", 1.5) for name in WRITES},
-    **{name: ("floor", 2.0) for name in VIEWS},
-    "export --format md --since 6m": ("floor", 3.0),
-    "export --format json --all": ("seconds", 10.0),
-}
-PAIRS = [  # (mentorlog command, peer name, peer command)
-    ("sessions --limit 10", "jrnl", "jrnl -n 10"),
-    (f"search {SEARCH_WORD}", "jrnl", f"jrnl -contains {SEARCH_WORD}"),
-    ("actions", "task", "task next"),
-    ("actions --overdue", "task", "task +OVERDUE list"),
-    ("action add", "task", "task add"),
-]
+TABLES = ("people", "sessions", "actions", "goals", "progress_updates", "reflections", "topics", "session_tags")
 
 
-@dataclass
-class Timing:
-    runs: list[float] = field(default_factory=list)
-    peak_kb: int = 0
-    floor_runs: list[float] = field(default_factory=list)  # the floor, run in turns with this command
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.runs) * 1000
-
-    @property
-    def ratio(self) -> float:
-        """Median time over the median of the floor runs taken in turns with it (robust to a noisy machine)."""
-        return statistics.median(self.runs) / statistics.median(self.floor_runs) if self.floor_runs else 0.0
-
-
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall time, max RSS (KB) and exit status of one fresh process, started through spawn.py."""
-    done = subprocess.run(
-        [sys.executable, str(HERE / "spawn.py"), *argv], env=env, capture_output=True, text=True, check=False
-    )
-    seconds, peak, code = done.stdout.split()
-    if int(code) != 0:
-        sys.stderr.write(f"  ! {' '.join(argv)} exited {code}: {done.stderr[:300]!r}\n")
-    return float(seconds), int(peak), int(code)
-
-
-FLOOR: list[str] = []  # the floor command, set in main(); measured in turns with every command
-
-
-def measure(argvs: list[list[str]], env: dict[str, str], runs: int) -> Timing:
-    """Two warm-ups, then RUNS timed runs, each followed by a floor run; ARGVS cycles (writes need fresh ids)."""
-    timing = Timing()
-    run_once(argvs[0], env)
-    run_once(argvs[0], env)
-    for number in range(runs):
-        elapsed, peak, _ = run_once(argvs[(number + 1) % len(argvs)], env)
-        timing.runs.append(elapsed)
-        timing.peak_kb = max(timing.peak_kb, peak)
-        if FLOOR and argvs[0] != FLOOR:
-            timing.floor_runs.append(run_once(FLOOR, env)[0])
-    return timing
-
-
-def build_venv(path: Path, *packages: str) -> Path:
-    if not (path / "bin" / "python").exists():
-        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-        subprocess.run([str(path / "bin" / "python"), "-m", "pip", "install", "-q", *packages], check=True)
-    return path / "bin"
-
-
-def open_action_ids(db: Path, count: int) -> list[int]:
+def table_counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
-        return [row[0] for row in conn.execute("SELECT id FROM actions WHERE status = 'open' LIMIT ?", [count])]
+        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
     finally:
         conn.close()
 
 
-def mentorlog_argvs(script: Path, command: str, db: Path, ids: list[int]) -> list[list[str]]:
-    base = [str(script), "--db", str(db)]
-    if command == "note":
-        return [[*base, "note", "--with", "anna", "Benchmark session notes #bench",
-                 "--action", "first follow-up due:fri", "--action", "second follow-up due:+2w"]]  # fmt: skip
-    if command == "action add":
-        return [[*base, "action", "add", "Benchmark action", "--due", "+1w"]]
-    if command == "action done":
-        return [[*base, "action", "done", str(action_id)] for action_id in ids]
-    return [[*base, *command.split()]]
-
-
-def setup_jrnl(work: Path, peers: Path) -> tuple[Path, Path] | None:
+def pick_ids(db: Path) -> dict[str, Any]:
+    """The records the `show`, `note` and `action done` benchmarks use: recent, active, with content."""
+    conn = sqlite3.connect(db)
     try:
-        bin_dir = build_venv(work / "jrnl-venv", "jrnl")
-    except subprocess.CalledProcessError:
-        return None
-    config = peers / "jrnl.yaml"
-    config.write_text(
-        "colors: {body: none, date: none, tags: none, title: none}\n"
-        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\nindent_character: ''\n"
-        f"journals:\n  default: {peers / 'journal.txt'}\n"
-        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\nversion: v4.0\n",
-        encoding="utf-8",
+        one = lambda sql: (conn.execute(sql).fetchone() or [None])[0]  # noqa: E731
+        return {
+            "person": one("SELECT p.name FROM sessions s JOIN people p ON p.id = s.person_id ORDER BY s.date DESC"),
+            "session": one("SELECT id FROM sessions WHERE private = 0 ORDER BY date DESC, id DESC"),
+            "goal": one(
+                "SELECT g.id FROM goals g WHERE g.status = 'active' AND g.parent_id IS NULL ORDER BY "
+                "(SELECT count(*) FROM progress_updates u WHERE u.goal_id = g.id) + "
+                "(SELECT count(*) FROM goals m WHERE m.parent_id = g.id) DESC, g.id"
+            ),
+            "action": one("SELECT id FROM actions WHERE status = 'open' ORDER BY created_at DESC, id"),
+        }
+    finally:
+        conn.close()
+
+
+def machine(python: Path) -> dict[str, Any]:
+    probe = (
+        "import json, platform, sqlite3, importlib.metadata as m\n"
+        "names = ('mentorlog', 'typer', 'click', 'rich')\n"
+        "print(json.dumps({'python': platform.python_version(), 'sqlite': sqlite3.sqlite_version,"
+        " **{n: m.version(n) for n in names}}))"
     )
-    return bin_dir / "jrnl", config
+    found = json.loads(subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=True).stdout)
+    cpu = next((line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo") if line.startswith("model name")), "")
+    memory = next((int(line.split()[1]) for line in _read("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(), "memory_gb": round(memory / 1024**2, 1),
+            "platform": platform.platform(), **found}  # fmt: skip
 
 
-def setup_task(peers: Path) -> dict[str, str] | None:
-    if shutil.which("task") is None and os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "taskwarrior"], capture_output=True, check=False)
-    if shutil.which("task") is None:
-        return None
-    data = peers / "task-data"
-    rc = peers / "taskrc"
-    rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\nhooks=off\ngc=on\n", encoding="utf-8")
-    env = {**os.environ, "TASKRC": str(rc)}
-    if not (data / "pending.data").exists():
-        data.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["task", "import", str(peers / "tasks.json")], env=env, capture_output=True, check=True)
-    return env
+def _read(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
 
 
-def peer_argvs(name: str, command: str, jrnl: tuple[Path, Path] | None) -> list[list[str]]:
-    if name == "jrnl" and jrnl is not None:
-        return [[str(jrnl[0]), "--config-file", str(jrnl[1]), *command.split()[1:]]]
-    if command == "task add":
-        return [["task", "add", "Benchmark action", "due:tomorrow"]]
-    return [command.split()]
+class Bench:
+    def __init__(self, args: argparse.Namespace, script: Path, python: Path) -> None:
+        self.args, self.script = args, script
+        self.env = {**os.environ, "MENTORLOG_TODAY": TODAY.isoformat(), "NO_COLOR": "1", "COLUMNS": "100"}
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.floor = Command("floor", [str(python), str(HERE / "floor_app.py")], self.env)
+        self.python = python
+
+    def mentorlog(self, db: Path, *args: str, label: str = "", **hooks: Any) -> Command:
+        argv = [str(self.script), "--db", str(db), *args]
+        return Command(label or "mentorlog " + " ".join(args), argv, self.env, **hooks)
+
+    def pairs(self, first: Command, second: Command, *, heavy: bool = False, ratio: str = "first/second") -> Any:
+        runs = self.args.heavy_runs if heavy else self.args.runs
+        return paired(first, second, pairs=runs, warmups=0 if heavy else self.args.warmups, ratio=ratio)
+
+    @cache  # noqa: B019 (one Bench per run)
+    def available(self, word: str) -> bool:
+        help_run = subprocess.run([str(self.script), word, "--help"], env=self.env, capture_output=True, check=False)
+        return help_run.returncode == 0
+
+    def undo(self, db: Path) -> None:
+        subprocess.run([str(self.script), "--db", str(db), "undo"], env=self.env, capture_output=True, check=True)
+
+    def scale(self, db: Path, folder: Path) -> dict[str, Any]:
+        ids = pick_ids(db)
+        result: dict[str, Any] = {"ids": ids, "commands": {}, "skipped": [], "load": [os.getloadavg()[0]]}
+        before = table_counts(db)
+        for label in COMMANDS:
+            if label.split()[0] in OPTIONAL and not self.available(label.split()[0]):
+                print(f"    {label}: not available in this version")
+                result["skipped"].append(label)
+                continue
+            print(f"    {label}")
+            args = mentorlog_args(label, ids)
+            undo = {"after": lambda: self.undo(db)} if label in WRITES else {}
+            command = self.mentorlog(db, *args, label=f"mentorlog {label}", **undo)
+            output = output_of(command)  # untimed: rows printed, and a warm-up
+            series = self.pairs(command, self.floor)
+            series.update(args=args, rows=count_rows(output, "mentorlog"), lines=len(output.splitlines()))
+            result["commands"][label] = series
+        after = table_counts(db)
+        result["writes_undone"] = {"before": before, "after": after, "unchanged": before == after}
+        if not self.args.no_dump:
+            result["dump"] = self.dump(db, folder)
+        result["load"].append(os.getloadavg()[0])
+        return result
+
+    def dump(self, db: Path, folder: Path) -> dict[str, Any]:
+        """The lossless dump: throughput; its import into an empty journal and into the full one (vs its time)."""
+        dump = folder / "dump.json"
+        output_of(self.mentorlog(db, *DUMP.split(), "-o", str(dump)))  # untimed: the file imported below
+        records = dump.read_bytes().count(b'"uuid": ')  # each record has one uuid key (links are *_uuid)
+        export = self.mentorlog(db, *DUMP.split(), "-o", str(folder / "dump-timed.json"), label=f"mentorlog {DUMP}")
+        print(f"    {DUMP}")
+        timed = self.pairs(export, self.floor, heavy=True)
+        seconds = [pair["first"]["seconds"] for pair in timed["pairs"]]
+        timed.update(records=records, records_per_second=records / (timed["first_median_ms"] / 1000))
+        timed.update(records_per_second_min=records / max(seconds), records_per_second_max=records / min(seconds))
+        empty = folder / "empty.db"
+
+        def remove_empty() -> None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{empty}{suffix}").unlink(missing_ok=True)
+
+        print("    import into an empty journal")
+        into_empty = self.mentorlog(empty, "import", str(dump), label="mentorlog import (empty)", before=remove_empty)
+        empty_series = self.pairs(into_empty, export, heavy=True)
+        print("    import into the full journal (merge)")
+        before = table_counts(db)
+        merge_series = self.pairs(self.mentorlog(db, "import", str(dump), label="mentorlog import (merge)"), export,
+                                  heavy=True)  # fmt: skip
+        merge_series["journal_unchanged"] = table_counts(db) == before
+        remove_empty()
+        return {"export": timed, "import_empty": empty_series, "import_merge": merge_series}
+
+    def peers(self, db: Path, folder: Path) -> dict[str, Any]:
+        jrnl = setup_jrnl(self.args.work, folder / "peers")
+        task_env = setup_task(folder / "peers", TODAY)
+        ids = pick_ids(db)
+        result: dict[str, Any] = {"versions": peer_versions(jrnl), "pairs": {}, "skipped": [], "load": []}
+        result["load"].append(os.getloadavg()[0])
+        for mine, peer, peer_args, target in PEERS:
+            if (peer == "jrnl" and jrnl is None) or (peer == "task" and task_env is None):
+                print(f"    ! {peer} is not available; {peer} {peer_args} left out")
+                result["skipped"].append(f"{peer} {peer_args}")
+                continue
+            print(f"    {mine} / {peer} {peer_args}")
+            ours = self.mentorlog(db, *mentorlog_args(mine, ids), label=f"mentorlog {mine}")
+            if peer == "jrnl" and jrnl is not None:
+                argv = [str(jrnl[0]), "--config-file", str(jrnl[1]), *peer_args.split()]
+                theirs = Command(f"jrnl {peer_args}", argv, self.env)
+            else:
+                theirs = Command(f"task {peer_args}", ["task", *peer_args.split()], {**self.env, **(task_env or {})})
+            rows = {"mentorlog": count_rows(output_of(ours), "mentorlog"), peer: count_rows(output_of(theirs), peer)}
+            series = self.pairs(ours, theirs, ratio="second/first")
+            series.update(mentorlog=mine, peer=peer, peer_command=f"{peer} {peer_args}", rows=rows, target=target)
+            result["pairs"][f"{mine} / {peer} {peer_args}"] = series
+        result["load"].append(os.getloadavg()[0])
+        return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=float, nargs="+", default=[1.0, 4.0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=9, help="timed pairs per command")
+    parser.add_argument("--heavy-runs", type=int, default=3, help="timed pairs of the dump and the imports")
+    parser.add_argument("--warmups", type=int, default=1, help="untimed runs of each side before the pairs")
     parser.add_argument("--no-peers", action="store_true", help="leave out jrnl and Taskwarrior")
+    parser.add_argument("--peer-scale", type=float, help="the scale the peers run at (default: the first)")
+    parser.add_argument("--no-dump", action="store_true", help="leave out the JSON dump and the imports")
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="journals, venvs and peer data")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    parser.add_argument(
-        "--installed", action="store_true", help="time the mentorlog installed beside this Python instead of a new venv"
-    )
+    parser.add_argument("--installed", action="store_true", help="time the mentorlog beside this Python")
     args = parser.parse_args()
+    args.work = args.work.resolve()
     args.work.mkdir(parents=True, exist_ok=True)
-
+    began = time.perf_counter()
     if args.installed:
         bin_dir = Path(sys.executable).parent
     else:
         print("Installing mentorlog into its own venv (bytecode compiled, as a user's install is)…")
-        venv = args.work / "venv"
-        shutil.rmtree(venv, ignore_errors=True)
-        bin_dir = build_venv(venv, str(ROOT))
-    script, python = bin_dir / "mentorlog", bin_dir / "python"
-    env = {**os.environ, "MENTORLOG_TODAY": TODAY.isoformat(), "NO_COLOR": "1", "COLUMNS": "100"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-
-    results: dict[float, dict[str, Timing]] = {}
-    peers_results: dict[str, Timing] = {}
-    sizes: dict[float, dict[str, int]] = {}
-    floors: dict[str, Timing] = {}
-    print("Floors…")
-    floors["python -c pass"] = measure([[str(python), "-c", "pass"]], env, args.runs)
-    floors["minimal Typer app, 20-row Rich table"] = measure(
-        [[str(python), str(HERE / "floor_app.py")]], env, args.runs
-    )
+        shutil.rmtree(args.work / "venv", ignore_errors=True)
+        bin_dir = build_venv(args.work / "venv", str(ROOT))
+    bench = Bench(args, bin_dir / "mentorlog", bin_dir / "python")
+    data: dict[str, Any] = {
+        "written": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": "python benchmarks/run.py " + " ".join(sys.argv[1:]),
+        "settings": {
+            "runs": args.runs,
+            "heavy_runs": args.heavy_runs,
+            "warmups": args.warmups,
+            "env": {k: bench.env[k] for k in ("MENTORLOG_TODAY", "NO_COLOR", "COLUMNS")},
+        },
+        "machine": machine(bench.python),
+        "journals": {},
+        "scales": {},
+        "growth": {},
+    }
+    folders = {}
     for scale in args.scales:  # every journal first, so that writing them disturbs no timing
-        folder = args.work / f"scale-{scale:g}"
-        db = folder / "journal.db"
+        key, folder = f"{scale:g}", args.work / f"scale-{scale:g}"
+        db, folders[key] = folder / "journal.db", folder
+        seconds = None
         if not db.exists():
-            print(f"Generating scale {scale:g}…")
+            print(f"Generating scale {key}…")
             folder.mkdir(parents=True, exist_ok=True)
-            began = time.perf_counter()
-            sizes[scale] = generate(db, scale, folder / "peers")
-            sizes[scale]["seconds"] = round(time.perf_counter() - began)
-        else:
-            sizes[scale] = counts_of(db)
-        sizes[scale]["megabytes"] = round(db.stat().st_size / 1e6)
+            started = time.perf_counter()
+            generate(db, scale, folder / "peers")
+            seconds = round(time.perf_counter() - started, 1)
+        data["journals"][key] = {**describe(db), "megabytes": round(db.stat().st_size / 1e6), "seconds": seconds}
     os.sync()
-    for scale in args.scales:
-        folder = args.work / f"scale-{scale:g}"
-        db = folder / "journal.db"
-        ids = open_action_ids(db, args.runs + 2)
-        results[scale] = {}
-        commands = [*LISTING, *WRITES, *VIEWS, "export --format md --since 6m", "sessions --limit 10"]
-        for command in commands:
-            print(f"  scale {scale:g}: mentorlog {command}")
-            results[scale][command] = measure(mentorlog_argvs(script, command, db, ids), env, args.runs)
-        print(f"  scale {scale:g}: mentorlog export --format json --all")
-        results[scale]["export --format json --all"] = measure(
-            [[str(script), "--db", str(db), "export", "--format", "json", "--all", "-o", str(folder / "dump.json")]],
-            env,
-            max(3, args.runs // 3),
-        )
-        if scale == args.scales[0] and not args.no_peers:
-            jrnl = setup_jrnl(args.work, folder / "peers")
-            task_env = setup_task(folder / "peers")
-            for _mine, name, theirs in PAIRS:
-                if (name == "jrnl" and jrnl is None) or (name == "task" and task_env is None):
-                    print(f"  ! {name} is not available; {theirs} left out")
-                    continue
-                print(f"  scale {scale:g}: {theirs}")
-                peer_env = {**env, **(task_env or {})} if name == "task" else env
-                peers_results[theirs] = measure(peer_argvs(name, theirs, jrnl), peer_env, args.runs)
-    report = write_report(args, results, floors, peers_results, sizes)
-    args.output.write_text(report, encoding="utf-8")
-    print(f"Wrote {args.output}")
-
-
-def counts_of(db: Path) -> dict[str, int]:
-    conn = sqlite3.connect(db)
-    try:
-        tables = ("people", "sessions", "actions", "goals", "progress_updates", "reflections", "topics")
-        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
-    finally:
-        conn.close()
-
-
-def versions() -> dict[str, str]:
-    found = {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version}
-    for name, argv in (("taskwarrior", ["task", "--version"]),):
-        if shutil.which(argv[0]):
-            found[name] = subprocess.run(argv, capture_output=True, text=True).stdout.strip()
-    return found
-
-
-def write_report(
-    args: argparse.Namespace,
-    results: dict[float, dict[str, Timing]],
-    floors: dict[str, Timing],
-    peers: dict[str, Timing],
-    sizes: dict[float, dict[str, int]],
-) -> str:
-    floor = floors["minimal Typer app, 20-row Rich table"].median_ms
-    first = args.scales[0]
-    lines = [
-        "# Benchmarks",
-        "",
-        "Written by `python benchmarks/run.py` (see its docstring); every figure is the median of "
-        f"{args.runs} runs after two warm-ups, each a fresh process, timed together in one run. Ratios matter more",
-        "than milliseconds on these noisy machines, so every command runs in turns with the floor app and its",
-        "`× floor` is its median over the median of those floor runs.",
-        "",
-        "## Machine and versions",
-        "",
-        f"- {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}",
-        f"- mentorlog {_mentorlog_version()}; "
-        + ", ".join(f"{k} {v}" for k, v in versions().items() if k == "taskwarrior"),
-        "",
-        "## Journal sizes",
-        "",
-        "| scale | " + " | ".join(sizes[first]) + " |",
-        "| --- | " + " | ".join("---:" for _ in sizes[first]) + " |",
-    ]
-    for scale, counts in sizes.items():
-        lines.append(f"| {scale:g} | " + " | ".join(f"{counts.get(key, '')}" for key in sizes[first]) + " |")
-    lines += [
-        "",
-        "## Floors",
-        "",
-        "| floor | median ms | peak MB |",
-        "| --- | ---: | ---: |",
-    ]
-    for name, timing in floors.items():
-        lines.append(f"| {name} | {timing.median_ms:.0f} | {timing.peak_kb / 1024:.0f} |")
-    lines += [
-        "",
-        f"## mentorlog at scale {first:g}",
-        "",
-        "| command | median ms | × floor | peak MB | target | met |",
-        "| --- | ---: | ---: | ---: | --- | --- |",
-    ]
-    for command, timing in results[first].items():
-        ratio = timing.ratio or timing.median_ms / floor
-        kind, bound = TARGETS.get(command, ("", 0.0))
-        if kind == "floor":
-            target, met = f"≤ {bound}× floor", ratio <= bound
-        elif kind == "seconds":
-            target, met = f"< {bound:g} s, < 300 MB", timing.median_ms / 1000 < bound and timing.peak_kb < 300 * 1024
-        else:
-            target, met = "—", True
-        memory_ok = (
-            command.split()[0] not in ("actions", "sessions", "goals", "people", "search") or timing.peak_kb < 80 * 1024
-        )
-        verdict = "yes" if met and memory_ok else "**no**"
-        peak = timing.peak_kb / 1024
-        lines.append(f"| `{command}` | {timing.median_ms:.0f} | {ratio:.2f} | {peak:.0f} | {target} | {verdict} |")
-    if peers:
-        lines += ["", "## Against the peers (same content, same run)", "",
-                  "| mentorlog | ms | peer | ms | mentorlog is faster by | target ≥ 5× |",
-                  "| --- | ---: | --- | ---: | ---: | --- |"]  # fmt: skip
-        for mine, _name, theirs in PAIRS:
-            if theirs in peers:
-                ours, other = results[first][mine].median_ms, peers[theirs].median_ms
-                target = "—" if mine == "action add" else ("yes" if other / ours >= 5 else "**no**")
-                lines.append(f"| `{mine}` | {ours:.0f} | `{theirs}` | {other:.0f} | {other / ours:.1f}× | {target} |")
-    if len(args.scales) > 1:
-        last = args.scales[-1]
-        lines += ["", f"## Growth from scale {first:g} to scale {last:g}", "",
-                  "Growth compares the two scales' `× floor` ratios, so that a slower minute of the machine",
-                  "does not pass for growth.", "",
-                  f"| command | scale {first:g} ms | scale {last:g} ms | growth | target ≤ 1.2× (listing, search) |",
-                  "| --- | ---: | ---: | ---: | --- |"]  # fmt: skip
-        for command, timing in results[first].items():
-            later_timing = results[last][command]
-            if timing.ratio and later_timing.ratio:
-                grown = later_timing.ratio / timing.ratio
-            else:
-                grown = later_timing.median_ms / timing.median_ms
-            listed = command in LISTING
-            verdict = ("yes" if grown <= 1.2 else "**no**") if listed else "—"
-            later = results[last][command].median_ms
-            lines.append(f"| `{command}` | {timing.median_ms:.0f} | {later:.0f} | {grown:.2f}× | {verdict} |")
-    return "\n".join(lines) + "\n"
-
-
-def _mentorlog_version() -> str:
-    namespace: dict[str, str] = {}
-    exec((ROOT / "mentorlog" / "__init__.py").read_text(encoding="utf-8"), namespace)
-    return namespace["__version__"]
+    print("Floor: python -c pass, in turns with the floor app")
+    data["floors"] = bench.pairs(Command("python -c pass", [str(bench.python), "-c", "pass"], bench.env), bench.floor)
+    for key, folder in folders.items():
+        print(f"Scale {key}")
+        data["scales"][key] = bench.scale(folder / "journal.db", folder)
+    if not args.no_peers:
+        key = f"{args.peer_scale or args.scales[0]:g}"
+        print(f"Peers at scale {key}")
+        data["peers"] = {"scale": key, **bench.peers(folders[key] / "journal.db", folders[key])}
+    measured = list(data["scales"].values())
+    first, last = measured[0], measured[-1]
+    if len(data["scales"]) > 1:
+        for label, series in first["commands"].items():
+            if label in last["commands"]:
+                later = last["commands"][label]["median_ratio"]
+                data["growth"][label] = {"first": series["median_ratio"], "last": later,
+                                         "growth": later / series["median_ratio"]}  # fmt: skip
+    data["targets"] = evaluate(data)
+    data["seconds"] = round(time.perf_counter() - began)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    raw = args.output.with_suffix(".json")
+    raw.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    args.output.write_text(render(data, raw.name), encoding="utf-8")
+    print(f"Wrote {args.output} and {raw} in {data['seconds']} s")
 
 
 if __name__ == "__main__":

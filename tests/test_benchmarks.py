@@ -1,50 +1,175 @@
-"""The benchmark runs end to end on a tiny journal (speed itself is measured by benchmarks/run.py, not here)."""
+"""The benchmark tools work: the generator writes a realistic journal, and the runner reports only paired figures.
+
+Speed itself is measured by benchmarks/run.py, not here.
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_generator_writes_the_journal_and_the_peer_files(tmp_path: Path) -> None:
-    db = tmp_path / "tiny.db"
+def test_generator_writes_a_realistic_journal_and_the_peer_files(tmp_path: Path) -> None:
+    db = tmp_path / "small.db"
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--db", str(db), "--scale", "0.005",
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--db", str(db), "--scale", "0.05",
          "--peers", str(tmp_path / "peers")],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     conn = sqlite3.connect(db)
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("people", "sessions", "actions")}
-    assert counts == {"people": 40, "sessions": 100, "actions": 500}
-    open_share = conn.execute("SELECT avg(status = 'open') FROM actions").fetchone()[0]
-    assert 0.2 < open_share < 0.4
-    assert conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'delegation'").fetchone()[0] > 0
+
+    def one(sql: str) -> float:
+        return conn.execute(sql).fetchone()[0]
+
+    counts = {t: one(f"SELECT count(*) FROM {t}") for t in ("people", "sessions", "actions", "goals", "topics")}
+    assert counts == {"people": 40, "sessions": 1000, "actions": 5000, "goals": 100, "topics": 250}
+    assert 0.04 <= one("SELECT avg(status = 'open') FROM actions") <= 0.06
+    assert one("SELECT count(*) FROM actions WHERE status = 'open' AND due < '2026-11-26'") > 0
+    # relationships start and end: 8-12 are active (each with 1-3 open topics and 2-4 active goals), the rest closed
+    active = {row[0] for row in conn.execute("SELECT DISTINCT person_id FROM topics WHERE status = 'open'")}
+    assert 8 <= len(active) <= 12
+    recent = {row[0] for row in conn.execute("SELECT DISTINCT person_id FROM sessions WHERE date >= '2026-06-01'")}
+    assert recent <= active
+    active_goals = dict(conn.execute("SELECT person_id, count(*) FROM goals WHERE status = 'active' GROUP BY 1"))
+    assert set(active_goals) <= active
+    assert all(1 <= count <= 4 for count in active_goals.values())
+    before_start = "SELECT count(*) FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.date < p.created_at"
+    assert one(before_start.replace("p.created_at", "substr(p.created_at, 1, 10)")) == 0
+    assert one("SELECT count(*) FROM actions WHERE status = 'open' AND person_id NOT IN (SELECT person_id FROM goals "
+               "WHERE status IN ('active', 'paused'))") == 0  # fmt: skip
+    assert 0.02 <= one("SELECT avg(private) FROM sessions") <= 0.08
+    assert 0.25 <= one("SELECT count(DISTINCT session_id) / 1000.0 FROM session_tags") <= 0.42
+    # progress mostly rises: setbacks are rare and small
+    assert one("SELECT avg(progress < progress_before) FROM progress_updates") < 0.15
+    assert one("SELECT min(progress - progress_before) FROM progress_updates") >= -10
+    # a Zipf vocabulary: the common search word is in ~10 % of the sessions
+    common = one("SELECT count(*) FROM search_index WHERE kind = 'session' AND search_index MATCH 'delegation'")
+    assert 50 <= common <= 200
     entries = (tmp_path / "peers" / "journal.txt").read_text().count("\n[")
-    assert entries == 99  # every session but the first starts on a new line after a blank one
-    assert len((tmp_path / "peers" / "tasks.json").read_text().splitlines()) == 500
+    assert entries == 999  # every session but the first starts on a new line after a blank one
+    tasks = [json.loads(line) for line in (tmp_path / "peers" / "tasks.json").read_text().splitlines()]
+    assert len(tasks) == 5000
+    assert sum(task["status"] == "pending" for task in tasks) == one("SELECT count(*) FROM actions WHERE status='open'")
 
 
-def test_runner_writes_a_report_on_a_tiny_scale(tmp_path: Path) -> None:
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from plan import COMMANDS, DUMP, OPTIONAL  # noqa: E402
+from timing import Command, count_rows, paired  # noqa: E402
+
+
+def test_pairs_alternate_and_each_figure_is_the_median_of_the_pair_ratios() -> None:
+    env = {"PATH": "/usr/bin:/bin"}
+    first = Command("quick", [sys.executable, "-c", "pass"], env)
+    second = Command("slower", [sys.executable, "-c", "import json, decimal"], env)
+    series = paired(first, second, pairs=3, warmups=1)
+    check_series(series, 3)
+    inverse = paired(first, second, pairs=2, warmups=0, ratio="second/first")
+    check_series(inverse, 2)
+
+
+def test_rows_are_counted_as_each_program_prints_them() -> None:
+    mentorlog = """  id  due                        owner  with       action                 status
+9374  2026-09-27 (2 months ago)  me     Eric Lopez  Lele we tonoilze       open
+                                                    to reading a.
+ 943  2026-09-28 (8 weeks ago)   Gus    Gus Meyer   On mozuro salary.      open
+25 action items, 25 overdue; 467 more not shown (--limit 0 shows all)"""
+    search = "kind      id  date        title\naction   805  2018-01-13  And for\n                 delegation.\n"
+    jrnl = "2026-11-02 16:00 Week monitoring.\nIn the the about\n2026-11-03 17:00 Slides vp.\nGoal 2 of 3\n"
+    task = "  7 1.9y   kai      -6w   Me by stakeholder trust.     15\n 13 1.7y   eric     -8w   In the cleanup.  15\n"
+    assert count_rows(mentorlog, "mentorlog") == 2
+    assert count_rows(search, "mentorlog") == 1
+    assert count_rows(jrnl, "jrnl") == 2
+    assert count_rows(task, "task") == 2
+
+
+def check_series(series: dict[str, Any], pairs: int) -> None:
+    """The series' figures are computed from its recorded pairs, and its runs alternated strictly."""
+    assert len(series["pairs"]) == pairs
+    previous = None
+    for pair in series["pairs"]:
+        first, second = pair["first"], pair["second"]
+        assert second["seq"] == first["seq"] + 1
+        if previous is not None:
+            assert first["seq"] == previous + 1
+        previous = second["seq"]
+        expected = first["seconds"] / second["seconds"]
+        if series["ratio_is"] == "second/first":
+            expected = 1 / expected
+        assert pair["ratio"] == pytest.approx(expected)
+    ratios = [pair["ratio"] for pair in series["pairs"]]
+    assert series["median_ratio"] == pytest.approx(statistics.median(ratios))
+    assert (series["min_ratio"], series["max_ratio"]) == (min(ratios), max(ratios))
+    assert series["first_median_ms"] == pytest.approx(
+        statistics.median(p["first"]["seconds"] for p in series["pairs"]) * 1000
+    )
+    assert series["first_peak_mb"] == max(p["first"]["peak_kb"] for p in series["pairs"]) / 1024
+
+
+@pytest.mark.slow
+def test_the_runner_reports_only_figures_from_paired_runs(tmp_path: Path) -> None:
     output = tmp_path / "benchmarks.md"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--scales", "0.002", "0.004", "--runs", "1",
-         "--no-peers", "--installed", "--work", str(tmp_path / "work"), "--output", str(output)],
-        capture_output=True, text=True, timeout=600,
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--scales", "0.01", "0.02", "--runs", "2",
+         "--heavy-runs", "2", "--warmups", "0", "--no-peers", "--installed", "--work", str(tmp_path / "work"),
+         "--output", str(output)],
+        capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert " exited " not in done.stderr, done.stderr  # every timed command succeeded
-    report = output.read_text()
-    for heading in ("## Floors", "## mentorlog at scale 0.002", "## Growth from scale 0.002 to scale 0.004"):
-        assert heading in report
-    for command in (
-        "`actions`",
-        "`search delegation`",
-        "`note`",
-        "`timeline --since 1y`",
-        "`export --format json --all`",
-    ):
-        assert command in report
+    check_report(json.loads((tmp_path / "benchmarks.json").read_text()), output.read_text())
+
+
+def test_the_committed_report_is_the_runners_own() -> None:
+    """docs/benchmarks.md matches the raw pairs in docs/benchmarks.json (nothing edited by hand)."""
+    docs = ROOT / "docs"
+    check_report(json.loads((docs / "benchmarks.json").read_text()), (docs / "benchmarks.md").read_text())
+
+
+def check_report(data: dict[str, Any], report: str) -> None:
+    runs, heavy = data["settings"]["runs"], data["settings"]["heavy_runs"]
+    check_series(data["floors"], runs)
+    for scale, measured in data["scales"].items():
+        assert set(measured["skipped"]) <= OPTIONAL
+        assert set(measured["commands"]) | set(measured["skipped"]) == set(COMMANDS)
+        assert measured["writes_undone"]["unchanged"]
+        section = report.split(f"## mentorlog at scale {scale}\n", 1)[1].split("\n## ", 1)[0]
+        for label, series in measured["commands"].items():
+            check_series(series, runs)
+            assert series["second"] == "floor"
+            row = next(line for line in section.splitlines() if line.startswith(f"| `{label}` |"))
+            assert f"{series['median_ratio']:.2f} ({series['min_ratio']:.2f}–{series['max_ratio']:.2f})" in row
+        if "dump" in measured:
+            for name in ("export", "import_empty", "import_merge"):
+                check_series(measured["dump"][name], heavy)
+            assert measured["dump"]["import_empty"]["second"] == f"mentorlog {DUMP}"
+            assert measured["dump"]["import_merge"]["journal_unchanged"]
+    for series in data.get("peers", {}).get("pairs", {}).values():
+        check_series(series, runs)
+        assert series["ratio_is"] == "second/first"
+        assert f"| {ratio_text(series)} |" in report
+    scales = list(data["scales"])
+    first, last = data["scales"][scales[0]]["commands"], data["scales"][scales[-1]]["commands"]
+    for label, grown in data["growth"].items():
+        assert grown["growth"] == pytest.approx(last[label]["median_ratio"] / first[label]["median_ratio"])
+    for target in data["targets"]:
+        if target["target"].endswith("× floor"):
+            assert target["value"] == first[target["subject"]]["median_ratio"]
+        elif target["target"].startswith("growth"):
+            assert target["value"] == data["growth"][target["subject"]]["growth"]
+        limit = target["bound"]
+        assert target["met"] == (target["value"] <= limit if target["at_most"] else target["value"] >= limit)
+        assert f"| {target['target']} | {target['scale']} | `{target['subject']}` |" in report
+
+
+def ratio_text(series: dict[str, Any]) -> str:
+    return f"{series['median_ratio']:.2f} ({series['min_ratio']:.2f}–{series['max_ratio']:.2f})"

@@ -1,0 +1,96 @@
+"""What is timed, against what, and the targets (issue #12), evaluated from the recorded figures only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from words import COMMON_WORD, RARE_WORD
+
+LISTINGS = ["actions", "actions --overdue", "sessions", "goals", "people", "show session ID", "show goal ID"]
+SEARCHES = [f"search {RARE_WORD} --limit 25", f"search {COMMON_WORD} --limit 25"]
+VIEWS = ["summary", "summary --since 1w", "summary --since 1y", "agenda", "timeline", "today", "health", "skills"]
+EXPORTS = ["export --format md --since 6m", "export --format html --since 6m"]
+WRITES = ["note", "action add", "action done"]
+OTHERS = ["sessions --limit 10"]  # timed for the jrnl pair
+COMMANDS = [*LISTINGS, *SEARCHES, *VIEWS, *EXPORTS, *WRITES, *OTHERS]
+OPTIONAL = {"today", "health", "skills"}  # skipped ("not available in this version") when `COMMAND --help` fails
+PERIOD_VIEWS = ["summary --since 1w", "summary --since 1y", "timeline", "agenda", *EXPORTS]
+PEERS = [  # (mentorlog command, peer, peer arguments, target: mentorlog at least this many times faster)
+    ("actions", "task", "next limit:25", 5.0),
+    ("actions --overdue", "task", "+OVERDUE list limit:25", None),
+    (f"search {COMMON_WORD} --limit 25", "jrnl", f"-contains {COMMON_WORD} -n 25", None),
+    (f"search {RARE_WORD} --limit 25", "jrnl", f"-contains {RARE_WORD} -n 25", None),
+    ("sessions --limit 10", "jrnl", "-n 10", 8.0),
+]
+DUMP = "export --format json --all"
+MEMORY_MB = 60.0
+DUMP_MB, IMPORT_MB = 80.0, 150.0
+
+
+def mentorlog_args(label: str, ids: dict[str, Any]) -> list[str]:
+    """The arguments of a command label; ID placeholders come from the journal."""
+    if label == "note":
+        return ["note", "--with", ids["person"], "Benchmark session notes #bench",
+                "--action", "first follow-up due:fri", "--action", "second follow-up due:+2w"]  # fmt: skip
+    if label == "action add":
+        return ["action", "add", "Benchmark action", "--due", "+1w", "--with", ids["person"]]
+    if label == "action done":
+        return ["action", "done", str(ids["action"])]
+    if label == "show session ID":
+        return ["show", "session", str(ids["session"])]
+    if label == "show goal ID":
+        return ["show", "goal", str(ids["goal"])]
+    return label.split()
+
+
+def evaluate(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every target as {target, scale, subject, value, bound, unit, met}; value None when it was not measured."""
+    scales = list(data["scales"])
+    first, last = scales[0], scales[-1]
+    commands = data["scales"][first]["commands"]
+    rows: list[dict[str, Any]] = []
+
+    def add(target: str, scale: str, subject: str, value: float | None, bound: float, unit: str, most: bool) -> None:
+        met = None if value is None else (value <= bound if most else value >= bound)
+        rows.append({"target": target, "scale": scale, "subject": subject, "value": value, "bound": bound,
+                     "unit": unit, "at_most": most, "met": met})  # fmt: skip
+
+    def ratio(label: str) -> float | None:
+        return commands[label]["median_ratio"] if label in commands else None
+
+    for label, bound, group in [
+        *((label, 1.2, "listing") for label in LISTINGS),
+        *((label, 1.3, "search") for label in SEARCHES),
+        *((label, 1.5, "view") for label in VIEWS),
+        *((label, 2.0, "export") for label in EXPORTS),
+        *((label, 1.1, "write") for label in WRITES),
+    ]:
+        if label in commands:
+            add(f"{group} × floor", first, label, ratio(label), bound, "×", True)
+    for label, bound in [*((label, 1.1) for label in SEARCHES), *((label, 1.15) for label in PERIOD_VIEWS)]:
+        if label in commands and first != last:
+            grown = data["growth"].get(label, {}).get("growth")
+            add(f"growth scale {first} → {last}", f"{first}→{last}", label, grown, bound, "×", True)
+    for scale, measured in data["scales"].items():
+        if measured["commands"]:
+            worst = max(measured["commands"], key=lambda label: measured["commands"][label]["first_peak_mb"])
+            peak = measured["commands"][worst]["first_peak_mb"]
+            add("every command's peak memory", scale, f"largest: {worst}", peak, MEMORY_MB, "MB", True)
+    for label, series in data.get("peers", {}).get("pairs", {}).items():
+        if series.get("target"):
+            add("mentorlog faster than the peer", data["peers"]["scale"], label, series["median_ratio"],
+                series["target"], "×", False)  # fmt: skip
+    for scale, measured in data["scales"].items():
+        dump = measured.get("dump")
+        if dump:
+            add("dump throughput", scale, DUMP, dump["export"]["records_per_second"], 100_000, "records/s", False)
+    dump_last = data["scales"][last].get("dump")
+    if dump_last:
+        add("dump peak memory", last, DUMP, dump_last["export"]["first_peak_mb"], DUMP_MB, "MB", True)
+        add("import peak memory", last, "import (empty journal)", dump_last["import_empty"]["first_peak_mb"],
+            IMPORT_MB, "MB", True)  # fmt: skip
+    dump_first = data["scales"][first].get("dump")
+    if dump_first:
+        add("import time × dump time", first, "import (empty journal)", dump_first["import_empty"]["median_ratio"],
+            2.0, "×", True)  # fmt: skip
+    return rows
