@@ -17,13 +17,19 @@ Rows = tuple[list[str], list[Sequence[Any]]]  # column names, rows
 
 def write_journal(path: Path, tables: dict[str, Rows], today: date, now: str) -> None:
     """Create the journal at PATH and insert TABLES (in order) in one transaction, then VACUUM it."""
+    from datetime import datetime
+
+    from mentorlog.config import Clock
     from mentorlog.store.bulk import BulkRepo
     from mentorlog.store.db import open_journal, transaction
 
-    db = open_journal(path, write=True)
+    instant = datetime.fromisoformat(now)
+    clock = Clock(today, lambda: instant)
+    opened = open_journal(path, write=True, clock=clock)
+    db = opened.db
     try:
         with transaction(db, path, write=True):
-            repo = BulkRepo(db, today=today, now=lambda: now)
+            repo = BulkRepo(db, clock)
             for table, (columns, rows) in tables.items():
                 known = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
                 keep = [index for index, name in enumerate(columns) if name in known]
@@ -37,4 +43,4 @@ def write_journal(path: Path, tables: dict[str, Rows], today: date, now: str) ->
         db.execute("PRAGMA optimize")
         db.execute("VACUUM")
     finally:
-        db.close()
+        opened.close()
