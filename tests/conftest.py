@@ -99,3 +99,21 @@ def assert_refused(run: Run, db_path: Path, args: list[str], code: int, message:
     assert result.exit_code == code, result.output
     assert message in result.stderr
     assert counts(db_path) == before
+
+
+STRICT = "MENTORLOG_TEST_STRICT"  # .ci/run sets it: a test that would skip for a missing program fails instead
+
+
+def require_program(*names: str, why: str) -> str:
+    """The path of the first program in NAMES; else skip with a one-line reason (fail under MENTORLOG_TEST_STRICT=1)."""
+    import os
+    import shutil
+
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    reason = f"{names[0]} is not installed ({why})"
+    if os.environ.get(STRICT) == "1":
+        pytest.fail(f"{reason}; {STRICT}=1 forbids skipping it")
+    pytest.skip(reason)

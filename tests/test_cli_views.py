@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import pty
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -158,22 +159,40 @@ def read_pty(argv: list[str], env: dict[str, str]) -> bytes:
 
 
 def test_colour_on_a_terminal_and_none_with_no_color(tmp_path: Path) -> None:
-    script = Path(sys.executable).parent / "mentorlog"
-    assert script.exists(), "install the package first"
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update(MENTORLOG_DB=str(tmp_path / "j.db"), MENTORLOG_TODAY="2026-11-26", TERM="xterm-256color", COLUMNS="100")
+    from .processes import command_line, tree_env
+
+    env = {k: v for k, v in tree_env(tmp_path / "j.db").items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(TERM="xterm-256color", COLUMNS="100")
     import subprocess
 
     subprocess.run(
-        [str(script), "action", "add", "late", "--due", "2026-11-01"], env=env, check=True, capture_output=True
+        command_line("action", "add", "late", "--due", "2026-11-01"), env=env, check=True, capture_output=True
     )
-    coloured = read_pty([str(script), "actions"], env)
+    coloured = read_pty(command_line("actions"), env)
     assert b"\x1b[" in coloured and b"late" in coloured
-    plain = read_pty([str(script), "actions"], {**env, "NO_COLOR": "1"})
+    plain = read_pty(command_line("actions"), {**env, "NO_COLOR": "1"})
     assert b"late" in plain
     assert b"\x1b[31" not in plain and b"\x1b[91" not in plain and b"38;5;" not in plain
-    piped = subprocess.run([str(script), "actions"], env=env, capture_output=True, text=True).stdout
+    piped = subprocess.run(command_line("actions"), env=env, capture_output=True, text=True).stdout
     assert "\x1b" not in piped and "late" in piped
-    assert json.loads(
-        subprocess.run([str(script), "actions", "--json"], env=env, capture_output=True, text=True).stdout
-    )
+    assert json.loads(subprocess.run(command_line("actions", "--json"), env=env, capture_output=True, text=True).stdout)
+
+
+@pytest.mark.parametrize("today", ["2031-02-14", "2049-07-01"])
+def test_views_follow_the_pinned_day_years_away_from_the_real_date(
+    run: Run, run_json: Callable[..., Any], tmp_path: Path, today: str
+) -> None:
+    """The clock is injected all the way down: a journal filled and read 'years from now' is self-consistent."""
+    db = ["--db", str(tmp_path / "future.db")]
+    env = {"MENTORLOG_TODAY": today}
+    assert run(*db, "demo", "--json", env=env).exit_code == 0
+    summary = json.loads(run(*db, "summary", "--since", "30d", "--json", env=env).stdout)
+    assert summary["until"] == today and summary["sessions"]["count"] >= 3
+    timeline = json.loads(run(*db, "timeline", "--json", env=env).stdout)
+    assert timeline["until"] == today and sum(sum(row["counts"].values()) for row in timeline["rows"]) > 20
+    assert timeline["rows"][-1]["end"] == today
+    run(*db, "action", "add", "written today", env=env)
+    action = next(a for a in json.loads(run(*db, "actions", "--json", env=env).stdout) if a["text"] == "written today")
+    assert action["created_at"][:4] == today[:4]
+    agenda = json.loads(run(*db, "agenda", "--with", "weber", "--json", env=env).stdout)
+    assert 0 <= agenda["days_since_last_session"] <= 20  # the demo meets Dr. Weber every 14 days, give or take

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -173,16 +172,17 @@ def test_backup_without_a_journal_is_exit_1(run: Run) -> None:
 
 
 def test_backup_while_another_process_writes(tmp_path: Path) -> None:
-    script = Path(sys.executable).parent / "mentorlog"
-    env = {**os.environ, "MENTORLOG_DB": str(tmp_path / "busy.db"), "MENTORLOG_TODAY": "2026-11-26"}
+    from .processes import MENTORLOG, command_line, tree_env
+
+    env = tree_env(tmp_path / "busy.db")
     subprocess.run(
-        [str(script), "note", "seed", "--action", "x", "--action", "y"], env=env, check=True, capture_output=True
+        command_line("note", "seed", "--action", "x", "--action", "y"), env=env, check=True, capture_output=True
     )
     writer = subprocess.Popen(
         [sys.executable, "-c",
          "import subprocess, sys\n"
          "for i in range(25):\n"
-         f"    subprocess.run([{str(script)!r}, 'note', f'n{{i}}', '--action', 'a', '--action', 'b'], check=True,"
+         f"    subprocess.run([*{MENTORLOG!r}, 'note', f'n{{i}}', '--action', 'a', '--action', 'b'], check=True,"
          " capture_output=True)\n"],
         env=env,
     )  # fmt: skip
@@ -190,7 +190,7 @@ def test_backup_while_another_process_writes(tmp_path: Path) -> None:
     try:
         for number in range(6):
             copy = tmp_path / f"copy{number}.db"
-            done = subprocess.run([str(script), "backup", str(copy)], env=env, capture_output=True, text=True)
+            done = subprocess.run(command_line("backup", str(copy)), env=env, capture_output=True, text=True)
             assert done.returncode == 0, done.stderr
             copies.append(copy)
     finally:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import Run
+import pytest
+
+from .conftest import Run, require_program
 
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -16,10 +17,11 @@ FLAGS = [
 ]  # fmt: skip
 
 
+pytestmark = pytest.mark.slow
+
+
 def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert found, "headless Chromium is needed for this test: apt-get install chromium (.ci/run does it)"
-    return found
+    return require_program("chromium", "chromium-browser", why="apt-get install chromium; .ci/run does it")
 
 
 def test_html_export_renders_in_chromium(run: Run, tmp_path: Path) -> None:

@@ -1,29 +1,72 @@
-"""Every command explains itself; --version is plain."""
+"""Every command explains itself; --version is plain; the lazy command map matches the real command tree."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from typing import Any
+
 import pytest
+import typer
 
 from mentorlog import __version__
+from mentorlog.cli import COMMANDS, MODULES, load
 
 from .conftest import Run
-
-COMMANDS = [
-    ["note"], ["sessions"], ["show"], ["edit"], ["delete"], ["goal"], ["goal", "add"], ["goal", "progress"],
-    ["goal", "done"], ["goal", "drop"], ["goal", "pause"], ["goal", "resume"], ["goals"], ["action"],
-    ["action", "add"], ["action", "done"], ["action", "drop"], ["action", "reopen"], ["actions"], ["reflect"],
-    ["reflections"], ["topic"], ["topic", "add"], ["topics"], ["person"], ["person", "add"], ["people"], ["search"],
-    ["timeline"], ["summary"], ["agenda"], ["export"], ["import"], ["backup"], ["demo"], ["undo"],
-]  # fmt: skip
+from .processes import tree_env
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def command_tree() -> list[list[str]]:
+    """Every command path of the real command tree (walked from Typer's click command, not a hand-kept list)."""
+    root = typer.main.get_command(load())
+    found: list[list[str]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            found.append([*path, name])
+            walk(sub, [*path, name])
+
+    walk(root, [])
+    return found
+
+
+COMMAND_TREE = command_tree()
+
+
+def test_the_tree_has_every_command_of_the_contract() -> None:
+    names = {" ".join(path) for path in COMMAND_TREE}
+    for expected in ("note", "sessions", "show", "edit", "delete", "goal add", "goal progress", "goal done",
+                     "goals", "action add", "action done", "actions", "reflect", "topic add", "topics",
+                     "person add", "people", "agenda", "timeline", "summary", "search", "export", "import",
+                     "backup", "undo", "demo"):  # fmt: skip
+        assert expected in names
+
+
+@pytest.mark.parametrize("command", COMMAND_TREE, ids=" ".join)
 def test_every_command_has_help_text(run: Run, command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
     assert f"Usage: mentorlog {' '.join(command)}" in result.stdout.replace("  ", " ")
     description = result.stdout.split("\n\n")[1].strip()
     assert len(description) > 10, result.stdout
+
+
+def test_the_lazy_command_map_matches_the_tree() -> None:
+    """`main()` loads only the module of the command run; the map must name every command and its real module."""
+    top = sorted({path[0] for path in COMMAND_TREE})
+    assert sorted(COMMANDS) == top
+    assert set(COMMANDS.values()) == set(MODULES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_command_runs_with_only_its_own_module_loaded(name: str, tmp_path: Any) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mentorlog", name, "--help"],
+        env=tree_env(tmp_path / "j.db"), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"Usage: mentorlog {name}" in done.stdout.replace("  ", " ")
 
 
 def test_version(run: Run) -> None:

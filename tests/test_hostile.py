@@ -78,10 +78,16 @@ def test_hostile_input(
     assert result.exit_code == code, result.output[-500:]
     assert "Traceback" not in result.output
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "[bold" not in result.stderr or "[bold" in " ".join(args)  # markup is never produced, only echoed inert
     if code:
         assert message in result.stderr
         assert len(result.stderr.strip().splitlines()) <= 2
         assert counts(db_path) == before
+    elif args[0] in READING:
+        assert counts(db_path) == before, "a reading command wrote to the journal"
+
+
+READING = {"search", "show", "actions", "sessions", "goals", "people", "export"}
 
 
 def test_a_five_megabyte_note_is_stored_and_shown_whole(run: Run, run_json) -> None:
@@ -113,6 +119,8 @@ def test_stored_hostile_text_is_shown_inert_everywhere(run: Run, seeded: None, t
         assert result.exit_code == 0, (command, result.output[-300:])
         for raw in ("\x1b", "\x9b", "\x07", "\x08", "\x7f"):
             assert raw not in result.stdout, (command, raw)
+        if "[bold red]markup" in text and command[0] in ("sessions", "show", "actions", "reflections", "topics"):
+            assert "[bold red]markup[/bold red]" in result.stdout, command  # shown as typed, not styled
     assert run("actions", "--json").exit_code == 0
     shown = json.loads(run("show", "session", "1", "--json").stdout)
     # stored as written (line endings normalised to \n), only displayed inert

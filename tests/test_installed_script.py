@@ -1,4 +1,5 @@
-"""The installed `mentorlog` script, run as a user runs it: a real process, a real $EDITOR, real stdin."""
+"""mentorlog run as a user runs it: a real process (this tree's code), a real $EDITOR, real stdin; and the
+installed `mentorlog` script, checked to be this tree's code."""
 
 from __future__ import annotations
 
@@ -10,28 +11,22 @@ from pathlib import Path
 
 import pytest
 
+from .processes import TREE, command_line, tree_env
+
 SCRIPT = Path(sys.executable).parent / "mentorlog"
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    assert SCRIPT.exists(), f"install the package first (pip install .): {SCRIPT} is missing"
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MENTORLOG_", "VISUAL", "EDITOR"))}
-    environment.update(
-        MENTORLOG_DB=str(tmp_path / "home" / "journal.db"),
-        MENTORLOG_CONFIG=str(tmp_path / "config.toml"),
-        MENTORLOG_TODAY="2026-11-26",
-        NO_COLOR="1",
-        COLUMNS="120",
-    )
-    return environment
+    return tree_env(tmp_path / "home" / "journal.db", MENTORLOG_CONFIG=str(tmp_path / "config.toml"))
 
 
 def mentorlog(
     env: dict[str, str], *args: str, input: str | None = None, umask: int | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(SCRIPT), *args],
+        command_line(*args),
         input=input,
         capture_output=True,
         text=True,
@@ -40,6 +35,30 @@ def mentorlog(
         check=False,
         preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
     )
+
+
+def test_the_installed_script_runs_this_trees_code(env: dict[str, str]) -> None:
+    """The `mentorlog` script pip installed beside this Python must run the same code as the tree under test."""
+    if not SCRIPT.exists():
+        pytest.skip(f"no installed mentorlog script at {SCRIPT} (pip install . installs it)")
+    env = {k: v for k, v in env.items() if k != "PYTHONPATH"}
+    probe = subprocess.run([str(SCRIPT), "--version"], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert probe.returncode == 0 and probe.stdout.startswith("mentorlog "), probe.stderr
+    located = subprocess.run(
+        [sys.executable, "-c", "import mentorlog, pathlib; print(pathlib.Path(mentorlog.__file__).parent)"],
+        env=env, capture_output=True, text=True, timeout=60, check=True, cwd="/",
+    ).stdout.strip()  # fmt: skip
+    installed = Path(located)
+    for source in sorted((TREE / "mentorlog").rglob("*.py")):
+        copy = installed / source.relative_to(TREE / "mentorlog")
+        assert copy.exists() and copy.read_bytes() == source.read_bytes(), (
+            f"the installed mentorlog ({installed}) is not this tree's code: {copy} differs; run pip install ."
+        )
+    done = subprocess.run(
+        [str(SCRIPT), "note", "from the installed script", "--action", "x"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.startswith("Recorded session 1 on 2026-11-26"), done.stderr
 
 
 def editor_script(tmp_path: Path, code: str) -> str:
@@ -74,7 +93,7 @@ def test_note_through_editor_fills_the_template(env: dict[str, str], tmp_path: P
 
     pid, fd = pty.fork()
     if pid == 0:  # child: stdin/stdout are the pty
-        os.execve(str(SCRIPT), [str(SCRIPT), "note", "--with", "anna"], env)
+        os.execve(sys.executable, command_line("note", "--with", "anna"), env)
     output = b""
     while True:
         try:
@@ -112,7 +131,7 @@ def test_reflect_through_editor_keeps_only_answered_prompts(env: dict[str, str],
 
     pid, fd = pty.fork()
     if pid == 0:
-        os.execve(str(SCRIPT), [str(SCRIPT), "reflect"], env)
+        os.execve(sys.executable, command_line("reflect"), env)
     while True:
         try:
             if not os.read(fd, 1024):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 import signal
@@ -16,15 +15,13 @@ from pathlib import Path
 import pytest
 
 from .conftest import Run, counts
+from .processes import MENTORLOG, tree_env
 
-SCRIPT = Path(sys.executable).parent / "mentorlog"
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-m001.db"
 
 
 def real_env(db: Path, **extra: str) -> dict[str, str]:
-    assert SCRIPT.exists(), "install the package first"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MENTORLOG_")}
-    return {**env, "MENTORLOG_DB": str(db), "MENTORLOG_TODAY": "2026-11-26", **extra}
+    return tree_env(db, **extra)
 
 
 # undo -------------------------------------------------------------------------------------------
@@ -90,15 +87,16 @@ def test_a_failed_command_leaves_nothing_to_undo(run: Run) -> None:
 # crash safety -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_never_leaves_half_a_note(tmp_path: Path) -> None:
     db = tmp_path / "crash.db"
     env = real_env(db)
-    subprocess.run([str(SCRIPT), "person", "add", "Anna", "--role", "mentee"], env=env, check=True, capture_output=True)
+    subprocess.run([*MENTORLOG, "person", "add", "Anna", "--role", "mentee"], env=env, check=True, capture_output=True)
     rng = random.Random(7)
     killed = 0
     for number in range(30):
         process = subprocess.Popen(
-            [str(SCRIPT), "note", "--with", "anna", f"note {number} #crash", "--action", "one", "--action", "two",
+            [*MENTORLOG, "note", "--with", "anna", f"note {number} #crash", "--action", "one", "--action", "two",
              "--action", "three due:fri"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -114,27 +112,55 @@ def test_sigkill_at_random_moments_never_leaves_half_a_note(tmp_path: Path) -> N
     assert {row[0] for row in per_session} <= {3}
     indexed = conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'crash'").fetchone()[0]
     assert indexed == conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-    done = subprocess.run([str(SCRIPT), "actions", "--json"], env=env, capture_output=True, text=True)
+    done = subprocess.run([*MENTORLOG, "actions", "--json"], env=env, capture_output=True, text=True)
     assert (
         done.returncode == 0
         and len(json.loads(done.stdout)) == 3 * conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
     )
 
 
+def test_sigkill_inside_the_write_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
+    """A test-only hook (MENTORLOG_TEST_PAUSE) holds the commit: the kill lands inside the transaction, for sure."""
+    db = tmp_path / "paused.db"
+    env = real_env(db)
+    subprocess.run([*MENTORLOG, "person", "add", "Anna", "--role", "mentee"], env=env, check=True, capture_output=True)
+    before = counts(db)
+    marker = tmp_path / "in-transaction"
+    process = subprocess.Popen(
+        [*MENTORLOG, "note", "--with", "anna", "paused note #crash", "--action", "one", "--action", "two"],
+        env={**env, "MENTORLOG_TEST_PAUSE": str(marker)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert marker.exists(), "the note never reached its commit"
+    assert marker.read_text() == str(process.pid)  # the hook ran in that process, inside BEGIN IMMEDIATE … COMMIT
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL
+    marker.unlink()
+    assert counts(db) == before
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'crash'").fetchone()[0] == 0
+    after = subprocess.run([*MENTORLOG, "note", "after the crash"], env=env, capture_output=True, text=True)
+    assert after.returncode == 0 and after.stdout.startswith("Recorded session 1 ")
+
+
 # concurrency ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_several_processes_writing_at_once_all_succeed(tmp_path: Path) -> None:
     db = tmp_path / "busy.db"
     env = real_env(db)
-    subprocess.run([str(SCRIPT), "action", "add", "seed"], env=env, check=True, capture_output=True)
+    subprocess.run([*MENTORLOG, "action", "add", "seed"], env=env, check=True, capture_output=True)
     writers = [
         subprocess.Popen(
             [
                 sys.executable,
                 "-c",
                 "import subprocess, sys\n"
-                f"for i in range(6): subprocess.run([{str(SCRIPT)!r}, 'note', f'w{writer}-{{i}}', '--action', 'x'],"
+                f"for i in range(6): subprocess.run([*{MENTORLOG!r}, 'note', f'w{writer}-{{i}}', '--action', 'x'],"
                 " check=True, capture_output=True)",
             ],
             env=env,
@@ -150,11 +176,11 @@ def test_several_processes_writing_at_once_all_succeed(tmp_path: Path) -> None:
 def test_a_lock_held_past_the_timeout_is_exit_1_with_a_message(tmp_path: Path) -> None:
     db = tmp_path / "locked.db"
     env = real_env(db, MENTORLOG_BUSY_TIMEOUT="0.5")
-    subprocess.run([str(SCRIPT), "action", "add", "seed"], env=env, check=True, capture_output=True)
+    subprocess.run([*MENTORLOG, "action", "add", "seed"], env=env, check=True, capture_output=True)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        result = subprocess.run([str(SCRIPT), "action", "add", "blocked"], env=env, capture_output=True, text=True)
+        result = subprocess.run([*MENTORLOG, "action", "add", "blocked"], env=env, capture_output=True, text=True)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
