@@ -16,6 +16,8 @@ from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person,
 from mentorlog.reports import goal_tree
 from mentorlog.safe import inert, one_line
 
+__all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)
+
 BAR_WIDTH = 10
 STATUS_STYLE = {
     "done": "dim strike",

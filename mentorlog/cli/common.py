@@ -132,6 +132,17 @@ def flag_for(field_name: str) -> str | None:
     return FLAGS.get(field_name)
 
 
+def form_value(field: str, rule: Callable[..., T], *args: Any) -> T:
+    """RULE(*ARGS) for a value read from an editor form's FIELD line; the error names the line."""
+    try:
+        return rule(*args)
+    except BadValue as exc:
+        message = exc.message
+        if message.lower().startswith(field.lower()):
+            message = field + message[len(field) :]
+        raise UsageError(f"{message}; nothing was recorded", exc.hint) from None
+
+
 def checked(flag: str, rule: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """RULE(*ARGS), with the flag named in the error when the value breaks the rule."""
     try:

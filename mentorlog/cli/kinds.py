@@ -14,8 +14,7 @@ from mentorlog.cli import common
 from mentorlog.errors import UsageError
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
+    from mentorlog.render import RenderableType
     from mentorlog.store.repo import Journal
 
 CLEAR_WORDS = {"", "none", "-"}
@@ -45,10 +44,12 @@ def as_target(_: Journal, __: Any, value: str) -> date | None:
     return None if _clear(value) else common.when(value, direction="forward", period_end=True).day
 
 
+def as_confidence_text(value: str) -> int | None:
+    return validate.confidence(validate.integer(value, "confidence"))
+
+
 def as_confidence(_: Journal, __: Any, value: str) -> int | None:
-    if _clear(value):
-        return None
-    return common.checked("--confidence", lambda: validate.confidence(validate.integer(value, "confidence")))
+    return None if _clear(value) else common.checked("--confidence", as_confidence_text, value)
 
 
 def as_cadence(_: Journal, __: Any, value: str) -> int | None:
@@ -153,12 +154,10 @@ def _session_fill(record: Any) -> editform.Form:
 def _session_read(_: Any, form: editform.Form) -> patches.Patch:
     """The session's fields from its form (new action lines are taken by the editing flow)."""
     confidence = form.field("Confidence")
-    if confidence and not (confidence.isdigit() and 1 <= int(confidence) <= 5):
-        raise UsageError(f"Confidence must be 1 to 5, not {confidence!r}; nothing was changed")
     next_text = form.field("Next")
     return patches.SessionPatch(
         title=form.field("Title"),
-        confidence=int(confidence) if confidence else None,
+        confidence=common.form_value("Confidence", as_confidence_text, confidence) if confidence else None,
         next_day=common.when(next_text, direction="forward").day if next_text else None,
         notes=form.section("notes"),
         feedback=editform.session_feedback(form),

@@ -50,6 +50,12 @@ def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_exam
     )
 
 
+def _confidence(text: str) -> int | None:
+    from mentorlog import validate
+
+    return validate.confidence(validate.integer(text, "confidence"))
+
+
 def _from_editor(text: str, fields: NoteFields) -> NoteFields:
     from mentorlog import editform
 
@@ -57,9 +63,7 @@ def _from_editor(text: str, fields: NoteFields) -> NoteFields:
     confidence_text = form.field("Confidence")
     confidence = fields.confidence
     if confidence_text:
-        if not confidence_text.isdigit() or not 1 <= int(confidence_text) <= 5:
-            raise UsageError(f"Confidence must be 1 to 5, not {confidence_text!r}; nothing was recorded")
-        confidence = int(confidence_text)
+        confidence = common.form_value("Confidence", _confidence, confidence_text)
     elif "Confidence" in form.fields:
         confidence = None
     feedback = editform.session_feedback(form, fields.feedback)

@@ -1,0 +1,78 @@
+"""The layers point one way (cli -> render/export -> store -> domain), checked on the source itself."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .processes import tree_env
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mentorlog"
+DOMAIN = ["config", "dates", "textparse", "safe", "humane", "models", "reports", "validate", "patches",
+          "editform", "searchquery", "errors", "__init__"]  # fmt: skip
+
+
+def imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def modules() -> list[tuple[str, set[str]]]:
+    return [
+        (str(path.relative_to(PACKAGE.parent).with_suffix("")).replace("/", "."), imports(path))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    ]
+
+
+@pytest.mark.parametrize(("prefix", "owners"), [
+    ("typer", ("mentorlog.cli",)),
+    ("sqlite3", ("mentorlog.store",)),
+    ("sqlite_utils", ("mentorlog.store",)),
+    ("rich", ("mentorlog.render",)),
+])  # fmt: skip
+def test_only_one_layer_imports(prefix: str, owners: tuple[str, ...]) -> None:
+    offenders = [
+        name for name, found in modules()
+        if any(i == prefix or i.startswith(prefix + ".") for i in found) and not name.startswith(owners)
+    ]  # fmt: skip
+    assert offenders == [], f"{prefix} imported outside {owners}"
+
+
+def test_nothing_imports_typers_private_modules() -> None:
+    offenders = [name for name, found in modules() if any(i.startswith("typer._") for i in found)]
+    assert offenders == []
+
+
+def test_the_domain_imports_no_store_cli_render_or_export() -> None:
+    for name, found in modules():
+        if name.split(".")[-1] in DOMAIN and name.count(".") == 1:
+            bad = {i for i in found if i.startswith(("mentorlog.store", "mentorlog.cli", "mentorlog.render",
+                                                     "mentorlog.export"))}  # fmt: skip
+            assert not bad, f"{name} imports {bad}"
+
+
+def test_render_and_export_never_touch_the_store() -> None:
+    for name, found in modules():
+        if name.startswith(("mentorlog.render", "mentorlog.export")):
+            assert not any(i.startswith("mentorlog.store") for i in found), name
+
+
+def test_importing_render_loads_no_store_module() -> None:
+    code = "import sys, mentorlog.render; print(sorted(m for m in sys.modules if m.startswith('mentorlog.store')))"
+    done = subprocess.run([sys.executable, "-c", code], env=tree_env(), capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_no_module_is_much_longer_than_400_lines() -> None:
+    long = {path.name: n for path in PACKAGE.rglob("*.py") if (n := len(path.read_text().splitlines())) > 440}
+    assert long == {}
