@@ -117,6 +117,11 @@ class Environment:
         )
 
 
+def debug_requested(environ: Mapping[str, str] | None = None) -> bool:
+    """MENTORLOG_DEBUG=1, read on its own (so it works even when another variable is bad)."""
+    return (os.environ if environ is None else environ).get("MENTORLOG_DEBUG") == "1"
+
+
 def _seconds(text: str | None) -> float:
     if text is None or not text.strip():
         return DEFAULT_BUSY_TIMEOUT

@@ -27,7 +27,6 @@ OWNER_WORDS = {"me": "me", "ich": "me", "them": "them", "sie": "them", "er": "th
 REFERENCE_DAY = date(2028, 1, 3)
 # A tag starts with a letter and is not glued to a word (page#anchor) or an entity (&#38;).
 TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
-COMMENT = re.compile(r"^# ")
 
 
 @dataclass(frozen=True)
@@ -144,28 +143,3 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
             kept.append(line.rstrip())
     notes = "\n".join(kept).strip("\n")
     return ParsedNote(notes=notes, actions=actions, tags=find_tags(text))
-
-
-def strip_comments(text: str) -> str:
-    """Drop the `# ` help lines of an editor template (as git does); `## headings` stay."""
-    return "\n".join(line for line in text.splitlines() if not COMMENT.match(line)).strip()
-
-
-def split_header(text: str, keys: tuple[str, ...]) -> tuple[dict[str, str], str]:
-    """Read `Key: value` lines at the top of an editor text; the rest after them is the body.
-
-    Blank lines before the first field are skipped; after a field, a blank line or any other line ends
-    the header.
-    """
-    fields: dict[str, str] = {}
-    wanted = {key.lower(): key for key in keys}
-    lines = text.splitlines()
-    while lines:
-        key, sep, value = lines[0].partition(":")
-        name = wanted.get(key.strip().lower())
-        if sep and name:
-            fields[name] = value.strip()
-        elif lines[0].strip() or fields:
-            break
-        lines.pop(0)
-    return fields, "\n".join(lines).strip("\n")

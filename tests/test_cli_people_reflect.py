@@ -125,3 +125,24 @@ def test_a_config_file_with_a_bom_or_in_latin_1(run: Run, run_json, tmp_path: Pa
     (tmp_path / "config.toml").write_bytes('default_with = "J\xfcrgen"\n'.encode("latin-1"))
     result = run("people")
     assert result.exit_code == 2 and "is not UTF-8" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("MENTORLOG_BUSY_TIMEOUT", "abc", "MENTORLOG_BUSY_TIMEOUT must be a number of seconds"),
+        ("MENTORLOG_BUSY_TIMEOUT", "-1", "MENTORLOG_BUSY_TIMEOUT must be a number of seconds"),
+        ("MENTORLOG_BUSY_TIMEOUT", "nan", "MENTORLOG_BUSY_TIMEOUT must be a number of seconds"),
+        ("MENTORLOG_TODAY", "tomorrow", "MENTORLOG_TODAY must be YYYY-MM-DD"),
+        ("MENTORLOG_TODAY", "0001-01-01", "MENTORLOG_TODAY must lie between 1900 and 2200"),
+    ],
+)
+def test_a_bad_environment_variable_is_exit_2_in_one_line(
+    run: Run, db_path: Path, name: str, value: str, message: str
+) -> None:
+    for command in (["actions"], ["note", "x"]):
+        result = run(*command, env={name: value})
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {message}") and len(result.stderr.strip().splitlines()) <= 2
+        assert "unexpected" not in result.stderr
+    assert not db_path.exists()

@@ -11,8 +11,6 @@ from mentorlog.textparse import (
     parse_action,
     parse_note,
     reads_as_date,
-    split_header,
-    strip_comments,
 )
 
 
@@ -40,16 +38,6 @@ def test_tags_are_words_after_a_hash_not_anchors_entities_or_headings() -> None:
 
 def test_unchecked_box_without_text_is_not_an_action() -> None:
     assert parse_note("- [ ] \nnotes").actions == []
-
-
-def test_editor_comments_are_dropped_but_markdown_subheadings_stay() -> None:
-    assert strip_comments("# help line\n## Heading\ntext\n# another") == "## Heading\ntext"
-
-
-def test_header_fields_are_read_until_the_body() -> None:
-    fields, body = split_header("Title: 1:1\nConfidence: 4\n\nThe notes\nTitle: not a field", ("Title", "Confidence"))
-    assert fields == {"Title": "1:1", "Confidence": "4"}
-    assert body == "The notes\nTitle: not a field"
 
 
 # due: takes multi-word dates, owner: takes pronouns -------------------------------------------------
@@ -229,35 +217,3 @@ def test_note_keeps_indentation_and_leading_spaces_but_not_blank_edges() -> None
 def test_note_without_checkboxes_is_all_notes() -> None:
     assert parse_note("one\ntwo") == ParsedNote(notes="one\ntwo", actions=[], tags=[])
     assert parse_note("\nXmas party: book it. FedEx\n").notes == "Xmas party: book it. FedEx"
-
-
-@pytest.mark.parametrize(
-    ("text", "fields", "body"),
-    [
-        ("Title: only a header", {"Title": "only a header"}, ""),
-        ("\n\nTitle: x\nBody", {"Title": "x"}, "Body"),
-        ("title:  spaced  \n  Confidence :3\n\nbody", {"Title": "spaced", "Confidence": "3"}, "body"),
-        ("Title: x\n\nTitle: y", {"Title": "x"}, "Title: y"),
-        ("Note: x\nTitle: y", {}, "Note: x\nTitle: y"),
-        ("Title\nbody", {}, "Title\nbody"),
-        ("body first\nTitle: y", {}, "body first\nTitle: y"),
-        ("Title: x\n  indented body\n", {"Title": "x"}, "  indented body"),
-        ("Title: x\nXmas plans", {"Title": "x"}, "Xmas plans"),
-        ("", {}, ""),
-    ],
-)
-def test_split_header_reads_key_lines_at_the_top(text: str, fields: dict[str, str], body: str) -> None:
-    assert split_header(text, ("Title", "Confidence")) == (fields, body)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("# help\ntext", "text"),
-        ("#tag at the start\n# help", "#tag at the start"),
-        ("\n  text  \n# help\n", "text"),
-        ("a\n# b\nc", "a\nc"),
-    ],
-)
-def test_strip_comments_drops_only_hash_space_lines(text: str, expected: str) -> None:
-    assert strip_comments(text) == expected

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -84,7 +83,7 @@ def debugging() -> bool:
     try:
         return _STATE.settings.environment.debug
     except MentorlogError:
-        return os.environ.get("MENTORLOG_DEBUG") == "1"
+        return configuration.debug_requested()
 
 
 def clock() -> configuration.Clock:
