@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -67,16 +67,29 @@ def when_text(day: str | None, today: date, *, open_item: bool = False, relative
     """`2026-12-03 (in 7 days)`, red when an open item is overdue and yellow when due within 3 days."""
     if not day:
         return Text("—", style="dim")
-    delta = (date.fromisoformat(day) - today).days
+    try:
+        delta = (date.fromisoformat(day) - today).days
+    except ValueError:
+        return user(day)  # not a date (only an imported file could do this): shown as text, inert
     style = ""
     if open_item and delta < 0:
         style = "bold red"
     elif open_item and delta <= 3:
         style = "yellow"
-    text = Text(day, style=style)
+    text = user(day, style)
     if relative:
         text.append(f" ({relative_days(date.fromisoformat(day), today)})", style="dim")
     return text
+
+
+def local_time(stamp: str | None) -> Text:
+    """A stored UTC timestamp as the user's local date and minute."""
+    if not stamp:
+        return Text("—", style="dim")
+    try:
+        return Text(datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M"))
+    except ValueError:
+        return user(stamp)
 
 
 def empty(message: str) -> Text:
@@ -198,7 +211,7 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
     for person in people:
         cells: list[RenderableType] = [str(person.id), user(person.name, "bold")]
         if not narrow:
-            cells.append(person.role)
+            cells.append(user(person.role))
         cells += [
             when_text(person.last_session, today, relative=not narrow),
             when_text(person.next_session, today, relative=not narrow),

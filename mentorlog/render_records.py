@@ -16,11 +16,22 @@ from mentorlog.render import (
     bar,
     cadence_text,
     goals_view,
+    local_time,
     plain_table,
     topics_table,
     user,
     when_text,
 )
+from mentorlog.safe import capped, shorten_words
+
+
+def long_text(text: str) -> Text:
+    """User text for a view, at most 20,000 characters and no absurdly long word (--json shows it whole)."""
+    shown, left_out = capped(text)
+    result = user(shorten_words(shown, 200))
+    if left_out:
+        result.append(f"\n… {left_out:,} more characters (show … --json has all of it)", style="dim")
+    return result
 
 
 def _fields(*pairs: tuple[str, Text | str]) -> Table:
@@ -28,7 +39,7 @@ def _fields(*pairs: tuple[str, Text | str]) -> Table:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in pairs:
-        grid.add_row(label, value)
+        grid.add_row(label, value if isinstance(value, Text) else user(value))  # stored values stay inert
     return grid
 
 
@@ -38,7 +49,7 @@ def _panel(title: str, *body: RenderableType) -> Panel:
 
 def show_session(session: Session, actions: list[Action], today: date, *, width: int = 120) -> Panel:
     fields = _fields(
-        ("date", when_text(session.date, today) + Text(f" {session.time}" if session.time else "")),
+        ("date", when_text(session.date, today) + user(f" {session.time}" if session.time else "")),
         ("with", user(session.with_name or "—")),
         ("title", user(session.title or "—")),
         ("confidence", f"{session.confidence}/5" if session.confidence else "—"),
@@ -49,9 +60,9 @@ def show_session(session: Session, actions: list[Action], today: date, *, width:
     )
     body: list[RenderableType] = [fields]
     if session.notes:
-        body += [Text("\nNotes", style="bold"), user(session.notes)]
+        body += [Text("\nNotes", style="bold"), long_text(session.notes)]
     if session.feedback:
-        body += [Text("\nFeedback", style="bold"), user(session.feedback)]
+        body += [Text("\nFeedback", style="bold"), long_text(session.feedback)]
     if actions:
         body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
     return _panel(f"Session {session.id}", *body)
@@ -83,13 +94,13 @@ def show_goal(
         )
     ]
     if goal.description:
-        body += [Text("\nDescription", style="bold"), user(goal.description)]
+        body += [Text("\nDescription", style="bold"), long_text(goal.description)]
     if milestones:
         body += [Text("\nMilestones", style="bold"), goals_view(milestones, today, headings=False, width=width - 4)]
     if updates:
         table = plain_table("date", "change", "note")
         for update in updates:
-            table.add_row(update.date, f"{update.progress_before}% → {update.progress}%", user(update.note))
+            table.add_row(user(update.date), f"{update.progress_before}% → {update.progress}%", user(update.note))
         body += [Text("\nProgress updates", style="bold"), table]
     if actions:
         body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
@@ -107,7 +118,7 @@ def show_action(action: Action, today: date) -> Panel:
             ("status", Text(action.status, style=STATUS_STYLE.get(action.status, ""))),
             ("session", str(action.session_id) if action.session_id else "—"),
             ("goal", str(action.goal_id) if action.goal_id else "—"),
-            ("done at", action.done_at or "—"),
+            ("done at", local_time(action.done_at)),
         ),
     )
 
@@ -122,7 +133,7 @@ def show_reflection(reflection: Reflection, today: date) -> Panel:
             ("tags", user(" ".join(f"#{tag}" for tag in reflection.tags) or "—", "cyan")),
         ),
         Text(""),
-        user(reflection.text),
+        long_text(reflection.text),
     )
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from mentorlog.humane import relative_days
 from mentorlog.render import actions_table, bar, cadence_text, empty, topics_table, user, when_text
 from mentorlog.reports import Agenda, GoalChange, Row, Summary, Timeline
-from mentorlog.safe import one_line
+from mentorlog.safe import inert, one_line
 
 MARKS = {
     "session": ("●", "cyan"),
@@ -32,7 +32,7 @@ def _heading(text: str) -> Text:
 
 def _mark_line(mark: Any) -> Text:
     symbol, style = MARKS[mark.kind]
-    line = Text.assemble((f"{symbol} ", style), (mark.day[5:], "dim"), " ")
+    line = Text.assemble((f"{symbol} ", style), user(mark.day[5:], "dim"), " ")
     line.append_text(user(one_line(mark.text, 70)))
     if mark.detail:
         line.append(f"  {one_line(mark.detail, 40)}", style="dim" if mark.kind != "progress" else "blue")
@@ -211,5 +211,5 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
         body += [Text(""), _heading("Reflections since")]
         for reflection in brief.reflections:
             body.append(Text.assemble((reflection.date, "dim"), "  ", user(one_line(reflection.text, 160))))
-    heading = Text.assemble("Agenda: ", (user(person.name).plain, "bold"), f" ({person.role})")
+    heading = Text.assemble("Agenda: ", (user(person.name).plain, "bold"), f" ({inert(person.role)})")
     return Panel(Group(*body), title=heading, title_align="left")

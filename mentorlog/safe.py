@@ -31,3 +31,32 @@ def one_line(text: str, width: int | None = None) -> str:
     if width is not None and len(flat) > width:
         return flat[: max(width - 1, 0)].rstrip() + "…"
     return flat
+
+
+# Glyphs the views draw, and what they become on a terminal or file that cannot encode them (cp1252, ASCII).
+ASCII_GLYPHS = {
+    "█": "#", "░": ".", "▁": "_", "▂": "_", "▃": "-", "▄": "-", "▅": "=", "▆": "=", "▇": "#",
+    "●": "o", "▲": "^", "★": "*", "✓": "v", "✎": "~", "◆": "+", "→": "->", "·": "-", "—": "-", "–": "-",
+    "…": "...", "└": "`-", "“": '"', "”": '"', "‘": "'", "’": "'", "☐": "[ ]", "⚠": "!", "≥": ">=", "≤": "<=",
+}  # fmt: skip
+
+
+def ascii_fallback(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: known glyphs become their ASCII look-alikes, anything else `?`."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    return "".join(ASCII_GLYPHS.get(char, "?") for char in text), error.end
+
+
+LONG_WORD = re.compile(r"\S{80,}")
+
+
+def shorten_words(text: str, longest: int = 80) -> str:
+    """Words longer than LONGEST characters cut to LONGEST with an ellipsis (a 10 MB token stays one line)."""
+    return LONG_WORD.sub(lambda match: match.group(0)[: longest - 1] + "…", text) if len(text) >= longest else text
+
+
+def capped(text: str, limit: int = 20_000) -> tuple[str, int]:
+    """TEXT cut to LIMIT characters for a view (JSON keeps all of it), and how many were left out."""
+    return (text, 0) if len(text) <= limit else (text[:limit], len(text) - limit)

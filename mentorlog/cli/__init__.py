@@ -51,7 +51,26 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
+def degrade_output() -> None:
+    """On a stream that cannot encode the views' glyphs (a cp1252 redirect, an old server's C locale),
+    print ASCII look-alikes instead of crashing: `█` becomes `#`, `→` becomes `->`."""
+    import codecs
+
+    from mentorlog.safe import ascii_fallback
+
+    codecs.register_error("mentorlog-ascii", ascii_fallback)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "█→●".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="mentorlog-ascii")
+
+
 def main() -> None:
+    degrade_output()
     module = COMMANDS.get(command_name(sys.argv[1:]) or "")
     application = load((module,) if module else MODULES)
     application(prog_name="mentorlog")

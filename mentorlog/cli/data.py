@@ -12,6 +12,7 @@ import typer
 from mentorlog.cli import common
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.safe import inert
 
 if TYPE_CHECKING:
     from mentorlog.reports import Review
@@ -146,8 +147,13 @@ def import_(
     with common.journal(write=True) as journal, render.progress_bar(total, "Importing") as advance:
         report = journal.load(data, progress=advance)
     if json_:
-        common.print_json({"added": report.added, "updated": report.updated, "restored_ids": report.restored_ids})
+        common.print_json(
+            {"added": report.added, "updated": report.updated, "restored_ids": report.restored_ids,
+             "cut_links": report.cut_links}
+        )  # fmt: skip
         return
+    for cut in report.cut_links:
+        typer.echo(f"Note: {inert(cut)}: the merged parent links would have formed a loop.", err=True)
     if not report.changed:
         common.say(f"Nothing to import: the journal already has everything in {file}.")
         return

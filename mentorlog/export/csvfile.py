@@ -8,6 +8,7 @@ from typing import Any
 
 from mentorlog.errors import UsageError
 from mentorlog.reports import Review
+from mentorlog.safe import inert
 
 WHAT = ("sessions", "actions", "goals", "reflections")
 COLUMNS = {
@@ -21,11 +22,24 @@ COLUMNS = {
 }  # fmt: skip
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A cell a spreadsheet will not run: text starting with = + - @ tab or CR gets a leading ' (OWASP),
+    and control characters are shown as \\xNN (no cell carries a terminal escape)."""
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return inert(text)
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
-        return " ".join(str(item) for item in value)
+        return neutralise(" ".join(str(item) for item in value))
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, str):
+        return neutralise(value)
     return "" if value is None else value
 
 

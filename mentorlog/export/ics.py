@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from mentorlog.reports import Review
+from mentorlog.safe import inert
 
 PRODID = "-//mentorlog//mentoring journal//EN"
 
@@ -25,12 +26,12 @@ def render(review: Review) -> bytes:
         next_day = date.fromisoformat(session.next or "")
         event = Event()
         event.add("uid", f"{session.uuid}-next@mentorlog")
-        event.add("summary", f"Mentoring: {name}")
+        event.add("summary", inert(f"Mentoring: {name}"))
         event.add("dtstart", next_day)
         event.add("dtend", next_day + timedelta(days=1))
         event.add("dtstamp", stamp)
         agreed = f"Agreed in the session of {session.date}" + (f" ({session.title})" if session.title else "")
-        event.add("description", agreed + ".")
+        event.add("description", inert(agreed + "."))
         event.add("categories", ["mentoring"])
         calendar.add_component(event)
     for action in review.actions_open:
@@ -39,11 +40,13 @@ def render(review: Review) -> bytes:
         due = date.fromisoformat(action.due)
         event = Event()
         event.add("uid", f"{action.uuid}@mentorlog")
-        event.add("summary", f"Due: {action.text}" + ("" if action.owner == "me" else f" ({action.owner})"))
+        event.add("summary", inert(f"Due: {action.text}" + ("" if action.owner == "me" else f" ({action.owner})")))
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
         event.add("dtstamp", stamp)
-        event.add("description", f"Action item {action.id}" + (f" with {action.with_name}" if action.with_name else ""))
+        event.add(
+            "description", inert(f"Action item {action.id}" + (f" with {action.with_name}" if action.with_name else ""))
+        )
         event.add("categories", ["mentoring", "action"])
         calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -240,6 +240,41 @@ def _remove_if_unused(opened: Opened) -> None:
             folder.rmdir()
 
 
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """How to read a journal this process cannot write: without touching anything beside it.
+
+    With no pending write-ahead log, `immutable=1` reads the file as it is and creates no `-shm` (a
+    read-only open would leave a `-shm` with the journal's read-only mode, which then blocks writers)."""
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return path.as_uri() + ("?mode=ro" if pending else "?immutable=1")
+
+
+def _check_companions(path: Path) -> None:
+    """Before a write: a `-wal`/`-shm` that is not writable is made writable when it is ours, else named."""
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        try:
+            info = companion.stat()
+        except FileNotFoundError:
+            continue
+        if os.access(companion, os.W_OK):
+            continue
+        if info.st_uid == os.geteuid():
+            with contextlib.suppress(OSError):
+                os.chmod(companion, 0o600)  # left by a read while the journal was read-only
+            if os.access(companion, os.W_OK):
+                continue
+        raise StoreError(
+            f"{companion} is not writable, so the journal {path.name} cannot be changed",
+            f"Make it writable (chmod u+w {companion}) or remove it while no mentorlog runs.",
+        )
+
+
 def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Opened:
     """Open (and on first write, create) the journal at PATH, migrated to the current schema.
 
@@ -256,9 +291,19 @@ def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float =
         folders = _create_file(path)
         if folders is not None:
             created = [path, *folders]
+    if write and not os.access(path, os.W_OK):
+        raise StoreError(f"the journal {path} is not writable", f"Check its permissions (chmod u+w {path}).")
+    if write and not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"the folder {path.parent} is not writable; SQLite needs to write beside the journal",
+            "Make the folder writable, or move the journal.",
+        )
+    if write:
+        _check_companions(path)
+    read_only = not write and not _writable(path)
     lock_fd = _share_lock(path)
     try:
-        db = _connect(path.as_uri(), busy_timeout, uri=True)
+        db = _connect(_read_only_uri(path) if read_only else path.as_uri(), busy_timeout, uri=True)
     except sqlite3.Error as exc:
         if lock_fd is not None:
             os.close(lock_fd)
@@ -266,6 +311,12 @@ def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float =
     opened = Opened(db, path, busy_timeout, created, lock_fd)
     try:
         db.execute("PRAGMA schema_version").fetchone()
+        if read_only and len(applied_migrations(db)) != len(SCHEMA):
+            _check_known(applied_migrations(db), path)
+            raise StoreError(
+                f"the journal {path} needs an upgrade for this mentorlog, but it is read-only",
+                f"Make it writable once (chmod u+w {path} and its folder), then run any command.",
+            )
         if write:
             mode = db.execute("PRAGMA journal_mode").fetchone()[0]
             if mode != "wal":

@@ -11,11 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.dumpschema import FORMAT, VERSION
+from mentorlog.errors import UsageError
 from mentorlog.store.base import Repo
-
-FORMAT = "mentorlog-dump"
-VERSION = 1
 
 # table -> {id column: (referenced table, key in the dump)}, in an order where references come first
 REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
@@ -42,6 +40,7 @@ class ImportReport:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     restored_ids: bool = False
+    cut_links: list[str] = field(default_factory=list)  # goal-parent links cut because they made a loop
 
     @property
     def changed(self) -> int:
@@ -191,7 +190,31 @@ class DumpRepo(Repo):
                     progress(1)
             report.added[table], report.updated[table] = added, updated
         self._replace_links(touched, local)
+        report.cut_links = self.cut_goal_loops()
         return report
+
+    def cut_goal_loops(self) -> list[str]:
+        """Cut every goal-parent loop at its older link (the goal changed longest ago loses its parent);
+        returns what was cut, in words. A merge of two machines' edits can form a loop; nothing may keep one."""
+        goals = {row["id"]: row for row in self.rows("SELECT id, uuid, title, parent_id, updated_at FROM goals")}
+        cut: list[str] = []
+        for start in sorted(goals):
+            trail: list[int] = []
+            seen: set[int] = set()
+            current: int | None = start
+            while current is not None and current not in seen:
+                seen.add(current)
+                trail.append(current)
+                current = goals[current]["parent_id"]
+            if current is None or current not in trail:
+                continue
+            loop = trail[trail.index(current) :]
+            oldest = min(loop, key=lambda goal_id: (goals[goal_id]["updated_at"], goals[goal_id]["uuid"]))
+            parent = goals[oldest]["parent_id"]
+            self.update_fields("goals", oldest, {"parent_id": None})
+            goals[oldest] = {**goals[oldest], "parent_id": None}
+            cut.append(f"goal {oldest} ({goals[oldest]['title']!r}) is no longer a milestone of goal {parent}")
+        return cut
 
     def _replace_links(
         self, touched: dict[str, list[tuple[int, dict[str, Any]]]], local: dict[str, dict[str, int]]
@@ -209,24 +232,23 @@ class DumpRepo(Repo):
 
 
 def _parents_first(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Goals ordered so that every milestone comes after its parent."""
+    """Goals ordered so that every milestone comes after its parent (iteratively: chains may be deep)."""
     by_uuid = {goal["uuid"]: goal for goal in goals}
     ordered: list[dict[str, Any]] = []
     placed: set[str] = set()
-
-    def place(goal: dict[str, Any], trail: set[str]) -> None:
-        if goal["uuid"] in placed:
-            return
-        if goal["uuid"] in trail:
-            raise UsageError(f"the dump's goals form a loop through {goal['uuid']}")
-        parent = by_uuid.get(goal.get("parent_uuid") or "")
-        if parent is not None:
-            place(parent, trail | {goal["uuid"]})
-        placed.add(goal["uuid"])
-        ordered.append(goal)
-
     for goal in goals:
-        place(goal, set())
+        chain: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        current: dict[str, Any] | None = goal
+        while current is not None and current["uuid"] not in placed:
+            if current["uuid"] in seen:
+                raise UsageError(f"the dump's goals form a loop through {current['uuid']}", "Nothing was imported.")
+            seen.add(current["uuid"])
+            chain.append(current)
+            current = by_uuid.get(current.get("parent_uuid") or "")
+        for item in reversed(chain):
+            placed.add(item["uuid"])
+            ordered.append(item)
     return ordered
 
 
@@ -240,46 +262,32 @@ def _resolve(local: dict[str, dict[str, int]], table: str, wanted: str, owner: s
     return found
 
 
-REQUIRED = {"uuid": str, "created_at": str, "updated_at": str}
-
-
 def parse_dump(text: str, source: str) -> dict[str, Any]:
-    """Read and check a whole dump before anything is written; every problem is a clear error."""
+    """Read and check the whole dump before anything is written: every field of every record against
+    dumpschema's rules, unique uuids per table. Every problem is a clear error naming the record."""
     import json
+
+    from mentorlog.dumpschema import TABLES, check_header, check_record
 
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UsageError(
-            f"{source} is not a mentorlog dump",
-            "Make one with: mentorlog export --format json --all -o FILE",
-        )
-    version = data.get("version")
-    if not isinstance(version, int):
-        raise UsageError(f"{source} has no format version")
-    if version > VERSION:
-        raise MentorlogError(
-            f"{source} is a version {version} dump; this mentorlog reads up to version {VERSION}",
-            "Upgrade mentorlog to import it; nothing was imported.",
-        )
-    for table in REFERENCES:
+    except RecursionError:
+        raise UsageError(f"{source} nests too deeply to be a mentorlog dump") from None
+    check_header(data, source)
+    checked: dict[str, Any] = {"format": data["format"], "version": data["version"]}
+    for table in TABLES:
         records = data.get(table)
         if not isinstance(records, list):
             raise UsageError(f"{source} has no list of {table}")
         seen: set[str] = set()
+        clean = []
         for index, record in enumerate(records):
-            if not isinstance(record, dict):
-                raise UsageError(f"{source}: {table}[{index}] is not an object")
-            for key, kind in REQUIRED.items():
-                if not isinstance(record.get(key), kind):
-                    raise UsageError(f"{source}: {table}[{index}] has no valid {key!r}")
-            if not isinstance(record.get("id"), int):
-                raise UsageError(f"{source}: {table}[{index}] has no valid 'id'")
-            if record["uuid"] in seen:
-                raise UsageError(f"{source}: {table} has the uuid {record['uuid']} twice")
-            seen.add(record["uuid"])
-            if "\x00" in json.dumps(record):
-                raise UsageError(f"{source}: {table}[{index}] contains a NUL character")
-    return data
+            item = check_record(table, record, f"{source}: {table}[{index}]")
+            if item["uuid"] in seen:
+                raise UsageError(f"{source}: {table} has the uuid {item['uuid']} twice")
+            seen.add(item["uuid"])
+            clean.append(item)
+        checked[table] = clean
+    return checked

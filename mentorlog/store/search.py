@@ -7,6 +7,7 @@ from typing import Any
 
 from mentorlog.errors import UsageError
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, SEARCH_KINDS, Hit
+from mentorlog.safe import shorten_words
 from mentorlog.searchquery import fts_query
 from mentorlog.store.base import Repo
 
@@ -38,7 +39,8 @@ class SearchRepo(Repo):
             where.append("day >= ?")
             params.append(since.isoformat())
         sql = (
-            f"SELECT kind, record_id, day, title, body, {RANK} AS score, "
+            "SELECT kind, record_id, day, substr(title, 1, 300) AS title, substr(body, 1, 300) AS body, "
+            f"{RANK} AS score, "
             f"snippet(search_index, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 16) AS snippet "
             f"FROM search_index WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
         )
@@ -48,8 +50,8 @@ class SearchRepo(Repo):
                 kind=row["kind"],
                 id=row["record_id"],
                 date=row["day"],
-                title=row["title"] or " ".join(str(row["body"]).split()[:10]),
-                snippet=row["snippet"],
+                title=shorten_words(row["title"] or " ".join(str(row["body"]).split()[:10])),
+                snippet=shorten_words(row["snippet"]),
                 score=-float(row["score"]),
             )
             for row in self.rows(sql, params)

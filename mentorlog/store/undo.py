@@ -28,13 +28,15 @@ class Undone:
     def describe(self) -> str:
         parts = []
         for verb, counts in (("removed", self.removed), ("restored", self.restored), ("changed back", self.reverted)):
-            if counts:
-                parts.append(verb + " " + ", ".join(f"{n} {_noun(table, n)}" for table, n in counts.items()))
+            by_noun: dict[str, int] = {}
+            for table, n in counts.items():  # session, goal and reflection tags are all just "tags"
+                by_noun[NOUNS.get(table, table)] = by_noun.get(NOUNS.get(table, table), 0) + n
+            if by_noun:
+                parts.append(verb + " " + ", ".join(f"{n} {_plural(noun, n)}" for noun, n in by_noun.items()))
         return "; ".join(parts) or "nothing left to revert"
 
 
-def _noun(table: str, count: int) -> str:
-    noun = NOUNS.get(table, table)
+def _plural(noun: str, count: int) -> str:
     if count == 1:
         return noun
     return "people" if noun == "person" else noun + "s"
