@@ -128,7 +128,7 @@ def test_actions_on_an_empty_journal_is_a_friendly_success(run: Run) -> None:
         (["sessions", "--since", "someday"], 2, "cannot read 'someday'"),
         (["sessions", "--until", "32.13.2026"], 2, "cannot read '32.13.2026'"),
         (["sessions", "--with", "ghost"], 1, "no person named 'ghost'"),
-        (["sessions", "--limit", "0"], 2, "Invalid value for '--limit'"),
+        (["sessions", "--limit", "-1"], 2, "Invalid value for '--limit'"),
         (["topics", "--with", "ghost"], 1, "no person named 'ghost'"),
         (["reflections", "--since", "whenever"], 2, "cannot read 'whenever'"),
         (["goals", "--with", "ghost"], 1, "no person named 'ghost'"),

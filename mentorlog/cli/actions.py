@@ -90,9 +90,7 @@ def actions(
     due_before: str | None = typer.Option(None, "--due-before", help="Only items due before this date."),
     status: str = typer.Option("open", "--status", help="open, done, dropped or all."),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
-    limit: int | None = typer.Option(
-        None, "--limit", "-l", min=0, help="Show at most N (default 25 in the table, all with --json; 0 = all)."
-    ),
+    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Open action items across all relationships, overdue first, then by due date."""
@@ -135,5 +133,5 @@ def actions(
     if late:
         summary += f", {late} overdue"
     if total > len(found):
-        summary += f"; {total - len(found)} more not shown (--limit 0 shows all)"
+        summary += f"; {total - len(found)} more not shown (--limit 0 shows all)"  # the same words as more_line
     console.print(render.empty(summary))

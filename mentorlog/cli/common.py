@@ -294,11 +294,22 @@ def say(message: str) -> None:
 TABLE_LIMIT = 25
 
 
-def list_limit(limit: int | None, as_json: bool) -> int | None:
-    """How many rows a list shows: --limit (0 = all), else 50 in a table and all as JSON."""
+def list_limit(limit: int | None, as_json: bool, default: int = TABLE_LIMIT) -> int | None:
+    """The one rule for every list: --limit N shows N, --limit 0 everything; without it a table shows
+    DEFAULT rows (and says how many more there are) and --json gives everything."""
     if limit is None:
-        return None if as_json else TABLE_LIMIT
+        return None if as_json else default
     return None if limit == 0 else limit
+
+
+def more_line(total: int, shown: int, noun: str) -> str | None:
+    """`12 more sessions; --limit 0 shows all`, when a table was cut."""
+    if total <= shown:
+        return None
+    return f"{total - shown} more {noun} not shown (--limit 0 shows all)"
+
+
+LIMIT_HELP = "Show at most N (default {default} in the table, all with --json; 0 = all)."
 
 
 def quoted(text: str) -> str:

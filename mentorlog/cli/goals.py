@@ -116,9 +116,7 @@ def goals(
     status: str | None = typer.Option(None, "--status", help="active, achieved, paused or dropped."),
     with_: str | None = typer.Option(None, "--with", "-w", help="Only goals with this person."),
     all_: bool = typer.Option(False, "--all", help="Goals of every status."),
-    limit: int | None = typer.Option(
-        None, "--limit", "-l", min=0, help="Show at most N (default 25 in the table, all with --json; 0 = all)."
-    ),
+    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Goals with progress bars, long-term then short-term, milestones under their goal."""
@@ -144,4 +142,4 @@ def goals(
         return
     console.print(render.goals_view(found, common.today(), width=console.width))
     if total > len(found):
-        console.print(render.empty(f"{total - len(found)} more goals not shown (--limit 0 shows all)"))
+        console.print(render.empty(common.more_line(total, len(found), "goals") or ""))

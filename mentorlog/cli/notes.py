@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -200,7 +200,7 @@ def sessions(
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date."),
     tag: str | None = typer.Option(None, "--tag", help="Only sessions with this tag."),
-    limit: int = typer.Option(20, "--limit", "-l", min=1, help="How many to show at most."),
+    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List sessions, newest first."""
@@ -209,13 +209,15 @@ def sessions(
     start = common.since(since)
     end = common.day(until, direction="backward", period_end=True)
     with common.journal(write=False) as journal:
-        found = journal.list_sessions(
-            person_id=common.find_person_id(journal, with_),
-            since=start,
-            until=end,
-            tag=normalise_tag(tag) if tag else None,
-            limit=limit,
-        )
+        filters: dict[str, Any] = {
+            "person_id": common.find_person_id(journal, with_),
+            "since": start,
+            "until": end,
+            "tag": normalise_tag(tag) if tag else None,
+        }
+        shown = common.list_limit(limit, json_, 20)
+        found = journal.list_sessions(**filters, limit=shown)
+        total = journal.count_sessions(**filters) if shown is not None and len(found) == shown else len(found)
     if json_:
         common.print_json([session.to_json() for session in found])
         return
@@ -228,3 +230,6 @@ def sessions(
         )
         return
     console.print(render.sessions_table(found, common.today(), width=console.width))
+    more = common.more_line(total, len(found), "sessions")
+    if more:
+        console.print(render.empty(more))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -96,15 +96,16 @@ def reflections(
     with_: str | None = typer.Option(None, "--with", "-w", help="Only reflections about this person."),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only reflections about this goal."),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
-    limit: int = typer.Option(20, "--limit", "-l", min=1, help="How many to show at most."),
+    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List reflections, newest first."""
     start = common.since(since)
     with common.journal(write=False) as journal:
-        found = journal.list_reflections(
-            person_id=common.find_person_id(journal, with_), goal_id=goal, since=start, limit=limit
-        )
+        filters: dict[str, Any] = {"person_id": common.find_person_id(journal, with_), "goal_id": goal, "since": start}
+        shown = common.list_limit(limit, json_, 20)
+        found = journal.list_reflections(**filters, limit=shown)
+        total = journal.count_reflections(**filters) if shown is not None and len(found) == shown else len(found)
     if json_:
         common.print_json([reflection.to_json() for reflection in found])
         return
@@ -115,3 +116,6 @@ def reflections(
         console.print(render.empty("No reflections yet. Write one with: mentorlog reflect"))
         return
     console.print(render.reflections_table(found, common.today(), width=console.width))
+    more = common.more_line(total, len(found), "reflections")
+    if more:
+        console.print(render.empty(more))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from mentorlog.cli import common
@@ -14,7 +16,7 @@ def search(
     kind: str | None = typer.Option(None, "--kind", "-k", help="session, reflection, goal, action or topic."),
     with_: str | None = typer.Option(None, "--with", "-w", help="Only records about this person."),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
-    limit: int = typer.Option(20, "--limit", "-l", min=1, help="How many hits at most."),
+    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
     json_: bool = typer.Option(False, "--json", help="Print JSON: kind, id, date, title, snippet, score."),
 ) -> None:
     """Search sessions, reflections, goals, action items and topics; best matches first.
@@ -24,13 +26,14 @@ def search(
     """
     start = common.since(since)
     with common.journal(write=False) as journal:
-        hits = journal.search(
-            query,
-            kind=kind.strip().lower() if kind else None,
-            person_id=common.find_person_id(journal, with_),
-            since=start,
-            limit=limit,
-        )
+        filters: dict[str, Any] = {
+            "kind": kind.strip().lower() if kind else None,
+            "person_id": common.find_person_id(journal, with_),
+            "since": start,
+        }
+        shown = common.list_limit(limit, json_, 20)
+        hits = journal.search(query, **filters, limit=shown)
+        total = journal.count_hits(query, **filters) if shown is not None and len(hits) == shown else len(hits)
     if json_:
         common.print_json([hit.to_json() for hit in hits])
         return
@@ -41,3 +44,6 @@ def search(
         console.print(render.empty(f"Nothing found for {common.quoted(query)}."))
         return
     console.print(render.search_table(hits, common.today(), width=console.width))
+    more = common.more_line(total, len(hits), "matches")
+    if more:
+        console.print(render.empty(more))

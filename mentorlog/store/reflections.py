@@ -67,23 +67,18 @@ class ReflectionsRepo(Repo):
         since: date | None = None,
         limit: int | None = 20,
     ) -> list[Reflection]:
-        where: list[str] = []
-        params: list[Any] = []
-        if person_id is not None:
-            where.append("r.person_id = ?")
-            params.append(person_id)
-        if goal_id is not None:
-            where.append("r.goal_id = ?")
-            params.append(goal_id)
-        if since is not None:
-            where.append("r.date >= ?")
-            params.append(since.isoformat())
-        sql = REFLECTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY r.date DESC, r.id DESC"
+        where, params = _filters(person_id, goal_id, since)
+        sql = REFLECTION_SELECT + where + " ORDER BY r.date DESC, r.id DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
         return self._reflections(self.rows(sql, params))
+
+    def count_reflections(
+        self, *, person_id: int | None = None, goal_id: int | None = None, since: date | None = None
+    ) -> int:
+        where, params = _filters(person_id, goal_id, since)
+        return int(self.scalar("SELECT count(*) FROM reflections r" + where, params))
 
     def update_reflection(self, reflection_id: int, patch: ReflectionPatch) -> Reflection:
         self.require("reflections", "reflection", reflection_id)
@@ -103,3 +98,18 @@ class ReflectionsRepo(Repo):
     def delete_reflection(self, reflection_id: int) -> None:
         self.require("reflections", "reflection", reflection_id)
         self.db.execute("DELETE FROM reflections WHERE id = ?", [reflection_id])
+
+
+def _filters(person_id: int | None, goal_id: int | None, since: date | None) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if person_id is not None:
+        where.append("r.person_id = ?")
+        params.append(person_id)
+    if goal_id is not None:
+        where.append("r.goal_id = ?")
+        params.append(goal_id)
+    if since is not None:
+        where.append("r.date >= ?")
+        params.append(since.isoformat())
+    return (" WHERE " + " AND ".join(where) if where else ""), params

@@ -23,8 +23,37 @@ class SearchRepo(Repo):
         kind: str | None = None,
         person_id: int | None = None,
         since: date | None = None,
-        limit: int = 20,
+        limit: int | None = 20,
     ) -> list[Hit]:
+        where, params = self._search_filters(query, kind, person_id, since)
+        sql = (
+            "SELECT kind, record_id, day, substr(title, 1, 300) AS title, substr(body, 1, 300) AS body, "
+            f"{RANK} AS score, "
+            f"snippet(search_index, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 16) AS snippet "
+            f"FROM search_index WHERE {where} ORDER BY score LIMIT ?"
+        )
+        params.append(-1 if limit is None else limit)
+        return [
+            Hit(
+                kind=row["kind"],
+                id=row["record_id"],
+                date=row["day"],
+                title=shorten_words(row["title"] or " ".join(str(row["body"]).split()[:10])),
+                snippet=shorten_words(row["snippet"]),
+                score=-float(row["score"]),
+            )
+            for row in self.rows(sql, params)
+        ]
+
+    def count_hits(
+        self, query: str, *, kind: str | None = None, person_id: int | None = None, since: date | None = None
+    ) -> int:
+        where, params = self._search_filters(query, kind, person_id, since)
+        return int(self.scalar(f"SELECT count(*) FROM search_index WHERE {where}", params))
+
+    def _search_filters(
+        self, query: str, kind: str | None, person_id: int | None, since: date | None
+    ) -> tuple[str, list[Any]]:
         where = ["search_index MATCH ?"]
         params: list[Any] = [fts_query(query)]
         if kind is not None:
@@ -38,21 +67,4 @@ class SearchRepo(Repo):
         if since is not None:
             where.append("day >= ?")
             params.append(since.isoformat())
-        sql = (
-            "SELECT kind, record_id, day, substr(title, 1, 300) AS title, substr(body, 1, 300) AS body, "
-            f"{RANK} AS score, "
-            f"snippet(search_index, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 16) AS snippet "
-            f"FROM search_index WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
-        )
-        params.append(limit)
-        return [
-            Hit(
-                kind=row["kind"],
-                id=row["record_id"],
-                date=row["day"],
-                title=shorten_words(row["title"] or " ".join(str(row["body"]).split()[:10])),
-                snippet=shorten_words(row["snippet"]),
-                score=-float(row["score"]),
-            )
-            for row in self.rows(sql, params)
-        ]
+        return " AND ".join(where), params

@@ -145,6 +145,27 @@ class SessionsRepo(Repo):
         tag: str | None = None,
         limit: int | None = 20,
     ) -> list[Session]:
+        where, params = self._session_filters(person_id, since, until, tag)
+        sql = SESSION_SELECT + where + " ORDER BY s.date DESC, coalesce(s.time, '') DESC, s.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._sessions(self.rows(sql, params))
+
+    def count_sessions(
+        self,
+        *,
+        person_id: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        tag: str | None = None,
+    ) -> int:
+        where, params = self._session_filters(person_id, since, until, tag)
+        return int(self.scalar("SELECT count(*) FROM sessions s" + where, params))
+
+    def _session_filters(
+        self, person_id: int | None, since: date | None, until: date | None, tag: str | None
+    ) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         if person_id is not None:
@@ -159,12 +180,7 @@ class SessionsRepo(Repo):
         if tag is not None:
             where.append("EXISTS (SELECT 1 FROM session_tags t WHERE t.session_id = s.id AND t.tag = ?)")
             params.append(tag)
-        sql = SESSION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY s.date DESC, coalesce(s.time, '') DESC, s.id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return self._sessions(self.rows(sql, params))
+        return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def update_session(self, session_id: int, patch: SessionPatch) -> Session:
         """Apply PATCH; tags, goal links and a new person count as changes of the session too."""
