@@ -217,7 +217,7 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
         goal_rows.append((goal.id, write.text(rng.randint(3, 6)).rstrip("."), write.text(rng.randint(10, 30)),
                           goal.horizon, goal.status, progress, target.isoformat(), goal.parent, goal.person,
                           stamp(goal.created), stamp(goal.end if closed else goal.created),
-                          stamp(goal.end, 17) if goal.status == "achieved" else None))  # fmt: skip
+                          goal.end.isoformat() if goal.status == "achieved" else None))  # fmt: skip
         if rng.random() < 0.2:
             goal_tags += [(goal.id, tag) for tag in write.tags(1)]
     by_person: dict[int, list[Goal]] = {}

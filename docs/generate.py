@@ -1,4 +1,5 @@
-"""Write docs/cli.md (from the real command tree's --help) and docs/schema.md (from the migrated schema).
+"""Write docs/cli.md (from the real command tree's --help), docs/schema.md (from the migrated schema) and
+docs/dump.schema.json (from the import's rules in mentorlog/dumpschema.py).
 
 python docs/generate.py          # rewrite both
 python docs/generate.py --check  # exit 1 when either is stale (tests/test_docs.py does the same)
@@ -143,13 +144,25 @@ def cli_reference() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def dump_schema() -> str:
+    import json
+
+    from mentorlog.dumpschema import json_schema
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="only check that the files are current")
     args = parser.parse_args()
     os.environ.setdefault("COLUMNS", "100")
     stale = []
-    for name, text in (("cli.md", cli_reference()), ("schema.md", schema_reference())):
+    for name, text in (
+        ("cli.md", cli_reference()),
+        ("schema.md", schema_reference()),
+        ("dump.schema.json", dump_schema()),
+    ):
         path = HERE / name
         if args.check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -44,7 +44,7 @@ def _escape(line: str) -> str:
 def render(form: Form) -> str:
     """The form as editor text: help first (so text added at the end lands in the last section)."""
     lines = [f"{MARK} {line}".rstrip() for line in form.help.split("\n")] if form.help else []
-    lines += [f"{name}: {' '.join(value.split())}" for name, value in form.fields.items()]
+    lines += [f"{name}: {value.replace(chr(10), ' ')}" for name, value in form.fields.items()]
     for name, text in form.sections.items():
         lines.append(marker(name))
         if text:
@@ -56,7 +56,7 @@ def session_form(title: str, confidence: str, next_day: str, feedback: str, note
     """A session's form: feedback is a one-line field unless it has several lines (then a section)."""
     fields = {"Title": title, "Confidence": confidence, "Next": next_day}
     sections: dict[str, str] = {}
-    if "\n" in feedback:
+    if "\n" in feedback or feedback != feedback.strip():
         sections["feedback"] = feedback
     else:
         fields["Feedback"] = feedback

@@ -27,7 +27,7 @@ def text(value: str, what: str, *, required: bool = True) -> str:
         raise BadValue(what, f"the {what} contains a NUL character", "Remove it and try again.")
     if len(value) > MAX_TEXT_CHARS:
         raise BadValue(what, f"the {what} is longer than {MAX_TEXT_CHARS // (1024 * 1024)} MB")
-    cleaned = value.replace("\r\n", "\n").strip()
+    cleaned = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if required and not cleaned:
         raise BadValue(what, f"the {what} is empty", "Give some text.")
     return cleaned

@@ -29,6 +29,10 @@ def test_schema_reference_is_current() -> None:
     )
 
 
+def test_the_dump_schema_is_current() -> None:
+    assert (DOCS / "dump.schema.json").read_text(encoding="utf-8") == generator().dump_schema()
+
+
 def test_the_schema_reference_covers_every_table_and_says_what_record_columns_mean() -> None:
     text = (DOCS / "schema.md").read_text(encoding="utf-8")
     for table in ("people", "sessions", "goals", "progress_updates", "actions", "reflections", "topics",

@@ -287,8 +287,10 @@ def print_json(data: Any) -> None:
 
 
 def say(message: str) -> None:
-    """One short confirmation line; user text inside it is already inert via inert()."""
-    typer.echo(message)
+    """One short confirmation line; user text inside it is already inert via inert(). Written to the
+    text stream itself, so a stream that cannot encode `→` gets the ASCII fallback (cli.degrade_output)."""
+    sys.stdout.write(message + "\n")
+    sys.stdout.flush()
 
 
 TABLE_LIMIT = 25

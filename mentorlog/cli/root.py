@@ -27,8 +27,9 @@ def fail(message: str, hint: str | None, exit_code: int) -> typer.Exit:
 
 
 def _echo_err(line: str) -> None:
-    with contextlib.suppress(OSError, UnicodeError):  # stderr itself is gone or cannot encode: nothing to add
-        typer.echo(line, err=True)
+    with contextlib.suppress(OSError, UnicodeError, ValueError):  # stderr is gone or cannot encode: nothing to add
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
 
 def _is_usage_error(exc: BaseException) -> bool:

@@ -72,7 +72,7 @@ class AgendaRepo(PeriodRepo):
         stale_before = (self.today - timedelta(days=STALE_DAYS)).isoformat()
         stale_sql = (
             " FROM goals g WHERE g.person_id = ? AND g.status = 'active' AND coalesce("
-            "(SELECT max(u.date) FROM progress_updates u WHERE u.goal_id = g.id), substr(g.created_at, 1, 10)) < ?"
+            "(SELECT max(u.date) FROM progress_updates u WHERE u.goal_id = g.id), date(g.created_at, 'localtime')) < ?"
         )
         ids = [
             row["id"]

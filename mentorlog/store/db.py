@@ -317,11 +317,11 @@ def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float =
                 f"the journal {path} needs an upgrade for this mentorlog, but it is read-only",
                 f"Make it writable once (chmod u+w {path} and its folder), then run any command.",
             )
+        _migrate(db, path, clock)  # first: switching the journal mode while another process migrates can deadlock
         if write:
             mode = db.execute("PRAGMA journal_mode").fetchone()[0]
             if mode != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
-        _migrate(db, path, clock)
     except sqlite3.Error as exc:
         opened.close(failed=True)
         raise sqlite_problem(path, exc, busy_timeout) from None

@@ -219,8 +219,8 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
         """The earliest date anything in the journal refers to (today for an empty journal)."""
         found = self.scalar(
             "SELECT min(day) FROM (SELECT min(date) AS day FROM sessions UNION ALL SELECT min(date) FROM reflections"
-            " UNION ALL SELECT min(substr(created_at, 1, 10)) FROM goals"
-            " UNION ALL SELECT min(substr(created_at, 1, 10)) FROM actions"
+            " UNION ALL SELECT date(min(created_at), 'localtime') FROM goals"
+            " UNION ALL SELECT date(min(created_at), 'localtime') FROM actions"
             " UNION ALL SELECT min(date) FROM progress_updates)"
         )
         return min(date.fromisoformat(found), self.today) if found else self.today
