@@ -89,3 +89,23 @@ def test_undo_of_an_import_names_each_kind_once(run: Run, tmp_path: Path) -> Non
     goal = json.loads(run("goal", "add", "H", "--tag", "a", "--json").stdout)["id"]
     assert run("edit", "goal", str(goal), "--tag", "b", "--tag", "c").exit_code == 0
     assert run("undo").stdout.strip().endswith("removed 2 tags; restored 1 tag; changed back 1 goal.")
+
+
+def test_a_huge_single_word_is_cut_in_views_but_kept_whole(run: Run) -> None:
+    word = "x" * (2 * 1024 * 1024)
+    assert run("note", input=word).exit_code == 0
+    shown = run("show", "session", "1").stdout
+    assert "more characters" in shown and len(shown) < 100_000
+    found = run("search", "xxx*").stdout
+    assert "…" in found and len(found) < 5_000
+    assert len(json.loads(run("show", "session", "1", "--json").stdout)["notes"]) == len(word)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["action", "add", "x", "--due", "Dec 32"], ["goal", "add", "x", "--target", "9999-12"],
+     ["note", "x", "--date", "1.1.0001"], ["sessions", "--until", "9999-12"], ["action", "add", "x", "--due", "Jan 99"]],
+)  # fmt: skip
+def test_dates_at_the_edges_are_errors_not_crashes(run: Run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr.startswith("Error: cannot read"), result.output
