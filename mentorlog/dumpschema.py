@@ -53,6 +53,11 @@ TABLES: dict[str, dict[str, Field]] = {
         role=Field("enum", choices=("mentor", "mentee")),
         cadence_days=Field("int", nullable=True, low=1, high=validate.MAX_CADENCE_DAYS),
         note=TEXT,
+        started=Field("date", required=False, nullable=True),
+        ends=Field("date", required=False, nullable=True),
+        agreement=Field("text", required=False),
+        status=Field("enum", required=False, choices=("active", "closed")),
+        closed_at=Field("date", required=False, nullable=True),
     ),
     "goals": _fields(
         title=Field("text", text_required=True),

@@ -26,6 +26,15 @@ class Person:
     last_session: str | None = None
     next_session: str | None = None
     open_actions: int = 0
+    started: str | None = None
+    ends: str | None = None
+    agreement: str = ""
+    status: str = "active"
+    closed_at: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -38,6 +47,11 @@ class Person:
             "last_session": self.last_session,
             "next_session": self.next_session,
             "open_actions": self.open_actions,
+            "status": self.status,
+            "started": self.started,
+            "ends": self.ends,
+            "agreement": self.agreement,
+            "closed_at": self.closed_at,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
@@ -238,7 +252,7 @@ class Topic:
 
 # search -----------------------------------------------------------------------------------------
 
-SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic")
+SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic", "person")
 MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; never in shown text (made inert)
 
 

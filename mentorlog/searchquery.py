@@ -1,19 +1,48 @@
-"""What a person types into `search`, made into a safe FTS5 query. Pure."""
+"""What a person types into `search`, made into a safe FTS5 query that finds what they mean. Pure.
+
+- `"a phrase"` in quotes is that phrase; `word*` is a prefix; anything else (NEAR, AND, parentheses, lone
+  quotes, colons) is matched as plain words, never as query syntax.
+- A bare word also finds its other forms: its English and German word stems (Snowball) are searched as
+  prefixes, so `functions` finds `function` and `delegation` finds `delegate`; `Übungen` finds `Übung`.
+- The last bare word is a prefix too, so `window func` already finds `window functions`.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from mentorlog.errors import UsageError
 
 TERM = re.compile(r'"([^"]*)"|(\S+)')
 WORD = re.compile(r"[\w]+\*?|\*")
+SHORTEST_STEM = 3  # shorter stems would match too much (`is*`)
+
+
+@cache
+def _stemmers() -> tuple[Callable[[str], str], ...]:
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.german_stemmer import GermanStemmer
+
+    return tuple(stemmer.stemWord for stemmer in (EnglishStemmer(), GermanStemmer()))
+
+
+def word_forms(word: str, *, last: bool = False) -> str:
+    """One bare word as an FTS5 group: the word, its stems as prefixes, and itself as a prefix when LAST."""
+    lowered = word.casefold()
+    terms = [f'"{word}"']
+    for stem in dict.fromkeys(stem(lowered) for stem in _stemmers()):
+        if stem != lowered and len(stem) >= SHORTEST_STEM:
+            terms.append(f'"{stem}"*')
+    if last:
+        terms.append(f'"{word}"*')
+    return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
 
 
 def fts_query(text: str) -> str:
-    """The user's words as a safe FTS5 query: phrases in quotes stay phrases, `word*` is a prefix,
-    and everything else (NEAR, AND, parentheses, lone quotes, colons) is matched as plain words."""
-    parts: list[str] = []
+    """The user's words as a safe FTS5 query (see the module's doc for what each form means)."""
+    parts: list[tuple[str, str]] = []  # (kind, FTS text): kind is phrase, prefix or word
     if text.count('"') % 2:
         text = text.replace('"', " ")
     for match in TERM.finditer(text):
@@ -21,16 +50,29 @@ def fts_query(text: str) -> str:
         if phrase is not None:
             words = WORD.findall(phrase.replace("*", " "))
             if words:
-                parts.append('"' + " ".join(words) + '"')
+                parts.append(("phrase", '"' + " ".join(words) + '"'))
             continue
         for word in WORD.findall(bare or ""):
             if word == "*":
                 continue
-            prefix = word.endswith("*")
-            core = word.rstrip("*")
-            parts.append(f'"{core}"' + ("*" if prefix else ""))
+            if word.endswith("*"):
+                parts.append(("prefix", f'"{word.rstrip("*")}"*'))
+            else:
+                parts.append(("word", word))
     if not parts:
         raise UsageError(
             f"nothing to search for in {text!r}", "Give one or more words, e.g. mentorlog search delegation"
         )
-    return " ".join(parts)
+    last_word = max((index for index, (kind, _) in enumerate(parts) if kind == "word"), default=-1)
+    return " AND ".join(  # explicit: FTS5 allows no implicit AND next to a parenthesised group
+        word_forms(value, last=index == last_word) if kind == "word" else value
+        for index, (kind, value) in enumerate(parts)
+    )
+
+
+def prefix_hint(text: str) -> str | None:
+    """For an empty result: the same search with every bare word as a prefix (`delegat*`), if that differs."""
+    words = [word for word in text.split() if word.isalnum()]
+    if not words or any(not word.isalnum() for word in text.split()):
+        return None
+    return " ".join(f"{word[: max(len(word) // 2, 4)]}*" for word in words)

@@ -51,9 +51,10 @@ def test_generator_writes_a_realistic_journal_and_the_peer_files(tmp_path: Path)
     # progress mostly rises: setbacks are rare and small
     assert one("SELECT avg(progress < progress_before) FROM progress_updates") < 0.15
     assert one("SELECT min(progress - progress_before) FROM progress_updates") >= -10
-    # a Zipf vocabulary: the common search word is in ~10 % of the sessions
+    # a Zipf vocabulary: the common search word is in ~10-20 % of the sessions (search matches word stems,
+    # so `delegation` also finds `delegate` and `delegated`)
     common = one("SELECT count(*) FROM search_index WHERE kind = 'session' AND search_index MATCH 'delegation'")
-    assert 50 <= common <= 200
+    assert 50 <= common <= 300
     entries = (tmp_path / "peers" / "journal.txt").read_text().count("\n[")
     assert entries == 999  # every session but the first starts on a new line after a blank one
     tasks = [json.loads(line) for line in (tmp_path / "peers" / "tasks.json").read_text().splitlines()]

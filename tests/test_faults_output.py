@@ -104,7 +104,8 @@ def test_a_huge_single_word_is_cut_in_views_but_kept_whole(run: Run) -> None:
 @pytest.mark.parametrize(
     "args",
     [["action", "add", "x", "--due", "Dec 32"], ["goal", "add", "x", "--target", "9999-12"],
-     ["note", "x", "--date", "1.1.0001"], ["sessions", "--until", "9999-12"], ["action", "add", "x", "--due", "Jan 99"]],
+     ["note", "x", "--date", "1.1.0001"], ["sessions", "--until", "9999-12"],
+     ["action", "add", "x", "--due", "Jan 99"]],
 )  # fmt: skip
 def test_dates_at_the_edges_are_errors_not_crashes(run: Run, args: list[str]) -> None:
     result = run(*args)

@@ -13,15 +13,16 @@ from mentorlog.cli.root import app
 @app.command(rich_help_panel="Read")
 def search(
     query: str = typer.Argument(..., help='Words to find; "a phrase" in quotes, word* for a prefix.'),
-    kind: str | None = typer.Option(None, "--kind", "-k", help="session, reflection, goal, action or topic."),
+    kind: str | None = typer.Option(None, "--kind", "-k", help="session, reflection, goal, action, topic or person."),
     with_: str | None = typer.Option(None, "--with", "-w", help="Only records about this person."),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
     limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
     json_: bool = typer.Option(False, "--json", help="Print JSON: kind, id, date, title, snippet, score."),
 ) -> None:
-    """Search sessions, reflections, goals, action items and topics; best matches first.
+    """Search sessions, reflections, goals, action items, topics and people; best matches first.
 
-    Accents do not matter (ubung finds Übung). Search syntax other than quotes and a trailing *
+    Word forms match (functions finds function, Übungen finds Übung) and the last word is a prefix;
+    accents do not matter. "a phrase" in quotes is exact; word* is a prefix; other search syntax
     is taken as plain words.
     """
     start = common.since(since)
@@ -41,7 +42,13 @@ def search(
 
     console = render.make_console()
     if not hits:
-        console.print(render.empty(f"Nothing found for {common.quoted(query)}."))
+        from mentorlog.searchquery import prefix_hint
+
+        hint = prefix_hint(query)
+        message = f"Nothing found for {common.quoted(query)}."
+        if hint:
+            message += f" To find words that start like it: mentorlog search {common.quoted(hint)}"
+        console.print(render.empty(message))
         return
     console.print(render.search_table(hits, common.today(), width=console.width))
     more = common.more_line(total, len(hits), "matches")

@@ -159,7 +159,7 @@ class DumpRepo(Repo):
             added = updated = 0
             records = _parents_first(data[table]) if table == "goals" else data[table]
             for record in records:
-                values = {name: record.get(name) for name in columns if name not in references}
+                values = {name: record[name] for name in columns if name not in references and name in record}
                 if table == "sessions":
                     values["private"] = int(bool(record["private"]))
                 for column, (target, key) in references.items():

@@ -177,7 +177,7 @@ def known_names() -> list[str]:
 
 # Full-text search: one FTS5 table over every kind of text, kept in sync by triggers.
 # rowid = record id * 8 + kind code, so a trigger finds its row by rowid instead of scanning.
-SEARCH_SOURCES = {
+SEARCH_SOURCES = {  # as shipped with m002; m006 replaces them (never edit a shipped migration's inputs)
     # kind: (table, code, title, body, day, person)
     "session": ("sessions", 1, "new.title", "new.notes || char(10) || new.feedback", "new.date", "new.person_id"),
     "reflection": ("reflections", 2, "''", "new.text", "new.date", "new.person_id"),
@@ -194,7 +194,12 @@ def m002_full_text_search(db: Database) -> None:
         "kind UNINDEXED, record_id UNINDEXED, person_id UNINDEXED, day UNINDEXED, title, body, "
         "tokenize = 'unicode61 remove_diacritics 2')"
     )
-    for kind, (table, code, title, body, day, person) in SEARCH_SOURCES.items():
+    _search_triggers(db, SEARCH_SOURCES)
+
+
+def _search_triggers(db: Database, sources: dict[str, tuple[str, int, str, str, str, str]]) -> None:
+    """Triggers that keep search_index in step with SOURCES, and the rows for what exists already."""
+    for kind, (table, code, title, body, day, person) in sources.items():
         insert = (
             f"INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body) "
             f"VALUES (new.id * 8 + {code}, '{kind}', new.id, {person}, {day}, {title}, {body})"
@@ -265,3 +270,51 @@ def m004_change_log(db: Database) -> None:
     )
     db.execute("INSERT INTO change_state (id, current, replaying) VALUES (1, NULL, 0)")
     change_log_triggers(db)
+
+
+@migrations()
+def m005_relationships(db: Database) -> None:
+    """A relationship's start, planned end, agreement and status (active/closed, with the closing day)."""
+    db.execute("ALTER TABLE people ADD COLUMN started TEXT")
+    db.execute("ALTER TABLE people ADD COLUMN ends TEXT")
+    db.execute("ALTER TABLE people ADD COLUMN agreement TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "ALTER TABLE people ADD COLUMN status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed'))"
+    )
+    db.execute("ALTER TABLE people ADD COLUMN closed_at TEXT")
+    db.execute("CREATE INDEX idx_people_status ON people (status)")
+    change_log_triggers(db)  # the logged rows of people gained columns
+
+
+SEARCH_SOURCES_V2 = {
+    # kind: (table, code, title, body, day (local), person)
+    "session": ("sessions", 1, "new.title", "new.notes || char(10) || new.feedback", "new.date", "new.person_id"),
+    "reflection": ("reflections", 2, "''", "new.text", "new.date", "new.person_id"),
+    "goal": ("goals", 3, "new.title", "new.description", "date(new.created_at, 'localtime')", "new.person_id"),
+    "action": ("actions", 4, "''", "new.text", "date(new.created_at, 'localtime')", "new.person_id"),
+    "topic": ("topics", 5, "''", "new.text", "date(new.created_at, 'localtime')", "new.person_id"),
+    "person": (
+        "people",
+        6,
+        "new.name",
+        "new.agreement || char(10) || new.note",
+        "coalesce(new.started, date(new.created_at, 'localtime'))",
+        "new.id",
+    ),
+}
+
+
+@migrations()
+def m006_search_stemming(db: Database) -> None:
+    """Search rows for people (their agreement and note) too, and local days for dated rows. (Word stems
+    are matched on the query side — searchquery.py — so prefix searches keep working on plain tokens.)"""
+    for table, *_ in SEARCH_SOURCES.values():
+        for op in ("insert", "delete", "update"):
+            db.execute(f"DROP TRIGGER IF EXISTS {table}_search_{op}")
+    db.execute("DROP TABLE search_index")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "kind UNINDEXED, record_id UNINDEXED, person_id UNINDEXED, day UNINDEXED, title, body, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    _search_triggers(db, SEARCH_SOURCES_V2)

@@ -16,7 +16,9 @@ SELECT p.*,
     (SELECT s.next_date FROM sessions s WHERE s.person_id = p.id
         ORDER BY s.date DESC, s.id DESC LIMIT 1) AS planned_next,
     (SELECT min(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date > :today) AS future_session,
-    (SELECT count(*) FROM actions a WHERE a.person_id = p.id AND a.status = 'open') AS open_actions
+    (SELECT count(*) FROM actions a WHERE a.person_id = p.id AND a.status = 'open') AS open_actions,
+    coalesce(p.started, (SELECT min(s.date) FROM sessions s WHERE s.person_id = p.id),
+             date(p.created_at, 'localtime')) AS start_day
 FROM people p
 """
 
@@ -37,6 +39,11 @@ def _person(found: dict[str, Any]) -> Person:
         last_session=found["last_session"],
         next_session=min(candidates) if candidates else None,
         open_actions=found["open_actions"],
+        started=found["start_day"],
+        ends=found["ends"],
+        agreement=found["agreement"],
+        status=found["status"],
+        closed_at=found["closed_at"],
     )
 
 
