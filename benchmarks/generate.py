@@ -152,7 +152,7 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
          ("progress_updates", 10_000), ("reflections", 10_000), ("topics", 5_000))}  # fmt: skip
     people = plan_relationships(rng)
     people_rows = [(p.id, p.name, p.role, p.cadence, stamp(p.start), stamp(p.start), p.start.isoformat(),
-                    p.end and p.end.isoformat(), "closed" if p.end else "active", p.end and stamp(p.end, 17))
+                    p.end and p.end.isoformat(), "closed" if p.end else "active", p.end and p.end.isoformat())
                    for p in people]  # fmt: skip
 
     # sessions: each relationship's share of the ten years, in date order over all of them

@@ -25,7 +25,8 @@ def _stemmers() -> tuple[Callable[[str], str], ...]:
     from snowballstemmer.english_stemmer import EnglishStemmer
     from snowballstemmer.german_stemmer import GermanStemmer
 
-    return tuple(stemmer.stemWord for stemmer in (EnglishStemmer(), GermanStemmer()))
+    stemmers = (EnglishStemmer(), GermanStemmer())  # type: ignore[no-untyped-call]
+    return tuple(stemmer.stemWord for stemmer in stemmers)
 
 
 def word_forms(word: str, *, last: bool = False) -> str:

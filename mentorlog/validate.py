@@ -126,3 +126,27 @@ def record_id(value: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 2**53:
         raise BadValue(what, f"a {what} id must be a whole number from 1 to 2^53, not {value!r}")
     return value
+
+
+MAX_IDS = 10_000
+
+
+def id_list(values: list[str], what: str = "id") -> list[int]:
+    """Ids as people type them: `4,7 9-11` is 4, 7, 9, 10, 11 (in that order, each once)."""
+    found: list[int] = []
+    for value in values:
+        for part in value.replace(",", " ").split():
+            first, dash, last = part.partition("-")
+            try:
+                low = record_id(integer(first, what), what)
+                high = record_id(integer(last, what), what) if dash else low
+            except BadValue:
+                raise BadValue(what, f"{part!r} is not an id or a range like 9-11") from None
+            if high < low:
+                raise BadValue(what, f"the range {part!r} runs backwards; write {high}-{low}")
+            if high - low >= MAX_IDS:
+                raise BadValue(what, f"the range {part!r} is longer than {MAX_IDS} ids")
+            found.extend(range(low, high + 1))
+    if not found:
+        raise BadValue(what, f"give at least one {what}")
+    return list(dict.fromkeys(found))

@@ -63,6 +63,13 @@ def run_json(run: Run) -> Callable[..., Any]:
     return invoke
 
 
+@pytest.fixture
+def empty_journal(db_path: Path) -> Path:
+    """A journal that exists and holds nothing (a missing journal is an error for reading commands)."""
+    open_journal(db_path, write=True, clock=CLOCK).close()
+    return db_path
+
+
 CLOCK = Clock.pinned(TODAY, time(12, 0))  # today and now, both pinned: noon on TODAY, local time
 
 

@@ -61,28 +61,34 @@ def test_bad_goal_input(run: Run, db_path: Path, args: list[str], code: int, mes
 def test_action_add_list_and_complete_several(run: Run, run_json) -> None:
     run("person", "add", "Anna", "--role", "mentee")
     assert run("action", "add", "Send the draft", "--due", "fri").stdout.strip() == (
-        "Added action 1 for me, due 2026-11-27: 'Send the draft'."
+        "Added action 1 for me, due 2026-11-27, Fri: 'Send the draft'."  # issue 11: dates echo their weekday
     )
     run("action", "add", "Read the book", "--owner", "anna", "--due", "2026-11-01")
     run("action", "add", "Someday maybe")
     listed = run_json("actions")
     assert [a["id"] for a in listed] == [2, 1, 3]  # overdue first, then by due, undated last
     assert listed[0]["with"] == "Anna" and listed[0]["owner"] == "Anna"
-    assert run("action", "done", "1", "2").stdout.strip() == "Marked actions 1, 2 done."
+    # issue 11: status changes echo each item's text, so a wrong id is seen at once
+    assert run("action", "done", "1", "2").stdout.strip() == "Done: 1 Send the draft\nDone: 2 Read the book"
     assert [a["id"] for a in run_json("actions")] == [3]
     assert [a["id"] for a in run_json("actions", "--status", "done")] == [2, 1]
     assert run("action", "drop", "3").exit_code == 0
-    assert run("action", "reopen", "1").stdout.strip() == "Marked action 1 open again."
-    assert run("action", "done", "2").stdout.strip() == "Action 2 was already done."
+    assert run("action", "reopen", "1").stdout.strip() == "Reopened: 1 Send the draft"
+    assert run("action", "done", "2").stdout.strip() == "Already done: 2 Read the book"
+    assert run("action", "done", "1,3", "2-3").stdout.splitlines() == [
+        "Done: 1 Send the draft",
+        "Done: 3 " + run_json("show", "action", "3")["text"],
+        "Already done: 2 Read the book",
+    ]
 
 
 def test_actions_filters(run: Run, run_json) -> None:
     run("person", "add", "Anna", "--role", "mentee")
     run("person", "add", "Bob", "--role", "mentee")
     run("goal", "add", "Goal")
-    run("action", "add", "mine for anna", "--with", "anna", "--due", "2026-11-20")
+    run("action", "add", "mine for anna", "--with", "anna", "--due", "2026-11-20", "--owner", "me")
     run("action", "add", "anna's own", "--owner", "anna", "--due", "2026-12-20")
-    run("action", "add", "for bob", "--with", "bob", "--goal", "1", "--due", "2026-12-01")
+    run("action", "add", "for bob", "--with", "bob", "--goal", "1", "--due", "2026-12-01", "--owner", "me")
     assert [a["text"] for a in run_json("actions", "--with", "anna")] == ["mine for anna", "anna's own"]
     assert [a["text"] for a in run_json("actions", "--owner", "me")] == ["mine for anna", "for bob"]
     assert [a["text"] for a in run_json("actions", "--owner", "anna")] == ["anna's own"]
@@ -98,7 +104,7 @@ def test_actions_filters(run: Run, run_json) -> None:
     [
         (["action", "done", "1", "99"], 1, "no action with id 99"),
         (["action", "done"], 2, "Missing argument"),
-        (["action", "done", "abc"], 2, "Invalid value"),
+        (["action", "done", "abc"], 2, "'abc' is not an id or a range like 9-11"),
         (["action", "add", ""], 2, "action item is empty"),
         (["action", "add", "x", "--due", "2026-02-30"], 2, "day is out of range"),
         (["action", "add", "x", "--owner", "nobody"], 1, "no person named 'nobody'"),
@@ -116,7 +122,7 @@ def test_bad_action_input(run: Run, db_path: Path, args: list[str], code: int, m
     assert '"status": "open"' in run_after.stdout
 
 
-def test_actions_on_an_empty_journal_is_a_friendly_success(run: Run) -> None:
+def test_actions_on_an_empty_journal_is_a_friendly_success(run: Run, empty_journal: Path) -> None:
     result = run("actions")
     assert result.exit_code == 0
     assert "No action items match" in result.stdout

@@ -23,7 +23,12 @@ def test_note_records_a_session_with_two_actions_and_confidence(run: Run, run_js
         "Talked about #delegation.\n- [ ] send the draft due:fri\n- [ ] review the plan owner:weber due:eom",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "Recorded session 1 with Dr. Weber on 2026-11-26; 2 action items (1, 2)."
+    # issue 11: every stored date is echoed with its weekday, and each action item with its owner and due date
+    assert result.stdout.splitlines() == [
+        "Recorded session 1 with Dr. Weber on 2026-11-26, Thu; 2 action items (1, 2); next meeting 2026-12-10, Thu.",
+        "  1 for me, due 2026-11-27, Fri: 'send the draft'",
+        "  2 for Dr. Weber, due 2026-11-30, Mon: 'review the plan'",
+    ]
     session = run_json("show", "session", "1")
     assert session["with"] == "Dr. Weber"
     assert session["confidence"] == 4
@@ -165,8 +170,21 @@ def test_sessions_lists_newest_first_with_filters(run: Run, run_json, weber: Non
     assert "latest" in table and "Dr. Weber" in table
 
 
-def test_sessions_on_an_empty_journal_says_what_to_run(run: Run, db_path: Path) -> None:
+def test_sessions_on_an_empty_journal_says_what_to_run(run: Run, empty_journal: Path) -> None:
     result = run("sessions")
     assert result.exit_code == 0
     assert "No sessions found" in result.stdout and "mentorlog note" in result.stdout
-    assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["sessions"], ["actions"], ["people"], ["goals"], ["summary"], ["timeline"], ["export"], ["search", "x"],
+     ["show", "session", "1"], ["agenda"], ["undo"]],
+)  # fmt: skip
+def test_a_missing_journal_is_not_an_empty_one(run: Run, db_path: Path, command: list[str]) -> None:
+    """Issue 11: a reading command (and undo) on a path that does not exist says so and creates nothing."""
+    result = run(*command)
+    assert result.exit_code == 1, result.output
+    assert f"there is no journal at {db_path}" in result.stderr
+    assert "mentorlog person add" in result.stderr and "mentorlog demo" in result.stderr
+    assert not db_path.exists() and not db_path.parent.exists()

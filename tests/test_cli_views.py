@@ -105,7 +105,9 @@ def test_narrow_tables_keep_the_important_columns(run: Run, demo_db: Path) -> No
         (["reflections"], "No reflections yet"),
     ],
 )
-def test_empty_journal_views_say_what_to_run_first(run: Run, view: list[str], sentence: str) -> None:
+def test_empty_journal_views_say_what_to_run_first(
+    run: Run, empty_journal: Path, view: list[str], sentence: str
+) -> None:
     result = run(*view)
     assert result.exit_code == 0
     assert sentence in result.stdout and "mentorlog " in result.stdout

@@ -34,7 +34,7 @@ def journal_with_history(run: Run) -> None:
         ["note", "--with", "anna", "--date", "2026-11-21", "--private", "secret career talk",
          "--action", "secret action due:2026-12-01"],
         ["note", "--with", "anna", "--date", "2026-11-22", "Ünïcödé notes — fine",
-         "--action", "overdue thing due:2026-11-01"],
+         "--action", "overdue thing due:2026-11-01 owner:me"],
         ["reflect", "I learned to ask early. #feedback", "--date", "2026-11-23"],
         ["topic", "add", "Budget?", "--with", "weber"],
     ]  # fmt: skip
@@ -172,7 +172,7 @@ def test_output_file_is_private_and_bad_options_are_usage_errors(
     assert run("export", "--with", "ghost").exit_code == 1
 
 
-def test_export_of_an_empty_journal_is_a_valid_empty_review(run: Run) -> None:
+def test_export_of_an_empty_journal_is_a_valid_empty_review(run: Run, empty_journal: Path) -> None:
     text = run("export").stdout
     assert "No sessions in this period." in text and "No goals in this period." in text
 

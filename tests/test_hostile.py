@@ -23,7 +23,7 @@ CASES = [
     ("progress 101", ["goal", "progress", "1", "101"], None, 2, "progress must be 0 to 100"),
     ("progress text", ["goal", "progress", "1", "lots"], None, 2, "Invalid value"),
     ("negative id", ["action", "done", "-1"], None, 2, ""),
-    ("huge id", ["action", "done", "99999999999999999999"], None, 1, "no action with id"),
+    ("huge id", ["action", "done", "99999999999999999999"], None, 2, "is not an id or a range"),
     ("id text", ["show", "goal", "one"], None, 2, "Invalid value"),
     ("unknown kind", ["show", "meeting", "1"], None, 2, "unknown kind"),
     ("confidence 0", ["note", "x", "--confidence", "0"], None, 2, "--confidence"),

@@ -73,7 +73,7 @@ def test_note_from_stdin(env: dict[str, str]) -> None:
         env, "note", "--with", "weber", "--confidence", "4", input="Piped notes #growth\n- [ ] send slides due:fri\n"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "Recorded session 1 with Dr. Weber on 2026-11-26; 1 action item (1)."
+    assert done.stdout.splitlines()[0] == "Recorded session 1 with Dr. Weber on 2026-11-26, Thu; 1 action item (1)."
     session = json.loads(mentorlog(env, "show", "session", "1", "--json").stdout)
     assert session["notes"] == "Piped notes #growth" and session["tags"] == ["growth"] and session["confidence"] == 4
 
@@ -85,7 +85,7 @@ def test_note_through_editor_fills_the_template(env: dict[str, str], tmp_path: P
         "assert 'Session with Anna Schmidt on 2026-11-26' in text, text\n"
         "text = text.replace('Title: ', 'Title: Weekly 1:1').replace('Confidence: ', 'Confidence: 3')\n"
         "text = text.replace('Next: ', 'Next: +2w').replace('Feedback: ', 'Feedback: Be bolder')\n"
-        "text += 'Discussed the #roadmap.\\n- [ ] draft plan due:mon\\n- [ ] intro to CTO owner:anna\\n'\n"
+        "text += 'Discussed the #roadmap.\\n- [ ] draft plan due:mon owner:me\\n- [ ] intro to CTO owner:anna\\n'\n"
         "open(path, 'w', encoding='utf-8').write(text)\n",
     )
     # stdin must look like a terminal for the editor to open: run it under a pseudo-terminal.

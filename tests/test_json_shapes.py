@@ -57,6 +57,6 @@ def test_write_commands_print_the_record_with_json(run_json) -> None:
     assert run_json("reflect", "r")["text"] == "r"
 
 
-def test_empty_lists_are_empty_json_arrays(run_json) -> None:
+def test_empty_lists_are_empty_json_arrays(run_json, empty_journal: object) -> None:
     for command in ("actions", "goals", "sessions", "reflections", "people", "topics"):
         assert run_json(command) == []

@@ -71,6 +71,7 @@ def test_unexpected_errors_hide_the_traceback_unless_debugging(run: Run, monkeyp
         raise RuntimeError(message)
 
     monkeypatch.setattr(actions.ActionsRepo, "list_actions", broken)
+    run("note", "something to list")
     result = run("actions")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == "Error: unexpected RuntimeError; nothing was changed"

@@ -15,9 +15,11 @@ app.add_typer(action_app, name="action", rich_help_panel="Record")
 @action_app.command("add")
 def action_add(
     text: str = typer.Argument(..., help="What was committed to (due:DATE and owner:NAME tokens work too)."),
-    owner: str | None = typer.Option(None, "--owner", "-o", help="me (default), them, or a person's name."),
-    due: str | None = typer.Option(None, "--due", help="Due date (a bare weekday looks ahead)."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="The relationship it belongs to."),
+    owner: str | None = typer.Option(
+        None, "--owner", "-o", help="me, them or a name (default: them with a mentee, me with a mentor)."
+    ),
+    due: str | None = typer.Option(None, "--due", help="Due date (a bare weekday looks ahead; 2027 is its last day)."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="The relationship it belongs to (default_with)."),
     goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it serves."),
     session: int | None = typer.Option(None, "--session", help="The session it came from."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
@@ -27,8 +29,8 @@ def action_add(
     from mentorlog.textparse import parse_action
 
     line = parse_action(text)
-    due_day = common.day(due if due is not None else line.due, direction="forward")
-    plan = common.plan_person(with_, create=create)
+    due_day = common.day(due if due is not None else line.due, direction="forward", period_end=True)
+    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
         action = journal.add_action(
@@ -42,50 +44,54 @@ def action_add(
     if json_:
         common.print_json(action.to_json())
         return
-    due_part = f", due {action.due}" if action.due else ""
-    common.say(f"Added action {action.id} for {inert(action.owner)}{due_part}: {common.quoted(action.text)}.")
+    due_part = f", due {common.shown_day(action.due)}" if action.due else ""
+    with_part = plan.with_words if plan and (action.owner != plan.name or plan.default) else ""
+    common.say(
+        f"Added action {action.id} for {inert(action.owner)}{with_part}{due_part}: {common.quoted(action.text)}."
+    )
 
 
-def _set_status(ids: list[int], status: str, verb: str, json_: bool) -> None:
+def _set_status(values: list[str], status: str, verb: str, json_: bool) -> None:
+    from mentorlog import validate
+
+    ids = common.checked("ID", validate.id_list, values)
     with common.journal(write=True) as journal:
         changed, unchanged = journal.set_action_status(ids, status)
     if json_:
         common.print_json([action.to_json() for action in sorted([*changed, *unchanged], key=lambda a: a.id)])
         return
-    if changed:
-        listed = ", ".join(str(action.id) for action in changed)
-        noun = "action" if len(changed) == 1 else "actions"
-        common.say(f"Marked {noun} {listed} {verb}.")
+    for action in changed:  # each item's text, so a wrong id is seen at once
+        common.say(f"{verb}: {action.id} {common.one_line(action.text)}")
     for action in unchanged:
-        common.say(f"Action {action.id} was already {status}.")
+        common.say(f"Already {status}: {action.id} {common.one_line(action.text)}")
 
 
-IDS_ARGUMENT = typer.Argument(..., metavar="ID...", help="One or more action item ids.")
+IDS_ARGUMENT = typer.Argument(..., metavar="ID...", help="Action item ids: 4 7, 4,7 or a range 9-11.")
 JSON_OPTION = typer.Option(False, "--json", help="Print the action items as JSON.")
 
 
 @action_app.command("done")
-def action_done(ids: list[int] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
-    """Mark action items done."""
-    _set_status(ids, "done", "done", json_)
+def action_done(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+    """Mark action items done: `action done 4,7 9-11`."""
+    _set_status(ids, "done", "Done", json_)
 
 
 @action_app.command("drop")
-def action_drop(ids: list[int] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+def action_drop(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Drop action items that no longer matter."""
-    _set_status(ids, "dropped", "dropped", json_)
+    _set_status(ids, "dropped", "Dropped", json_)
 
 
 @action_app.command("reopen")
-def action_reopen(ids: list[int] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
+def action_reopen(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Open done or dropped action items again."""
-    _set_status(ids, "open", "open again", json_)
+    _set_status(ids, "open", "Reopened", json_)
 
 
 @app.command(rich_help_panel="Read")
 def actions(
     with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
-    owner: str | None = typer.Option(None, "--owner", "-o", help="me, or a person's name."),
+    owner: str | None = typer.Option(None, "--owner", "-o", help="me, them (anyone but me), or a person's name."),
     overdue: bool = typer.Option(False, "--overdue", help="Only open items past their due date."),
     due_before: str | None = typer.Option(None, "--due-before", help="Only items due before this date."),
     status: str = typer.Option("open", "--status", help="open, done, dropped or all."),
@@ -101,12 +107,15 @@ def actions(
     with common.journal(write=False) as journal:
         if goal is not None:
             journal.require("goals", "goal", goal)
-        is_me = owner is not None and owner.strip().lower() == "me"
+        from mentorlog.textparse import normalise_owner
+
+        word = normalise_owner(owner.strip()) if owner is not None else None
         filters = {
             "status": status,
             "person_id": common.find_person_id(journal, with_),
-            "owner_id": None if is_me else common.find_person_id(journal, owner),
-            "owner_is_me": is_me,
+            "owner_id": None if word in ("me", "them") else common.find_person_id(journal, owner),
+            "owner_is_me": word == "me",
+            "owner_is_them": word == "them",
             "overdue": overdue,
             "due_before": before,
             "goal_id": goal,

@@ -95,14 +95,22 @@ def today() -> date:
 
 
 @contextlib.contextmanager
-def journal(*, write: bool, logged: bool = True) -> Iterator[Journal]:
-    """The journal inside one transaction for this command; a write is logged for `undo` unless LOGGED is off."""
+def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> Iterator[Journal]:
+    """The journal inside one transaction for this command; a write is logged for `undo` unless LOGGED is off.
+
+    Reading a journal that does not exist is an error naming the path, unless MISSING_OK (then it reads
+    as empty, for the checks a write makes before it creates the journal)."""
     from mentorlog.store.repo import Outcome, open_for_command
 
     settings = _STATE.settings
     outcome = Outcome()
     if write:
         _STATE.outcome = outcome
+    if not write and not missing_ok and not _STATE.db_path.exists():
+        raise MentorlogError(
+            f"there is no journal at {_STATE.db_path}",
+            "Start one with `mentorlog person add NAME --role mentee` (or mentor), or try `mentorlog demo`.",
+        )
     with open_for_command(
         _STATE.db_path,
         write=write,
@@ -193,32 +201,50 @@ class PersonPlan:
     id: int | None
     name: str
     role: str = "mentor"
+    default: bool = False  # chosen by the config's default_with, not by --with
 
     def person_id(self, opened: Journal) -> int:
         if self.id is not None:
             return self.id
         return opened.add_person(self.name, self.role).id
 
+    @property
+    def with_words(self) -> str:
+        """` with Dr. Weber` — and `(default)` when the config chose the person."""
+        return f" with {inert(self.name)}" + (" (default)" if self.default else "")
+
+
+ALL_PEOPLE = "*"  # `--with '*'`: everyone, even when config's default_with names someone
+
 
 def with_name(option: str | None) -> str | None:
-    """--with, or the config's default_with when it was not given."""
+    """--with, or the config's default_with when it was not given; `*` means everyone."""
+    if option is not None and option.strip() == ALL_PEOPLE:
+        return None
     return option or state().config.default_with
 
 
-def plan_person(name: str | None, *, create: bool) -> PersonPlan | None:
+def is_default(option: str | None) -> bool:
+    return option is None and state().config.default_with is not None
+
+
+def plan_person(name: str | None, *, create: bool, default: bool = False) -> PersonPlan | None:
     """Find the person for --with before anything is written; offer to create an unknown one."""
     if name is None:
         return None
-    with journal(write=False) as opened:
+    with journal(write=False, missing_ok=True) as opened:
         try:
             found = opened.find_person(name)
-            return PersonPlan(found["id"], found["name"])
+            return PersonPlan(found["id"], found["name"], found["role"], default)
         except NotFound as missing:
             cleaned = " ".join(name.split())
             if create:
-                return PersonPlan(None, cleaned)
+                return PersonPlan(None, cleaned, default=default)
             if not stdin_is_terminal():
-                raise NotFound(missing.message, f"Add them with --create, or {missing.hint}") from None
+                raise NotFound(
+                    missing.message,
+                    f"Pass --create to add them, or {(missing.hint or '')[:1].lower()}{(missing.hint or '')[1:]}",
+                ) from None
     if not typer.confirm(f"No person named {inert(cleaned)!r} yet. Add them?", default=True, err=True):
         raise MentorlogError("nothing recorded: unknown person", "Add them with `mentorlog person add`.")
     while True:
@@ -236,10 +262,20 @@ def find_person_id(opened: Journal, name: str | None) -> int | None:
 
 
 def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int | None:
-    """`me` (or nothing) is None; `them` is the person of the session; else a person's name."""
-    if owner is None or owner.strip().lower() == "me":
+    """Whose action item it is. `me`/`ich` is None (the user), `them`/`sie`/`er` the person of the
+    relationship, a name that person. Given nothing, the role decides: with a mentee it is their
+    homework, with a mentor (or nobody) it is mine."""
+    from mentorlog.textparse import normalise_owner
+
+    if owner is None:
+        if person_id is None:
+            return None
+        role = opened.scalar("SELECT role FROM people WHERE id = ?", [person_id])
+        return person_id if role == "mentee" else None
+    word = normalise_owner(owner.strip())
+    if word == "me":
         return None
-    if owner.strip().lower() == "them":
+    if word == "them":
         if person_id is None:
             raise UsageError("owner 'them' needs a person", "Give --with NAME.")
         return person_id
@@ -316,6 +352,22 @@ LIMIT_HELP = "Show at most N (default {default} in the table, all with --json; 0
 
 def quoted(text: str) -> str:
     return repr(inert(text))
+
+
+def one_line(text: str, width: int = 70) -> str:
+    from mentorlog.safe import one_line as flat
+
+    return flat(text, width)
+
+
+def shown_day(day: date | str | None) -> str:
+    """A stored date as confirmations echo it: `2026-12-04, Fri`, so a misread is seen at once."""
+    from mentorlog.dates import format_day
+
+    if day is None:
+        return "none"
+    value = date.fromisoformat(day) if isinstance(day, str) else day
+    return format_day(value, today())
 
 
 def tags_from(options: list[str] | None, *texts: str | None) -> list[str]:

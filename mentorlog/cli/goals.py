@@ -17,7 +17,7 @@ def goal_add(
     horizon: str = typer.Option("short", "--horizon", help="short or long."),
     target: str | None = typer.Option(None, "--target", help="Target date (a month means its last day)."),
     parent: int | None = typer.Option(None, "--parent", help="Make this a milestone of goal ID."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="The person this goal is with."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="The person this goal is with (default_with)."),
     description: str = typer.Option("", "--description", help="More about the goal."),
     tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable)."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
@@ -29,7 +29,7 @@ def goal_add(
     horizon = common.checked("--horizon", validate.horizon, horizon)
     target_day = common.day(target, direction="forward", period_end=True)
     tags = common.tags_from(tag, title, description)
-    plan = common.plan_person(with_, create=create)
+    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
     with common.journal(write=True) as journal:
         goal = journal.add_goal(
             title,
@@ -44,7 +44,9 @@ def goal_add(
         common.print_json(goal.to_json())
         return
     kind = f"milestone {goal.id} of goal {goal.parent_id}" if goal.parent_id else f"goal {goal.id}"
-    common.say(f"Added {kind}: {common.quoted(goal.title)}.")
+    target_part = f", target {common.shown_day(goal.target)}" if goal.target else ""
+    with_part = plan.with_words if plan else ""
+    common.say(f"Added {kind}{with_part}{target_part}: {common.quoted(goal.title)}.")
 
 
 @goal_app.command("progress")

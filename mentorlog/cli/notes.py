@@ -16,7 +16,7 @@ from mentorlog.safe import inert
 
 if TYPE_CHECKING:
     from mentorlog.dates import When
-    from mentorlog.models import Session
+    from mentorlog.models import Action, Session
     from mentorlog.textparse import ActionLine
 
 NOTE_HELP = """Session{with_part} on {day}. Lines starting with @@ are help and are ignored.
@@ -109,7 +109,7 @@ def note(
     from mentorlog.textparse import parse_action, parse_note
 
     when = common.when(date_, direction="backward")
-    plan = common.plan_person(common.with_name(with_), create=create)
+    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
     fields = NoteFields(title, feedback, confidence, next_, "")
     template = note_form(
         fields,
@@ -133,26 +133,37 @@ def note(
             fields.body = raw
         parsed = parse_note(fields.body)
         action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
-        dues = [common.day(line.due, direction="forward") for line in action_lines]
+        dues = [common.day(line.due, direction="forward", period_end=True) for line in action_lines]
         next_day = common.day(fields.next_text, direction="forward")
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
-        session, discussed = _record(
+        session, discussed, actions = _record(
             plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues
         )
     if json_:
         common.print_json(session.to_json())
         return
+    _confirm(session, actions, plan, discussed)
+
+
+def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | None, discussed: list[int]) -> None:
+    """One line for the session, then one per action item: every stored date echoed with its weekday."""
     parts = [f"Recorded session {session.id}"]
-    if session.with_name:
-        parts.append(f" with {inert(session.with_name)}")
-    parts.append(f" on {session.date}")
+    if plan:
+        parts.append(plan.with_words)
+    parts.append(f" on {common.shown_day(session.date)}")
     if session.action_ids:
         ids = ", ".join(str(item) for item in session.action_ids)
         parts.append(f"; {len(session.action_ids)} action item{'s' if len(session.action_ids) != 1 else ''} ({ids})")
     if discussed:
         parts.append(f"; {len(discussed)} topic{'s' if len(discussed) != 1 else ''} marked discussed")
+    if session.next:
+        parts.append(f"; next meeting {common.shown_day(session.next)}")
     common.say("".join(parts) + ".")
+    for action in actions:
+        due = f", due {common.shown_day(action.due)}" if action.due else ""
+        done = " (done)" if action.status == "done" else ""
+        common.say(f"  {action.id} for {inert(action.owner)}{due}: {common.quoted(action.text)}{done}")
 
 
 def _record(
@@ -166,7 +177,7 @@ def _record(
     tags: list[str],
     action_lines: list[ActionLine],
     dues: list[date | None],
-) -> tuple[Session, list[int]]:
+) -> tuple[Session, list[int], list[Action]]:
     """Write the session, its action items and the discussed topics in one transaction."""
     from mentorlog.store.sessions import NewAction
 
@@ -191,7 +202,8 @@ def _record(
             actions=actions,
         )
         discussed = journal.mark_topics_discussed(person_id, session.id) if person_id else []
-    return session, discussed
+        made = journal.actions_by_ids(session.action_ids)
+    return session, discussed, made
 
 
 @app.command(rich_help_panel="Read")

@@ -94,7 +94,20 @@ def edit(
     if json_:
         common.print_json(record.to_json())
     else:
-        common.say(f"Updated {entry.word} {record_id}.")
+        common.say(f"Updated {entry.word} {record_id}{_dates_said(record, flags)}.")
+
+
+DATE_FLAGS = {"date": "date", "due": "due", "target": "target", "next": "next"}  # flag -> record attribute
+
+
+def _dates_said(record: Any, flags: dict[str, Any]) -> str:
+    """`: due 2026-12-04, Fri` for every date an edit set, so a misread is seen at once."""
+    said = [
+        f"{flag} {common.shown_day(getattr(record, attribute))}"
+        for flag, attribute in DATE_FLAGS.items()
+        if flag in flags and hasattr(record, attribute)
+    ]
+    return (": " + ", ".join(said)) if said else ""
 
 
 @app.command(rich_help_panel="Records")
@@ -135,6 +148,8 @@ def undo() -> None:
 
     Run it again to walk further back. Undo itself cannot be undone.
     """
+    with common.journal(write=False):
+        pass  # a journal that does not exist is an error, not something to create
     with common.journal(write=True, logged=False) as journal:
         undone = journal.undo_last()
     if undone is None:

@@ -86,6 +86,7 @@ class ActionsRepo(Repo):
         person_id: int | None = None,
         owner_id: int | None = None,
         owner_is_me: bool = False,
+        owner_is_them: bool = False,
         overdue: bool = False,
         due_before: date | None = None,
         goal_id: int | None = None,
@@ -102,6 +103,8 @@ class ActionsRepo(Repo):
             params.append(person_id)
         if owner_is_me:
             where.append("a.owner_id IS NULL")
+        elif owner_is_them:
+            where.append("a.owner_id IS NOT NULL")
         elif owner_id is not None:
             where.append("a.owner_id = ?")
             params.append(owner_id)

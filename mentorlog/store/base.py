@@ -153,7 +153,7 @@ class Repo:
             raise AmbiguousName(f"{name!r} matches several people: {names}", "Type more of the name.")
         raise NotFound(
             f"no person named {name!r}",
-            f"Add them with `mentorlog person add {quote_arg(name)} --role mentor` (or mentee), or pass --create.",
+            f"Add them with `mentorlog person add {quote_arg(name)} --role mentee` (or mentor).",
         )
 
     def same_name(self, name: str, *, other_than: int | None = None) -> dict[str, Any] | None:
