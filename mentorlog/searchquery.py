@@ -23,7 +23,7 @@ def fts_query(text: str) -> str:
             if words:
                 parts.append('"' + " ".join(words) + '"')
             continue
-        for word in WORD.findall(bare or ""):
+        for word in WORD.findall(bare):
             if word == "*":
                 continue
             prefix = word.endswith("*")
