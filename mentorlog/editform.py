@@ -10,7 +10,8 @@
 Lines starting with `@@` are mentorlog's own (help, or a section marker like `@@ notes @@`), the way
 git treats lines starting with `#` — but people do write `#` headings, and do not write `@@`. A line of
 user text that does start with `@@` is written with one more `@` and read back without it, so any text
-survives a round trip byte for byte. A UTF-8 BOM and Windows line endings from the editor are ignored.
+survives a round trip byte for byte, except that a CR LF or a lone CR in any text comes back as LF. A UTF-8
+BOM and Windows line endings from the editor are ignored.
 """
 
 from __future__ import annotations
@@ -37,18 +38,23 @@ def marker(name: str) -> str:
     return f"{MARK} {name} {MARK}"
 
 
+def _newlines(text: str) -> str:
+    """Windows (CR LF) and old Mac (CR) line ends as LF: parse splits lines at all three, so render does too."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _escape(line: str) -> str:
     return "@" + line if line.startswith(MARK) else line
 
 
 def render(form: Form) -> str:
     """The form as editor text: help first (so text added at the end lands in the last section)."""
-    lines = [f"{MARK} {line}".rstrip() for line in form.help.split("\n")] if form.help else []
-    lines += [f"{name}: {value.replace(chr(10), ' ')}" for name, value in form.fields.items()]
+    lines = [f"{MARK} {line}".rstrip() for line in _newlines(form.help).split("\n")] if form.help else []
+    lines += [f"{name}: {_newlines(value).replace(chr(10), ' ')}" for name, value in form.fields.items()]
     for name, text in form.sections.items():
         lines.append(marker(name))
         if text:
-            lines.extend(_escape(line) for line in text.split("\n"))
+            lines.extend(_escape(line) for line in _newlines(text).split("\n"))
     return "\n".join(lines) + "\n"
 
 
@@ -81,7 +87,7 @@ def parse(text: str, fields: tuple[str, ...], sections: tuple[str, ...]) -> Form
     """Read editor TEXT back into a Form with the given FIELDS and SECTIONS (both may be left out).
 
     Text below the fields that comes before any section marker belongs to the first section."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _newlines(text.removeprefix("\ufeff"))
     if text.endswith("\n"):
         text = text[:-1]
     wanted_fields = {name.lower(): name for name in fields}

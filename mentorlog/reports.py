@@ -245,10 +245,10 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
     """Without --with: the person whose next meeting is soonest; else the one longest not met."""
     planned = [p for p in people if p.next_session and p.next_session >= today.isoformat()]
     if planned:
-        return min(planned, key=lambda p: (p.next_session or "", p.name))
+        return min(planned, key=lambda p: (p.next_session, p.name))
     met = [p for p in people if p.last_session]
     if met:
-        return min(met, key=lambda p: (p.last_session or "", p.name))
+        return min(met, key=lambda p: (p.last_session, p.name))
     return people[0] if people else None
 
 
@@ -323,15 +323,22 @@ def timeline_rows(since: date, until: date) -> list[Row]:
             rows.append(Row(label, start.isoformat(), max(start, since), min(end, until)))
             start = end + timedelta(days=1)
         return rows
-    year, month = since.year, since.month
-    while date(year, month, 1) <= until:
-        first = date(year, month, 1)
-        nxt = date(year + (month == 12), month % 12 + 1, 1)
+    for index in range(_month_index(since), _month_index(until) + 1):
+        first, nxt = _first_of_month(index), _first_of_month(index + 1)
         rows.append(
             Row(first.strftime("%b %Y"), first.isoformat()[:7], max(first, since), min(nxt - timedelta(days=1), until))
         )
-        year, month = nxt.year, nxt.month
     return rows
+
+
+def _month_index(day: date) -> int:
+    """Months since January of year 0: consecutive months have consecutive indexes."""
+    return day.year * 12 + day.month - 1
+
+
+def _first_of_month(index: int) -> date:
+    year, month = divmod(index, 12)
+    return date(year, month + 1, 1)
 
 
 # review (what an export shows) ------------------------------------------------------------------

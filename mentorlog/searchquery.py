@@ -53,7 +53,7 @@ def fts_query(text: str) -> str:
             if words:
                 parts.append(("phrase", '"' + " ".join(words) + '"'))
             continue
-        for word in WORD.findall(bare or ""):
+        for word in WORD.findall(bare):
             if word == "*":
                 continue
             if word.endswith("*"):

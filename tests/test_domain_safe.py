@@ -60,3 +60,32 @@ def test_one_line_folds_whitespace_and_shortens_with_an_ellipsis(text: str, widt
 
 def test_one_line_without_a_width_keeps_everything() -> None:
     assert one_line("word " * 50) == ("word " * 50).strip()
+
+
+def test_json_text_escapes_every_control_character_and_keeps_the_rest() -> None:
+    from mentorlog.safe import json_text
+
+    data = {"a": "\x1b[2J", "b": "\x85\x9b\x7f", "c": "Übung — ok\t\n", "n": [1, None, True]}
+    assert json_text(data) == (
+        '{"a": "\\u001b[2J", "b": "\\u0085\\u009b\\u007f", "c": "Übung — ok\\t\\n", "n": [1, null, true]}'
+    )
+    assert json_text([1], indent=2) == "[\n  1\n]"
+
+
+def test_shorten_words_and_capped() -> None:
+    from mentorlog.safe import capped, shorten_words
+
+    assert shorten_words("short words stay") == "short words stay"
+    assert shorten_words("a " + "x" * 100, 10) == "a xxxxxxxxx…"
+    assert shorten_words("x" * 9, 10) == "x" * 9
+    assert capped("abcdef", 4) == ("abcd", 2)
+    assert capped("abc", 4) == ("abc", 0)
+
+
+def test_ascii_fallback_names_known_glyphs_and_replaces_the_rest() -> None:
+    import codecs
+
+    from mentorlog.safe import ascii_fallback
+
+    codecs.register_error("test-ascii", ascii_fallback)
+    assert "█░ → ●☃".encode("ascii", errors="test-ascii") == b"#. -> o?"

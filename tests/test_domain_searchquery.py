@@ -1,0 +1,58 @@
+"""searchquery.fts_query: what a person types, as the exact FTS5 query; nothing in it is FTS5 syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorlog.errors import UsageError
+from mentorlog.searchquery import fts_query
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("delegation", '"delegation"'),
+        ("  two   words ", '"two" "words"'),
+        ("deleg*", '"deleg"*'),
+        ("FOX*", '"FOX"*'),
+        ("a**", '"a"*'),
+        ("*deleg", '"deleg"'),
+        ("a * b", '"a" "b"'),
+        ("* a", '"a"'),
+        ("a *", '"a"'),
+        ("NEAR(a b)", '"NEAR" "a" "b"'),
+        ("a AND b OR NOT c", '"a" "AND" "b" "OR" "NOT" "c"'),
+        ("title:plan", '"title" "plan"'),
+        ("-x +y ^z", '"x" "y" "z"'),
+        ("don't", '"don" "t"'),
+        ("Straße über_all 42", '"Straße" "über_all" "42"'),
+        ('"talk rehearsal"', '"talk rehearsal"'),
+        ('"talk   rehearsal" next', '"talk rehearsal" "next"'),
+        ('before "a b" after', '"before" "a b" "after"'),
+        ('"a b""c d"', '"a b" "c d"'),
+        ('"foo* bar"', '"foo bar"'),
+        ('"FOX*bar"', '"FOX bar"'),
+        ('"NEAR(a, b)"', '"NEAR a b"'),
+        ('"" word', '"word"'),
+        ('"*" word', '"word"'),
+        ('x"y"z', '"x" "y" "z"'),
+        ('a "b', '"a" "b"'),
+        ('a"b', '"a" "b"'),
+        ('a "b" "c', '"a" "b" "c"'),
+        ('"a b" "c', '"a" "b" "c"'),
+        ('"a b" "c d', '"a" "b" "c" "d"'),
+    ],
+)
+def test_fts_query(typed: str, query: str) -> None:
+    assert fts_query(typed) == query
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("", "''"), ("   ", "'   '"), ("*", "'*'"), ("* **", "'* **'"), ('""', "'\"\"'"), ('"', "' '"), ("()", "'()'")],
+)
+def test_nothing_to_search_for(typed: str, shown: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        fts_query(typed)
+    assert caught.value.message == f"nothing to search for in {shown}"
+    assert caught.value.hint == "Give one or more words, e.g. mentorlog search delegation"

@@ -1,0 +1,264 @@
+"""validate.py: every rule's boundaries, the clean value it returns and the exact words of its refusal."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from mentorlog import validate
+from mentorlog.errors import BadValue
+
+
+def refusal(call: Any, *args: Any, **kwargs: Any) -> tuple[str, str, str | None]:
+    """The field, message and hint of the BadValue that CALL raises (any other exception fails the test)."""
+    with pytest.raises(BadValue) as caught:
+        call(*args, **kwargs)
+    return caught.value.field, caught.value.message, caught.value.hint
+
+
+# text -------------------------------------------------------------------------------------------
+
+
+def test_text_trims_surrounding_blank_lines_and_spaces_and_folds_windows_line_ends() -> None:
+    assert validate.text("\n  first\r\nsecond \r\n\n", "notes") == "first\nsecond"
+    assert validate.text("a\rb", "notes") == "a\rb"  # a lone CR is kept: only CRLF is folded
+
+
+def test_text_refuses_what_is_not_text() -> None:
+    assert refusal(validate.text, 5, "title") == ("title", "the title must be text", None)
+    assert refusal(validate.text, b"x", "notes") == ("notes", "the notes must be text", None)
+
+
+def test_text_refuses_a_nul_character() -> None:
+    assert refusal(validate.text, "a\x00b", "title") == (
+        "title",
+        "the title contains a NUL character",
+        "Remove it and try again.",
+    )
+
+
+def test_text_size_limit_is_ten_megabytes_exactly() -> None:
+    limit = 10 * 1024 * 1024
+    assert limit == validate.MAX_TEXT_CHARS
+    assert len(validate.text("x" * limit, "notes")) == limit
+    assert refusal(validate.text, "x" * (limit + 1), "notes") == ("notes", "the notes is longer than 10 MB", None)
+
+
+def test_empty_text_is_refused_unless_it_is_optional() -> None:
+    assert refusal(validate.text, " \r\n\t\n", "title") == ("title", "the title is empty", "Give some text.")
+    assert refusal(validate.text, "", "title", required=True) == ("title", "the title is empty", "Give some text.")
+    assert validate.text(" \r\n\t\n", "feedback", required=False) == ""
+    assert validate.text(" kept ", "feedback", required=False) == "kept"
+
+
+# names ------------------------------------------------------------------------------------------
+
+
+def test_name_is_nfc_with_single_spaces() -> None:
+    assert validate.name("  Jose\u0301   Mari\u0301a\tLo\u0301pez \n") == "José María López"
+
+
+def test_an_empty_name_is_refused_as_a_name() -> None:
+    assert refusal(validate.name, "  \n ") == ("name", "the name is empty", "Give some text.")
+    assert refusal(validate.name, "A\x00") == ("name", "the name contains a NUL character", "Remove it and try again.")
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        *("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f"),
+        *(
+            "\u00ad",
+            "\u2061",
+            "\u061c",
+            "\U000e0001",
+        ),  # other format (Cf) characters: soft hyphen, function application…
+    ],
+)
+def test_a_name_with_an_invisible_character_is_refused(mark: str) -> None:
+    assert refusal(validate.name, f"Ada{mark}Lovelace") == (
+        "name",
+        "the name contains invisible characters (zero-width or direction marks)",
+        "Type the name plainly.",
+    )
+
+
+def test_name_length_limit_is_two_hundred_characters_after_cleaning() -> None:
+    assert validate.name("é" * 200) == "é" * 200
+    assert validate.name("e\u0301" * 200) == "é" * 200  # 400 code points before NFC, 200 after
+    assert validate.name(" " + "a " * 100) == ("a " * 100).strip()  # 199 characters once the spaces are folded
+    assert refusal(validate.name, "é" * 201) == ("name", "the name is longer than 200 characters", None)
+
+
+def test_name_key_folds_case_and_compatibility_forms_and_spaces() -> None:
+    assert validate.name_key("  Straße \t Weber ") == "strasse weber"
+    assert validate.name_key("STRASSE WEBER") == "strasse weber"
+    assert validate.name_key("\ufb01nn Ｏｌｓｅｎ") == "finn olsen"  # the fi ligature and full-width letters
+    assert validate.name_key("") == ""
+
+
+# whole numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [(7, 7), (0, 0), (-3, -3), ("42", 42), (" 42 ", 42), ("+5", 5), ("-5", -5), ("007", 7), ("-0", 0)],
+)
+def test_integer_accepts_whole_numbers_as_int_or_text(value: Any, number: int) -> None:
+    result = validate.integer(value, "count")
+    assert result == number
+    assert type(result) is int
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", " ", "+", "-", "--5", "+-5", "5-", "5+", "1_000", "0x10", "1e3", "4.0", "\u0663", "\uff15", "five", "X5"],
+)
+def test_integer_refuses_text_that_is_not_a_plain_whole_number(value: str) -> None:
+    assert refusal(validate.integer, value, "count") == (
+        "count",
+        f"the count must be a whole number, not {value!r}",
+        None,
+    )
+
+
+@pytest.mark.parametrize("value", [True, False, 4.0, None, [1]])
+def test_integer_refuses_bools_floats_and_other_types(value: Any) -> None:
+    assert refusal(validate.integer, value, "id") == ("id", f"the id must be a whole number, not {value!r}", None)
+
+
+# ranges -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [None, 1, 2, 5])
+def test_confidence_accepts_none_and_one_to_five(value: int | None) -> None:
+    assert validate.confidence(value) is value
+
+
+@pytest.mark.parametrize("value", [0, 6, -1, True, False, 3.0, "3"])
+def test_confidence_refuses_everything_else(value: Any) -> None:
+    assert refusal(validate.confidence, value) == ("confidence", f"confidence must be 1 to 5, not {value!r}", None)
+
+
+@pytest.mark.parametrize("value", [0, 1, 50, 99, 100])
+def test_progress_accepts_zero_to_one_hundred(value: int) -> None:
+    assert validate.progress(value) is value
+
+
+@pytest.mark.parametrize("value", [-1, 101, True, False, 50.0, "50", None])
+def test_progress_refuses_everything_else(value: Any) -> None:
+    assert refusal(validate.progress, value) == ("progress", f"progress must be 0 to 100, not {value!r}", None)
+
+
+@pytest.mark.parametrize("value", [None, 1, 2, 3659, 3660])
+def test_cadence_accepts_none_and_one_to_3660_days(value: int | None) -> None:
+    assert validate.cadence_days(value) is value
+
+
+@pytest.mark.parametrize("value", [0, -7, 3661, True, False, 7.0, "7"])
+def test_cadence_refuses_everything_else(value: Any) -> None:
+    assert refusal(validate.cadence_days, value) == (
+        "cadence",
+        f"a cadence must be 1 to 3660 days, not {value!r}",
+        None,
+    )
+
+
+@pytest.mark.parametrize("value", [1, 2, 2**53 - 1, 2**53])
+def test_record_id_accepts_one_to_two_to_the_53(value: int) -> None:
+    assert validate.record_id(value, "session") is value
+
+
+@pytest.mark.parametrize("value", [0, -1, 2**53 + 1, 2**54, True, 1.0, "1", None])
+def test_record_id_refuses_everything_else(value: Any) -> None:
+    assert refusal(validate.record_id, value, "goal") == (
+        "goal",
+        f"a goal id must be a whole number from 1 to 2^53, not {value!r}",
+        None,
+    )
+
+
+@pytest.mark.parametrize("value", [date(1900, 1, 1), date(1900, 12, 31), date(2200, 1, 1), date(2200, 12, 31)])
+def test_day_accepts_the_years_1900_to_2200(value: date) -> None:
+    assert validate.day(value) is value
+    assert validate.day(value, "due date") is value
+
+
+def test_day_refuses_days_outside_the_years() -> None:
+    assert refusal(validate.day, date(1899, 12, 31)) == ("date", "the date 1899-12-31 is outside 1900–2200", None)
+    assert refusal(validate.day, date(2201, 1, 1), "due date") == (
+        "due date",
+        "the due date 2201-01-01 is outside 1900–2200",
+        None,
+    )
+
+
+# choices ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "clean"), [("short", "short"), (" Long\n", "long"), ("SHORT", "short")])
+def test_horizon_is_trimmed_and_lower_cased(value: str, clean: str) -> None:
+    assert validate.horizon(value) == clean
+
+
+@pytest.mark.parametrize("value", ["medium", "", "sh ort", None, 1])
+def test_horizon_refuses_other_values(value: Any) -> None:
+    assert refusal(validate.horizon, value) == ("horizon", f"horizon must be 'short' or 'long', not {value!r}", None)
+
+
+@pytest.mark.parametrize(
+    ("value", "clean"), [("active", "active"), (" Achieved ", "achieved"), ("PAUSED", "paused"), ("dropped", "dropped")]
+)
+def test_goal_status_is_trimmed_and_lower_cased(value: str, clean: str) -> None:
+    assert validate.goal_status(value) == clean
+
+
+@pytest.mark.parametrize("value", ["open", "done", "", None])
+def test_goal_status_refuses_other_values(value: Any) -> None:
+    assert refusal(validate.goal_status, value) == (
+        "status",
+        f"goal status must be one of active, achieved, paused, dropped, not {value!r}",
+        None,
+    )
+
+
+@pytest.mark.parametrize(("value", "clean"), [("open", "open"), (" Done ", "done"), ("DROPPED", "dropped")])
+def test_action_status_is_trimmed_and_lower_cased(value: str, clean: str) -> None:
+    assert validate.action_status(value) == clean
+    assert validate.action_status(value, allow_all=True) == clean
+
+
+def test_action_status_all_is_allowed_only_when_asked() -> None:
+    assert validate.action_status(" ALL ", allow_all=True) == "all"
+    assert refusal(validate.action_status, "all") == (
+        "status",
+        "status must be one of open, done, dropped; not 'all'",
+        None,
+    )
+    assert refusal(validate.action_status, "all", allow_all=False) == (
+        "status",
+        "status must be one of open, done, dropped; not 'all'",
+        None,
+    )
+    assert refusal(validate.action_status, "achieved", allow_all=True) == (
+        "status",
+        "status must be one of open, done, dropped, all; not 'achieved'",
+        None,
+    )
+    assert refusal(validate.action_status, None) == (
+        "status",
+        "status must be one of open, done, dropped; not None",
+        None,
+    )
+
+
+@pytest.mark.parametrize(("value", "clean"), [("mentor", "mentor"), (" Mentee ", "mentee"), ("MENTOR", "mentor")])
+def test_role_is_trimmed_and_lower_cased(value: str, clean: str) -> None:
+    assert validate.role(value) == clean
+
+
+@pytest.mark.parametrize("value", ["coach", "", None, 0])
+def test_role_refuses_other_values(value: Any) -> None:
+    assert refusal(validate.role, value) == ("role", f"role must be 'mentor' or 'mentee', not {value!r}", None)
