@@ -67,7 +67,7 @@ def test_undo_walks_back_edits_status_changes_deletes_and_imports(run: Run, run_
     assert run_json("people") == []
 
 
-def test_nothing_to_undo_is_a_success(run: Run) -> None:
+def test_nothing_to_undo_is_a_success(run: Run, empty_journal: Path) -> None:
     result = run("undo")
     assert result.exit_code == 0 and result.stdout.strip() == "Nothing to undo."
     run("action", "add", "x")
@@ -76,6 +76,38 @@ def test_nothing_to_undo_is_a_success(run: Run) -> None:
     assert "action done" in run("undo").stdout
     assert "action add" in run("undo").stdout
     assert run("undo").stdout.strip() == "Nothing to undo."
+
+
+def test_undo_dry_run_list_and_confirmation(run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentorlog.cli import common
+
+    run("person", "add", "Anna", "--role", "mentee")
+    run("note", "--with", "anna", "x #t", "--action", "a", "--action", "b")
+    run("action", "done", "1,2")
+    before = counts(db_path)
+    dry = run("undo", "--dry-run")
+    assert dry.stdout.strip().endswith(
+        "Would undo `mentorlog action done` from 2026-11-26 "
+        + dry.stdout.split("2026-11-26 ")[1][:5]
+        + ": changed back 2 action items."
+    )
+    assert counts(db_path) == before
+    listed = run("undo", "--list").stdout.splitlines()
+    assert [line.split("  ", 1)[1] for line in listed] == [
+        "mentorlog action done: changed back 2 action items",
+        "mentorlog note: removed 2 action items, 1 session",
+        "mentorlog person add: removed 1 person",
+    ]
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+    refused = run("undo", input="n\n")
+    assert (
+        refused.exit_code == 1
+        and "nothing undone" in refused.stderr
+        and "changed back 2 action items" in refused.stderr
+    )
+    assert counts(db_path) == before
+    assert run("undo", input="y\n").exit_code == 0
+    assert run("undo", "--yes").stdout.startswith("Undid `mentorlog note`")
 
 
 def test_a_failed_command_leaves_nothing_to_undo(run: Run) -> None:

@@ -143,17 +143,45 @@ def _describe(journal: Journal, entry: Kind, record: Any) -> str:
 
 
 @app.command(rich_help_panel="Records")
-def undo() -> None:
-    """Undo the last change (a whole command: a note with its action items, an edit, a delete, an import).
+def undo(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would be undone, and change nothing."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first (on a terminal undo shows and asks)."),
+    list_: bool = typer.Option(False, "--list", help="List the last 10 commands that can be undone."),
+) -> None:
+    """Undo the last change: a whole command (a note with its action items, an edit, a delete, an import).
 
-    Run it again to walk further back. Undo itself cannot be undone.
+    Run it again to walk further back. On a terminal it shows what it will revert and asks first.
+    Undo itself cannot be undone.
     """
-    with common.journal(write=False):
-        pass  # a journal that does not exist is an error, not something to create
+    with common.journal(write=False) as journal:
+        pending = journal.undoable(10 if list_ else 1)
+    if list_:
+        if not pending:
+            common.say("Nothing to undo.")
+        for number, item in enumerate(pending, 1):
+            common.say(f"{number:>2}. {_when(item.created_at)}  {item.command}: {item.describe()}")
+        return
+    if not pending:
+        common.say("Nothing to undo.")
+        return
+    planned = pending[0]
+    if dry_run:
+        common.say(f"Would undo `{planned.command}` from {_when(planned.created_at)}: {planned.describe()}.")
+        return
+    if not yes and common.stdin_is_terminal():
+        question = f"Undo `{planned.command}` from {_when(planned.created_at)} ({planned.describe()})?"
+        if not typer.confirm(question, default=False, err=True):
+            raise MentorlogError("nothing undone", "Answer 'y' to undo, or pass --yes.")
     with common.journal(write=True, logged=False) as journal:
         undone = journal.undo_last()
     if undone is None:
         common.say("Nothing to undo.")
         return
-    when = undone.created_at[:16].replace("T", " ")
-    common.say(f"Undid `{undone.command}` from {when} UTC: {undone.describe()}.")
+    common.say(f"Undid `{undone.command}` from {_when(undone.created_at)}: {undone.describe()}.")
+
+
+def _when(stamp: str) -> str:
+    """When a command ran, as the local date and minute."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")

@@ -55,6 +55,30 @@ class UndoRepo(Repo):
             self.db.execute("DELETE FROM changes WHERE id = ?", [current])
         self.db.execute("UPDATE change_state SET current = NULL")
 
+    def undoable(self, limit: int = 10) -> list[Undone]:
+        """The newest LIMIT commands that undo can still revert, newest first, with what reverting would do."""
+        found = []
+        for change in self.rows(
+            "SELECT id, command, created_at FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT ?", [limit]
+        ):
+            counts: dict[str, Counter[str]] = {"insert": Counter(), "update": Counter(), "delete": Counter()}
+            for row in self.rows(
+                "SELECT op, table_name, count(*) AS n FROM change_rows WHERE change_id = ? GROUP BY op, table_name"
+                " ORDER BY max(id) DESC",  # the order undo replays them in, so both say it the same way
+                [change["id"]],
+            ):
+                counts[row["op"]][row["table_name"]] += row["n"]
+            found.append(
+                Undone(
+                    command=change["command"],
+                    created_at=change["created_at"],
+                    removed=_visible(counts["insert"]),
+                    restored=_visible(counts["delete"]),
+                    reverted=_visible(counts["update"]),
+                )
+            )
+        return found
+
     def undo_last(self) -> Undone | None:
         """Revert the newest command not yet undone; None when there is nothing to undo."""
         last = self.row("SELECT id, command, created_at FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1")
