@@ -54,6 +54,11 @@ def user(text: str | None, style: str = "") -> Text:
     return Text(inert(text or ""), style=style)
 
 
+def bar_width(width: int) -> int:
+    """One bar width for every view at a given terminal width, so bars line up across commands."""
+    return 5 if width < NARROW else BAR_WIDTH
+
+
 def bar(percent: int, width: int = BAR_WIDTH) -> Text:
     filled = round(width * percent / 100)
     style = "green" if percent >= 100 else "cyan"

@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from mentorlog.humane import relative_days
-from mentorlog.render import actions_table, bar, cadence_text, empty, topics_table, user, when_text
-from mentorlog.reports import Agenda, GoalChange, Row, Summary, Timeline
+from mentorlog.render import actions_table, bar, bar_width, cadence_text, empty, topics_table, user, when_text
+from mentorlog.reports import Agenda, GoalChange, Meeting, Row, Summary, Timeline, Today
 from mentorlog.safe import inert, one_line
 
 MARKS = {
@@ -213,3 +213,60 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
             body.append(Text.assemble((reflection.date, "dim"), "  ", user(one_line(reflection.text, 160))))
     heading = Text.assemble("Agenda: ", (user(person.name).plain, "bold"), f" ({inert(person.role)})")
     return Panel(Group(*body), title=heading, title_align="left")
+
+
+START_HINT = (
+    "Nothing in your journal yet. Start with the person you meet:\n"
+    '  mentorlog person add "Dr. Weber" --role mentor --cadence 2w   (or try: mentorlog demo)'
+)
+
+
+def today_view(data: Today, *, width: int = 120) -> RenderableType:
+    """The day's dashboard: my items due, theirs per person, meetings, what is overdue or stalled."""
+    if data.empty:
+        return empty(START_HINT)
+    today = data.today
+    parts: list[RenderableType] = [Text(f"Today, {today.strftime('%a')} {today.isoformat()}", style="bold")]
+
+    def section(title: str, *body: RenderableType) -> None:
+        parts.extend([Text(""), _heading(title), *body])
+
+    section(
+        "My actions: overdue and due this week",
+        actions_table(data.mine, today, compact=True, width=width) if data.mine else empty("none"),
+        *([empty(f"… and {data.more['mine']} more (mentorlog actions --owner me)")] if data.more.get("mine") else []),
+    )
+    if data.theirs:
+        body: list[RenderableType] = []
+        for name, items in data.theirs.items():
+            body += [user(name, "bold"), actions_table(items, today, compact=True, width=width)]
+        section("Theirs: overdue and due this week", *body)
+    section("Meetings in the next 7 days", _meetings(data.meetings, today) if data.meetings else empty("none planned"))
+    if data.overdue:
+        section("Overdue for a meeting", _meetings(data.overdue, today))
+    if data.stale_goals:
+        stale = Table(show_header=False, box=None, pad_edge=False)
+        stale.add_column(justify="right")
+        stale.add_column(overflow="fold")
+        stale.add_column(no_wrap=True)
+        for goal in data.stale_goals:
+            stale.add_row(str(goal.id), user(goal.title), bar(goal.progress, bar_width(width)))
+        section("Goals without progress for 4 weeks", stale)
+    if data.topics:
+        lines = [
+            Text.assemble(user(name, "bold"), ": ", user("; ".join(one_line(t.text, 60) for t in topics)))
+            for name, topics in data.topics.items()
+        ]
+        section("Open topics", *lines)
+    return Group(*parts)
+
+
+def _meetings(meetings: list[Meeting], today: date) -> Table:
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(overflow="fold")
+    table.add_column(no_wrap=True)
+    table.add_column(style="dim")
+    for meeting in meetings:
+        how = "planned" if meeting.planned else f"by cadence ({meeting.person.cadence_days}d)"
+        table.add_row(user(meeting.person.name, "bold"), when_text(meeting.day.isoformat(), today, open_item=True), how)
+    return table

@@ -372,3 +372,54 @@ class Review:
     def title(self) -> str:
         who = f" with {self.with_name}" if self.with_name else ""
         return f"Mentoring review{who}: {self.since.isoformat()} to {self.until.isoformat()}"
+
+
+# today ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Meeting:
+    """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence."""
+
+    person: Person
+    day: date
+    planned: bool  # True: a --next date or a future session; False: last session + cadence
+
+
+@dataclass
+class Today:
+    today: date
+    mine: list[Action]  # my open items overdue or due within the week
+    theirs: dict[str, list[Action]]  # per person: theirs, overdue or due within the week
+    meetings: list[Meeting]  # in the next 7 days
+    overdue: list[Meeting]  # relationships whose meeting is overdue by cadence
+    stale_goals: list[Goal]
+    topics: dict[str, list[Topic]]  # open topics per person
+    empty: bool = False  # nothing at all in the journal yet
+    more: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        def meeting(m: Meeting) -> dict[str, Any]:
+            return {"person": m.person.name, "date": m.day.isoformat(), "planned": m.planned}
+
+        return {
+            "today": self.today.isoformat(),
+            "my_actions": [a.to_json() for a in self.mine],
+            "their_actions": {name: [a.to_json() for a in items] for name, items in self.theirs.items()},
+            "meetings": [meeting(m) for m in self.meetings],
+            "overdue_meetings": [meeting(m) for m in self.overdue],
+            "stale_goals": [g.to_json() for g in self.stale_goals],
+            "topics": {name: [t.to_json() for t in items] for name, items in self.topics.items()},
+            "not_listed": self.more,
+        }
+
+
+def next_meeting(person: Person, today: date) -> Meeting | None:
+    """The next meeting with PERSON: a planned date on or after today, else the last session + cadence."""
+    if person.next_session and person.next_session >= today.isoformat():
+        return Meeting(person, date.fromisoformat(person.next_session), True)
+    if person.cadence_days:
+        since = person.last_session or person.started
+        if since:
+            return Meeting(person, date.fromisoformat(since) + timedelta(days=person.cadence_days), False)
+    return None

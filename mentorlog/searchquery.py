@@ -41,9 +41,11 @@ def word_forms(word: str, *, last: bool = False) -> str:
     return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
 
 
-def fts_query(text: str) -> str:
-    """The user's words as a safe FTS5 query (see the module's doc for what each form means)."""
-    parts: list[tuple[str, str]] = []  # (kind, FTS text): kind is phrase, prefix or word
+def terms(text: str) -> list[tuple[str, str]]:
+    """The user's text as terms: (`phrase`, `"a b"`), (`prefix`, `"deleg"*`) or (`word`, `delegation`).
+
+    Quotes make phrases, a trailing * a prefix; every other character is a word separator, never syntax."""
+    found: list[tuple[str, str]] = []
     if text.count('"') % 2:
         text = text.replace('"', " ")
     for match in TERM.finditer(text):
@@ -51,15 +53,21 @@ def fts_query(text: str) -> str:
         if phrase is not None:
             words = WORD.findall(phrase.replace("*", " "))
             if words:
-                parts.append(("phrase", '"' + " ".join(words) + '"'))
+                found.append(("phrase", '"' + " ".join(words) + '"'))
             continue
         for word in WORD.findall(bare):
             if word == "*":
                 continue
             if word.endswith("*"):
-                parts.append(("prefix", f'"{word.rstrip("*")}"*'))
+                found.append(("prefix", f'"{word.rstrip("*")}"*'))
             else:
-                parts.append(("word", word))
+                found.append(("word", word))
+    return found
+
+
+def fts_query(text: str) -> str:
+    """The user's words as a safe FTS5 query (see the module's doc for what each form means)."""
+    parts = terms(text)
     if not parts:
         raise UsageError(
             f"nothing to search for in {text!r}", "Give one or more words, e.g. mentorlog search delegation"

@@ -1,11 +1,11 @@
-"""searchquery.fts_query: what a person types, as the exact FTS5 query; nothing in it is FTS5 syntax."""
+"""searchquery: what a person types, as exact FTS5 terms (nothing in it is FTS5 syntax), then the query."""
 
 from __future__ import annotations
 
 import pytest
 
 from mentorlog.errors import UsageError
-from mentorlog.searchquery import fts_query
+from mentorlog.searchquery import fts_query, terms
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,23 @@ from mentorlog.searchquery import fts_query
         ('"a b" "c d', '"a" "b" "c" "d"'),
     ],
 )
-def test_fts_query(typed: str, query: str) -> None:
+def test_terms(typed: str, query: str) -> None:
+    """The terms, each quoted as FTS5 reads it (bare words get their word forms in fts_query, below)."""
+    assert " ".join(f'"{value}"' if kind == "word" else value for kind, value in terms(typed)) == query
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("deleg*", '"deleg"*'),
+        ('"talk rehearsal"', '"talk rehearsal"'),
+        ("plans budget", '("plans" OR "plan"*) AND ("budget" OR "budg"* OR "budget"*)'),
+        ("Übungen", '("Übungen" OR "ubung"* OR "Übungen"*)'),
+        ("is", '("is" OR "is"*)'),  # a stem shorter than three letters is not used as a prefix
+        ("functions x*", '("functions" OR "function"* OR "functions"*) AND "x"*'),  # last BARE word: a prefix
+    ],
+)
+def test_fts_query_adds_word_forms(typed: str, query: str) -> None:
     assert fts_query(typed) == query
 
 

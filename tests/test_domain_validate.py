@@ -21,9 +21,9 @@ def refusal(call: Any, *args: Any, **kwargs: Any) -> tuple[str, str, str | None]
 # text -------------------------------------------------------------------------------------------
 
 
-def test_text_trims_surrounding_blank_lines_and_spaces_and_folds_windows_line_ends() -> None:
+def test_text_trims_surrounding_blank_lines_and_spaces_and_folds_line_ends() -> None:
     assert validate.text("\n  first\r\nsecond \r\n\n", "notes") == "first\nsecond"
-    assert validate.text("a\rb", "notes") == "a\rb"  # a lone CR is kept: only CRLF is folded
+    assert validate.text("a\rb", "notes") == "a\nb"  # a lone CR (old Mac) is a line end too, as the editor reads it
 
 
 def test_text_refuses_what_is_not_text() -> None:

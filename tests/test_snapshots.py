@@ -13,6 +13,7 @@ from syrupy.assertion import SnapshotAssertion
 from .conftest import Run
 
 VIEWS = [
+    ["today"],
     ["timeline"],
     ["agenda", "--with", "weber"],
     ["agenda", "--with", "anna"],

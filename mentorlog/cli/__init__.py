@@ -16,7 +16,7 @@ COMMANDS = {
     "actions": "actions", "reflect": "reflections", "reflections": "reflections", "person": "people",
     "people": "people", "topic": "people", "topics": "people", "show": "records", "edit": "records",
     "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
-    "search": "search", "export": "data", "import": "data", "backup": "data", "demo": "data",
+    "search": "search", "export": "data", "import": "data", "backup": "data", "demo": "data", "today": "views",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 
@@ -69,8 +69,24 @@ def degrade_output() -> None:
                 reconfigure(errors="mentorlog-ascii")
 
 
+def _asks_for_something(args: list[str]) -> bool:
+    """Anything on the command line besides the global --db option (help, version, a command)?"""
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+            if rest:
+                rest.pop(0)
+        elif not arg.startswith("--db="):
+            return True
+    return False
+
+
 def main() -> None:
     degrade_output()
-    module = COMMANDS.get(command_name(sys.argv[1:]) or "")
+    args = sys.argv[1:]
+    module: str | None = COMMANDS.get(command_name(args) or "")
+    if module is None and not _asks_for_something(args):
+        module = "views"  # bare `mentorlog` (perhaps with --db PATH) shows the day's dashboard
     application = load((module,) if module else MODULES)
     application(prog_name="mentorlog")

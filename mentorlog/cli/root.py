@@ -175,7 +175,8 @@ app = typer.Typer(
     help="A personal mentoring journal: sessions, goals, action items, reflections and topics.",
     epilog="Dates: 2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom. "
     "Data: MENTORLOG_DB or --db; config: MENTORLOG_CONFIG.",
-    no_args_is_help=True,
+    no_args_is_help=False,
+    invoke_without_command=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -190,6 +191,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     db: str | None = typer.Option(
         None, "--db", metavar="PATH", help="The journal file (default: MENTORLOG_DB, else the user data folder)."
     ),
@@ -201,6 +203,10 @@ def root(
     from mentorlog.cli import common
 
     common.start(db_option=db)
+    if ctx.invoked_subcommand is None:  # bare `mentorlog`: the day's dashboard
+        from mentorlog.cli.views import today
+
+        today(json_=False)
 
 
 def sub_app(help_text: str) -> typer.Typer:

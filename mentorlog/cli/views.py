@@ -103,6 +103,19 @@ def agenda(
     print_view(agenda_view(brief, width=console_width()))
 
 
+@app.command("today", rich_help_panel="Views")
+def today(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """The day's dashboard (also plain `mentorlog`): actions due, meetings, what is overdue or stalled."""
+    with common.journal(write=False) as journal:
+        data = journal.today_view()
+    if json_:
+        common.print_json(data.to_json())
+        return
+    from mentorlog.render_reports import today_view
+
+    print_view(today_view(data, width=console_width()))
+
+
 def print_view_empty() -> None:
     from mentorlog import render
 

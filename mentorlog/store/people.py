@@ -87,8 +87,10 @@ class PeopleRepo(Repo):
         found = self.rows(PERSON_SELECT + " WHERE p.id = :id", {"today": self.today.isoformat(), "id": person_id})
         return _person(found[0])
 
-    def list_people(self) -> list[Person]:
-        found = self.rows(PERSON_SELECT + " ORDER BY p.name COLLATE NOCASE", {"today": self.today.isoformat()})
+    def list_people(self, *, include_closed: bool = False) -> list[Person]:
+        """People by name; closed relationships only when asked."""
+        where = "" if include_closed else " WHERE p.status = 'active'"
+        found = self.rows(PERSON_SELECT + where + " ORDER BY p.name COLLATE NOCASE", {"today": self.today.isoformat()})
         return [_person(item) for item in found]
 
     def update_person(self, person_id: int, patch: PersonPatch) -> Person:

@@ -14,13 +14,14 @@ from mentorlog.store.dump import DumpRepo
 from mentorlog.store.review import ReviewRepo
 from mentorlog.store.search import SearchRepo
 from mentorlog.store.timeline import TimelineRepo
+from mentorlog.store.today import TodayRepo
 from mentorlog.store.undo import UndoRepo
 
 if TYPE_CHECKING:
     from mentorlog.config import Clock
 
 
-class Journal(UndoRepo, SearchRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo):
+class Journal(UndoRepo, SearchRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo, TodayRepo):
     """All reads and writes of one journal file."""
 
 

@@ -96,7 +96,7 @@ class ReviewRepo(PeriodRepo):
                 [start, end, *params],
             )
         )
-        people = [p for p in self.list_people() if person_id is None or p.id == person_id]
+        people = [p for p in self.list_people(include_closed=True) if person_id is None or p.id == person_id]
         return Review(
             since=since,
             until=until,
