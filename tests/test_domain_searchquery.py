@@ -65,7 +65,7 @@ def test_fts_query_adds_word_forms(typed: str, query: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "shown"),
-    [("", "''"), ("   ", "'   '"), ("*", "'*'"), ("* **", "'* **'"), ('""', "'\"\"'"), ('"', "' '"), ("()", "'()'")],
+    [("", "''"), ("   ", "'   '"), ("*", "'*'"), ("* **", "'* **'"), ('""', "'\"\"'"), ('"', "'\"'"), ("()", "'()'")],
 )
 def test_nothing_to_search_for(typed: str, shown: str) -> None:
     with pytest.raises(UsageError) as caught:
