@@ -29,7 +29,9 @@ except ImportError:  # pragma: no cover - not on Windows
 
 # The migrations this version knows, in order (store/migrations.py registers them; a test checks both
 # agree). Kept here so that opening an up-to-date journal needs no sqlite-utils import at all.
-SCHEMA = ("m001_initial_schema", "m002_full_text_search", "m003_period_indexes", "m004_change_log")
+SCHEMA = (
+    "m001_initial_schema", "m002_full_text_search", "m003_period_indexes", "m004_change_log", "m005_sync_state",
+)  # fmt: skip
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0
 LOCKED_HINT = "Another mentorlog is writing to the journal; try again in a moment."
