@@ -18,7 +18,7 @@ from mentorlog.store.repo import Journal
 from mentorlog.store.sessions import NewAction
 from mentorlog.store.sync import SyncReport
 from mentorlog.store.syncapply import content_key
-from mentorlog.store.syncfiles import PlainCodec
+from mentorlog.store.syncfiles import FILE_NAME, ChangeFileCodec, PlainCodec
 
 TODAY = date(2026, 11, 26)
 START = datetime(2026, 11, 26, 9, tzinfo=UTC)
@@ -67,7 +67,7 @@ class MachineFolder:
         return sorted({device for device, _ in self.seen})
 
     def files(self, device: str) -> list[tuple[int, str]]:
-        return sorted((int(name[:8]), name) for owner, name in self.seen if owner == device)
+        return sorted((int(name[:8]), name) for owner, name in self.seen if owner == device and FILE_NAME.match(name))
 
     def read(self, device: str, name: str) -> bytes:
         return self.seen[(device, name)]
@@ -124,9 +124,9 @@ class Machine:
             pass
         self.removed |= before - self.uuids()
 
-    def sync(self) -> SyncReport:
+    def sync(self, codec: ChangeFileCodec | None = None) -> SyncReport:
         with self.command("sync") as journal:
-            return journal.sync_through(self.folder, PlainCodec())
+            return journal.sync_through(self.folder, codec or PlainCodec())
 
     def dump(self) -> dict[str, dict[str, Any]]:
         """The journal as compared between machines: records by uuid, without local ids."""

@@ -203,6 +203,28 @@ def test_applying_the_same_files_again_changes_nothing() -> None:
     assert b.dump() == before
 
 
+def test_an_encrypted_journal_writes_age_files_that_only_the_passphrase_opens() -> None:
+    from mentorlog.store.syncfiles import AgeCodec
+
+    folder, (a, b, stranger) = world(timedelta(0), timedelta(0), timedelta(0))
+    with a.command() as journal:
+        journal.add_session(day=journal.today, notes="confidential salary talk", private=True)
+    a.sync(AgeCodec("correct horse"))
+    files = {name: data for (_, name), data in folder.files.items()}
+    assert sorted(files) == ["00000001.jsonl.age", "key.age"]
+    assert all(data.startswith(b"age-encryption.org/v1") and b"salary" not in data for data in files.values())
+    folder.propagate_all()
+    assert b.sync(AgeCodec("correct horse")).files_applied == 1
+    assert b.db.execute("SELECT notes FROM sessions").fetchall() == [("confidential salary talk",)]
+    assert b.db.execute("SELECT count(*) FROM sync_keys").fetchone() == (1,)
+    wrong = stranger.sync(AgeCodec("wrong guess"))
+    assert [s.reason for s in wrong.skipped] == ["its device key does not open with this journal's passphrase"]
+    plain_machine = Machine("m3", folder, timedelta(0))
+    folder.propagate_all()
+    plain = plain_machine.sync()
+    assert [s.reason for s in plain.skipped] == ["it is encrypted and this journal is not, so it cannot be read here"]
+
+
 # the command ---------------------------------------------------------------------------------------
 
 

@@ -39,9 +39,12 @@ def _folder(argument: Path | None) -> Path | None:
 
 
 def _codec() -> ChangeFileCodec:
-    """How change files are sealed. A plain journal writes plain files. ENCRYPTION SEAM (issue #14): when the
-    journal is encrypted, return `syncfiles.AgeCodec(passphrase)` with the journal's passphrase, taken from the
-    same key sources as opening the journal (keyring, passphrase_command, MENTORLOG_PASSPHRASE, prompt)."""
+    """How change files are sealed: plain for a plain journal.
+
+    ENCRYPTION SEAM (issue #14): when the journal at `common.state().db_path` is encrypted, return
+    `syncfiles.AgeCodec(passphrase)` here, with the passphrase the journal is opened with (keyring,
+    passphrase_command, MENTORLOG_PASSPHRASE, prompt: the same on every machine). Nothing else changes.
+    """
     from mentorlog.store.syncfiles import PlainCodec
 
     return PlainCodec()

@@ -288,6 +288,8 @@ def m005_sync_state(db: Database) -> None:
         "applied_at TEXT NOT NULL, changes INTEGER NOT NULL, PRIMARY KEY (device, seq))"
     )
     db.execute("CREATE TABLE sync_undone (id INTEGER PRIMARY KEY, change_id INTEGER NOT NULL)")
+    # the devices' change-file keys (age X25519), kept only by an encrypted journal (so never in plain text)
+    db.execute("CREATE TABLE sync_keys (device TEXT PRIMARY KEY, secret TEXT NOT NULL)")
     db.execute(
         "CREATE TRIGGER changes_sync_undone AFTER UPDATE OF undone_at ON changes "
         "WHEN old.undone_at IS NULL AND new.undone_at IS NOT NULL AND EXISTS (SELECT 1 FROM sync_state) "

@@ -105,6 +105,9 @@ class SyncRepo(SyncApplyRepo):
         device = str(state["device"])
         report = SyncReport(device, first=first, tell_plain=not codec.encrypted and not state["plain_told"])
         clock = HybridClock.parse(state["clock"])
+        keys = {row["device"]: row["secret"] for row in self.rows("SELECT device, secret FROM sync_keys")}
+        known = dict(keys)
+        codec.prepare(folder, device, keys)
         own_files = folder.files(device)
         for seq, name in own_files:  # files written by a sync that was then rolled back: never reuse their clock
             if not self._file_applied(device, seq):
@@ -116,11 +119,15 @@ class SyncRepo(SyncApplyRepo):
             seq += 1
             stamp = self.now()
             name = file_name(seq, codec)
-            report.written.append(folder.write_new(device, name, codec.seal(encode(device, seq, stamp, part))))
+            report.written.append(folder.write_new(device, name, codec.seal(encode(device, seq, stamp, part), device)))
             self._record_file(device, seq, stamp, len(part))
         report.sent = len(changes)
         undone = int(self.scalar("SELECT coalesce(max(id), 0) FROM sync_undone"))
         self._receive(folder, codec, device, clock, report)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO sync_keys (device, secret) VALUES (?, ?)",
+            [(name, secret) for name, secret in keys.items() if known.get(name) != secret],
+        )
         if not report.files_applied and report.sent and self.scalar("SELECT 1 FROM sync_pending LIMIT 1"):
             self.apply_changes([], local_device=device)  # a record brought back here may complete others
         self.db.execute(
@@ -146,7 +153,7 @@ class SyncRepo(SyncApplyRepo):
                 if self._file_applied(other, seq):
                     continue
                 try:
-                    found = decode(codec.unseal(folder.read(other, name)), device=other, seq=seq, tables=TABLES)
+                    found = decode(codec.unseal(folder.read(other, name), other), device=other, seq=seq, tables=TABLES)
                 except NewerFormat as exc:
                     report.skipped.append(Skipped(other, name, str(exc), newer=True))
                     continue
@@ -169,7 +176,7 @@ class SyncRepo(SyncApplyRepo):
         self, folder: SyncFolder, device: str, seq: int, name: str, clock: HybridClock, codec: ChangeFileCodec
     ) -> None:
         try:
-            found = decode(codec.unseal(folder.read(device, name)), device=device, seq=seq, tables=TABLES)
+            found = decode(codec.unseal(folder.read(device, name), device), device=device, seq=seq, tables=TABLES)
         except (DamagedFile, NewerFormat, OSError):
             return
         for change in found.changes:

@@ -101,27 +101,94 @@ class HybridClock:
 
 
 class ChangeFileCodec(Protocol):
-    """How a change file's bytes are sealed on disk. `PlainCodec` for a plain journal; an encrypted journal
-    plugs in an age codec (see docs/sync.md, "Encryption"): `seal` encrypts, `unseal` decrypts and raises
-    DamagedFile when the bytes cannot be opened whole (age authenticates every chunk, so a truncated file fails)."""
+    """How a change file's bytes are sealed on disk: `PlainCodec` for a plain journal, `AgeCodec` for an
+    encrypted one (see docs/sync.md, "Encryption"). `unseal` raises DamagedFile when the bytes cannot be
+    opened whole (age authenticates every chunk, so a truncated file fails too)."""
 
     suffix: str  # the file name's ending: ".jsonl" plain, ".jsonl.age" encrypted
     encrypted: bool
 
-    def seal(self, data: bytes) -> bytes: ...
+    def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
+        """Called once per sync: the folder, this device, and the keys the journal keeps (filled in here)."""
 
-    def unseal(self, data: bytes) -> bytes: ...
+    def seal(self, data: bytes, device: str) -> bytes: ...
+
+    def unseal(self, data: bytes, device: str) -> bytes: ...
+
+
+AGE_MAGIC = b"age-encryption.org/"
+KEY_FILE = "key.age"
 
 
 class PlainCodec:
     suffix = ".jsonl"
     encrypted = False
 
-    def seal(self, data: bytes) -> bytes:
+    def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
+        return None
+
+    def seal(self, data: bytes, device: str) -> bytes:
         return data
 
-    def unseal(self, data: bytes) -> bytes:
+    def unseal(self, data: bytes, device: str) -> bytes:
+        if data.startswith(AGE_MAGIC):
+            raise DamagedFile("it is encrypted and this journal is not, so it cannot be read here")
         return data
+
+
+class AgeCodec:
+    """Change files in the age format, for an encrypted journal. Each device has its own X25519 key; the folder
+    holds it as `<device>/key.age`, encrypted with the journal's passphrase (one scrypt per device, ever: the
+    unwrapped keys are kept in the journal, which is encrypted itself). A device's files are encrypted to its
+    key, so every machine that knows the passphrase reads them, and a new machine can read the old ones."""
+
+    suffix = ".jsonl.age"
+    encrypted = True
+
+    def __init__(self, passphrase: str) -> None:
+        self.passphrase = passphrase
+        self.folder: SyncFolder | None = None
+        self.device = ""
+        self.keys: dict[str, str] = {}
+
+    def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
+        self.folder, self.device, self.keys = folder, device, keys
+
+    def _identity(self, device: str) -> Any:
+        from pyrage import passphrase, x25519
+
+        if device not in self.keys:
+            if self.folder is None:
+                raise RuntimeError("AgeCodec.prepare() must be called first")
+            try:
+                wrapped = self.folder.read(device, KEY_FILE)
+            except (OSError, KeyError):
+                if device != self.device:
+                    raise DamagedFile("its device key has not arrived yet") from None
+                identity = x25519.Identity.generate()
+                self.folder.write_new(device, KEY_FILE, passphrase.encrypt(str(identity).encode(), self.passphrase))
+                self.keys[device] = str(identity)
+            else:
+                try:
+                    self.keys[device] = passphrase.decrypt(wrapped, self.passphrase).decode()
+                except Exception:  # pyrage.DecryptError, or a half-copied key file
+                    raise DamagedFile("its device key does not open with this journal's passphrase") from None
+        return x25519.Identity.from_str(self.keys[device])
+
+    def seal(self, data: bytes, device: str) -> bytes:
+        import pyrage
+
+        return bytes(pyrage.encrypt(data, [self._identity(device).to_public()]))
+
+    def unseal(self, data: bytes, device: str) -> bytes:
+        if not data.startswith(AGE_MAGIC):
+            return data  # a plain journal's file: readable as it is
+        import pyrage
+
+        try:
+            return bytes(pyrage.decrypt(data, [self._identity(device)]))
+        except pyrage.DecryptError:
+            raise DamagedFile("it cannot be decrypted (incomplete, or altered)") from None
 
 
 # the file format ----------------------------------------------------------------------------------
