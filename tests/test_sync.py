@@ -191,6 +191,28 @@ def test_a_half_copied_file_is_skipped_then_applied_once_it_is_whole() -> None:
     assert b.sync().files_applied == 1 and titles(b) == ["Whole"]
 
 
+def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
+    from mentorlog.store.syncfiles import Change, encode, hlc_text
+
+    folder, (a, b) = world()
+    with a.command() as journal:
+        journal.add_goal("Fine")
+    everyone_syncs(folder, [a, b])
+    record = a.dump()["goals"].popitem()[1]
+    bad = Change(
+        "goals",
+        "00000000-0000-4000-8000-000000000001",
+        hlc_text(2**60, 0, "00000000000000ee"),
+        {**record, "uuid": "00000000-0000-4000-8000-000000000001", "title": "New", "progress": 101},
+    )
+    good = Change("goals", record["uuid"], hlc_text(2**60, 1, "00000000000000ee"), {**record, "title": "Renamed"})
+    folder.files[("00000000000000ee", "00000001.jsonl")] = encode("00000000000000ee", 1, "2026-11-26", [good, bad])
+    folder.propagate_all()
+    report = b.sync()
+    assert [s.reason.split(" (")[0] for s in report.skipped] == ["its changes do not fit this journal"]
+    assert titles(b) == ["Fine"]
+
+
 def test_applying_the_same_files_again_changes_nothing() -> None:
     folder, (a, b) = world()
     with a.command() as journal:

@@ -10,6 +10,7 @@ two journals that were copies of each other merge like an import: the newer vers
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -148,9 +149,10 @@ class SyncRepo(SyncApplyRepo):
     def _receive(
         self, folder: SyncFolder, codec: ChangeFileCodec, device: str, clock: HybridClock, report: SyncReport
     ) -> None:
+        done = {(row[0], row[1]) for row in self.db.execute("SELECT device, seq FROM sync_files")}
         for other in folder.devices():
             for seq, name in folder.files(other):
-                if self._file_applied(other, seq):
+                if (other, seq) in done:
                     continue
                 try:
                     found = decode(codec.unseal(folder.read(other, name), other), device=other, seq=seq, tables=TABLES)
@@ -162,7 +164,15 @@ class SyncRepo(SyncApplyRepo):
                     continue
                 for change in found.changes:
                     clock.observe(change.hlc)
-                applied = self.apply_changes(found.changes, local_device=device)
+                self.db.execute("SAVEPOINT sync_file")
+                try:
+                    applied = self.apply_changes(found.changes, local_device=device)
+                except sqlite3.IntegrityError as exc:  # values this journal's rules refuse: none of the file
+                    self.db.execute("ROLLBACK TO sync_file")
+                    self.db.execute("RELEASE sync_file")
+                    report.skipped.append(Skipped(other, name, f"its changes do not fit this journal ({exc})"))
+                    continue
+                self.db.execute("RELEASE sync_file")
                 report.received += len(found.changes)
                 report.changed += applied.changed
                 report.deleted += applied.deleted
