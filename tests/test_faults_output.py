@@ -23,6 +23,8 @@ def demo_env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_a_reader_that_goes_away_ends_the_export_quietly(demo_env: dict[str, str]) -> None:
+    long_note = "many words " * 60_000  # the dump outgrows the pipe's buffer, so the writer is still writing
+    assert mentorlog(demo_env, "note", input=long_note).returncode == 0
     process = subprocess.Popen(
         command_line("export", "-f", "json", "--all", "--include-private"),
         env=demo_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

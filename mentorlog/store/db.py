@@ -36,6 +36,7 @@ SCHEMA = (
     "m004_change_log",
     "m005_relationships",
     "m006_search_stemming",
+    "m007_sync_state",
 )
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0

@@ -100,22 +100,40 @@ class DumpRepo(Repo):
                     table == "actions" and row["session_id"] in private
                 ):
                     continue
-                record = {name: value for name, value in row.items() if name not in references}
-                for column, (target, key) in references.items():
-                    record[key] = uuids[target].get(row[column]) if row[column] is not None else None
+                record = _record(table, row, uuids, tags, goal_links)
                 if table == "topics" and record["session_uuid"] in private_uuids:
                     record["session_uuid"] = None
-                if table in TAGGED:
-                    record["tags"] = tags.get(row["id"], [])
-                if table == "sessions":
-                    record["goal_uuids"] = goal_links.get(row["id"], [])
-                    record["private"] = bool(record["private"])
                 if progress:
                     progress(1)
                 yield record
 
         for table, references in REFERENCES.items():
             yield table, records(table, references)
+
+    def dump_records(self, table: str, ids: list[int]) -> list[dict[str, Any]]:
+        """The dump records of TABLE's rows with IDS (private ones too), exactly as dump_tables writes them."""
+        found = self.rows_in(f"SELECT * FROM {table} WHERE id IN ({{ids}}) ORDER BY id", ids)
+        uuids: dict[str, dict[int, str]] = {}
+        for column, (target, _key) in REFERENCES[table].items():
+            wanted = sorted({row[column] for row in found if row[column] is not None})
+            known = self.rows_in(f"SELECT id, uuid FROM {target} WHERE id IN ({{ids}})", wanted)
+            uuids.setdefault(target, {}).update({row["id"]: row["uuid"] for row in known})
+        tags: dict[int, list[str]] = {}
+        if table in TAGGED:
+            link, column = TAGGED[table]
+            for row in self.rows_in(f"SELECT {column} AS id, tag FROM {link} WHERE {column} IN ({{ids}})", ids):
+                tags.setdefault(row["id"], []).append(row["tag"])
+            tags = {record_id: sorted(found_tags) for record_id, found_tags in tags.items()}
+        goal_links: dict[int, list[str]] = {}
+        if table == "sessions":
+            links = self.rows_in(
+                "SELECT l.session_id, g.uuid FROM session_goals l JOIN goals g ON g.id = l.goal_id"
+                " WHERE l.session_id IN ({ids}) ORDER BY l.goal_id",
+                ids,
+            )
+            for row in links:
+                goal_links.setdefault(row["session_id"], []).append(row["uuid"])
+        return [_record(table, row, uuids, tags, goal_links) for row in found]
 
     def record_count(self, tables: tuple[str, ...] = ("sessions", "actions", "goals")) -> int:
         """How many records TABLES hold together (to size a progress bar)."""
@@ -229,6 +247,26 @@ class DumpRepo(Repo):
             for goal_uuid in dict.fromkeys(record.get("goal_uuids") or []):
                 goal_id = _resolve(local, "goals", goal_uuid, "sessions", record["uuid"])
                 self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [record_id, goal_id])
+
+
+def _record(
+    table: str,
+    row: dict[str, Any],
+    uuids: dict[str, dict[int, str]],
+    tags: dict[int, list[str]],
+    goal_links: dict[int, list[str]],
+) -> dict[str, Any]:
+    """One row as a dump record: references as uuids, tags and (for sessions) goal links inline."""
+    references = REFERENCES[table]
+    record = {name: value for name, value in row.items() if name not in references}
+    for column, (target, key) in references.items():
+        record[key] = uuids[target].get(row[column]) if row[column] is not None else None
+    if table in TAGGED:
+        record["tags"] = tags.get(row["id"], [])
+    if table == "sessions":
+        record["goal_uuids"] = goal_links.get(row["id"], [])
+        record["private"] = bool(record["private"])
+    return record
 
 
 def _parents_first(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:

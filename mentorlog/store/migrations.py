@@ -318,3 +318,33 @@ def m006_search_stemming(db: Database) -> None:
         "tokenize = 'unicode61 remove_diacritics 2')"
     )
     _search_triggers(db, SEARCH_SOURCES_V2)
+
+
+@migrations()
+def m007_sync_state(db: Database) -> None:
+    """Sync through a shared folder (docs/sync.md): this journal's device id and hybrid logical clock, the newest
+    change applied per record (with tombstones), records shown differently from their newest change, the change
+    files applied, and the commands undone (an undo is a change that travels)."""
+    db.execute(
+        "CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), device TEXT NOT NULL, clock TEXT NOT NULL, "
+        "sent_change INTEGER NOT NULL DEFAULT 0, sent_undo INTEGER NOT NULL DEFAULT 0, "
+        "plain_told INTEGER NOT NULL DEFAULT 0, enabled_at TEXT NOT NULL, last_sync TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE sync_records (uuid TEXT PRIMARY KEY, table_name TEXT NOT NULL, hlc TEXT NOT NULL, "
+        "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), row_id INTEGER)"
+    )
+    db.execute("CREATE INDEX idx_sync_records_row ON sync_records (table_name, row_id)")
+    db.execute("CREATE TABLE sync_pending (uuid TEXT PRIMARY KEY, table_name TEXT NOT NULL, record TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE sync_files (device TEXT NOT NULL, seq INTEGER NOT NULL, created_at TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL, changes INTEGER NOT NULL, PRIMARY KEY (device, seq))"
+    )
+    db.execute("CREATE TABLE sync_undone (id INTEGER PRIMARY KEY, change_id INTEGER NOT NULL)")
+    # the devices' change-file keys (age X25519), kept only by an encrypted journal (so never in plain text)
+    db.execute("CREATE TABLE sync_keys (device TEXT PRIMARY KEY, secret TEXT NOT NULL)")
+    db.execute(
+        "CREATE TRIGGER changes_sync_undone AFTER UPDATE OF undone_at ON changes "
+        "WHEN old.undone_at IS NULL AND new.undone_at IS NOT NULL AND EXISTS (SELECT 1 FROM sync_state) "
+        "BEGIN INSERT INTO sync_undone (change_id) VALUES (new.id); END"
+    )

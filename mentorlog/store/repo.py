@@ -13,6 +13,7 @@ from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 from mentorlog.store.dump import DumpRepo
 from mentorlog.store.review import ReviewRepo
 from mentorlog.store.search import SearchRepo
+from mentorlog.store.sync import SyncRepo
 from mentorlog.store.timeline import TimelineRepo
 from mentorlog.store.today import TodayRepo
 from mentorlog.store.undo import UndoRepo
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from mentorlog.config import Clock
 
 
-class Journal(UndoRepo, SearchRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo, TodayRepo):
+class Journal(UndoRepo, SearchRepo, SyncRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo, TodayRepo):
     """All reads and writes of one journal file."""
 
 

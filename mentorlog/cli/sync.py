@@ -1,0 +1,177 @@
+"""`sync`: one journal on several machines, through a folder that Syncthing, Dropbox or git replicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.root import app
+from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.safe import inert
+
+if TYPE_CHECKING:
+    from mentorlog.store.sync import SyncReport, SyncStatus
+    from mentorlog.store.syncfiles import ChangeFileCodec
+
+NO_FOLDER = "no sync folder given"
+NO_FOLDER_HINT = "Give one (mentorlog sync ~/Sync/mentorlog), or set sync_dir in the config file."
+PLAIN_NOTE = (
+    "Note: this journal is not encrypted, so its change files in {folder} are plain text: anyone who can read "
+    "that folder (or the repository) can read your notes, private sessions included."
+)
+SKIPPED = "Warning: skipped {file} (from device {device}): {reason}; it is read again at the next sync."
+NEWER = "Warning: {file} (from device {device}) was written by a newer mentorlog ({reason}); upgrade mentorlog here."
+LOOP = "Goals {goal} {title} and {parent} {parent_title} formed a loop after the merge: cut the older link ({goal} no longer under {parent})."  # noqa: E501
+
+
+def _folder(argument: Path | None) -> Path | None:
+    """DIR, else the config's sync_dir; it must exist."""
+    configured = common.state().config.sync_dir
+    folder = argument or (Path(configured).expanduser() if configured else None)
+    if folder is None:
+        return None
+    if not folder.is_dir():
+        raise MentorlogError(f"the sync folder {folder} does not exist", "Create it, or give another folder.")
+    return folder
+
+
+def _codec() -> ChangeFileCodec:
+    """How change files are sealed: plain for a plain journal.
+
+    ENCRYPTION SEAM (issue #14): when the journal at `common.state().db_path` is encrypted, return
+    `syncfiles.AgeCodec(passphrase)` here, with the passphrase the journal is opened with (keyring,
+    passphrase_command, MENTORLOG_PASSPHRASE, prompt: the same on every machine). Nothing else changes.
+    """
+    from mentorlog.store.syncfiles import PlainCodec
+
+    return PlainCodec()
+
+
+@app.command(rich_help_panel="Data")
+def sync(
+    folder: Path | None = typer.Argument(None, metavar="DIR", help="The shared folder (default: config sync_dir)."),
+    status: bool = typer.Option(False, "--status", help="Show devices, their last sync and changes not yet sent."),
+    json_: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Sync this journal with your other machines through a folder that Syncthing, Dropbox or git replicates.
+
+    Changes made here since the last sync are written as new files under DIR/mentorlog-sync/<device>/;
+    every other device's new files are applied, newest change per record winning. mentorlog itself never
+    uses the network. See docs/sync.md.
+    """
+    if status:
+        _status(_folder(folder), json_)
+        return
+    where = _folder(folder)
+    if where is None:
+        raise UsageError(NO_FOLDER, NO_FOLDER_HINT)
+    from mentorlog.store.syncfiles import DiskFolder
+
+    state = common.state()
+    codec = _codec()
+    with common.journal(write=True) as journal:
+        report = journal.sync_through(DiskFolder(where, state.db_path), codec)
+    _tell(report, where, json_)
+
+
+def _tell(report: SyncReport, where: Path, json_: bool) -> None:
+    if json_:
+        common.print_json(_report_json(report))
+    else:
+        if report.first:
+            common.say(f"Sync is on for this journal: device {report.device}.")
+        if report.sent:
+            what = "a snapshot of" if report.first else ""
+            files = ", ".join(Path(name).name for name in report.written)
+            common.say(f"Sent {what} {report.sent} change(s) ({files}).".replace("  ", " "))
+        else:
+            common.say("Nothing new to send.")
+        if report.files_applied:
+            devices = len(report.devices_applied)
+            common.say(
+                f"Applied {report.files_applied} file(s) from {devices} device(s): {report.changed} record(s) "
+                f"changed, {report.deleted} deleted."
+            )
+        else:
+            common.say("Nothing new from other devices.")
+        for cut in report.loops:
+            common.say(
+                LOOP.format(
+                    goal=cut.goal_id,
+                    title=repr(inert(cut.goal_title)),
+                    parent=cut.parent_id,
+                    parent_title=repr(inert(cut.parent_title)),
+                )
+            )
+    if report.tell_plain:
+        typer.echo(PLAIN_NOTE.format(folder=where / "mentorlog-sync"), err=True)
+    for skipped in report.skipped:
+        file = where / "mentorlog-sync" / skipped.device / skipped.name
+        message = NEWER if skipped.newer else SKIPPED
+        typer.echo(message.format(file=file, device=skipped.device, reason=skipped.reason), err=True)
+
+
+def _report_json(report: SyncReport) -> dict[str, Any]:
+    return {
+        "device": report.device,
+        "first": report.first,
+        "sent": report.sent,
+        "files_written": report.written,
+        "received": report.received,
+        "files_applied": report.files_applied,
+        "devices": sorted(report.devices_applied),
+        "changed": report.changed,
+        "deleted": report.deleted,
+        "loops_cut": [{"goal_id": c.goal_id, "parent_id": c.parent_id} for c in report.loops],
+        "skipped": [{"device": s.device, "file": s.name, "reason": s.reason, "newer": s.newer} for s in report.skipped],
+    }
+
+
+def _status(where: Path | None, json_: bool) -> None:
+    from mentorlog.store.syncfiles import DiskFolder
+
+    state = common.state()
+    with common.journal(write=False) as journal:
+        found: SyncStatus = journal.sync_status(DiskFolder(where, state.db_path) if where else None)
+    if json_:
+        common.print_json(
+            {
+                "device": found.device,
+                "enabled_at": found.enabled_at,
+                "last_sync": found.last_sync,
+                "unsent": found.unsent,
+                "folder": str(where) if where else None,
+                "devices": [
+                    {
+                        "device": d.device,
+                        "this": d.this,
+                        "files": d.files,
+                        "applied": d.applied,
+                        "last_file_at": d.last_file_at,
+                    }
+                    for d in found.devices
+                ],
+            }
+        )
+        return
+    if found.device is None:
+        common.say(f"Sync is not on for this journal yet; `mentorlog sync DIR` turns it on ({found.unsent} records).")
+        return
+    last = (found.last_sync or "never")[:16].replace("T", " ")
+    common.say(f"This device: {found.device} (sync on since {str(found.enabled_at)[:10]}, last sync {last} UTC)")
+    common.say(f"Changes not yet sent: {found.unsent}")
+    if where is None:
+        common.say("No sync folder given (DIR or config sync_dir): devices as last seen here.")
+    for device in found.devices:
+        seen = (device.last_file_at or "")[:16].replace("T", " ")
+        if device.this:
+            common.say(f"  {device.device}  this device, {device.files} file(s)")
+        else:
+            waiting = device.files - device.applied
+            common.say(
+                f"  {device.device}  {device.files} file(s), last sync {seen or 'not yet applied'} UTC"
+                + (f", {waiting} not applied yet" if waiting > 0 else "")
+            )
