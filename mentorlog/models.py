@@ -264,6 +264,7 @@ class Hit:
     title: str
     snippet: str  # with MATCH_OPEN / MATCH_CLOSE around the matched words
     score: float
+    with_name: str | None = None
 
     def plain_snippet(self) -> str:
         return self.snippet.replace(MATCH_OPEN, "").replace(MATCH_CLOSE, "")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -108,19 +110,63 @@ def plain_table(*columns: str) -> Table:
     return table
 
 
+STACK_BELOW = 40  # columns; narrower terminals get each row as a small block instead of a squeezed table
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    justify: JustifyMethod = "left"
+    no_wrap: bool = False
+
+
+def lay_out(columns: list[Col], rows: list[list[RenderableType]], width: int) -> RenderableType:
+    """A table, or below STACK_BELOW columns each row stacked: the first two cells on a line, then
+    `name: value` lines for the rest — so nothing is squeezed to nothing on a very narrow terminal."""
+    if width >= STACK_BELOW:
+        table = Table(show_edge=False, box=None, pad_edge=False, header_style="bold", expand=False)
+        for column in columns:
+            table.add_column(column.name, overflow="fold", justify=column.justify, no_wrap=column.no_wrap)
+        for row in rows:
+            table.add_row(*row)
+        return table
+    blocks: list[RenderableType] = []
+    for row in rows:
+        head = Text.assemble(_as_text(row[0]), " ", _as_text(row[1]) if len(row) > 1 else "")
+        blocks.append(head)
+        for column, cell in zip(columns[2:], row[2:], strict=False):
+            blocks.append(Text.assemble(("  " + column.name + ": ", "dim"), _as_text(cell)))
+    return Group(*blocks)
+
+
+def _as_text(cell: RenderableType) -> Text:
+    return cell if isinstance(cell, Text) else Text(str(cell))
+
+
+def short_name(name: str | None) -> str:
+    """A name for a narrow column: `Anna Schmidt` -> `A. Schmidt`; titles (`Dr.`) and one-word names stay."""
+    if not name:
+        return "—"
+    words = name.split()
+    if len(words) < 2:
+        return name
+    given = [word if word.endswith(".") else word[0] + "." for word in words[:-1]]
+    return " ".join([*given, words[-1]])
+
+
 def session_heading(session: Session) -> str:
     return session.title or one_line(session.notes, 60) or one_line(session.feedback, 60) or "(no title)"
 
 
-def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120) -> Table:
+def _who(name: str | None, narrow: bool, style: str = "") -> Text:
+    return user(short_name(name) if narrow else (name or "—"), style)
+
+
+def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120) -> RenderableType:
     narrow = width < NARROW
-    table = (
-        plain_table("id", "date", "with", "title")
-        if narrow
-        else plain_table("id", "date", "with", "title", "conf.", "tags")
-    )
-    table.columns[0].justify = "right"
-    table.columns[1].no_wrap = True
+    columns = [Col("id", "right"), Col("date", no_wrap=True), Col("with"), Col("title")]
+    columns += [] if narrow else [Col("conf."), Col("tags")]
+    rows: list[list[RenderableType]] = []
     for session in sessions:
         title = user(session_heading(session))
         if session.private:
@@ -128,7 +174,7 @@ def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120
         cells: list[RenderableType] = [
             str(session.id),
             when_text(session.date, today, relative=not narrow),
-            user(session.with_name or "—"),
+            _who(session.with_name, narrow),
             title,
         ]
         if not narrow:
@@ -136,20 +182,21 @@ def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120
                 str(session.confidence) if session.confidence else "—",
                 user(" ".join(f"#{tag}" for tag in session.tags), "cyan"),
             ]
-        table.add_row(*cells)
-    return table
+        rows.append(cells)
+    return lay_out(columns, rows, width)
 
 
-def actions_table(actions: Iterable[Action], today: date, *, compact: bool = False, width: int = 120) -> Table:
-    """Action items; `compact` leaves out owner, person and status where a heading already says them."""
+def actions_table(actions: Iterable[Action], today: date, *, compact: bool = False, width: int = 120) -> RenderableType:
+    """Action items with whose they are and with whom, at every width (names shortened when narrow);
+    `compact` leaves out owner and person where a heading already says them. The status column shows
+    only when some item is not open."""
     listed = list(actions)
     narrow = width < NARROW
-    show_status = not compact and (not narrow or any(action.status != "open" for action in listed))
-    columns = ["id", "due"] + ([] if compact else ["owner"]) + ([] if compact or narrow else ["with"])
-    columns += ["action"] + (["status"] if show_status else [])
-    table = plain_table(*columns)
-    table.columns[0].justify = "right"
-    table.columns[1].no_wrap = True
+    show_status = not compact and any(action.status != "open" for action in listed)
+    columns = [Col("id", "right"), Col("due", no_wrap=True)]
+    columns += [] if compact else [Col("owner"), Col("with")]
+    columns += [Col("action")] + ([Col("status")] if show_status else [])
+    rows: list[list[RenderableType]] = []
     for action in listed:
         style = STATUS_STYLE.get(action.status, "")
         cells: list[RenderableType] = [
@@ -157,29 +204,33 @@ def actions_table(actions: Iterable[Action], today: date, *, compact: bool = Fal
             when_text(action.due, today, open_item=action.status == "open", relative=not narrow),
         ]
         if not compact:
-            cells.append(user(action.owner, "bold" if action.owner == "me" else ""))
-        if not compact and not narrow:
-            cells.append(user(action.with_name or "—"))
+            owner = "them" if narrow and action.with_name and action.owner == action.with_name else action.owner
+            cells.append(_who(owner, narrow, "bold" if action.owner == "me" else ""))
+            cells.append(_who(action.with_name, narrow))
         cells.append(user(action.text, style))
         if show_status:
             cells.append(Text(action.status, style=style))
-        table.add_row(*cells)
-    return table
+        rows.append(cells)
+    return lay_out(columns, rows, width)
 
 
-def _goal_row(table: Table, goal: Goal, today: date, depth: int, narrow: bool) -> None:
+def _goal_cells(goal: Goal, today: date, depth: int, narrow: bool, twin: bool, whose: bool) -> list[RenderableType]:
     title = user(("  " * depth) + ("└ " if depth else "") + goal.title, STATUS_STYLE.get(goal.status, ""))
+    if twin and goal.target:
+        title.append(f" (target {goal.target})", style="dim")  # two goals with one title: told apart
     if goal.milestone_total:
         title.append(f"  {goal.milestone_achieved}/{goal.milestone_total} milestones", style="dim")
     cells: list[RenderableType] = [
         str(goal.id),
         title,
-        bar(goal.progress, 5 if narrow else BAR_WIDTH),
+        bar(goal.progress, bar_width(120 if not narrow else 60)),
         when_text(goal.target, today, open_item=goal.status == "active", relative=not narrow),
     ]
     if not narrow:
-        cells += [Text(goal.status, style=STATUS_STYLE.get(goal.status, "")), user(goal.with_name or "—")]
-    table.add_row(*cells)
+        cells.append(Text(goal.status, style=STATUS_STYLE.get(goal.status, "")))
+    if whose:
+        cells.append(_who(goal.with_name, narrow))
+    return cells
 
 
 def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: int = 120) -> RenderableType:
@@ -191,47 +242,53 @@ def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: 
         if depth == 0:
             root_horizon = goal.horizon if goal.horizon in by_horizon else "short"
         by_horizon[root_horizon].append((goal, depth))
+    titles = Counter((goal.title, goal.with_name) for goal in goals)
+    # whose goal it is, at every width; a narrow list of one person's goals says it once, not per row
+    whose = not narrow or len({goal.with_name for goal in goals}) > 1
     parts: list[RenderableType] = []
     for horizon, heading in (("long", "Long-term goals"), ("short", "Short-term goals")):
         if not by_horizon[horizon]:
             continue
-        columns = ["id", "goal", "progress", "target"] + ([] if narrow else ["status", "with"])
-        table = plain_table(*columns)
-        table.columns[0].justify = "right"
-        table.columns[2].no_wrap = True
-        table.columns[3].no_wrap = True
-        for goal, depth in by_horizon[horizon]:
-            _goal_row(table, goal, today, depth, narrow)
+        columns = [Col("id", "right"), Col("goal"), Col("progress", no_wrap=True), Col("target", no_wrap=True)]
+        columns += ([] if narrow else [Col("status")]) + ([Col("with")] if whose else [])
+        rows = [
+            _goal_cells(goal, today, depth, narrow, titles[(goal.title, goal.with_name)] > 1, whose)
+            for goal, depth in by_horizon[horizon]
+        ]
+        table = lay_out(columns, rows, width)
         parts.extend([Text(heading, style="bold underline"), table, Text("")] if headings else [table])
     return Group(*(parts[:-1] if headings else parts))
 
 
-def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> Table:
-    narrow = width < NARROW
-    columns = ["id", "name"] + ([] if narrow else ["role"]) + ["last", "next", "open", "cadence"]
-    table = plain_table(*columns)
-    table.columns[0].justify = "right"
-    for column in table.columns[-4:-2]:
-        column.no_wrap = narrow
+TIGHT = 70  # below this many columns the people list drops the last meeting and shortens the cadence
+
+
+def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> RenderableType:
+    narrow, tight = width < NARROW, width < TIGHT
+    columns = [Col("id", "right"), Col("name"), Col("role")] + ([] if tight else [Col("last", no_wrap=narrow)])
+    columns += [Col("next", no_wrap=narrow), Col("open"), Col("cadence")]
+    rows: list[list[RenderableType]] = []
     for person in people:
-        cells: list[RenderableType] = [str(person.id), user(person.name, "bold")]
-        if not narrow:
-            cells.append(user(person.role))
+        name = user(short_name(person.name) if tight else person.name, "bold")
+        if person.status != "active":
+            name.append(" (closed)", style="dim")
+        cells: list[RenderableType] = [str(person.id), name, user(person.role)]
+        if not tight:
+            cells.append(when_text(person.last_session, today, relative=not narrow))
         cells += [
-            when_text(person.last_session, today, relative=not narrow),
             when_text(person.next_session, today, relative=not narrow),
             str(person.open_actions),
-            cadence_text(person, today),
+            cadence_text(person, today, short=tight),
         ]
-        table.add_row(*cells)
-    return table
+        rows.append(cells)
+    return lay_out(columns, rows, width)
 
 
-def cadence_text(person: Person, today: date) -> Text:
-    """`14d · on track` or `14d · 3d overdue`: is the meeting rhythm kept?"""
+def cadence_text(person: Person, today: date, *, short: bool = False) -> Text:
+    """`14d · on track` or `14d · 3d overdue` (SHORT: without the interval): is the meeting rhythm kept?"""
     if not person.cadence_days:
         return Text("—", style="dim")
-    every = f"{person.cadence_days}d · "
+    every = "" if short else f"{person.cadence_days}d · "
     if person.next_session and person.next_session >= today.isoformat():
         return Text.assemble(every, ("on track", "green"))
     if person.last_session is None:
@@ -242,48 +299,62 @@ def cadence_text(person: Person, today: date) -> Text:
     return Text.assemble(every, ("on track", "green"))
 
 
-def topics_table(topics: Iterable[Topic], *, compact: bool = False) -> Table:
-    table = plain_table("id", "topic") if compact else plain_table("id", "with", "topic", "status")
-    table.columns[0].justify = "right"
+def topics_table(topics: Iterable[Topic], *, compact: bool = False, width: int = 120) -> RenderableType:
+    columns = [Col("id", "right")] + ([] if compact else [Col("with")]) + [Col("topic")]
+    columns += [] if compact else [Col("status")]
+    rows: list[list[RenderableType]] = []
     for topic in topics:
         style = STATUS_STYLE.get(topic.status, "")
         if compact:
-            table.add_row(str(topic.id), user(topic.text, style))
-            continue
-        table.add_row(str(topic.id), user(topic.with_name), user(topic.text, style), Text(topic.status, style=style))
-    return table
+            rows.append([str(topic.id), user(topic.text, style)])
+        else:
+            rows.append(
+                [str(topic.id), _who(topic.with_name, width < NARROW), user(topic.text, style),
+                 Text(topic.status, style=style)]
+            )  # fmt: skip
+    return lay_out(columns, rows, width)
 
 
-def reflections_table(reflections: Iterable[Reflection], today: date, *, width: int = 120) -> Table:
+def reflections_table(reflections: Iterable[Reflection], today: date, *, width: int = 120) -> RenderableType:
     narrow = width < NARROW
-    table = (
-        plain_table("id", "date", "reflection") if narrow else plain_table("id", "date", "with", "reflection", "tags")
-    )
-    table.columns[0].justify = "right"
-    table.columns[1].no_wrap = True
+    columns = [Col("id", "right"), Col("date", no_wrap=True), Col("with"), Col("reflection")]
+    columns += [] if narrow else [Col("tags")]
+    rows: list[list[RenderableType]] = []
     for reflection in reflections:
-        cells: list[RenderableType] = [str(reflection.id), when_text(reflection.date, today, relative=not narrow)]
-        if not narrow:
-            cells.append(user(reflection.with_name or "—"))
-        cells.append(user(one_line(reflection.text, 100)))
+        cells: list[RenderableType] = [
+            str(reflection.id),
+            when_text(reflection.date, today, relative=not narrow),
+            _who(reflection.with_name, narrow),
+            user(first_sentence(reflection.text)),
+        ]
         if not narrow:
             cells.append(user(" ".join(f"#{tag}" for tag in reflection.tags), "cyan"))
-        table.add_row(*cells)
-    return table
+        rows.append(cells)
+    return lay_out(columns, rows, width)
 
 
-def search_table(hits: Iterable[Hit], today: date, *, width: int = 120) -> Table:
+def first_sentence(text: str, width: int = 100) -> str:
+    """A reflection's gist: its first line of prose (prompt headings like `## What went well` skipped)."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            return one_line(line, width)
+    return one_line(text, width)
+
+
+def search_table(hits: Iterable[Hit], today: date, *, width: int = 120) -> RenderableType:
     """Search hits, best first, with the matched words highlighted in the snippet."""
     narrow = width < NARROW
-    table = plain_table("kind", "id", "date", "title", "match") if not narrow else plain_table("kind", "id", "match")
-    table.columns[1].justify = "right"
+    columns = [Col("kind"), Col("id", "right")]
+    columns += [Col("with")] + ([] if narrow else [Col("date"), Col("title")]) + [Col("match")]
+    rows: list[list[RenderableType]] = []
     for hit in hits:
         snippet = Text()
         for index, piece in enumerate(hit.snippet.replace(MATCH_CLOSE, MATCH_OPEN).split(MATCH_OPEN)):
             snippet.append(inert(" ".join(piece.split("\n"))), style="bold yellow" if index % 2 else "")
-        cells: list[RenderableType] = [hit.kind, str(hit.id)]
+        cells: list[RenderableType] = [hit.kind, str(hit.id), _who(hit.with_name, narrow)]
         if not narrow:
             cells += [Text(hit.date or "—", style="dim"), user(one_line(hit.title, 40), "bold")]
         cells.append(snippet)
-        table.add_row(*cells)
-    return table
+        rows.append(cells)
+    return lay_out(columns, rows, width)

@@ -86,7 +86,8 @@ def test_views_fit_the_terminal_width(run: Run, demo_db: Path, view: list[str], 
 
 def test_narrow_tables_keep_the_important_columns(run: Run, demo_db: Path) -> None:
     goals = run("--db", str(demo_db), "goals", env={"COLUMNS": "50"}).stdout
-    assert "Give a talk at a" in goals and "70%" in goals and "2027-" in goals
+    assert "Give a talk" in goals and "70%" in goals and "2027-" in goals
+    assert "Dr. Weber" in goals and "A. Schmidt" in goals  # issue 11: whose goal it is, at every width
     milestones = run("--db", str(demo_db), "show", "goal", "1", env={"COLUMNS": "50"}).stdout
     assert "Submit the" in milestones and "Final slides" in milestones
     wide = run("--db", str(demo_db), "actions", env={"COLUMNS": "140"}).stdout

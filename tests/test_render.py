@@ -63,8 +63,12 @@ def test_actions_table_wide_and_narrow() -> None:
     assert wide[0].split() == ["id", "due", "owner", "with", "action", "status"]
     assert wide[1].split() == ["1", "2026-11-20", "(6", "days", "ago)", "me", "—", "task", "1", "open"]
     narrow = rendered(render.actions_table(items, TODAY, width=50), 50)
-    assert narrow[0].split() == ["id", "due", "owner", "action", "status"]
-    assert narrow[2].split() == ["2", "2026-11-28", "me", "task", "2", "open"]
+    assert narrow[0].split() == ["id", "due", "owner", "with", "action", "status"]  # issue 11: with stays
+    assert narrow[2].split() == ["2", "2026-11-28", "me", "—", "task", "2", "open"]
+    only_open = rendered(render.actions_table(items[:2], TODAY, width=100), 100)
+    assert only_open[0].split() == ["id", "due", "owner", "with", "action"]  # no always-"open" status column
+    stacked = rendered(render.actions_table(items[:1], TODAY, width=30), 30)
+    assert stacked == ["1 2026-11-20", "  owner: me", "  with: —", "  action: task 1"]
 
 
 def test_overdue_is_red_and_due_soon_is_yellow() -> None:

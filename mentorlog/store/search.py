@@ -28,6 +28,7 @@ class SearchRepo(Repo):
         where, params = self._search_filters(query, kind, person_id, since)
         sql = (
             "SELECT kind, record_id, day, substr(title, 1, 300) AS title, substr(body, 1, 300) AS body, "
+            "(SELECT name FROM people WHERE people.id = search_index.person_id) AS with_name, "
             f"{RANK} AS score, "
             f"snippet(search_index, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 16) AS snippet "
             f"FROM search_index WHERE {where} ORDER BY score LIMIT ?"
@@ -41,6 +42,7 @@ class SearchRepo(Repo):
                 title=shorten_words(row["title"] or " ".join(str(row["body"]).split()[:10])),
                 snippet=shorten_words(row["snippet"]),
                 score=-float(row["score"]),
+                with_name=row["with_name"],
             )
             for row in self.rows(sql, params)
         ]
