@@ -10,13 +10,14 @@ import sys
 from importlib import import_module
 from typing import Any
 
-MODULES = ("notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data")
+MODULES = ("notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data", "crypto")
 COMMANDS = {
     "note": "notes", "sessions": "notes", "goal": "goals", "goals": "goals", "action": "actions",
     "actions": "actions", "reflect": "reflections", "reflections": "reflections", "person": "people",
     "people": "people", "topic": "people", "topics": "people", "show": "records", "edit": "records",
     "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
     "search": "search", "export": "data", "import": "data", "backup": "data", "demo": "data",
+    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 
