@@ -154,12 +154,12 @@ def db_path(option: str | None, environment: Environment | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else default_db_path()
 
 
-def keyring_hints_dir() -> Path:
-    """Where this machine notes which journals have their key in the OS keyring (paths only, never a key),
-    so that a journal whose key is not there never pays for loading the keyring."""
+def keyring_hints_file() -> Path:
+    """The list of journals (real paths, one a line; never a key) whose key this machine keeps in the OS
+    keyring, so that a journal whose key is not there never pays for loading the keyring."""
     from platformdirs import user_state_dir
 
-    return Path(user_state_dir(APP)) / "keyring"
+    return Path(user_state_dir(APP)) / "keyring-journals"
 
 
 def config_path(environment: Environment | None = None) -> Path:

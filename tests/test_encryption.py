@@ -10,6 +10,7 @@ import os
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -323,3 +324,15 @@ def test_the_file_and_its_wal_hold_no_plain_text_while_a_writer_has_them_open(ru
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_loading_keyring_defers_urllib_request_and_it_still_works() -> None:
+    code = (
+        "import sys; from mentorlog.store import crypto; crypto._keyring()\n"
+        "print(type(sys.modules['urllib.request']).__name__)\n"
+        "from urllib.request import Request; import urllib.request, jaraco.context\n"
+        "print(Request.__name__, urllib.request.urlopen.__name__, type(sys.modules['urllib.request']).__name__,"
+        " jaraco.context.urllib.request.urlopen.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=tree_env(), capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["_Deferred", "Request urlopen module urlopen"]

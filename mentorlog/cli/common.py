@@ -146,7 +146,7 @@ def keys() -> Keys:
             ask=ask_passphrase if stdin_is_terminal() else None,
             debug=_debug_line if settings.environment.debug else (lambda _line: None),
             warn=_warn_line,
-            hints=configuration.keyring_hints_dir(),
+            hints=configuration.keyring_hints_file(),
         )
     return _STATE._keys
 

@@ -104,7 +104,7 @@ def _store_in_keyring(path: Path, key: RawKey, passphrase: str) -> None:
     from mentorlog.store import crypto
 
     sync = None if crypto.RawKey.parse(passphrase) else crypto.sync_secret_from(passphrase)
-    crypto.keyring_store(configuration.keyring_hints_dir(), path, key, sync)
+    crypto.keyring_store(configuration.keyring_hints_file(), path, key, sync)
 
 
 @app.command(rich_help_panel="Data")
@@ -154,7 +154,7 @@ def decrypt() -> None:
         raise MentorlogError(NOT_ENCRYPTED.format(path=path))
     rows = _convert(path, key, None)
     common.say(DECRYPTED.format(path=inert(str(path)), rows=rows))
-    if crypto.keyring_forget(configuration.keyring_hints_dir(), path):
+    if crypto.keyring_forget(configuration.keyring_hints_file(), path):
         common.say(LEFT_KEYRING)
 
 
@@ -182,7 +182,7 @@ def passphrase(
         common.say(key.pragma)
         typer.echo(RAW_KEY_NOTE, err=True)
         return
-    hints = configuration.keyring_hints_dir()
+    hints = configuration.keyring_hints_file()
     keep = keyring or crypto.keyring_noted(hints, path)
     if keep:
         crypto.keyring_check()

@@ -9,8 +9,8 @@ PBKDF2-HMAC-SHA512 and 256,000 iterations. mentorlog runs that same derivation i
 `x'<64 hex digits of key><32 of salt>'`. The OS keyring keeps that raw key, so a key from the keyring costs
 no derivation; a passphrase costs one per command. A passphrase of that raw form is taken as the raw key.
 
-Where it comes from, in order: the keyring (only when this machine stored the key there: a note under
-config.keyring_hints_dir() says so, so other journals never pay for loading the keyring), then
+Where it comes from, in order: the keyring (only when this machine stored the key there: the list in
+config.keyring_hints_file() says so, so other journals never pay for loading the keyring), then
 `passphrase_command`, then MENTORLOG_PASSPHRASE, then a prompt on a terminal. A keyring without a usable
 backend is passed over silently; a key in the keyring that no longer opens the file is passed over with a
 warning. The first other source decides: a wrong passphrase is an error, never a reason to try the next.
@@ -19,9 +19,11 @@ warning. The first other source decides: a wrong passphrase is an error, never a
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import re
 import sys
+import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,18 +95,54 @@ def sync_secret_from(passphrase: str) -> str:
 # the keyring -------------------------------------------------------------------------------------
 
 
-def _hint(hints: Path, path: Path) -> Path:
-    import hashlib
-
-    return hints / hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:32]
+def _noted(hints: Path) -> list[str]:
+    try:
+        return hints.read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+        return []
 
 
 def keyring_noted(hints: Path | None, path: Path) -> bool:
-    """Whether this machine stored PATH's key in the keyring (one stat; the keyring itself is not loaded)."""
-    return hints is not None and _hint(hints, path).exists()
+    """Whether this machine stored PATH's key in the keyring (one small file read; keyring itself not loaded)."""
+    return hints is not None and str(path) in _noted(hints)
+
+
+def _note(hints: Path, path: Path, *, keep: bool) -> None:
+    """Add PATH to (KEEP) or remove it from the list of journals whose key is in this machine's keyring."""
+    paths = [line for line in _noted(hints) if line and line != str(path)] + ([str(path)] if keep else [])
+    hints.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = hints.with_name(f".{hints.name}.{os.getpid()}")
+    temporary.write_text("".join(f"{line}\n" for line in paths), encoding="utf-8")
+    os.replace(temporary, hints)
+
+
+class _Deferred(types.ModuleType):
+    """A stand-in for a module, imported for real the first time anything uses it (PEP 562 `__getattr__`)."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        real = importlib.import_module(name)
+        parent, _, child = name.rpartition(".")
+        setattr(sys.modules[parent], child, real)
+        return getattr(real, attribute)
+
+
+def _defer(name: str) -> None:
+    """Put off importing NAME until it is used. keyring imports jaraco.context, which imports urllib.request
+    (http.client, email, ssl: ~18 ms, half of keyring's import) for a download helper keyring never calls."""
+    if name in sys.modules:
+        return
+    parent, _, child = name.rpartition(".")
+    stand_in = _Deferred(name)
+    stand_in.__spec__ = None  # the import system reads it without resolving the stand-in
+    sys.modules[name] = stand_in
+    setattr(importlib.import_module(parent), child, stand_in)
 
 
 def _keyring() -> Any:
+    _defer("urllib.request")
     try:
         import keyring
     except ImportError:
@@ -147,8 +185,7 @@ def keyring_store(hints: Path, path: Path, key: RawKey, sync: str | None) -> Non
         _keyring().set_password(SERVICE, str(path), json.dumps(entry))
     except Exception as exc:
         raise MentorlogError(f"the keyring refused the key ({type(exc).__name__})") from None
-    hints.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _hint(hints, path).write_text(f"{path}\n", encoding="utf-8")
+    _note(hints, path, keep=True)
 
 
 def keyring_forget(hints: Path | None, path: Path) -> bool:
@@ -158,8 +195,7 @@ def keyring_forget(hints: Path | None, path: Path) -> bool:
     assert hints is not None
     with contextlib.suppress(Exception):
         _keyring().delete_password(SERVICE, str(path))
-    with contextlib.suppress(FileNotFoundError):
-        _hint(hints, path).unlink()
+    _note(hints, path, keep=False)
     return True
 
 
