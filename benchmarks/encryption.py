@@ -109,6 +109,7 @@ def measure(scale: float, pairs: int, warmups: int, work: Path) -> dict[str, Any
     argv = [sys.executable, "-m", "mentorlog", "--db"]
     base = Command("plain actions", [*argv, str(plain), "actions"], envs["plain"])
     results = []
+    load_before = os.getloadavg()[0]
     began = time.monotonic()
     for name, label in SERIES:
         other = Command(f"encrypted actions, key from {label}", [*argv, str(encrypted), "actions"], envs[name])
@@ -127,6 +128,7 @@ def measure(scale: float, pairs: int, warmups: int, work: Path) -> dict[str, Any
         "machine": f"{os.cpu_count()} cores; {platform.platform()}; Python {platform.python_version()}",
         "sqlcipher": cipher_version(),
         "journal_mb": round(plain.stat().st_size / 2**20, 1),
+        "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "series": results,
     }
 
@@ -149,7 +151,8 @@ def render(data: dict[str, Any]) -> str:
         f"{data['written']} ({data['minutes']} min); every figure is computed from the raw pairs in "
         "[benchmarks-encryption.json](benchmarks-encryption.json).",
         "",
-        f"- Machine: {data['machine']}; {data['sqlcipher']}.",
+        f"- Machine: {data['machine']}; {data['sqlcipher']}. Load average (1 min) {data['load'][0]} before, "
+        f"{data['load'][1]} after: other work shared the machine, which the pairing absorbs and the min–max shows.",
         f"- Journal: `benchmarks/generate.py --scale {data['scale']:g}` ({data['journal_mb']} MB), copied and the "
         "copy encrypted with `mentorlog encrypt --keyring`.",
         f"- Method: per series, {data['warmups']} untimed run(s) of each side, then {data['pairs']} pairs in strict "

@@ -263,12 +263,18 @@ def test_encrypt_lists_the_plain_backups_beside_the_journal(run: Run, db_path: P
     monkeypatch.setenv("MENTORLOG_PASSPHRASE", PASSPHRASE)
     result = run("encrypt")
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("Warning: these plain copies of the journal")
+    assert lines[0].startswith("Warning: these plain copies of journal text")
     assert len(lines) == 3 and lines[1].strip().startswith(str(db_path.parent / "journal-backup-"))
     assert run("backup").exit_code == 0
     assert run("decrypt").exit_code == 0  # (an encrypted backup is not plain: not listed)
+    drafts = db_path.parent / "journal.db.drafts"
+    drafts.mkdir()
+    (drafts / "note.md").write_text("a draft about the sabbatical")
     result = run("encrypt")
-    assert len(result.stderr.splitlines()) == 3
+    assert [line.strip() for line in result.stderr.splitlines()[1:-1]] == [
+        str(sorted(db_path.parent.glob("journal-backup-*"))[0]),
+        str(drafts / "note.md"),
+    ]  # the first is plain
 
 
 def test_an_old_encrypted_journal_is_upgraded_with_an_encrypted_backup(run: Run, run_json, tmp_path) -> None:
@@ -336,3 +342,25 @@ def test_loading_keyring_defers_urllib_request_and_it_still_works() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], env=tree_env(), capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == ["_Deferred", "Request urlopen module urlopen"]
+
+
+def test_the_sync_secret_follows_the_passphrase_not_the_file(run: Run, db_path: Path, monkeypatch, tmp_path) -> None:
+    """For `sync` (#17): two machines' journals have different salts, yet one passphrase gives one secret."""
+    from mentorlog.store import crypto
+
+    fill(run)
+    other = tmp_path / "other.db"
+    assert run("--db", str(other), "action", "add", "x").exit_code == 0
+    encrypt(run, monkeypatch)
+    assert run("--db", str(other), "encrypt").exit_code == 0
+    assert db_path.read_bytes()[:16] != other.read_bytes()[:16]
+    secrets = []
+    for path in (db_path, other):
+        keys = crypto.Keys(passphrase=PASSPHRASE)
+        crypto.open_encrypted(path, path.read_bytes()[:16], keys, 5.0)[0].close()
+        secrets.append(crypto.sync_secret(keys, path))
+    assert secrets[0] == secrets[1] == crypto.sync_secret_from(PASSPHRASE) and PASSPHRASE not in secrets[0]
+    raw = crypto.Keys(passphrase=run("passphrase", "--print-raw-key").stdout.strip())
+    crypto.open_encrypted(db_path, db_path.read_bytes()[:16], raw, 5.0)[0].close()
+    with pytest.raises(crypto.MentorlogError, match="needs its passphrase, not only a raw key"):
+        crypto.sync_secret(raw, db_path)

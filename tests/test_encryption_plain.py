@@ -35,3 +35,26 @@ def test_a_plain_journal_never_loads_sqlcipher_or_keyring(tmp_path: Path) -> Non
     for command in (["actions"], ["note", "x"], ["backup"], ["export"]):
         done = subprocess.run([sys.executable, "-c", code, *command], env=env, capture_output=True, text=True)
         assert done.stdout.splitlines()[-1] == "[]", (command, done.stderr)
+
+
+def test_the_encryption_benchmark_page_is_rendered_from_its_raw_pairs() -> None:
+    import importlib.util
+    import json
+    import statistics
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("encryption_benchmark", root / "benchmarks" / "encryption.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    data = json.loads((root / "docs" / "benchmarks-encryption.json").read_text())
+    assert (root / "docs" / "benchmarks-encryption.md").read_text() == module.render(data)
+    for series in data["series"]:
+        pairs = series["pairs"]
+        assert all(p["second"]["seq"] == p["first"]["seq"] + 1 for p in pairs)  # strict turns
+        ratios = [p["second"]["seconds"] / p["first"]["seconds"] for p in pairs]
+        assert series["median_ratio"] == statistics.median(ratios)

@@ -32,7 +32,7 @@ DECRYPTED = "Decrypted {path}: it is plain SQLite again ({rows} rows checked). E
 CHANGED = "Changed the passphrase of {path} ({rows} rows checked). Backups made before keep the old passphrase."
 IN_KEYRING = "The key is in the OS keyring: commands on this machine need no passphrase."
 LEFT_KEYRING = "The key was removed from the OS keyring."
-PLAIN_COPIES = "Warning: these plain copies of the journal beside it are still readable without a passphrase:"
+PLAIN_COPIES = "Warning: these plain copies of journal text beside it are still readable without a passphrase:"
 PLAIN_COPIES_HINT = "Delete them, or keep them somewhere as safe as the passphrase."
 RAW_KEY_NOTE = (
     "This raw key opens the journal and its backups until the passphrase changes, without key derivation; "

@@ -195,7 +195,8 @@ def _export(
 
 
 def plain_copies(path: Path) -> list[Path]:
-    """Plain (unencrypted) copies of the journal that mentorlog made beside it: backups and upgrade backups."""
+    """Plain copies of journal text that mentorlog left beside the journal: backups and upgrade backups of it
+    while it was plain, and drafts kept after a failed save (JOURNAL.drafts/)."""
     from mentorlog.store.db import PLAIN_HEADER
 
     patterns = (f"{path.stem}-backup-*", f"{path.name}.before-upgrade-*.bak")
@@ -205,4 +206,5 @@ def plain_copies(path: Path) -> list[Path]:
         with contextlib.suppress(OSError), open(copy, "rb") as handle:
             if handle.read(16) == PLAIN_HEADER:
                 plain.append(copy)
-    return plain
+    drafts = path.with_name(f"{path.name}.drafts")
+    return plain + sorted(draft for draft in drafts.glob("*.md") if draft.is_file())
