@@ -141,3 +141,53 @@ def test_kills_at_random_moments_never_leave_neither(original: Path, tmp_path: P
     seen.add(state(path, expected))
     assert killed >= 5, "the kills should land while the journal is being converted"
     assert seen == {"plain", "old"}
+
+
+def test_a_command_that_waits_during_encrypt_opens_the_new_journal(original: Path, tmp_path: Path) -> None:
+    path, env = prepared(original, tmp_path, "plain")
+    expected = mentorlog(env, "actions", "--json").stdout
+    marker = tmp_path / "pause"
+    converting = subprocess.Popen(
+        command_line("encrypt"), env={**env, "MENTORLOG_PASSPHRASE": OLD, "MENTORLOG_TEST_PAUSE": str(marker)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not (marker.exists() and marker.read_text().endswith(" verified")) and time.monotonic() < deadline:
+        if marker.exists() and " " in marker.read_text():
+            marker.unlink()
+        time.sleep(0.002)
+    reader = subprocess.Popen(
+        command_line("actions", "--json"), env={**env, "MENTORLOG_PASSPHRASE": OLD},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(0.5)
+    assert reader.poll() is None, "the reader must wait while the journal is being replaced"
+    while converting.poll() is None and time.monotonic() < deadline:
+        if marker.exists():
+            marker.unlink()
+        time.sleep(0.002)
+    assert converting.wait() == 0
+    out, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0, err
+    assert out == expected and state(path, counts(original, None) or {}) == "old"
+
+
+def test_encrypt_waits_for_a_running_command_and_then_gives_up(original: Path, tmp_path: Path) -> None:
+    import fcntl
+    import os
+
+    path, env = prepared(original, tmp_path, "plain")
+    before = path.read_bytes()
+    holder = os.open(path, os.O_RDONLY)
+    fcntl.flock(holder, fcntl.LOCK_SH)  # what every running mentorlog holds
+    try:
+        done = mentorlog({**env, "MENTORLOG_PASSPHRASE": OLD, "MENTORLOG_BUSY_TIMEOUT": "0.5"}, "encrypt")
+    finally:
+        os.close(holder)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"Error: the journal {path} is in use (waited 0.5 s)",
+        "Another mentorlog has the journal open; try again when it is done.",
+    ]
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".journal")] == []

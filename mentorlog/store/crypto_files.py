@@ -57,8 +57,10 @@ def _step(pause: str | None, name: str) -> None:
 
 
 def _lock_exclusive(fd: int, path: Path, busy_timeout: float) -> None:
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Windows, where db.py takes no shared locks either
+        return
     deadline = time.monotonic() + busy_timeout
     while True:
         try:
