@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from .conftest import Run, require_module
-from .keyring_file import SELECT, VARIABLE
 from .processes import command_line, mentorlog, tree_env
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-m001.db"
 PASSPHRASE = "correct horse battery staple"
+SELECT, VARIABLE = "tests.keyring_file.FileKeyring", "TEST_KEYRING_FILE"  # tests/keyring_file.py (needs keyring)
 HEADER = b"SQLite format 3\x00"
 # Every kind of text a person types: names, titles, notes, feedback, tags, goals, actions, reflections, topics.
 SECRETS = ["Quokkastein", "Zanzibar offsite", "sabbatical", "burnout", "promotion packet", "xylophonist",
