@@ -102,6 +102,8 @@ class Environment:
     debug: bool = False
     editor: str | None = None  # $VISUAL, else $EDITOR
     test_pause: str | None = None  # MENTORLOG_TEST_PAUSE: a file to create, then wait, inside a write (tests only)
+    passphrase: str | None = field(default=None, repr=False)  # MENTORLOG_PASSPHRASE: opens an encrypted journal
+    new_passphrase: str | None = field(default=None, repr=False)  # MENTORLOG_NEW_PASSPHRASE: for `passphrase`
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -114,6 +116,8 @@ class Environment:
             debug=environ.get("MENTORLOG_DEBUG") == "1",
             editor=environ.get("VISUAL") or environ.get("EDITOR") or None,
             test_pause=environ.get("MENTORLOG_TEST_PAUSE") or None,
+            passphrase=environ.get("MENTORLOG_PASSPHRASE") or None,
+            new_passphrase=environ.get("MENTORLOG_NEW_PASSPHRASE") or None,
         )
 
 
@@ -148,6 +152,14 @@ def db_path(option: str | None, environment: Environment | None = None) -> Path:
     environment = environment or Environment.read()
     chosen = option or environment.db
     return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def keyring_hints_file() -> Path:
+    """The list of journals (real paths, one a line; never a key) whose key this machine keeps in the OS
+    keyring, so that a journal whose key is not there never pays for loading the keyring."""
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP)) / "keyring-journals"
 
 
 def config_path(environment: Environment | None = None) -> Path:

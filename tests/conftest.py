@@ -27,8 +27,11 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MENTORLOG_TODAY", TODAY.isoformat())
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
-    for name in ("VISUAL", "EDITOR", "MENTORLOG_DEBUG"):
+    for name in ("VISUAL", "EDITOR", "MENTORLOG_DEBUG", "MENTORLOG_PASSPHRASE", "MENTORLOG_NEW_PASSPHRASE"):
         monkeypatch.delenv(name, raising=False)
+    # Never the real OS keyring: no backend, unless a test selects tests/keyring_file.py; hints in the test's folder.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     return db
 
 
@@ -111,16 +114,29 @@ def assert_refused(run: Run, db_path: Path, args: list[str], code: int, message:
 STRICT = "MENTORLOG_TEST_STRICT"  # .ci/run sets it: a test that would skip for a missing program fails instead
 
 
+def _skip(reason: str) -> None:
+    import os
+
+    if os.environ.get(STRICT) == "1":
+        pytest.fail(f"{reason}; {STRICT}=1 forbids skipping it")
+    pytest.skip(reason)
+
+
+def require_module(name: str, *, why: str) -> None:
+    """Skip unless the Python module NAME imports (fail under MENTORLOG_TEST_STRICT=1), e.g. an optional extra's."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        _skip(f"the Python module {name} is not installed ({why})")
+
+
 def require_program(*names: str, why: str) -> str:
     """The path of the first program in NAMES; else skip with a one-line reason (fail under MENTORLOG_TEST_STRICT=1)."""
-    import os
     import shutil
 
     for name in names:
         found = shutil.which(name)
         if found:
             return found
-    reason = f"{names[0]} is not installed ({why})"
-    if os.environ.get(STRICT) == "1":
-        pytest.fail(f"{reason}; {STRICT}=1 forbids skipping it")
-    pytest.skip(reason)
+    _skip(f"{names[0]} is not installed ({why})")
+    raise AssertionError("unreachable")

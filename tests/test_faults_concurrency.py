@@ -20,7 +20,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "schema-m001.db"
 @pytest.mark.parametrize("round_", range(3))
 def test_three_writers_on_a_new_journal_all_land(tmp_path: Path, round_: int) -> None:
     db = tmp_path / "new" / "journal.db"
-    env = tree_env(db)
+    env = tree_env(db, MENTORLOG_BUSY_TIMEOUT="30")  # a loaded CI machine is slow, not deadlocked
     writers = [
         subprocess.Popen(command_line("note", f"writer {n}", "--action", "a"), env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -55,7 +55,7 @@ def test_a_failing_first_command_alone_leaves_no_file(tmp_path: Path) -> None:
 def test_readers_and_writers_of_an_old_journal_upgrade_it_once(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     shutil.copy(FIXTURE, db)
-    env = tree_env(db)
+    env = tree_env(db, MENTORLOG_BUSY_TIMEOUT="30")
     processes = [
         subprocess.Popen(command_line(*args), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for args in (["sessions"], ["people"], ["actions"], ["note", "after the upgrade"], ["goals"], ["search", "x"])

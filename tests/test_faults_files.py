@@ -113,7 +113,7 @@ def test_a_backup_that_does_not_verify_is_removed_and_reported(
     from mentorlog.store import backup
 
     seeded(run)
-    original = backup._counts
+    original = backup.table_counts
     calls = {"n": 0}
 
     def short_count(db: sqlite3.Connection) -> dict[str, int]:
@@ -121,7 +121,7 @@ def test_a_backup_that_does_not_verify_is_removed_and_reported(
         found = original(db)
         return found if calls["n"] == 1 else {**found, "sessions": found["sessions"] - 1}
 
-    monkeypatch.setattr(backup, "_counts", short_count)
+    monkeypatch.setattr(backup, "table_counts", short_count)
     result = run("backup")
     assert result.exit_code == 1 and "did not verify" in result.stderr
     assert [p for p in db_path.parent.iterdir() if "-backup-" in p.name] == []

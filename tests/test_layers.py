@@ -39,6 +39,8 @@ def modules() -> list[tuple[str, set[str]]]:
     ("sqlite3", ("mentorlog.store",)),
     ("sqlite_utils", ("mentorlog.store",)),
     ("rich", ("mentorlog.render",)),
+    ("sqlcipher3", ("mentorlog.store.crypto",)),
+    ("keyring", ("mentorlog.store.crypto",)),
 ])  # fmt: skip
 def test_only_one_layer_imports(prefix: str, owners: tuple[str, ...]) -> None:
     offenders = [

@@ -10,7 +10,9 @@ import sys
 from importlib import import_module
 from typing import Any
 
-MODULES = ("notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data", "sync")
+MODULES = (
+    "notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data", "sync", "crypto",
+)  # fmt: skip
 COMMANDS = {
     "note": "notes", "sessions": "notes", "goal": "goals", "goals": "goals", "action": "actions",
     "actions": "actions", "reflect": "reflections", "reflections": "reflections", "person": "people",
@@ -18,6 +20,7 @@ COMMANDS = {
     "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
     "search": "search", "export": "data", "import": "data", "backup": "data", "demo": "data", "today": "views",
     "sync": "sync",
+    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 

@@ -18,6 +18,7 @@ from mentorlog.safe import inert
 
 if TYPE_CHECKING:
     from mentorlog.dates import Direction, When
+    from mentorlog.store.crypto import Keys, RawKey
     from mentorlog.store.repo import Journal, Outcome
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
@@ -33,6 +34,7 @@ class AppState:
     command_path: str = "mentorlog"
     outcome: Outcome | None = None
     _settings: configuration.Settings | None = field(default=None, repr=False)
+    _keys: Keys | None = field(default=None, repr=False)
 
     @property
     def settings(self) -> configuration.Settings:
@@ -119,8 +121,47 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
         busy_timeout=settings.environment.busy_timeout,
         pause_file=settings.environment.test_pause,
         outcome=outcome,
+        keys=keys,
     ) as opened:
         yield opened
+
+
+PASSPHRASE_PROMPT = "{what} (not shown)"
+
+
+def ask_passphrase(what: str, *, twice: bool = False) -> str:
+    """A passphrase typed on the terminal, not echoed (TWICE: typed again to confirm)."""
+    return str(typer.prompt(PASSPHRASE_PROMPT.format(what=what), hide_input=True, confirmation_prompt=twice, err=True))
+
+
+def _debug_line(line: str) -> None:
+    typer.echo(f"mentorlog: {inert(line)}", err=True)
+
+
+def _warn_line(line: str) -> None:
+    typer.echo(f"Warning: {inert(line)}", err=True)
+
+
+def keys() -> Keys:
+    """Where an encrypted journal's key comes from in this command (made on first need: never for a plain one)."""
+    if _STATE._keys is None:
+        from mentorlog.store.crypto import Keys
+
+        settings = _STATE.settings
+        _STATE._keys = Keys(
+            passphrase_command=settings.config.passphrase_command,
+            passphrase=settings.environment.passphrase,
+            ask=ask_passphrase if stdin_is_terminal() else None,
+            debug=_debug_line if settings.environment.debug else (lambda _line: None),
+            warn=_warn_line,
+            hints=configuration.keyring_hints_file(),
+        )
+    return _STATE._keys
+
+
+def journal_key() -> RawKey | None:
+    """The key of the journal this command opened last; None when it is plain (or none was opened)."""
+    return _STATE._keys.last if _STATE._keys is not None else None
 
 
 FLAGS = {

@@ -76,6 +76,7 @@ def export(
         if all_:
             total = journal.record_count()
             left_out = 0 if include_private else journal.private_session_count()
+            _say_plain_export()
             with render.progress_bar(total, "Exporting") as advance:
                 write_output(
                     journal.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
@@ -88,9 +89,18 @@ def export(
             return
         person_id = common.find_person_id(journal, with_)
         review = journal.review(start or journal.first_day(), end, person_id=person_id, include_private=include_private)
+    _say_plain_export()
     write_output(_render(review, fmt, what, stamp), output)
     if output is not None:
         typer.echo(f"Wrote {fmt} export of {review.since} to {review.until} to {output}.", err=True)
+
+
+PLAIN_EXPORT = "Note: the journal is encrypted, but exports are plain text by design; keep this one safe."
+
+
+def _say_plain_export() -> None:
+    if common.journal_key() is not None:
+        typer.echo(PLAIN_EXPORT, err=True)
 
 
 def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
@@ -190,8 +200,9 @@ def backup(
     refuse_journal_files(path, source)
     with common.journal(write=False):
         pass  # checks the file: readable, a journal, not from a newer version
-    backup_journal(source, path, busy_timeout=state.settings.environment.busy_timeout)
-    common.say(f"Backed up {source} to {path}.")
+    key = common.journal_key()
+    backup_journal(source, path, busy_timeout=state.settings.environment.busy_timeout, key=key)
+    common.say(f"Backed up {source} to {path}{' (encrypted with the same key)' if key else ''}.")
 
 
 @app.command(rich_help_panel="Data")

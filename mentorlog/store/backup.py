@@ -6,12 +6,17 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentorlog.errors import MentorlogError
-from mentorlog.store.db import BOOKKEEPING, resolve, sqlite_problem
+from mentorlog.store.db import BOOKKEEPING, db_errors, file_connection, resolve, sqlite_problem
+
+if TYPE_CHECKING:
+    from mentorlog.store.crypto import RawKey
 
 
-def _counts(db: sqlite3.Connection) -> dict[str, int]:
+def table_counts(db: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table (the full-text index's own tables left out)."""
     names = [
         row[0]
         for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
@@ -20,10 +25,11 @@ def _counts(db: sqlite3.Connection) -> dict[str, int]:
     return {name: int(db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]) for name in names}
 
 
-def backup_journal(source: Path, target: Path, *, busy_timeout: float) -> dict[str, int]:
+def backup_journal(source: Path, target: Path, *, busy_timeout: float, key: RawKey | None = None) -> dict[str, int]:
     """Copy SOURCE to TARGET (which must not exist; created 0600), then check the copy: SQLite's integrity
     check passes and every table has as many rows as the source had at that moment. Returns the row counts.
-    Any failure removes the partial copy."""
+    Any failure removes the partial copy. An encrypted journal (KEY) gives a copy with the same key and salt,
+    so the same passphrase opens it."""
     source, target = resolve(source), resolve(target)
     try:
         fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -34,16 +40,16 @@ def backup_journal(source: Path, target: Path, *, busy_timeout: float) -> dict[s
     os.fchmod(fd, 0o600)
     os.close(fd)
     try:
-        src = sqlite3.connect(source.as_uri() + "?mode=ro", uri=True, timeout=busy_timeout)
-        dst = sqlite3.connect(target.as_uri(), uri=True)
+        src = file_connection(source.as_uri() + "?mode=ro", key, busy_timeout)
+        dst = file_connection(target.as_uri(), key)
         try:
             src.execute("BEGIN")  # one snapshot: the counts and the copy see the same journal
-            expected = _counts(src)
+            expected = table_counts(src)
             src.backup(dst)
             src.execute("COMMIT")
             dst.execute("PRAGMA journal_mode = DELETE")
             checked = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            copied = _counts(dst)
+            copied = table_counts(dst)
         finally:
             dst.close()
             src.close()
@@ -52,7 +58,7 @@ def backup_journal(source: Path, target: Path, *, busy_timeout: float) -> dict[s
                 f"the backup {target} did not verify (integrity: {checked}); it was removed",
                 "Try again; if it keeps failing, copy the journal while no mentorlog runs.",
             )
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         _remove(target)
         raise sqlite_problem(source, exc, busy_timeout) from None
     except BaseException:

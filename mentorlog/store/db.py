@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from mentorlog.errors import StoreError
 
 if TYPE_CHECKING:
     from mentorlog.config import Clock
+    from mentorlog.store.crypto import Keys, RawKey
 
 try:
     import fcntl
@@ -41,11 +43,18 @@ SCHEMA = (
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0
 LOCKED_HINT = "Another mentorlog is writing to the journal; try again in a moment."
+PLAIN_HEADER = b"SQLite format 3\x00"  # a plain SQLite file starts so; an encrypted one starts with its salt
 # Tables whose rows are bookkeeping, not records: a journal with rows only there is still empty.
 BOOKKEEPING = ("_sqlite_migrations", "change_state", "sqlite_sequence")
 
 
-def sqlite_problem(path: Path | str, exc: sqlite3.Error, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StoreError:
+def db_errors() -> tuple[type[Exception], ...]:
+    """The error classes of the database layer: sqlite3's, and SQLCipher's once an encrypted journal was opened."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+
+
+def sqlite_problem(path: Path | str, exc: Exception, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StoreError:
     """Turn a sqlite3 error into a message a person can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
@@ -118,15 +127,24 @@ def _apply_migrations(db: sqlite3.Connection) -> None:
     migrations.apply(Database(db, execute_plugins=False))
 
 
-def _backup_before_migration(path: Path, clock: Clock) -> None:
+def file_connection(uri: str, key: RawKey | None, timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
+    """A plain connection to URI, or a SQLCipher one keyed with KEY for an encrypted journal and its copies."""
+    if key is None:
+        return sqlite3.connect(uri, uri=True, timeout=timeout)
+    from mentorlog.store.crypto import connect
+
+    return connect(uri, key, busy_timeout=timeout)
+
+
+def _backup_before_migration(path: Path, clock: Clock, key: RawKey | None = None) -> None:
     """Copy the journal aside before its schema changes. Called while this process holds the write lock,
     so it reads through a second, read-only connection (readers may read while a writer waits)."""
     stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
     copy = path.with_name(f"{path.name}.before-upgrade-{stamp}.bak")
     fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
-    source = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
-    target = sqlite3.connect(copy.as_uri(), uri=True)
+    source = file_connection(path.as_uri() + "?mode=ro", key)
+    target = file_connection(copy.as_uri(), key)
     try:
         source.backup(target)
     finally:
@@ -143,7 +161,7 @@ def _check_known(applied: list[str], path: Path | None) -> None:
         )
 
 
-def _migrate(db: sqlite3.Connection, path: Path, clock: Clock) -> None:
+def _migrate(db: sqlite3.Connection, path: Path, clock: Clock, key: RawKey | None = None) -> None:
     """Bring the schema up to date, once, even when several processes open an old journal together."""
     applied = applied_migrations(db)
     _check_known(applied, path)
@@ -155,7 +173,7 @@ def _migrate(db: sqlite3.Connection, path: Path, clock: Clock) -> None:
         _check_known(applied, path)
         if len(applied) < len(SCHEMA):
             if applied:
-                _backup_before_migration(path, clock)
+                _backup_before_migration(path, clock, key)
             _apply_migrations(db)
         db.execute("COMMIT")
     except BaseException:
@@ -180,6 +198,7 @@ class Opened:
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT
     created: list[Path] = field(default_factory=list)  # the new file first, then new folders
     lock_fd: int | None = None
+    key: RawKey | None = field(default=None, repr=False)  # an encrypted journal's key; None for a plain one
 
     def close(self, *, failed: bool = False) -> None:
         self.db.close()
@@ -283,11 +302,35 @@ def _check_companions(path: Path) -> None:
         )
 
 
-def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Opened:
+def _encrypted_head(path: Path, lock_fd: int | None) -> bytes | None:
+    """The first 16 bytes (SQLCipher's salt) of a file that is not plain SQLite but sized in whole pages, else
+    None: plain, new and empty files, and other files (which SQLite then refuses), take the plain path."""
+    try:
+        if lock_fd is not None:
+            head, size = os.pread(lock_fd, 16, 0), os.fstat(lock_fd).st_size
+        else:
+            with open(path, "rb") as handle:
+                head, size = handle.read(16), os.fstat(handle.fileno()).st_size
+    except OSError:
+        return None
+    if size == 0 or size % 512 or head == PLAIN_HEADER:
+        return None
+    return head
+
+
+def open_journal(
+    path: Path,
+    *,
+    write: bool,
+    clock: Clock,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    keys: Callable[[], Keys] | None = None,
+) -> Opened:
     """Open (and on first write, create) the journal at PATH, migrated to the current schema.
 
     Reading a journal that does not exist yet gives an empty in-memory one, so that listing
-    commands on a fresh machine say "nothing yet" without leaving a file behind.
+    commands on a fresh machine say "nothing yet" without leaving a file behind. An encrypted journal
+    is opened by store/crypto.py with a key from KEYS (called only then).
     """
     path = resolve(path)
     if path.is_dir():
@@ -310,13 +353,22 @@ def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float =
         _check_companions(path)
     read_only = not write and not _writable(path)
     lock_fd = _share_lock(path)
+    head = _encrypted_head(path, lock_fd)
+    key = None
     try:
-        db = _connect(_read_only_uri(path) if read_only else path.as_uri(), busy_timeout, uri=True)
-    except sqlite3.Error as exc:
+        if head is None:
+            db = _connect(_read_only_uri(path) if read_only else path.as_uri(), busy_timeout, uri=True)
+        else:
+            from mentorlog.store.crypto import open_encrypted
+
+            db, key = open_encrypted(path, head, keys() if keys else None, busy_timeout)
+    except BaseException as exc:
         if lock_fd is not None:
             os.close(lock_fd)
-        raise sqlite_problem(path, exc, busy_timeout) from None
-    opened = Opened(db, path, busy_timeout, created, lock_fd)
+        if isinstance(exc, db_errors()):
+            raise sqlite_problem(path, exc, busy_timeout) from None
+        raise
+    opened = Opened(db, path, busy_timeout, created, lock_fd, key)
     try:
         db.execute("PRAGMA schema_version").fetchone()
         if read_only and len(applied_migrations(db)) != len(SCHEMA):
@@ -325,12 +377,12 @@ def open_journal(path: Path, *, write: bool, clock: Clock, busy_timeout: float =
                 f"the journal {path} needs an upgrade for this mentorlog, but it is read-only",
                 f"Make it writable once (chmod u+w {path} and its folder), then run any command.",
             )
-        _migrate(db, path, clock)  # first: switching the journal mode while another process migrates can deadlock
+        _migrate(db, path, clock, key)  # first: switching the journal mode while another process migrates can deadlock
         if write:
             mode = db.execute("PRAGMA journal_mode").fetchone()[0]
             if mode != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         opened.close(failed=True)
         raise sqlite_problem(path, exc, busy_timeout) from None
     except BaseException:
@@ -355,13 +407,13 @@ def transaction(
     """
     try:
         db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise sqlite_problem(path, exc, busy_timeout) from None
     try:
         yield db
         if write and pause_file:
             _pause(pause_file)
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise sqlite_problem(path, exc, busy_timeout) from None
@@ -371,7 +423,7 @@ def transaction(
         raise
     try:
         db.execute("COMMIT")
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise sqlite_problem(path, exc, busy_timeout) from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from mentorlog.store.undo import UndoRepo
 
 if TYPE_CHECKING:
     from mentorlog.config import Clock
+    from mentorlog.store.crypto import Keys
 
 
 class Journal(UndoRepo, SearchRepo, SyncRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo, TodayRepo):
@@ -43,13 +44,14 @@ def open_for_command(
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     pause_file: str | None = None,
     outcome: Outcome | None = None,
+    keys: Callable[[], Keys] | None = None,
 ) -> Iterator[Journal]:
     """The journal at PATH inside one transaction: committed when the block ends, rolled back on error.
 
     A command that fails on a journal it had just created takes the new file away again (when no other
     process has it open). A write with a COMMAND name logs its row changes, so that `undo` can revert them.
     """
-    opened = open_journal(path, write=write, clock=clock, busy_timeout=busy_timeout)
+    opened = open_journal(path, write=write, clock=clock, busy_timeout=busy_timeout, keys=keys)
     try:
         with transaction(opened.db, opened.path, write=write, busy_timeout=busy_timeout, pause_file=pause_file):
             journal = Journal(opened.db, clock)

@@ -1,0 +1,195 @@
+"""`encrypt`, `decrypt` and `passphrase`: the journal encrypted at rest (extra `encryption`: SQLCipher, keyring).
+
+Each replaces the journal by a checked copy, atomically (store/crypto_files.py); a kill at any moment leaves
+the old journal or the new one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from mentorlog import config as configuration
+from mentorlog.cli import common
+from mentorlog.cli.root import app
+from mentorlog.errors import MentorlogError
+from mentorlog.safe import inert
+
+if TYPE_CHECKING:
+    from mentorlog.store.crypto import RawKey
+
+NO_JOURNAL = "there is no journal at {path} yet"
+NO_NEW_PASSPHRASE = "no new passphrase given"
+NEW_PASSPHRASE_HINT = "Run it on a terminal to type it twice, or set {source}."
+EMPTY = "the passphrase is empty"
+ALREADY = "{path} is already encrypted"
+ALREADY_HINT = "Change its passphrase with `mentorlog passphrase`; `mentorlog decrypt` makes it plain again."
+NOT_ENCRYPTED = "{path} is not encrypted"
+ENCRYPTED = "Encrypted {path} ({rows} rows checked). Without the passphrase it cannot be read: keep it safe."
+DECRYPTED = "Decrypted {path}: it is plain SQLite again ({rows} rows checked). Encrypted backups stay encrypted."
+CHANGED = "Changed the passphrase of {path} ({rows} rows checked). Backups made before keep the old passphrase."
+IN_KEYRING = "The key is in the OS keyring: commands on this machine need no passphrase."
+LEFT_KEYRING = "The key was removed from the OS keyring."
+PLAIN_COPIES = "Warning: these plain copies of journal text beside it are still readable without a passphrase:"
+PLAIN_COPIES_HINT = "Delete them, or keep them somewhere as safe as the passphrase."
+RAW_KEY_NOTE = (
+    "This raw key opens the journal and its backups until the passphrase changes, without key derivation; "
+    "keep it like the passphrase (e.g. `pass insert -m mentorlog-key`, then passphrase_command)."
+)
+
+
+def _journal_path() -> Path:
+    from mentorlog.store.db import resolve
+
+    path = resolve(common.state().db_path)
+    if not path.exists():
+        raise MentorlogError(NO_JOURNAL.format(path=path), "Write something first, or point --db at the journal.")
+    return path
+
+
+def _require_extra() -> None:
+    from mentorlog.store.crypto import INSTALL, sqlcipher
+
+    if sqlcipher() is None:
+        raise MentorlogError("SQLCipher is not installed", f"Install the encryption extra: {INSTALL}")
+
+
+def _current_key() -> RawKey | None:
+    """Open the journal once (checks it, migrates it, and finds an encrypted one's key the usual way)."""
+    with common.journal(write=False):
+        pass
+    return common.journal_key()
+
+
+def _new_passphrase(*, for_encrypt: bool) -> str:
+    """encrypt: passphrase_command, else MENTORLOG_PASSPHRASE, else typed twice on a terminal.
+    passphrase: MENTORLOG_NEW_PASSPHRASE, else typed twice (the other sources give the current one)."""
+    settings = common.state().settings
+    text: str | None
+    if for_encrypt:
+        keys = common.keys()
+        path = _journal_path()
+        text = keys.text_from("passphrase_command", path) or keys.text_from("MENTORLOG_PASSPHRASE", path)
+        source = "MENTORLOG_PASSPHRASE or passphrase_command in config.toml"
+    else:
+        text = settings.environment.new_passphrase
+        source = "MENTORLOG_NEW_PASSPHRASE"
+    if text is None:
+        if not common.stdin_is_terminal():
+            raise MentorlogError(NO_NEW_PASSPHRASE, NEW_PASSPHRASE_HINT.format(source=source))
+        text = common.ask_passphrase("New passphrase", twice=True)
+    if not text.strip():
+        raise MentorlogError(EMPTY, "Choose a long one: several words are easy to type and hard to guess.")
+    return text
+
+
+def _convert(path: Path, source: RawKey | None, target: RawKey | None) -> int:
+    from mentorlog.store.crypto_files import convert
+    from mentorlog.store.db import BOOKKEEPING
+
+    settings = common.state().settings
+    counts = convert(
+        path,
+        source=source,
+        target=target,
+        busy_timeout=settings.environment.busy_timeout,
+        pause=settings.environment.test_pause,
+    )
+    return sum(count for table, count in counts.items() if table not in BOOKKEEPING)
+
+
+def _store_in_keyring(path: Path, key: RawKey, passphrase: str) -> None:
+    from mentorlog.store import crypto
+
+    sync = None if crypto.RawKey.parse(passphrase) else crypto.sync_secret_from(passphrase)
+    crypto.keyring_store(configuration.keyring_hints_file(), path, key, sync)
+
+
+@app.command(rich_help_panel="Data")
+def encrypt(
+    keyring: bool = typer.Option(
+        False, "--keyring", help="Also keep the key in the OS keyring (then no passphrase is asked)."
+    ),
+) -> None:
+    """Encrypt the journal in place with a passphrase (SQLCipher; extra `mentorlog[encryption]`).
+
+    The passphrase comes from passphrase_command in the config, else MENTORLOG_PASSPHRASE, else it is asked
+    twice on a terminal. The encrypted copy is written beside the journal, checked, and moved over it.
+    """
+    from mentorlog.store import crypto
+    from mentorlog.store.crypto_files import plain_copies
+
+    _require_extra()
+    path = _journal_path()
+    if _current_key() is not None:
+        raise MentorlogError(ALREADY.format(path=path), ALREADY_HINT)
+    if keyring:
+        crypto.keyring_check()
+    passphrase = _new_passphrase(for_encrypt=True)
+    key = crypto.RawKey.new(passphrase)
+    rows = _convert(path, None, key)
+    common.say(ENCRYPTED.format(path=inert(str(path)), rows=rows))
+    if keyring:
+        _store_in_keyring(path, key, passphrase)
+        common.say(IN_KEYRING)
+    copies = plain_copies(path)
+    if copies:
+        typer.echo(PLAIN_COPIES, err=True)
+        for copy in copies:
+            typer.echo(f"  {inert(str(copy))}", err=True)
+        typer.echo(PLAIN_COPIES_HINT, err=True)
+
+
+@app.command(rich_help_panel="Data")
+def decrypt() -> None:
+    """Turn the encrypted journal back into plain SQLite, in place (checked; its key leaves the keyring)."""
+    from mentorlog.store import crypto
+
+    _require_extra()
+    path = _journal_path()
+    key = _current_key()
+    if key is None:
+        raise MentorlogError(NOT_ENCRYPTED.format(path=path))
+    rows = _convert(path, key, None)
+    common.say(DECRYPTED.format(path=inert(str(path)), rows=rows))
+    if crypto.keyring_forget(configuration.keyring_hints_file(), path):
+        common.say(LEFT_KEYRING)
+
+
+@app.command(rich_help_panel="Data")
+def passphrase(
+    keyring: bool = typer.Option(False, "--keyring", help="Keep the new key in the OS keyring."),
+    print_raw_key: bool = typer.Option(
+        False, "--print-raw-key", help="Print the journal's raw key (for a fast passphrase_command) and change nothing."
+    ),
+) -> None:
+    """Change the passphrase of the encrypted journal (a rekey: a new key and salt, checked, moved over it).
+
+    The current key comes the usual way (keyring, passphrase_command, MENTORLOG_PASSPHRASE, prompt); the new
+    passphrase from MENTORLOG_NEW_PASSPHRASE, else it is asked twice on a terminal. A key kept in the keyring
+    is replaced there.
+    """
+    from mentorlog.store import crypto
+
+    _require_extra()
+    path = _journal_path()
+    key = _current_key()
+    if key is None:
+        raise MentorlogError(NOT_ENCRYPTED.format(path=path), "Encrypt it with `mentorlog encrypt`.")
+    if print_raw_key:
+        common.say(key.pragma)
+        typer.echo(RAW_KEY_NOTE, err=True)
+        return
+    hints = configuration.keyring_hints_file()
+    keep = keyring or crypto.keyring_noted(hints, path)
+    if keep:
+        crypto.keyring_check()
+    new = _new_passphrase(for_encrypt=False)
+    new_key = crypto.RawKey.new(new)
+    rows = _convert(path, key, new_key)
+    common.say(CHANGED.format(path=inert(str(path)), rows=rows))
+    if keep:
+        _store_in_keyring(path, new_key, new)
+        common.say(IN_KEYRING)
