@@ -364,3 +364,26 @@ def test_the_sync_secret_follows_the_passphrase_not_the_file(run: Run, db_path: 
     crypto.open_encrypted(db_path, db_path.read_bytes()[:16], raw, 5.0)[0].close()
     with pytest.raises(crypto.MentorlogError, match="needs its passphrase, not only a raw key"):
         crypto.sync_secret(raw, db_path)
+
+
+def test_an_encrypted_journal_syncs_through_age_files_another_machine_reads(
+    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issues 14 and 17 together: the change files of an encrypted journal hold no readable note, and a
+    second machine with the same passphrase (its own encrypted journal, another salt) applies them."""
+    fill(run)
+    encrypt(run, monkeypatch)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    sent = run("sync", str(shared))
+    assert sent.exit_code == 0, sent.output
+    files = {p.name: p.read_bytes() for p in shared.rglob("*") if p.is_file()}
+    assert any(name.endswith(".jsonl.age") for name in files)
+    assert all(readable(data) == [] for data in files.values())
+    other = ["--db", str(tmp_path / "laptop.db")]
+    assert run(*other, "note", "placeholder").exit_code == 0
+    assert run(*other, "encrypt").exit_code == 0
+    received = run(*other, "sync", str(shared))
+    assert received.exit_code == 0, received.output
+    names = [p["name"] for p in json.loads(run(*other, "people", "--json").stdout)]
+    assert names == ["Quokkastein"]

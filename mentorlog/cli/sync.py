@@ -39,15 +39,17 @@ def _folder(argument: Path | None) -> Path | None:
 
 
 def _codec() -> ChangeFileCodec:
-    """How change files are sealed: plain for a plain journal.
+    """How change files are sealed: plain for a plain journal; for an encrypted one, age with a secret
+    derived from the journal's passphrase (the same on every machine that knows it). Call it after the
+    journal was opened in this command, so its key source is known."""
+    from mentorlog.store.syncfiles import AgeCodec, PlainCodec
 
-    ENCRYPTION SEAM (issue #14): when the journal at `common.state().db_path` is encrypted, return
-    `syncfiles.AgeCodec(passphrase)` here, with the passphrase the journal is opened with (keyring,
-    passphrase_command, MENTORLOG_PASSPHRASE, prompt: the same on every machine). Nothing else changes.
-    """
-    from mentorlog.store.syncfiles import PlainCodec
+    if common.journal_key() is None:
+        return PlainCodec()
+    from mentorlog.store.crypto import sync_secret
+    from mentorlog.store.db import resolve
 
-    return PlainCodec()
+    return AgeCodec(sync_secret(common.keys(), resolve(common.state().db_path)))
 
 
 @app.command(rich_help_panel="Data")
@@ -71,9 +73,8 @@ def sync(
     from mentorlog.store.syncfiles import DiskFolder
 
     state = common.state()
-    codec = _codec()
     with common.journal(write=True) as journal:
-        report = journal.sync_through(DiskFolder(where, state.db_path), codec)
+        report = journal.sync_through(DiskFolder(where, state.db_path), _codec())
     _tell(report, where, json_)
 
 
