@@ -81,6 +81,9 @@ class PersonPatch(Patch):
     role: str | Unset = UNSET
     cadence_days: int | Unset | None = UNSET
     note: str | Unset = UNSET
+    started: date | Unset | None = UNSET
+    ends: date | Unset | None = UNSET
+    agreement: str | Unset = UNSET
 
 
 @dataclass(frozen=True)

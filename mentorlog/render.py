@@ -186,7 +186,9 @@ def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120
     return lay_out(columns, rows, width)
 
 
-def actions_table(actions: Iterable[Action], today: date, *, compact: bool = False, width: int = 120) -> RenderableType:
+def actions_table(
+    actions: Iterable[Action], today: date, *, compact: bool = False, width: int = 120, group: bool = False
+) -> RenderableType:
     """Action items with whose they are and with whom, at every width (names shortened when narrow);
     `compact` leaves out owner and person where a heading already says them. The status column shows
     only when some item is not open."""
@@ -194,7 +196,7 @@ def actions_table(actions: Iterable[Action], today: date, *, compact: bool = Fal
     narrow = width < NARROW
     show_status = not compact and any(action.status != "open" for action in listed)
     columns = [Col("id", "right"), Col("due", no_wrap=True)]
-    columns += [] if compact else [Col("owner"), Col("with")]
+    columns += [] if compact else [Col("owner")] + ([] if group else [Col("with")])
     columns += [Col("action")] + ([Col("status")] if show_status else [])
     rows: list[list[RenderableType]] = []
     for action in listed:
@@ -204,14 +206,30 @@ def actions_table(actions: Iterable[Action], today: date, *, compact: bool = Fal
             when_text(action.due, today, open_item=action.status == "open", relative=not narrow),
         ]
         if not compact:
-            owner = "them" if narrow and action.with_name and action.owner == action.with_name else action.owner
-            cells.append(_who(owner, narrow, "bold" if action.owner == "me" else ""))
-            cells.append(_who(action.with_name, narrow))
+            them = (narrow or group) and action.with_name and action.owner == action.with_name
+            cells.append(_who("them" if them else action.owner, narrow, "bold" if action.owner == "me" else ""))
+            if not group:
+                cells.append(_who(action.with_name, narrow))
         cells.append(user(action.text, style))
         if show_status:
             cells.append(Text(action.status, style=style))
         rows.append(cells)
     return lay_out(columns, rows, width)
+
+
+def actions_by_person(actions: Iterable[Action], today: date, *, width: int = 120) -> RenderableType:
+    """Action items grouped by relationship (items with nobody last), each group in its own table."""
+    groups: dict[str, list[Action]] = {}
+    for action in actions:
+        groups.setdefault(action.with_name or "", []).append(action)
+    parts: list[RenderableType] = []
+    for name in sorted(groups, key=lambda n: (n == "", n.casefold())):
+        items = groups[name]
+        late = sum(1 for a in items if a.status == "open" and a.due and a.due < today.isoformat())
+        heading = user(name or "No person", "bold underline")
+        heading.append(f"  {len(items)} open" + (f", {late} overdue" if late else ""), style="dim")
+        parts += [heading, actions_table(items, today, width=width, group=True), Text("")]
+    return Group(*parts[:-1])
 
 
 def _goal_cells(goal: Goal, today: date, depth: int, narrow: bool, twin: bool, whose: bool) -> list[RenderableType]:

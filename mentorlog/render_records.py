@@ -142,6 +142,13 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
         _fields(
             ("name", user(person.name, "bold")),
             ("role", person.role),
+            (
+                "status",
+                Text(person.status, style="" if person.active else "dim")
+                + (user(f" since {person.closed_at}") if person.closed_at else Text("")),
+            ),
+            ("started", when_text(person.started, today)),
+            ("planned end", when_text(person.ends, today)),
             ("cadence", cadence_text(person, today)),
             ("last session", when_text(person.last_session, today)),
             ("next session", when_text(person.next_session, today)),
@@ -149,6 +156,8 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
             ("note", user(person.note or "—")),
         )
     ]
+    if person.agreement:
+        body += [Text("\nAgreement", style="bold"), long_text(person.agreement)]
     if topics:
         body += [Text("\nOpen topics", style="bold"), topics_table(topics)]
     if actions:

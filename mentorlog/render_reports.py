@@ -11,8 +11,19 @@ from rich.table import Table
 from rich.text import Text
 
 from mentorlog.humane import relative_days
-from mentorlog.render import actions_table, bar, bar_width, cadence_text, empty, topics_table, user, when_text
-from mentorlog.reports import Agenda, GoalChange, Meeting, Row, Summary, Timeline, Today
+from mentorlog.meetings import Agenda, Meeting, Today
+from mentorlog.render import (
+    actions_table,
+    bar,
+    bar_width,
+    cadence_text,
+    empty,
+    short_name,
+    topics_table,
+    user,
+    when_text,
+)
+from mentorlog.reports import GoalChange, PersonFigures, Row, Summary, Timeline
 from mentorlog.safe import inert, one_line
 
 MARKS = {
@@ -97,7 +108,30 @@ def _most_moved(goals: list[GoalChange]) -> list[GoalChange]:
     return [goal for goal in goals if goal.id in moved]
 
 
-def summary_view(data: Summary) -> RenderableType:
+def _people_figures(people: list[PersonFigures], width: int) -> RenderableType:
+    """Each relationship on its own line: meetings against its cadence, its confidence trend, open items."""
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for name in ("with", "sessions", "confidence", "open"):
+        table.add_column(name, overflow="fold", no_wrap=name != "with")
+    for person in people:
+        held = Text(str(person.sessions))
+        if person.expected:
+            held.append(f" of {person.expected}", style="green" if person.sessions >= person.expected else "yellow")
+        trend = person.confidence
+        shown = (
+            Text.assemble((trend.sparkline, "cyan"), f" {trend.first}→{trend.last}")
+            if trend.first is not None
+            else Text("—", style="dim")
+        )
+        items = Text(str(person.open))
+        if person.overdue:
+            items.append(f" ({person.overdue} overdue)", style="bold red")
+        name = short_name(person.name) if width < 90 else person.name
+        table.add_row(Text.assemble(user(name, "bold"), (f" {person.role}", "dim")), held, shown, items)
+    return table
+
+
+def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
     actions, confidence = data.actions, data.confidence
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -116,7 +150,7 @@ def summary_view(data: Summary) -> RenderableType:
             f" · completion {round(rate * 100)}%" if rate is not None else "",
         ),
     )
-    if confidence.first is not None:
+    if confidence.first is not None and len([p for p in data.people if p.confidence.first is not None]) <= 1:
         grid.add_row(
             "confidence",
             Text.assemble(
@@ -127,6 +161,8 @@ def summary_view(data: Summary) -> RenderableType:
     if data.tags:
         grid.add_row("top tags", user("  ".join(f"#{tag} ({count})" for tag, count in data.tags[:6]), "cyan"))
     parts: list[RenderableType] = [Text(f"Summary {data.since} → {data.until}", style="bold"), grid]
+    if len(data.people) > 1:
+        parts += [Text(""), _heading("Per relationship"), _people_figures(data.people, width)]
     if data.goals:
         goals = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         goals.add_column("goal", overflow="fold")
@@ -135,8 +171,8 @@ def summary_view(data: Summary) -> RenderableType:
         for goal in _most_moved(data.goals):
             delta = goal.delta
             goals.add_row(
-                user(goal.title),
-                bar(goal.end),
+                user(("  " * goal.depth) + ("└ " if goal.depth else "") + goal.title),
+                bar(goal.end, bar_width(width)),
                 Text(f"{delta:+d}", style="green" if delta > 0 else ("red" if delta < 0 else "dim")),
             )
         parts += [Text(""), _heading("Goals"), goals]

@@ -75,7 +75,19 @@ def summary(period: Period) -> dict[str, Any]:
     since, until, today = period.since, period.until, period.today
     days = (until - since).days + 1
     in_period = [s for s in period.sessions if since.isoformat() <= s.date <= until.isoformat()]
-    expected = sum(round(days / p.cadence_days) for p in period.people if p.cadence_days)
+    expected = 0  # counted from each relationship's start (issue 11), never before it, and not after its close
+    for person in period.people:
+        if not person.cadence_days or not person.started:
+            continue
+        started = date.fromisoformat(person.started)
+        last = min(until, date.fromisoformat(person.closed_at)) if person.closed_at else until
+        if last < max(since, started):
+            continue
+        if started >= since:  # the first meeting at the start, then one every cadence
+            expected += (last - started).days // person.cadence_days + 1
+        else:
+            expected += round(((last - since).days + 1) / person.cadence_days)
+    assert days > 0
 
     created = [a for a in period.actions if since <= (day_of(a.created_at) or since) <= until]
     done = [a for a in period.actions if a.done_at and since <= (day_of(a.done_at) or since) <= until]

@@ -138,7 +138,7 @@ def test_actions_on_an_empty_journal_is_a_friendly_success(run: Run, empty_journ
         (["topics", "--with", "ghost"], 1, "no person named 'ghost'"),
         (["reflections", "--since", "whenever"], 2, "cannot read 'whenever'"),
         (["goals", "--with", "ghost"], 1, "no person named 'ghost'"),
-        (["people", "--all"], 2, "No such option: --all"),
+        (["people", "--everyone"], 2, "No such option: --everyone"),  # `--all` exists since issue 13
         (["goal", "resume", "9"], 1, "no goal with id 9"),
         (["goal", "drop", "x"], 2, "Invalid value"),
         (["action", "reopen", "9"], 1, "no action with id 9"),

@@ -10,11 +10,12 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
+from mentorlog.meetings import Agenda, cadence_kept, pick_agenda_person
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
 from mentorlog.reports import (
     DONE_LISTED,
@@ -24,7 +25,6 @@ from mentorlog.reports import (
     SPARK_POINTS,
     STALE_DAYS,
     ActionFigures,
-    Agenda,
     Confidence,
     GoalChange,
     Mark,
@@ -33,11 +33,9 @@ from mentorlog.reports import (
     Row,
     Summary,
     Timeline,
-    cadence_kept,
     expected_meetings,
     goal_tree,
     local_day,
-    pick_agenda_person,
     sparkline,
     timeline_rows,
     utc_bounds,
@@ -160,12 +158,34 @@ def test_sparkline_with_other_bounds() -> None:
     assert sparkline([3, 4], 3, 3) == "▁█"  # an empty span counts as one
 
 
+D = date(2026, 11, 1)
+
+
 @pytest.mark.parametrize(
     ("days", "cadence", "expected"),
     [(28, 7, 4), (11, 4, 3), (10, 4, 2), (3, 7, 0), (4, 7, 1), (28, None, 0), (28, 0, 0), (0, 7, 0)],
 )
-def test_expected_meetings(days: int, cadence: int | None, expected: int) -> None:
-    assert expected_meetings(days, cadence) == expected
+def test_expected_meetings_of_a_relationship_older_than_the_period(
+    days: int, cadence: int | None, expected: int
+) -> None:
+    since = D
+    until = D + timedelta(days=days - 1)
+    assert expected_meetings(since, until, D - timedelta(days=100), cadence) == expected
+
+
+@pytest.mark.parametrize(
+    ("started", "until", "cadence", "expected"),
+    [
+        (D, D, 7, 1),  # starting today: the first meeting is due today
+        (D, D + timedelta(days=6), 7, 1),
+        (D, D + timedelta(days=7), 7, 2),
+        (D + timedelta(days=10), D + timedelta(days=24), 14, 2),  # starts inside the period: counted from there
+        (D + timedelta(days=30), D + timedelta(days=24), 14, 0),  # starts after the period
+        (D, D + timedelta(days=20), None, 0),
+    ],
+)
+def test_expected_meetings_count_from_the_start(started: date, until: date, cadence: int | None, expected: int) -> None:
+    assert expected_meetings(D, until, started, cadence) == expected
 
 
 @pytest.mark.parametrize(("days", "is_weekly"), [(0, True), (1, True), (56, True), (57, False), (365, False)])
@@ -310,6 +330,7 @@ def test_summary_json() -> None:
             ],
             "reflections": [{"date": "2026-11-07", "text": "I spoke first"}],
         },
+        "people": [],
     }
 
 

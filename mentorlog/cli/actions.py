@@ -97,9 +97,12 @@ def actions(
     status: str = typer.Option("open", "--status", help="open, done, dropped or all."),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
     limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    by_person: bool = typer.Option(False, "--by-person", help="Group the items by relationship."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Open action items across all relationships, overdue first, then by due date."""
+    """Open action items across all relationships, overdue first, then by due date.
+
+    Closed relationships are left out unless named with --with."""
     from mentorlog import validate
 
     status = common.checked("--status", validate.action_status, status, allow_all=True)
@@ -134,7 +137,10 @@ def actions(
             render.empty('No action items match. Add one with: mentorlog action add "Send the draft" --due fri')
         )
         return
-    console.print(render.actions_table(found, common.today(), width=console.width))
+    if by_person:
+        console.print(render.actions_by_person(found, common.today(), width=console.width))
+    else:
+        console.print(render.actions_table(found, common.today(), width=console.width))
     late = sum(
         1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat()
     )

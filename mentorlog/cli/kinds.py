@@ -36,6 +36,10 @@ def as_past_day(_: Journal, __: Any, value: str) -> date:
     return common.when(value, direction="backward").day
 
 
+def as_past_day_or_none(_: Journal, __: Any, value: str) -> date | None:
+    return None if _clear(value) else common.when(value, direction="backward").day
+
+
 def as_future_day(_: Journal, __: Any, value: str) -> date | None:
     return None if _clear(value) else common.when(value, direction="forward").day
 
@@ -173,11 +177,16 @@ def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
 
 
 def _person_fill(record: Any) -> editform.Form:
-    return editform.Form({"Name": record.name}, {"note": record.note}, EDIT_HELP.format(what="person"))
+    return editform.Form(
+        {"Name": record.name},
+        {"agreement": record.agreement, "note": record.note},
+        EDIT_HELP.format(what="person") + "\nThe agreement: what you both committed to (goals, how often and how"
+        " you meet, confidentiality, how feedback is given).",
+    )
 
 
 def _person_read(_: Any, form: editform.Form) -> patches.Patch:
-    return patches.PersonPatch(name=form.field("Name"), note=form.section("note"))
+    return patches.PersonPatch(name=form.field("Name"), agreement=form.section("agreement"), note=form.section("note"))
 
 
 # views -------------------------------------------------------------------------------------------------
@@ -301,9 +310,10 @@ KINDS: dict[str, Kind] = {
         delete=lambda j, i: j.delete_person(i), patch=patches.PersonPatch,
         flags={
             "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
-            "note": ("note", as_text),
+            "note": ("note", as_text), "since": ("started", as_past_day_or_none), "until": ("ends", as_target),
+            "agreement": ("agreement", as_text),
         },
-        form=FormSpec(("Name",), ("note",), _person_fill, _person_read),
+        form=FormSpec(("Name",), ("agreement", "note"), _person_fill, _person_read),
         show=_show_person,
     ),
     "topic": Kind(

@@ -20,28 +20,42 @@ def person_add(
     role: str = typer.Option(..., "--role", "-r", help="Their role for you: mentor or mentee."),
     cadence: str | None = typer.Option(None, "--cadence", help="How often you meet: 1w, 2w, 10d, 1m."),
     note: str = typer.Option("", "--note", help="Anything worth remembering about them."),
+    since: str | None = typer.Option(
+        None, "--since", help="When the relationship started (default: the first session, else today)."
+    ),
+    until: str | None = typer.Option(None, "--until", help="When it is planned to end."),
+    agreement: str = typer.Option(
+        "", "--agreement", help="What you both agreed: goals, how often and how you meet, confidentiality."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
-    """Add a person, with their role and how often you mean to meet."""
+    """Add a person, with their role, how often you mean to meet and what you agreed."""
     from mentorlog import validate
     from mentorlog.dates import parse_cadence
 
     role = common.checked("--role", validate.role, role)
     cadence_days = parse_cadence(cadence) if cadence is not None else None
+    started = common.day(since, direction="backward")
+    ends = common.day(until, direction="forward", period_end=True)
     with common.journal(write=True) as journal:
-        person = journal.add_person(name, role, cadence_days, note)
+        person = journal.add_person(name, role, cadence_days, note, started=started, ends=ends, agreement=agreement)
     if json_:
         common.print_json(person.to_json())
         return
     every = f", meeting every {person.cadence_days} days" if person.cadence_days else ""
-    common.say(f"Added person {person.id}: {inert(person.name)} ({person.role}{every}).")
+    span = f"; since {common.shown_day(started)}" if started else ""
+    span += f", planned until {common.shown_day(ends)}" if ends else ""
+    common.say(f"Added person {person.id}: {inert(person.name)} ({person.role}{every}){span}.")
 
 
 @app.command(rich_help_panel="Read")
-def people(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def people(
+    all_: bool = typer.Option(False, "--all", help="Closed relationships too."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
     """People with their last and next meeting, open actions and whether the cadence is kept."""
     with common.journal(write=False) as journal:
-        found = journal.list_people()
+        found = journal.list_people(include_closed=all_)
     if json_:
         common.print_json([person.to_json() for person in found])
         return

@@ -62,6 +62,9 @@ def edit(
     role: str | None = typer.Option(None, "--role", help="mentor or mentee (person)."),
     cadence: str | None = typer.Option(None, "--cadence", help="Meeting interval like 2w, or 'none' (person)."),
     note: str | None = typer.Option(None, "--note", help="New note (person)."),
+    since: str | None = typer.Option(None, "--since", help="When the relationship started, or 'none' (person)."),
+    until: str | None = typer.Option(None, "--until", help="Its planned end, or 'none' (person)."),
+    agreement: str | None = typer.Option(None, "--agreement", help="What you both agreed (person)."),
     draft: bool = typer.Option(False, "--draft", help="Continue the edit whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the changed record as JSON."),
 ) -> None:
@@ -74,7 +77,7 @@ def edit(
         "confidence": confidence, "next": next_, "private": private, "tag": tag or None,
         "goal": goal or None, "description": description, "horizon": horizon, "target": target,
         "parent": parent, "owner": owner, "due": due, "session": session, "name": name, "role": role,
-        "cadence": cadence, "note": note,
+        "cadence": cadence, "note": note, "since": since, "until": until, "agreement": agreement,
     }  # fmt: skip
     flags = {flag: value for flag, value in given.items() if value is not None}
     wrong = sorted(set(flags) - set(entry.flags))
@@ -97,7 +100,7 @@ def edit(
         common.say(f"Updated {entry.word} {record_id}{_dates_said(record, flags)}.")
 
 
-DATE_FLAGS = {"date": "date", "due": "due", "target": "target", "next": "next"}  # flag -> record attribute
+DATE_FLAGS = {"date": "date", "due": "due", "target": "target", "next": "next", "since": "started", "until": "ends"}
 
 
 def _dates_said(record: Any, flags: dict[str, Any]) -> str:

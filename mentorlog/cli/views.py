@@ -71,7 +71,7 @@ def summary(
         return
     from mentorlog.render_reports import summary_view
 
-    print_view(summary_view(figures))
+    print_view(summary_view(figures, width=console_width()))
 
 
 @app.command(rich_help_panel="Views")

@@ -101,6 +101,8 @@ class ActionsRepo(Repo):
         if person_id is not None:
             where.append("a.person_id = ?")
             params.append(person_id)
+        elif session_id is None and goal_id is None:  # closed relationships leave the lists unless named
+            where.append("(a.person_id IS NULL OR a.person_id IN (SELECT id FROM people WHERE status = 'active'))")
         if owner_is_me:
             where.append("a.owner_id IS NULL")
         elif owner_is_them:

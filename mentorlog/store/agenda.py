@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from mentorlog.meetings import Agenda, cadence_kept, pick_agenda_person
 from mentorlog.models import Person
-from mentorlog.reports import STALE_DAYS, Agenda, cadence_kept, pick_agenda_person
+from mentorlog.reports import STALE_DAYS
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.base import placeholders
 from mentorlog.store.goals import GOAL_SELECT

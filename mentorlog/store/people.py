@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from mentorlog import validate
-from mentorlog.errors import MentorlogError
+from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.models import Person, Topic
 from mentorlog.patches import PersonPatch, TopicPatch
 from mentorlog.store.base import Repo
@@ -62,8 +63,23 @@ def _topic(found: dict[str, Any]) -> Topic:
     )
 
 
+def _check_span(person: Person) -> None:
+    if person.ends and person.started and person.ends < person.started:
+        raise UsageError(f"the planned end {person.ends} lies before the start {person.started}")
+
+
 class PeopleRepo(Repo):
-    def add_person(self, name: str, role: str, cadence_days: int | None = None, note: str = "") -> Person:
+    def add_person(
+        self,
+        name: str,
+        role: str,
+        cadence_days: int | None = None,
+        note: str = "",
+        *,
+        started: date | None = None,
+        ends: date | None = None,
+        agreement: str = "",
+    ) -> Person:
         name = validate.name(name)
         existing = self.same_name(name)
         if existing:
@@ -78,8 +94,12 @@ class PeopleRepo(Repo):
                 "role": validate.role(role),
                 "cadence_days": validate.cadence_days(cadence_days),
                 "note": validate.text(note, "note", required=False),
+                "started": validate.day(started, "start").isoformat() if started else None,
+                "ends": validate.day(ends, "planned end").isoformat() if ends else None,
+                "agreement": validate.text(agreement, "agreement", required=False),
             },
         )
+        _check_span(self.get_person(person_id))
         return self.get_person(person_id)
 
     def get_person(self, person_id: int) -> Person:
@@ -107,7 +127,13 @@ class PeopleRepo(Repo):
             fields["cadence_days"] = validate.cadence_days(fields["cadence_days"])
         if "note" in fields:
             fields["note"] = validate.text(fields["note"], "note", required=False)
+        if "agreement" in fields:
+            fields["agreement"] = validate.text(fields["agreement"], "agreement", required=False)
+        for name, what in (("started", "start"), ("ends", "planned end")):
+            if name in fields:
+                fields[name] = validate.day(fields[name], what).isoformat() if fields[name] else None
         self.update_fields("people", person_id, fields)
+        _check_span(self.get_person(person_id))
         return self.get_person(person_id)
 
     def delete_person(self, person_id: int) -> None:

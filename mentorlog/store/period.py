@@ -10,6 +10,7 @@ from mentorlog.reports import (
     ActionFigures,
     Confidence,
     GoalChange,
+    PersonFigures,
     Quote,
     Summary,
     expected_meetings,
@@ -129,14 +130,26 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
             for ref, depth in goal_tree([_Ref(row) for row in kept])
         ]
 
-    def expected_meetings(self, since: date, until: date, person_id: int | None) -> int:
-        """Meetings the cadences ask for in the period."""
-        days = (until - since).days + 1
+    def expected_by_person(self, since: date, until: date, person_id: int | None = None) -> dict[int, int]:
+        """Meetings each relationship's cadence asks for in the period, counted from the relationship's start
+        (`--since`, else its first session, else the day the person was added) and not after its close."""
         person = [person_id] if person_id is not None else []
-        cadences = self.rows(
-            "SELECT cadence_days FROM people WHERE cadence_days IS NOT NULL" + (" AND id = ?" if person else ""), person
+        rows = self.rows(
+            "SELECT p.id, p.cadence_days, p.closed_at, coalesce(p.started, (SELECT min(s.date) FROM sessions s"
+            " WHERE s.person_id = p.id), date(p.created_at, 'localtime')) AS start_day FROM people p"
+            " WHERE p.cadence_days IS NOT NULL" + (" AND p.id = ?" if person else ""),
+            person,
         )
-        return sum(expected_meetings(days, row["cadence_days"]) for row in cadences)
+        expected = {}
+        for row in rows:
+            start = date.fromisoformat(row["start_day"])
+            last = min(until, date.fromisoformat(row["closed_at"])) if row["closed_at"] else until
+            expected[row["id"]] = expected_meetings(since, last, start, row["cadence_days"])
+        return expected
+
+    def expected_meetings(self, since: date, until: date, person_id: int | None) -> int:
+        """Meetings the cadences ask for in the period (see expected_by_person)."""
+        return sum(self.expected_by_person(since, until, person_id).values())
 
     def summary(
         self, since: date, until: date, *, person_id: int | None = None, include_private: bool = True
@@ -182,6 +195,7 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
             confidence=Confidence.of(rated),
             tags=self._top_tags(start, end, who, public, person),
             feedback=self._feedback(start, end, who, public, person),
+            people=self._per_person(since, until, person_id, include_private),
             reflections=[
                 Quote(row["date"], row["text"])
                 for row in self.rows(
@@ -191,6 +205,54 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
                 )
             ],
         )
+
+    def _per_person(
+        self, since: date, until: date, person_id: int | None, include_private: bool
+    ) -> list[PersonFigures]:
+        """Each relationship of the period on its own: a mentor's confidence is never averaged with a mentee's."""
+        start, end = since.isoformat(), until.isoformat()
+        _, end_stamp = utc_bounds(since, until)
+        who = " AND person_id = ?" if person_id is not None else ""
+        person = [person_id] if person_id is not None else []
+        public = "" if include_private else " AND private = 0"
+        held = {
+            row["person_id"]: row["n"]
+            for row in self.rows(
+                f"SELECT person_id, count(*) AS n FROM sessions WHERE date BETWEEN ? AND ?{who}{public}"
+                " AND person_id IS NOT NULL GROUP BY person_id",
+                [start, end, *person],
+            )
+        }
+        ratings: dict[int, list[int]] = {}
+        for row in self.rows(
+            f"SELECT person_id, confidence FROM sessions WHERE date BETWEEN ? AND ? AND confidence IS NOT NULL"
+            f"{who}{public} AND person_id IS NOT NULL ORDER BY person_id, date, id",
+            [start, end, *person],
+        ):
+            ratings.setdefault(row["person_id"], []).append(row["confidence"])
+        cutoff = min(until, self.today).isoformat()
+        items = {
+            row["person_id"]: row
+            for row in self.rows(
+                "SELECT person_id, count(*) AS open, sum(due < ?) AS overdue FROM actions a"
+                f" WHERE status = 'open' AND created_at < ?{who}{private_actions('a', include_private)}"
+                " AND person_id IS NOT NULL GROUP BY person_id",
+                [cutoff, end_stamp, *person],
+            )
+        }
+        expected = self.expected_by_person(since, until, person_id)
+        people = self.rows(
+            "SELECT id, name, role, status FROM people" + (" WHERE id = ?" if person else "") + " ORDER BY name", person
+        )
+        return [
+            PersonFigures(
+                row["id"], row["name"], row["role"], held.get(row["id"], 0), expected.get(row["id"], 0),
+                Confidence.of(ratings.get(row["id"], [])), int(items[row["id"]]["open"]) if row["id"] in items else 0,
+                int(items[row["id"]]["overdue"] or 0) if row["id"] in items else 0,
+            )
+            for row in people
+            if row["status"] == "active" or row["id"] in held or expected.get(row["id"])
+        ]  # fmt: skip
 
     def _top_tags(self, start: str, end: str, who: str, public: str, person: list[int]) -> list[tuple[str, int]]:
         rows = self.rows(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from mentorlog.meetings import Today, next_meeting
 from mentorlog.models import Action, Topic
-from mentorlog.reports import STALE_DAYS, Today, next_meeting
+from mentorlog.reports import STALE_DAYS
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.goals import GOAL_SELECT
 from mentorlog.store.period import PeriodRepo

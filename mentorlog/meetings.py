@@ -1,0 +1,115 @@
+"""The meeting-side reports: the agenda before a meeting with one person, and the day's dashboard. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from mentorlog.models import Action, Goal, Person, Reflection, Session, Topic
+
+# agenda --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Agenda:
+    person: Person
+    today: date
+    days_since_last: int | None
+    cadence_kept: bool | None
+    last_session: Session | None
+    mine: list[Action]
+    theirs: list[Action]
+    topics: list[Topic]
+    stale_goals: list[Goal]
+    reflections: list[Reflection]
+    more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
+
+    def to_json(self) -> dict[str, Any]:
+        last = self.last_session
+        return {
+            "person": self.person.to_json(),
+            "days_since_last_session": self.days_since_last,
+            "cadence_kept": self.cadence_kept,
+            "last_session": (
+                {"id": last.id, "date": last.date, "title": last.title, "feedback": last.feedback, "next": last.next}
+                if last
+                else None
+            ),
+            "my_actions": [a.to_json() for a in self.mine],
+            "their_actions": [a.to_json() for a in self.theirs],
+            "topics": [t.to_json() for t in self.topics],
+            "stale_goals": [g.to_json() for g in self.stale_goals],
+            "reflections": [r.to_json() for r in self.reflections],
+            "not_listed": self.more,
+        }
+
+
+def cadence_kept(person: Person, days_since_last: int | None, today: date) -> bool | None:
+    """Is the meeting rhythm kept? None when the person has no cadence."""
+    if not person.cadence_days:
+        return None
+    planned = person.next_session is not None and person.next_session >= today.isoformat()
+    return planned or (days_since_last is not None and days_since_last <= person.cadence_days)
+
+
+def pick_agenda_person(people: list[Person], today: date) -> Person | None:
+    """Without --with: the person whose next meeting is soonest; else the one longest not met."""
+    planned = [p for p in people if p.next_session and p.next_session >= today.isoformat()]
+    if planned:
+        return min(planned, key=lambda p: (p.next_session, p.name))
+    met = [p for p in people if p.last_session]
+    if met:
+        return min(met, key=lambda p: (p.last_session, p.name))
+    return people[0] if people else None
+
+
+# today ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Meeting:
+    """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence."""
+
+    person: Person
+    day: date
+    planned: bool  # True: a --next date or a future session; False: last session + cadence
+
+
+@dataclass
+class Today:
+    today: date
+    mine: list[Action]  # my open items overdue or due within the week
+    theirs: dict[str, list[Action]]  # per person: theirs, overdue or due within the week
+    meetings: list[Meeting]  # in the next 7 days
+    overdue: list[Meeting]  # relationships whose meeting is overdue by cadence
+    stale_goals: list[Goal]
+    topics: dict[str, list[Topic]]  # open topics per person
+    empty: bool = False  # nothing at all in the journal yet
+    more: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        def meeting(m: Meeting) -> dict[str, Any]:
+            return {"person": m.person.name, "date": m.day.isoformat(), "planned": m.planned}
+
+        return {
+            "today": self.today.isoformat(),
+            "my_actions": [a.to_json() for a in self.mine],
+            "their_actions": {name: [a.to_json() for a in items] for name, items in self.theirs.items()},
+            "meetings": [meeting(m) for m in self.meetings],
+            "overdue_meetings": [meeting(m) for m in self.overdue],
+            "stale_goals": [g.to_json() for g in self.stale_goals],
+            "topics": {name: [t.to_json() for t in items] for name, items in self.topics.items()},
+            "not_listed": self.more,
+        }
+
+
+def next_meeting(person: Person, today: date) -> Meeting | None:
+    """The next meeting with PERSON: a planned date on or after today, else the last session + cadence."""
+    if person.next_session and person.next_session >= today.isoformat():
+        return Meeting(person, date.fromisoformat(person.next_session), True)
+    if person.cadence_days:
+        since = person.last_session or person.started
+        if since:
+            return Meeting(person, date.fromisoformat(since) + timedelta(days=person.cadence_days), False)
+    return None
