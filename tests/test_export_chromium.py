@@ -53,7 +53,8 @@ def test_html_export_renders_in_chromium(run: Run, tmp_path: Path) -> None:
     parsed = Texts()
     parsed.feed(dom)
     assert parsed.headings[0].startswith("Mentoring review:")
-    assert parsed.headings[1:] == ["In figures", "Goals", "Sessions", "Action items", "Reflections",
+    # issue 11: the review groups goals, sessions and action items per relationship
+    assert parsed.headings[1:] == ["In figures", "With Anna Schmidt", "With Ben Okafor", "With Dr. Weber", "Reflections",
                                    "Open topics for the next meetings"]  # fmt: skip
     assert parsed.svgs >= 5 and "Give a talk at a conference" in dom
 

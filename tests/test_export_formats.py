@@ -48,15 +48,17 @@ def test_markdown_review_has_its_sections_and_user_text_cannot_break_them(run: R
     assert result.exit_code == 0, result.output
     text = result.stdout
     headings = [line for line in text.splitlines() if re.match(r"^#{1,2} ", line)]
-    assert headings == [
+    assert headings == [  # issue 11: goals, sessions and action items per relationship
         "# Mentoring review: 2026-10-01 to 2026-11-26",
         "## In figures",
-        "## Goals",
-        "## Sessions",
-        "## Action items",
+        "## With Anna Schmidt (mentee)",
+        "## With Dr. Weber (mentor)",
         "## Reflections",
         "## Open topics for the next meetings",
     ]
+    weber = text.split("## With Dr. Weber (mentor)")[1].split("## Reflections")[0]
+    assert "### Goals" in weber and "### Sessions" in weber and "### Action items" in weber
+    assert "- **Give a talk** — 0% → 40%" in weber and "\n  - **Submit abstract**" in weber  # nested under it
     assert "\\# Not a heading \\| not \\| a table \\<script\\>alert(1)\\</script\\> \\*\\*bold\\*\\*" in text
     assert (
         "> \\#\\# fake section" in text and "> \\- fake list" in text and "> \\<img src=x onerror=alert(1)\\>" in text
@@ -64,10 +66,11 @@ def test_markdown_review_has_its_sections_and_user_text_cannot_break_them(run: R
     assert not re.search(r"(?<!\\)<", text)  # every < in user text is escaped
     assert "> 1\\. one" in text
     table_rows = [line for line in text.splitlines() if line.startswith("|")]
-    assert len(table_rows) == 6  # the figures table only
+    assert len(table_rows) == 5  # the figures table only; confidence is per relationship, under each person
+    assert "Confidence 2 → 4 (average 3.0)" in weber or "confidence 2 → 4 (average 3.0)" in weber
     assert "**Give a talk** — 0% → 40%" in text and "2026-11-26: 0% → 40% — outline done" in text
-    assert "- [x] outline (done 2026-11-26" in text
-    assert "- [ ] overdue thing (due 2026-11-01; owner me, with Anna Schmidt) — **overdue**" in text
+    assert "- [x] outline (done 2026-11-26; mine)" in text
+    assert "- [ ] overdue thing (due 2026-11-01; mine) — **overdue**" in text.split("## With Anna Schmidt")[1]
     assert "secret" not in text and "1 private session(s) left out" in text
 
 
@@ -184,5 +187,5 @@ def test_a_busy_review_lists_the_latest_done_and_most_urgent_open_items(run: Run
         run("action", "add", f"task {number}", "--due", "2026-11-20")
     run("action", "done", *[str(n) for n in range(1, DONE_LISTED + 4)])
     text = run("export").stdout
-    assert f"_3 earlier ones not listed; the latest {DONE_LISTED}:_" in text
+    assert f"_3 earlier done action items not listed; the latest {DONE_LISTED} are._" in text
     assert text.count("- [x] ") == DONE_LISTED and text.count("- [ ] ") == 2

@@ -6,8 +6,11 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from mentorlog.grouping import by_person, one_line_session
+from mentorlog.models import Action, Session
 from mentorlog.reports import Review, local_day
 from mentorlog.safe import inert
+from mentorlog.textparse import find_tags
 
 CHART_WIDTH = 640
 
@@ -25,31 +28,63 @@ def _months(review: Review) -> list[dict[str, Any]]:
     step = CHART_WIDTH / max(len(months), 1)
     return [
         {
-            "label": date.fromisoformat(f"{m}-01").strftime("%b %y"),
+            "label": date.fromisoformat(f"{m}-01").strftime("%b %Y"),  # `Jun 2026`: never mistaken for a day
             "count": counts[m],
             "x": round(i * step + step * 0.15, 1),
             "width": round(step * 0.7, 1),
-            "height": round(110 * counts[m] / top, 1),
+            "height": round(100 * counts[m] / top, 1),  # room above the tallest bar for its value
         }
         for i, m in enumerate(months)
     ]
 
 
+LINE_COLOURS = ("#2f855a", "#2b6cb0", "#b7791f", "#805ad5", "#c53030", "#319795")
+
+
 def _confidence(review: Review) -> dict[str, Any]:
+    """Confidence over time, one line per relationship (a mentor's is never mixed with a mentee's)."""
     rated = [s for s in review.sessions if s.confidence]
     if len(rated) < 2:
-        return {"points": "", "dots": []}
+        return {"series": []}
     first, last = date.fromisoformat(rated[0].date), date.fromisoformat(rated[-1].date)
     span = max((last - first).days, 1)
-    dots = [
-        {
-            "x": round(20 + (CHART_WIDTH - 40) * (date.fromisoformat(s.date) - first).days / span, 1),
-            "y": round(130 - (s.confidence or 0) * 24, 1),
-            "label": f"{s.date}: {s.confidence}/5",
-        }
-        for s in rated
-    ]
-    return {"points": " ".join(f"{d['x']},{d['y']}" for d in dots), "dots": dots}
+    by_person: dict[str, list[Session]] = {}
+    for session in rated:
+        by_person.setdefault(session.with_name or "", []).append(session)
+    series = []
+    for index, (name, sessions) in enumerate(by_person.items()):
+        dots = [
+            {
+                "x": round(20 + (CHART_WIDTH - 40) * (date.fromisoformat(s.date) - first).days / span, 1),
+                "y": round(130 - (s.confidence or 0) * 24, 1),
+                "label": f"{name + ', ' if name else ''}{s.date}: {s.confidence}/5",
+            }
+            for s in sessions
+        ]
+        series.append(
+            {
+                "name": name or "no one",
+                "colour": LINE_COLOURS[index % len(LINE_COLOURS)],
+                "points": " ".join(f"{d['x']},{d['y']}" for d in dots),
+                "dots": dots,
+            }
+        )
+    return {"series": series}
+
+
+def _extra_tags(session: Session) -> list[str]:
+    """The session's tags that its text does not already show as #words (a tag is not said twice)."""
+    written = set(find_tags(session.notes, session.feedback, session.title))
+    return [tag for tag in session.tags if tag not in written]
+
+
+def _owner_words(action: Action) -> str:
+    """Whose an action item is and with whom: `mine, with Anna Schmidt` or `Anna Schmidt's`."""
+    if action.owner == "me":
+        return f"mine, with {action.with_name}" if action.with_name else "mine"
+    if action.owner == action.with_name or not action.with_name:
+        return f"{action.owner}'s"
+    return f"{action.owner}'s, with {action.with_name}"
 
 
 def render(review: Review) -> str:
@@ -63,10 +98,12 @@ def render(review: Review) -> str:
     )
     environment.filters["inert"] = lambda text: inert(text or "")
     environment.filters["day"] = lambda stamp: str(local_day(stamp) or "")
+    environment.globals.update(one_line=one_line_session, extra_tags=_extra_tags, owner_words=_owner_words)
     template = environment.get_template("review.html.j2")
     return template.render(
         review=review,
         figures=review.summary.to_json(),
+        parts=by_person(review),
         months=_months(review),
         confidence=_confidence(review),
         chart_width=CHART_WIDTH,

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from mentorlog.models import Action
-from mentorlog.reports import Review, local_day
+from mentorlog.grouping import Part, by_person, one_line_session
+from mentorlog.models import Action, Session
+from mentorlog.reports import GoalChange, Review, local_day
 from mentorlog.safe import inert
+from mentorlog.textparse import find_tags
 
 INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
 LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
@@ -40,7 +42,7 @@ def _percent(rate: float | None) -> str:
     return "—" if rate is None else f"{round(rate * 100)}%"
 
 
-def _action_line(action: Action, review: Review, done: bool) -> str:
+def _action_line(action: Action, review: Review, done: bool, *, grouped: bool = False) -> str:
     box = "[x]" if done else "[ ]"
     when = (
         f"done {local_day(action.done_at)}"
@@ -48,77 +50,128 @@ def _action_line(action: Action, review: Review, done: bool) -> str:
         else (f"due {action.due}" if action.due else "no due date")
     )
     late = " — **overdue**" if not done and action.due and action.due < review.today.isoformat() else ""
-    who = f"owner {md_inline(action.owner)}" + (f", with {md_inline(action.with_name)}" if action.with_name else "")
+    if grouped:  # under a person's heading: whose it is says enough
+        who = (
+            "mine"
+            if action.owner == "me"
+            else ("theirs" if action.owner == action.with_name else md_inline(action.owner))
+        )
+    else:
+        who = f"owner {md_inline(action.owner)}" + (f", with {md_inline(action.with_name)}" if action.with_name else "")
     return f"- {box} {md_inline(action.text)} ({when}; {who}){late}"
 
 
-def render(review: Review) -> str:
+def _figures(review: Review) -> list[str]:
     figures = review.summary.to_json()
-    out: list[str] = [f"# {md_inline(review.title)}", ""]
-    people = ", ".join(f"{md_inline(p.name)} ({p.role})" for p in review.people) or "nobody yet"
-    out += [f"People: {people}  ", f"Written by mentorlog on {review.today.isoformat()}.", ""]
-    if review.private_left_out:
-        out += [f"_{review.private_left_out} private session(s) left out._", ""]
     sessions, actions, confidence = figures["sessions"], figures["actions"], figures["confidence"]
-    out += ["## In figures", "", "| | |", "| --- | --- |"]
+    out = ["## In figures", "", "| | |", "| --- | --- |"]
     expected = f" ({sessions['expected']} expected by cadence)" if sessions["expected"] else ""
     out.append(f"| Sessions | {sessions['count']} held{expected} |")
     out.append(
         f"| Action items | {actions['created']} created, {actions['done']} done, {actions['open']} open, "
         f"{actions['overdue']} overdue; completion {_percent(actions['completion_rate'])} |"
     )
-    if confidence["first"] is not None:
+    if confidence["first"] is not None and len(review.summary.people) <= 1:
         out.append(
             f"| Confidence | first {confidence['first']}, last {confidence['last']}, "
             f"average {confidence['average']} (1–5) |"
         )
     if figures["tags"]:
         out.append("| Top tags | " + ", ".join(f"{md_inline(t['tag'])} ({t['count']})" for t in figures["tags"]) + " |")
-    out.append("")
+    return [*out, ""]
 
-    out += ["## Goals", ""]
-    if not review.goals:
-        out += ["No goals in this period.", ""]
-    for goal in review.goals:
-        indent = "    " * goal.depth
+
+def _part_figures(part: Part) -> list[str]:
+    figures = part.figures
+    if figures is None:
+        return []
+    said = [f"{figures.sessions} session{'s' if figures.sessions != 1 else ''}"]
+    if figures.expected:
+        said[0] += f" of {figures.expected} expected"
+    if figures.confidence.first is not None:
+        trend = figures.confidence
+        said.append(f"confidence {trend.first} → {trend.last} (average {trend.average})")
+    said.append(f"{figures.open} open action items" + (f", {figures.overdue} overdue" if figures.overdue else ""))
+    return ["; ".join(said).capitalize() + ".", ""]
+
+
+def _goals(goals: list[GoalChange]) -> list[str]:
+    out = []
+    for goal in goals:
+        indent = "  " * goal.depth  # a milestone is a child of its goal, a sibling of the goal's progress notes
         about = f"{goal.status}, {goal.horizon}-term" + (f", target {goal.target}" if goal.target else "")
         out.append(f"{indent}- **{md_inline(goal.title)}** — {goal.start}% → {goal.end}% ({about})")
         for move in goal.moves:
             note = f" — {md_inline(move.note)}" if move.note else ""
             out.append(f"{indent}  - {move.date}: {move.progress_before}% → {move.progress}%{note}")
-    out.append("")
+    return out
 
-    out += ["## Sessions", ""]
+
+def _session(session: Session, grouped: bool) -> list[str]:
+    who = None if grouped else session.with_name
+    if one_line_session(session):
+        title = f"**{md_inline(session.title)}**: " if session.title else ""
+        where = f" · {md_inline(who)}" if who else ""
+        return [f"- {session.date}{where} — {title}{md_inline(session.notes)}", ""]
+    heading = " · ".join(part for part in (session.date, md_inline(who), md_inline(session.title)) if part)
+    out = [f"#### {heading}", ""]
+    details = []
+    if session.confidence:
+        details.append(f"confidence {session.confidence}/5")
+    if session.next:
+        details.append(f"next meeting {session.next}")
+    written = {tag.casefold() for tag in find_tags(session.notes, session.feedback, session.title)}
+    extra_tags = [tag for tag in session.tags if tag not in written]  # tags already in the text are not repeated
+    if extra_tags:
+        details.append("tags: " + ", ".join(md_inline(tag) for tag in extra_tags))
+    if details:
+        out += ["; ".join(details).capitalize(), ""]
+    if session.notes:
+        out += [md_block(session.notes), ""]
+    if session.feedback:
+        out += ["**Feedback:**", "", md_block(session.feedback), ""]
+    return out
+
+
+def _part(part: Part, review: Review) -> list[str]:
+    heading = f"## With {md_inline(part.name)} ({part.role})" if part.name else "## Not with anyone"
+    out = [heading, "", *_part_figures(part)]
+    if part.goals:
+        out += ["### Goals", "", *_goals(part.goals), ""]
+    if part.sessions:
+        out += ["### Sessions", ""]
+        for session in part.sessions:
+            out += _session(session, grouped=bool(part.name))
+    if part.open or part.done:
+        out += ["### Action items", ""]
+        out += [_action_line(a, review, False, grouped=bool(part.name)) for a in part.open]
+        out += [_action_line(a, review, True, grouped=bool(part.name)) for a in part.done]
+        out.append("")
+    return out
+
+
+def render(review: Review) -> str:
+    out: list[str] = [f"# {md_inline(review.title)}", ""]
+    people = ", ".join(f"{md_inline(p.name)} ({p.role})" for p in review.people) or "nobody yet"
+    out += [f"People: {people}  ", f"Written by mentorlog on {review.today.isoformat()}.", ""]
+    if review.private_left_out:
+        out += [f"_{review.private_left_out} private session(s) left out._", ""]
+    out += _figures(review)
+    parts = by_person(review)
     if not review.sessions:
         out += ["No sessions in this period.", ""]
-    for session in review.sessions:
-        heading = " · ".join(
-            part for part in (session.date, md_inline(session.with_name), md_inline(session.title)) if part
-        )
-        out += [f"### {heading}", ""]
-        details = []
-        if session.confidence:
-            details.append(f"confidence {session.confidence}/5")
-        if session.next:
-            details.append(f"next meeting {session.next}")
-        if session.tags:
-            details.append("tags: " + ", ".join(md_inline(tag) for tag in session.tags))
-        if details:
-            out += ["; ".join(details).capitalize(), ""]
-        if session.notes:
-            out += [md_block(session.notes), ""]
-        if session.feedback:
-            out += ["**Feedback:**", "", md_block(session.feedback), ""]
-
-    out += ["## Action items", "", "### Done in this period", ""]
+    if not review.goals:
+        out += ["No goals in this period.", ""]
+    for part in parts:
+        out += _part(part, review)
     if review.done_more:
-        out += [f"_{review.done_more} earlier ones not listed; the latest {len(review.actions_done)}:_", ""]
-    out += [_action_line(a, review, True) for a in review.actions_done] or ["None."]
-    out += ["", "### Still open", ""]
-    out += [_action_line(a, review, False) for a in review.actions_open] or ["None."]
+        out += [
+            f"_{review.done_more} earlier done action items not listed; the latest {len(review.actions_done)} are._",
+            "",
+        ]
     if review.open_more:
-        out += ["", f"_…and {review.open_more} more open action items (`mentorlog actions --limit 0` lists them)._"]
-    out += ["", "## Reflections", ""]
+        out += [f"_…and {review.open_more} more open action items (`mentorlog actions --limit 0` lists them)._", ""]
+    out += ["## Reflections", ""]
     if not review.reflections:
         out += ["No reflections in this period.", ""]
     for reflection in review.reflections:
