@@ -121,6 +121,13 @@ class Environment:
         )
 
 
+def _did_you_mean(key: str) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, ALLOWED, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def debug_requested(environ: Mapping[str, str] | None = None) -> bool:
     """MENTORLOG_DEBUG=1, read on its own (so it works even when another variable is bad)."""
     return (os.environ if environ is None else environ).get("MENTORLOG_DEBUG") == "1"
@@ -230,7 +237,7 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"config file {path} is not valid TOML: {exc}") from None
     warnings = tuple(
-        f"config file {path}: unknown key {key!r} ignored (known: {', '.join(ALLOWED)})"
+        f"config file {path}: unknown key {key!r} ignored{_did_you_mean(key)}"
         for key in sorted(set(data) - set(ALLOWED))
     )
     week_start = data.get("week_start", "monday")

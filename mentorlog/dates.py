@@ -39,7 +39,7 @@ MIN_YEAR = 1900
 MAX_YEAR = 2200
 
 
-EXAMPLES = "2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, 3 days ago, +1m, eom"
+EXAMPLES = "2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom"
 
 WEEKDAYS: dict[str, int] = {}
 for _index, _names in enumerate(
@@ -190,7 +190,7 @@ class When:
 
 def _error(text: str, reason: str | None = None) -> DateError:
     message = f"cannot read {text!r} as a date" + (f" ({reason})" if reason else "")
-    return DateError(message, hint=f"Try for example: {EXAMPLES}")
+    return DateError(message, hint=f"Try: {EXAMPLES}")
 
 
 def _range_error(text: str) -> DateError:

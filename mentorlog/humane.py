@@ -22,3 +22,8 @@ def relative_days(day: date, today: date) -> str:
     else:
         amount = f"{size // 365} years"
     return f"in {amount}" if delta >= 2 else f"{amount} ago"  # 0 and ±1 have words of their own
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """`1 session`, `2 sessions`, `0 action items`: a number with its noun in the right form."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

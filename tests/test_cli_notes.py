@@ -25,9 +25,10 @@ def test_note_records_a_session_with_two_actions_and_confidence(run: Run, run_js
     assert result.exit_code == 0, result.output
     # issue 11: every stored date is echoed with its weekday, and each action item with its owner and due date
     assert result.stdout.splitlines() == [
-        "Recorded session 1 with Dr. Weber on 2026-11-26, Thu; 2 action items (1, 2); next meeting 2026-12-10, Thu.",
+        "Recorded session 1 with Dr. Weber on 2026-11-26, Thu; 2 action items:",
         "  1 for me, due 2026-11-27, Fri: 'send the draft'",
         "  2 for Dr. Weber, due 2026-11-30, Mon: 'review the plan'",
+        "Next meeting 2026-12-10, Thu.",
     ]
     session = run_json("show", "session", "1")
     assert session["with"] == "Dr. Weber"

@@ -58,7 +58,7 @@ def test_reflect_from_text_with_goal_person_and_tags(run: Run, run_json) -> None
     result = run(
         "reflect", "Listening more than talking works #coaching", "--with", "anna", "--goal", "1", "--date", "yesterday"
     )
-    assert result.stdout.strip() == "Recorded reflection 1 on 2026-11-25."
+    assert result.stdout.strip() == "Recorded reflection 1 about Anna on 2026-11-25, Wed."
     reflection = run_json("show", "reflection", "1")
     assert reflection["with"] == "Anna" and reflection["goal_id"] == 1 and reflection["tags"] == ["coaching"]
     assert [r["id"] for r in run_json("reflections", "--with", "anna")] == [1]
@@ -146,3 +146,45 @@ def test_a_bad_environment_variable_is_exit_2_in_one_line(
         assert result.stderr.startswith(f"Error: {message}") and len(result.stderr.strip().splitlines()) <= 2
         assert "unexpected" not in result.stderr
     assert not db_path.exists()
+
+
+def test_default_with_narrows_every_list_and_says_so(run: Run, run_json, tmp_path: Path) -> None:
+    """issue 11.6: default_with is taken wherever --with is; a narrowed view says so, `--with '*'` is everyone."""
+    run("person", "add", "Dr. Weber", "--role", "mentor")
+    run("person", "add", "Anna Schmidt", "--role", "mentee")
+    run("note", "--with", "weber", "--date", "2026-11-20", "Talked #career", "--action", "read the book")
+    run("note", "--with", "anna", "--date", "2026-11-21", "Her #career plan", "--action", "draft the plan")
+    run("goal", "add", "Lead a team", "--with", "weber")
+    run("goal", "add", "Finish thesis", "--with", "anna")
+    run("reflect", "--with", "anna", "careful #career")
+    (tmp_path / "config.toml").write_text('default_with = "weber"\n')
+    announce = "Only Dr. Weber (default_with); --with '*' shows everyone."
+    for command in (["sessions"], ["actions"], ["goals"], ["topics"], ["reflections"], ["search", "career"],
+                    ["timeline"], ["summary"], ["export"]):  # fmt: skip
+        narrowed = run(*command)
+        assert narrowed.exit_code == 0 and narrowed.stderr.strip() == announce, command
+        assert "Anna" not in narrowed.stdout and "thesis" not in narrowed.stdout, command
+        everyone = run(*command, "--with", "*")
+        assert everyone.exit_code == 0 and "Only Dr. Weber" not in everyone.stderr, command
+    assert [s["with"] for s in run_json("sessions")] == ["Dr. Weber"]
+    assert sorted(s["with"] for s in run_json("sessions", "--with", "*")) == ["Anna Schmidt", "Dr. Weber"]
+    assert [a["text"] for a in run_json("actions", "--with", "anna")] == ["draft the plan"]
+    assert run_json("summary")["sessions"]["count"] == 1
+    assert run_json("summary", "--with", "*")["sessions"]["count"] == 2
+    # adding records: the default is taken and said
+    assert run("topic", "add", "Conference").stdout.strip() == "Added topic 1 for Dr. Weber (default): 'Conference'."
+    assert (
+        run("reflect", "about him").stdout.strip()
+        == "Recorded reflection 2 about Dr. Weber (default) on 2026-11-26, Thu."
+    )
+    assert run_json("show", "reflection", "2")["with"] == "Dr. Weber"
+    assert run("reflect", "--with", "*", "about me").stdout.strip() == "Recorded reflection 3 on 2026-11-26, Thu."
+    assert run_json("show", "reflection", "3")["with"] is None
+
+
+def test_a_default_with_naming_nobody_in_the_journal_is_a_clear_error(run: Run, tmp_path: Path) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    (tmp_path / "config.toml").write_text('default_with = "weber"\n')
+    result = run("sessions")
+    assert result.exit_code == 1 and "weber" in result.stderr.lower() and "Traceback" not in result.stderr
+    assert run("sessions", "--with", "*").exit_code == 0

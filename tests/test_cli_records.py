@@ -162,3 +162,15 @@ def test_delete_a_goal_with_milestones_is_refused(run: Run, filled: None) -> Non
     result = run("delete", "goal", "1", "--yes")
     assert result.exit_code == 1 and "milestone" in result.stderr
     assert run("delete", "goal", "2", "--yes").exit_code == 0
+
+
+def test_delete_says_it_cannot_before_asking_to_confirm(run: Run, run_json, filled: None) -> None:
+    """issue 11.13: no `Delete person 1? [y/N]` for something that cannot be deleted anyway."""
+    refused = run("delete", "person", "1", input="y\n")
+    assert refused.exit_code == 1 and "?" not in refused.stderr and "[y/N]" not in refused.stderr
+    assert refused.stderr.splitlines()[0].startswith("Error: person 1 still has 1 session")
+    assert "mentorlog person close" in refused.stderr
+    run("goal", "add", "Milestone", "--parent", "1")
+    refused = run("delete", "goal", "1", input="y\n")
+    assert refused.exit_code == 1 and "[y/N]" not in refused.stderr and "1 milestone(s)" in refused.stderr
+    assert [goal["id"] for goal in run_json("goals", "--all")] == [1, 2]

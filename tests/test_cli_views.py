@@ -62,9 +62,12 @@ def test_demo_prints_the_timeline_and_refuses_a_journal_with_entries(run: Run, d
     assert again.exit_code == 1 and "already has entries" in again.stderr
 
 
-def test_demo_without_db_writes_a_new_temp_file_and_says_where(run: Run) -> None:
+def test_demo_without_db_writes_a_new_temp_file_and_says_where(run: Run, db_path: Path) -> None:
     result = run("demo")
     assert result.exit_code == 0, result.output
+    # issue 11.10: MENTORLOG_DB is set (by the test fixture): the demo says it leaves that journal alone, and why
+    assert f"MENTORLOG_DB is set ({db_path});\nthe demo leaves that journal alone" in result.stderr
+    assert "no demo data mixes with yours" in result.stderr and not db_path.exists()
     first = result.stdout.splitlines()[0]
     assert first.startswith("Demo journal with") and "mentorlog-demo-" in first
     path = Path(first.split(" written to ")[1])

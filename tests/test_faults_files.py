@@ -33,7 +33,7 @@ def test_export_backup_onto_the_journals_own_files_is_refused(
                  ["backup", str(target)]):  # fmt: skip
         result = run(*args)
         assert result.exit_code == 2, (args, result.output)
-        assert "journal's own file" in result.stderr
+        assert "this journal's own file" in result.stderr
     assert db_path.read_bytes() == before and run("sessions", "--json").exit_code == 0
 
 
@@ -48,7 +48,7 @@ def test_the_journal_reached_through_a_symlink_or_dotdot_is_refused_too(
     wal_link.symlink_to(Path(f"{db_path}-wal"))  # dangling or not: it resolves to the journal's log
     for target in (link, sideways, wal_link):
         result = run("export", "-o", str(target))
-        assert result.exit_code == 2 and "journal's own file" in result.stderr, target
+        assert result.exit_code == 2 and "this journal's own file" in result.stderr, target
     assert run("sessions", "--json").exit_code == 0
 
 

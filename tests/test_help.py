@@ -79,3 +79,30 @@ def test_root_help_lists_the_main_commands_and_date_forms(run: Run) -> None:
     for name in ("note", "actions", "goal", "reflect", "people", "topics"):
         assert f"  {name} " in result.stdout
     assert "next friday" in result.stdout
+
+
+def test_root_help_groups_every_command_with_a_whole_one_line_summary(run: Run) -> None:
+    """issue 11.13: Record / Review / Data, every command in one of them, no summary cut with `...`."""
+    from mentorlog.cli.root import HELP_INDEX
+
+    result = run("--help", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    headings = [line for line in lines if line and not line.startswith(" ") and line.endswith(":")]
+    assert headings == ["Options:", "Record:", "Review:", "Data:"]
+    top = {path[0] for path in COMMAND_TREE}
+    assert top == {name for panel in HELP_INDEX.values() for name in panel}, "a command is missing from HELP_INDEX"
+    for panel in HELP_INDEX.values():
+        for name, summary in panel.items():
+            row = next(line for line in lines if line.split()[:1] == [name])
+            assert row.endswith(summary), row  # whole, on its own line
+    assert "..." not in result.stdout.split("\n", 1)[1]  # (the usage line ends in [ARGS]...)
+    assert max(len(line) for line in lines) <= 80
+    note_row = next(line for line in lines if line.startswith("  note "))
+    demo_row = next(line for line in lines if line.startswith("  demo "))
+    assert note_row.index("Record") == demo_row.index("Try")  # one column across the panels
+
+
+def test_a_group_help_lists_whole_first_sentences(run: Run) -> None:
+    result = run("goal", "--help", env={"COLUMNS": "80"})
+    assert "Mark a goal achieved: progress becomes 100 and today is recorded." in result.stdout
+    assert "..." not in result.stdout.split("\n", 1)[1]  # (the usage line ends in [ARGS]...)

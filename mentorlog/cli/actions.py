@@ -115,7 +115,7 @@ def actions(
         word = normalise_owner(owner.strip()) if owner is not None else None
         filters = {
             "status": status,
-            "person_id": common.find_person_id(journal, with_),
+            "person_id": common.filter_person_id(journal, with_, announce=not json_),
             "owner_id": None if word in ("me", "them") else common.find_person_id(journal, owner),
             "owner_is_me": word == "me",
             "owner_is_them": word == "them",

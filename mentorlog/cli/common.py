@@ -111,7 +111,7 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
     if not write and not missing_ok and not _STATE.db_path.exists():
         raise MentorlogError(
             f"there is no journal at {_STATE.db_path}",
-            "Start one with `mentorlog person add NAME --role mentee` (or mentor), or try `mentorlog demo`.",
+            "Start with `mentorlog person add NAME --role mentee`, or try `mentorlog demo`.",
         )
     with open_for_command(
         _STATE.db_path,
@@ -282,9 +282,11 @@ def plan_person(name: str | None, *, create: bool, default: bool = False) -> Per
             if create:
                 return PersonPlan(None, cleaned, default=default)
             if not stdin_is_terminal():
+                from shlex import quote as quote_arg
+
                 raise NotFound(
                     missing.message,
-                    f"Pass --create to add them, or {(missing.hint or '')[:1].lower()}{(missing.hint or '')[1:]}",
+                    f"Add them with --create, or `mentorlog person add {quote_arg(cleaned)} --role mentee`.",
                 ) from None
     if not typer.confirm(f"No person named {inert(cleaned)!r} yet. Add them?", default=True, err=True):
         raise MentorlogError("nothing recorded: unknown person", "Add them with `mentorlog person add`.")
@@ -300,6 +302,19 @@ def find_person_id(opened: Journal, name: str | None) -> int | None:
     if name is None:
         return None
     return int(opened.find_person(name)["id"])
+
+
+def filter_person_id(opened: Journal, option: str | None, *, announce: bool = True) -> int | None:
+    """The person a list or view is narrowed to: --with, else the config's default_with (said on
+    stderr, so a narrowed list is never mistaken for the whole journal), `*` for everyone."""
+    if option is not None and option.strip() == ALL_PEOPLE:
+        return None
+    if option is None and (default := state().config.default_with) is not None:
+        found = opened.find_person(default)
+        if announce:
+            typer.echo(f"Only {inert(found['name'])} (default_with); --with '*' shows everyone.", err=True)
+        return int(found["id"])
+    return find_person_id(opened, option)
 
 
 def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int | None:

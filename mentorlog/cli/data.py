@@ -83,11 +83,11 @@ def export(
                 )
             if left_out:
                 typer.echo(
-                    f"Note: {left_out} private session(s) left out; add --include-private for a complete backup.",
+                    f"Note: {left_out} private session(s) left out; --include-private keeps them too.",
                     err=True,
                 )
             return
-        person_id = common.find_person_id(journal, with_)
+        person_id = common.filter_person_id(journal, with_)
         review = journal.review(start or journal.first_day(), end, person_id=person_id, include_private=include_private)
     _say_plain_export()
     write_output(_render(review, fmt, what, stamp), output)
@@ -216,6 +216,12 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
 
     state = common.state()
     if state.db_option is None:
+        if state.settings.environment.db:
+            typer.echo(
+                f"MENTORLOG_DB is set ({state.settings.environment.db});\n"
+                "the demo leaves that journal alone, so no demo data mixes with yours.",
+                err=True,
+            )
         folder = Path(tempfile.mkdtemp(prefix="mentorlog-demo-"))
         state.db_option = str(folder / "demo.db")
     path = state.db_path
@@ -233,4 +239,4 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     common.say("")
     from mentorlog.cli.views import timeline
 
-    timeline(with_=None, goal=None, since="6m", until=None, json_=False)
+    timeline(with_=common.ALL_PEOPLE, goal=None, since="6m", until=None, json_=False)

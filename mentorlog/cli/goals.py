@@ -126,7 +126,7 @@ def goals(
 
     statuses = None if all_ else [common.checked("--status", validate.goal_status, status or "active")]
     with common.journal(write=False) as journal:
-        person_id = common.find_person_id(journal, with_)
+        person_id = common.filter_person_id(journal, with_, announce=not json_)
         shown = common.list_limit(limit, json_)
         found = journal.list_goals(statuses=statuses, person_id=person_id, limit=shown)
         total = journal.count_goals(statuses=statuses, person_id=person_id) if len(found) == shown else len(found)

@@ -250,6 +250,7 @@ class Kind:
     form: FormSpec
     show: Show
     tagged: bool = False  # #words in its text become tags when edited
+    check_delete: Callable[[Journal, int], None] | None = None  # raises why it cannot be deleted, before asking
     extra: dict[str, Any] = field(default_factory=dict)
 
     def patch_from_flags(self, journal: Journal, record: Any, given: dict[str, Any]) -> patches.Patch:
@@ -274,7 +275,7 @@ KINDS: dict[str, Kind] = {
     "goal": Kind(
         "goal", "goals",
         get=lambda j, i: j.get_goal(i), update=lambda j, i, p: j.update_goal(i, p),
-        delete=lambda j, i: j.delete_goal(i), patch=patches.GoalPatch,
+        delete=lambda j, i: j.delete_goal(i), patch=patches.GoalPatch, check_delete=lambda j, i: j.check_goal_deletable(i),
         flags={
             "title": ("title", as_text), "description": ("description", as_text), "horizon": ("horizon", as_horizon),
             "target": ("target", as_target), "parent": ("parent_id", _optional_id("goals", "goal")),
@@ -308,6 +309,7 @@ KINDS: dict[str, Kind] = {
         "person", "people",
         get=lambda j, i: j.get_person(i), update=lambda j, i, p: j.update_person(i, p),
         delete=lambda j, i: j.delete_person(i), patch=patches.PersonPatch,
+        check_delete=lambda j, i: j.check_person_deletable(i),
         flags={
             "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
             "note": ("note", as_text), "since": ("started", as_past_day_or_none), "until": ("ends", as_target),

@@ -147,23 +147,23 @@ def note(
 
 
 def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | None, discussed: list[int]) -> None:
-    """One line for the session, then one per action item: every stored date echoed with its weekday."""
-    parts = [f"Recorded session {session.id}"]
-    if plan:
-        parts.append(plan.with_words)
-    parts.append(f" on {common.shown_day(session.date)}")
-    if session.action_ids:
-        ids = ", ".join(str(item) for item in session.action_ids)
-        parts.append(f"; {len(session.action_ids)} action item{'s' if len(session.action_ids) != 1 else ''} ({ids})")
-    if discussed:
-        parts.append(f"; {len(discussed)} topic{'s' if len(discussed) != 1 else ''} marked discussed")
-    if session.next:
-        parts.append(f"; next meeting {common.shown_day(session.next)}")
-    common.say("".join(parts) + ".")
+    """A line for the session, one per action item, then the next meeting: every stored date echoed with its
+    weekday, and no line longer than 80 columns for the words mentorlog adds."""
+    from mentorlog.humane import counted
+
+    items = f"; {counted(len(session.action_ids), 'action item')}:" if session.action_ids else "."
+    common.say(
+        f"Recorded session {session.id}{plan.with_words if plan else ''} on {common.shown_day(session.date)}{items}"
+    )
     for action in actions:
         due = f", due {common.shown_day(action.due)}" if action.due else ""
         done = " (done)" if action.status == "done" else ""
         common.say(f"  {action.id} for {inert(action.owner)}{due}: {common.quoted(action.text)}{done}")
+    after = [f"Next meeting {common.shown_day(session.next)}"] if session.next else []
+    if discussed:
+        after.append(f"{counted(len(discussed), 'topic')} marked discussed")
+    if after:
+        common.say("; ".join(after) + ".")
 
 
 def _record(
@@ -222,7 +222,7 @@ def sessions(
     end = common.day(until, direction="backward", period_end=True)
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
-            "person_id": common.find_person_id(journal, with_),
+            "person_id": common.filter_person_id(journal, with_, announce=not json_),
             "since": start,
             "until": end,
             "tag": normalise_tag(tag) if tag else None,

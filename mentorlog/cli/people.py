@@ -83,14 +83,15 @@ def topic_add(
     name = common.with_name(with_)
     if name is None:
         raise UsageError("a topic needs a person", "Give --with NAME.")
-    plan = common.plan_person(name, create=create)
+    plan = common.plan_person(name, create=create, default=common.is_default(with_))
     assert plan is not None
     with common.journal(write=True) as journal:
         topic = journal.add_topic(text, plan.person_id(journal))
     if json_:
         common.print_json(topic.to_json())
         return
-    common.say(f"Added topic {topic.id} for {inert(topic.with_name)}: {common.quoted(topic.text)}.")
+    default = " (default)" if plan.default else ""
+    common.say(f"Added topic {topic.id} for {inert(topic.with_name)}{default}: {common.quoted(topic.text)}.")
 
 
 @app.command(rich_help_panel="Read")
@@ -101,7 +102,9 @@ def topics(
 ) -> None:
     """Topics to raise at the next meeting."""
     with common.journal(write=False) as journal:
-        found = journal.list_topics(person_id=common.find_person_id(journal, with_), status=None if all_ else "open")
+        found = journal.list_topics(
+            person_id=common.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
+        )
     if json_:
         common.print_json([topic.to_json() for topic in found])
         return

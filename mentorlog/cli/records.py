@@ -124,6 +124,8 @@ def delete(
     with common.journal(write=False) as journal:
         record = entry.get(journal, record_id)
         what = _describe(journal, entry, record)
+        if entry.check_delete is not None:  # say it cannot be done before asking whether to do it
+            entry.check_delete(journal, record_id)
     if not yes:
         confirmed = typer.confirm(f"Delete {what}?", default=False, err=True)
         if not confirmed:

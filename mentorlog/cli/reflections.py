@@ -55,7 +55,9 @@ def reflect(
         None, help="The reflection. Without it: stdin when piped, else $EDITOR with prompts."
     ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it is about."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="The person it is about."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", help="The person it is about (default_with; '*' for nobody)."
+    ),
     date_: str = typer.Option("today", "--date", "-d", help="The date (a bare weekday looks back)."),
     tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable); #words in the text are tags too."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
@@ -67,7 +69,7 @@ def reflect(
     from mentorlog.editform import is_blank
 
     day = common.when(date_, direction="backward").day
-    plan = common.plan_person(with_, create=create)
+    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
     template = read_draft("reflection", "mentorlog reflect") if draft else reflect_form(day.isoformat())
     raw, edited = common.text_from(text, template, draft="reflection")
     with keeping_draft(raw, "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext():
@@ -79,7 +81,8 @@ def reflect(
     if json_:
         common.print_json(reflection.to_json())
         return
-    common.say(f"Recorded reflection {reflection.id} on {reflection.date}.")
+    about = plan.with_words.replace(" with ", " about ", 1) if plan else ""
+    common.say(f"Recorded reflection {reflection.id}{about} on {common.shown_day(reflection.date)}.")
 
 
 def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | None, tag: list[str]) -> Reflection:
@@ -102,7 +105,11 @@ def reflections(
     """List reflections, newest first."""
     start = common.since(since)
     with common.journal(write=False) as journal:
-        filters: dict[str, Any] = {"person_id": common.find_person_id(journal, with_), "goal_id": goal, "since": start}
+        filters: dict[str, Any] = {
+            "person_id": common.filter_person_id(journal, with_, announce=not json_),
+            "goal_id": goal,
+            "since": start,
+        }
         shown = common.list_limit(limit, json_, 20)
         found = journal.list_reflections(**filters, limit=shown)
         total = journal.count_reflections(**filters) if shown is not None and len(found) == shown else len(found)

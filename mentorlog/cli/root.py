@@ -80,8 +80,8 @@ def _unexpected(exc: BaseException) -> typer.Exit:
         _print_redacted_traceback(exc)
     if common.committed():
         return fail(
-            f"the change was saved, but then {type(exc).__name__} happened while printing the result",
-            "Check with `mentorlog undo --dry-run` or a list command; do not run the command again.",
+            f"the change was saved, but printing the result failed ({type(exc).__name__})",
+            "Check with `mentorlog undo --dry-run`; do not run the command again.",
             1,
         )
     return fail(
@@ -125,6 +125,63 @@ def _is_output_error(exc: OSError) -> bool:
     return exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF) and exc.filename is None
 
 
+# The root --help, grouped as a person uses mentorlog: what to run after a meeting, what to read before
+# one, what to do with the file. One whole line each (at 80 columns), never cut with "...".
+HELP_INDEX: dict[str, dict[str, str]] = {
+    "Record": {
+        "note": "Record a session: notes, feedback, confidence, actions",
+        "reflect": "Write down what went well, what was hard, what is next",
+        "action": "Add action items; mark them done, dropped or open",
+        "goal": "Add goals and milestones, record progress, change status",
+        "topic": "Queue a topic for the next meeting with someone",
+        "person": "Add, change, close or reopen a relationship",
+        "edit": "Change a record, by flags or in $EDITOR",
+        "delete": "Delete a record (asks first)",
+        "undo": "Undo the last command; --list, --dry-run",
+    },
+    "Review": {
+        "today": "The day's dashboard (also plain `mentorlog`)",
+        "agenda": "Prepare the next meeting with someone",
+        "actions": "Open action items, overdue first; --by-person",
+        "goals": "Goals with progress bars and milestones",
+        "sessions": "Sessions, newest first",
+        "people": "People, their meetings and whether the cadence is kept",
+        "topics": "Topics to raise at the next meetings",
+        "reflections": "Reflections, newest first",
+        "show": "One record in full",
+        "search": "Search everything; word forms and prefixes match",
+        "timeline": "Progress over time, month by month",
+        "summary": "A period condensed: meetings, actions, goals, confidence",
+    },
+    "Data": {
+        "export": "A review (md, html), data (json, csv) or a calendar (ics)",
+        "import": "Merge a JSON dump; importing twice changes nothing",
+        "backup": "A checked, consistent copy of the journal",
+        "sync": "Share the journal with your other machines through a folder",
+        "encrypt": "Encrypt the journal with a passphrase (SQLCipher)",
+        "decrypt": "Make an encrypted journal plain SQLite again",
+        "passphrase": "Change the passphrase of an encrypted journal",
+        "demo": "Try mentorlog on a new journal with half a year of examples",
+    },
+}
+OTHER_PANEL = "Other"  # a command missing from HELP_INDEX lands here (a test keeps it empty)
+
+
+def help_rows(group: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The command list of a --help: panels of (name, whole summary), in the index's order."""
+    names = [name for name in group.list_commands(ctx) if not group.get_command(ctx, name).hidden]
+    if ctx.parent is not None:  # a sub-group (`mentorlog goal --help`): its commands, first sentence, uncut
+        return [("Commands", [(name, group.get_command(ctx, name).get_short_help_str(200)) for name in names])]
+    panels: list[tuple[str, list[tuple[str, str]]]] = []
+    for panel, summaries in HELP_INDEX.items():
+        rows = [(name, summary) for name, summary in summaries.items() if name in names]
+        if rows:
+            panels.append((panel, rows))
+    listed = {name for summaries in HELP_INDEX.values() for name in summaries}
+    other = [(name, group.get_command(ctx, name).get_short_help_str(200)) for name in names if name not in listed]
+    return panels + ([(OTHER_PANEL, other)] if other else [])
+
+
 class MentorlogGroup(TyperGroup):
     """Turns every error into two plain lines and an exit code; no traceback unless MENTORLOG_DEBUG=1.
 
@@ -151,6 +208,13 @@ class MentorlogGroup(TyperGroup):
 
             common.set_command_path(f"{ctx.command_path} {name}")
         return found
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        panels = help_rows(self, ctx)
+        width = max((len(name) for _, rows in panels for name, _ in rows), default=0)
+        for panel, rows in panels:  # one column for all panels, so the summaries line up
+            with formatter.section(panel):
+                formatter.write_dl([(name.ljust(width), summary) for name, summary in rows])
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -29,7 +29,7 @@ def search(
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
             "kind": kind.strip().lower() if kind else None,
-            "person_id": common.find_person_id(journal, with_),
+            "person_id": common.filter_person_id(journal, with_, announce=not json_),
             "since": start,
         }
         shown = common.list_limit(limit, json_, 20)

@@ -159,10 +159,11 @@ def _status(where: Path | None, json_: bool) -> None:
         )
         return
     if found.device is None:
-        common.say(f"Sync is not on for this journal yet; `mentorlog sync DIR` turns it on ({found.unsent} records).")
+        common.say(f"Sync is not on yet; `mentorlog sync DIR` turns it on ({found.unsent} records to send).")
         return
     last = (found.last_sync or "never")[:16].replace("T", " ")
-    common.say(f"This device: {found.device} (sync on since {str(found.enabled_at)[:10]}, last sync {last} UTC)")
+    common.say(f"This device: {found.device}")
+    common.say(f"Sync on since {str(found.enabled_at)[:10]}, last sync {last} UTC")
     common.say(f"Changes not yet sent: {found.unsent}")
     if where is None:
         common.say("No sync folder given (DIR or config sync_dir): devices as last seen here.")

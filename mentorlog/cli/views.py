@@ -43,7 +43,9 @@ def timeline(
     """Progress over time: months (or weeks) as rows with sessions, progress, achievements; a bar per goal."""
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
-        data = journal.timeline(start, end, person_id=common.find_person_id(journal, with_), goal_id=goal)
+        data = journal.timeline(
+            start, end, person_id=common.filter_person_id(journal, with_, announce=not json_), goal_id=goal
+        )
     if json_:
         common.print_json(data.to_json())
         return
@@ -65,7 +67,7 @@ def summary(
     """
     start, end = period_bounds(since, until, "30d")
     with common.journal(write=False) as journal:
-        figures = journal.summary(start, end, person_id=common.find_person_id(journal, with_))
+        figures = journal.summary(start, end, person_id=common.filter_person_id(journal, with_, announce=not json_))
     if json_:
         common.print_json(figures.to_json())
         return

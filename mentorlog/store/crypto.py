@@ -172,7 +172,7 @@ def keyring_check() -> None:
     except Exception as exc:
         raise MentorlogError(
             f"there is no usable OS keyring on this machine ({type(exc).__name__})",
-            "Leave out --keyring and use passphrase_command (e.g. `pass show mentorlog`) or MENTORLOG_PASSPHRASE.",
+            "Leave out --keyring; use passphrase_command or MENTORLOG_PASSPHRASE instead.",
         ) from None
 
 
@@ -367,7 +367,7 @@ def open_encrypted(
         keys.warn("the key in the keyring no longer opens this journal; trying the next source")
     raise MentorlogError(
         f"{path} is encrypted, and no passphrase was given",
-        "Set passphrase_command in config.toml or MENTORLOG_PASSPHRASE, or run mentorlog on a terminal.",
+        "Set passphrase_command (config.toml) or MENTORLOG_PASSPHRASE, or use a terminal.",
     )
 
 
@@ -388,5 +388,5 @@ def sync_secret(keys: Keys, path: Path) -> str:
             return sync_secret_from(text)
     raise MentorlogError(
         "sync of an encrypted journal needs its passphrase, not only a raw key",
-        "Give the passphrase through MENTORLOG_PASSPHRASE, passphrase_command or the prompt.",
+        "Give it by MENTORLOG_PASSPHRASE, passphrase_command or the prompt.",
     )

@@ -112,7 +112,7 @@ def _verify(temp: Path, key: RawKey | None, expected: dict[str, int], word: str 
         db.close()  # the last connection: its -wal is checkpointed and removed
     if checked != "ok" or counts != expected or found != hits:
         raise StoreError(
-            f"the new copy of the journal did not verify (integrity: {checked}); the journal was left as it was",
+            f"the new copy did not verify (integrity: {checked}); the journal was left as it was",
             "Try again; if it keeps failing, make a backup and report it.",
         )
 

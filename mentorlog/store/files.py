@@ -22,8 +22,8 @@ def refuse_journal_files(target: Path, journal: Path) -> Path:
     own |= {Path(f"{resolve(journal)}{suffix}") for suffix in JOURNAL_SUFFIXES}
     if real in own:
         raise UsageError(
-            f"{target} is the journal's own file ({real.name}); refusing to overwrite it",
-            "Give another file name.",
+            f"{target} is this journal's own file",
+            "mentorlog never writes over its journal; give another file name.",
         )
     return real
 

@@ -187,6 +187,11 @@ class GoalsRepo(Repo):
             ancestor = self.require("goals", "goal", ancestor)["parent_id"]
 
     def delete_goal(self, goal_id: int) -> None:
+        self.check_goal_deletable(goal_id)
+        self.db.execute("DELETE FROM goals WHERE id = ?", [goal_id])
+
+    def check_goal_deletable(self, goal_id: int) -> None:
+        """Raise why the goal cannot be deleted (asked before `delete` asks for confirmation)."""
         self.require("goals", "goal", goal_id)
         children = self.scalar("SELECT count(*) FROM goals WHERE parent_id = ?", [goal_id])
         if children:
@@ -194,4 +199,3 @@ class GoalsRepo(Repo):
                 f"goal {goal_id} has {children} milestone(s)",
                 "Delete the milestones first, or drop the goal with `mentorlog goal drop`.",
             )
-        self.db.execute("DELETE FROM goals WHERE id = ?", [goal_id])

@@ -7,6 +7,7 @@ from typing import Any
 
 from mentorlog import validate
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.humane import counted
 from mentorlog.models import Person, Topic
 from mentorlog.patches import PersonPatch, TopicPatch
 from mentorlog.store.base import Repo
@@ -137,23 +138,27 @@ class PeopleRepo(Repo):
         return self.get_person(person_id)
 
     def delete_person(self, person_id: int) -> None:
+        self.check_person_deletable(person_id)
+        self.db.execute("DELETE FROM topics WHERE person_id = ?", [person_id])
+        self.db.execute("DELETE FROM people WHERE id = ?", [person_id])
+
+    def check_person_deletable(self, person_id: int) -> None:
+        """Raise why the person cannot be deleted (asked before `delete` asks for confirmation)."""
         self.require("people", "person", person_id)
         uses = {
-            "sessions": self.scalar("SELECT count(*) FROM sessions WHERE person_id = ?", [person_id]),
-            "goals": self.scalar("SELECT count(*) FROM goals WHERE person_id = ?", [person_id]),
-            "action items": self.scalar(
+            "session": self.scalar("SELECT count(*) FROM sessions WHERE person_id = ?", [person_id]),
+            "goal": self.scalar("SELECT count(*) FROM goals WHERE person_id = ?", [person_id]),
+            "action item": self.scalar(
                 "SELECT count(*) FROM actions WHERE person_id = ? OR owner_id = ?", [person_id, person_id]
             ),
-            "reflections": self.scalar("SELECT count(*) FROM reflections WHERE person_id = ?", [person_id]),
+            "reflection": self.scalar("SELECT count(*) FROM reflections WHERE person_id = ?", [person_id]),
         }
-        used = ", ".join(f"{count} {what}" for what, count in uses.items() if count)
+        used = ", ".join(counted(count, what) for what, count in uses.items() if count)
         if used:
             raise MentorlogError(
                 f"person {person_id} still has {used}",
-                "Delete or move those first; nothing was deleted.",
+                "To end the relationship, `mentorlog person close`; nothing was deleted.",
             )
-        self.db.execute("DELETE FROM topics WHERE person_id = ?", [person_id])
-        self.db.execute("DELETE FROM people WHERE id = ?", [person_id])
 
     # topics -----------------------------------------------------------------------------------
 
