@@ -275,7 +275,8 @@ KINDS: dict[str, Kind] = {
     "goal": Kind(
         "goal", "goals",
         get=lambda j, i: j.get_goal(i), update=lambda j, i, p: j.update_goal(i, p),
-        delete=lambda j, i: j.delete_goal(i), patch=patches.GoalPatch, check_delete=lambda j, i: j.check_goal_deletable(i),
+        delete=lambda j, i: j.delete_goal(i), patch=patches.GoalPatch,
+        check_delete=lambda j, i: j.check_goal_deletable(i),
         flags={
             "title": ("title", as_text), "description": ("description", as_text), "horizon": ("horizon", as_horizon),
             "target": ("target", as_target), "parent": ("parent_id", _optional_id("goals", "goal")),
