@@ -120,7 +120,7 @@ def test_a_note_marks_open_topics_with_that_person_discussed(journal: Journal) -
 def test_a_person_in_use_cannot_be_deleted(journal: Journal) -> None:
     anna = journal.add_person("Anna", "mentee")
     journal.add_session(day=TODAY, person_id=anna.id, notes="n")
-    with pytest.raises(MentorlogError, match="still has 1 session$"):
+    with pytest.raises(MentorlogError, match=r"still has 1 session$"):
         journal.delete_person(anna.id)
 
 
