@@ -61,7 +61,9 @@ def bar_width(width: int) -> int:
     return 5 if width < NARROW else BAR_WIDTH
 
 
-def bar(percent: int, width: int = BAR_WIDTH) -> Text:
+def bar(percent: int, columns: int) -> Text:
+    """A progress bar for a terminal COLUMNS wide: the same length in every view at that width."""
+    width = bar_width(columns)
     filled = round(width * percent / 100)
     style = "green" if percent >= 100 else "cyan"
     return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"), f" {percent:3d}%")
@@ -241,7 +243,7 @@ def _goal_cells(goal: Goal, today: date, depth: int, narrow: bool, twin: bool, w
     cells: list[RenderableType] = [
         str(goal.id),
         title,
-        bar(goal.progress, bar_width(120 if not narrow else 60)),
+        bar(goal.progress, 120 if not narrow else 60),
         when_text(goal.target, today, open_item=goal.status == "active", relative=not narrow),
     ]
     if not narrow:

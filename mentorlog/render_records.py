@@ -77,7 +77,7 @@ def show_goal(
     *,
     width: int = 120,
 ) -> Panel:
-    progress = bar(goal.progress, 20)
+    progress = bar(goal.progress, width)
     if goal.milestone_total:
         progress.append(f"   milestones {goal.milestone_achieved}/{goal.milestone_total} achieved", style="dim")
     body: list[RenderableType] = [

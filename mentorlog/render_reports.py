@@ -15,7 +15,6 @@ from mentorlog.meetings import Agenda, Meeting, Today
 from mentorlog.render import (
     actions_table,
     bar,
-    bar_width,
     cadence_text,
     empty,
     short_name,
@@ -62,7 +61,7 @@ def _counts(row: Row) -> Text:
     return line
 
 
-def timeline_view(data: Timeline) -> RenderableType:
+def timeline_view(data: Timeline, *, width: int = 120, every_goal: bool = False) -> RenderableType:
     if data.is_empty:
         return empty(
             f"Nothing happened between {data.since} and {data.until}. Record a session with: mentorlog note --with NAME"
@@ -77,7 +76,7 @@ def timeline_view(data: Timeline) -> RenderableType:
             cell.append_text(_mark_line(mark))
         if row.total > len(row.marks):
             cell.append("\n")
-            cell.append_text(empty(f"… and {row.total - len(row.marks)} more"))
+            cell.append_text(empty(f"… and {row.total - len(row.marks)} more (--all shows every one)"))
         table.add_row(row.label, cell)
     parts: list[RenderableType] = [
         Text(f"Timeline {data.since} → {data.until}", style="bold"),
@@ -90,15 +89,15 @@ def timeline_view(data: Timeline) -> RenderableType:
         goals.add_column("goal", overflow="fold")
         goals.add_column("progress", no_wrap=True)
         goals.add_column("change", no_wrap=True, justify="right")
-        for goal in _most_moved(data.goals):
+        for goal in data.goals if every_goal else _most_moved(data.goals):
             title = user(("  " * goal.depth) + ("└ " if goal.depth else "") + goal.title)
             if goal.status != "active":
                 title.append(f" ({goal.status})", style="dim")
             change = Text(f"{goal.start}% → {goal.end}%", style="green" if goal.delta > 0 else "dim")
-            goals.add_row(title, bar(goal.end), change)
+            goals.add_row(title, bar(goal.end, width), change)
         parts += [Text(""), _heading("Goals"), goals]
-        if len(data.goals) > GOALS_SHOWN:
-            parts.append(empty(f"{len(data.goals) - GOALS_SHOWN} more goals not shown (see --json)"))
+        if len(data.goals) > GOALS_SHOWN and not every_goal:
+            parts.append(empty(f"{len(data.goals) - GOALS_SHOWN} more goals not shown (--all shows every one)"))
     return Group(*parts)
 
 
@@ -172,7 +171,7 @@ def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
             delta = goal.delta
             goals.add_row(
                 user(("  " * goal.depth) + ("└ " if goal.depth else "") + goal.title),
-                bar(goal.end, bar_width(width)),
+                bar(goal.end, width),
                 Text(f"{delta:+d}", style="green" if delta > 0 else ("red" if delta < 0 else "dim")),
             )
         parts += [Text(""), _heading("Goals"), goals]
@@ -239,7 +238,7 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
         stale.add_column(overflow="fold")
         stale.add_column(no_wrap=True)
         for goal in brief.stale_goals:
-            stale.add_row(str(goal.id), user(goal.title), bar(goal.progress))
+            stale.add_row(str(goal.id), user(goal.title), bar(goal.progress, width))
         body.append(stale)
         if brief.more.get("stale_goals"):
             body.append(empty(f"… and {brief.more['stale_goals']} more"))
@@ -286,7 +285,7 @@ def today_view(data: Today, *, width: int = 120) -> RenderableType:
         stale.add_column(overflow="fold")
         stale.add_column(no_wrap=True)
         for goal in data.stale_goals:
-            stale.add_row(str(goal.id), user(goal.title), bar(goal.progress, bar_width(width)))
+            stale.add_row(str(goal.id), user(goal.title), bar(goal.progress, width))
         section("Goals without progress for 4 weeks", stale)
     if data.topics:
         lines = [

@@ -202,3 +202,33 @@ def test_views_follow_the_pinned_day_years_away_from_the_real_date(
     assert action["created_at"][:4] == today[:4]
     agenda = json.loads(run(*db, "agenda", "--with", "weber", "--json", env=env).stdout)
     assert 0 <= agenda["days_since_last_session"] <= 20  # the demo meets Dr. Weber every 14 days, give or take
+
+
+def test_a_busy_month_shows_its_latest_items_and_all_shows_every_one(run: Run, run_json) -> None:
+    """issue 11.14: when a month has more than fits, the newest stay; `--all` lists every one."""
+    run("person", "add", "Anna", "--role", "mentee")
+    for day in range(1, 13):  # twelve sessions in November, titled by their day
+        run("note", "--with", "anna", "--date", f"2026-11-{day:02d}", "--title", f"Meeting of day {day:02d}", "n")
+    cut = run("timeline", "--since", "2026-06-01", env={"COLUMNS": "120"}).stdout
+    shown = [day for day in range(1, 13) if f"Meeting of day {day:02d}" in cut]
+    assert shown == list(range(5, 13))  # the newest eight
+    assert "… and 4 more (--all shows every one)" in cut
+    every = run("timeline", "--since", "2026-06-01", "--all", env={"COLUMNS": "120"}).stdout
+    assert all(f"Meeting of day {day:02d}" in every for day in range(1, 13)) and "more" not in every
+    marks = run_json("timeline", "--since", "2026-06-01", "--all")
+    november = next(row for row in marks["rows"] if row["label"].startswith("Nov"))
+    assert len(november["marks"]) == 12
+
+
+@pytest.mark.parametrize(("width", "length"), [(50, 5), (80, 5), (120, 10)])
+def test_progress_bars_are_one_length_in_every_view(run: Run, demo_db: Path, width: int, length: int) -> None:
+    """issue 11.14: goals, timeline, summary, agenda, today and show goal draw bars of one length per width."""
+    import re
+
+    found: dict[str, set[int]] = {}
+    for view in (["goals"], ["timeline"], ["summary", "--since", "6m"], ["agenda", "--with", "weber"], ["today"],
+                 ["show", "goal", "1"]):  # fmt: skip
+        out = run("--db", str(demo_db), *view, env={"COLUMNS": str(width)}).stdout
+        found[view[0]] = {len(match) for match in re.findall(r"([█░]+) +\d+%", out)}  # (not the sparklines)
+    assert all(found.values()), found  # every view drew bars
+    assert all(lengths == {length} for lengths in found.values()), found

@@ -80,5 +80,5 @@ def test_overdue_is_red_and_due_soon_is_yellow() -> None:
 
 
 def test_progress_bar() -> None:
-    assert render.bar(40).plain == "████░░░░░░  40%"
-    assert render.bar(100, 5).plain == "█████ 100%"
+    assert render.bar(40, 120).plain == "████░░░░░░  40%"
+    assert render.bar(100, 60).plain == "█████ 100%"  # narrow terminals: half the length

@@ -239,4 +239,4 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     common.say("")
     from mentorlog.cli.views import timeline
 
-    timeline(with_=common.ALL_PEOPLE, goal=None, since="6m", until=None, json_=False)
+    timeline(with_=common.ALL_PEOPLE, goal=None, since="6m", until=None, all_=False, json_=False)

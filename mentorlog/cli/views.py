@@ -38,20 +38,27 @@ def timeline(
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only this goal and its milestones."),
     since: str = typer.Option("6m", "--since", help="Start: a date or a span back (30d, 6m, 1y)."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
+    all_: bool = typer.Option(False, "--all", "-a", help="Every item of every month, and every goal."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Progress over time: months (or weeks) as rows with sessions, progress, achievements; a bar per goal."""
+    """Progress over time: months (or weeks) as rows with sessions, progress, achievements; a bar per goal.
+
+    A busy month shows its newest items of each kind and how many more there are; --all shows every one.
+    """
+    from mentorlog.reports import MARKS_PER_ROW
+
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
+        person_id = common.filter_person_id(journal, with_, announce=not json_)
         data = journal.timeline(
-            start, end, person_id=common.filter_person_id(journal, with_, announce=not json_), goal_id=goal
+            start, end, person_id=person_id, goal_id=goal, marks_per_row=None if all_ else MARKS_PER_ROW
         )
     if json_:
         common.print_json(data.to_json())
         return
     from mentorlog.render_reports import timeline_view
 
-    print_view(timeline_view(data))
+    print_view(timeline_view(data, width=console_width(), every_goal=all_))
 
 
 @app.command(rich_help_panel="Views")

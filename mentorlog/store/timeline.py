@@ -12,10 +12,16 @@ from mentorlog.store.period import PeriodRepo, scope
 
 class TimelineRepo(PeriodRepo):
     def timeline(
-        self, since: date, until: date, *, person_id: int | None = None, goal_id: int | None = None
+        self,
+        since: date,
+        until: date,
+        *,
+        person_id: int | None = None,
+        goal_id: int | None = None,
+        marks_per_row: int | None = MARKS_PER_ROW,
     ) -> Timeline:
-        """Rows (months, or weeks for 8 weeks or less) with their marks, at most MARKS_PER_ROW each
-        (achievements and progress first), the count of everything per kind, and a bar per goal."""
+        """Rows (months, or weeks for 8 weeks or less) with their marks, at most MARKS_PER_ROW each (None: all),
+        the newest of each kind first, the count of everything per kind, and a bar per goal."""
         start, end = since.isoformat(), until.isoformat()
         start_stamp, end_stamp = utc_bounds(since, until)
         family = self.goal_family(goal_id) if goal_id is not None else None
@@ -66,8 +72,8 @@ class TimelineRepo(PeriodRepo):
             # every kind takes turns (the newest of each first, achievements before progress before ...)
             f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY turn, {order}) AS rank"
             f" FROM (SELECT *, {bucket} AS bucket, row_number() OVER (PARTITION BY {bucket}, kind ORDER BY day DESC)"
-            f" AS turn FROM ({union}))) WHERE rank <= ? ORDER BY day, {order}",
-            [*params, MARKS_PER_ROW],
+            f" AS turn FROM ({union}))) WHERE ? < 0 OR rank <= ? ORDER BY day, {order}",
+            [*params, *[-1 if marks_per_row is None else marks_per_row] * 2],
         ):
             if item["bucket"] in rows:
                 rows[item["bucket"]].marks.append(Mark(item["day"], item["kind"], item["text"], item["detail"]))
