@@ -50,9 +50,17 @@ def test_only_one_layer_imports(prefix: str, owners: tuple[str, ...]) -> None:
     assert offenders == [], f"{prefix} imported outside {owners}"
 
 
+# The one exception, and why: zsh and fish completion help rendered without rich (Typer's classes import it,
+# 60 ms of every TAB). It is imported under `except ImportError`, so a Typer that moves it only costs speed.
+PRIVATE_TYPER_ALLOWED = {"mentorlog.cli.completion"}
+
+
 def test_nothing_imports_typers_private_modules() -> None:
     offenders = [name for name, found in modules() if any(i.startswith("typer._") for i in found)]
-    assert offenders == []
+    assert sorted(offenders) == sorted(PRIVATE_TYPER_ALLOWED)
+    for name in PRIVATE_TYPER_ALLOWED:
+        source = (PACKAGE.parent / (name.replace(".", "/") + ".py")).read_text()
+        assert "except ImportError:" in source, f"{name} must work without Typer's private classes"
 
 
 def test_the_domain_imports_no_store_cli_render_or_export() -> None:

@@ -88,6 +88,17 @@ def _asks_for_something(args: list[str]) -> bool:
 
 def main() -> None:
     degrade_output()
+    from mentorlog.cli import completion
+
+    typed = completion.words_before_cursor()
+    if typed is not None:  # a shell asks for completions: the command's module, or every one for its name
+        import typer
+
+        wanted = COMMANDS.get(command_name(typed) or "")
+        command = typer.main.get_command(load((wanted,) if wanted else MODULES))
+        completion.plain_help_shells()  # after Typer registered its own shell classes
+        command.main(prog_name="mentorlog")
+        return
     args = sys.argv[1:]
     module: str | None = COMMANDS.get(command_name(args) or "")
     if module is None and not _asks_for_something(args):

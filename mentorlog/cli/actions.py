@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
 from mentorlog.safe import inert
 
@@ -16,10 +16,20 @@ app.add_typer(action_app, name="action", rich_help_panel="Record")
 def action_add(
     text: str = typer.Argument(..., help="What was committed to (due:DATE and owner:NAME tokens work too)."),
     owner: str | None = typer.Option(
-        None, "--owner", "-o", help="me, them or a name (default: them with a mentee, me with a mentor)."
+        None,
+        "--owner",
+        "-o",
+        autocompletion=completion.owners,
+        help="me, them or a name (default: them with a mentee, me with a mentor).",
     ),
     due: str | None = typer.Option(None, "--due", help="Due date (a bare weekday looks ahead; 2027 is its last day)."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="The relationship it belongs to (default_with)."),
+    with_: str | None = typer.Option(
+        None,
+        "--with",
+        "-w",
+        autocompletion=completion.person_names,
+        help="The relationship it belongs to (default_with).",
+    ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it serves."),
     session: int | None = typer.Option(None, "--session", help="The session it came from."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
@@ -90,11 +100,20 @@ def action_reopen(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> N
 
 @app.command(rich_help_panel="Read")
 def actions(
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
-    owner: str | None = typer.Option(None, "--owner", "-o", help="me, them (anyone but me), or a person's name."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."
+    ),
+    owner: str | None = typer.Option(
+        None, "--owner", "-o", autocompletion=completion.owners, help="me, them (anyone but me), or a person's name."
+    ),
     overdue: bool = typer.Option(False, "--overdue", help="Only open items past their due date."),
     due_before: str | None = typer.Option(None, "--due-before", help="Only items due before this date."),
-    status: str = typer.Option("open", "--status", help="open, done, dropped or all."),
+    status: str = typer.Option(
+        "open",
+        "--status",
+        autocompletion=completion.choices(("open", "done", "dropped", "all")),
+        help="open, done, dropped or all.",
+    ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
     limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
     by_person: bool = typer.Option(False, "--by-person", help="Group the items by relationship."),

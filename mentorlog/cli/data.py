@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.safe import inert
@@ -36,14 +36,23 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
 
 @app.command(rich_help_panel="Data")
 def export(
-    format_: str = typer.Option("md", "--format", "-f", help="md, html, json, csv or ics."),
+    format_: str = typer.Option(
+        "md", "--format", "-f", autocompletion=completion.choices(FORMATS), help="md, html, json, csv or ics."
+    ),
     since: str | None = typer.Option(None, "--since", help="Start (default: the whole journal); 6m, 1y, a date."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to FILE (0600) instead of stdout."),
     include_private: bool = typer.Option(False, "--include-private", help="Include sessions noted with --private."),
     all_: bool = typer.Option(False, "--all", help="json only: a complete, lossless dump for backup and import."),
-    what: str = typer.Option("sessions", "--what", help="csv only: sessions, actions, goals or reflections."),
+    what: str = typer.Option(
+        "sessions",
+        "--what",
+        autocompletion=completion.choices(("sessions", "actions", "goals", "reflections")),
+        help="csv only: sessions, actions, goals or reflections.",
+    ),
 ) -> None:
     """Export a review (Markdown, HTML), data for scripts (JSON, CSV) or a calendar (ICS).
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
 
 goal_app = sub_app("Add goals and milestones, record progress, change their status.")
@@ -14,12 +14,20 @@ app.add_typer(goal_app, name="goal", rich_help_panel="Record")
 @goal_app.command("add")
 def goal_add(
     title: str = typer.Argument(..., help="What you want to reach."),
-    horizon: str = typer.Option("short", "--horizon", help="short or long."),
+    horizon: str = typer.Option(
+        "short", "--horizon", autocompletion=completion.choices(("short", "long")), help="short or long."
+    ),
     target: str | None = typer.Option(None, "--target", help="Target date (a month means its last day)."),
     parent: int | None = typer.Option(None, "--parent", help="Make this a milestone of goal ID."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="The person this goal is with (default_with)."),
+    with_: str | None = typer.Option(
+        None,
+        "--with",
+        "-w",
+        autocompletion=completion.person_names,
+        help="The person this goal is with (default_with).",
+    ),
     description: str = typer.Option("", "--description", help="More about the goal."),
-    tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable)."),
+    tag: list[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="A tag (repeatable)."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
     json_: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
 ) -> None:
@@ -115,8 +123,15 @@ def goal_resume(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
 
 @app.command(rich_help_panel="Read")
 def goals(
-    status: str | None = typer.Option(None, "--status", help="active, achieved, paused or dropped."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only goals with this person."),
+    status: str | None = typer.Option(
+        None,
+        "--status",
+        autocompletion=completion.choices(("active", "achieved", "paused", "dropped")),
+        help="active, achieved, paused or dropped.",
+    ),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only goals with this person."
+    ),
     all_: bool = typer.Option(False, "--all", help="Goals of every status."),
     limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),

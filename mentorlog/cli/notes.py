@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 from mentorlog.safe import inert
@@ -81,7 +81,9 @@ def note(
     text: str | None = typer.Argument(
         None, help="The notes. Without it: stdin when piped, else $EDITOR with a template."
     ),
-    with_: str | None = typer.Option(None, "--with", "-w", help="The person you met (name or unique prefix)."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="The person you met (name or unique prefix)."
+    ),
     date_: str = typer.Option("today", "--date", "-d", help="When the session was (a bare weekday looks back)."),
     title: str = typer.Option("", "--title", "-t", help="A short title."),
     feedback: str = typer.Option("", "--feedback", "-f", help="Feedback you received or gave."),
@@ -93,7 +95,9 @@ def note(
         [], "--action", "-a", help="An action item, with optional due:DATE owner:NAME tokens (repeatable)."
     ),
     next_: str | None = typer.Option(None, "--next", "-n", help="The date of the next meeting."),
-    tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable); #words in the text are tags too."),
+    tag: list[str] = typer.Option(
+        [], "--tag", autocompletion=completion.tags, help="A tag (repeatable); #words in the text are tags too."
+    ),
     private: bool = typer.Option(False, "--private", help="Leave this session out of exports by default."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown, without asking."),
     draft: bool = typer.Option(False, "--draft", help="Continue the note whose text was kept after an error."),
@@ -208,10 +212,12 @@ def _record(
 
 @app.command(rich_help_panel="Read")
 def sessions(
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only sessions with this person."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only sessions with this person."
+    ),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date."),
-    tag: str | None = typer.Option(None, "--tag", help="Only sessions with this tag."),
+    tag: str | None = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only sessions with this tag."),
     limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
 from mentorlog.safe import inert
 
@@ -17,7 +17,13 @@ app.add_typer(topic_app, name="topic", rich_help_panel="Record")
 @person_app.command("add")
 def person_add(
     name: str = typer.Argument(..., help="Their name, e.g. 'Dr. Weber'."),
-    role: str = typer.Option(..., "--role", "-r", help="Their role for you: mentor or mentee."),
+    role: str = typer.Option(
+        ...,
+        "--role",
+        "-r",
+        autocompletion=completion.choices(("mentor", "mentee")),
+        help="Their role for you: mentor or mentee.",
+    ),
     cadence: str | None = typer.Option(None, "--cadence", help="How often you meet: 1w, 2w, 10d, 1m."),
     note: str = typer.Option("", "--note", help="Anything worth remembering about them."),
     since: str | None = typer.Option(
@@ -73,7 +79,9 @@ def people(
 @topic_app.command("add")
 def topic_add(
     text: str = typer.Argument(..., help="What to raise next time."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="The person to raise it with."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="The person to raise it with."
+    ),
     create: bool = typer.Option(False, "--create", help="Create the person if unknown."),
     json_: bool = typer.Option(False, "--json", help="Print the topic as JSON."),
 ) -> None:
@@ -96,7 +104,9 @@ def topic_add(
 
 @app.command(rich_help_panel="Read")
 def topics(
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only topics for this person."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only topics for this person."
+    ),
     all_: bool = typer.Option(False, "--all", help="Discussed topics too."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.kinds import KINDS, Kind, kind
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
@@ -19,7 +19,7 @@ KIND_HELP = f"{', '.join(list(KINDS)[:-1])} or {list(KINDS)[-1]}."
 
 @app.command(rich_help_panel="Records")
 def show(
-    kind_word: str = typer.Argument(..., metavar="KIND", help=KIND_HELP),
+    kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
     record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -39,27 +39,37 @@ def show(
 
 @app.command(rich_help_panel="Records")
 def edit(
-    kind_word: str = typer.Argument(..., metavar="KIND", help=KIND_HELP),
+    kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
     record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
     text: str | None = typer.Option(None, "--text", help="New text (notes of a session, text of an item)."),
     title: str | None = typer.Option(None, "--title", help="New title (session, goal)."),
     date_: str | None = typer.Option(None, "--date", help="New date (session, reflection)."),
-    with_: str | None = typer.Option(None, "--with", help="New person, or 'none'."),
+    with_: str | None = typer.Option(
+        None, "--with", autocompletion=completion.person_names, help="New person, or 'none'."
+    ),
     feedback: str | None = typer.Option(None, "--feedback", help="New feedback (session)."),
     confidence: str | None = typer.Option(None, "--confidence", help="New confidence 1-5, or 'none' (session)."),
     next_: str | None = typer.Option(None, "--next", help="New next-meeting date, or 'none' (session)."),
     private: bool | None = typer.Option(None, "--private/--public", help="Keep out of exports, or not (session)."),
-    tag: list[str] | None = typer.Option(None, "--tag", help="Replace the tags (repeatable)."),
+    tag: list[str] | None = typer.Option(
+        None, "--tag", autocompletion=completion.tags, help="Replace the tags (repeatable)."
+    ),
     goal: list[int] | None = typer.Option(None, "--goal", help="Linked goal(s); session: repeatable."),
     description: str | None = typer.Option(None, "--description", help="New description (goal)."),
-    horizon: str | None = typer.Option(None, "--horizon", help="short or long (goal)."),
+    horizon: str | None = typer.Option(
+        None, "--horizon", autocompletion=completion.choices(("short", "long")), help="short or long (goal)."
+    ),
     target: str | None = typer.Option(None, "--target", help="New target date, or 'none' (goal)."),
     parent: str | None = typer.Option(None, "--parent", help="New parent goal id, or 'none' (goal)."),
-    owner: str | None = typer.Option(None, "--owner", help="me, them or a name (action)."),
+    owner: str | None = typer.Option(
+        None, "--owner", autocompletion=completion.owners, help="me, them or a name (action)."
+    ),
     due: str | None = typer.Option(None, "--due", help="New due date, or 'none' (action)."),
     session: str | None = typer.Option(None, "--session", help="Session id, or 'none' (action)."),
     name: str | None = typer.Option(None, "--name", help="New name (person)."),
-    role: str | None = typer.Option(None, "--role", help="mentor or mentee (person)."),
+    role: str | None = typer.Option(
+        None, "--role", autocompletion=completion.choices(("mentor", "mentee")), help="mentor or mentee (person)."
+    ),
     cadence: str | None = typer.Option(None, "--cadence", help="Meeting interval like 2w, or 'none' (person)."),
     note: str | None = typer.Option(None, "--note", help="New note (person)."),
     since: str | None = typer.Option(None, "--since", help="When the relationship started, or 'none' (person)."),
@@ -115,7 +125,7 @@ def _dates_said(record: Any, flags: dict[str, Any]) -> str:
 
 @app.command(rich_help_panel="Records")
 def delete(
-    kind_word: str = typer.Argument(..., metavar="KIND", help=KIND_HELP),
+    kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
     record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 
@@ -56,10 +56,16 @@ def reflect(
     ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it is about."),
     with_: str | None = typer.Option(
-        None, "--with", "-w", help="The person it is about (default_with; '*' for nobody)."
+        None,
+        "--with",
+        "-w",
+        autocompletion=completion.person_names,
+        help="The person it is about (default_with; '*' for nobody).",
     ),
     date_: str = typer.Option("today", "--date", "-d", help="The date (a bare weekday looks back)."),
-    tag: list[str] = typer.Option([], "--tag", help="A tag (repeatable); #words in the text are tags too."),
+    tag: list[str] = typer.Option(
+        [], "--tag", autocompletion=completion.tags, help="A tag (repeatable); #words in the text are tags too."
+    ),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
     draft: bool = typer.Option(False, "--draft", help="Continue the reflection whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the reflection as JSON."),
@@ -96,7 +102,9 @@ def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | Non
 
 @app.command(rich_help_panel="Read")
 def reflections(
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only reflections about this person."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only reflections about this person."
+    ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only reflections about this goal."),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
     limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),

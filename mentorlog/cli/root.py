@@ -209,6 +209,15 @@ class MentorlogGroup(TyperGroup):
             common.set_command_path(f"{ctx.command_path} {name}")
         return found
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """TAB after `mentorlog`: each command with its whole one-line summary (zsh and fish show it)."""
+        found: list[Any] = super().shell_complete(ctx, incomplete)
+        if ctx.parent is None:
+            summaries = {name: summary for panel in HELP_INDEX.values() for name, summary in panel.items()}
+            for item in found:
+                item.help = summaries.get(item.value, item.help)
+        return found
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         panels = help_rows(self, ctx)
         width = max((len(name) for _, rows in panels for name, _ in rows), default=0)
@@ -243,7 +252,7 @@ app = typer.Typer(
     invoke_without_command=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish); see cli/completion.py
 )
 
 

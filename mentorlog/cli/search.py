@@ -6,15 +6,23 @@ from typing import Any
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 
 
 @app.command(rich_help_panel="Read")
 def search(
     query: str = typer.Argument(..., help='Words to find; "a phrase" in quotes, word* for a prefix.'),
-    kind: str | None = typer.Option(None, "--kind", "-k", help="session, reflection, goal, action, topic or person."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only records about this person."),
+    kind: str | None = typer.Option(
+        None,
+        "--kind",
+        "-k",
+        autocompletion=completion.choices(("session", "reflection", "goal", "action", "topic", "person")),
+        help="session, reflection, goal, action, topic or person.",
+    ),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only records about this person."
+    ),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
     limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
     json_: bool = typer.Option(False, "--json", help="Print JSON: kind, id, date, title, snippet, score."),

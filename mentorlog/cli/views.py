@@ -6,7 +6,7 @@ from datetime import date
 
 import typer
 
-from mentorlog.cli import common
+from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 
@@ -34,7 +34,9 @@ def console_width() -> int:
 
 @app.command(rich_help_panel="Views")
 def timeline(
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."
+    ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only this goal and its milestones."),
     since: str = typer.Option("6m", "--since", help="Start: a date or a span back (30d, 6m, 1y)."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
@@ -65,7 +67,9 @@ def timeline(
 def summary(
     since: str = typer.Option("30d", "--since", help="Start: a date or a span back (30d, 6m, 1y)."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
-    with_: str | None = typer.Option(None, "--with", "-w", help="Only this relationship."),
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """A period condensed: sessions vs cadence, action completion, goal progress, confidence, tags, highlights.
@@ -86,7 +90,11 @@ def summary(
 @app.command(rich_help_panel="Views")
 def agenda(
     with_: str | None = typer.Option(
-        None, "--with", "-w", help="The person you meet next (default: whoever's next meeting is soonest)."
+        None,
+        "--with",
+        "-w",
+        autocompletion=completion.person_names,
+        help="The person you meet next (default: whoever's next meeting is soonest).",
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
