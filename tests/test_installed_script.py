@@ -195,3 +195,28 @@ def test_the_after_meeting_flow_of_the_readme(env: dict[str, str]) -> None:
     topics = json.loads(mentorlog(env, "topics", "--json").stdout)
     assert [t["text"] for t in topics] == ["Speaker coaching?"]
     assert json.loads(mentorlog(env, "reflections", "--json").stdout)[0]["tags"] == ["feedback"]
+
+
+def test_the_readme_mentors_day_runs_as_written(env: dict[str, str], tmp_path: Path) -> None:
+    """issue 11: the README's quick start shows a mentor's day; each of its commands runs, and the session's
+    confirmation is what the README prints (owner by role: the mentee's homework is theirs)."""
+    import re
+    import shlex
+
+    readme = (TREE / "README.md").read_text()
+    block = readme.split("### A mentor's day", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    block = block.replace("\\\n", " ")
+    commands = [shlex.split(line, comments=True) for line in block.splitlines() if line.startswith("mentorlog")]
+    shown = [re.sub(r"\s+<-.*$", "", line[2:]).rstrip() for line in block.splitlines() if line.startswith("#  ")]
+    assert len(commands) >= 9 and len(shown) == 3
+    outputs = []
+    for command in commands:
+        args = [arg.replace("review.html", str(tmp_path / "review.html")) for arg in command[1:]]
+        result = mentorlog(env, *args)
+        assert result.returncode == 0, (command, result.stderr)
+        outputs.append(result.stdout)
+    note = next(out for command, out in zip(commands, outputs, strict=True) if command[1:2] == ["note"])
+    assert [line.strip() for line in note.splitlines()] == [line.strip() for line in shown]
+    by_person = next(out for command, out in zip(commands, outputs, strict=True) if "--by-person" in command)
+    assert "Anna Schmidt" in by_person and "them" in by_person
+    assert (tmp_path / "review.html").read_text().count("With Anna Schmidt") == 1
