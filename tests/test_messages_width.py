@@ -57,3 +57,21 @@ def test_hints_and_confirmations_fit_80_columns(run: Run, tmp_path: Path) -> Non
     too_wide = [(args, line) for args, line in seen if len(line) > WIDTH]
     assert not too_wide, "\n".join(f"{' '.join(args)}: {line!r} ({len(line)})" for args, line in too_wide)
     assert len(seen) > 30  # the scenario really printed what it is meant to check
+
+
+def test_an_unknown_person_gets_one_hint_valid_for_that_command(run: Run) -> None:
+    """issue 11.13: `--create` is offered only by commands that have it."""
+    run("person", "add", "Anna", "--role", "mentee")
+    for command in (["actions", "--with", "ghost"], ["sessions", "--with", "ghost"], ["agenda", "--with", "ghost"],
+                    ["summary", "--with", "ghost"], ["export", "--with", "ghost"]):  # fmt: skip
+        result = run(*command)
+        lines = result.stderr.splitlines()
+        assert result.exit_code == 1 and len(lines) == 2, (command, result.stderr)
+        assert lines[0] == "Error: no person named 'ghost'" and "--create" not in lines[1], command
+        assert "mentorlog person add ghost" in lines[1]
+    for command in (["note", "--with", "ghost", "x"], ["action", "add", "x", "--with", "ghost"],
+                    ["goal", "add", "x", "--with", "ghost"], ["topic", "add", "x", "--with", "ghost"],
+                    ["reflect", "x", "--with", "ghost"]):  # fmt: skip
+        result = run(*command)
+        lines = result.stderr.splitlines()
+        assert result.exit_code == 1 and len(lines) == 2 and "--create" in lines[1], (command, result.stderr)
