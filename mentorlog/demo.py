@@ -22,6 +22,9 @@ class Relationship:
     feedback: tuple[str, ...]
     actions_mine: tuple[str, ...]
     actions_theirs: tuple[str, ...]
+    slipping: bool = False  # my follow-through slipped in the last two months (`health`: needs attention)
+    falling: bool = False  # confidence fell over the last three sessions
+    closed_days_ago: int | None = None  # a relationship that ended, with a closing reflection
 
 
 WEBER = Relationship(
@@ -44,6 +47,7 @@ WEBER = Relationship(
         "read 'The Manager's Path' ch. 3",
     ),
     ("send the list of conferences", "introduce me to the programme chair", "share last year's review template"),
+    slipping=True,
 )
 ANNA = Relationship(
     "Anna Schmidt",
@@ -69,6 +73,26 @@ BEN = Relationship(
     ),
     ("connect Ben with the data lead", "send him the SQL exercise set"),
     ("finish the SQL course module 3", "write a one-page proposal for the data project"),
+    falling=True,
+)
+CHEN = Relationship(
+    "Chen Li",
+    "mentee",
+    21,
+    ("first months as a developer", "#learning the codebase", "asking for help"),
+    ("Chen asks for help earlier now — that is exactly right.",),
+    ("pair with Chen on the build pipeline",),
+    ("write up what you learned about the build",),
+    closed_days_ago=30,
+)
+AGREEMENTS = {
+    "Dr. Weber": "Every two weeks, 45 minutes; I bring the agenda. Until the talk is given. What we say stays here.",
+    "Anna Schmidt": "Every two weeks for six months: her first feature end to end, and her career plan. Open feedback.",
+}
+CLOSING = (
+    "## What we achieved\nChen ships on his own now and knows whom to ask.\n\n"
+    "## What I learned\nShort, regular check-ins beat long sessions.\n\n"
+    "## What I carry on\nThe onboarding checklist we wrote together. #closing"
 )
 NOTES = (
     "We talked about {topic}. {person} shared how they handled something similar and what they would do differently.",
@@ -97,7 +121,17 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
     rng = random.Random(SEED)
     start = today - timedelta(days=182)
     journal = _at(journal, start)
-    people = {rel.name: journal.add_person(rel.name, rel.role, rel.cadence) for rel in (WEBER, ANNA, BEN)}
+    people = {
+        rel.name: journal.add_person(
+            rel.name,
+            rel.role,
+            rel.cadence,
+            started=start,
+            ends=today + timedelta(days=20) if rel is WEBER else None,
+            agreement=AGREEMENTS.get(rel.name, ""),
+        )
+        for rel in (WEBER, ANNA, BEN, CHEN)
+    }
     weber, anna, ben = people["Dr. Weber"].id, people["Anna Schmidt"].id, people["Ben Okafor"].id
     talk = journal.add_goal(
         "Give a talk at a conference",
@@ -127,18 +161,23 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
         lead.id: [(30, 10), (90, 30), (150, 45)],
         delegate.id: [(40, 30), (80, 60), (115, 100)],
         anna_goal.id: [(25, 20), (70, 45), (120, 70), (160, 85)],
-        ben_goal.id: [(50, 10), (110, 25)],
+        ben_goal.id: [(50, 10), (110, 25), (165, 35)],
     }
     confidence = {weber: 2, anna: 2, ben: 2}
     sessions = 0
-    for rel in (WEBER, ANNA, BEN):
+    for rel in (WEBER, ANNA, BEN, CHEN):
         person_id = people[rel.name].id
+        confidence[person_id] = confidence.get(person_id, 3)
         day = start + timedelta(days=rng.randint(2, 6))
         index = 0
-        while day < today - timedelta(days=2):
+        last_day = today - timedelta(days=(rel.closed_days_ago or 0) + 2)
+        while day < last_day:
             journal = _at(journal, day)
             topic = rel.topics[index % len(rel.topics)]
-            confidence[person_id] = max(1, min(5, confidence[person_id] + rng.choice((0, 0, 1, 1, -1))))
+            confidence[person_id] = max(2, min(5, confidence[person_id] + rng.choice((0, 0, 1, 1, -1))))
+            remaining = (last_day - day).days // rel.cadence  # sessions still to come, roughly
+            if rel.falling and remaining < 3:
+                confidence[person_id] = 2 + remaining  # the last three sessions: 4, 3, 2
             mine = rel.actions_mine[index % len(rel.actions_mine)]
             theirs = rel.actions_theirs[index % len(rel.actions_theirs)]
             actions = [NewAction(mine, due=day + timedelta(days=rng.randint(5, 16)))]
@@ -161,8 +200,12 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             sessions += 1
             for action_id in session.action_ids:
                 action = journal.get_action(action_id)
-                finish = day + timedelta(days=rng.randint(3, 25))
-                if action.due and finish < today - timedelta(days=1) and rng.random() < 0.8:
+                due_in = (date.fromisoformat(action.due) - day).days if action.due else 14
+                finish = day + timedelta(days=rng.randint(2, max(2, due_in - 1)))  # done in time
+                recent = day > today - timedelta(days=60)
+                if rel.slipping and recent and action.owner == "me":
+                    finish = day + timedelta(days=due_in + rng.randint(3, 12))  # late, or still open
+                if action.due and finish < today - timedelta(days=1) and rng.random() < 0.9:
                     journal = _at(journal, finish, 19)
                     journal.set_action_status([action_id], "done")
                 elif action.due and action.due < (today - timedelta(days=40)).isoformat() and rng.random() < 0.7:
@@ -193,4 +236,7 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
     journal.add_topic("How did the demo day go?", anna)
     journal.add_topic("Data team: timing of the move", ben)
     journal.add_action("Prepare questions for the next 1:1", due=today + timedelta(days=3), person_id=weber)
-    return {"people": 3, "sessions": sessions}
+    closed = today - timedelta(days=CHEN.closed_days_ago or 0)
+    journal = _at(journal, closed, 18)
+    journal.close_person(people["Chen Li"].id, closed, reflection=CLOSING, drop_open=True)
+    return {"people": 4, "sessions": sessions}

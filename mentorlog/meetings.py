@@ -24,6 +24,13 @@ class Agenda:
     stale_goals: list[Goal]
     reflections: list[Reflection]
     more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
+    attention: list[str] = field(default_factory=list)  # the relationship's `needs attention` reasons (health)
+    agreement_reminder: str | None = None  # `first month` / `last planned month`: the agreement is shown
+
+    def _reminder(self) -> dict[str, Any] | None:
+        if not self.agreement_reminder:
+            return None
+        return {"when": self.agreement_reminder, "agreement": self.person.agreement}
 
     def to_json(self) -> dict[str, Any]:
         last = self.last_session
@@ -42,6 +49,8 @@ class Agenda:
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
             "not_listed": self.more,
+            "needs_attention": list(self.attention),
+            "agreement_reminder": self._reminder(),
         }
 
 
@@ -87,6 +96,7 @@ class Today:
     topics: dict[str, list[Topic]]  # open topics per person
     empty: bool = False  # nothing at all in the journal yet
     more: dict[str, int] = field(default_factory=dict)
+    attention: dict[str, list[str]] = field(default_factory=dict)  # per person: `needs attention` reasons
 
     def to_json(self) -> dict[str, Any]:
         def meeting(m: Meeting) -> dict[str, Any]:
@@ -101,6 +111,7 @@ class Today:
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "topics": {name: [t.to_json() for t in items] for name, items in self.topics.items()},
             "not_listed": self.more,
+            "needs_attention": {name: list(reasons) for name, reasons in self.attention.items()},
         }
 
 

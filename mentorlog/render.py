@@ -306,6 +306,8 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
 
 def cadence_text(person: Person, today: date, *, short: bool = False) -> Text:
     """`14d · on track` or `14d · 3d overdue` (SHORT: without the interval): is the meeting rhythm kept?"""
+    if person.status == "closed":
+        return Text(f"closed {person.closed_at}", style="dim")
     if not person.cadence_days:
         return Text("—", style="dim")
     every = "" if short else f"{person.cadence_days}d · "

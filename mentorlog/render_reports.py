@@ -31,9 +31,10 @@ MARKS = {
     "achieved": ("★", "bold green"),
     "action": ("✓", "green"),
     "reflection": ("✎", "magenta"),
+    "closed": ("■", "bold yellow"),
 }
 GOALS_SHOWN = 12  # goals in a summary or timeline: the ones that moved most
-LEGEND = "● session  ▲ progress  ★ goal achieved  ✓ action done  ✎ reflection"
+LEGEND = "● session  ▲ progress  ★ goal achieved  ✓ action done  ✎ reflection  ■ closed"
 
 
 def _heading(text: str) -> Text:
@@ -208,6 +209,12 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
     grid.add_row("cadence", cadence_text(person, today))
     grid.add_row("next meeting", when_text(person.next_session, today))
     body: list[RenderableType] = [grid]
+    if brief.attention:
+        body += [Text(""), Text("⚠ Needs attention (mentorlog health)", style="bold red")]
+        body += [Text.assemble(("  • ", "red"), user(reason)) for reason in brief.attention]
+    if brief.agreement_reminder:
+        body += [Text(""), _heading(f"Your agreement ({brief.agreement_reminder} of the relationship)")]
+        body.append(user(person.agreement))
     if last:
         body += [Text(""), _heading("Last time")]
         body.append(
@@ -265,6 +272,14 @@ def today_view(data: Today, *, width: int = 120) -> RenderableType:
 
     def section(title: str, *body: RenderableType) -> None:
         parts.extend([Text(""), _heading(title), *body])
+
+    if data.attention:
+        lines = [
+            Text.assemble(("⚠ ", "red"), user(name, "bold"), ": ", user(reason))
+            for name, reasons in data.attention.items()
+            for reason in reasons
+        ]
+        section("Needs attention (mentorlog health)", *lines)
 
     section(
         "My actions: overdue and due this week",

@@ -16,7 +16,7 @@ STALE_DAYS = 28
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_POINTS = 60  # the latest ratings shown in a sparkline
 MARKS_PER_ROW = 8
-MARK_ORDER = ("achieved", "progress", "session", "reflection", "action")  # who goes first in each turn
+MARK_ORDER = ("closed", "achieved", "progress", "session", "reflection", "action")  # who goes first in each turn
 OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
 DONE_LISTED = 100  # action items done in the period that a review lists, the latest; the rest are counted
 

@@ -69,7 +69,7 @@ def zone() -> Iterator[Any]:
 
 def test_the_constants() -> None:
     assert (STALE_DAYS, SPARK, SPARK_POINTS, OPEN_LISTED, DONE_LISTED) == (28, "▁▂▃▄▅▆▇█", 60, 100, 100)
-    assert MARK_ORDER == ("achieved", "progress", "session", "reflection", "action")
+    assert MARK_ORDER == ("closed", "achieved", "progress", "session", "reflection", "action")
 
 
 # local days and stored instants -----------------------------------------------------------------
@@ -401,6 +401,8 @@ def test_agenda_json() -> None:
         "stale_goals": [GOAL.to_json()],
         "reflections": [REFLECTION.to_json()],
         "not_listed": {"mine": 2},
+        "needs_attention": [],
+        "agreement_reminder": None,
     }
 
 
@@ -418,6 +420,8 @@ def test_agenda_json_without_a_last_session() -> None:
         "stale_goals": [],
         "reflections": [],
         "not_listed": {},
+        "needs_attention": [],
+        "agreement_reminder": None,
     }
 
 

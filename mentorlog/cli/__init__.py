@@ -18,7 +18,8 @@ COMMANDS = {
     "actions": "actions", "reflect": "reflections", "reflections": "reflections", "person": "people",
     "people": "people", "topic": "people", "topics": "people", "show": "records", "edit": "records",
     "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
-    "search": "search", "export": "data", "import": "data", "backup": "data", "demo": "data", "today": "views",
+    "search": "search", "health": "views", "export": "data", "import": "data", "backup": "data", "demo": "data",
+    "today": "views",
     "sync": "sync",
     "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto",
 }  # fmt: skip

@@ -127,3 +127,6 @@ def topics(
         )
         return
     console.print(render.topics_table(found))
+
+
+from mentorlog.cli import closing  # noqa: E402,F401  (person close / reopen register on person_app)

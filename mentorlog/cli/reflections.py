@@ -17,34 +17,35 @@ if TYPE_CHECKING:
     from mentorlog.models import Reflection
 
 PROMPTS = ("What went well", "What was hard", "What I learned", "What I will do next")
+CLOSING_PROMPTS = ("What we achieved", "What I learned", "What I carry on")
 REFLECT_HELP = (
     "Reflection on {day}. Lines starting with @@ are help and are ignored.\n"
     "Write under the prompts; a prompt left empty is dropped. #words become tags. Empty the file to cancel."
 )
 
 
-def reflect_form(day: str) -> str:
+def reflect_form(day: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     from mentorlog import editform
 
-    prompts = "".join(f"## {prompt}\n\n\n" for prompt in PROMPTS).rstrip("\n") + "\n"
-    return editform.render(editform.Form({}, {"reflection": prompts}, REFLECT_HELP.format(day=day)))
+    headings = "".join(f"## {prompt}\n\n\n" for prompt in prompts).rstrip("\n") + "\n"
+    return editform.render(editform.Form({}, {"reflection": headings}, REFLECT_HELP.format(day=day)))
 
 
-def from_form(text: str) -> str:
+def from_form(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     """The reflection written in the form, without the prompts left empty."""
     from mentorlog import editform
 
-    return drop_empty_prompts(editform.parse(text, (), ("reflection",)).section("reflection"))
+    return drop_empty_prompts(editform.parse(text, (), ("reflection",)).section("reflection"), prompts)
 
 
-def drop_empty_prompts(text: str) -> str:
+def drop_empty_prompts(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     """Remove the prompt headings nobody wrote anything under."""
     sections = re.split(r"(?m)^(## .*)$", text)
     kept = [sections[0].strip()]
     for heading, body in zip(sections[1::2], sections[2::2], strict=True):
         if body.strip():
             kept.append(f"{heading}\n{body.strip()}")
-        elif heading[3:].strip() not in PROMPTS:
+        elif heading[3:].strip() not in prompts:
             kept.append(heading)
     return "\n\n".join(part for part in kept if part)
 

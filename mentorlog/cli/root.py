@@ -152,6 +152,7 @@ HELP_INDEX: dict[str, dict[str, str]] = {
         "search": "Search everything; word forms and prefixes match",
         "timeline": "Progress over time, month by month",
         "summary": "A period condensed: meetings, actions, goals, confidence",
+        "health": "How each relationship is doing, both sides, with reasons",
     },
     "Data": {
         "export": "A review (md, html), data (json, csv) or a calendar (ics)",

@@ -137,3 +137,27 @@ def print_view_empty() -> None:
     from mentorlog import render
 
     print_view(render.empty('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))
+
+
+@app.command(rich_help_panel="Views")
+def health(
+    with_: str | None = typer.Option(
+        None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship (closed too)."
+    ),
+    since: str = typer.Option("6m", "--since", help="Start (never before the relationship started): 3m, 1y, a date."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """How each relationship is doing: meetings, follow-through of both sides, confidence, topics, goals.
+
+    Each gets `on track`, `watch` or `needs attention`, with the reason; the README lists the thresholds.
+    """
+    start, end = period_bounds(since, None, "6m")
+    with common.journal(write=False) as journal:
+        person_id = common.filter_person_id(journal, with_, announce=not json_)
+        found = journal.health(start, end, person_id=person_id)
+    if json_:
+        common.print_json([item.to_json() for item in found])
+        return
+    from mentorlog.render_health import health_view
+
+    print_view(health_view(found, width=console_width()))

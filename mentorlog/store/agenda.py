@@ -5,18 +5,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from mentorlog.health import agreement_reminder
 from mentorlog.meetings import Agenda, cadence_kept, pick_agenda_person
 from mentorlog.models import Person
 from mentorlog.reports import STALE_DAYS
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.base import placeholders
 from mentorlog.store.goals import GOAL_SELECT
-from mentorlog.store.period import PeriodRepo
+from mentorlog.store.health import HealthRepo
 from mentorlog.store.reflections import REFLECTION_SELECT
 from mentorlog.store.sessions import SESSION_SELECT
 
 
-class AgendaRepo(PeriodRepo):
+class AgendaRepo(HealthRepo):
     def agenda_person(self) -> Person | None:
         """Without --with: the person whose next meeting is soonest; else the one longest not met."""
         return pick_agenda_person(self.list_people(), self.today)
@@ -66,6 +67,8 @@ class AgendaRepo(PeriodRepo):
             stale_goals=stale,
             reflections=reflections,
             more=more,
+            attention=self.attention_for(person),
+            agreement_reminder=agreement_reminder(person, self.today),
         )
 
     def _stale_goals(self, person_id: int, items: int) -> tuple[list[Any], int]:

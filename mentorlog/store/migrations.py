@@ -348,3 +348,12 @@ def m007_sync_state(db: Database) -> None:
         "WHEN old.undone_at IS NULL AND new.undone_at IS NOT NULL AND EXISTS (SELECT 1 FROM sync_state) "
         "BEGIN INSERT INTO sync_undone (change_id) VALUES (new.id); END"
     )
+
+
+@migrations()
+def m008_relationship_health(db: Database) -> None:
+    """`health` reads a relationship's action items by due day (its own, and those its person owns) and
+    by day done, bounded by the window."""
+    db.execute("CREATE INDEX idx_actions_person_due ON actions (person_id, due)")
+    db.execute("CREATE INDEX idx_actions_owner_due ON actions (owner_id, due)")
+    db.execute("CREATE INDEX idx_actions_person_done ON actions (person_id, done_at)")

@@ -29,6 +29,8 @@ TOPIC_SELECT = "SELECT t.*, p.name AS with_name FROM topics t JOIN people p ON p
 
 def _person(found: dict[str, Any]) -> Person:
     candidates = [day for day in (found["planned_next"], found["future_session"]) if day]
+    if found["status"] == "closed":
+        candidates = []  # a closed relationship has no next meeting
     return Person(
         id=found["id"],
         uuid=found["uuid"],

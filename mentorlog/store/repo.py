@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from mentorlog.store.agenda import AgendaRepo
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 from mentorlog.store.dump import DumpRepo
+from mentorlog.store.health import HealthRepo
+from mentorlog.store.relationships import RelationshipRepo
 from mentorlog.store.review import ReviewRepo
 from mentorlog.store.search import SearchRepo
 from mentorlog.store.sync import SyncRepo
@@ -23,7 +25,18 @@ if TYPE_CHECKING:
     from mentorlog.store.crypto import Keys
 
 
-class Journal(UndoRepo, SearchRepo, SyncRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo, TodayRepo):
+class Journal(
+    UndoRepo,
+    SearchRepo,
+    SyncRepo,
+    DumpRepo,
+    TimelineRepo,
+    AgendaRepo,
+    ReviewRepo,
+    TodayRepo,
+    HealthRepo,
+    RelationshipRepo,
+):
     """All reads and writes of one journal file."""
 
 

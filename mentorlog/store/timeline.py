@@ -35,6 +35,9 @@ class TimelineRepo(PeriodRepo):
                 ("reflection", "r", "r.goal_id IN ({ids})"),
             )
         }
+        # a relationship's close: with --with only that person's, with --goal none
+        closed_where = " AND c.id = ?" if person_id is not None else " AND 0" if family is not None else ""
+        closed_params = [person_id] if person_id is not None else []
         union = (
             "SELECT s.date AS day, 'session' AS kind, coalesce(nullif(s.title, ''), substr(s.notes, 1, 120)) AS text,"
             " coalesce(p.name, '') AS detail FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
@@ -50,10 +53,13 @@ class TimelineRepo(PeriodRepo):
             f" WHERE a.status = 'done' AND a.done_at >= ? AND a.done_at < ?{where['action'][0]}"
             " UNION ALL SELECT r.date, 'reflection', substr(r.text, 1, 200), '' FROM reflections r"
             f" WHERE r.date BETWEEN ? AND ?{where['reflection'][0]}"
+            " UNION ALL SELECT c.closed_at, 'closed', 'Relationship with ' || c.name || ' closed', '' FROM people c"
+            f" WHERE c.closed_at BETWEEN ? AND ?{closed_where}"
         )
         params: list[Any] = [
             start, end, *where["session"][1], start, end, *where["progress"][1], start, end, *where["achieved"][1],
             start_stamp, end_stamp, *where["action"][1], start, end, *where["reflection"][1],
+            start, end, *closed_params,
         ]  # fmt: skip
         if weekly(since, until):
             bucket = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"

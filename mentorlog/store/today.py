@@ -9,13 +9,13 @@ from mentorlog.models import Action, Topic
 from mentorlog.reports import STALE_DAYS
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.goals import GOAL_SELECT
-from mentorlog.store.period import PeriodRepo
+from mentorlog.store.health import HealthRepo
 
 WEEK = 7
 LISTED = 10
 
 
-class TodayRepo(PeriodRepo):
+class TodayRepo(HealthRepo):
     def today_view(self) -> Today:
         today = self.today
         horizon = (today + timedelta(days=WEEK - 1)).isoformat()
@@ -64,4 +64,7 @@ class TodayRepo(PeriodRepo):
             if any(person.id == topic.person_id for person in people):
                 topics.setdefault(topic.with_name, []).append(topic)
         empty = not people and not self.scalar("SELECT EXISTS (SELECT 1 FROM sessions UNION ALL SELECT 1 FROM actions)")
-        return Today(today, mine, theirs, meetings, overdue, stale, topics, bool(empty), {"mine": max(more_mine, 0)})
+        attention = {person.name: reasons for person in people if (reasons := self.attention_for(person))}
+        return Today(
+            today, mine, theirs, meetings, overdue, stale, topics, bool(empty), {"mine": max(more_mine, 0)}, attention
+        )

@@ -1,0 +1,107 @@
+"""`person close` and `person reopen`: ending a relationship well, and taking it up again."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import typer
+
+from mentorlog.cli import common, completion
+from mentorlog.cli.people import person_app
+from mentorlog.humane import counted
+from mentorlog.safe import inert
+
+if TYPE_CHECKING:
+    from mentorlog.models import Action, Topic
+
+
+@person_app.command("close")
+def person_close(
+    name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
+    date_: str = typer.Option("today", "--date", "-d", help="The day it ended (default today)."),
+    reflection: str | None = typer.Option(
+        None, "--reflection", help="A closing reflection (on a terminal, $EDITOR asks for one)."
+    ),
+    drop_open: bool = typer.Option(
+        False, "--drop-open", help="Drop its open action items and remove its open topics (asked on a terminal)."
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
+) -> None:
+    """Close a relationship: a closing reflection, and what is still open dropped or kept.
+
+    A closed relationship leaves people, actions, agenda, today and every cadence count;
+    `people --all` and `--with NAME` still reach it, and `person reopen` takes it up again.
+    """
+    from mentorlog.cli.editor import keeping_draft
+    from mentorlog.cli.reflections import CLOSING_PROMPTS, from_form, reflect_form
+    from mentorlog.editform import is_blank
+
+    day = common.when(date_, direction="backward").day
+    with common.journal(write=False) as journal:
+        person = journal.get_person(int(journal.find_person(name)["id"]))
+        actions, topics = journal.open_items(person.id)
+    if person.status == "closed":
+        from mentorlog.errors import MentorlogError
+
+        raise MentorlogError(
+            f"the relationship with {person.name} was already closed on {person.closed_at}",
+            f"`mentorlog person reopen {_short(person.name)}` takes it up again.",
+        )
+    terminal = common.stdin_is_terminal()
+    text, edited = reflection, False
+    if text is None and terminal:
+        text, edited = common.text_from(None, reflect_form(day.isoformat(), CLOSING_PROMPTS), draft="reflection")
+        text = "" if is_blank(text) else from_form(text, CLOSING_PROMPTS)
+    if (actions or topics) and not drop_open and terminal:
+        for line in _open_lines(actions, topics):
+            typer.echo(line, err=True)
+        drop_open = typer.confirm(f"Drop {_what(actions, topics)}?", default=False, err=True)
+    keep = keeping_draft(text or "", "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext()
+    with keep, common.journal(write=True) as journal:
+        closing = journal.close_person(person.id, day, reflection=text or None, drop_open=drop_open)
+    if json_:
+        common.print_json(closing.person.to_json())
+        return
+    common.say(f"Closed the relationship with {inert(person.name)} on {common.shown_day(day)}.")
+    if closing.reflection:
+        common.say(f"Closing reflection {closing.reflection.id} written (tag #closing).")
+    if closing.dropped or closing.removed_topics:
+        common.say(f"Dropped {_what(closing.dropped, closing.removed_topics)}.")
+    elif closing.kept or closing.kept_topics:
+        common.say(f"Kept {_what(closing.kept, closing.kept_topics)}; --drop-open drops them.")
+        common.say(f"`mentorlog actions --with {_short(person.name)}` still shows them.")
+
+
+@person_app.command("reopen")
+def person_reopen(
+    name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
+    json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
+) -> None:
+    """Take a closed relationship up again: it returns to the lists and the cadence counts."""
+    with common.journal(write=True) as journal:
+        person = journal.reopen_person(int(journal.find_person(name)["id"]))
+    if json_:
+        common.print_json(person.to_json())
+        return
+    common.say(f"Reopened the relationship with {inert(person.name)}.")
+
+
+def _what(actions: Sequence[Action], topics: Sequence[Topic]) -> str:
+    parts = [counted(len(actions), "open action item")] if actions else []
+    parts += [counted(len(topics), "open topic")] if topics else []
+    return " and ".join(parts)
+
+
+def _open_lines(actions: Sequence[Action], topics: Sequence[Topic]) -> list[str]:
+    lines = ["Still open:"]
+    lines += [f"  action {action.id}: {inert(action.text)}" for action in actions]
+    lines += [f"  topic {topic.id}: {inert(topic.text)}" for topic in topics]
+    return lines
+
+
+def _short(name: str) -> str:
+    from shlex import quote
+
+    return quote(name.split()[-1].lower())

@@ -1,0 +1,116 @@
+"""The figures behind `health`, per relationship and window; each query bounded by the window through an
+index (sessions by person and day, actions by person or owner and due day, or by person and day done)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import pairwise
+
+from mentorlog.dates import parse_since
+from mentorlog.health import RECENT, WINDOW, Figures, Health, Side, assess
+from mentorlog.models import Person
+from mentorlog.reports import STALE_DAYS, expected_meetings, utc_bounds
+from mentorlog.store.period import PeriodRepo
+
+
+class HealthRepo(PeriodRepo):
+    def health(self, since: date, until: date, *, person_id: int | None = None) -> list[Health]:
+        """Every active relationship (or the one asked for, even closed), judged over SINCE to UNTIL."""
+        people = [self.get_person(person_id)] if person_id is not None else self.list_people()
+        return [assess(self.health_figures(person, since, until)) for person in people]
+
+    def attention_for(self, person: Person) -> list[str]:
+        """The `needs attention` reasons of PERSON's relationship over the default window (agenda, today)."""
+        if person.status == "closed":
+            return []
+        since = parse_since(WINDOW, today=self.today)
+        return assess(self.health_figures(person, since, self.today)).attention
+
+    def health_figures(self, person: Person, since: date, until: date) -> Figures:
+        started = date.fromisoformat(person.started) if person.started else since
+        start = max(since, started)
+        end = min(until, date.fromisoformat(person.closed_at)) if person.closed_at else until
+        if end < start:
+            start = end
+        sessions = self.rows(
+            "SELECT date, confidence FROM sessions WHERE person_id = ? AND date BETWEEN ? AND ? ORDER BY date, id",
+            [person.id, start.isoformat(), end.isoformat()],
+        )
+        before = self.scalar(
+            "SELECT max(date) FROM sessions WHERE person_id = ? AND date < ?", [person.id, start.isoformat()]
+        )
+        days = [date.fromisoformat(before)] if before else [start]
+        days += [date.fromisoformat(row["date"]) for row in sessions] + [end]
+        gaps = [(later - earlier).days for earlier, later in pairwise(days)]
+        me, them = self._sides(person.id, start, end)
+        return Figures(
+            person=person,
+            since=start,
+            until=end,
+            held=len(sessions),
+            expected=expected_meetings(since, end, started, person.cadence_days),
+            longest_gap_days=max(gaps) if gaps else None,
+            me=me,
+            them=them,
+            days_to_done=self._days_to_done(person.id, start, end),
+            confidences=tuple(row["confidence"] for row in sessions if row["confidence"] is not None),
+            topics_carried=int(
+                self.scalar(
+                    "SELECT count(*) FROM topics t WHERE t.person_id = ? AND t.status = 'open' AND (SELECT count(*)"
+                    " FROM sessions s WHERE s.person_id = t.person_id AND s.date > date(t.created_at, 'localtime')"
+                    " AND s.date <= ?) >= 2",
+                    [person.id, end.isoformat()],
+                )
+            ),
+            stalled_goal_ids=tuple(
+                row["id"]
+                for row in self.rows(
+                    "SELECT g.id FROM goals g WHERE g.person_id = ? AND g.status = 'active' AND coalesce("
+                    "(SELECT max(u.date) FROM progress_updates u WHERE u.goal_id = g.id AND u.date <= ?),"
+                    " date(g.created_at, 'localtime')) < ? ORDER BY g.id",
+                    [person.id, end.isoformat(), (end - timedelta(days=STALE_DAYS)).isoformat()],
+                )
+            ),
+            active_goals=int(
+                self.scalar("SELECT count(*) FROM goals WHERE person_id = ? AND status = 'active'", [person.id])
+            ),
+        )
+
+    def _sides(self, person_id: int, start: date, end: date) -> tuple[Side, Side]:
+        """Action items due in the window, mine (no owner, in this relationship) and theirs (owned by them):
+        done by their due day, done later, or still open after it."""
+        rows = self.rows(
+            "SELECT owner_id, status, due, date(done_at, 'localtime') AS done_day FROM actions"
+            " WHERE ((person_id = ? AND owner_id IS NULL) OR owner_id = ?) AND due BETWEEN ? AND ?"
+            " AND status != 'dropped' ORDER BY due, id",
+            [person_id, person_id, start.isoformat(), end.isoformat()],
+        )
+        today = self.today.isoformat()
+        counted: dict[bool, list[str]] = {True: [], False: []}  # mine? -> "on_time" / "late" / "overdue"
+        for row in rows:
+            if row["status"] == "done":
+                outcome = "on_time" if (row["done_day"] or "") <= row["due"] else "late"
+            elif row["due"] < today:
+                outcome = "overdue"
+            else:
+                continue  # not due yet
+            counted[row["owner_id"] is None].append(outcome)
+        return _side(counted[True]), _side(counted[False])
+
+    def _days_to_done(self, person_id: int, start: date, end: date) -> tuple[int, ...]:
+        low, high = utc_bounds(start, end)
+        rows = self.rows(
+            "SELECT CAST(julianday(date(done_at, 'localtime')) - julianday(date(created_at, 'localtime')) AS INTEGER)"
+            " AS days FROM actions WHERE person_id = ? AND status = 'done' AND done_at >= ? AND done_at < ?",
+            [person_id, low, high],
+        )
+        return tuple(max(0, int(row["days"])) for row in rows)
+
+
+def _side(outcomes: list[str]) -> Side:
+    return Side(
+        on_time=outcomes.count("on_time"),
+        late=outcomes.count("late"),
+        overdue=outcomes.count("overdue"),
+        recent=tuple(outcome != "on_time" for outcome in outcomes[-RECENT:]),
+    )
