@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mentorlog.health import Health
 from mentorlog.models import Action, Session
 from mentorlog.reports import GoalChange, PersonFigures, Review
 
@@ -21,6 +22,7 @@ class Part:
     sessions: list[Session] = field(default_factory=list)
     open: list[Action] = field(default_factory=list)
     done: list[Action] = field(default_factory=list)
+    health: Health | None = None
 
     @property
     def empty(self) -> bool:
@@ -34,6 +36,9 @@ def by_person(review: Review) -> list[Part]:
     for figures in review.summary.people:
         if figures.name in parts:
             parts[figures.name].figures = figures
+    for judged in review.health:
+        if judged.person.name in parts:
+            parts[judged.person.name].health = judged
     parts[NOBODY] = Part(NOBODY)
     whose = {goal.id: goal.with_name or NOBODY for goal in review.goal_records}
     root = NOBODY
@@ -48,6 +53,25 @@ def by_person(review: Review) -> list[Part]:
     for action in review.actions_done:
         parts.setdefault(action.with_name or NOBODY, Part(action.with_name or NOBODY)).done.append(action)
     return [part for part in parts.values() if not part.empty or (part.figures and part.figures.expected)]
+
+
+HEALTH_LABELS = {
+    "meetings": "meetings",
+    "follow_through_me": "my actions",
+    "follow_through_them": "their actions",
+    "confidence": "confidence",
+    "topics": "topics",
+    "goals": "goals",
+}
+
+
+def health_lines(health: Health) -> list[tuple[str, str, str]]:
+    """(dimension, verdict, reason) for every dimension not on track: what a review says about health."""
+    return [
+        (HEALTH_LABELS[key], level, reason.split(": ", 1)[-1] if key.startswith("follow_through") else reason)
+        for (key, level), reason in zip(health.verdicts.items(), health.reasons, strict=True)
+        if level != "on track"
+    ]
 
 
 def one_line_session(session: Session) -> bool:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+
+if TYPE_CHECKING:
+    from mentorlog.health import Health
 
 STALE_DAYS = 28
 SPARK = "▁▂▃▄▅▆▇█"
@@ -341,6 +344,7 @@ class Review:
     private_left_out: int = 0
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed
+    health: list[Health] = field(default_factory=list)  # per relationship in the period (md and html reviews)
 
     @property
     def title(self) -> str:

@@ -22,7 +22,7 @@ def person_close(
     name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
     date_: str = typer.Option("today", "--date", "-d", help="The day it ended (default today)."),
     reflection: str | None = typer.Option(
-        None, "--reflection", help="A closing reflection (on a terminal, $EDITOR asks for one)."
+        None, "--reflection", help="A closing reflection ('' for none; on a terminal $EDITOR asks for one)."
     ),
     drop_open: bool = typer.Option(
         False, "--drop-open", help="Drop its open action items and remove its open topics (asked on a terminal)."
@@ -60,7 +60,9 @@ def person_close(
         drop_open = typer.confirm(f"Drop {_what(actions, topics)}?", default=False, err=True)
     keep = keeping_draft(text or "", "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext()
     with keep, common.journal(write=True) as journal:
-        closing = journal.close_person(person.id, day, reflection=text or None, drop_open=drop_open)
+        closing = journal.close_person(
+            person.id, day, reflection=text or None, tags=common.tags_from([], text), drop_open=drop_open
+        )
     if json_:
         common.print_json(closing.person.to_json())
         return

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from mentorlog.grouping import by_person, one_line_session
+from mentorlog.grouping import by_person, health_lines, one_line_session
 from mentorlog.models import Action, Session
 from mentorlog.reports import Review, local_day
 from mentorlog.safe import inert
@@ -98,7 +98,9 @@ def render(review: Review) -> str:
     )
     environment.filters["inert"] = lambda text: inert(text or "")
     environment.filters["day"] = lambda stamp: str(local_day(stamp) or "")
-    environment.globals.update(one_line=one_line_session, extra_tags=_extra_tags, owner_words=_owner_words)
+    environment.globals.update(
+        one_line=one_line_session, extra_tags=_extra_tags, owner_words=_owner_words, health_lines=health_lines
+    )
     template = environment.get_template("review.html.j2")
     return template.render(
         review=review,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mentorlog.grouping import Part, by_person, one_line_session
+from mentorlog.grouping import Part, by_person, health_lines, one_line_session
 from mentorlog.models import Action, Session
 from mentorlog.reports import GoalChange, Review, local_day
 from mentorlog.safe import inert
@@ -133,9 +133,18 @@ def _session(session: Session, grouped: bool) -> list[str]:
     return out
 
 
+def _health(part: Part) -> list[str]:
+    if part.health is None:
+        return []
+    concerns = health_lines(part.health)
+    out = [f"**Health: {part.health.overall}**" + ("" if concerns else " in every respect."), ""]
+    out += [f"- {label}: {level} — {md_inline(reason)}" for label, level, reason in concerns]
+    return [*out, ""] if concerns else out
+
+
 def _part(part: Part, review: Review) -> list[str]:
     heading = f"## With {md_inline(part.name)} ({part.role})" if part.name else "## Not with anyone"
-    out = [heading, "", *_part_figures(part)]
+    out = [heading, "", *_part_figures(part), *_health(part)]
     if part.goals:
         out += ["### Goals", "", *_goals(part.goals), ""]
     if part.sessions:

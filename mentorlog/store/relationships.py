@@ -36,7 +36,9 @@ class RelationshipRepo(PeriodRepo):
         ]
         return actions, self.list_topics(person_id=person_id)
 
-    def close_person(self, person_id: int, day: date, *, reflection: str | None, drop_open: bool) -> Closing:
+    def close_person(
+        self, person_id: int, day: date, *, reflection: str | None, drop_open: bool, tags: list[str] | None = None
+    ) -> Closing:
         """Close the relationship on DAY: a closing reflection (tagged `closing`) when given, and its open
         action items dropped and open topics removed when DROP_OPEN."""
         person = self.get_person(person_id)
@@ -51,7 +53,9 @@ class RelationshipRepo(PeriodRepo):
             raise UsageError(f"the close {day} lies before the start {person.started}")
         self.update_fields("people", person_id, {"status": "closed", "closed_at": day.isoformat()})
         written = (
-            self.add_reflection(reflection, day=day, goal_id=None, person_id=person_id, tags=[CLOSING_TAG])
+            self.add_reflection(
+                reflection, day=day, person_id=person_id, tags=list(dict.fromkeys([CLOSING_TAG, *(tags or [])]))
+            )
             if reflection
             else None
         )

@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from mentorlog.health import assess
 from mentorlog.models import Session
 from mentorlog.reports import DONE_LISTED, OPEN_LISTED, Review, utc_bounds
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.goals import GOAL_SELECT
-from mentorlog.store.period import PeriodRepo, private_actions, scope
+from mentorlog.store.health import HealthRepo
+from mentorlog.store.period import private_actions, scope
 from mentorlog.store.reflections import REFLECTION_SELECT
 from mentorlog.store.sessions import SESSION_SELECT
 
 
-class ReviewRepo(PeriodRepo):
+class ReviewRepo(HealthRepo):
     def review(
         self,
         since: date,
@@ -117,6 +119,11 @@ class ReviewRepo(PeriodRepo):
             private_left_out=private_left_out,
             open_more=max(summary.actions.open - len(still_open), 0),
             done_more=max(done_total - len(done), 0),
+            health=[
+                assess(self.health_figures(person, since, until))
+                for person in people
+                if not (person.closed_at and person.closed_at < since.isoformat())
+            ],
         )
 
     def next_meetings(self, person_id: int | None = None) -> list[Session]:

@@ -1,0 +1,148 @@
+"""health.assess(): every threshold at its edge, and the README's table in step with the constants."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mentorlog import health
+from mentorlog.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Figures, Side, assess
+from mentorlog.models import Person
+
+TODAY = date(2026, 11, 26)
+
+
+def person(cadence: int | None = 10) -> Person:
+    return Person(id=1, uuid="u", name="Ada", role="mentee", cadence_days=cadence, note="", created_at="",
+                  updated_at="", started="2026-01-01", status="active")  # fmt: skip
+
+
+def figures(**changes: object) -> Figures:
+    base: dict[str, object] = {
+        "person": person(), "since": date(2026, 6, 1), "until": TODAY, "held": 10, "expected": 10,
+        "longest_gap_days": 10, "me": Side(), "them": Side(), "days_to_done": (), "confidences": (),
+        "topics_carried": 0, "stalled_goal_ids": (), "active_goals": 0,
+    }  # fmt: skip
+    base.update(changes)
+    return Figures(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("held", "expected", "gap", "level"),
+    [
+        (8, 10, 15, ON_TRACK),  # exactly 80 % held, gap exactly 1.5 cadences
+        (7, 10, 15, WATCH),
+        (8, 10, 16, WATCH),  # a gap just over 1.5 cadences
+        (5, 10, 25, WATCH),  # exactly 50 %, gap exactly 2.5 cadences
+        (4, 10, 10, NEEDS_ATTENTION),
+        (10, 10, 26, NEEDS_ATTENTION),  # every meeting held, but a gap over 2.5 cadences
+        (0, 0, 5, ON_TRACK),  # nothing expected yet
+    ],
+)
+def test_meetings(held: int, expected: int, gap: int, level: str) -> None:
+    assert assess(figures(held=held, expected=expected, longest_gap_days=gap)).verdicts["meetings"] == level
+
+
+@pytest.mark.parametrize(
+    ("held", "gap", "level"), [(3, 90, ON_TRACK), (3, 91, WATCH), (0, 20, WATCH)]
+)  # fmt: skip
+def test_meetings_without_a_cadence(held: int, gap: int, level: str) -> None:
+    found = assess(figures(person=person(None), held=held, expected=0, longest_gap_days=gap))
+    assert found.verdicts["meetings"] == level
+
+
+@pytest.mark.parametrize(
+    ("side", "level", "reason"),
+    [
+        (Side(), ON_TRACK, "My actions: none fell due"),
+        (Side(on_time=4, late=1), ON_TRACK, "My actions: 4 of 5 done on time"),  # exactly 80 %
+        (Side(on_time=3, late=1), WATCH, "My actions: 3 of 4 done on time"),
+        (Side(on_time=1, late=1), WATCH, "My actions: 1 of 2 done on time"),  # exactly 50 %
+        (Side(on_time=1, late=1, overdue=1), NEEDS_ATTENTION, "My actions: 1 of 3 done on time, 1 overdue"),
+        (Side(on_time=9, late=3, recent=(True, False, True, False, True)), NEEDS_ATTENTION,
+         "My actions: 3 of the last 5 were late or are still open"),
+        (Side(on_time=10, late=2, recent=(True, False, True, False, False)), ON_TRACK,
+         "My actions: 10 of 12 done on time"),  # only 2 of the last 5
+    ],
+)  # fmt: skip
+def test_follow_through(side: Side, level: str, reason: str) -> None:
+    found = assess(figures(me=side))
+    assert found.verdicts["follow_through_me"] == level and found.reasons[1] == reason
+    assert assess(figures(them=side)).reasons[2] == reason.replace("My", "Their")
+
+
+@pytest.mark.parametrize(
+    ("confidences", "level", "falling"),
+    [
+        ((), ON_TRACK, False),
+        ((3, 4, 4), ON_TRACK, False),
+        ((5, 4), WATCH, False),  # down by one
+        ((4, 4, 3, 2), NEEDS_ATTENTION, True),  # 4 → 2 over the last three
+        ((5, 3, 4, 4), WATCH, False),  # down over the period, not over the last three
+        ((3, 3, 2), WATCH, False),  # low: the last is 2
+        ((3, 3), ON_TRACK, False),
+    ],
+)
+def test_confidence(confidences: tuple[int, ...], level: str, falling: bool) -> None:
+    found = assess(figures(confidences=confidences))
+    assert found.verdicts["confidence"] == level and found.to_json()["confidence"]["falling"] is falling
+
+
+@pytest.mark.parametrize(("carried", "level"), [(0, ON_TRACK), (1, WATCH), (2, WATCH), (3, NEEDS_ATTENTION)])
+def test_topics(carried: int, level: str) -> None:
+    assert assess(figures(topics_carried=carried)).verdicts["topics"] == level
+
+
+@pytest.mark.parametrize(
+    ("stalled", "active", "level", "reason"),
+    [
+        ((), 0, ON_TRACK, "no active goals"),
+        ((), 2, ON_TRACK, "no goal stalled"),
+        ((1,), 1, WATCH, "1 of 1 active goals without progress for 4 weeks"),
+        ((1,), 2, WATCH, "1 of 2 active goals without progress for 4 weeks"),
+        ((1, 2), 2, NEEDS_ATTENTION, "both active goals without progress for 4 weeks"),
+        ((1, 2, 3), 3, NEEDS_ATTENTION, "all 3 active goals without progress for 4 weeks"),
+    ],
+)
+def test_goals(stalled: tuple[int, ...], active: int, level: str, reason: str) -> None:
+    found = assess(figures(stalled_goal_ids=stalled, active_goals=active))
+    assert found.verdicts["goals"] == level and found.reasons[5] == reason
+
+
+def test_overall_and_attention_lines() -> None:
+    found = assess(figures(held=4, confidences=(5, 4, 3)))
+    assert found.overall == NEEDS_ATTENTION
+    assert found.attention == ["4 of 10 expected meetings held", "confidence fell from 5 to 3 over the last 3 sessions"]
+    assert assess(figures()).overall == ON_TRACK and assess(figures()).attention == []
+
+
+def test_the_agreement_is_recalled_in_the_first_and_the_last_planned_month() -> None:
+    span = {"started": "2026-11-01", "ends": "2027-06-30", "agreement": "Every two weeks."}
+    with_agreement = Person(**{**vars(person(14)), **span})
+    assert health.agreement_reminder(with_agreement, date(2026, 11, 30)) == "first month"
+    assert health.agreement_reminder(with_agreement, date(2026, 12, 1)) is None
+    assert health.agreement_reminder(with_agreement, date(2027, 5, 30)) == "last planned month"
+    assert health.agreement_reminder(with_agreement, date(2027, 5, 29)) is None
+    assert health.agreement_reminder(with_agreement, date(2027, 7, 1)) is None
+    silent = Person(**{**vars(with_agreement), "agreement": ""})
+    assert health.agreement_reminder(silent, date(2026, 11, 30)) is None
+
+
+def test_the_readme_states_the_thresholds_in_use() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    table = readme.split("How `health` judges", 1)[1].split("\n\n", 2)[1]
+    for phrase in (
+        f"held ≥ {health.MEETINGS_HELD_OK:.0%}".replace("%", " %"),
+        f"held ≥ {health.MEETINGS_HELD_WATCH:.0%}".replace("%", " %"),
+        f"gap over {health.GAP_WATCH:g} cadences",
+        f"gap over {health.GAP_ATTENTION:g} cadences",
+        f"gap over {health.QUIET_DAYS} days",
+        f"≥ {health.ON_TIME_OK:.0%}".replace("%", " %"),
+        f"{health.SLIPPED} of the last {health.RECENT} late",
+        f"down by {health.CONFIDENCE_DROP} or more over the last three",
+        f"last one ≤ {health.CONFIDENCE_LOW}",
+        f"{health.TOPICS_ATTENTION} or more",
+    ):
+        assert phrase in table, phrase
