@@ -150,3 +150,21 @@ def test_closed_relationships_travel_through_dump_and_import(ada: None, run: Run
     restored = json.loads(run("--db", str(other), "show", "person", "1", "--json").stdout)
     assert (restored["status"], restored["closed_at"]) == ("closed", "2026-11-20")
     assert restored["agreement"] == "Every two weeks; what we say stays between us."
+
+
+def test_edit_person_in_the_editor_changes_name_span_and_agreement(
+    ada: None, run: Run, run_json: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\nt = p.read_text()\n"
+        "t = t.replace('Name: Ada Lovelace', 'Name: Ada King').replace('Until: 2027-02-28', 'Until: 2027-03')\n"
+        "t = t.replace('Every two weeks; what we say stays between us.', 'Monthly, by video.')\n"
+        "p.write_text(t)\n"
+    )
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+    result = run("edit", "person", "1", env={"EDITOR": f"{sys.executable} {editor}"})
+    assert result.exit_code == 0, result.output
+    person = run_json("show", "person", "1")
+    assert (person["name"], person["started"], person["ends"]) == ("Ada King", "2026-09-01", "2027-03-31")
+    assert person["agreement"] == "Monthly, by video."

@@ -178,7 +178,7 @@ def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
 
 def _person_fill(record: Any) -> editform.Form:
     return editform.Form(
-        {"Name": record.name},
+        {"Name": record.name, "Since": record.started or "", "Until": record.ends or ""},
         {"agreement": record.agreement, "note": record.note},
         EDIT_HELP.format(what="person") + "\nThe agreement: what you both committed to (goals, how often and how"
         " you meet, confidentiality, how feedback is given).",
@@ -186,7 +186,14 @@ def _person_fill(record: Any) -> editform.Form:
 
 
 def _person_read(_: Any, form: editform.Form) -> patches.Patch:
-    return patches.PersonPatch(name=form.field("Name"), agreement=form.section("agreement"), note=form.section("note"))
+    since, until = form.field("Since"), form.field("Until")
+    return patches.PersonPatch(
+        name=form.field("Name"),
+        started=common.when(since, direction="backward").day if since else None,
+        ends=common.when(until, direction="forward", period_end=True).day if until else None,
+        agreement=form.section("agreement"),
+        note=form.section("note"),
+    )
 
 
 # views -------------------------------------------------------------------------------------------------
@@ -316,7 +323,7 @@ KINDS: dict[str, Kind] = {
             "note": ("note", as_text), "since": ("started", as_past_day_or_none), "until": ("ends", as_target),
             "agreement": ("agreement", as_text),
         },
-        form=FormSpec(("Name",), ("agreement", "note"), _person_fill, _person_read),
+        form=FormSpec(("Name", "Since", "Until"), ("agreement", "note"), _person_fill, _person_read),
         show=_show_person,
     ),
     "topic": Kind(
