@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import LANGUAGES, choose
 
 APP = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
@@ -104,6 +105,7 @@ class Environment:
     test_pause: str | None = None  # MENTORLOG_TEST_PAUSE: a file to create, then wait, inside a write (tests only)
     passphrase: str | None = field(default=None, repr=False)  # MENTORLOG_PASSPHRASE: opens an encrypted journal
     new_passphrase: str | None = field(default=None, repr=False)  # MENTORLOG_NEW_PASSPHRASE: for `passphrase`
+    language: str = "en"  # what MENTORLOG_LANG or the locale (LC_ALL, LC_MESSAGES, LANG) asks for
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -118,6 +120,7 @@ class Environment:
             test_pause=environ.get("MENTORLOG_TEST_PAUSE") or None,
             passphrase=environ.get("MENTORLOG_PASSPHRASE") or None,
             new_passphrase=environ.get("MENTORLOG_NEW_PASSPHRASE") or None,
+            language=choose(None, environ),
         )
 
 
@@ -185,7 +188,7 @@ ALLOWED: dict[str, str] = {
     "editor": "an editor command",
     "dayfirst": "true or false",
     "week_start": "'monday' or 'sunday'",
-    "language": "'en'",
+    "language": "'en' or 'de'",
     "passphrase_command": "a command that prints the passphrase",
     "sync_dir": "a folder",
 }
@@ -197,7 +200,7 @@ class Config:
     editor: str | None = None
     dayfirst: bool = False
     week_start: str = "monday"
-    language: str = "en"
+    language: str | None = None  # None: MENTORLOG_LANG or the locale decide
     passphrase_command: str | None = None
     sync_dir: str | None = None
     warnings: tuple[str, ...] = ()  # unknown keys: told on stderr, never fatal (a newer version's config)
@@ -243,8 +246,8 @@ def load_config(path: Path) -> Config:
     week_start = data.get("week_start", "monday")
     if not isinstance(week_start, str) or week_start.strip().lower() not in ("monday", "sunday"):
         raise _bad(path, "week_start", week_start)
-    language = data.get("language", "en")
-    if not isinstance(language, str) or language.strip().lower() != "en":
+    language = data.get("language")
+    if language is not None and (not isinstance(language, str) or language.strip().lower() not in LANGUAGES):
         raise _bad(path, "language", language)
     dayfirst = data.get("dayfirst", False)
     if not isinstance(dayfirst, bool):
@@ -254,7 +257,7 @@ def load_config(path: Path) -> Config:
         editor=_text(path, data, "editor"),
         dayfirst=dayfirst,
         week_start=week_start.strip().lower(),
-        language=language.strip().lower(),
+        language=language.strip().lower() if isinstance(language, str) else None,
         passphrase_command=_text(path, data, "passphrase_command"),
         sync_dir=_text(path, data, "sync_dir"),
         warnings=warnings,
@@ -269,6 +272,11 @@ class Settings:
     config: Config
     clock: Clock
     db_path: Path
+
+    @property
+    def language(self) -> str:
+        """`en` or `de`: the config's `language`, else MENTORLOG_LANG, else the locale."""
+        return self.config.language or self.environment.language
 
     @classmethod
     def load(cls, db_option: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from mentorlog import config as configuration
-from mentorlog.errors import BadValue, MentorlogError, NotFound, UsageError
+from mentorlog.errors import BadValue, MentorlogError, UsageError
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -60,10 +60,22 @@ def reset() -> None:
     _STATE = AppState()
 
 
+def choose_language() -> None:
+    """Before anything is shown (help texts too): the language of this command line. A bad config or
+    environment is left to the command to report."""
+    from mentorlog import i18n
+
+    try:
+        i18n.use(_STATE.settings.language)
+    except MentorlogError:
+        i18n.use("en")
+
+
 def start(db_option: str | None) -> None:
     """The root command: read the environment and the config once, and say what in them was ignored."""
-    _STATE.db_option = db_option
-    _STATE._settings = None
+    if db_option != _STATE.db_option:
+        _STATE.db_option = db_option
+        _STATE._settings = None
     for warning in _STATE.settings.config.warnings:
         typer.echo(f"Warning: {inert(warning)}", err=True)
 
@@ -232,112 +244,6 @@ def since(text: str | None) -> date | None:
     return parse_since(text, today=today(), dayfirst=settings.dayfirst, week_start=settings.week_start)
 
 
-# people ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PersonPlan:
-    """A person to use: an existing id, or a name and role to create in the write transaction."""
-
-    id: int | None
-    name: str
-    role: str = "mentor"
-    default: bool = False  # chosen by the config's default_with, not by --with
-
-    def person_id(self, opened: Journal) -> int:
-        if self.id is not None:
-            return self.id
-        return opened.add_person(self.name, self.role).id
-
-    @property
-    def with_words(self) -> str:
-        """` with Dr. Weber` — and `(default)` when the config chose the person."""
-        return f" with {inert(self.name)}" + (" (default)" if self.default else "")
-
-
-ALL_PEOPLE = "*"  # `--with '*'`: everyone, even when config's default_with names someone
-
-
-def with_name(option: str | None) -> str | None:
-    """--with, or the config's default_with when it was not given; `*` means everyone."""
-    if option is not None and option.strip() == ALL_PEOPLE:
-        return None
-    return option or state().config.default_with
-
-
-def is_default(option: str | None) -> bool:
-    return option is None and state().config.default_with is not None
-
-
-def plan_person(name: str | None, *, create: bool, default: bool = False) -> PersonPlan | None:
-    """Find the person for --with before anything is written; offer to create an unknown one."""
-    if name is None:
-        return None
-    with journal(write=False, missing_ok=True) as opened:
-        try:
-            found = opened.find_person(name)
-            return PersonPlan(found["id"], found["name"], found["role"], default)
-        except NotFound as missing:
-            cleaned = " ".join(name.split())
-            if create:
-                return PersonPlan(None, cleaned, default=default)
-            if not stdin_is_terminal():
-                from shlex import quote as quote_arg
-
-                raise NotFound(
-                    missing.message,
-                    f"Add them with --create, or `mentorlog person add {quote_arg(cleaned)} --role mentee`.",
-                ) from None
-    if not typer.confirm(f"No person named {inert(cleaned)!r} yet. Add them?", default=True, err=True):
-        raise MentorlogError("nothing recorded: unknown person", "Add them with `mentorlog person add`.")
-    while True:
-        role = str(typer.prompt(ROLE_PROMPT.format(name=inert(cleaned)), default="mentor", err=True)).strip().lower()
-        if role in ("mentor", "mentee"):
-            return PersonPlan(None, cleaned, role)
-        typer.echo("Please answer mentor or mentee.", err=True)
-
-
-def find_person_id(opened: Journal, name: str | None) -> int | None:
-    """A person named in a filter (no creating): their id, or None when no name was given."""
-    if name is None:
-        return None
-    return int(opened.find_person(name)["id"])
-
-
-def filter_person_id(opened: Journal, option: str | None, *, announce: bool = True) -> int | None:
-    """The person a list or view is narrowed to: --with, else the config's default_with (said on
-    stderr, so a narrowed list is never mistaken for the whole journal), `*` for everyone."""
-    if option is not None and option.strip() == ALL_PEOPLE:
-        return None
-    if option is None and (default := state().config.default_with) is not None:
-        found = opened.find_person(default)
-        if announce:
-            typer.echo(f"Only {inert(found['name'])} (default_with); --with '*' shows everyone.", err=True)
-        return int(found["id"])
-    return find_person_id(opened, option)
-
-
-def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int | None:
-    """Whose action item it is. `me`/`ich` is None (the user), `them`/`sie`/`er` the person of the
-    relationship, a name that person. Given nothing, the role decides: with a mentee it is their
-    homework, with a mentor (or nobody) it is mine."""
-    from mentorlog.textparse import normalise_owner
-
-    if owner is None:
-        if person_id is None:
-            return None
-        role = opened.scalar("SELECT role FROM people WHERE id = ?", [person_id])
-        return person_id if role == "mentee" else None
-    word = normalise_owner(owner.strip())
-    if word == "me":
-        return None
-    if word == "them":
-        if person_id is None:
-            raise UsageError("owner 'them' needs a person", "Give --with NAME.")
-        return person_id
-    return int(opened.find_person(owner)["id"])
-
-
 # text -----------------------------------------------------------------------------------------
 
 
@@ -433,3 +339,27 @@ def tags_from(options: list[str] | None, *texts: str | None) -> list[str]:
     if any(not tag for tag in given):
         raise UsageError("a --tag is empty")
     return list(dict.fromkeys([*given, *find_tags(*texts)]))
+
+
+# people (cli/whom.py), here so that every command finds them as common.NAME
+from mentorlog.cli.whom import (  # noqa: E402
+    ALL_PEOPLE,
+    PersonPlan,
+    filter_person_id,
+    find_person_id,
+    is_default,
+    owner_id,
+    plan_person,
+    with_name,
+)
+
+__all__ = [
+    "ALL_PEOPLE",
+    "PersonPlan",
+    "filter_person_id",
+    "find_person_id",
+    "is_default",
+    "owner_id",
+    "plan_person",
+    "with_name",
+]

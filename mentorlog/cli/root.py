@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from mentorlog import __version__
+from mentorlog.cli import helptext
 from mentorlog.errors import BadValue, MentorlogError
 from mentorlog.safe import inert
 
@@ -184,6 +185,8 @@ def help_rows(group: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class MentorlogGroup(TyperGroup):
+    context_class = helptext.Context
+
     """Turns every error into two plain lines and an exit code; no traceback unless MENTORLOG_DEBUG=1.
 
     It also records the path of the command being run (`mentorlog goal add`), for the undo log.
@@ -194,6 +197,7 @@ class MentorlogGroup(TyperGroup):
             from mentorlog.cli import common
 
             common.reset()  # a new command line: nothing left from the last one (tests run many in one process)
+            common.choose_language()
         try:
             return super().make_context(*args, **kwargs)
         except (typer.Exit, SystemExit):
@@ -243,7 +247,7 @@ def _print_redacted_traceback(exc: BaseException) -> None:
     _echo_err(f"Traceback (most recent call last):\n{frames}{type(exc).__qualname__}: (message hidden)")
 
 
-app = typer.Typer(
+app = helptext.Typer(
     cls=MentorlogGroup,
     name="mentorlog",
     help="A personal mentoring journal: sessions, goals, action items, reflections and topics.",
@@ -285,6 +289,6 @@ def root(
 
 def sub_app(help_text: str) -> typer.Typer:
     """A command group (goal, action, topic, person) with the same plain help and error handling as the root."""
-    return typer.Typer(
+    return helptext.Typer(
         cls=MentorlogGroup, help=help_text, no_args_is_help=True, rich_markup_mode=None, add_completion=False
     )
