@@ -341,6 +341,7 @@ class Review:
     private_left_out: int = 0
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed
+    targets: list[Goal] = field(default_factory=list)  # active goals with a target date, whatever the period (ics)
 
     @property
     def title(self) -> str:
