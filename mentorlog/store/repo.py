@@ -13,6 +13,7 @@ from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 from mentorlog.store.dump import DumpRepo
 from mentorlog.store.review import ReviewRepo
 from mentorlog.store.search import SearchRepo
+from mentorlog.store.shared_agenda import SharedAgendaRepo
 from mentorlog.store.sync import SyncRepo
 from mentorlog.store.timeline import TimelineRepo
 from mentorlog.store.today import TodayRepo
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from mentorlog.store.crypto import Keys
 
 
-class Journal(UndoRepo, SearchRepo, SyncRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo, TodayRepo):
+class Journal(
+    UndoRepo, SearchRepo, SyncRepo, DumpRepo, TimelineRepo, AgendaRepo, ReviewRepo, TodayRepo, SharedAgendaRepo
+):
     """All reads and writes of one journal file."""
 
 
