@@ -124,3 +124,20 @@ def next_meeting(person: Person, today: date) -> Meeting | None:
         if since:
             return Meeting(person, date.fromisoformat(since) + timedelta(days=person.cadence_days), False)
     return None
+
+
+# the agenda to share ----------------------------------------------------------------------------
+
+
+@dataclass
+class SharedAgenda:
+    """What `agenda --format md` shows the other person: open items of both sides (none from a private
+    session), open topics, the goals shared with them and the next meeting; no notes, feedback or reflections."""
+
+    person: Person
+    today: date
+    meeting: Meeting | None  # None for a closed relationship, or with neither a planned date nor a cadence
+    mine: list[Action]
+    theirs: list[Action]
+    topics: list[Topic]
+    goals: list[tuple[Goal, int]]  # active goals with the person, in tree order, with their depth

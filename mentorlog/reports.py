@@ -345,6 +345,7 @@ class Review:
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed
     health: list[Health] = field(default_factory=list)  # per relationship in the period (md and html reviews)
+    targets: list[Goal] = field(default_factory=list)  # active goals with a target date, whatever the period (ics)
 
     @property
     def title(self) -> str:

@@ -137,20 +137,23 @@ def test_csv_per_kind_parses_with_a_header(run: Run, journal_with_history: None)
     assert bad.exit_code == 2 and "--what must be one of" in bad.stderr
 
 
-def test_ics_has_next_meetings_and_due_actions_with_stable_uids(run: Run, run_json, journal_with_history: None) -> None:
+def test_ics_has_next_meetings_todos_and_targets_with_stable_uids(
+    run: Run, run_json, journal_with_history: None
+) -> None:
+    # issue 13: next meetings per person, open action items as VTODO, goal targets; the full shape is in
+    # tests/test_export_calendar.py
     first = Calendar.from_ical(run("export", "--format", "ics").stdout_bytes)
     events = {str(e["UID"]): e for e in first.walk("VEVENT")}
-    session = run_json("show", "session", "2")
-    meeting = events[f"{session['uuid']}-next@mentorlog"]
+    weber = run_json("show", "person", "1")
+    meeting = events[f"{weber['uuid']}-next-meeting@mentorlog"]
     assert str(meeting["SUMMARY"]) == "Mentoring: Dr. Weber"
     assert meeting.decoded("DTSTART").isoformat() == "2026-12-04"
-    due = {str(e["SUMMARY"]): e.decoded("DTSTART").isoformat() for e in events.values()}
-    assert due["Due: rehearse"] == "2026-11-30" and due["Due: overdue thing"] == "2026-11-01"
-    assert "Due: outline" not in due  # done
+    due = {str(t["SUMMARY"]): t.decoded("DUE").isoformat() for t in first.walk("VTODO")}
+    assert due == {"Me: rehearse (with Dr. Weber)": "2026-11-30", "Me: overdue thing (with Anna Schmidt)": "2026-11-01"}
     run("action", "add", "new one", "--due", "2026-12-24")
     second = Calendar.from_ical(run("export", "--format", "ics").stdout_bytes)
-    uids = {str(e["UID"]) for e in second.walk("VEVENT")}
-    assert set(events) < uids and len(uids) == len(events) + 1
+    uids = {str(c["UID"]) for c in [*second.walk("VEVENT"), *second.walk("VTODO")]}
+    assert set(events) < uids and len(uids) == len(events) + len(due) + 1
 
 
 def test_output_file_is_private_and_bad_options_are_usage_errors(

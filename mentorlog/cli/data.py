@@ -96,8 +96,16 @@ def export(
                     err=True,
                 )
             return
+        from mentorlog.reports import OPEN_LISTED
+
         person_id = common.filter_person_id(journal, with_)
-        review = journal.review(start or journal.first_day(), end, person_id=person_id, include_private=include_private)
+        review = journal.review(
+            start or journal.first_day(),
+            end,
+            person_id=person_id,
+            include_private=include_private,
+            open_listed=None if fmt == "ics" else OPEN_LISTED,  # a calendar holds every open action item
+        )
     _say_plain_export()
     write_output(_render(review, fmt, what, stamp), output)
     if output is not None:
@@ -126,9 +134,11 @@ def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
 
         return csvfile.render(review, what)
     if fmt == "ics":
+        from datetime import datetime
+
         from mentorlog.export import ics
 
-        return ics.render(review)
+        return ics.render(review, stamp=datetime.fromisoformat(stamp))
     from mentorlog.export.jsonio import period_json
 
     return _json_text(period_json(review, stamp))

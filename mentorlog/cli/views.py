@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
+from mentorlog.safe import inert
+
+if TYPE_CHECKING:
+    from mentorlog.meetings import SharedAgenda
+
+AGENDA_FORMATS = ("text", "md")  # md: the agenda to share with the other person
 
 
 def period_bounds(since: str | None, until: str | None, default: str) -> tuple[date, date]:
@@ -96,13 +104,20 @@ def agenda(
         autocompletion=completion.person_names,
         help="The person you meet next (default: whoever's next meeting is soonest).",
     ),
+    format_: str = typer.Option(
+        "text", "--format", "-f", autocompletion=completion.choices(AGENDA_FORMATS), help="text, or md to share."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="md: write to FILE (0600) instead of stdout."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Prepare the next meeting: last session, cadence, open actions on both sides, topics, stalled goals.
 
     Without --with: the person whose planned next meeting is soonest; if none is planned, the one
-    you have not met for the longest time.
+    you have not met for the longest time. `--format md` writes the agenda to share with them: open
+    action items of both sides, open topics, shared goals and the next meeting; never private
+    sessions, session notes, feedback or reflections.
     """
+    shared = agenda_format(format_, output, json_) == "md"
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, common.with_name(with_))
         if person_id is None:
@@ -111,7 +126,13 @@ def agenda(
                 print_view_empty()
                 return
             person_id = chosen.id
-        brief = journal.agenda_for(person_id)
+        if shared:
+            share = journal.shared_agenda(person_id)
+        else:
+            brief = journal.agenda_for(person_id)
+    if shared:
+        write_shared_agenda(share, output)
+        return
     if json_:
         common.print_json(brief.to_json())
         return
@@ -131,6 +152,38 @@ def today(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> No
     from mentorlog.render_reports import today_view
 
     print_view(today_view(data, width=console_width()))
+
+
+def agenda_format(format_: str, output: Path | None, json_: bool) -> str:
+    """The agenda's --format, checked with the options that go with it before the journal is read."""
+    fmt = format_.strip().lower()
+    if fmt not in AGENDA_FORMATS:
+        raise UsageError(f"--format must be text or md, not {format_!r}")
+    if json_ and fmt != "text":
+        raise UsageError("--json goes with --format text", "The Markdown agenda is for people; --json is for scripts.")
+    if output is not None:
+        if fmt != "md":
+            raise UsageError("-o goes with --format md", "The text agenda is for the terminal.")
+        from mentorlog.store.files import refuse_journal_files
+
+        refuse_journal_files(output, common.state().db_path)
+    return fmt
+
+
+def write_shared_agenda(share: SharedAgenda, output: Path | None) -> None:
+    """The Markdown agenda to stdout, or atomically to a private file, saying where on stderr."""
+    from mentorlog.export import agenda_md
+
+    text = agenda_md.render(share).encode("utf-8")
+    if output is None:
+        stream = typer.get_binary_stream("stdout")
+        stream.write(text)
+        stream.flush()
+        return
+    from mentorlog.store.files import write_atomic
+
+    write_atomic(output, [text], journal=common.state().db_path)
+    typer.echo(f"Wrote the agenda for the next meeting with {inert(share.person.name)} to {output}.", err=True)
 
 
 def print_view_empty() -> None:

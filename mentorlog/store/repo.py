@@ -15,6 +15,7 @@ from mentorlog.store.health import HealthRepo
 from mentorlog.store.relationships import RelationshipRepo
 from mentorlog.store.review import ReviewRepo
 from mentorlog.store.search import SearchRepo
+from mentorlog.store.shared_agenda import SharedAgendaRepo
 from mentorlog.store.sync import SyncRepo
 from mentorlog.store.timeline import TimelineRepo
 from mentorlog.store.today import TodayRepo
@@ -36,6 +37,7 @@ class Journal(
     TodayRepo,
     HealthRepo,
     RelationshipRepo,
+    SharedAgendaRepo,
 ):
     """All reads and writes of one journal file."""
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from mentorlog.health import assess
-from mentorlog.models import Session
+from mentorlog.models import Goal, Session
 from mentorlog.reports import DONE_LISTED, OPEN_LISTED, Review, utc_bounds
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.goals import GOAL_SELECT
@@ -24,12 +24,12 @@ class ReviewRepo(HealthRepo):
         *,
         person_id: int | None = None,
         include_private: bool = False,
-        open_listed: int = OPEN_LISTED,
+        open_listed: int | None = OPEN_LISTED,
         done_listed: int = DONE_LISTED,
     ) -> Review:
         """The period for an export. Private sessions, and the action items that came from them, are left
         out unless INCLUDE_PRIVATE; the most urgent OPEN_LISTED open and the latest DONE_LISTED done items
-        are listed, the rest counted."""
+        are listed (every one when OPEN_LISTED is None), the rest counted."""
         start, end = since.isoformat(), until.isoformat()
         start_stamp, end_stamp = utc_bounds(since, until)
         where, params = scope("s", "", person_id, None)
@@ -68,7 +68,7 @@ class ReviewRepo(HealthRepo):
             for row in self.rows(
                 ACTION_SELECT + f" WHERE a.status = 'open' AND a.created_at < ?{where}{hidden}"
                 " ORDER BY a.due IS NULL, a.due, a.id LIMIT ?",
-                [end_stamp, *params, open_listed],
+                [end_stamp, *params, -1 if open_listed is None else open_listed],  # LIMIT -1: no limit
             )
         ]
         created = {
@@ -124,6 +124,17 @@ class ReviewRepo(HealthRepo):
                 for person in people
                 if not (person.closed_at and person.closed_at < since.isoformat())
             ],
+            targets=self.goal_targets(person_id),
+        )
+
+    def goal_targets(self, person_id: int | None = None) -> list[Goal]:
+        """Active goals and milestones with a target date, soonest first: the calendar's goal targets."""
+        where, params = scope("g", "", person_id, None)
+        return self._goals(
+            self.rows(
+                GOAL_SELECT + f" WHERE g.status = 'active' AND g.target IS NOT NULL{where} ORDER BY g.target, g.id",
+                params,
+            )
         )
 
     def next_meetings(self, person_id: int | None = None) -> list[Session]:
