@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
+
+if TYPE_CHECKING:
+    from mentorlog.trends import Gap, SkillChange, SkillTrend
 
 STALE_DAYS = 28
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_POINTS = 60  # the latest ratings shown in a sparkline
 MARKS_PER_ROW = 8
-MARK_ORDER = ("achieved", "progress", "session", "reflection", "action")  # who goes first in each turn
+MARK_ORDER = ("achieved", "progress", "session", "rating", "reflection", "action")  # who goes first in each turn
 OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
 DONE_LISTED = 100  # action items done in the period that a review lists, the latest; the rest are counted
 
@@ -168,10 +171,11 @@ class Summary:
     tags: list[tuple[str, int]]
     feedback: list[Quote]
     reflections: list[Quote]
+    skills: list[SkillChange] = field(default_factory=list)  # skills rated in the period
 
     @property
     def is_empty(self) -> bool:
-        return not self.sessions and not self.actions.created and not self.goals
+        return not self.sessions and not self.actions.created and not self.goals and not self.skills
 
     def to_json(self) -> dict[str, Any]:
         a = self.actions
@@ -189,6 +193,7 @@ class Summary:
             "goals": [goal.summary_json() for goal in self.goals],
             "confidence": self.confidence.to_json(),
             "tags": [{"tag": tag, "count": count} for tag, count in self.tags],
+            "skills": [skill.summary_json() for skill in self.skills],
             "highlights": {
                 "feedback": [{"date": q.date, "with": q.with_name, "text": q.text} for q in self.feedback],
                 "reflections": [{"date": q.date, "text": q.text} for q in self.reflections],
@@ -212,6 +217,8 @@ class Agenda:
     stale_goals: list[Goal]
     reflections: list[Reflection]
     more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
+    growth: list[SkillTrend] = field(default_factory=list)  # growth areas linked to active goals
+    gaps: list[Gap] = field(default_factory=list)  # where my rating and theirs are 2 or more apart
 
     def to_json(self) -> dict[str, Any]:
         last = self.last_session
@@ -229,6 +236,8 @@ class Agenda:
             "topics": [t.to_json() for t in self.topics],
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
+            "growth_areas": [trend.to_json() for trend in self.growth],
+            "skill_gaps": [gap.to_json() for gap in self.gaps],
             "not_listed": self.more,
         }
 
@@ -365,6 +374,7 @@ class Review:
     topics: list[Topic]
     next_meetings: list[Session]  # per person, the latest session naming a next meeting on or after today
     private_left_out: int = 0
+    skills: list[Skill] = field(default_factory=list)  # skills rated in the period, with those ratings
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed
 

@@ -25,6 +25,8 @@ VIEWS = [
     ["show", "goal", "1"],
     ["show", "session", "1"],
     ["show", "person", "2"],
+    ["skills"],
+    ["show", "skill", "1"],
 ]
 WIDTHS = [50, 80, 120]
 

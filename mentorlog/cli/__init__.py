@@ -12,6 +12,7 @@ from typing import Any
 
 MODULES = (
     "notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data", "sync", "crypto",
+    "skills",
 )  # fmt: skip
 COMMANDS = {
     "note": "notes", "sessions": "notes", "goal": "goals", "goals": "goals", "action": "actions",
@@ -20,7 +21,7 @@ COMMANDS = {
     "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
     "search": "search", "export": "data", "import": "data", "backup": "data", "demo": "data", "today": "views",
     "sync": "sync",
-    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto",
+    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto", "skill": "skills", "skills": "skills",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 

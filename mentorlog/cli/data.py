@@ -43,7 +43,9 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to FILE (0600) instead of stdout."),
     include_private: bool = typer.Option(False, "--include-private", help="Include sessions noted with --private."),
     all_: bool = typer.Option(False, "--all", help="json only: a complete, lossless dump for backup and import."),
-    what: str = typer.Option("sessions", "--what", help="csv only: sessions, actions, goals or reflections."),
+    what: str = typer.Option(
+        "sessions", "--what", help="csv only: sessions, actions, goals, reflections or skills (a rating a row)."
+    ),
 ) -> None:
     """Export a review (Markdown, HTML), data for scripts (JSON, CSV) or a calendar (ICS).
 
@@ -152,8 +154,7 @@ def import_(
     except OSError as exc:
         raise MentorlogError(f"cannot read {file}: {exc.strerror}") from None
     data = parse_dump(text, str(file))
-    total = sum(len(data[table]) for table in ("people", "goals", "sessions", "progress_updates", "actions",
-                                                "reflections", "topics"))  # fmt: skip
+    total = sum(len(records) for table, records in data.items() if isinstance(records, list))
     with common.journal(write=True) as journal, render.progress_bar(total, "Importing") as advance:
         report = journal.load(data, progress=advance)
     if json_:

@@ -13,6 +13,10 @@ from mentorlog.store.goals import GOAL_SELECT
 from mentorlog.store.period import PeriodRepo
 from mentorlog.store.reflections import REFLECTION_SELECT
 from mentorlog.store.sessions import SESSION_SELECT
+from mentorlog.store.skills import ORDER, SKILL_SELECT, related
+from mentorlog.trends import gaps
+
+GROWTH_SINCE = 182  # days: the change a growth area shows in the agenda
 
 
 class AgendaRepo(PeriodRepo):
@@ -53,6 +57,9 @@ class AgendaRepo(PeriodRepo):
             )
         )
         days = (self.today - date.fromisoformat(last_session.date)).days if last_session else None
+        skills = self._skills(self.rows(SKILL_SELECT + " WHERE " + related() + ORDER, [person_id] * 3))
+        active = {row["id"] for row in self.rows("SELECT id FROM goals WHERE status = 'active'")}
+        growing = [skill for skill in skills if skill.kind == "growth" and active & set(skill.goal_ids)]
         return Agenda(
             person=person,
             today=self.today,
@@ -65,6 +72,8 @@ class AgendaRepo(PeriodRepo):
             stale_goals=stale,
             reflections=reflections,
             more=more,
+            growth=self.skill_trends(growing, self.today - timedelta(days=GROWTH_SINCE), self.today),
+            gaps=[gap for skill in skills for gap in gaps(skill, by=person_id)],
         )
 
     def _stale_goals(self, person_id: int, items: int) -> tuple[list[Any], int]:

@@ -39,6 +39,7 @@ SCHEMA = (
     "m005_relationships",
     "m006_search_stemming",
     "m007_sync_state",
+    "m008_skills",
 )
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0
