@@ -214,8 +214,8 @@ def _record(
         discussed = journal.mark_topics_discussed(person_id, session.id) if person_id else []
         made = journal.actions_by_ids(session.action_ids)
         rated: list[tuple[dict[str, Any], str]] = []
-        for line, level in ratings:  # a skill of this person's or mine, when several share the name
-            skill = journal.find_skill(line.skill, prefer={person_id, None})
+        for line, level in ratings:  # when several skills share the name: this person's, else mine
+            skill = journal.find_skill(line.skill, prefer=(person_id, None))
             rating = journal.rate_skill(
                 skill["id"], level, day=when.day, rater_id=rater_id(journal, line.by, skill, person_id),
                 session_id=session.id, note=line.note,

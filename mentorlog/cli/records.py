@@ -136,7 +136,9 @@ def _describe(journal: Journal, entry: Kind, record: Any) -> str:
     from mentorlog.safe import one_line
 
     if entry.word == "session":
+        rated = len(journal.session_ratings(record.id))
         extra = f" and its {len(record.action_ids)} action item(s)" if record.action_ids else ""
+        extra += f"{' and' if not extra else ','} its {rated} skill rating(s)" if rated else ""
         who = f" with {one_line(str(record.with_name))}" if record.with_name else ""
         return f"session {record.id} ({record.date}{who}: {one_line(session_heading(record), 50)!r}){extra}"
     if entry.word == "skill" and record.ratings:

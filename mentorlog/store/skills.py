@@ -180,9 +180,10 @@ class SkillsRepo(Repo):
         }
         return [trend(s, since, until, tuple((g, titles[g]) for g in s.goal_ids if g in titles)) for s in skills]
 
-    def find_skill(self, text: str, *, prefer: set[int | None] | None = None) -> dict[str, Any]:
+    def find_skill(self, text: str, *, prefer: tuple[int | None, ...] = ()) -> dict[str, Any]:
         """A skill by id, or by its full name or a unique prefix of the name or of a word in it (Unicode case
-        folding, like people's names). PREFER (owners: None is mine) settles a name that several skills share."""
+        folding, like people's names). PREFER (owners in order; None is mine) settles a name several skills share:
+        the first owner with a matching skill wins."""
         cleaned = text.strip()
         if cleaned.isdecimal() and cleaned.isascii():
             return self.require("skills", "skill", int(cleaned))
@@ -197,8 +198,11 @@ class SkillsRepo(Repo):
             for key, row in keyed
             if key.startswith(wanted) or any(word.startswith(wanted) for word in WORD.findall(key))
         ]
-        if len(candidates) > 1 and prefer is not None:
-            candidates = [row for row in candidates if row["person_id"] in prefer] or candidates
+        for owner in prefer if len(candidates) > 1 else ():
+            owned = [row for row in candidates if row["person_id"] == owner]
+            if owned:
+                candidates = owned
+                break
         if len(candidates) == 1:
             return self.require("skills", "skill", candidates[0]["id"])
         if candidates:
