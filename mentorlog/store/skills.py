@@ -9,12 +9,13 @@ from mentorlog import validate
 from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.models import Rating, Skill
 from mentorlog.patches import SkillPatch
-from mentorlog.store.base import WORD, Repo
+from mentorlog.store.base import WORD, Repo, placeholders
 from mentorlog.trends import SkillChange, SkillTrend, skill_change, trend
 
 SKILL_SELECT = "SELECT k.*, p.name AS with_name FROM skills k LEFT JOIN people p ON p.id = k.person_id"
-RATING_SELECT = (
-    "SELECT r.*, b.name AS rater_name FROM skill_ratings r LEFT JOIN people b ON b.id = r.rater_id"
+RATING_SELECT = (  # the columns in the order of Rating's fields
+    "SELECT r.id, r.uuid, r.skill_id, r.date, r.level, r.rater_id, b.name AS rater_name, r.session_id, r.note,"
+    " r.created_at, r.updated_at FROM skill_ratings r LEFT JOIN people b ON b.id = r.rater_id"
     " WHERE r.skill_id IN ({ids})"
 )
 ORDER = " ORDER BY k.kind = 'strength', k.person_id IS NOT NULL, p.name COLLATE NOCASE, k.name COLLATE NOCASE, k.id"
@@ -34,19 +35,7 @@ def related(alias: str = "k") -> str:
 
 
 def _rating(row: dict[str, Any]) -> Rating:
-    return Rating(
-        id=row["id"],
-        uuid=row["uuid"],
-        skill_id=row["skill_id"],
-        date=row["date"],
-        level=row["level"],
-        rater_id=row["rater_id"],
-        rater_name=row["rater_name"],
-        session_id=row["session_id"],
-        note=row["note"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return Rating(*row.values())
 
 
 class SkillsRepo(Repo):
@@ -117,8 +106,12 @@ class SkillsRepo(Repo):
                 goals[link["skill_id"]].append(link["goal_id"])
             sql = RATING_SELECT + ("" if include_private else PUBLIC)
             sql += f" AND r.date <= '{until.isoformat()}'" if until else ""
-            for row in sorted(self.rows_in(sql, ids), key=lambda row: (row["date"], row["id"])):
-                ratings[row["skill_id"]].append(_rating(row))
+            for start in range(0, len(ids), 5000):  # plain tuples: a long history loads in a few milliseconds
+                chunk = ids[start : start + 5000]
+                for values in self.db.execute(sql.format(ids=placeholders(chunk)), chunk):
+                    ratings[values[2]].append(Rating(*values))
+            for found_ratings in ratings.values():
+                found_ratings.sort(key=lambda rating: (rating.date, rating.id))
         return [
             Skill(
                 id=row["id"],
