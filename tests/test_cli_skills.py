@@ -262,27 +262,13 @@ def test_skills_change_follows_since_and_the_list_filters_by_person_and_kind(run
 
 def test_skills_view_puts_both_views_side_by_side_and_says_where_they_differ(run: Run, rated: None) -> None:
     lines = [line.rstrip() for line in run("skills").stdout.splitlines()]
-    assert lines[0] == "Skills: levels 1–5, change since 2026-05-26"
-    assert lines[2:5] == [
+    assert lines[0] == "Skills (levels 1–5), change since 2026-05-26"
+    # each view: the latest level, its change since the start, a sparkline of the ratings in the period
+    assert lines[2:6] == [
         "Growth areas",
-        "id  skill            with          me  ±   trend  others        ±   trend  goals",
-        " 1  giving feedback  —              2  +1  ▃▃     4 Dr. Weber   +1  ▆      1 Lead the team",
-    ]
-    assert lines[5].split() == [
-        "3",
-        "estimating",
-        "work",
-        "Anna",
-        "Schmidt",
-        "5",
-        "+1",
-        "▆█",
-        "3",
-        "A.",
-        "Schmidt",
-        "—",
-        "▅",
-        "—",
+        "id  skill            with          me       others             goals",
+        " 1  giving feedback  —             2 +1 ▃▃  4 +1 ▆ Dr. Weber   1 Lead the team",
+        " 3  estimating work  Anna Schmidt  5 +1 ▆█  3  — ▅ A. Schmidt  —",
     ]
     assert lines[-3:] == [
         "Where the views differ",
@@ -290,7 +276,8 @@ def test_skills_view_puts_both_views_side_by_side_and_says_where_they_differ(run
         "! you rate 'estimating work' 5, Anna Schmidt rates it 3",
     ]
     narrow = run("skills", env={"COLUMNS": "60"}).stdout.splitlines()
-    assert narrow[3].split() == ["id", "skill", "with", "me", "±", "others", "±"]
+    assert narrow[3].split() == ["id", "skill", "with", "me", "others"]
+    assert narrow[4].split() == ["1", "giving", "feedback", "—", "2", "+1", "4", "+1"]
     assert max(len(line) for line in narrow) <= 60
 
 

@@ -53,9 +53,10 @@ def test_html_export_renders_in_chromium(run: Run, tmp_path: Path) -> None:
     parsed = Texts()
     parsed.feed(dom)
     assert parsed.headings[0].startswith("Mentoring review:")
-    assert parsed.headings[1:] == ["In figures", "Goals", "Sessions", "Action items", "Reflections",
+    assert parsed.headings[1:] == ["In figures", "Goals", "Skills", "Sessions", "Action items", "Reflections",
                                    "Open topics for the next meetings"]  # fmt: skip
-    assert parsed.svgs >= 5 and "Give a talk at a conference" in dom
+    assert parsed.svgs >= 10 and "Give a talk at a conference" in dom
+    assert dom.count('class="skill-chart"') == 5 and "me 1 → 2</text>" in dom  # giving feedback, the whole year
 
     shot = tmp_path / "review.png"
     subprocess.run(

@@ -71,7 +71,7 @@ def _skills(review: Review) -> list[dict[str, Any]]:
             "name": change.name,
             "with": change.with_name,
             "kind": "growth area" if change.kind == "growth" else "strength",
-            "lanes": [found for found in (lane(change.me, 12, "me"), lane(change.them, 30, "others")) if found],
+            "lanes": [found for found in (lane(change.me, 10, "me"), lane(change.them, 26, "others")) if found],
         }
         for change in review.summary.skills
     ]

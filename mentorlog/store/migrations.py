@@ -351,42 +351,20 @@ def m007_sync_state(db: Database) -> None:
     )
 
 
+RECORD = "id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE"
+STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
 SKILL_SCHEMA = [
-    """
-    CREATE TABLE skills (
-        id INTEGER PRIMARY KEY,
-        uuid TEXT NOT NULL UNIQUE,
-        name TEXT NOT NULL,
-        kind TEXT NOT NULL DEFAULT 'growth' CHECK (kind IN ('strength', 'growth')),
-        person_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,
-        description TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    )
-    """,
+    f"CREATE TABLE skills ({RECORD}, name TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'growth' CHECK (kind IN ('strength', 'growth')),"
+    f" person_id INTEGER REFERENCES people (id) ON DELETE RESTRICT, description TEXT NOT NULL DEFAULT '', {STAMPS})",
     "CREATE INDEX idx_skills_person ON skills (person_id)",
-    """
-    CREATE TABLE skill_goals (
-        skill_id INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,
-        goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
-        PRIMARY KEY (skill_id, goal_id)
-    )
-    """,
+    "CREATE TABLE skill_goals (skill_id INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,"
+    " goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE, PRIMARY KEY (skill_id, goal_id))",
     "CREATE INDEX idx_skill_goals_goal ON skill_goals (goal_id)",
-    """
-    CREATE TABLE skill_ratings (
-        id INTEGER PRIMARY KEY,
-        uuid TEXT NOT NULL UNIQUE,
-        skill_id INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,
-        date TEXT NOT NULL,
-        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
-        rater_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,
-        session_id INTEGER REFERENCES sessions (id) ON DELETE CASCADE,
-        note TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    )
-    """,
+    f"CREATE TABLE skill_ratings ({RECORD}, skill_id INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,"
+    " date TEXT NOT NULL, level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+    " rater_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,"
+    f" session_id INTEGER REFERENCES sessions (id) ON DELETE CASCADE, note TEXT NOT NULL DEFAULT '', {STAMPS})",
     "CREATE INDEX idx_skill_ratings_skill_date ON skill_ratings (skill_id, date)",
     "CREATE INDEX idx_skill_ratings_date ON skill_ratings (date)",
     "CREATE INDEX idx_skill_ratings_rater ON skill_ratings (rater_id)",
@@ -412,18 +390,13 @@ def m008_skills(db: Database) -> None:
     for statement in SKILL_SCHEMA:
         db.execute(statement)
     change_log_triggers(db, SKILL_TABLES)
-    forget = "DELETE FROM search_index WHERE rowid = {skill} * 8 + 7"
-    for table, skill, events in (
-        ("skills", "id", ("insert", "update", "delete")),
-        ("skill_ratings", "skill_id", ("insert", "update", "delete")),
-    ):
-        for event in events:
-            steps = []
-            for row in ("old", "new"):
-                if (row == "old" and event == "insert") or (row == "new" and event == "delete"):
-                    continue
-                steps.append(forget.format(skill=f"{row}.{skill}"))
-                steps.append(SKILL_SEARCH_ROW.format(skill=f"{row}.{skill}"))
+    for table, skill in (("skills", "id"), ("skill_ratings", "skill_id")):
+        for event, rows in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
+            steps = [
+                f"DELETE FROM search_index WHERE rowid = {row}.{skill} * 8 + 7; "
+                + SKILL_SEARCH_ROW.format(skill=f"{row}.{skill}")
+                for row in rows
+            ]
             db.execute(
                 f"CREATE TRIGGER {table}_search_{event} AFTER {event.upper()} ON {table} BEGIN {'; '.join(steps)}; END"
             )
