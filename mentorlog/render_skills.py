@@ -123,21 +123,32 @@ def _from_to(side: View) -> str:
     return f"{side.start} → {side.end}" if side.start != side.end else str(side.end)
 
 
-def skill_changes_table(changes: list[SkillChange]) -> Table:
-    """The summary's skills: each view's level at the start and the end of the period, and the change."""
+SKILLS_SHOWN = 12  # skills in a summary: the ones that moved most
+
+
+def skill_changes_table(changes: list[SkillChange]) -> RenderableType:
+    """The summary's skills: each view's level at the start and the end of the period, and the change; the
+    SKILLS_SHOWN that moved most, in their order."""
+
+    def moved(change: SkillChange) -> int:
+        return abs(change.me.change or 0) + abs(change.them.change or 0)
+
+    shown = {change.id for change in sorted(changes, key=lambda change: -moved(change))[:SKILLS_SHOWN]}
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("skill", overflow="fold")
     table.add_column("me", no_wrap=True)
     table.add_column("±", no_wrap=True)
     table.add_column("others", no_wrap=True)
     table.add_column("±", no_wrap=True)
-    for change in changes:
+    for change in (change for change in changes if change.id in shown):
         name = user(change.name)
         if change.with_name:
             name.append_text(user(f" ({short_name(change.with_name)})", "dim"))
         table.add_row(name, _from_to(change.me), _change(change.me.change), _from_to(change.them),
                       _change(change.them.change))  # fmt: skip
-    return table
+    if len(changes) <= SKILLS_SHOWN:
+        return table
+    return Group(table, empty(f"{len(changes) - SKILLS_SHOWN} more skills not shown (see --json)"))
 
 
 def growth_lines(growth: list[SkillTrend]) -> list[RenderableType]:

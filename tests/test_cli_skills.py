@@ -582,3 +582,14 @@ def test_the_demo_has_a_year_of_ratings_where_my_view_and_my_mentors_disagree(ru
     assert len(mine) == 12 and mine[0]["date"] <= "2025-12-31" and mine[-1]["date"] >= "2026-10-26"
     assert weber and all(r["session_id"] for r in weber)
     assert "! you rate 'giving feedback' 2, Dr. Weber rates it 4" in run(*db, "skills").stdout
+
+
+def test_the_summary_shows_the_twelve_skills_that_moved_most_and_counts_the_rest(run: Run, run_json) -> None:
+    for number in range(14):
+        run("skill", "add", f"skill {number:02d}")
+        run("skill", "rate", str(number + 1), "1", "--date", "2026-11-01")
+        run("skill", "rate", str(number + 1), str(1 + number % 5), "--date", "2026-11-20")
+    text = run("summary").stdout
+    assert "2 more skills not shown (see --json)" in text
+    assert "skill 05" not in text and "skill 10" not in text  # unchanged (1 → 1) like skill 00, shown first
+    assert len(run_json("summary")["skills"]) == 14
