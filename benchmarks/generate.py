@@ -6,8 +6,10 @@ person's sessions within their relationship), 20,000 sessions with ~150-word not
 action items (~5 % open, all in active relationships, some overdue; the rest done or dropped), 2,000 goals
 (a third of them milestones; progress mostly rising with small setbacks; old goals achieved or dropped,
 2-4 active per active relationship) with 10,000 progress updates, 10,000 reflections and 5,000 topics
-(a few open per active relationship). Every count but people grows with --scale. Seeded: the same
-arguments give the same journal.
+(a few open per active relationship). Every relationship has two to four skills (times --scale, at least one:
+the mentee's, or mine that a mentor rates), most linked to a goal of the relationship, rated every month of
+the relationship in my view and in most months in theirs (often in that month's session): ~5,000 ratings at
+scale 1. Every count but people grows with --scale. Seeded: the same arguments give the same journal.
 
 With --peers DIR it also writes the same sessions as a jrnl journal and the same action items as a
 Taskwarrior import file, so that the peers are timed on the same content.
@@ -47,6 +49,9 @@ Silva Nyberg Singh Vogel Costa Brown Ivanova Demir Park Moe Huber Jensen Novak L
 Braun Stone Nash"""
 PEOPLE = [f"{first} {last}" for first, last in zip(split_words(FIRST_NAMES), split_words(LAST_NAMES), strict=True)]
 SLOTS = [4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3]  # relationships back to back per slot: 40 people, at most 11 at once
+SKILLS = """giving feedback|public speaking|estimating work|system design|delegation|writing proposals|negotiation|
+stakeholder management|code review|mentoring others|prioritising|facilitation|SQL|data modelling|hiring|
+saying no|presenting to executives|incident handling|coaching|planning a roadmap""".replace("\n", "").split("|")
 
 
 def rows(columns: str, values: list[Any]) -> Rows:
@@ -303,6 +308,7 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
         topics.append((len(topics) + 1, write.text(rng.randint(4, 10)), pid, "open", None, stamp(created, 12),
                        stamp(created, 12), None))  # fmt: skip
 
+    skills, skill_goals, ratings = plan_skills(rng, write, scale, people, by_person, sessions)
     tables = {
         "people": rows("id name role cadence_days created_at updated_at started ends status closed_at", people_rows),
         "sessions": rows("id date time person_id title notes feedback confidence next_date private created_at "
@@ -318,8 +324,59 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
         "reflections": rows("id date text goal_id person_id created_at updated_at", reflections),
         "reflection_tags": rows("reflection_id tag", reflection_tags),
         "topics": rows("id text person_id status session_id created_at updated_at discussed_at", topics),
+        "skills": rows("id name kind person_id description created_at updated_at", skills),
+        "skill_goals": rows("skill_id goal_id", skill_goals),
+        "skill_ratings": rows("id skill_id date level rater_id session_id note created_at updated_at", ratings),
     }  # fmt: skip
     return tables, jrnl, tasks
+
+
+def plan_skills(
+    rng: random.Random,
+    write: Writer,
+    scale: float,
+    people: list[Relationship],
+    by_person: dict[int, list[Goal]],
+    sessions: list[tuple[Any, ...]],
+) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]], list[tuple[Any, ...]]]:
+    """A few skills per relationship, rated monthly while it lasts: mine every month, theirs in most months, in
+    that month's session when there is one. Levels mostly rise; the two views often differ by one or two."""
+    held: dict[int, list[tuple[str, int]]] = {}
+    for sid, day_text, _time, pid, *_rest in sessions:
+        held.setdefault(pid, []).append((day_text, sid))
+    skills, links, ratings = [], [], []
+    for person in people:
+        days = held.get(person.id, [])
+        for _ in range(max(1, round(rng.randint(2, 4) * scale))):
+            kid = len(skills) + 1
+            name = SKILLS[kid % len(SKILLS)] + (f" {kid // len(SKILLS) + 1}" if kid >= len(SKILLS) else "")
+            skills.append((kid, name, "strength" if rng.random() < 0.25 else "growth",
+                           person.id if person.role == "mentee" else None, write.text(rng.randint(6, 14)),
+                           stamp(person.start, 9), stamp(person.start, 9)))  # fmt: skip
+            goals = by_person.get(person.id, [])
+            if goals and rng.random() < 0.7:
+                links.append((kid, rng.choice(goals).id))
+            mine = rng.randint(1, 3)
+            theirs = min(5, max(1, mine + rng.choice((-1, 0, 1, 2))))
+            month = person.start + timedelta(days=rng.randint(10, 30))
+            while month <= person.last:
+                mine = min(5, max(1, mine + rng.choice((0, 0, 0, 1, 1, -1))))
+                theirs = min(5, max(1, theirs + rng.choice((0, 0, 0, 1, -1))))
+                note = write.text(rng.randint(4, 9)) if rng.random() < 0.2 else ""
+                ratings.append((len(ratings) + 1, kid, month.isoformat(), mine, None, None, note, stamp(month, 20),
+                                stamp(month, 20)))  # fmt: skip
+                if rng.random() < 0.7:
+                    index = bisect_right(days, (month.isoformat(), 0)) - 1
+                    session = (
+                        days[index]
+                        if index >= 0 and days[index][0] >= (month - timedelta(days=30)).isoformat()
+                        else None
+                    )
+                    day, session_id = (date.fromisoformat(session[0]), session[1]) if session else (month, None)
+                    ratings.append((len(ratings) + 1, kid, day.isoformat(), theirs, person.id, session_id, "",
+                                    stamp(day, 19), stamp(day, 19)))  # fmt: skip
+                month += timedelta(days=30)
+    return skills, links, ratings
 
 
 def generate(path: Path, scale: float, peers: Path | None = None, seed: int = 42) -> dict[str, int]:
@@ -351,12 +408,19 @@ def describe(path: Path) -> dict[str, int]:
         "private sessions": "SELECT count(*) FROM sessions WHERE private = 1",
         "tagged sessions": "SELECT count(DISTINCT session_id) FROM session_tags",
         "open topics": "SELECT count(*) FROM topics WHERE status = 'open'",
+        "skills": "SELECT count(*) FROM skills",
+        "skill ratings": "SELECT count(*) FROM skill_ratings",
         f"records with {RARE_WORD}": f"SELECT count(*) FROM search_index WHERE search_index MATCH '{RARE_WORD}'",
         f"sessions with {COMMON_WORD}": "SELECT count(*) FROM search_index WHERE kind = 'session' "
         f"AND search_index MATCH '{COMMON_WORD}'",
     }
-    try:
-        return {name: conn.execute(sql).fetchone()[0] for name, sql in queries.items()}
+    known = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    try:  # an older schema has no skills: those counts are left out
+        return {
+            name: conn.execute(sql).fetchone()[0]
+            for name, sql in queries.items()
+            if sql.split(" FROM ")[1].split()[0] in known
+        }
     finally:
         conn.close()
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from words import COMMON_WORD, RARE_WORD
 
-LISTINGS = ["actions", "actions --overdue", "sessions", "goals", "people", "show session ID", "show goal ID"]
+LISTINGS = ["actions", "actions --overdue", "sessions", "goals", "people", "show session ID", "show goal ID", "skills"]
 SEARCHES = [f"search {RARE_WORD} --limit 25", f"search {COMMON_WORD} --limit 25"]
-VIEWS = ["summary", "summary --since 1w", "summary --since 1y", "agenda", "timeline", "today", "health", "skills"]
+VIEWS = ["summary", "summary --since 1w", "summary --since 1y", "agenda", "timeline", "today", "health"]
 EXPORTS = ["export --format md --since 6m", "export --format html --since 6m"]
 WRITES = ["note", "action add", "action done"]
 OTHERS = ["sessions --limit 10"]  # timed for the jrnl pair

@@ -32,6 +32,8 @@ def write_journal(path: Path, tables: dict[str, Rows], today: date, now: str) ->
             repo = BulkRepo(db, clock)
             for table, (columns, rows) in tables.items():
                 known = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+                if not known:
+                    continue  # a table this schema does not have (yet)
                 keep = [index for index, name in enumerate(columns) if name in known]
                 names = [columns[index] for index in keep]
                 values = rows if len(keep) == len(columns) else ([row[i] for i in keep] for row in rows)

@@ -48,6 +48,10 @@ TABLES = {
     "session_tags": "Tags of sessions (`#word` in the text or `--tag`).",
     "goal_tags": "Tags of goals.",
     "reflection_tags": "Tags of reflections.",
+    "skills": "An ability someone is developing (`growth`) or relies on (`strength`): mine, or a person's.",
+    "skill_goals": "The goals a skill serves.",
+    "skill_ratings": "A dated level 1–5 of a skill, by me (a self-assessment) or by a person (their view); the raw "
+    "material of skill trends. Deleting a skill or the session a rating was given in deletes the rating.",
     "_sqlite_migrations": "The migrations applied to this file (sqlite-utils `Migrations`).",
     "search_index": "FTS5 full-text index over every kind of text, kept in sync by triggers; rowid = id × 8 + kind.",
     "changes": "One row per command that changed something, for `undo`.",
@@ -87,6 +91,13 @@ MEANINGS = {
     ("actions", "done_at"): "when it was marked done",
     ("topics", "status"): "`open` / `discussed`",
     ("topics", "session_id"): "the session that discussed it",
+    ("skills", "name"): "as typed, e.g. `giving feedback`; one per owner under Unicode case folding",
+    ("skills", "kind"): "`strength` / `growth` (an area to develop)",
+    ("skills", "person_id"): "whose skill it is: NULL is mine, else a person's (a mentee's, tracked by me)",
+    ("skill_ratings", "date"): "when it was rated",
+    ("skill_ratings", "level"): "1 (just starting) to 5 (could teach it)",
+    ("skill_ratings", "rater_id"): "whose view: NULL is mine (a self-assessment), else that person's",
+    ("skill_ratings", "session_id"): "the session it was given in (`note --rate`)",
 }
 
 

@@ -165,6 +165,7 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
     }
     confidence = {weber: 2, anna: 2, ben: 2}
     sessions = 0
+    held: dict[int, list[tuple[date, int]]] = {people[rel.name].id: [] for rel in (WEBER, ANNA, BEN, CHEN)}
     for rel in (WEBER, ANNA, BEN, CHEN):
         person_id = people[rel.name].id
         confidence[person_id] = confidence.get(person_id, 3)
@@ -197,6 +198,7 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
                 actions=actions,
             )
             journal.mark_topics_discussed(person_id, session.id)
+            held[person_id].append((day, session.id))
             sessions += 1
             for action_id in session.action_ids:
                 action = journal.get_action(action_id)
@@ -230,6 +232,8 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
         journal.add_reflection(
             text, day=day, person_id=about, tags=[w[1:].rstrip(".") for w in text.split() if w.startswith("#")]
         )
+    _skills(journal, today, {"talk": talk.id, "lead": lead.id, "anna": anna_goal.id, "ben": ben_goal.id}, held,
+            (weber, anna, ben))  # fmt: skip
     journal = _at(journal, today - timedelta(days=1), 9)
     journal.add_topic("Is the talk too technical for the audience?", weber)
     journal.add_topic("Ask for feedback on my first team-lead month", weber)
@@ -240,3 +244,39 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
     journal = _at(journal, closed, 18)
     journal.close_person(people["Chen Li"].id, closed, reflection=CLOSING, drop_open=True)
     return {"people": 4, "sessions": sessions}
+
+
+# (name, kind, goal, whose: None mine / index into people, description, my levels a month for a year, their levels
+# in that relationship's sessions). My view of giving feedback stays below Dr. Weber's: the gap `skills` points out.
+SKILLS = (
+    ("giving feedback", "growth", "lead", None, "Specific, timely, kind — and asked for, not only given.",
+     (1, 1, 2, 2, 2, 2, 3, 2, 2, 3, 2, 2), (3, 3, 3, 4, 4, 4, 4, 4, 4, 4)),
+    ("public speaking", "growth", "talk", None, "Talks and demos in front of more than ten people.",
+     (1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4), (2, 2, 3, 3, 3, 3, 4, 4, 4, 4)),
+    ("system design", "strength", None, None, "", (4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5), ()),
+    ("estimating work", "growth", "anna", 1, "Breaking work down and saying how long it takes.",
+     (2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4), (2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2)),
+    ("SQL", "growth", "ben", 2, "", (1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3), (1, 1, 2, 2, 2, 3, 3, 3, 3)),
+)  # fmt: skip
+NOTES_BY_LEVEL = {1: "just starting", 2: "with help", 3: "on my own, mostly", 4: "reliably", 5: "could teach it"}
+
+
+def _skills(
+    journal: Journal, today: date, goals: dict[str, int], held: dict[int, list[tuple[date, int]]], who: tuple[int, ...]
+) -> None:
+    """A year of monthly ratings in my view; the other side's in the sessions of the relationship."""
+    year_ago = today - timedelta(days=365)
+    for name, kind, goal, whose, description, mine, theirs in SKILLS:
+        person = who[whose] if whose is not None else None
+        journal = _at(journal, year_ago, 8)
+        skill = journal.add_skill(
+            name, kind=kind, person_id=person, goal_ids=[goals[goal]] if goal else [], description=description
+        )
+        for month, level in enumerate(mine):
+            day = year_ago + timedelta(days=15 + month * 30)
+            journal = _at(journal, day, 21)
+            journal.rate_skill(skill.id, level, day=day, note=NOTES_BY_LEVEL[level] if month % 4 == 3 else "")
+        rater = person if person is not None else who[0]  # a mentee rates themselves; Dr. Weber rates me
+        for (day, session_id), level in zip(held[rater][1::2], theirs, strict=False):
+            journal = _at(journal, day, 18)
+            journal.rate_skill(skill.id, level, day=day, rater_id=rater, session_id=session_id)

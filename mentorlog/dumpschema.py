@@ -115,12 +115,28 @@ TABLES: dict[str, dict[str, Field]] = {
         person_uuid=Field("ref"),
         session_uuid=REF,
     ),
+    "skills": _fields(
+        name=Field("name"),
+        kind=Field("enum", choices=("strength", "growth")),
+        description=TEXT,
+        person_uuid=REF,
+        goal_uuids=Field("refs"),
+    ),
+    "skill_ratings": _fields(
+        date=Field("date"),
+        level=Field("int", low=1, high=5),
+        note=TEXT,
+        skill_uuid=Field("ref"),
+        rater_uuid=REF,
+        session_uuid=REF,
+    ),
 }
+ADDED_LATER = ("skills", "skill_ratings")  # tables a version-1 dump from before them does not have: none there
 # table -> {key in the dump: referenced table}
 REFERENCES: dict[str, dict[str, str]] = {
     table: {
         name: {"parent_uuid": "goals", "person_uuid": "people", "owner_uuid": "people", "goal_uuid": "goals",
-               "session_uuid": "sessions", "goal_uuids": "goals"}[name]
+               "session_uuid": "sessions", "goal_uuids": "goals", "skill_uuid": "skills", "rater_uuid": "people"}[name]
         for name, spec in fields.items()
         if spec.kind in ("ref", "refs")
     }
@@ -309,7 +325,7 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "mentorlog lossless dump",
         "type": "object",
-        "required": ["format", "version", *TABLES],
+        "required": ["format", "version", *(table for table in TABLES if table not in ADDED_LATER)],
         "properties": {
             "format": {"const": FORMAT},
             "version": {"type": "integer", "minimum": 1, "maximum": VERSION},

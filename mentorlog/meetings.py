@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog.models import Action, Goal, Person, Reflection, Session, Topic
+
+if TYPE_CHECKING:
+    from mentorlog.trends import Gap, SkillTrend
 
 # agenda --------------------------------------------------------------------------------------------
 
@@ -26,6 +29,8 @@ class Agenda:
     more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
     attention: list[str] = field(default_factory=list)  # the relationship's `needs attention` reasons (health)
     agreement_reminder: str | None = None  # `first month` / `last planned month`: the agreement is shown
+    growth: list[SkillTrend] = field(default_factory=list)  # growth areas linked to active goals
+    gaps: list[Gap] = field(default_factory=list)  # where my rating and theirs are 2 or more apart
 
     def _reminder(self) -> dict[str, Any] | None:
         if not self.agreement_reminder:
@@ -48,6 +53,8 @@ class Agenda:
             "topics": [t.to_json() for t in self.topics],
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
+            "growth_areas": [trend.to_json() for trend in self.growth],
+            "skill_gaps": [gap.to_json() for gap in self.gaps],
             "not_listed": self.more,
             "needs_attention": list(self.attention),
             "agreement_reminder": self._reminder(),

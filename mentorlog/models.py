@@ -10,7 +10,8 @@ HORIZONS = ("short", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
 TOPIC_STATUSES = ("open", "discussed")
-KINDS = ("session", "goal", "action", "reflection", "person", "topic")
+SKILL_KINDS = ("strength", "growth")
+KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 
 
 @dataclass
@@ -250,9 +251,91 @@ class Topic:
         }
 
 
+@dataclass
+class Rating:
+    """A dated level 1-5 of a skill: by me (rater_id None, a self-assessment) or by a person (their view)."""
+
+    id: int
+    uuid: str
+    skill_id: int
+    date: str
+    level: int
+    rater_id: int | None
+    rater_name: str | None
+    session_id: int | None
+    note: str
+    created_at: str
+    updated_at: str
+
+    @property
+    def by(self) -> str:
+        return self.rater_name if self.rater_id is not None and self.rater_name else "me"
+
+    @property
+    def mine(self) -> bool:
+        return self.rater_id is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "date": self.date,
+            "level": self.level,
+            "by": self.by,
+            "note": self.note,
+            "session_id": self.session_id,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass
+class Skill:
+    """An ability someone is developing (`growth`) or relies on (`strength`): mine, or a person's (with_name)."""
+
+    id: int
+    uuid: str
+    name: str
+    kind: str
+    person_id: int | None
+    with_name: str | None
+    description: str
+    created_at: str
+    updated_at: str
+    goal_ids: list[int] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)  # oldest first
+
+    @property
+    def level(self) -> int | None:
+        """My latest rating (my view)."""
+        mine = [rating for rating in self.ratings if rating.mine]
+        return mine[-1].level if mine else None
+
+    @property
+    def level_by_others(self) -> int | None:
+        """The latest rating by anyone else (their view)."""
+        theirs = [rating for rating in self.ratings if not rating.mine]
+        return theirs[-1].level if theirs else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "name": self.name,
+            "kind": self.kind,
+            "with": self.with_name,
+            "description": self.description,
+            "goal_ids": self.goal_ids,
+            "level": self.level,
+            "level_by_others": self.level_by_others,
+            "ratings": [rating.to_json() for rating in self.ratings],
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
 # search -----------------------------------------------------------------------------------------
 
-SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic", "person")
+SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic", "person", "skill")
 MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; never in shown text (made inert)
 
 

@@ -90,3 +90,12 @@ class PersonPatch(Patch):
 class TopicPatch(Patch):
     text: str | Unset = UNSET
     person_id: int | Unset = UNSET
+
+
+@dataclass(frozen=True)
+class SkillPatch(Patch):
+    name: str | Unset = UNSET
+    kind: str | Unset = UNSET
+    description: str | Unset = UNSET
+    person_id: int | Unset | None = UNSET
+    goal_ids: tuple[int, ...] | Unset = UNSET

@@ -32,9 +32,10 @@ MARKS = {
     "action": ("✓", "green"),
     "reflection": ("✎", "magenta"),
     "closed": ("■", "bold yellow"),
+    "rating": ("◆", "yellow"),
 }
 GOALS_SHOWN = 12  # goals in a summary or timeline: the ones that moved most
-LEGEND = "● session  ▲ progress  ★ goal achieved  ✓ action done  ✎ reflection  ■ closed"
+LEGEND = "● session  ▲ progress  ★ achieved  ✓ done  ✎ reflection  ◆ rating  ■ closed"  # under 80 columns
 
 
 def _heading(text: str) -> Text:
@@ -178,6 +179,10 @@ def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
         parts += [Text(""), _heading("Goals"), goals]
         if len(data.goals) > GOALS_SHOWN:
             parts.append(empty(f"{len(data.goals) - GOALS_SHOWN} more goals not shown (see --json)"))
+    if data.skills:
+        from mentorlog.render_skills import skill_changes_table
+
+        parts += [Text(""), _heading("Skills rated"), skill_changes_table(data.skills)]
     if data.feedback or data.reflections:
         parts += [Text(""), _heading("Highlights")]
         for quote in data.feedback:
@@ -249,6 +254,13 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
         body.append(stale)
         if brief.more.get("stale_goals"):
             body.append(empty(f"… and {brief.more['stale_goals']} more"))
+    if brief.growth or brief.gaps:
+        from mentorlog.render_skills import GAPS_HEADING, gap_lines, growth_lines
+
+        if brief.growth:
+            body += [Text(""), _heading("Growth areas for active goals"), *growth_lines(brief.growth)]
+        if brief.gaps:
+            body += [Text(""), _heading(GAPS_HEADING), *gap_lines(brief.gaps)]
     if brief.reflections:
         body += [Text(""), _heading("Reflections since")]
         for reflection in brief.reflections:

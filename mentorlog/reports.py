@@ -10,16 +10,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
 
 if TYPE_CHECKING:
     from mentorlog.health import Health
+    from mentorlog.trends import SkillChange
 
 STALE_DAYS = 28
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_POINTS = 60  # the latest ratings shown in a sparkline
 MARKS_PER_ROW = 8
-MARK_ORDER = ("closed", "achieved", "progress", "session", "reflection", "action")  # who goes first in each turn
+MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection", "action")  # first in each turn
 OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
 DONE_LISTED = 100  # action items done in the period that a review lists, the latest; the rest are counted
 
@@ -200,10 +201,11 @@ class Summary:
     feedback: list[Quote]
     reflections: list[Quote]
     people: list[PersonFigures] = field(default_factory=list)  # per relationship, in name order
+    skills: list[SkillChange] = field(default_factory=list)  # skills rated in the period
 
     @property
     def is_empty(self) -> bool:
-        return not self.sessions and not self.actions.created and not self.goals
+        return not self.sessions and not self.actions.created and not self.goals and not self.skills
 
     def to_json(self) -> dict[str, Any]:
         a = self.actions
@@ -221,6 +223,7 @@ class Summary:
             "goals": [goal.summary_json() for goal in self.goals],
             "confidence": self.confidence.to_json(),
             "tags": [{"tag": tag, "count": count} for tag, count in self.tags],
+            "skills": [skill.summary_json() for skill in self.skills],
             "highlights": {
                 "feedback": [{"date": q.date, "with": q.with_name, "text": q.text} for q in self.feedback],
                 "reflections": [{"date": q.date, "text": q.text} for q in self.reflections],
@@ -342,6 +345,7 @@ class Review:
     topics: list[Topic]
     next_meetings: list[Session]  # per person, the latest session naming a next meeting on or after today
     private_left_out: int = 0
+    skills: list[Skill] = field(default_factory=list)  # skills rated in the period, with those ratings
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed
     health: list[Health] = field(default_factory=list)  # per relationship in the period (md and html reviews)

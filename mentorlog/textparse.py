@@ -143,3 +143,31 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
             kept.append(line.rstrip())
     notes = "\n".join(kept).strip("\n")
     return ParsedNote(notes=notes, actions=actions, tags=find_tags(text))
+
+
+@dataclass(frozen=True)
+class RatingLine:
+    skill: str
+    level: str
+    by: str | None = None  # `me`, `them` or a name as typed; None: me
+    note: str = ""
+
+
+def parse_rating(text: str) -> RatingLine:
+    """`giving feedback=4`, `3=2 by:them`, `feedback = 4 by:weber clearer now`: the skill (id or name) before the
+    last `=`, then the level, an optional `by:` token, and the rest as a note."""
+    from mentorlog.errors import BadValue
+
+    skill, sep, rest = text.rpartition("=")
+    words = rest.split()
+    if not sep or not skill.strip() or not words:
+        raise BadValue("rating", f"a rating is SKILL=LEVEL, like 'giving feedback=4', not {text!r}")
+    by = None
+    kept: list[str] = []
+    for word in words[1:]:
+        key, colon, value = word.partition(":")
+        if colon and key.lower() == "by" and value and by is None:
+            by = normalise_owner(value)
+        else:
+            kept.append(word)
+    return RatingLine(" ".join(skill.split()), words[0], by, " ".join(kept))

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from mentorlog.errors import BadValue
-from mentorlog.models import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES
+from mentorlog.models import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS
 
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 MAX_NAME_CHARS = 200
@@ -67,6 +67,28 @@ def confidence(value: int | None) -> int | None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
         raise BadValue("confidence", f"confidence must be 1 to 5, not {value!r}")
     return value
+
+
+def level(value: int) -> int:
+    """A skill's level: 1 (just starting) to 5 (could teach it)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise BadValue("level", f"a level must be 1 to 5, not {value!r}")
+    return value
+
+
+def skill_kind(value: str) -> str:
+    cleaned = value.strip().lower() if isinstance(value, str) else value
+    if cleaned not in SKILL_KINDS:
+        raise BadValue("kind", f"a skill's kind must be 'strength' or 'growth', not {value!r}")
+    return str(cleaned)
+
+
+def skill_name(value: str) -> str:
+    """A skill's name: like a person's name, one line without invisible characters."""
+    try:
+        return name(value)
+    except BadValue as exc:
+        raise BadValue("skill name", exc.message.replace("the name", "the skill name"), exc.hint) from None
 
 
 def progress(value: int) -> int:

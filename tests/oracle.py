@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session
+from mentorlog.models import Action, Goal, Person, ProgressUpdate, Rating, Reflection, Session, Skill
 from mentorlog.reports import SPARK_POINTS, goal_tree, local_day, sparkline
 from mentorlog.store.repo import Journal
 
@@ -28,6 +28,7 @@ class Period:
     updates: list[ProgressUpdate] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
 
 
 def period(journal: Journal, since: date, until: date, *, person_id: int | None = None) -> Period:
@@ -44,7 +45,54 @@ def period(journal: Journal, since: date, until: date, *, person_id: int | None 
         updates=updates,
         reflections=journal.list_reflections(person_id=person_id, since=since, limit=None),
         people=[p for p in journal.list_people() if person_id is None or p.id == person_id],
+        skills=[
+            s for s in journal.list_skills(include_closed=True) if person_id is None or concerns(s, goals, person_id)
+        ],
     )
+
+
+def concerns(skill: Skill, goals: list[Goal], person_id: int) -> bool:
+    """A skill is about a person when it is theirs, or mine and they rated it or it serves a goal with them."""
+    if skill.person_id is not None:
+        return skill.person_id == person_id
+    theirs = {goal.id for goal in goals if goal.person_id == person_id}
+    return any(r.rater_id == person_id for r in skill.ratings) or bool(theirs & set(skill.goal_ids))
+
+
+def side(ratings: list[Rating], since: date, until: date) -> tuple[int | None, int | None, int | None, int]:
+    """Level at the start (the latest before, else the first inside), at the end, the change, ratings inside."""
+    upto = sorted((r for r in ratings if r.date <= until.isoformat()), key=lambda r: (r.date, r.id))
+    before = [r for r in upto if r.date < since.isoformat()]
+    inside = [r for r in upto if r.date >= since.isoformat()]
+    if not upto:
+        return None, None, None, 0
+    start = (before or inside)[-1 if before else 0].level
+    end = upto[-1].level
+    return start, end, (end - start if before or len(inside) > 1 else None), len(inside)
+
+
+def skill_changes(period: Period) -> list[dict[str, Any]]:
+    found = []
+    for skill in period.skills:
+        me = side([r for r in skill.ratings if r.rater_id is None], period.since, period.until)
+        them = side([r for r in skill.ratings if r.rater_id is not None], period.since, period.until)
+        if me[3] + them[3]:
+            found.append(
+                {
+                    "id": skill.id,
+                    "name": skill.name,
+                    "kind": skill.kind,
+                    "with": skill.with_name,
+                    "level_start": me[0],
+                    "level_end": me[1],
+                    "change": me[2],
+                    "level_by_others_start": them[0],
+                    "level_by_others_end": them[1],
+                    "change_by_others": them[2],
+                    "ratings": me[3] + them[3],
+                }
+            )
+    return found
 
 
 def day_of(timestamp: str | None) -> date | None:
@@ -135,6 +183,7 @@ def summary(period: Period) -> dict[str, Any]:
         "goals": goals,
         "confidence": confidence,
         "tags": tags[:10],
+        "skills": skill_changes(period),
         "highlights": {
             "feedback": [{"date": s.date, "with": s.with_name, "text": s.feedback} for s in newest if s.feedback][:3],
             "reflections": [

@@ -11,7 +11,7 @@ from typing import Any
 
 from mentorlog.config import Clock
 from mentorlog.errors import MentorlogError
-from mentorlog.patches import GoalPatch, SessionPatch
+from mentorlog.patches import GoalPatch, SessionPatch, SkillPatch
 from mentorlog.store.db import memory_journal
 from mentorlog.store.dump import REFERENCES
 from mentorlog.store.repo import Journal
@@ -147,7 +147,7 @@ class Machine:
 
 
 OPS = ("person", "goal", "reparent", "edit_goal", "progress", "session", "edit_session", "action", "action_status",
-       "topic", "reflection", "delete", "undo")  # fmt: skip
+       "topic", "reflection", "delete", "undo", "skill", "rate", "edit_skill")  # fmt: skip
 NAMES = ("Anna", "anna", "Ben", "Chen Li")
 
 
@@ -184,14 +184,31 @@ def act(journal: Journal, op: str, args: tuple[int, ...], text: str) -> None:
     elif op == "reflection":
         journal.add_reflection(text, day=TODAY, goal_id=_pick(journal, "goals", a - 1),
                                person_id=_pick(journal, "people", b - 1))  # fmt: skip
+    elif op in ("skill", "rate", "edit_skill"):
+        _skill_op(journal, op, args, text)
     elif op == "delete":
-        kind = ("sessions", "goals", "actions", "people", "topics", "reflections", "progress_updates")[a % 7]
+        kind = ("sessions", "goals", "actions", "people", "topics", "reflections", "progress_updates", "skills",
+                "skill_ratings")[(a + c) % 9]  # fmt: skip
         found = _pick(journal, kind, b)
         if found is not None:
             delete = {"sessions": journal.delete_session, "goals": journal.delete_goal,
                       "actions": journal.delete_action, "people": journal.delete_person,
-                      "topics": journal.delete_topic, "reflections": journal.delete_reflection}  # fmt: skip
+                      "topics": journal.delete_topic, "reflections": journal.delete_reflection,
+                      "skills": journal.delete_skill}  # fmt: skip
             if kind in delete:
                 delete[kind](found)
             else:
-                journal.db.execute("DELETE FROM progress_updates WHERE id = ?", [found])
+                journal.db.execute(f"DELETE FROM {kind} WHERE id = ?", [found])
+
+
+def _skill_op(journal: Journal, op: str, args: tuple[int, ...], text: str) -> None:
+    """Skills: mine or a person's, linked to a goal; rated by me or a person, in a session or not; relinked."""
+    a, b, c = args
+    goals = [g for g in (_pick(journal, "goals", b - 1),) if g]
+    if op == "skill":
+        journal.add_skill(f"{text} {c}", person_id=_pick(journal, "people", a - 2), goal_ids=goals)
+    elif op == "rate" and (skill := _pick(journal, "skills", a)):
+        journal.rate_skill(skill, b % 5 + 1, day=TODAY, rater_id=_pick(journal, "people", c - 2),
+                           session_id=_pick(journal, "sessions", b - 2), note=text)  # fmt: skip
+    elif op == "edit_skill" and (skill := _pick(journal, "skills", a)):
+        journal.update_skill(skill, SkillPatch(description=text, goal_ids=tuple(goals)))

@@ -55,6 +55,18 @@ def test_generator_writes_a_realistic_journal_and_the_peer_files(tmp_path: Path)
     # so `delegation` also finds `delegate` and `delegated`)
     common = one("SELECT count(*) FROM search_index WHERE kind = 'session' AND search_index MATCH 'delegation'")
     assert 50 <= common <= 300
+    # skills: a few per relationship (one at this scale), the mentee's own or mine that a mentor rates, rated every
+    # 30 days in my view and in most months in theirs, often in that month's session
+    assert one("SELECT count(*) FROM skills") == 40
+    assert one("SELECT count(*) FROM skills k JOIN people p ON p.id = k.person_id WHERE p.role = 'mentor'") == 0
+    steps = conn.execute(
+        "SELECT julianday(date) - julianday(lag(date) OVER (PARTITION BY skill_id ORDER BY date)) FROM skill_ratings"
+        " WHERE rater_id IS NULL"
+    ).fetchall()
+    assert {step for (step,) in steps if step is not None} == {30.0}
+    theirs = one("SELECT count(*) FROM skill_ratings WHERE rater_id IS NOT NULL")
+    assert 0.6 <= theirs / one("SELECT count(*) FROM skill_ratings WHERE rater_id IS NULL") <= 0.8
+    assert one("SELECT avg(session_id IS NOT NULL) FROM skill_ratings WHERE rater_id IS NOT NULL") > 0.5
     entries = (tmp_path / "peers" / "journal.txt").read_text().count("\n[")
     assert entries == 999  # every session but the first starts on a new line after a blank one
     tasks = [json.loads(line) for line in (tmp_path / "peers" / "tasks.json").read_text().splitlines()]

@@ -76,7 +76,7 @@ def protocol(home: Path, shell: str, line: str, **extra: str) -> str:
 
 def test_bash_completes_commands_and_options(home: Path) -> None:
     assert bash_tab(home, "no") == ["note"]
-    assert set(bash_tab(home, "s")) == {"sessions", "show", "summary", "search", "sync"}
+    assert set(bash_tab(home, "s")) == {"sessions", "show", "skill", "skills", "summary", "search", "sync"}
     assert bash_tab(home, "actions", "--by") == ["--by-person"]
     assert {"--with", "--owner", "--overdue"} <= set(bash_tab(home, "actions", "--"))
 

@@ -69,7 +69,7 @@ def zone() -> Iterator[Any]:
 
 def test_the_constants() -> None:
     assert (STALE_DAYS, SPARK, SPARK_POINTS, OPEN_LISTED, DONE_LISTED) == (28, "▁▂▃▄▅▆▇█", 60, 100, 100)
-    assert MARK_ORDER == ("closed", "achieved", "progress", "session", "reflection", "action")
+    assert MARK_ORDER == ("closed", "achieved", "progress", "session", "rating", "reflection", "action")
 
 
 # local days and stored instants -----------------------------------------------------------------
@@ -323,6 +323,7 @@ def test_summary_json() -> None:
         "goals": [{"id": 7, "title": "Speak up", "progress_start": 10, "progress_end": 40}],
         "confidence": {"first": 3, "last": 4, "average": 3.5, "sparkline": "▅▆"},
         "tags": [{"tag": "growth", "count": 2}, {"tag": "talks", "count": 1}],
+        "skills": [],
         "highlights": {
             "feedback": [
                 {"date": "2026-11-05", "with": "Dr. Weber", "text": "clear slides"},
@@ -400,6 +401,8 @@ def test_agenda_json() -> None:
         "topics": [TOPIC.to_json()],
         "stale_goals": [GOAL.to_json()],
         "reflections": [REFLECTION.to_json()],
+        "growth_areas": [],
+        "skill_gaps": [],
         "not_listed": {"mine": 2},
         "needs_attention": [],
         "agreement_reminder": None,
@@ -419,6 +422,8 @@ def test_agenda_json_without_a_last_session() -> None:
         "topics": [],
         "stale_goals": [],
         "reflections": [],
+        "growth_areas": [],
+        "skill_gaps": [],
         "not_listed": {},
         "needs_attention": [],
         "agreement_reminder": None,

@@ -56,8 +56,9 @@ def test_html_export_renders_in_chromium(run: Run, tmp_path: Path) -> None:
     # issue 11: the review groups goals, sessions and action items per relationship
     # issue 13: the demo's relationship with Chen Li closed inside the period, so the review still tells of it
     people = ["With Anna Schmidt", "With Ben Okafor", "With Chen Li", "With Dr. Weber"]
-    assert parsed.headings[1:] == ["In figures", *people, "Reflections", "Open topics for the next meetings"]
-    assert parsed.svgs >= 5 and "Give a talk at a conference" in dom
+    assert parsed.headings[1:] == ["In figures", "Skills", *people, "Reflections", "Open topics for the next meetings"]
+    assert parsed.svgs >= 10 and "Give a talk at a conference" in dom
+    assert dom.count('class="skill-chart"') == 5 and "me 1 → 2</text>" in dom  # giving feedback, the whole year
 
     shot = tmp_path / "review.png"
     subprocess.run(

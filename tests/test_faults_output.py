@@ -62,7 +62,7 @@ def test_a_full_disk_under_the_confirmation_says_the_change_was_saved(demo_env: 
 @pytest.mark.parametrize(
     "view",
     [["summary"], ["timeline"], ["goals"], ["agenda", "--with", "weber"], ["show", "goal", "1"], ["people"],
-     ["goal", "progress", "2", "55"]],
+     ["goal", "progress", "2", "55"], ["skills"], ["show", "skill", "1"]],
     ids=" ".join,
 )  # fmt: skip
 def test_a_stream_that_cannot_encode_the_glyphs_gets_ascii(
@@ -76,6 +76,8 @@ def test_a_stream_that_cannot_encode_the_glyphs_gets_ascii(
     assert text.strip() and "Traceback" not in done.stderr.decode(encoding, "replace")
     if view[0] == "goals":
         assert "#" in text and "." in text  # the bars, drawn in ASCII
+    if view == ["skills"] and encoding == "ascii":
+        assert "+-0" in text and "you rate 'giving feedback' 2, Dr. Weber rates it 4" in text
 
 
 def test_undo_of_an_import_names_each_kind_once(run: Run, tmp_path: Path) -> None:

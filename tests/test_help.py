@@ -38,7 +38,7 @@ def test_the_tree_has_every_command_of_the_contract() -> None:
     for expected in ("note", "sessions", "show", "edit", "delete", "goal add", "goal progress", "goal done",
                      "goals", "action add", "action done", "actions", "reflect", "topic add", "topics",
                      "person add", "people", "agenda", "timeline", "summary", "search", "export", "import",
-                     "backup", "undo", "demo"):  # fmt: skip
+                     "backup", "undo", "demo", "skill add", "skill rate", "skills"):  # fmt: skip
         assert expected in names
 
 

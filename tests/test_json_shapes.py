@@ -15,6 +15,7 @@ SHAPES = {
     "reflection": "id, uuid, date, text, goal_id, with, tags, created_at",
     "person": "id, uuid, name, role, cadence_days, last_session, next_session, open_actions",
     "topic": "id, uuid, text, with, status, created_at",
+    "skill": "id, uuid, name, kind, with, description, goal_ids, level, level_by_others, ratings, created_at",
 }
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?[+-]\d{2}:\d{2}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -27,10 +28,12 @@ def test_every_kind_has_the_contract_keys_in_show_and_list(run: Run, run_json) -
         ["note", "--with", "anna", "--goal", "1", "--next", "+2w", "Notes\n- [ ] act due:fri"],
         ["reflect", "Learned", "--goal", "1"],
         ["topic", "add", "Budget", "--with", "anna"],
+        ["skill", "add", "Estimating", "--with", "anna", "--goal", "1"],
+        ["skill", "rate", "1", "3", "--by", "anna", "--note", "her view"],
     ):
         assert run(*args).exit_code == 0
     lists = {"action": "actions", "goal": "goals", "session": "sessions", "reflection": "reflections",
-             "person": "people", "topic": "topics"}  # fmt: skip
+             "person": "people", "topic": "topics", "skill": "skills"}  # fmt: skip
     for kind, keys in SHAPES.items():
         record = run_json("show", kind, "1")
         missing = [key for key in keys.split(", ") if key not in record]
@@ -45,6 +48,9 @@ def test_every_kind_has_the_contract_keys_in_show_and_list(run: Run, run_json) -
     session = run_json("show", "session", "1")
     assert session["date"] == "2026-11-26" and session["goal_ids"] == [1] and session["action_ids"] == [1]
     assert run_json("show", "person", "1")["last_session"] == "2026-11-26"
+    rating = run_json("show", "skill", "1")["ratings"][0]
+    assert {key: rating[key] for key in ("date", "level", "by", "note")} == {
+        "date": "2026-11-26", "level": 3, "by": "Anna", "note": "her view"}  # fmt: skip
 
 
 def test_write_commands_print_the_record_with_json(run_json) -> None:

@@ -56,6 +56,15 @@ def known(journal: Journal) -> Journal:
     journal.record_progress(talk, 60)
     journal.set_action_status([s1.action_ids[1]], "done")
     journal.add_reflection("Learned to pause #growth", day=date(2026, 11, 21), person_id=anna, tags=["growth"])
+    # skills: mine rated by me and by Anna (before and inside the period), Bob's, and one rated only long ago
+    feedback = journal.add_skill("Feedback", goal_ids=[talk]).id
+    estimating = journal.add_skill("Estimating", person_id=bob).id
+    old = journal.add_skill("Old one").id
+    for skill, level, day, rater in ((feedback, 2, date(2026, 9, 5), None), (feedback, 4, date(2026, 9, 6), anna),
+                                     (feedback, 3, date(2026, 11, 2), None), (feedback, 5, date(2026, 11, 3), anna),
+                                     (feedback, 4, date(2026, 11, 20), None), (estimating, 2, date(2026, 11, 12), bob),
+                                     (old, 3, date(2026, 9, 2), None)):  # fmt: skip
+        journal.rate_skill(skill, level, day=day, rater_id=rater)
     journal = at(journal, TODAY)
     return journal
 
@@ -77,6 +86,11 @@ def test_summary_figures_are_exact(known: Journal) -> None:
     assert figures["tags"] == [{"tag": "growth", "count": 3}, {"tag": "focus", "count": 1}]
     assert figures["highlights"]["feedback"][0]["text"] == "Speak up earlier"
     assert figures["highlights"]["reflections"][0]["text"] == "Learned to pause #growth"
+    # my view of Feedback: 2 before the period, 3 and 4 inside it (+2); Anna's: 4 before, 5 inside (+1). Bob's own
+    # single rating of Estimating has a level but no change yet; "Old one" was not rated in the period.
+    assert [(s["name"], s["level_start"], s["level_end"], s["change"], s["level_by_others_start"],
+             s["level_by_others_end"], s["change_by_others"], s["ratings"]) for s in figures["skills"]] == [
+        ("Feedback", 2, 4, 2, 4, 5, 1, 3), ("Estimating", None, None, None, 2, 2, None, 1)]  # fmt: skip
 
 
 def test_summary_for_one_person(known: Journal) -> None:
@@ -85,6 +99,7 @@ def test_summary_for_one_person(known: Journal) -> None:
     assert figures["sessions"] == {"count": 2, "expected": 2}
     assert figures["actions"]["created"] == 3 and figures["actions"]["overdue"] == 0
     assert figures["confidence"]["average"] == 2.5
+    assert [skill["name"] for skill in figures["skills"]] == ["Feedback"]  # mine, rated by Anna; not Bob's
 
 
 def test_progress_at_a_date_comes_from_the_updates(known: Journal) -> None:
@@ -139,8 +154,15 @@ def test_timeline_rows_are_weeks_for_short_periods_and_months_otherwise(known: J
     assert [row.label for row in monthly.rows] == ["Sep 2026", "Oct 2026", "Nov 2026"]
     november = monthly.rows[2]
     kinds = sorted({mark.kind for mark in november.marks})
-    assert kinds == ["action", "progress", "reflection", "session"]
+    assert kinds == ["action", "progress", "rating", "reflection", "session"]
     assert [m.detail for m in november.marks if m.kind == "progress"] == ["20% → 45%", "45% → 60%"]
+    assert november.counts["rating"] == 4  # ◆: each rating names the skill and the step from the rater's last one
+    assert [(m.day, m.text, m.detail) for m in monthly.rows[0].marks if m.kind == "rating"][:2] == [
+        ("2026-09-02", "Old one", "level 3 · me"), ("2026-09-05", "Feedback", "level 2 · me")]  # fmt: skip
+    assert [m.detail for row in weekly.rows for m in row.marks if m.kind == "rating" and m.text == "Feedback"] == [
+        "2 → 3 · me", "4 → 5 · Anna", "3 → 4 · me"]  # fmt: skip
+    with_bob = known.timeline(date(2026, 9, 1), TODAY, person_id=known.find_person("bob")["id"])
+    assert [m.text for row in with_bob.rows for m in row.marks if m.kind == "rating"] == ["Estimating"]
     assert [goal.timeline_json() for goal in monthly.goals] == [
         {"id": 1, "title": "Talk", "status": "active", "start": 0, "end": 60, "parent_id": None, "depth": 0}
     ]

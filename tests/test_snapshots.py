@@ -27,6 +27,8 @@ VIEWS = [
     ["show", "person", "2"],
     ["health"],
     ["people", "--all"],
+    ["skills"],
+    ["show", "skill", "1"],
 ]
 WIDTHS = [50, 80, 120]
 

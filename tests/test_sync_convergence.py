@@ -15,7 +15,7 @@ from .syncdriver import OPS, Machine, SharedFolder
 
 TEXT = st.sampled_from(["plan", "Plan B", "talk #growth", "draft", "review", "écrire"])
 # (what, machine, command, its numbers, text, which file, where a half copy ends, seconds to wait), weighted by what:
-# 0-11 a command (goals and re-parenting twice as likely), 12-14 a sync, 15-18 a file arrives, 19 time passes
+# 0-11 a command (goals and re-parenting more likely), 12-14 a sync, 15-18 a file arrives, 19 time passes
 WEIGHTED_OPS = (*OPS, "goal", "reparent", "reparent", "edit_goal", "delete")
 STEP = st.tuples(
     st.integers(0, 19),
@@ -63,8 +63,8 @@ def check_converged(machines: list[Machine], folder: SharedFolder) -> None:
     waiting = {uuid: json.loads(record) for uuid, record in aside}
     for uuid in created - removed - final:
         assert uuid in waiting
-        needs = waiting[uuid].get("goal_uuid") or waiting[uuid].get("person_uuid")
-        assert needs in removed and needs not in final
+        needs = {waiting[uuid].get(key) for key in ("goal_uuid", "person_uuid", "skill_uuid", "rater_uuid")} - {None}
+        assert needs & removed and not needs <= final
     for machine in machines:
         assert machine.goal_loops() == []
         assert machine.db.execute("PRAGMA foreign_key_check").fetchall() == []

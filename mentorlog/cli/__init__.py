@@ -12,6 +12,7 @@ from typing import Any
 
 MODULES = (
     "notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data", "sync", "crypto",
+    "skills",
 )  # fmt: skip
 COMMANDS = {
     "note": "notes", "sessions": "notes", "goal": "goals", "goals": "goals", "action": "actions",
@@ -21,7 +22,7 @@ COMMANDS = {
     "search": "search", "health": "views", "export": "data", "import": "data", "backup": "data", "demo": "data",
     "today": "views",
     "sync": "sync",
-    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto",
+    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto", "skill": "skills", "skills": "skills",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 

@@ -50,8 +50,8 @@ def export(
     what: str = typer.Option(
         "sessions",
         "--what",
-        autocompletion=completion.choices(("sessions", "actions", "goals", "reflections")),
-        help="csv only: sessions, actions, goals or reflections.",
+        autocompletion=completion.choices(("sessions", "actions", "goals", "reflections", "skills")),
+        help="csv only: sessions, actions, goals, reflections or skills (a rating a row).",
     ),
 ) -> None:
     """Export a review (Markdown, HTML), data for scripts (JSON, CSV) or a calendar (ICS).
@@ -171,8 +171,7 @@ def import_(
     except OSError as exc:
         raise MentorlogError(f"cannot read {file}: {exc.strerror}") from None
     data = parse_dump(text, str(file))
-    total = sum(len(data[table]) for table in ("people", "goals", "sessions", "progress_updates", "actions",
-                                                "reflections", "topics"))  # fmt: skip
+    total = sum(len(records) for table, records in data.items() if isinstance(records, list))
     with common.journal(write=True) as journal, render.progress_bar(total, "Importing") as advance:
         report = journal.load(data, progress=advance)
     if json_:

@@ -109,6 +109,10 @@ def as_role(_: Journal, __: Any, value: str) -> str:
     return common.checked("--role", validate.role, value)
 
 
+def as_skill_kind(_: Journal, __: Any, value: str) -> str:
+    return common.checked("--kind", validate.skill_kind, value)
+
+
 # editor forms ----------------------------------------------------------------------------------------
 
 EDIT_HELP = (
@@ -176,6 +180,20 @@ def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
     return patches.GoalPatch(title=form.field("Title"), description=form.section("description"))
 
 
+def _skill_fill(record: Any) -> editform.Form:
+    help_text = EDIT_HELP.format(what="skill") + "\nKind is strength or growth."
+    return editform.Form({"Name": record.name, "Kind": record.kind}, {"description": record.description}, help_text)
+
+
+def _skill_read(_: Any, form: editform.Form) -> patches.Patch:
+    kind = form.field("Kind")
+    return patches.SkillPatch(
+        name=form.field("Name"),
+        kind=common.form_value("Kind", validate.skill_kind, kind) if kind else patches.UNSET,
+        description=form.section("description"),
+    )
+
+
 def _person_fill(record: Any) -> editform.Form:
     return editform.Form(
         {"Name": record.name, "Since": record.started or "", "Until": record.ends or ""},
@@ -231,6 +249,13 @@ def _show_person(journal: Journal, record: Any, today: date, width: int) -> tupl
     actions = journal.list_actions(person_id=record.id)
     data = {**record.to_json(), "topics": [t.to_json() for t in topics], "actions": [a.to_json() for a in actions]}
     return data, render_records.show_person(record, topics, actions, today, width=width)
+
+
+def _show_skill(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
+    from mentorlog import render_skills
+
+    trend = journal.skill_trends([record], common.since("6m") or today, today)[0]
+    return trend.to_json(), render_skills.show_skill(record, list(trend.goals), today, width=width)
 
 
 def _show_plain(view: str) -> Show:
@@ -332,6 +357,17 @@ KINDS: dict[str, Kind] = {
         delete=lambda j, i: j.delete_topic(i), patch=patches.TopicPatch,
         flags={"text": ("text", as_text), "with": ("person_id", as_topic_person)},
         form=_text_form("topic"), show=_show_plain("show_topic"),
+    ),
+    "skill": Kind(
+        "skill", "skills",
+        get=lambda j, i: j.get_skill(i), update=lambda j, i, p: j.update_skill(i, p),
+        delete=lambda j, i: j.delete_skill(i), patch=patches.SkillPatch,
+        flags={
+            "name": ("name", as_text), "kind": ("kind", as_skill_kind), "description": ("description", as_text),
+            "with": ("person_id", as_person), "goal": ("goal_ids", as_goal_ids),
+        },
+        form=FormSpec(("Name", "Kind"), ("description",), _skill_fill, _skill_read),
+        show=_show_skill,
     ),
 }  # fmt: skip
 

@@ -17,7 +17,7 @@ from mentorlog.safe import inert
 if TYPE_CHECKING:
     from mentorlog.dates import When
     from mentorlog.models import Action, Session
-    from mentorlog.textparse import ActionLine
+    from mentorlog.textparse import ActionLine, RatingLine
 
 NOTE_HELP = """Session{with_part} on {day}. Lines starting with @@ are help and are ignored.
 Fill in the fields below (Confidence 1-5; Next is a date like fri, +2w or 3.12.) and write your
@@ -98,6 +98,11 @@ def note(
     tag: list[str] = typer.Option(
         [], "--tag", autocompletion=completion.tags, help="A tag (repeatable); #words in the text are tags too."
     ),
+    rate: list[str] = typer.Option(
+        [],
+        "--rate",
+        help="Rate a skill in this session: 'SKILL=LEVEL', mine; add 'by:them' for their view (repeatable).",
+    ),
     private: bool = typer.Option(False, "--private", help="Leave this session out of exports by default."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown, without asking."),
     draft: bool = typer.Option(False, "--draft", help="Continue the note whose text was kept after an error."),
@@ -112,6 +117,7 @@ def note(
     from mentorlog.editform import is_blank
     from mentorlog.textparse import parse_action, parse_note
 
+    ratings = [_rating_line(value) for value in rate]
     when = common.when(date_, direction="backward")
     plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
     fields = NoteFields(title, feedback, confidence, next_, "")
@@ -141,13 +147,15 @@ def note(
         next_day = common.day(fields.next_text, direction="forward")
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
-        session, discussed, actions = _record(
-            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues
+        session, discussed, actions, session_ratings = _record(
+            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings
         )
     if json_:
-        common.print_json(session.to_json())
+        common.print_json({**session.to_json(), "ratings": [line for line, _ in session_ratings]})
         return
     _confirm(session, actions, plan, discussed)
+    for _, words in session_ratings:
+        common.say(f"  rated {words}")
 
 
 def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | None, discussed: list[int]) -> None:
@@ -181,8 +189,10 @@ def _record(
     tags: list[str],
     action_lines: list[ActionLine],
     dues: list[date | None],
-) -> tuple[Session, list[int], list[Action]]:
-    """Write the session, its action items and the discussed topics in one transaction."""
+    ratings: list[tuple[RatingLine, int]],
+) -> tuple[Session, list[int], list[Action], list[tuple[dict[str, Any], str]]]:
+    """Write the session, its action items, its skill ratings and the discussed topics in one transaction."""
+    from mentorlog.cli.rating import rated_words, rater_id
     from mentorlog.store.sessions import NewAction
 
     with common.journal(write=True) as journal:
@@ -207,7 +217,26 @@ def _record(
         )
         discussed = journal.mark_topics_discussed(person_id, session.id) if person_id else []
         made = journal.actions_by_ids(session.action_ids)
-    return session, discussed, made
+        rated: list[tuple[dict[str, Any], str]] = []
+        for line, level in ratings:  # when several skills share the name: this person's, else mine
+            skill = journal.find_skill(line.skill, prefer=(person_id, None))
+            rating = journal.rate_skill(
+                skill["id"], level, day=when.day, rater_id=rater_id(journal, line.by, skill, person_id),
+                session_id=session.id, note=line.note,
+            )  # fmt: skip
+            rated.append(
+                ({**rating.to_json(), "skill_id": skill["id"]}, rated_words(rating, journal.get_skill(skill["id"])))
+            )
+    return session, discussed, made, rated
+
+
+def _rating_line(value: str) -> tuple[RatingLine, int]:
+    """A --rate value read and its level checked, before anything is written."""
+    from mentorlog import validate
+    from mentorlog.textparse import parse_rating
+
+    line = common.checked("--rate", parse_rating, value)
+    return line, common.checked("--rate", lambda text: validate.level(validate.integer(text, "level")), line.level)
 
 
 @app.command(rich_help_panel="Read")

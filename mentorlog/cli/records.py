@@ -54,10 +54,13 @@ def edit(
     tag: list[str] | None = typer.Option(
         None, "--tag", autocompletion=completion.tags, help="Replace the tags (repeatable)."
     ),
-    goal: list[int] | None = typer.Option(None, "--goal", help="Linked goal(s); session: repeatable."),
-    description: str | None = typer.Option(None, "--description", help="New description (goal)."),
+    goal: list[int] | None = typer.Option(None, "--goal", help="Linked goal(s); session, skill: repeatable."),
+    description: str | None = typer.Option(None, "--description", help="New description (goal, skill)."),
     horizon: str | None = typer.Option(
         None, "--horizon", autocompletion=completion.choices(("short", "long")), help="short or long (goal)."
+    ),
+    skill_kind: str | None = typer.Option(
+        None, "--kind", autocompletion=completion.choices(("strength", "growth")), help="strength or growth (skill)."
     ),
     target: str | None = typer.Option(None, "--target", help="New target date, or 'none' (goal)."),
     parent: str | None = typer.Option(None, "--parent", help="New parent goal id, or 'none' (goal)."),
@@ -66,7 +69,7 @@ def edit(
     ),
     due: str | None = typer.Option(None, "--due", help="New due date, or 'none' (action)."),
     session: str | None = typer.Option(None, "--session", help="Session id, or 'none' (action)."),
-    name: str | None = typer.Option(None, "--name", help="New name (person)."),
+    name: str | None = typer.Option(None, "--name", help="New name (person, skill)."),
     role: str | None = typer.Option(
         None, "--role", autocompletion=completion.choices(("mentor", "mentee")), help="mentor or mentee (person)."
     ),
@@ -85,7 +88,7 @@ def edit(
     given = {
         "text": text, "title": title, "date": date_, "with": with_, "feedback": feedback,
         "confidence": confidence, "next": next_, "private": private, "tag": tag or None,
-        "goal": goal or None, "description": description, "horizon": horizon, "target": target,
+        "goal": goal or None, "description": description, "horizon": horizon, "kind": skill_kind, "target": target,
         "parent": parent, "owner": owner, "due": due, "session": session, "name": name, "role": role,
         "cadence": cadence, "note": note, "since": since, "until": until, "agreement": agreement,
     }  # fmt: skip
@@ -150,9 +153,13 @@ def _describe(journal: Journal, entry: Kind, record: Any) -> str:
     from mentorlog.safe import one_line
 
     if entry.word == "session":
+        rated = len(journal.session_ratings(record.id))
         extra = f" and its {len(record.action_ids)} action item(s)" if record.action_ids else ""
+        extra += f"{' and' if not extra else ','} its {rated} skill rating(s)" if rated else ""
         who = f" with {one_line(str(record.with_name))}" if record.with_name else ""
         return f"session {record.id} ({record.date}{who}: {one_line(session_heading(record), 50)!r}){extra}"
+    if entry.word == "skill" and record.ratings:
+        return f"skill {record.id} ({one_line(record.name, 50)!r}) and its {len(record.ratings)} rating(s)"
     label = getattr(record, "title", None) or getattr(record, "name", None) or getattr(record, "text", "")
     return f"{entry.word} {record.id} ({one_line(str(label), 50)!r})"
 

@@ -135,6 +135,7 @@ HELP_INDEX: dict[str, dict[str, str]] = {
         "action": "Add action items; mark them done, dropped or open",
         "goal": "Add goals and milestones, record progress, change status",
         "topic": "Queue a topic for the next meeting with someone",
+        "skill": "Track a skill; rate it, in my view or theirs",
         "person": "Add, change, close or reopen a relationship",
         "edit": "Change a record, by flags or in $EDITOR",
         "delete": "Delete a record (asks first)",
@@ -154,6 +155,7 @@ HELP_INDEX: dict[str, dict[str, str]] = {
         "timeline": "Progress over time, month by month",
         "summary": "A period condensed: meetings, actions, goals, confidence",
         "health": "How each relationship is doing, both sides, with reasons",
+        "skills": "Skills: latest levels in both views, change, gaps",
     },
     "Data": {
         "export": "A review (md, html), data (json, csv) or a calendar (ics)",

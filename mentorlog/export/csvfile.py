@@ -10,7 +10,7 @@ from mentorlog.errors import UsageError
 from mentorlog.reports import Review
 from mentorlog.safe import inert
 
-WHAT = ("sessions", "actions", "goals", "reflections")
+WHAT = ("sessions", "actions", "goals", "reflections", "skills")
 COLUMNS = {
     "sessions": ["id", "uuid", "date", "time", "with", "title", "notes", "feedback", "confidence", "next", "private",
                  "tags", "goal_ids", "action_ids", "created_at"],
@@ -19,6 +19,8 @@ COLUMNS = {
     "goals": ["id", "uuid", "title", "description", "horizon", "status", "progress", "target", "parent_id", "with",
               "tags", "created_at", "achieved_at"],
     "reflections": ["id", "uuid", "date", "with", "goal_id", "text", "tags", "created_at"],
+    "skills": ["rating_id", "date", "skill_id", "skill", "kind", "with", "level", "by", "note", "session_id",
+               "goal_ids"],  # one rating a row, with its skill
 }  # fmt: skip
 
 
@@ -57,11 +59,22 @@ def render(review: Review, what: str) -> str:
         "goals": review.goal_records,
         "reflections": review.reflections,
     }
-    records = by_kind[what]
+    rows: list[dict[str, Any]] = (
+        _ratings(review) if what == "skills" else [record.to_json() for record in by_kind[what]]
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS[what])
-    for record in records:
-        data = record.to_json()
+    for data in rows:
         writer.writerow([_cell(data.get(column)) for column in COLUMNS[what]])
     return buffer.getvalue()
+
+
+def _ratings(review: Review) -> list[dict[str, Any]]:
+    """The period's skill ratings, oldest first, each with its skill's name, kind, owner and goals."""
+    found = [
+        {**rating.to_json(), "rating_id": rating.id, "skill_id": skill.id, "skill": skill.name, "kind": skill.kind,
+         "with": skill.with_name, "goal_ids": skill.goal_ids}
+        for skill in review.skills for rating in skill.ratings
+    ]  # fmt: skip
+    return sorted(found, key=lambda row: (row["date"], row["rating_id"]))

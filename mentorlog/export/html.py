@@ -11,6 +11,7 @@ from mentorlog.models import Action, Session
 from mentorlog.reports import Review, local_day
 from mentorlog.safe import inert
 from mentorlog.textparse import find_tags
+from mentorlog.trends import View, gaps
 
 CHART_WIDTH = 640
 
@@ -87,6 +88,30 @@ def _owner_words(action: Action) -> str:
     return f"{action.owner}'s, with {action.with_name}"
 
 
+SKILL_X0, SKILL_STEP = 12, 46  # level 1 at x = 12, each level 46 further: level 5 at x = 196
+
+
+def _skills(review: Review) -> list[dict[str, Any]]:
+    """Each skill rated in the period: the geometry of its first and latest level in my view and in others'."""
+
+    def lane(side: View, y: int, label: str) -> dict[str, Any] | None:
+        if side.end is None:
+            return None
+        start = side.start if side.start is not None else side.end
+        return {"y": y, "x1": SKILL_X0 + (start - 1) * SKILL_STEP, "x2": SKILL_X0 + (side.end - 1) * SKILL_STEP,
+                "start": start, "end": side.end, "label": f"{label} {start} → {side.end}"}  # fmt: skip
+
+    return [
+        {
+            "name": change.name,
+            "with": change.with_name,
+            "kind": "growth area" if change.kind == "growth" else "strength",
+            "lanes": [found for found in (lane(change.me, 10, "me"), lane(change.them, 26, "others")) if found],
+        }
+        for change in review.summary.skills
+    ]
+
+
 def render(review: Review) -> str:
     import jinja2
 
@@ -108,5 +133,7 @@ def render(review: Review) -> str:
         parts=by_person(review),
         months=_months(review),
         confidence=_confidence(review),
+        skills=_skills(review),
+        gaps=[gap for skill in review.skills for gap in gaps(skill)],
         chart_width=CHART_WIDTH,
     )

@@ -30,5 +30,6 @@ def period_json(review: Review, exported_at: str) -> dict[str, Any]:
         "actions": [action.to_json() for action in review.actions],
         "reflections": [reflection.to_json() for reflection in review.reflections],
         "topics": [topic.to_json() for topic in review.topics],
+        "skills": [skill.to_json() for skill in review.skills],
         "summary": review.summary.to_json(),
     }

@@ -13,6 +13,7 @@ from mentorlog.models import Action, Session
 from mentorlog.reports import GoalChange, Review, local_day
 from mentorlog.safe import inert
 from mentorlog.textparse import find_tags
+from mentorlog.trends import View, gaps
 
 INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
 LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
@@ -166,6 +167,7 @@ def render(review: Review) -> str:
     if review.private_left_out:
         out += [f"_{review.private_left_out} private session(s) left out._", ""]
     out += _figures(review)
+    out += _skills(review)
     parts = by_person(review)
     if not review.sessions:
         out += ["No sessions in this period.", ""]
@@ -191,3 +193,31 @@ def render(review: Review) -> str:
         out += [f"- {md_inline(t.with_name)}: {md_inline(t.text)}" for t in review.topics]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _from_to(side: View) -> str:
+    if side.end is None:
+        return "—"
+    if side.start != side.end:
+        return f"{side.start} → {side.end}"
+    return f"{side.end} (no change)" if side.measured else str(side.end)
+
+
+def _skills(review: Review) -> list[str]:
+    """Each skill rated in the period: my view and others' at its start and its end; then where they differ."""
+    changes = review.summary.skills
+    if not changes:
+        return []
+    out = ["## Skills", "", "Levels 1–5, at the start of the period → at its end.", ""]
+    out += ["| Skill | Kind | Whose | My view | Others' view |", "| --- | --- | --- | --- | --- |"]
+    for change in changes:
+        kind = "growth area" if change.kind == "growth" else "strength"
+        out.append(
+            f"| {md_inline(change.name)} | {kind} | {md_inline(change.with_name) or 'mine'} | {_from_to(change.me)} "
+            f"| {_from_to(change.them)} |"
+        )
+    found = [gap for skill in review.skills for gap in gaps(skill)]
+    if found:
+        out += ["", "Where the views differ (the latest ratings in the period):", ""]
+        out += [f"- {md_inline(gap.sentence())}" for gap in found]
+    return [*out, ""]

@@ -15,6 +15,10 @@ from mentorlog.store.goals import GOAL_SELECT
 from mentorlog.store.health import HealthRepo
 from mentorlog.store.reflections import REFLECTION_SELECT
 from mentorlog.store.sessions import SESSION_SELECT
+from mentorlog.store.skills import ORDER, SKILL_SELECT, related
+from mentorlog.trends import gaps
+
+GROWTH_SINCE = 182  # days: the change a growth area shows in the agenda
 
 
 class AgendaRepo(HealthRepo):
@@ -55,6 +59,9 @@ class AgendaRepo(HealthRepo):
             )
         )
         days = (self.today - date.fromisoformat(last_session.date)).days if last_session else None
+        skills = self._skills(self.rows(SKILL_SELECT + " WHERE " + related() + ORDER, [person_id] * 3))
+        active = {row["id"] for row in self.rows("SELECT id FROM goals WHERE status = 'active'")}
+        growing = [skill for skill in skills if skill.kind == "growth" and active & set(skill.goal_ids)]
         return Agenda(
             person=person,
             today=self.today,
@@ -69,6 +76,8 @@ class AgendaRepo(HealthRepo):
             more=more,
             attention=self.attention_for(person),
             agreement_reminder=agreement_reminder(person, self.today),
+            growth=self.skill_trends(growing, self.today - timedelta(days=GROWTH_SINCE), self.today),
+            gaps=[gap for skill in skills for gap in gaps(skill, by=person_id)],
         )
 
     def _stale_goals(self, person_id: int, items: int) -> tuple[list[Any], int]:

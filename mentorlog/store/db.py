@@ -40,6 +40,7 @@ SCHEMA = (
     "m006_search_stemming",
     "m007_sync_state",
     "m008_relationship_health",
+    "m009_skills",
 )
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0

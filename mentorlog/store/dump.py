@@ -29,9 +29,18 @@ REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "reflections": {"goal_id": ("goals", "goal_uuid"), "person_id": ("people", "person_uuid")},
     "topics": {"person_id": ("people", "person_uuid"), "session_id": ("sessions", "session_uuid")},
+    "skills": {"person_id": ("people", "person_uuid")},
+    "skill_ratings": {
+        "skill_id": ("skills", "skill_uuid"),
+        "rater_id": ("people", "rater_uuid"),
+        "session_id": ("sessions", "session_uuid"),
+    },
 }
 TAGGED = {"goals": ("goal_tags", "goal_id"), "sessions": ("session_tags", "session_id"),
           "reflections": ("reflection_tags", "reflection_id")}  # fmt: skip
+# table -> (link table, its column for the record): the goals a record is linked to, inline as `goal_uuids`
+GOAL_LINKS = {"sessions": ("session_goals", "session_id"), "skills": ("skill_goals", "skill_id")}
+FROM_SESSIONS = ("actions", "skill_ratings")  # left out with the private session they came from
 Progress = Callable[[int], None]
 
 
@@ -91,13 +100,13 @@ class DumpRepo(Repo):
 
         def records(table: str, references: dict[str, tuple[str, str]]) -> Iterator[dict[str, Any]]:
             tags = self._tags(table)
-            goal_links = self._session_goal_links(uuids["goals"]) if table == "sessions" else {}
+            goal_links = self._goal_links(table, uuids["goals"])
             cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY id")
             names = [column[0] for column in cursor.description]
             for values in cursor:
                 row = dict(zip(names, values, strict=True))
                 if (table == "sessions" and row["id"] in private) or (
-                    table == "actions" and row["session_id"] in private
+                    table in FROM_SESSIONS and row["session_id"] in private
                 ):
                     continue
                 record = _record(table, row, uuids, tags, goal_links)
@@ -125,14 +134,15 @@ class DumpRepo(Repo):
                 tags.setdefault(row["id"], []).append(row["tag"])
             tags = {record_id: sorted(found_tags) for record_id, found_tags in tags.items()}
         goal_links: dict[int, list[str]] = {}
-        if table == "sessions":
+        if table in GOAL_LINKS:
+            link, column = GOAL_LINKS[table]
             links = self.rows_in(
-                "SELECT l.session_id, g.uuid FROM session_goals l JOIN goals g ON g.id = l.goal_id"
-                " WHERE l.session_id IN ({ids}) ORDER BY l.goal_id",
+                f"SELECT l.{column} AS id, g.uuid FROM {link} l JOIN goals g ON g.id = l.goal_id"
+                f" WHERE l.{column} IN ({{ids}}) ORDER BY l.goal_id",
                 ids,
             )
             for row in links:
-                goal_links.setdefault(row["session_id"], []).append(row["uuid"])
+                goal_links.setdefault(row["id"], []).append(row["uuid"])
         return [_record(table, row, uuids, tags, goal_links) for row in found]
 
     def record_count(self, tables: tuple[str, ...] = ("sessions", "actions", "goals")) -> int:
@@ -151,10 +161,13 @@ class DumpRepo(Repo):
             found.setdefault(row["id"], []).append(row["tag"])
         return found
 
-    def _session_goal_links(self, goal_uuids: dict[int, str]) -> dict[int, list[str]]:
+    def _goal_links(self, table: str, goal_uuids: dict[int, str]) -> dict[int, list[str]]:
+        if table not in GOAL_LINKS:
+            return {}
+        link, column = GOAL_LINKS[table]
         found: dict[int, list[str]] = {}
-        for row in self.rows("SELECT session_id, goal_id FROM session_goals ORDER BY goal_id"):
-            found.setdefault(row["session_id"], []).append(goal_uuids[row["goal_id"]])
+        for row in self.rows(f"SELECT {column} AS id, goal_id FROM {link} ORDER BY goal_id"):
+            found.setdefault(row["id"], []).append(goal_uuids[row["goal_id"]])
         return found
 
     def is_empty(self) -> bool:
@@ -242,11 +255,12 @@ class DumpRepo(Repo):
                 self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [record_id])
                 for tag in dict.fromkeys(record.get("tags") or []):
                     self.db.execute(f"INSERT INTO {link} ({column}, tag) VALUES (?, ?)", [record_id, tag])
-        for record_id, record in touched["sessions"]:
-            self.db.execute("DELETE FROM session_goals WHERE session_id = ?", [record_id])
-            for goal_uuid in dict.fromkeys(record.get("goal_uuids") or []):
-                goal_id = _resolve(local, "goals", goal_uuid, "sessions", record["uuid"])
-                self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [record_id, goal_id])
+        for table, (link, column) in GOAL_LINKS.items():
+            for record_id, record in touched[table]:
+                self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [record_id])
+                for goal_uuid in dict.fromkeys(record.get("goal_uuids") or []):
+                    goal_id = _resolve(local, "goals", goal_uuid, table, record["uuid"])
+                    self.db.execute(f"INSERT INTO {link} ({column}, goal_id) VALUES (?, ?)", [record_id, goal_id])
 
 
 def _record(
@@ -263,8 +277,9 @@ def _record(
         record[key] = uuids[target].get(row[column]) if row[column] is not None else None
     if table in TAGGED:
         record["tags"] = tags.get(row["id"], [])
-    if table == "sessions":
+    if table in GOAL_LINKS:
         record["goal_uuids"] = goal_links.get(row["id"], [])
+    if table == "sessions":
         record["private"] = bool(record["private"])
     return record
 
@@ -305,7 +320,7 @@ def parse_dump(text: str, source: str) -> dict[str, Any]:
     dumpschema's rules, unique uuids per table. Every problem is a clear error naming the record."""
     import json
 
-    from mentorlog.dumpschema import TABLES, check_header, check_record
+    from mentorlog.dumpschema import ADDED_LATER, TABLES, check_header, check_record
 
     try:
         data = json.loads(text)
@@ -316,7 +331,7 @@ def parse_dump(text: str, source: str) -> dict[str, Any]:
     check_header(data, source)
     checked: dict[str, Any] = {"format": data["format"], "version": data["version"]}
     for table in TABLES:
-        records = data.get(table)
+        records = data.get(table, [] if table in ADDED_LATER else None)
         if not isinstance(records, list):
             raise UsageError(f"{source} has no list of {table}")
         seen: set[str] = set()

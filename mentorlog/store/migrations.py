@@ -226,13 +226,14 @@ LOGGED_TABLES = (
 )  # fmt: skip
 
 
-def change_log_triggers(db: Database) -> None:
-    """(Re)create the triggers that log every row change of a command, for `undo`.
+def change_log_triggers(db: Database, tables: tuple[str, ...] = LOGGED_TABLES) -> None:
+    """(Re)create the triggers that log every row change of TABLES in a command, for `undo`.
 
-    A migration that adds a column to a logged table must call this again, so the logged rows stay whole.
+    A migration that adds a column to a logged table must call this again, so the logged rows stay whole;
+    one that adds a table calls it with that table.
     """
     active = "(SELECT current FROM change_state) IS NOT NULL AND (SELECT replaying FROM change_state) = 0"
-    for table in LOGGED_TABLES:
+    for table in tables:
         columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
         old = "json_object(" + ", ".join(f"'{name}', old.{name}" for name in columns) + ")"
         log = (
@@ -357,3 +358,54 @@ def m008_relationship_health(db: Database) -> None:
     db.execute("CREATE INDEX idx_actions_person_due ON actions (person_id, due)")
     db.execute("CREATE INDEX idx_actions_owner_due ON actions (owner_id, due)")
     db.execute("CREATE INDEX idx_actions_person_done ON actions (person_id, done_at)")
+
+
+RECORD = "id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE"
+STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+SKILL_SCHEMA = [
+    f"CREATE TABLE skills ({RECORD}, name TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'growth' CHECK (kind IN ('strength', 'growth')),"
+    f" person_id INTEGER REFERENCES people (id) ON DELETE RESTRICT, description TEXT NOT NULL DEFAULT '', {STAMPS})",
+    "CREATE INDEX idx_skills_person ON skills (person_id)",
+    "CREATE TABLE skill_goals (skill_id INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,"
+    " goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE, PRIMARY KEY (skill_id, goal_id))",
+    "CREATE INDEX idx_skill_goals_goal ON skill_goals (goal_id)",
+    f"CREATE TABLE skill_ratings ({RECORD}, skill_id INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,"
+    " date TEXT NOT NULL, level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+    " rater_id INTEGER REFERENCES people (id) ON DELETE RESTRICT,"
+    f" session_id INTEGER REFERENCES sessions (id) ON DELETE CASCADE, note TEXT NOT NULL DEFAULT '', {STAMPS})",
+    "CREATE INDEX idx_skill_ratings_skill_date ON skill_ratings (skill_id, date)",
+    "CREATE INDEX idx_skill_ratings_date ON skill_ratings (date)",
+    "CREATE INDEX idx_skill_ratings_rater ON skill_ratings (rater_id)",
+    "CREATE INDEX idx_skill_ratings_session ON skill_ratings (session_id)",
+]
+SKILL_TABLES = ("skills", "skill_goals", "skill_ratings")
+# One search row per skill (rowid = id * 8 + 7): its name as the title; its description and every rating's note
+# as the body; its day the latest rating's (else the day it was added). A rating's change rewrites its skill's row.
+SKILL_SEARCH_ROW = (
+    "INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body) "
+    "SELECT k.id * 8 + 7, 'skill', k.id, k.person_id,"
+    " coalesce((SELECT max(r.date) FROM skill_ratings r WHERE r.skill_id = k.id), date(k.created_at, 'localtime')),"
+    " k.name, k.description || coalesce(char(10) || (SELECT group_concat(r.note, char(10)) FROM skill_ratings r"
+    "  WHERE r.skill_id = k.id AND r.note != ''), '')"
+    " FROM skills k WHERE k.id = {skill}"
+)
+
+
+@migrations()
+def m009_skills(db: Database) -> None:
+    """Skills (a strength or an area to grow; mine, or a person's) with their linked goals, and dated ratings 1-5
+    given by me or by a person (optionally during a session); logged for undo and found by search."""
+    for statement in SKILL_SCHEMA:
+        db.execute(statement)
+    change_log_triggers(db, SKILL_TABLES)
+    for table, skill in (("skills", "id"), ("skill_ratings", "skill_id")):
+        for event, rows in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
+            steps = [
+                f"DELETE FROM search_index WHERE rowid = {row}.{skill} * 8 + 7; "
+                + SKILL_SEARCH_ROW.format(skill=f"{row}.{skill}")
+                for row in rows
+            ]
+            db.execute(
+                f"CREATE TRIGGER {table}_search_{event} AFTER {event.upper()} ON {table} BEGIN {'; '.join(steps)}; END"
+            )

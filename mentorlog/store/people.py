@@ -154,6 +154,8 @@ class PeopleRepo(Repo):
                 "SELECT count(*) FROM actions WHERE person_id = ? OR owner_id = ?", [person_id, person_id]
             ),
             "reflection": self.scalar("SELECT count(*) FROM reflections WHERE person_id = ?", [person_id]),
+            "skill": self.scalar("SELECT count(*) FROM skills WHERE person_id = ?", [person_id]),
+            "skill rating": self.scalar("SELECT count(*) FROM skill_ratings WHERE rater_id = ?", [person_id]),
         }
         used = ", ".join(counted(count, what) for what, count in uses.items() if count)
         if used:

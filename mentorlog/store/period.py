@@ -23,6 +23,7 @@ from mentorlog.store.goals import GoalsRepo, progress_update
 from mentorlog.store.people import PeopleRepo
 from mentorlog.store.reflections import ReflectionsRepo
 from mentorlog.store.sessions import SessionsRepo
+from mentorlog.store.skills import SkillsRepo
 
 ACTIVE = ("active", "paused")
 
@@ -46,7 +47,7 @@ def private_actions(alias: str, include_private: bool) -> str:
     return f" AND ({alias}.session_id IS NULL OR {alias}.session_id NOT IN (SELECT id FROM sessions WHERE private = 1))"
 
 
-class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo):
+class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo, SkillsRepo):
     def goal_family(self, goal_id: int) -> list[int]:
         """A goal and all its milestones, at any depth."""
         self.require("goals", "goal", goal_id)
@@ -204,6 +205,7 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
                     [start, end, *person],
                 )
             ],
+            skills=self.skill_changes(since, until, person_id=person_id, include_private=include_private),
         )
 
     def _per_person(
@@ -283,7 +285,7 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
             "SELECT min(day) FROM (SELECT min(date) AS day FROM sessions UNION ALL SELECT min(date) FROM reflections"
             " UNION ALL SELECT date(min(created_at), 'localtime') FROM goals"
             " UNION ALL SELECT date(min(created_at), 'localtime') FROM actions"
-            " UNION ALL SELECT min(date) FROM progress_updates)"
+            " UNION ALL SELECT min(date) FROM progress_updates UNION ALL SELECT min(date) FROM skill_ratings)"
         )
         return min(date.fromisoformat(found), self.today) if found else self.today
 

@@ -99,6 +99,10 @@ class ReviewRepo(HealthRepo):
             )
         )
         people = [p for p in self.list_people(include_closed=True) if person_id is None or p.id == person_id]
+        skills = [
+            replace(skill, ratings=[rating for rating in skill.ratings if rating.date >= start])
+            for skill in self.rated_skills(since, until, person_id=person_id, include_private=include_private)
+        ]
         return Review(
             since=since,
             until=until,
@@ -117,6 +121,7 @@ class ReviewRepo(HealthRepo):
             topics=self.list_topics(person_id=person_id),
             next_meetings=self.next_meetings(person_id),
             private_left_out=private_left_out,
+            skills=skills,
             open_more=max(summary.actions.open - len(still_open), 0),
             done_more=max(done_total - len(done), 0),
             health=[

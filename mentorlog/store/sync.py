@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorlog.store.dump import REFERENCES, TAGGED
+from mentorlog.store.dump import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.syncapply import LoopCut, SyncApplyRepo
 from mentorlog.store.syncfiles import (
     Change,
@@ -35,9 +35,7 @@ from mentorlog.store.syncfiles import (
 
 TABLES = tuple(REFERENCES)
 # link table -> (owner table, owner column): a change of a link row is a change of its owner record
-LINK_OWNERS = {link: (table, column) for table, (link, column) in TAGGED.items()} | {
-    "session_goals": ("sessions", "session_id")
-}
+LINK_OWNERS = {link: (table, column) for table, (link, column) in [*TAGGED.items(), *GOAL_LINKS.items()]}
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorlog.store.dump import REFERENCES, TAGGED, DumpRepo
+from mentorlog.store.dump import GOAL_LINKS, REFERENCES, TAGGED, DumpRepo
 from mentorlog.store.syncfiles import Change
 
 ORDER = list(REFERENCES)
+# References that may be empty but whose loss would change what a record says (an empty rater is "me", an empty
+# owner of a skill makes it mine): while the referenced record is absent, the record waits, as with NOT NULL ones.
+NEEDED = {("skill_ratings", "rater_id"), ("skills", "person_id")}
 
 
 @dataclass
@@ -151,16 +154,17 @@ class SyncApplyRepo(DumpRepo):
                         self._remove_row(other, dependant["id"], work)
                         continue
                     self._aside(other, dependant["id"], dependant["uuid"], work)
-                    if self._not_null(other)[column]:
+                    if self._not_null(other)[column] or (other, column) in NEEDED:
                         self._remove_row(other, dependant["id"], work)
                     else:
                         self.db.execute(f"UPDATE {other} SET {column} = NULL WHERE id = ?", [dependant["id"]])
         if table == "goals":
-            for session in self.rows(
-                "SELECT s.id, s.uuid FROM session_goals l JOIN sessions s ON s.id = l.session_id WHERE l.goal_id = ?",
-                [row_id],
-            ):
-                self._aside("sessions", session["id"], session["uuid"], work)
+            for linked, (link, column) in GOAL_LINKS.items():
+                for record in self.rows(
+                    f"SELECT r.id, r.uuid FROM {link} l JOIN {linked} r ON r.id = l.{column} WHERE l.goal_id = ?",
+                    [row_id],
+                ):
+                    self._aside(linked, record["id"], record["uuid"], work)
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
     def _aside(self, table: str, row_id: int, uuid: str, work: dict[str, Entry]) -> None:
@@ -193,7 +197,7 @@ class SyncApplyRepo(DumpRepo):
             found = None if wanted is None else self._local_id(target, wanted)
             if wanted is not None and found is None:
                 entry.complete = False
-                parked = parked or notnull[column]
+                parked = parked or notnull[column] or (table, column) in NEEDED
             values[column] = found
         existing = self._local_id(table, uuid)
         if table == "goals":  # parents are set by the loop check, for all goals at once
@@ -228,7 +232,7 @@ class SyncApplyRepo(DumpRepo):
         links: dict[str, list[Any]] = {}
         if table in TAGGED:
             links["tags"] = sorted(dict.fromkeys(record.get("tags") or []))
-        if table == "sessions":
+        if table in GOAL_LINKS:
             goal_ids = []
             for goal_uuid in record.get("goal_uuids") or []:
                 found = self._local_id("goals", goal_uuid)
@@ -251,14 +255,14 @@ class SyncApplyRepo(DumpRepo):
                 )
                 changed = True
         if "goals" in links:
+            link, column = GOAL_LINKS[table]
             current = sorted(
-                r["goal_id"] for r in self.rows("SELECT goal_id FROM session_goals WHERE session_id = ?", [row_id])
+                r["goal_id"] for r in self.rows(f"SELECT goal_id FROM {link} WHERE {column} = ?", [row_id])
             )
             if current != links["goals"]:
-                self.db.execute("DELETE FROM session_goals WHERE session_id = ?", [row_id])
+                self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [row_id])
                 self.db.executemany(
-                    "INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)",
-                    [(row_id, g) for g in links["goals"]],
+                    f"INSERT INTO {link} ({column}, goal_id) VALUES (?, ?)", [(row_id, g) for g in links["goals"]]
                 )
                 changed = True
         return changed

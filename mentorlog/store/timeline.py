@@ -8,6 +8,16 @@ from typing import Any
 
 from mentorlog.reports import MARK_ORDER, MARKS_PER_ROW, Mark, Timeline, timeline_rows, utc_bounds, weekly
 from mentorlog.store.period import PeriodRepo, scope
+from mentorlog.store.skills import related
+
+# a rating's mark: the skill, and `2 → 3 · me` (from the same rater's previous rating) or `level 3 · Dr. Weber`
+RATING_MARK = (
+    " UNION ALL SELECT r.date, 'rating', k.name, coalesce((SELECT q.level || ' → ' FROM skill_ratings q"
+    " WHERE q.skill_id = r.skill_id AND q.rater_id IS r.rater_id AND (q.date < r.date OR (q.date = r.date"
+    " AND q.id < r.id)) ORDER BY q.date DESC, q.id DESC LIMIT 1), 'level ') || r.level || ' · ' || coalesce(b.name,"
+    " 'me') FROM skill_ratings r JOIN skills k ON k.id = r.skill_id LEFT JOIN people b ON b.id = r.rater_id"
+    " WHERE r.date BETWEEN ? AND ?"
+)
 
 
 class TimelineRepo(PeriodRepo):
@@ -38,6 +48,12 @@ class TimelineRepo(PeriodRepo):
         # a relationship's close: with --with only that person's, with --goal none
         closed_where = " AND c.id = ?" if person_id is not None else " AND 0" if family is not None else ""
         closed_params = [person_id] if person_id is not None else []
+        rated = " AND " + related() if person_id is not None else ""
+        if family is not None:
+            rated += (
+                f" AND k.id IN (SELECT skill_id FROM skill_goals WHERE goal_id IN ({', '.join('?' for _ in family)}))"
+            )
+        where["rating"] = (rated, [*([person_id] * 3 if person_id is not None else []), *(family or [])])
         union = (
             "SELECT s.date AS day, 'session' AS kind, coalesce(nullif(s.title, ''), substr(s.notes, 1, 120)) AS text,"
             " coalesce(p.name, '') AS detail FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
@@ -53,12 +69,14 @@ class TimelineRepo(PeriodRepo):
             f" WHERE a.status = 'done' AND a.done_at >= ? AND a.done_at < ?{where['action'][0]}"
             " UNION ALL SELECT r.date, 'reflection', substr(r.text, 1, 200), '' FROM reflections r"
             f" WHERE r.date BETWEEN ? AND ?{where['reflection'][0]}"
+            f"{RATING_MARK}{where['rating'][0]}"
             " UNION ALL SELECT c.closed_at, 'closed', 'Relationship with ' || c.name || ' closed', '' FROM people c"
             f" WHERE c.closed_at BETWEEN ? AND ?{closed_where}"
         )
         params: list[Any] = [
             start, end, *where["session"][1], start, end, *where["progress"][1], start, end, *where["achieved"][1],
             start_stamp, end_stamp, *where["action"][1], start, end, *where["reflection"][1],
+            start, end, *where["rating"][1],
             start, end, *closed_params,
         ]  # fmt: skip
         if weekly(since, until):

@@ -13,8 +13,10 @@ from mentorlog.store.base import Repo
 NOUNS = {
     "people": "person", "sessions": "session", "goals": "goal", "progress_updates": "progress update",
     "actions": "action item", "reflections": "reflection", "topics": "topic", "session_goals": "goal link",
-    "session_tags": "tag", "goal_tags": "tag", "reflection_tags": "tag",
+    "session_tags": "tag", "goal_tags": "tag", "reflection_tags": "tag", "skills": "skill",
+    "skill_ratings": "skill rating", "skill_goals": "goal link",
 }  # fmt: skip
+LINKS = ("session_goals", "session_tags", "goal_tags", "reflection_tags", "skill_goals")  # come and go with records
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,5 @@ class UndoRepo(Repo):
 
 def _visible(counts: Counter[str]) -> dict[str, Any]:
     """Counts worth telling: the records themselves, not the link rows that come and go with them."""
-    main = {table: n for table, n in counts.items() if table not in ("session_goals", "session_tags", "goal_tags",
-                                                                       "reflection_tags") and n}  # fmt: skip
+    main = {table: n for table, n in counts.items() if table not in LINKS and n}
     return main or {table: n for table, n in counts.items() if n}

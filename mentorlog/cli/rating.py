@@ -1,0 +1,44 @@
+"""Whose view a rating is, and the words a confirmation says about it (shared by `skill rate` and `note --rate`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mentorlog.cli import common
+from mentorlog.errors import UsageError
+from mentorlog.safe import inert
+
+if TYPE_CHECKING:
+    from mentorlog.models import Rating, Skill
+    from mentorlog.store.repo import Journal
+
+
+def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_person: int | None = None) -> int | None:
+    """`me` (or nothing) is None, my own view; `them` the person of the session, else the skill's owner; a name
+    that person."""
+    from mentorlog.textparse import normalise_owner
+
+    if by is None or not by.strip():
+        return None
+    word = normalise_owner(by.strip())
+    if word == "me":
+        return None
+    if word == "them":
+        person = session_person if session_person is not None else skill["person_id"]
+        if person is None:
+            raise UsageError(
+                f"'them' has nobody to name: skill {skill['id']} is yours", "Give the person's name with --by NAME."
+            )
+        return int(person)
+    return int(journal.find_person(by)["id"])
+
+
+def rated_words(rating: Rating, skill: Skill) -> str:
+    """`'Giving feedback' 3 by me on 2026-11-26, Thu (was 2)`: the level, whose view, the date, the one before."""
+    earlier = [
+        other.level
+        for other in skill.ratings
+        if other.rater_id == rating.rater_id and (other.date, other.id) < (rating.date, rating.id)
+    ]
+    was = f" (was {earlier[-1]})" if earlier else ""
+    return f"{common.quoted(skill.name)} {rating.level} by {inert(rating.by)} on {common.shown_day(rating.date)}{was}"

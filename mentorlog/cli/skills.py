@@ -1,0 +1,118 @@
+"""`skill add`, `skill rate` and `skills`: strengths and growth areas, and how they develop in each view."""
+
+from __future__ import annotations
+
+import typer
+
+from mentorlog.cli import common
+from mentorlog.cli.root import app, sub_app
+from mentorlog.safe import inert
+
+skill_app = sub_app("Track strengths and growth areas, mine or a mentee's, and rate them over time.")
+app.add_typer(skill_app, name="skill", rich_help_panel="Record")
+
+
+@skill_app.command("add")
+def skill_add(
+    name: str = typer.Argument(..., help="The skill, e.g. 'giving feedback'."),
+    kind: str = typer.Option("growth", "--kind", "-k", help="strength or growth (an area to develop)."),
+    with_: str | None = typer.Option(None, "--with", "-w", help="A person's skill (a mentee's); else yours."),
+    goal: list[int] = typer.Option([], "--goal", "-g", help="A goal this skill serves (repeatable)."),
+    description: str = typer.Option("", "--description", help="What the skill means here."),
+    create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
+    json_: bool = typer.Option(False, "--json", help="Print the skill as JSON."),
+) -> None:
+    """Add a skill: a strength to rely on or a growth area to develop, yours or a mentee's."""
+    from mentorlog import validate
+
+    kind = common.checked("--kind", validate.skill_kind, kind)
+    plan = common.plan_person(with_, create=create)
+    with common.journal(write=True) as journal:
+        skill = journal.add_skill(
+            name,
+            kind=kind,
+            person_id=plan.person_id(journal) if plan else None,
+            goal_ids=goal,
+            description=description,
+        )
+    if json_:
+        common.print_json(skill.to_json())
+        return
+    what = "growth area" if skill.kind == "growth" else "strength"
+    goals = f", for goal{'s' if len(skill.goal_ids) > 1 else ''} {', '.join(map(str, skill.goal_ids))}"
+    common.say(
+        f"Added skill {skill.id} ({what}){plan.with_words if plan else ''}: {common.quoted(skill.name)}"
+        f"{goals if skill.goal_ids else ''}."
+    )
+
+
+@skill_app.command("rate")
+def skill_rate(
+    skill: str = typer.Argument(..., metavar="SKILL", help="The skill's id, or its name or a unique prefix."),
+    level: str = typer.Argument(..., metavar="LEVEL", help="1 (just starting) to 5 (could teach it)."),
+    by: str | None = typer.Option(None, "--by", help="Whose view: me (default), them, or a person's name."),
+    note: str = typer.Option("", "--note", help="Why this level: what you saw or heard."),
+    date_: str = typer.Option("today", "--date", "-d", help="When it was rated (a bare weekday looks back)."),
+    json_: bool = typer.Option(False, "--json", help="Print the skill with all its ratings as JSON."),
+) -> None:
+    """Rate a skill 1-5: your own view, or --by a person's (a mentor's rating of you, a mentee's of themselves)."""
+    from mentorlog import validate
+    from mentorlog.cli.rating import rated_words, rater_id
+    from mentorlog.trends import gaps
+
+    value = common.checked("LEVEL", lambda text: validate.level(validate.integer(text, "level")), level)
+    day = common.when(date_, direction="backward").day
+    with common.journal(write=True) as journal:
+        found = journal.find_skill(skill)
+        rating = journal.rate_skill(found["id"], value, day=day, rater_id=rater_id(journal, by, found), note=note)
+        rated = journal.get_skill(found["id"])
+    if json_:
+        common.print_json(rated.to_json())
+        return
+    common.say(f"Rated skill {rated.id} {rated_words(rating, rated)}.")
+    for gap in gaps(rated, by=rating.rater_id) if rating.rater_id is not None else gaps(rated):
+        common.say(f"Note: {inert(gap.sentence())}.")
+
+
+@app.command(rich_help_panel="Read")
+def skills(
+    with_: str | None = typer.Option(
+        None, "--with", "-w", help="Skills about this person: theirs, or yours they rated."
+    ),
+    kind: str | None = typer.Option(None, "--kind", "-k", help="strength or growth."),
+    since: str = typer.Option("6m", "--since", help="Change since: a date or a span back (30d, 6m, 1y)."),
+    all_: bool = typer.Option(False, "--all", help="Also the skills of closed relationships."),
+    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Skills with the latest level in your view and others', side by side: change since --since, a sparkline
+    of the ratings, linked goals, and where the two views are 2 or more apart."""
+    from mentorlog import validate
+
+    kind_word = common.checked("--kind", validate.skill_kind, kind) if kind is not None else None
+    start = common.since(since)
+    assert start is not None
+    today = common.today()
+    with common.journal(write=False) as journal:
+        person_id = common.find_person_id(journal, with_)
+        shown = common.list_limit(limit, json_)
+        found = journal.list_skills(person_id=person_id, kind=kind_word, include_closed=all_, limit=shown)
+        total = (
+            journal.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
+            if len(found) == shown
+            else len(found)
+        )
+        trends = journal.skill_trends(found, start, today)
+    if json_:
+        common.print_json([item.to_json() for item in trends])
+        return
+    from mentorlog import render
+    from mentorlog.render_skills import skills_view
+
+    console = render.make_console()
+    if not trends:
+        console.print(render.empty('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth'))
+        return
+    console.print(skills_view(trends, start, width=console.width))
+    if total > len(found):
+        console.print(render.empty(common.more_line(total, len(found), "skills") or ""))

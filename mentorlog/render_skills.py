@@ -1,0 +1,165 @@
+"""Rich views of skills: the `skills` list (my view and others' side by side), one skill in full, and the skill
+parts of the summary and the agenda. User text always enters as inert Text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mentorlog.models import Skill
+from mentorlog.render import NARROW, Col, empty, lay_out, short_name, user, when_text
+from mentorlog.safe import one_line
+from mentorlog.trends import Gap, SkillChange, SkillTrend, View, signed
+
+KIND_HEADINGS = (("growth", "Growth areas"), ("strength", "Strengths"))
+SPARK_SHOWN = 12  # the latest ratings a sparkline in the list shows (--json has every rating)
+GAPS_HEADING = "Where the views differ"
+
+
+def _level(level: int | None, style: str = "bold") -> Text:
+    return Text(str(level), style=style) if level is not None else Text("—", style="dim")
+
+
+def _change(change: int | None) -> Text:
+    style = "dim" if not change else ("green" if change > 0 else "red")
+    return Text(signed(change), style=style)
+
+
+def _side(level: int | None, side: View, style: str, spark: int) -> Text:
+    """`2 +1 ▃▃▅`: a view's latest level, its change over the period and a sparkline of its ratings there, SPARK
+    wide (none when 0). One cell, not three: a table of fewer cells renders in half the time."""
+    if level is None:
+        return Text("—", style="dim").append(" " * (3 + spark + (spark > 0)))
+    cell = _level(level, f"bold {style}".strip())
+    change = _change(side.change)
+    change.pad_left(3 - len(change.plain))
+    cell.append_text(change)
+    if spark:
+        cell.append(" " + side.sparkline[-SPARK_SHOWN:].ljust(spark), style=style or "cyan")
+    return cell
+
+
+def _spark_width(trends: list[SkillTrend], them: bool) -> int:
+    return max((len((item.them if them else item.me).sparkline[-SPARK_SHOWN:]) for item in trends), default=0)
+
+
+def _row(item: SkillTrend, narrow: bool, sparks: tuple[int, int] = (0, 0)) -> list[RenderableType]:
+    skill = item.skill
+    cells: list[RenderableType] = [str(skill.id), user(skill.name), user(short_name(skill.with_name) if narrow
+                                                                         else (skill.with_name or "—"))]  # fmt: skip
+    cells.append(_side(skill.level, item.me, "", sparks[0]))
+    others = _side(skill.level_by_others, item.them, "magenta", sparks[1])
+    if not narrow and item.latest_by:
+        others.append_text(user(f" {short_name(item.latest_by)}", "dim"))
+    cells.append(others)
+    if not narrow:
+        cells.append(user("; ".join(f"{goal_id} {one_line(title, 28)}" for goal_id, title in item.goals) or "—"))
+    return cells
+
+
+def gap_lines(gaps: list[Gap]) -> list[Text]:
+    """`! you rate 'giving feedback' 2, Dr. Weber rates it 4` for each gap."""
+    return [Text.assemble(("! ", "bold yellow"), user(gap.sentence())) for gap in gaps]
+
+
+def skills_view(trends: list[SkillTrend], since: date, *, width: int = 120) -> RenderableType:
+    """Growth areas, then strengths: my latest level and others', the change since SINCE, sparklines, goals;
+    then the skills where my view and someone else's are 2 or more apart."""
+    narrow = width < NARROW
+    columns = [Col("id", "right"), Col("skill"), Col("with"), Col("me", no_wrap=True), Col("others", no_wrap=True)]
+    columns += [] if narrow else [Col("goals")]
+    parts: list[RenderableType] = [Text(f"Skills (levels 1–5), change since {since.isoformat()}", style="bold")]
+    for kind, heading in KIND_HEADINGS:
+        shown = [item for item in trends if item.skill.kind == kind]
+        sparks = (0, 0) if narrow else (_spark_width(shown, False), _spark_width(shown, True))
+        rows = [_row(item, narrow, sparks) for item in shown]
+        if rows:
+            parts += [Text(""), Text(heading, style="bold underline"), lay_out(columns, rows, width)]
+    found = [gap for item in trends for gap in item.gaps]
+    if found:
+        parts += [Text(""), Text(GAPS_HEADING, style="bold underline"), *gap_lines(found)]
+    return Group(*parts)
+
+
+def show_skill(skill: Skill, goals: list[tuple[int, str]], today: date, *, width: int = 120) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("name", user(skill.name, "bold"))
+    grid.add_row("kind", "growth area" if skill.kind == "growth" else "strength")
+    grid.add_row("whose", user(skill.with_name or "mine"))
+    grid.add_row("my view", _level(skill.level))
+    grid.add_row("others' view", _level(skill.level_by_others, "bold magenta"))
+    grid.add_row("goals", user("; ".join(f"{goal_id} {title}" for goal_id, title in goals) or "—"))
+    body: list[RenderableType] = [grid]
+    if skill.description:
+        body += [Text("\nDescription", style="bold"), user(skill.description)]
+    body.append(Text("\nRatings", style="bold"))
+    if skill.ratings:
+        narrow = width < NARROW
+        columns = [Col("date", no_wrap=True), Col("level", no_wrap=True), Col("by")]
+        columns += [] if narrow else [Col("session", "right")]
+        rows: list[list[RenderableType]] = []
+        for rating in reversed(skill.ratings):
+            cells: list[RenderableType] = [
+                when_text(rating.date, today, relative=not narrow),
+                f"{rating.level}/5",
+                user(short_name(rating.by) if narrow else rating.by, "" if rating.mine else "magenta"),
+            ]
+            rows.append([*cells, *([] if narrow else [str(rating.session_id or "—")]), user(rating.note)])
+        body.append(lay_out([*columns, Col("note")], rows, width - 4))
+    else:
+        body.append(empty(f"none yet — rate it with: mentorlog skill rate {skill.id} 3"))
+    return Panel(Group(*body), title=Text(f"Skill {skill.id}", style="bold"), title_align="left", expand=False)
+
+
+def _from_to(side: View) -> str:
+    if side.end is None:
+        return "—"
+    return f"{side.start} → {side.end}" if side.start != side.end else str(side.end)
+
+
+SKILLS_SHOWN = 12  # skills in a summary: the ones that moved most
+
+
+def skill_changes_table(changes: list[SkillChange]) -> RenderableType:
+    """The summary's skills: each view's level at the start and the end of the period, and the change; the
+    SKILLS_SHOWN that moved most, in their order."""
+
+    def moved(change: SkillChange) -> int:
+        return abs(change.me.change or 0) + abs(change.them.change or 0)
+
+    shown = {change.id for change in sorted(changes, key=lambda change: -moved(change))[:SKILLS_SHOWN]}
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("skill", overflow="fold")
+    table.add_column("me", no_wrap=True)
+    table.add_column("±", no_wrap=True)
+    table.add_column("others", no_wrap=True)
+    table.add_column("±", no_wrap=True)
+    for change in (change for change in changes if change.id in shown):
+        name = user(change.name)
+        if change.with_name:
+            name.append_text(user(f" ({short_name(change.with_name)})", "dim"))
+        table.add_row(name, _from_to(change.me), _change(change.me.change), _from_to(change.them),
+                      _change(change.them.change))  # fmt: skip
+    if len(changes) <= SKILLS_SHOWN:
+        return table
+    return Group(table, empty(f"{len(changes) - SKILLS_SHOWN} more skills not shown (see --json)"))
+
+
+def growth_lines(growth: list[SkillTrend]) -> list[RenderableType]:
+    """The agenda's growth areas: the skill, both views, and the goals it serves."""
+    lines: list[RenderableType] = []
+    for item in growth:
+        line = Text.assemble(("◆ ", "yellow"), user(item.skill.name, "bold"), "  me ", _level(item.skill.level))
+        line.append_text(user(f"  {item.latest_by or 'others'} "))
+        line.append_text(_level(item.skill.level_by_others, "bold magenta"))
+        if item.goals:
+            line.append("  for ", style="dim")
+            line.append_text(user("; ".join(one_line(title, 40) for _, title in item.goals), "dim"))
+        lines.append(line)
+    return lines
