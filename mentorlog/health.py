@@ -138,8 +138,10 @@ def _meetings(f: Figures) -> tuple[str, str]:
     cadence = f.person.cadence_days
     if not cadence:
         quiet = f.longest_gap_days or 0
-        if f.held == 0 or quiet > QUIET_DAYS:
-            return WATCH, f"no cadence set, and {quiet} days without a meeting"
+        if f.held == 0:
+            return WATCH, "no meeting yet in this period, and no cadence set to plan by"
+        if quiet > QUIET_DAYS:
+            return WATCH, f"no meeting for {quiet} days, and no cadence set to plan by"
         return ON_TRACK, f"{f.held} meetings held (no cadence set)"
     share = f.held / f.expected if f.expected else 1.0
     gap = (f.longest_gap_days or 0) / cadence
@@ -161,6 +163,8 @@ def _follow_through(side: Side, whose: str) -> tuple[str, str]:
     rate = side.rate or 0.0
     level = ON_TRACK if rate >= ON_TIME_OK else WATCH if rate >= ON_TIME_WATCH else NEEDS_ATTENTION
     reason = f"{whose} actions: {side.on_time} of {side.due} done on time"
+    if side.late:
+        reason += f", {side.late} late"
     if side.overdue:
         reason += f", {side.overdue} overdue"
     return level, reason

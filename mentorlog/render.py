@@ -91,6 +91,21 @@ def when_text(day: str | None, today: date, *, open_item: bool = False, relative
     return text
 
 
+def next_meeting_text(person: Person, today: date, *, relative: bool = True, said: bool = False) -> Text:
+    """The next meeting: the planned date, else the last session + cadence (dim; SAID: `, by cadence`)."""
+    from mentorlog.meetings import next_meeting
+
+    meeting = next_meeting(person, today) if person.active else None
+    if meeting is None:
+        return Text("—", style="dim")
+    text = when_text(meeting.day.isoformat(), today, relative=relative)
+    if not meeting.planned:
+        text.stylize("dim")
+        if said:
+            text.append(", by cadence", style="dim")
+    return text
+
+
 def local_time(stamp: str | None) -> Text:
     """A stored UTC timestamp as the user's local date and minute."""
     if not stamp:
@@ -296,7 +311,7 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
         if not tight:
             cells.append(when_text(person.last_session, today, relative=not narrow))
         cells += [
-            when_text(person.next_session, today, relative=not narrow),
+            next_meeting_text(person, today, relative=not narrow),
             str(person.open_actions),
             cadence_text(person, today, short=tight),
         ]

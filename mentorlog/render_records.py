@@ -17,6 +17,7 @@ from mentorlog.render import (
     cadence_text,
     goals_view,
     local_time,
+    next_meeting_text,
     plain_table,
     topics_table,
     user,
@@ -151,7 +152,7 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
             ("planned end", when_text(person.ends, today)),
             ("cadence", cadence_text(person, today)),
             ("last session", when_text(person.last_session, today)),
-            ("next session", when_text(person.next_session, today)),
+            ("next meeting", next_meeting_text(person, today, said=True)),
             ("open actions", str(person.open_actions)),
             ("note", user(person.note or "—")),
         )

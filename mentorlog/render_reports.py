@@ -17,6 +17,7 @@ from mentorlog.render import (
     bar,
     cadence_text,
     empty,
+    next_meeting_text,
     short_name,
     topics_table,
     user,
@@ -212,7 +213,7 @@ def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
         last_day = today - timedelta(days=brief.days_since_last)
         grid.add_row("last session", Text(relative_days(last_day, today)))
     grid.add_row("cadence", cadence_text(person, today))
-    grid.add_row("next meeting", when_text(person.next_session, today))
+    grid.add_row("next meeting", next_meeting_text(person, today, said=True))
     body: list[RenderableType] = [grid]
     if brief.attention:
         body += [Text(""), Text("⚠ Needs attention (mentorlog health)", style="bold red")]

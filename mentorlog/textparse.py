@@ -166,6 +166,8 @@ def parse_rating(text: str) -> RatingLine:
     kept: list[str] = []
     for word in words[1:]:
         key, colon, value = word.partition(":")
+        if colon and key.lower() == "by" and not value:
+            raise BadValue("rating", f"'by:' needs whose view, like 'by:them' or 'by:weber', in {text!r}")
         if colon and key.lower() == "by" and value and by is None:
             by = normalise_owner(value)
         else:

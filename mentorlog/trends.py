@@ -1,7 +1,7 @@
 """Skill trends from ratings: latest levels in my view and in others', change over a period, sparklines, and
 where two views differ. Pure: the store hands in skills with their ratings and a period.
 
-Change over a period, for one view (mine, or everyone else's as one series): the latest level up to the
+Change over a period, for one view (mine, or the latest other rater's): the latest level up to the
 period's end minus the level at its start — the latest rating before the period, else the first one inside
 it. A view with a single rating inside the period (and none before) has a level but no change yet.
 """
@@ -55,7 +55,13 @@ def mine(skill: Skill) -> list[Rating]:
 
 
 def others(skill: Skill) -> list[Rating]:
-    return [rating for rating in skill.ratings if not rating.mine]
+    """The other side's view: the ratings of whoever rated the skill last (not me), so that a change and a
+    sparkline always compare one person's ratings; anyone else's stay in `show skill` and in the gaps."""
+    theirs = [rating for rating in skill.ratings if not rating.mine]
+    if not theirs:
+        return []
+    rater = theirs[-1].rater_id
+    return [rating for rating in theirs if rating.rater_id == rater]
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,8 @@ def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
     if my_level is None:
         return []
     latest: dict[int, Rating] = {}
-    for rating in others(skill):
-        if rating.rater_id is not None and (by is None or rating.rater_id == by):
+    for rating in skill.ratings:
+        if not rating.mine and rating.rater_id is not None and (by is None or rating.rater_id == by):
             latest[rating.rater_id] = rating
     return [
         Gap(skill.id, skill.name, my_level, rating.level, rating.by)

@@ -57,14 +57,14 @@ def test_meetings_without_a_cadence(held: int, gap: int, level: str) -> None:
     ("side", "level", "reason"),
     [
         (Side(), ON_TRACK, "My actions: none fell due"),
-        (Side(on_time=4, late=1), ON_TRACK, "My actions: 4 of 5 done on time"),  # exactly 80 %
-        (Side(on_time=3, late=1), WATCH, "My actions: 3 of 4 done on time"),
-        (Side(on_time=1, late=1), WATCH, "My actions: 1 of 2 done on time"),  # exactly 50 %
-        (Side(on_time=1, late=1, overdue=1), NEEDS_ATTENTION, "My actions: 1 of 3 done on time, 1 overdue"),
+        (Side(on_time=4, late=1), ON_TRACK, "My actions: 4 of 5 done on time, 1 late"),  # exactly 80 %
+        (Side(on_time=3, late=1), WATCH, "My actions: 3 of 4 done on time, 1 late"),
+        (Side(on_time=1, late=1), WATCH, "My actions: 1 of 2 done on time, 1 late"),  # exactly 50 %
+        (Side(on_time=1, late=1, overdue=1), NEEDS_ATTENTION, "My actions: 1 of 3 done on time, 1 late, 1 overdue"),
         (Side(on_time=9, late=3, recent=(True, False, True, False, True)), NEEDS_ATTENTION,
          "My actions: 3 of the last 5 were late or are still open"),
         (Side(on_time=10, late=2, recent=(True, False, True, False, False)), ON_TRACK,
-         "My actions: 10 of 12 done on time"),  # only 2 of the last 5
+         "My actions: 10 of 12 done on time, 2 late"),  # only 2 of the last 5
     ],
 )  # fmt: skip
 def test_follow_through(side: Side, level: str, reason: str) -> None:

@@ -222,12 +222,45 @@ def test_editor_values_with_tilde_and_home_are_expanded_by_the_shell(
     assert len(json.loads(run("reflections", "--json").stdout)) == 2
 
 
-def test_ctrl_c_at_a_confirmation_is_exit_130_and_changes_nothing(run: Run, db_path: Path) -> None:
+def test_ctrl_c_at_a_confirmation_is_exit_130_and_changes_nothing(
+    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+
+    def ctrl_c(*args: object, **kwargs: object) -> bool:
+        try:  # as the prompt does when the person presses Ctrl-C
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise typer.Abort() from None
+
     run("note", "x")
     before = counts(db_path)
-    result = run("delete", "session", "1", input=None)  # no answer: the prompt is interrupted
+    monkeypatch.setattr(typer, "confirm", ctrl_c)
+    result = run("delete", "session", "1")
     assert result.exit_code == 130
     assert result.stderr.splitlines()[-1] == "Interrupted; nothing was changed."
+    assert counts(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["delete", "session", "1"], "Pass --yes to delete without asking."),
+        (["undo"], None),  # undo asks only on a terminal; without one it undoes, as before
+    ],
+)
+def test_input_that_ends_before_an_answer_is_exit_1_with_the_flag_that_skips_the_question(
+    run: Run, db_path: Path, args: list[str], hint: str | None
+) -> None:
+    """`mentorlog delete session 1 </dev/null` in a script: no answer is not an interrupt (issue 13 QA)."""
+    run("note", "x", "--with", "Kim", "--create", "--action", "call back")
+    before = counts(db_path)
+    result = run(*args, input="")
+    if hint is None:
+        assert result.exit_code == 0
+        return
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-2:] == ["Error: no answer: standard input ended before one", hint]
     assert counts(db_path) == before
 
 

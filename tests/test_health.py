@@ -75,8 +75,8 @@ def test_health_figures_of_both_sides_are_exact(ada: None, run_json: Any) -> Non
         },
         "reasons": [
             "5 of 7 expected meetings held; the longest gap was 35 days (cadence 14)",
-            "My actions: 1 of 3 done on time, 1 overdue",
-            "Their actions: 4 of 6 done on time, 1 overdue",
+            "My actions: 1 of 3 done on time, 1 late, 1 overdue",
+            "Their actions: 4 of 6 done on time, 1 late, 1 overdue",
             "confidence fell from 4 to 2 over the last 3 sessions",
             "1 topic carried over two meetings or more",
             "1 of 2 active goals without progress for 4 weeks",
@@ -87,14 +87,17 @@ def test_health_figures_of_both_sides_are_exact(ada: None, run_json: Any) -> Non
 def test_the_view_and_the_needs_attention_lines_of_agenda_and_today(ada: None, run: Run, run_json: Any) -> None:
     view = run("health").stdout
     assert "Ada Lovelace (mentee)  ⚠ needs attention" in view
-    assert "my actions     ⚠ needs attention  My actions: 1 of 3 done on time, 1 overdue" in view
+    assert "my actions     ⚠ needs attention  My actions: 1 of 3 done on time, 1 late, 1 overdue" in view
     assert "actions take 24 days to close (median)" in view
-    attention = ["My actions: 1 of 3 done on time, 1 overdue", "confidence fell from 4 to 2 over the last 3 sessions"]
+    attention = [
+        "My actions: 1 of 3 done on time, 1 late, 1 overdue",
+        "confidence fell from 4 to 2 over the last 3 sessions",
+    ]
     assert run_json("agenda", "--with", "ada")["needs_attention"] == attention
     assert run_json("today")["needs_attention"] == {"Ada Lovelace": attention}
     agenda = run("agenda", "--with", "ada").stdout
     assert "Needs attention (mentorlog health)" in agenda and "• confidence fell from 4 to 2" in agenda
-    assert "⚠ Ada Lovelace: My actions: 1 of 3 done on time, 1 overdue" in run("today").stdout
+    assert "⚠ Ada Lovelace: My actions: 1 of 3 done on time, 1 late, 1 overdue" in run("today").stdout
 
 
 def test_a_shorter_window_and_a_closed_relationship(ada: None, run: Run, run_json: Any) -> None:
@@ -125,9 +128,9 @@ def test_the_review_exports_carry_a_health_section_per_person(ada: None, run: Ru
     markdown = run("export", "--format", "md", "--since", "2026-09-01").stdout
     section = markdown.split("## With Ada Lovelace (mentee)", 1)[1]
     assert "**Health: needs attention**" in section
-    assert "- my actions: needs attention — 1 of 3 done on time, 1 overdue" in section
+    assert "- my actions: needs attention — 1 of 3 done on time, 1 late, 1 overdue" in section
     assert "- confidence: needs attention — confidence fell from 4 to 2 over the last 3 sessions" in section
-    assert "- their actions: watch — 4 of 6 done on time, 1 overdue" in section
+    assert "- their actions: watch — 4 of 6 done on time, 1 late, 1 overdue" in section
 
     class Items(HTMLParser):
         def __init__(self) -> None:
@@ -153,5 +156,5 @@ def test_the_review_exports_carry_a_health_section_per_person(ada: None, run: Ru
     parser.feed(run("export", "--format", "html", "--since", "2026-09-01").stdout)
     assert parser.items[:2] == [
         "meetings: watch — 5 of 7 expected meetings held; the longest gap was 35 days (cadence 14)",
-        "my actions: needs attention — 1 of 3 done on time, 1 overdue",
+        "my actions: needs attention — 1 of 3 done on time, 1 late, 1 overdue",
     ]

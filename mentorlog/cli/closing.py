@@ -57,7 +57,9 @@ def person_close(
     if (actions or topics) and not drop_open and terminal:
         for line in _open_lines(actions, topics):
             typer.echo(line, err=True)
-        drop_open = typer.confirm(f"Drop {_what(actions, topics)}?", default=False, err=True)
+        drop_open = common.confirm(
+            f"Drop {_what(actions, topics)}?", default=False, unanswered="Pass --drop-open to drop them."
+        )
     keep = keeping_draft(text or "", "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext()
     with keep, common.journal(write=True) as journal:
         closing = journal.close_person(

@@ -251,6 +251,19 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+def confirm(question: str, *, default: bool, unanswered: str) -> bool:
+    """Ask QUESTION on stderr. Input that ends before an answer (a script, `</dev/null`) is not an interrupt:
+    exit 1, nothing changed, with UNANSWERED as the hint (e.g. `Pass --yes to delete without asking.`). Ctrl-C
+    stays an interrupt (exit 130)."""
+    try:
+        return bool(typer.confirm(question, default=default, err=True))
+    except typer.Abort as stopped:
+        if not isinstance(stopped.__context__, EOFError):
+            raise  # Ctrl-C: interrupted
+        typer.echo("", err=True)
+        raise MentorlogError("no answer: standard input ended before one", unanswered) from None
+
+
 def read_stdin() -> str:
     """All of stdin as UTF-8 text (a leading BOM dropped); invalid bytes or an absurd size are a clear error."""
     stream = typer.get_binary_stream("stdin")

@@ -95,6 +95,8 @@ def export(
                     f"Note: {left_out} private session(s) left out; --include-private keeps them too.",
                     err=True,
                 )
+            if output is not None:
+                typer.echo(f"Wrote the dump of the whole journal to {output}.", err=True)
             return
         from mentorlog.reports import OPEN_LISTED
 

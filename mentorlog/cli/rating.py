@@ -18,8 +18,10 @@ def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_pe
     that person."""
     from mentorlog.textparse import normalise_owner
 
-    if by is None or not by.strip():
+    if by is None:
         return None
+    if not by.strip():
+        raise UsageError("--by needs whose view: me, them or a person's name", "Leave --by out for your own view.")
     word = normalise_owner(by.strip())
     if word == "me":
         return None
@@ -29,8 +31,26 @@ def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_pe
             raise UsageError(
                 f"'them' has nobody to name: skill {skill['id']} is yours", "Give the person's name with --by NAME."
             )
-        return int(person)
-    return int(journal.find_person(by)["id"])
+        found = journal.get_person(int(person))
+        return _allowed({"id": found.id, "name": found.name, "role": found.role}, skill)
+    return _allowed(journal.find_person(by), skill)
+
+
+def _allowed(rater: dict[str, Any], skill: dict[str, Any]) -> int:
+    """A person rates a mentee's skill only when it is theirs; my own skills are rated by my mentors. So the
+    other side's view of a skill is always someone in its relationship."""
+    owner = skill["person_id"]
+    if owner is not None and rater["id"] != owner:
+        raise UsageError(
+            f"{inert(rater['name'])} is not in skill {skill['id']}'s relationship",
+            "A person's skill is rated by you (by:me) or by them (by:them).",
+        )
+    if owner is None and rater["role"] != "mentor":
+        raise UsageError(
+            f"{inert(rater['name'])} is your mentee; skill {skill['id']} is yours",
+            "Your own skills are rated by you and by your mentors.",
+        )
+    return int(rater["id"])
 
 
 def rated_words(rating: Rating, skill: Skill) -> str:

@@ -140,7 +140,7 @@ def delete(
         if entry.check_delete is not None:  # say it cannot be done before asking whether to do it
             entry.check_delete(journal, record_id)
     if not yes:
-        confirmed = typer.confirm(f"Delete {what}?", default=False, err=True)
+        confirmed = common.confirm(f"Delete {what}?", default=False, unanswered="Pass --yes to delete without asking.")
         if not confirmed:
             raise MentorlogError("nothing deleted", "Answer 'y' to confirm, or pass --yes.")
     with common.journal(write=True) as journal:
@@ -192,7 +192,7 @@ def undo(
         return
     if not yes and common.stdin_is_terminal():
         question = f"Undo `{planned.command}` from {_when(planned.created_at)} ({planned.describe()})?"
-        if not typer.confirm(question, default=False, err=True):
+        if not common.confirm(question, default=False, unanswered="Pass --yes to undo without asking."):
             raise MentorlogError("nothing undone", "Answer 'y' to undo, or pass --yes.")
     with common.journal(write=True, logged=False) as journal:
         undone = journal.undo_last()

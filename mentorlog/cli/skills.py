@@ -6,6 +6,7 @@ import typer
 
 from mentorlog.cli import common
 from mentorlog.cli.root import app, sub_app
+from mentorlog.errors import UsageError
 from mentorlog.safe import inert
 
 skill_app = sub_app("Track strengths and growth areas, mine or a mentee's, and rate them over time.")
@@ -93,6 +94,8 @@ def skills(
     start = common.since(since)
     assert start is not None
     today = common.today()
+    if start > today:
+        raise UsageError(f"--since {start} is after today ({today})", "Change is measured up to today.")
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, with_)
         shown = common.list_limit(limit, json_)

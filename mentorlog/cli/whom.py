@@ -69,7 +69,9 @@ def plan_person(name: str | None, *, create: bool, default: bool = False) -> Per
                     missing.message,
                     f"Add them with --create, or `mentorlog person add {quote_arg(cleaned)} --role mentee`.",
                 ) from None
-    if not typer.confirm(f"No person named {inert(cleaned)!r} yet. Add them?", default=True, err=True):
+    if not common.confirm(
+        f"No person named {inert(cleaned)!r} yet. Add them?", default=True, unanswered="Add them with --create."
+    ):
         raise MentorlogError("nothing recorded: unknown person", "Add them with `mentorlog person add`.")
     while True:
         role = (

@@ -59,10 +59,13 @@ def render(review: Review, *, stamp: datetime | None = None) -> bytes:
     stamp = stamp or datetime.combine(review.today, time(0, 0), tzinfo=UTC)
     for meeting in next_meetings(review):
         calendar.add_component(_meeting(meeting, review, stamp))
+    closed = {person.id for person in review.people if not person.active}  # as in `actions`: they left the lists
     for action in review.actions_open:
-        calendar.add_component(_todo(action, stamp))
+        if action.person_id not in closed:
+            calendar.add_component(_todo(action, stamp))
     for goal in review.targets:
-        calendar.add_component(_target(goal, stamp))
+        if goal.person_id not in closed:
+            calendar.add_component(_target(goal, stamp))
     return bytes(calendar.to_ical())
 
 

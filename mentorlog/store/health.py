@@ -7,21 +7,31 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from mentorlog.dates import parse_since
+from mentorlog.errors import MentorlogError
 from mentorlog.health import RECENT, WINDOW, Figures, Health, Side, assess
 from mentorlog.models import Person
 from mentorlog.reports import STALE_DAYS, expected_meetings, utc_bounds
+from mentorlog.safe import inert
 from mentorlog.store.period import PeriodRepo
 
 
 class HealthRepo(PeriodRepo):
     def health(self, since: date, until: date, *, person_id: int | None = None) -> list[Health]:
         """Every active relationship (or the one asked for, even closed), judged over SINCE to UNTIL."""
-        people = [self.get_person(person_id)] if person_id is not None else self.list_people()
+        if person_id is not None:
+            person = self.get_person(person_id)
+            if person.started and person.started > until.isoformat():
+                raise MentorlogError(
+                    f"the relationship with {inert(person.name)} starts on {person.started}: nothing to judge yet"
+                )
+            people = [person]
+        else:  # a relationship that has not started yet has nothing to judge
+            people = [p for p in self.list_people() if not (p.started and p.started > until.isoformat())]
         return [assess(self.health_figures(person, since, until)) for person in people]
 
     def attention_for(self, person: Person) -> list[str]:
         """The `needs attention` reasons of PERSON's relationship over the default window (agenda, today)."""
-        if person.status == "closed":
+        if person.status == "closed" or (person.started and person.started > self.today.isoformat()):
             return []
         since = parse_since(WINDOW, today=self.today)
         return assess(self.health_figures(person, since, self.today)).attention
@@ -100,8 +110,11 @@ class HealthRepo(PeriodRepo):
     def _days_to_done(self, person_id: int, start: date, end: date) -> tuple[int, ...]:
         low, high = utc_bounds(start, end)
         rows = self.rows(
-            "SELECT CAST(julianday(date(done_at, 'localtime')) - julianday(date(created_at, 'localtime')) AS INTEGER)"
-            " AS days FROM actions WHERE person_id = ? AND status = 'done' AND done_at >= ? AND done_at < ?",
+            # from the day the item was agreed: its session's date, else the day it was added
+            "SELECT CAST(julianday(date(a.done_at, 'localtime')) - julianday(coalesce(s.date,"
+            " date(a.created_at, 'localtime'))) AS INTEGER) AS days FROM actions a"
+            " LEFT JOIN sessions s ON s.id = a.session_id"
+            " WHERE a.person_id = ? AND a.status = 'done' AND a.done_at >= ? AND a.done_at < ?",
             [person_id, low, high],
         )
         return tuple(max(0, int(row["days"])) for row in rows)
