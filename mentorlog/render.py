@@ -305,7 +305,7 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
     rows: list[list[RenderableType]] = []
     for person in people:
         name = user(short_name(person.name) if tight else person.name, "bold")
-        if person.status != "active":
+        if person.status != "active" and not tight:  # tight: the cadence column says it
             name.append(" (closed)", style="dim")
         cells: list[RenderableType] = [str(person.id), name, user(person.role)]
         if not tight:
@@ -322,7 +322,7 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
 def cadence_text(person: Person, today: date, *, short: bool = False) -> Text:
     """`14d · on track` or `14d · 3d overdue` (SHORT: without the interval): is the meeting rhythm kept?"""
     if person.status == "closed":
-        return Text(f"closed {person.closed_at}", style="dim")
+        return Text("closed" if short else f"closed {person.closed_at}", style="dim")
     if not person.cadence_days:
         return Text("—", style="dim")
     every = "" if short else f"{person.cadence_days}d · "

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mentorlog.models import Skill
-from mentorlog.render import NARROW, Col, empty, lay_out, short_name, user, when_text
+from mentorlog.render import NARROW, TIGHT, Col, empty, lay_out, short_name, user, when_text
 from mentorlog.safe import one_line
 from mentorlog.trends import Gap, SkillChange, SkillTrend, View, signed
 
@@ -39,15 +39,15 @@ def _side(level: int | None, side: View, style: str, spark: int) -> Text:
     change.pad_left(3 - len(change.plain))
     cell.append_text(change)
     if spark:
-        cell.append(" " + side.sparkline[-SPARK_SHOWN:].ljust(spark), style=style or "cyan")
+        cell.append(" " + side.sparkline[-spark:].ljust(spark), style=style or "cyan")
     return cell
 
 
-def _spark_width(trends: list[SkillTrend], them: bool) -> int:
-    return max((len((item.them if them else item.me).sparkline[-SPARK_SHOWN:]) for item in trends), default=0)
+def _spark_width(trends: list[SkillTrend], them: bool, most: int = SPARK_SHOWN) -> int:
+    return max((len((item.them if them else item.me).sparkline[-most:]) for item in trends), default=0)
 
 
-def _row(item: SkillTrend, narrow: bool, sparks: tuple[int, int] = (0, 0)) -> list[RenderableType]:
+def _row(item: SkillTrend, narrow: bool, sparks: tuple[int, int] = (0, 0), tight: bool = True) -> list[RenderableType]:
     skill = item.skill
     cells: list[RenderableType] = [str(skill.id), user(skill.name), user(short_name(skill.with_name) if narrow
                                                                          else (skill.with_name or "—"))]  # fmt: skip
@@ -58,6 +58,8 @@ def _row(item: SkillTrend, narrow: bool, sparks: tuple[int, int] = (0, 0)) -> li
     cells.append(others)
     if not narrow:
         cells.append(user("; ".join(f"{goal_id} {one_line(title, 28)}" for goal_id, title in item.goals) or "—"))
+    elif not tight:  # 70-89 columns: the goals by id (`show goal ID` tells more)
+        cells.append(user(", ".join(str(goal_id) for goal_id, _title in item.goals) or "—"))
     return cells
 
 
@@ -69,14 +71,15 @@ def gap_lines(gaps: list[Gap]) -> list[Text]:
 def skills_view(trends: list[SkillTrend], since: date, *, width: int = 120) -> RenderableType:
     """Growth areas, then strengths: my latest level and others', the change since SINCE, sparklines, goals;
     then the skills where my view and someone else's are 2 or more apart."""
-    narrow = width < NARROW
+    narrow, tight = width < NARROW, width < TIGHT
     columns = [Col("id", "right"), Col("skill"), Col("with"), Col("me", no_wrap=True), Col("others", no_wrap=True)]
-    columns += [] if narrow else [Col("goals")]
+    columns += [] if tight else [Col("goals")]
     parts: list[RenderableType] = [Text(f"Skills (levels 1–5), change since {since.isoformat()}", style="bold")]
+    most = 0 if tight else SPARK_SHOWN // 2 if narrow else SPARK_SHOWN  # the latest ratings a sparkline shows
     for kind, heading in KIND_HEADINGS:
         shown = [item for item in trends if item.skill.kind == kind]
-        sparks = (0, 0) if narrow else (_spark_width(shown, False), _spark_width(shown, True))
-        rows = [_row(item, narrow, sparks) for item in shown]
+        sparks = (_spark_width(shown, False, most), _spark_width(shown, True, most)) if most else (0, 0)
+        rows = [_row(item, narrow, sparks, tight) for item in shown]
         if rows:
             parts += [Text(""), Text(heading, style="bold underline"), lay_out(columns, rows, width)]
     found = [gap for item in trends for gap in item.gaps]

@@ -326,7 +326,11 @@ LIMIT_HELP = "Show at most N (default {default} in the table, all with --json; 0
 
 
 def quoted(text: str) -> str:
-    return repr(inert(text))
+    """TEXT made inert, in quotes as Python would choose them (`'x'`, `"don't"`); inert's `\\x1b` stays one
+    backslash, as every list shows it."""
+    shown = inert(text)
+    mark = '"' if "'" in shown and '"' not in shown else "'"
+    return f"{mark}{shown}{mark}"
 
 
 def one_line(text: str, width: int = 70) -> str:
