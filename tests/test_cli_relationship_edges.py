@@ -135,3 +135,10 @@ def test_a_dump_to_a_file_says_where_it_went(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr.strip() == f"Wrote the dump of the whole journal to {target}."
     assert result.stdout == "" and '"notes": "x"' in target.read_text()
+
+
+def test_a_confirmation_shows_a_control_character_escaped_once_as_the_lists_do(run: Run) -> None:
+    text = "esc\x1b]0;pwned\x07title"
+    assert run("skill", "add", text).stdout == "Added skill 1 (growth area): 'esc\\x1b]0;pwned\\x07title'.\n"
+    assert run("action", "add", "don't").stdout.startswith('Added action 1 for me: "don\'t"')
+    assert "esc\\x1b]0;pwned\\x07title" in run("skills").stdout
