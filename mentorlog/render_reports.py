@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,12 +46,33 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
+CLOSED_MARK = re.compile(r"^Relationship with (.*) closed$", re.DOTALL)
+RATING_DETAIL = re.compile(r"^(?:(\d+) → |level )(\d+) · (.*)$", re.DOTALL)
+
+
+def _mark_words(mark: Any) -> tuple[str, str]:
+    """A mark's text and detail in the chosen language: the store writes the English words of a closing
+    (`Relationship with Chen Li closed`) and of a rating (`level 3 · me`); a German view says them in German."""
+    text, detail = mark.text, mark.detail
+    if not german():
+        return text, detail
+    if mark.kind == "closed" and (closed := CLOSED_MARK.match(text)):
+        text = _("Relationship with {name} closed").format(name=closed.group(1))
+    if mark.kind == "rating" and (rated := RATING_DETAIL.match(detail)):
+        before, level, by = rated.groups()
+        who = _("me") if by == "me" else by
+        level_text = f"{before} → {level}" if before else _("level {level}").format(level=level)
+        detail = f"{level_text} · {who}"
+    return text, detail
+
+
 def _mark_line(mark: Any) -> Text:
     symbol, style = MARKS[mark.kind]
+    text, detail = _mark_words(mark)
     line = Text.assemble((f"{symbol} ", style), user(_mark_day(mark.day), "dim"), " ")
-    line.append_text(user(one_line(mark.text, 70)))
-    if mark.detail:
-        line.append(f"  {one_line(mark.detail, 40)}", style="dim" if mark.kind != "progress" else "blue")
+    line.append_text(user(one_line(text, 70)))
+    if detail:
+        line.append(f"  {one_line(detail, 40)}", style="dim" if mark.kind != "progress" else "blue")
     return line
 
 
