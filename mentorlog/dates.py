@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Literal
 
+from mentorlog import i18n
 from mentorlog.errors import DateError
 from mentorlog.humane import relative_days
 
@@ -204,12 +205,14 @@ def check_in_range(day: date, text: str) -> date:
     return day
 
 
-def format_day(day: date, today: date, *, language: str = "en") -> str:
-    """A stored day as a confirmation shows it: `2026-12-04, Fri` (German: `04.12.2026, Fr`).
+def format_day(day: date, today: date, *, language: str | None = None) -> str:
+    """A stored day as a confirmation shows it: `2026-12-04, Fri` (German: `04.12.2026, Fr`); LANGUAGE defaults
+    to the one chosen for this command.
 
     The date is absolute on purpose, so a misread is seen at once; `today` is part of the signature
     so that a later version may add how far away the day is without changing its callers.
     """
+    language = language or i18n.language()
     weekday = WEEKDAY_SHORT[language][day.weekday()]
     if language == "de":
         return f"{day.day:02d}.{day.month:02d}.{day.year}, {weekday}"

@@ -1,4 +1,5 @@
-"""A realistic half year of mentoring, written through the repository, for `mentorlog demo`."""
+"""A realistic half year of mentoring, written through the repository, for `mentorlog demo`: in English, or with
+German names and notes when German is chosen (the same journal, word for word a German one: demo_de.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from mentorlog.config import Clock
+from mentorlog.i18n import german
 from mentorlog.store.repo import Journal
 from mentorlog.store.sessions import NewAction
 
@@ -111,13 +113,44 @@ REFLECTIONS = (
 )
 
 
+@dataclass(frozen=True)
+class Texts:
+    """Every word the demo writes, in one language."""
+
+    relationships: tuple[Relationship, Relationship, Relationship, Relationship]  # a mentor, two mentees, a closed one
+    agreements: tuple[str, str]  # the mentor's, the first mentee's
+    closing: str
+    notes: tuple[str, ...]
+    reflections: tuple[str, ...]
+    goals: dict[str, str]  # key -> title
+    talk_description: str
+    progress_notes: tuple[str, str, str, str]
+    topics: tuple[str, str, str, str]
+    my_action: str
+    session_title: tuple[str, str]  # with a mentor, with a mentee
+    skills: tuple[tuple[str, str], ...]  # (name, description) in the order of SKILLS
+    notes_by_level: dict[int, str]
+    tags: tuple[str, str]  # the talk's, the team-lead goal's
+
+
 def _at(journal: Journal, day: date, hour: int = 17) -> Journal:
     """The journal as it was on DAY at HOUR:30 local time: what is written now is dated then."""
     return journal.with_clock(Clock.pinned(day, time(hour, 30)))
 
 
+def texts() -> Texts:
+    """The demo's words in the chosen language."""
+    if german():
+        from mentorlog.demo_de import GERMAN
+
+        return GERMAN
+    return ENGLISH
+
+
 def fill(journal: Journal, today: date) -> dict[str, int]:
     """Write about six months up to TODAY into JOURNAL (which should be empty); returns counts."""
+    said = texts()
+    WEBER, ANNA, BEN, CHEN = said.relationships  # the same names whatever the language
     rng = random.Random(SEED)
     start = today - timedelta(days=182)
     journal = _at(journal, start)
@@ -128,33 +161,30 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             rel.cadence,
             started=start,
             ends=today + timedelta(days=20) if rel is WEBER else None,
-            agreement=AGREEMENTS.get(rel.name, ""),
+            agreement={WEBER.name: said.agreements[0], ANNA.name: said.agreements[1]}.get(rel.name, ""),
         )
         for rel in (WEBER, ANNA, BEN, CHEN)
     }
-    weber, anna, ben = people["Dr. Weber"].id, people["Anna Schmidt"].id, people["Ben Okafor"].id
+    weber, anna, ben = people[WEBER.name].id, people[ANNA.name].id, people[BEN.name].id
+    titles = said.goals
     talk = journal.add_goal(
-        "Give a talk at a conference",
+        titles["talk"],
         horizon="long",
         target=today + timedelta(days=150),
         person_id=weber,
-        description="A 30-minute talk on our migration story.",
-        tags=["speaking"],
+        description=said.talk_description,
+        tags=[said.tags[0]],
     )
     milestones = [
-        journal.add_goal("Submit the abstract", parent_id=talk.id, target=start + timedelta(days=60)),
-        journal.add_goal("Rehearse with the team", parent_id=talk.id, target=today + timedelta(days=30)),
-        journal.add_goal("Final slides", parent_id=talk.id, target=today + timedelta(days=120)),
+        journal.add_goal(titles["abstract"], parent_id=talk.id, target=start + timedelta(days=60)),
+        journal.add_goal(titles["rehearse"], parent_id=talk.id, target=today + timedelta(days=30)),
+        journal.add_goal(titles["slides"], parent_id=talk.id, target=today + timedelta(days=120)),
     ]
-    lead = journal.add_goal("Grow into the team-lead role", horizon="long", person_id=weber, tags=["leadership"])
-    delegate = journal.add_goal("Delegate all code reviews", parent_id=lead.id, target=start + timedelta(days=120))
-    anna_goal = journal.add_goal("Ship a feature end to end", person_id=anna, target=today + timedelta(days=20))
-    ben_goal = journal.add_goal(
-        "Move to the data team", horizon="long", person_id=ben, target=today + timedelta(days=200)
-    )
-    journal.add_goal(
-        "Learn SQL window functions", person_id=ben, parent_id=ben_goal.id, target=today + timedelta(days=40)
-    )
+    lead = journal.add_goal(titles["lead"], horizon="long", person_id=weber, tags=[said.tags[1]])
+    delegate = journal.add_goal(titles["delegate"], parent_id=lead.id, target=start + timedelta(days=120))
+    anna_goal = journal.add_goal(titles["ship"], person_id=anna, target=today + timedelta(days=20))
+    ben_goal = journal.add_goal(titles["data"], horizon="long", person_id=ben, target=today + timedelta(days=200))
+    journal.add_goal(titles["sql"], person_id=ben, parent_id=ben_goal.id, target=today + timedelta(days=40))
 
     progress_plan = {
         talk.id: [(20, 10), (45, 25), (70, 40), (100, 55), (130, 65), (165, 70)],
@@ -188,8 +218,8 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             session = journal.add_session(
                 day=day,
                 person_id=person_id,
-                title=f"{'1:1' if rel.role == 'mentor' else 'Mentoring'}: {topic.lstrip('#')}",
-                notes=rng.choice(NOTES).format(topic=topic, person=rel.name.split()[-1]),
+                title=f"{said.session_title[rel.role != 'mentor']}: {topic.lstrip('#')}",
+                notes=rng.choice(said.notes).format(topic=topic, person=rel.name.split()[-1]),
                 feedback=rel.feedback[index % len(rel.feedback)] if index % 2 == 0 else "",
                 confidence=confidence[person_id],
                 next_day=day + timedelta(days=rel.cadence),
@@ -221,11 +251,11 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             when = start + timedelta(days=offset)
             if when < today:
                 journal = _at(journal, when, 20)
-                journal.record_progress(goal_id, value, rng.choice(("steady work", "good week", "after the 1:1", "")))
+                journal.record_progress(goal_id, value, rng.choice(said.progress_notes))
     for goal, offset in ((milestones[0], 58), (delegate, 115)):
         journal = _at(journal, start + timedelta(days=offset), 21)
         journal.set_goal_status(goal.id, "achieved")
-    for number, text in enumerate(REFLECTIONS):
+    for number, text in enumerate(said.reflections):
         day = start + timedelta(days=15 + number * 29)
         journal = _at(journal, day, 21)
         about = (weber, anna, ben, weber, anna, ben)[number]
@@ -233,16 +263,14 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             text, day=day, person_id=about, tags=[w[1:].rstrip(".") for w in text.split() if w.startswith("#")]
         )
     _skills(journal, today, {"talk": talk.id, "lead": lead.id, "anna": anna_goal.id, "ben": ben_goal.id}, held,
-            (weber, anna, ben))  # fmt: skip
+            (weber, anna, ben), said)  # fmt: skip
     journal = _at(journal, today - timedelta(days=1), 9)
-    journal.add_topic("Is the talk too technical for the audience?", weber)
-    journal.add_topic("Ask for feedback on my first team-lead month", weber)
-    journal.add_topic("How did the demo day go?", anna)
-    journal.add_topic("Data team: timing of the move", ben)
-    journal.add_action("Prepare questions for the next 1:1", due=today + timedelta(days=3), person_id=weber)
+    for topic, about in zip(said.topics, (weber, weber, anna, ben), strict=True):
+        journal.add_topic(topic, about)
+    journal.add_action(said.my_action, due=today + timedelta(days=3), person_id=weber)
     closed = today - timedelta(days=CHEN.closed_days_ago or 0)
     journal = _at(journal, closed, 18)
-    journal.close_person(people["Chen Li"].id, closed, reflection=CLOSING, drop_open=True)
+    journal.close_person(people[CHEN.name].id, closed, reflection=said.closing, drop_open=True)
     return {"people": 4, "sessions": sessions}
 
 
@@ -262,11 +290,16 @@ NOTES_BY_LEVEL = {1: "just starting", 2: "with help", 3: "on my own, mostly", 4:
 
 
 def _skills(
-    journal: Journal, today: date, goals: dict[str, int], held: dict[int, list[tuple[date, int]]], who: tuple[int, ...]
+    journal: Journal,
+    today: date,
+    goals: dict[str, int],
+    held: dict[int, list[tuple[date, int]]],
+    who: tuple[int, ...],
+    said: Texts,
 ) -> None:
     """A year of monthly ratings in my view; the other side's in the sessions of the relationship."""
     year_ago = today - timedelta(days=365)
-    for name, kind, goal, whose, description, mine, theirs in SKILLS:
+    for (_, kind, goal, whose, _, mine, theirs), (name, description) in zip(SKILLS, said.skills, strict=True):
         person = who[whose] if whose is not None else None
         journal = _at(journal, year_ago, 8)
         skill = journal.add_skill(
@@ -275,8 +308,41 @@ def _skills(
         for month, level in enumerate(mine):
             day = year_ago + timedelta(days=15 + month * 30)
             journal = _at(journal, day, 21)
-            journal.rate_skill(skill.id, level, day=day, note=NOTES_BY_LEVEL[level] if month % 4 == 3 else "")
+            journal.rate_skill(skill.id, level, day=day, note=said.notes_by_level[level] if month % 4 == 3 else "")
         rater = person if person is not None else who[0]  # a mentee rates themselves; Dr. Weber rates me
         for (day, session_id), level in zip(held[rater][1::2], theirs, strict=False):
             journal = _at(journal, day, 18)
             journal.rate_skill(skill.id, level, day=day, rater_id=rater, session_id=session_id)
+
+
+ENGLISH = Texts(
+    relationships=(WEBER, ANNA, BEN, CHEN),
+    agreements=(AGREEMENTS["Dr. Weber"], AGREEMENTS["Anna Schmidt"]),
+    closing=CLOSING,
+    notes=NOTES,
+    reflections=REFLECTIONS,
+    goals={
+        "talk": "Give a talk at a conference",
+        "abstract": "Submit the abstract",
+        "rehearse": "Rehearse with the team",
+        "slides": "Final slides",
+        "lead": "Grow into the team-lead role",
+        "delegate": "Delegate all code reviews",
+        "ship": "Ship a feature end to end",
+        "data": "Move to the data team",
+        "sql": "Learn SQL window functions",
+    },
+    talk_description="A 30-minute talk on our migration story.",
+    progress_notes=("steady work", "good week", "after the 1:1", ""),
+    topics=(
+        "Is the talk too technical for the audience?",
+        "Ask for feedback on my first team-lead month",
+        "How did the demo day go?",
+        "Data team: timing of the move",
+    ),
+    my_action="Prepare questions for the next 1:1",
+    session_title=("1:1", "Mentoring"),
+    skills=tuple((name, description) for name, _, _, _, description, _, _ in SKILLS),
+    notes_by_level=NOTES_BY_LEVEL,
+    tags=("speaking", "leadership"),
+)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mentorlog.health import Health
+from mentorlog.health import Health, shown, verdict_word
+from mentorlog.i18n import N_, _
 from mentorlog.models import Action, Session
 from mentorlog.reports import GoalChange, PersonFigures, Review
 
@@ -55,23 +56,34 @@ def by_person(review: Review) -> list[Part]:
     return [part for part in parts.values() if not part.empty or (part.figures and part.figures.expected)]
 
 
-HEALTH_LABELS = {
-    "meetings": "meetings",
-    "follow_through_me": "my actions",
-    "follow_through_them": "their actions",
-    "confidence": "confidence",
-    "topics": "topics",
-    "goals": "goals",
+HEALTH_LABELS = {  # a label may name the other person: {name}
+    "meetings": N_("meetings"),
+    "follow_through_me": N_("my actions"),
+    "follow_through_them": N_("their actions"),
+    "confidence": N_("confidence"),
+    "topics": N_("topics"),
+    "goals": N_("goals"),
 }
 
 
 def health_lines(health: Health) -> list[tuple[str, str, str]]:
-    """(dimension, verdict, reason) for every dimension not on track: what a review says about health."""
+    """(dimension, verdict, reason) for every dimension not on track, in the chosen language: what a review says
+    about health. The verdict is the English level (a CSS class is made of it): verdict_word says it."""
+    name = health.person.name
     return [
-        (HEALTH_LABELS[key], level, reason.split(": ", 1)[-1] if key.startswith("follow_through") else reason)
+        (
+            _(HEALTH_LABELS[key]).format(name=name),
+            level,
+            shown(reason).split(": ", 1)[-1] if key.startswith("follow_through") else shown(reason),
+        )
         for (key, level), reason in zip(health.verdicts.items(), health.reasons, strict=True)
         if level != "on track"
     ]
+
+
+def health_verdict(level: str) -> str:
+    """`needs attention` in the chosen language."""
+    return verdict_word(level)
 
 
 def one_line_session(session: Session) -> bool:

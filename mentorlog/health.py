@@ -10,10 +10,49 @@ from datetime import date
 from statistics import median
 from typing import Any
 
+from mentorlog.i18n import N_, _, ngettext
 from mentorlog.models import Person
 
 ON_TRACK, WATCH, NEEDS_ATTENTION = "on track", "watch", "needs attention"
 LEVELS = (ON_TRACK, WATCH, NEEDS_ATTENTION)
+# The verdicts stay English in --json; views show them in the chosen language (verdict_word).
+LEVEL_WORDS = {ON_TRACK: N_("on track"), WATCH: N_("watch"), NEEDS_ATTENTION: N_("needs attention")}
+REMINDER_WORDS = {"first month": N_("first month"), "last planned month": N_("last planned month")}
+
+
+def verdict_word(level: str) -> str:
+    return _(LEVEL_WORDS[level]) if level in LEVEL_WORDS else level
+
+
+class Reason(str):
+    """A reason, as English text (what --json and every string use of it see), that also knows its message and
+    values, so that a view can say it in the chosen language: `shown(reason)`."""
+
+    template: str
+    plural: str | None
+    number: int
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, plural: str | None = None, count: int = 0, /, **values: Any) -> Reason:
+        english = (plural if plural is not None and count != 1 else template).format(**values)
+        reason = super().__new__(cls, english)
+        reason.template, reason.plural, reason.number, reason.values = template, plural, count, values
+        return reason
+
+    @classmethod
+    def ngettext(cls, template: str, plural: str, count: int, /, **values: Any) -> Reason:
+        return cls(template, plural, count, **values)
+
+    def shown(self) -> str:
+        if self.plural is not None:
+            return ngettext(self.template, self.plural, self.number).format(**self.values)
+        return _(self.template).format(**self.values)
+
+
+def shown(reason: str) -> str:
+    """REASON in the chosen language (a plain string is shown as it is)."""
+    return reason.shown() if isinstance(reason, Reason) else reason
+
 
 # The thresholds (README "How `health` judges"; tests check each at its edge).
 MEETINGS_HELD_OK = 0.8  # held / expected at least this: on track
@@ -134,70 +173,110 @@ def _confidence(confidences: tuple[int, ...]) -> dict[str, Any]:
     }
 
 
-def _meetings(f: Figures) -> tuple[str, str]:
+def _meetings(f: Figures) -> tuple[str, Reason]:
     cadence = f.person.cadence_days
     if not cadence:
         quiet = f.longest_gap_days or 0
         if f.held == 0:
-            return WATCH, "no meeting yet in this period, and no cadence set to plan by"
+            return WATCH, Reason(N_("no meeting yet in this period, and no cadence set to plan by"))
         if quiet > QUIET_DAYS:
-            return WATCH, f"no meeting for {quiet} days, and no cadence set to plan by"
-        return ON_TRACK, f"{f.held} meetings held (no cadence set)"
+            return WATCH, Reason(N_("no meeting for {days} days, and no cadence set to plan by"), days=quiet)
+        return ON_TRACK, Reason(N_("{held} meetings held (no cadence set)"), held=f.held)
     share = f.held / f.expected if f.expected else 1.0
     gap = (f.longest_gap_days or 0) / cadence
     level = ON_TRACK if share >= MEETINGS_HELD_OK else WATCH if share >= MEETINGS_HELD_WATCH else NEEDS_ATTENTION
     gap_level = ON_TRACK if gap <= GAP_WATCH else WATCH if gap <= GAP_ATTENTION else NEEDS_ATTENTION
-    reason = f"{f.held} of {f.expected} expected meetings held"
+    values = {"held": f.held, "expected": f.expected}
     if LEVELS.index(gap_level) >= LEVELS.index(level) and gap_level != ON_TRACK:
-        level = gap_level
-        reason += f"; the longest gap was {f.longest_gap_days} days (cadence {cadence})"
-    return level, reason
+        return gap_level, Reason(
+            N_("{held} of {expected} expected meetings held; the longest gap was {gap} days (cadence {cadence})"),
+            gap=f.longest_gap_days,
+            cadence=cadence,
+            **values,
+        )
+    return level, Reason(N_("{held} of {expected} expected meetings held"), **values)
 
 
-def _follow_through(side: Side, whose: str) -> tuple[str, str]:
+FOLLOW_THROUGH = {  # mine, then theirs: (nothing due, slipped lately, on time, ... some overdue, ... some late,
+    # ... some late and some overdue)
+    True: (
+        N_("My actions: none fell due"),
+        N_("My actions: {slipped} of the last {recent} were late or are still open"),
+        N_("My actions: {on_time} of {due} done on time"),
+        N_("My actions: {on_time} of {due} done on time, {overdue} overdue"),
+        N_("My actions: {on_time} of {due} done on time, {late} late"),
+        N_("My actions: {on_time} of {due} done on time, {late} late, {overdue} overdue"),
+    ),
+    False: (
+        N_("Their actions: none fell due"),
+        N_("Their actions: {slipped} of the last {recent} were late or are still open"),
+        N_("Their actions: {on_time} of {due} done on time"),
+        N_("Their actions: {on_time} of {due} done on time, {overdue} overdue"),
+        N_("Their actions: {on_time} of {due} done on time, {late} late"),
+        N_("Their actions: {on_time} of {due} done on time, {late} late, {overdue} overdue"),
+    ),
+}
+
+
+def _follow_through(side: Side, mine: bool, name: str) -> tuple[str, Reason]:
+    """NAME (the other person) is there for a language that names whose items they are."""
+    none_due, slipping, on_time, with_overdue, with_late, late_and_overdue = FOLLOW_THROUGH[mine]
     if not side.due:
-        return ON_TRACK, f"{whose} actions: none fell due"
+        return ON_TRACK, Reason(none_due, name=name)
     slipped = sum(side.recent)
     if len(side.recent) >= RECENT and slipped >= SLIPPED:
-        return NEEDS_ATTENTION, f"{whose} actions: {slipped} of the last {len(side.recent)} were late or are still open"
+        return NEEDS_ATTENTION, Reason(slipping, slipped=slipped, recent=len(side.recent), name=name)
     rate = side.rate or 0.0
     level = ON_TRACK if rate >= ON_TIME_OK else WATCH if rate >= ON_TIME_WATCH else NEEDS_ATTENTION
-    reason = f"{whose} actions: {side.on_time} of {side.due} done on time"
+    values = {"on_time": side.on_time, "due": side.due, "name": name}
+    if side.late and side.overdue:
+        return level, Reason(late_and_overdue, late=side.late, overdue=side.overdue, **values)
     if side.late:
-        reason += f", {side.late} late"
+        return level, Reason(with_late, late=side.late, **values)
     if side.overdue:
-        reason += f", {side.overdue} overdue"
-    return level, reason
+        return level, Reason(with_overdue, overdue=side.overdue, **values)
+    return level, Reason(on_time, **values)
 
 
-def _confidence_verdict(confidences: tuple[int, ...]) -> tuple[str, str]:
+def _confidence_verdict(confidences: tuple[int, ...]) -> tuple[str, Reason]:
     if not confidences:
-        return ON_TRACK, "no confidence recorded in this period"
+        return ON_TRACK, Reason(N_("no confidence recorded in this period"))
     last = confidences[-3:]
     if falling(confidences):
-        return NEEDS_ATTENTION, f"confidence fell from {last[0]} to {last[-1]} over the last {len(last)} sessions"
+        return NEEDS_ATTENTION, Reason(
+            N_("confidence fell from {first} to {last} over the last {count} sessions"),
+            first=last[0],
+            last=last[-1],
+            count=len(last),
+        )
     if confidences[-1] <= CONFIDENCE_LOW:
-        return WATCH, f"the last confidence was {confidences[-1]} of 5"
+        return WATCH, Reason(N_("the last confidence was {level} of 5"), level=confidences[-1])
     if len(confidences) >= 2 and confidences[-1] < confidences[0]:
-        return WATCH, f"confidence went from {confidences[0]} to {confidences[-1]}"
-    return ON_TRACK, f"confidence {confidences[0]} → {confidences[-1]}"
+        return WATCH, Reason(N_("confidence went from {first} to {last}"), first=confidences[0], last=confidences[-1])
+    return ON_TRACK, Reason(N_("confidence {first} → {last}"), first=confidences[0], last=confidences[-1])
 
 
-def _topics(carried: int) -> tuple[str, str]:
-    if carried >= TOPICS_ATTENTION:
-        return NEEDS_ATTENTION, f"{carried} topics carried over two meetings or more"
+def _topics(carried: int) -> tuple[str, Reason]:
     if carried >= TOPICS_WATCH:
-        return WATCH, f"{carried} topic{'s' if carried > 1 else ''} carried over two meetings or more"
-    return ON_TRACK, "no topic carried over"
+        return NEEDS_ATTENTION if carried >= TOPICS_ATTENTION else WATCH, Reason.ngettext(
+            "{carried} topic carried over two meetings or more",
+            "{carried} topics carried over two meetings or more",
+            carried,
+            carried=carried,
+        )
+    return ON_TRACK, Reason(N_("no topic carried over"))
 
 
-def _goals(stalled: int, active: int) -> tuple[str, str]:
+def _goals(stalled: int, active: int) -> tuple[str, Reason]:
     if not stalled:
-        return ON_TRACK, "no goal stalled" if active else "no active goals"
+        return ON_TRACK, Reason(N_("no goal stalled") if active else N_("no active goals"))
     if active >= 2 and stalled >= active:
-        every = "both" if active == 2 else f"all {active}"
-        return NEEDS_ATTENTION, f"{every} active goals without progress for 4 weeks"
-    return WATCH, f"{stalled} of {active} active goals without progress for 4 weeks"
+        if active == 2:
+            return NEEDS_ATTENTION, Reason(N_("both active goals without progress for 4 weeks"))
+        return NEEDS_ATTENTION, Reason(N_("all {active} active goals without progress for 4 weeks"), active=active)
+    return WATCH, Reason(
+        N_("{stalled} of {active} active goals without progress for 4 weeks"), stalled=stalled, active=active
+    )
 
 
 def agreement_reminder(person: Person, today: date) -> str | None:
@@ -220,8 +299,8 @@ def assess(figures: Figures) -> Health:
     """Each dimension's verdict and its reason, in a fixed order."""
     judged = {
         "meetings": _meetings(figures),
-        "follow_through_me": _follow_through(figures.me, "My"),
-        "follow_through_them": _follow_through(figures.them, "Their"),
+        "follow_through_me": _follow_through(figures.me, True, figures.person.name),
+        "follow_through_them": _follow_through(figures.them, False, figures.person.name),
         "confidence": _confidence_verdict(figures.confidences),
         "topics": _topics(figures.topics_carried),
         "goals": _goals(len(figures.stalled_goal_ids), figures.active_goals),

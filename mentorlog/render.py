@@ -13,7 +13,9 @@ from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.humane import relative_days
+from mentorlog import humane
+from mentorlog.humane import relative_days, word
+from mentorlog.i18n import _, ngettext
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
 from mentorlog.reports import goal_tree
 from mentorlog.safe import inert, one_line
@@ -85,7 +87,7 @@ def when_text(day: str | None, today: date, *, open_item: bool = False, relative
         style = "bold red"
     elif open_item and delta <= 3:
         style = "yellow"
-    text = user(day, style)
+    text = user(humane.day(day), style)
     if relative:
         text.append(f" ({relative_days(date.fromisoformat(day), today)})", style="dim")
     return text
@@ -102,7 +104,7 @@ def next_meeting_text(person: Person, today: date, *, relative: bool = True, sai
     if not meeting.planned:
         text.stylize("dim")
         if said:
-            text.append(", by cadence", style="dim")
+            text.append(_(", by cadence"), style="dim")
     return text
 
 
@@ -111,7 +113,7 @@ def local_time(stamp: str | None) -> Text:
     if not stamp:
         return Text("—", style="dim")
     try:
-        return Text(datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M"))
+        return Text(humane.minute(datetime.fromisoformat(stamp).astimezone()))
     except ValueError:
         return user(stamp)
 
@@ -172,7 +174,7 @@ def short_name(name: str | None) -> str:
 
 
 def session_heading(session: Session) -> str:
-    return session.title or one_line(session.notes, 60) or one_line(session.feedback, 60) or "(no title)"
+    return session.title or one_line(session.notes, 60) or one_line(session.feedback, 60) or _("(no title)")
 
 
 def _who(name: str | None, narrow: bool, style: str = "") -> Text:
@@ -181,13 +183,13 @@ def _who(name: str | None, narrow: bool, style: str = "") -> Text:
 
 def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120) -> RenderableType:
     narrow = width < NARROW
-    columns = [Col("id", "right"), Col("date", no_wrap=True), Col("with"), Col("title")]
-    columns += [] if narrow else [Col("conf."), Col("tags")]
+    columns = [Col(_("id"), "right"), Col(_("date"), no_wrap=True), Col(_("with")), Col(_("title"))]
+    columns += [] if narrow else [Col(_("conf.")), Col(_("tags"))]
     rows: list[list[RenderableType]] = []
     for session in sessions:
         title = user(session_heading(session))
         if session.private:
-            title.append(" (private)", style="dim")
+            title.append(" " + _("(private)"), style="dim")
         cells: list[RenderableType] = [
             str(session.id),
             when_text(session.date, today, relative=not narrow),
@@ -212,9 +214,9 @@ def actions_table(
     listed = list(actions)
     narrow = width < NARROW
     show_status = not compact and any(action.status != "open" for action in listed)
-    columns = [Col("id", "right"), Col("due", no_wrap=True)]
-    columns += [] if compact else [Col("owner")] + ([] if group else [Col("with")])
-    columns += [Col("action")] + ([Col("status")] if show_status else [])
+    columns = [Col(_("id"), "right"), Col(_("due"), no_wrap=True)]
+    columns += [] if compact else [Col(_("owner"))] + ([] if group else [Col(_("with"))])
+    columns += [Col(_("action"))] + ([Col(_("status"))] if show_status else [])
     rows: list[list[RenderableType]] = []
     for action in listed:
         style = STATUS_STYLE.get(action.status, "")
@@ -224,12 +226,13 @@ def actions_table(
         ]
         if not compact:
             them = (narrow or group) and action.with_name and action.owner == action.with_name
-            cells.append(_who("them" if them else action.owner, narrow, "bold" if action.owner == "me" else ""))
+            owner = _("them") if them else (_("me") if action.owner == "me" else action.owner)
+            cells.append(_who(owner, narrow, "bold" if action.owner == "me" else ""))
             if not group:
                 cells.append(_who(action.with_name, narrow))
         cells.append(user(action.text, style))
         if show_status:
-            cells.append(Text(action.status, style=style))
+            cells.append(Text(word(action.status), style=style))
         rows.append(cells)
     return lay_out(columns, rows, width)
 
@@ -243,8 +246,9 @@ def actions_by_person(actions: Iterable[Action], today: date, *, width: int = 12
     for name in sorted(groups, key=lambda n: (n == "", n.casefold())):
         items = groups[name]
         late = sum(1 for a in items if a.status == "open" and a.due and a.due < today.isoformat())
-        heading = user(name or "No person", "bold underline")
-        heading.append(f"  {len(items)} open" + (f", {late} overdue" if late else ""), style="dim")
+        heading = user(name or _("No person"), "bold underline")
+        said = _("{open} open, {late} overdue") if late else _("{open} open")
+        heading.append("  " + said.format(open=len(items), late=late), style="dim")
         parts += [heading, actions_table(items, today, width=width, group=True), Text("")]
     return Group(*parts[:-1])
 
@@ -252,9 +256,12 @@ def actions_by_person(actions: Iterable[Action], today: date, *, width: int = 12
 def _goal_cells(goal: Goal, today: date, depth: int, narrow: bool, twin: bool, whose: bool) -> list[RenderableType]:
     title = user(("  " * depth) + ("└ " if depth else "") + goal.title, STATUS_STYLE.get(goal.status, ""))
     if twin and goal.target:
-        title.append(f" (target {goal.target})", style="dim")  # two goals with one title: told apart
+        title.append(" " + _("(target {day})").format(day=humane.day(goal.target)), style="dim")  # told apart
     if goal.milestone_total:
-        title.append(f"  {goal.milestone_achieved}/{goal.milestone_total} milestones", style="dim")
+        milestones = _("{achieved}/{total} milestones").format(
+            achieved=goal.milestone_achieved, total=goal.milestone_total
+        )
+        title.append("  " + milestones, style="dim")
     cells: list[RenderableType] = [
         str(goal.id),
         title,
@@ -262,7 +269,7 @@ def _goal_cells(goal: Goal, today: date, depth: int, narrow: bool, twin: bool, w
         when_text(goal.target, today, open_item=goal.status == "active", relative=not narrow),
     ]
     if not narrow:
-        cells.append(Text(goal.status, style=STATUS_STYLE.get(goal.status, "")))
+        cells.append(Text(word(goal.status), style=STATUS_STYLE.get(goal.status, "")))
     if whose:
         cells.append(_who(goal.with_name, narrow))
     return cells
@@ -281,11 +288,12 @@ def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: 
     # whose goal it is, at every width; a narrow list of one person's goals says it once, not per row
     whose = not narrow or len({goal.with_name for goal in goals}) > 1
     parts: list[RenderableType] = []
-    for horizon, heading in (("long", "Long-term goals"), ("short", "Short-term goals")):
+    for horizon, heading in (("long", _("Long-term goals")), ("short", _("Short-term goals"))):
         if not by_horizon[horizon]:
             continue
-        columns = [Col("id", "right"), Col("goal"), Col("progress", no_wrap=True), Col("target", no_wrap=True)]
-        columns += ([] if narrow else [Col("status")]) + ([Col("with")] if whose else [])
+        columns = [Col(_("id"), "right"), Col(_("goal")), Col(_("progress"), no_wrap=True)]
+        columns += [Col(_("target"), no_wrap=True)]
+        columns += ([] if narrow else [Col(_("status"))]) + ([Col(_("with"))] if whose else [])
         rows = [
             _goal_cells(goal, today, depth, narrow, titles[(goal.title, goal.with_name)] > 1, whose)
             for goal, depth in by_horizon[horizon]
@@ -300,14 +308,15 @@ TIGHT = 70  # below this many columns the people list drops the last meeting and
 
 def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> RenderableType:
     narrow, tight = width < NARROW, width < TIGHT
-    columns = [Col("id", "right"), Col("name"), Col("role")] + ([] if tight else [Col("last", no_wrap=narrow)])
-    columns += [Col("next", no_wrap=narrow), Col("open"), Col("cadence")]
+    columns = [Col(_("id"), "right"), Col(_("name")), Col(_("role"))]
+    columns += [] if tight else [Col(_("last"), no_wrap=narrow)]
+    columns += [Col(_("next"), no_wrap=narrow), Col(_("open")), Col(_("cadence"))]
     rows: list[list[RenderableType]] = []
     for person in people:
         name = user(short_name(person.name) if tight else person.name, "bold")
         if person.status != "active" and not tight:  # tight: the cadence column says it
-            name.append(" (closed)", style="dim")
-        cells: list[RenderableType] = [str(person.id), name, user(person.role)]
+            name.append(" " + _("(closed)"), style="dim")
+        cells: list[RenderableType] = [str(person.id), name, user(word(person.role))]
         if not tight:
             cells.append(when_text(person.last_session, today, relative=not narrow))
         cells += [
@@ -322,23 +331,27 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
 def cadence_text(person: Person, today: date, *, short: bool = False) -> Text:
     """`14d · on track` or `14d · 3d overdue` (SHORT: without the interval): is the meeting rhythm kept?"""
     if person.status == "closed":
-        return Text("closed" if short else f"closed {person.closed_at}", style="dim")
+        closed = _("closed") if short else _("closed {day}").format(day=humane.day(person.closed_at))
+        return Text(closed, style="dim")
     if not person.cadence_days:
         return Text("—", style="dim")
-    every = "" if short else f"{person.cadence_days}d · "
+    every = "" if short else _("{days}d · ").format(days=person.cadence_days)
     if person.next_session and person.next_session >= today.isoformat():
-        return Text.assemble(every, ("on track", "green"))
+        return Text.assemble(every, (_("on track"), "green"))
     if person.last_session is None:
-        return Text.assemble(every, ("no session yet", "yellow"))
+        return Text.assemble(every, (_("no session yet"), "yellow"))
     days = (today - date.fromisoformat(person.last_session)).days
     if days > person.cadence_days:
-        return Text.assemble(every, (f"{days - person.cadence_days}d overdue", "bold red"))
-    return Text.assemble(every, ("on track", "green"))
+        late = days - person.cadence_days
+        return Text.assemble(
+            every, (ngettext("{days}d overdue", "{days}d overdue", late).format(days=late), "bold red")
+        )
+    return Text.assemble(every, (_("on track"), "green"))
 
 
 def topics_table(topics: Iterable[Topic], *, compact: bool = False, width: int = 120) -> RenderableType:
-    columns = [Col("id", "right")] + ([] if compact else [Col("with")]) + [Col("topic")]
-    columns += [] if compact else [Col("status")]
+    columns = [Col(_("id"), "right")] + ([] if compact else [Col(_("with"))]) + [Col(_("topic"))]
+    columns += [] if compact else [Col(_("status"))]
     rows: list[list[RenderableType]] = []
     for topic in topics:
         style = STATUS_STYLE.get(topic.status, "")
@@ -347,15 +360,15 @@ def topics_table(topics: Iterable[Topic], *, compact: bool = False, width: int =
         else:
             rows.append(
                 [str(topic.id), _who(topic.with_name, width < NARROW), user(topic.text, style),
-                 Text(topic.status, style=style)]
+                 Text(word(topic.status), style=style)]
             )  # fmt: skip
     return lay_out(columns, rows, width)
 
 
 def reflections_table(reflections: Iterable[Reflection], today: date, *, width: int = 120) -> RenderableType:
     narrow = width < NARROW
-    columns = [Col("id", "right"), Col("date", no_wrap=True), Col("with"), Col("reflection")]
-    columns += [] if narrow else [Col("tags")]
+    columns = [Col(_("id"), "right"), Col(_("date"), no_wrap=True), Col(_("with")), Col(_("reflection"))]
+    columns += [] if narrow else [Col(_("tags"))]
     rows: list[list[RenderableType]] = []
     for reflection in reflections:
         cells: list[RenderableType] = [
@@ -382,16 +395,16 @@ def first_sentence(text: str, width: int = 100) -> str:
 def search_table(hits: Iterable[Hit], today: date, *, width: int = 120) -> RenderableType:
     """Search hits, best first, with the matched words highlighted in the snippet."""
     narrow = width < NARROW
-    columns = [Col("kind"), Col("id", "right")]
-    columns += [Col("with")] + ([] if narrow else [Col("date"), Col("title")]) + [Col("match")]
+    columns = [Col(_("kind")), Col(_("id"), "right")]
+    columns += [Col(_("with"))] + ([] if narrow else [Col(_("date")), Col(_("title"))]) + [Col(_("match"))]
     rows: list[list[RenderableType]] = []
     for hit in hits:
         snippet = Text()
         for index, piece in enumerate(hit.snippet.replace(MATCH_CLOSE, MATCH_OPEN).split(MATCH_OPEN)):
             snippet.append(inert(" ".join(piece.split("\n"))), style="bold yellow" if index % 2 else "")
-        cells: list[RenderableType] = [hit.kind, str(hit.id), _who(hit.with_name, narrow)]
+        cells: list[RenderableType] = [word(hit.kind), str(hit.id), _who(hit.with_name, narrow)]
         if not narrow:
-            cells += [Text(hit.date or "—", style="dim"), user(one_line(hit.title, 40), "bold")]
+            cells += [Text(humane.day(hit.date) or "—", style="dim"), user(one_line(hit.title, 40), "bold")]
         cells.append(snippet)
         rows.append(cells)
     return lay_out(columns, rows, width)

@@ -9,6 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog import humane
+from mentorlog.humane import word
+from mentorlog.i18n import _
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
 from mentorlog.render import (
     STATUS_STYLE,
@@ -31,7 +34,8 @@ def long_text(text: str) -> Text:
     shown, left_out = capped(text)
     result = user(shorten_words(shown, 200))
     if left_out:
-        result.append(f"\n… {left_out:,} more characters (show … --json has all of it)", style="dim")
+        more = _("… {count} more characters (show … --json has all of it)").format(count=f"{left_out:,}")
+        result.append("\n" + more, style="dim")
     return result
 
 
@@ -44,29 +48,33 @@ def _fields(*pairs: tuple[str, Text | str]) -> Table:
     return grid
 
 
+def _sub(heading: str) -> Text:
+    return Text("\n" + heading, style="bold")
+
+
 def _panel(title: str, *body: RenderableType) -> Panel:
     return Panel(Group(*body), title=Text(title, style="bold"), title_align="left", expand=False)
 
 
 def show_session(session: Session, actions: list[Action], today: date, *, width: int = 120) -> Panel:
     fields = _fields(
-        ("date", when_text(session.date, today) + user(f" {session.time}" if session.time else "")),
-        ("with", user(session.with_name or "—")),
-        ("title", user(session.title or "—")),
-        ("confidence", f"{session.confidence}/5" if session.confidence else "—"),
-        ("next", when_text(session.next, today)),
-        ("tags", user(" ".join(f"#{tag}" for tag in session.tags) or "—", "cyan")),
-        ("goals", ", ".join(str(goal_id) for goal_id in session.goal_ids) or "—"),
-        ("private", "yes" if session.private else "no"),
+        (_("date"), when_text(session.date, today) + user(f" {session.time}" if session.time else "")),
+        (_("with"), user(session.with_name or "—")),
+        (_("title"), user(session.title or "—")),
+        (_("confidence"), f"{session.confidence}/5" if session.confidence else "—"),
+        (_("next"), when_text(session.next, today)),
+        (_("tags"), user(" ".join(f"#{tag}" for tag in session.tags) or "—", "cyan")),
+        (_("goals"), ", ".join(str(goal_id) for goal_id in session.goal_ids) or "—"),
+        (_("private"), _("yes") if session.private else _("no")),
     )
     body: list[RenderableType] = [fields]
     if session.notes:
-        body += [Text("\nNotes", style="bold"), long_text(session.notes)]
+        body += [_sub(_("Notes")), long_text(session.notes)]
     if session.feedback:
-        body += [Text("\nFeedback", style="bold"), long_text(session.feedback)]
+        body += [_sub(_("Feedback")), long_text(session.feedback)]
     if actions:
-        body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
-    return _panel(f"Session {session.id}", *body)
+        body += [_sub(_("Action items")), actions_table(actions, today, width=width - 4)]
+    return _panel(_("Session {id}").format(id=session.id), *body)
 
 
 def show_goal(
@@ -80,58 +88,63 @@ def show_goal(
 ) -> Panel:
     progress = bar(goal.progress, width)
     if goal.milestone_total:
-        progress.append(f"   milestones {goal.milestone_achieved}/{goal.milestone_total} achieved", style="dim")
+        said = _("milestones {achieved}/{total} achieved").format(
+            achieved=goal.milestone_achieved, total=goal.milestone_total
+        )
+        progress.append("   " + said, style="dim")
     body: list[RenderableType] = [
         _fields(
-            ("title", user(goal.title, "bold")),
-            ("progress", progress),
-            ("status", Text(goal.status, style=STATUS_STYLE.get(goal.status, ""))),
-            ("horizon", goal.horizon),
-            ("target", when_text(goal.target, today, open_item=goal.status == "active")),
-            ("parent", str(goal.parent_id) if goal.parent_id else "—"),
-            ("with", user(goal.with_name or "—")),
-            ("tags", user(" ".join(f"#{tag}" for tag in goal.tags) or "—", "cyan")),
-            ("achieved", goal.achieved_at or "—"),
+            (_("title"), user(goal.title, "bold")),
+            (_("progress"), progress),
+            (_("status"), Text(word(goal.status), style=STATUS_STYLE.get(goal.status, ""))),
+            (_("horizon"), word(goal.horizon)),
+            (_("target"), when_text(goal.target, today, open_item=goal.status == "active")),
+            (_("parent"), str(goal.parent_id) if goal.parent_id else "—"),
+            (_("with"), user(goal.with_name or "—")),
+            (_("tags"), user(" ".join(f"#{tag}" for tag in goal.tags) or "—", "cyan")),
+            (_("achieved"), humane.day(goal.achieved_at) or "—"),
         )
     ]
     if goal.description:
-        body += [Text("\nDescription", style="bold"), long_text(goal.description)]
+        body += [_sub(_("Description")), long_text(goal.description)]
     if milestones:
-        body += [Text("\nMilestones", style="bold"), goals_view(milestones, today, headings=False, width=width - 4)]
+        body += [_sub(_("Milestones")), goals_view(milestones, today, headings=False, width=width - 4)]
     if updates:
-        table = plain_table("date", "change", "note")
+        table = plain_table(_("date"), _("change"), _("note"))
         for update in updates:
-            table.add_row(user(update.date), f"{update.progress_before}% → {update.progress}%", user(update.note))
-        body += [Text("\nProgress updates", style="bold"), table]
+            table.add_row(
+                user(humane.day(update.date)), f"{update.progress_before}% → {update.progress}%", user(update.note)
+            )
+        body += [_sub(_("Progress updates")), table]
     if actions:
-        body += [Text("\nAction items", style="bold"), actions_table(actions, today, width=width - 4)]
-    return _panel(f"Goal {goal.id}", *body)
+        body += [_sub(_("Action items")), actions_table(actions, today, width=width - 4)]
+    return _panel(_("Goal {id}").format(id=goal.id), *body)
 
 
 def show_action(action: Action, today: date) -> Panel:
     return _panel(
-        f"Action {action.id}",
+        _("Action {id}").format(id=action.id),
         _fields(
-            ("text", user(action.text, STATUS_STYLE.get(action.status, ""))),
-            ("owner", user(action.owner)),
-            ("with", user(action.with_name or "—")),
-            ("due", when_text(action.due, today, open_item=action.status == "open")),
-            ("status", Text(action.status, style=STATUS_STYLE.get(action.status, ""))),
-            ("session", str(action.session_id) if action.session_id else "—"),
-            ("goal", str(action.goal_id) if action.goal_id else "—"),
-            ("done at", local_time(action.done_at)),
+            (_("text"), user(action.text, STATUS_STYLE.get(action.status, ""))),
+            (_("owner"), user(_("me") if action.owner == "me" else action.owner)),
+            (_("with"), user(action.with_name or "—")),
+            (_("due"), when_text(action.due, today, open_item=action.status == "open")),
+            (_("status"), Text(word(action.status), style=STATUS_STYLE.get(action.status, ""))),
+            (_("session"), str(action.session_id) if action.session_id else "—"),
+            (_("goal"), str(action.goal_id) if action.goal_id else "—"),
+            (_("done at"), local_time(action.done_at)),
         ),
     )
 
 
 def show_reflection(reflection: Reflection, today: date) -> Panel:
     return _panel(
-        f"Reflection {reflection.id}",
+        _("Reflection {id}").format(id=reflection.id),
         _fields(
-            ("date", when_text(reflection.date, today)),
-            ("with", user(reflection.with_name or "—")),
-            ("goal", str(reflection.goal_id) if reflection.goal_id else "—"),
-            ("tags", user(" ".join(f"#{tag}" for tag in reflection.tags) or "—", "cyan")),
+            (_("date"), when_text(reflection.date, today)),
+            (_("with"), user(reflection.with_name or "—")),
+            (_("goal"), str(reflection.goal_id) if reflection.goal_id else "—"),
+            (_("tags"), user(" ".join(f"#{tag}" for tag in reflection.tags) or "—", "cyan")),
         ),
         Text(""),
         long_text(reflection.text),
@@ -141,38 +154,42 @@ def show_reflection(reflection: Reflection, today: date) -> Panel:
 def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date, *, width: int = 120) -> Panel:
     body: list[RenderableType] = [
         _fields(
-            ("name", user(person.name, "bold")),
-            ("role", person.role),
+            (_("name"), user(person.name, "bold")),
+            (_("role"), word(person.role)),
             (
-                "status",
-                Text(person.status, style="" if person.active else "dim")
-                + (user(f" since {person.closed_at}") if person.closed_at else Text("")),
+                _("status"),
+                Text(word(person.status), style="" if person.active else "dim")
+                + (
+                    user(" " + _("since {day}").format(day=humane.day(person.closed_at)))
+                    if person.closed_at
+                    else Text("")
+                ),
             ),
-            ("started", when_text(person.started, today)),
-            ("planned end", when_text(person.ends, today)),
-            ("cadence", cadence_text(person, today)),
-            ("last session", when_text(person.last_session, today)),
-            ("next meeting", next_meeting_text(person, today, said=True)),
-            ("open actions", str(person.open_actions)),
-            ("note", user(person.note or "—")),
+            (_("started"), when_text(person.started, today)),
+            (_("planned end"), when_text(person.ends, today)),
+            (_("cadence"), cadence_text(person, today)),
+            (_("last session"), when_text(person.last_session, today)),
+            (_("next meeting"), next_meeting_text(person, today, said=True)),
+            (_("open actions"), str(person.open_actions)),
+            (_("note"), user(person.note or "—")),
         )
     ]
     if person.agreement:
-        body += [Text("\nAgreement", style="bold"), long_text(person.agreement)]
+        body += [_sub(_("Agreement")), long_text(person.agreement)]
     if topics:
-        body += [Text("\nOpen topics", style="bold"), topics_table(topics)]
+        body += [_sub(_("Open topics")), topics_table(topics)]
     if actions:
-        body += [Text("\nOpen action items", style="bold"), actions_table(actions, today, width=width - 4)]
-    return _panel(f"Person {person.id}", *body)
+        body += [_sub(_("Open action items")), actions_table(actions, today, width=width - 4)]
+    return _panel(_("Person {id}").format(id=person.id), *body)
 
 
 def show_topic(topic: Topic, today: date | None = None) -> Panel:
     return _panel(
-        f"Topic {topic.id}",
+        _("Topic {id}").format(id=topic.id),
         _fields(
-            ("text", user(topic.text)),
-            ("with", user(topic.with_name)),
-            ("status", topic.status),
-            ("session", str(topic.session_id) if topic.session_id else "—"),
+            (_("text"), user(topic.text)),
+            (_("with"), user(topic.with_name)),
+            (_("status"), word(topic.status)),
+            (_("session"), str(topic.session_id) if topic.session_id else "—"),
         ),
     )

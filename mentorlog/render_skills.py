@@ -10,14 +10,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog import humane
+from mentorlog.i18n import N_, _
 from mentorlog.models import Skill
 from mentorlog.render import NARROW, TIGHT, Col, empty, lay_out, short_name, user, when_text
 from mentorlog.safe import one_line
 from mentorlog.trends import Gap, SkillChange, SkillTrend, View, signed
 
-KIND_HEADINGS = (("growth", "Growth areas"), ("strength", "Strengths"))
+KIND_HEADINGS = (("growth", N_("Growth areas")), ("strength", N_("Strengths")))
 SPARK_SHOWN = 12  # the latest ratings a sparkline in the list shows (--json has every rating)
-GAPS_HEADING = "Where the views differ"
+GAPS_HEADING = N_("Where the views differ")
 
 
 def _level(level: int | None, style: str = "bold") -> Text:
@@ -72,19 +74,20 @@ def skills_view(trends: list[SkillTrend], since: date, *, width: int = 120) -> R
     """Growth areas, then strengths: my latest level and others', the change since SINCE, sparklines, goals;
     then the skills where my view and someone else's are 2 or more apart."""
     narrow, tight = width < NARROW, width < TIGHT
-    columns = [Col("id", "right"), Col("skill"), Col("with"), Col("me", no_wrap=True), Col("others", no_wrap=True)]
-    columns += [] if tight else [Col("goals")]
-    parts: list[RenderableType] = [Text(f"Skills (levels 1–5), change since {since.isoformat()}", style="bold")]
+    columns = [Col(_("id"), "right"), Col(_("skill")), Col(_("with")), Col(_("me"), no_wrap=True)]
+    columns += [Col(_("others"), no_wrap=True)] + ([] if tight else [Col(_("goals"))])
+    title = _("Skills (levels 1–5), change since {day}").format(day=humane.day(since))
+    parts: list[RenderableType] = [Text(title, style="bold")]
     most = 0 if tight else SPARK_SHOWN // 2 if narrow else SPARK_SHOWN  # the latest ratings a sparkline shows
     for kind, heading in KIND_HEADINGS:
         shown = [item for item in trends if item.skill.kind == kind]
         sparks = (_spark_width(shown, False, most), _spark_width(shown, True, most)) if most else (0, 0)
         rows = [_row(item, narrow, sparks, tight) for item in shown]
         if rows:
-            parts += [Text(""), Text(heading, style="bold underline"), lay_out(columns, rows, width)]
+            parts += [Text(""), Text(_(heading), style="bold underline"), lay_out(columns, rows, width)]
     found = [gap for item in trends for gap in item.gaps]
     if found:
-        parts += [Text(""), Text(GAPS_HEADING, style="bold underline"), *gap_lines(found)]
+        parts += [Text(""), Text(_(GAPS_HEADING), style="bold underline"), *gap_lines(found)]
     return Group(*parts)
 
 
@@ -92,32 +95,38 @@ def show_skill(skill: Skill, goals: list[tuple[int, str]], today: date, *, width
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row("name", user(skill.name, "bold"))
-    grid.add_row("kind", "growth area" if skill.kind == "growth" else "strength")
-    grid.add_row("whose", user(skill.with_name or "mine"))
-    grid.add_row("my view", _level(skill.level))
-    grid.add_row("others' view", _level(skill.level_by_others, "bold magenta"))
-    grid.add_row("goals", user("; ".join(f"{goal_id} {title}" for goal_id, title in goals) or "—"))
+    grid.add_row(_("name"), user(skill.name, "bold"))
+    grid.add_row(_("kind"), _("growth area") if skill.kind == "growth" else _("strength"))
+    grid.add_row(_("whose"), user(skill.with_name or _("mine")))
+    grid.add_row(_("my view"), _level(skill.level))
+    grid.add_row(_("others' view"), _level(skill.level_by_others, "bold magenta"))
+    grid.add_row(_("goals"), user("; ".join(f"{goal_id} {title}" for goal_id, title in goals) or "—"))
     body: list[RenderableType] = [grid]
     if skill.description:
-        body += [Text("\nDescription", style="bold"), user(skill.description)]
-    body.append(Text("\nRatings", style="bold"))
+        body += [Text("\n" + _("Description"), style="bold"), user(skill.description)]
+    body.append(Text("\n" + _("Ratings"), style="bold"))
     if skill.ratings:
         narrow = width < NARROW
-        columns = [Col("date", no_wrap=True), Col("level", no_wrap=True), Col("by")]
-        columns += [] if narrow else [Col("session", "right")]
+        columns = [Col(_("date"), no_wrap=True), Col(_("level"), no_wrap=True), Col(_("by"))]
+        columns += [] if narrow else [Col(_("session"), "right")]
         rows: list[list[RenderableType]] = []
         for rating in reversed(skill.ratings):
             cells: list[RenderableType] = [
                 when_text(rating.date, today, relative=not narrow),
                 f"{rating.level}/5",
-                user(short_name(rating.by) if narrow else rating.by, "" if rating.mine else "magenta"),
+                user(_by(short_name(rating.by) if narrow else rating.by), "" if rating.mine else "magenta"),
             ]
             rows.append([*cells, *([] if narrow else [str(rating.session_id or "—")]), user(rating.note)])
-        body.append(lay_out([*columns, Col("note")], rows, width - 4))
+        body.append(lay_out([*columns, Col(_("note"))], rows, width - 4))
     else:
-        body.append(empty(f"none yet — rate it with: mentorlog skill rate {skill.id} 3"))
-    return Panel(Group(*body), title=Text(f"Skill {skill.id}", style="bold"), title_align="left", expand=False)
+        body.append(empty(_("none yet — rate it with: mentorlog skill rate {id} 3").format(id=skill.id)))
+    title = Text(_("Skill {id}").format(id=skill.id), style="bold")
+    return Panel(Group(*body), title=title, title_align="left", expand=False)
+
+
+def _by(name: str) -> str:
+    """Who rated: `me` is said in the chosen language, a name as it is."""
+    return _("me") if name == "me" else name
 
 
 def _from_to(side: View) -> str:
@@ -138,10 +147,10 @@ def skill_changes_table(changes: list[SkillChange]) -> RenderableType:
 
     shown = {change.id for change in sorted(changes, key=lambda change: -moved(change))[:SKILLS_SHOWN]}
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("skill", overflow="fold")
-    table.add_column("me", no_wrap=True)
+    table.add_column(_("skill"), overflow="fold")
+    table.add_column(_("me"), no_wrap=True)
     table.add_column("±", no_wrap=True)
-    table.add_column("others", no_wrap=True)
+    table.add_column(_("others"), no_wrap=True)
     table.add_column("±", no_wrap=True)
     for change in (change for change in changes if change.id in shown):
         name = user(change.name)
@@ -151,18 +160,21 @@ def skill_changes_table(changes: list[SkillChange]) -> RenderableType:
                       _change(change.them.change))  # fmt: skip
     if len(changes) <= SKILLS_SHOWN:
         return table
-    return Group(table, empty(f"{len(changes) - SKILLS_SHOWN} more skills not shown (see --json)"))
+    more = len(changes) - SKILLS_SHOWN
+    return Group(table, empty(_("{count} more skills not shown (see --json)").format(count=more)))
 
 
 def growth_lines(growth: list[SkillTrend]) -> list[RenderableType]:
     """The agenda's growth areas: the skill, both views, and the goals it serves."""
     lines: list[RenderableType] = []
     for item in growth:
-        line = Text.assemble(("◆ ", "yellow"), user(item.skill.name, "bold"), "  me ", _level(item.skill.level))
-        line.append_text(user(f"  {item.latest_by or 'others'} "))
+        line = Text.assemble(
+            ("◆ ", "yellow"), user(item.skill.name, "bold"), "  " + _("me") + " ", _level(item.skill.level)
+        )
+        line.append_text(user(f"  {item.latest_by or _('others')} "))
         line.append_text(_level(item.skill.level_by_others, "bold magenta"))
         if item.goals:
-            line.append("  for ", style="dim")
+            line.append("  " + _("for") + " ", style="dim")
             line.append_text(user("; ".join(one_line(title, 40) for _, title in item.goals), "dim"))
         lines.append(line)
     return lines

@@ -353,5 +353,13 @@ class Review:
 
     @property
     def title(self) -> str:
-        who = f" with {self.with_name}" if self.with_name else ""
-        return f"Mentoring review{who}: {self.since.isoformat()} to {self.until.isoformat()}"
+        """`Mentoring review with Anna: 2026-06-01 to 2026-11-26`, in the chosen language."""
+        from mentorlog.humane import day
+        from mentorlog.i18n import _
+
+        since, until = day(self.since), day(self.until)
+        if self.with_name:
+            return _("Mentoring review with {name}: {since} to {until}").format(
+                name=self.with_name, since=since, until=until
+            )
+        return _("Mentoring review: {since} to {until}").format(since=since, until=until)

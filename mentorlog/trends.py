@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from mentorlog.i18n import _
 from mentorlog.models import Rating, Skill
 from mentorlog.reports import SPARK_POINTS, sparkline
 
@@ -75,7 +76,9 @@ class Gap:
     by: str
 
     def sentence(self) -> str:
-        return f"you rate {self.skill!r} {self.mine}, {self.by} rates it {self.theirs}"
+        return _("you rate {skill} {mine}, {by} rates it {theirs}").format(
+            skill=repr(self.skill), mine=self.mine, by=self.by, theirs=self.theirs
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {"skill_id": self.skill_id, "skill": self.skill, "mine": self.mine, "theirs": self.theirs,

@@ -12,7 +12,9 @@ from datetime import date
 
 from mentorlog.dates import format_day
 from mentorlog.export.markdown import md_inline
-from mentorlog.humane import counted, relative_days
+from mentorlog.humane import day as day_text
+from mentorlog.humane import relative_days, word
+from mentorlog.i18n import _, ngettext
 from mentorlog.meetings import SharedAgenda
 from mentorlog.models import Action, Goal
 
@@ -20,57 +22,79 @@ from mentorlog.models import Action, Goal
 def due_text(action: Action, today: date) -> str:
     """When an item is due, in words: `due 2026-12-04, Fri (in 8 days)`, `**overdue by 3 days** (…)`."""
     if not action.due:
-        return "no due date"
+        return _("no due date")
     due = date.fromisoformat(action.due)
+    values = {"day": format_day(due, today), "relative": relative_days(due, today)}
     if due < today:
-        return f"**overdue by {counted((today - due).days, 'day')}** (due {format_day(due, today)})"
+        late = (today - due).days
+        said = ngettext("**overdue by {count} day** (due {day})", "**overdue by {count} days** (due {day})", late)
+        return said.format(count=late, **values)
     if (due - today).days <= 1:
-        return f"due {relative_days(due, today)} ({format_day(due, today)})"  # due today, due tomorrow
-    return f"due {format_day(due, today)} ({relative_days(due, today)})"
+        return _("due {relative} ({day})").format(**values)  # due today, due tomorrow
+    return _("due {day} ({relative})").format(**values)
 
 
 def _action(action: Action, agenda: SharedAgenda) -> str:
     owner = ""
     if action.owner != "me" and action.owner != agenda.person.name:  # in the relationship, someone else's
-        owner = f" ({md_inline(action.owner)}'s)"
+        owner = " " + _("({owner}'s)").format(owner=md_inline(action.owner))
     return f"- [ ] {md_inline(action.text)}{owner} — {due_text(action, agenda.today)}"
 
 
 def _goal(goal: Goal, depth: int) -> str:
-    about = [f"{goal.horizon}-term"]
+    about = [_("{horizon}-term").format(horizon=word(goal.horizon))]
     if goal.target:
-        about.append(f"target {goal.target}")
+        about.append(_("target {day}").format(day=day_text(goal.target)))
     if goal.milestone_total:
-        about.append(f"{goal.milestone_achieved} of {counted(goal.milestone_total, 'milestone')} achieved")
+        said = ngettext(
+            "{achieved} of {total} milestone achieved",
+            "{achieved} of {total} milestones achieved",
+            goal.milestone_total,
+        )
+        about.append(said.format(achieved=goal.milestone_achieved, total=goal.milestone_total))
     return f"{'  ' * depth}- **{md_inline(goal.title)}** — {goal.progress}% ({'; '.join(about)})"
 
 
 def _meeting(agenda: SharedAgenda) -> str:
     meeting, person, today = agenda.meeting, agenda.person, agenda.today
     if not person.active:
-        return "No next meeting: this mentoring relationship has closed."
+        return _("No next meeting: this mentoring relationship has closed.")
     if meeting is None:
-        return "**Next meeting:** not planned yet."
-    when = f"**Next meeting:** {format_day(meeting.day, today)} ({relative_days(meeting.day, today)})"
+        return _("**Next meeting:** not planned yet.")
+    values = {"day": format_day(meeting.day, today), "relative": relative_days(meeting.day, today)}
     if meeting.planned:
-        return when + "."
-    every = f"every {counted(person.cadence_days or 0, 'day')}"
+        return _("**Next meeting:** {day} ({relative}).").format(**values)
+    count = person.cadence_days or 0
     if meeting.day < today:
-        return f"{when}, due by our rhythm of meeting {every}: time to find a date."
-    return f"{when}, by our rhythm of meeting {every}."
+        said = ngettext(
+            "**Next meeting:** {day} ({relative}), due by our rhythm of meeting every {count} day: "
+            "time to find a date.",
+            "**Next meeting:** {day} ({relative}), due by our rhythm of meeting every {count} days: "
+            "time to find a date.",
+            count,
+        )
+    else:
+        said = ngettext(
+            "**Next meeting:** {day} ({relative}), by our rhythm of meeting every {count} day.",
+            "**Next meeting:** {day} ({relative}), by our rhythm of meeting every {count} days.",
+            count,
+        )
+    return said.format(count=count, **values)
 
 
 def render(agenda: SharedAgenda) -> str:
     name = md_inline(agenda.person.name)
-    out = [f"# Agenda: next meeting with {name}", "", _meeting(agenda), ""]
-    out += ["## Action items", ""]
-    for heading, items in (("My action items", agenda.mine), (f"{name}'s action items", agenda.theirs)):
+    out = ["# " + _("Agenda: next meeting with {name}").format(name=name), "", _meeting(agenda), ""]
+    out += ["## " + _("Action items"), ""]
+    sides = ((_("My action items"), agenda.mine), (_("{name}'s action items").format(name=name), agenda.theirs))
+    for heading, items in sides:
         out += [f"### {heading}", ""]
-        out += [_action(action, agenda) for action in items] or ["None open."]
+        out += [_action(action, agenda) for action in items] or [_("None open.")]
         out.append("")
-    out += ["## Topics to raise", ""]
-    out += [f"- {md_inline(topic.text)}" for topic in agenda.topics] or ["None yet."]
-    out += ["", "## Our goals", ""]
-    out += [_goal(goal, depth) for goal, depth in agenda.goals] or ["None shared yet."]
-    out += ["", f"_Prepared with mentorlog on {format_day(agenda.today, agenda.today)}._"]
+    out += ["## " + _("Topics to raise"), ""]
+    out += [f"- {md_inline(topic.text)}" for topic in agenda.topics] or [_("None yet.")]
+    out += ["", "## " + _("Our goals"), ""]
+    out += [_goal(goal, depth) for goal, depth in agenda.goals] or [_("None shared yet.")]
+    prepared = _("Prepared with mentorlog on {day}.").format(day=format_day(agenda.today, agenda.today))
+    out += ["", f"_{prepared}_"]
     return "\n".join(out) + "\n"

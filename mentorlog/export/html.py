@@ -6,7 +6,9 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from mentorlog.grouping import by_person, health_lines, one_line_session
+from mentorlog import humane
+from mentorlog.grouping import by_person, health_lines, health_verdict, one_line_session
+from mentorlog.i18n import _, language, ngettext
 from mentorlog.models import Action, Session
 from mentorlog.reports import Review, local_day
 from mentorlog.safe import inert
@@ -29,7 +31,7 @@ def _months(review: Review) -> list[dict[str, Any]]:
     step = CHART_WIDTH / max(len(months), 1)
     return [
         {
-            "label": date.fromisoformat(f"{m}-01").strftime("%b %Y"),  # `Jun 2026`: never mistaken for a day
+            "label": humane.month_year(date.fromisoformat(f"{m}-01")),  # `Jun 2026`: never mistaken for a day
             "count": counts[m],
             "x": round(i * step + step * 0.15, 1),
             "width": round(step * 0.7, 1),
@@ -58,13 +60,13 @@ def _confidence(review: Review) -> dict[str, Any]:
             {
                 "x": round(20 + (CHART_WIDTH - 40) * (date.fromisoformat(s.date) - first).days / span, 1),
                 "y": round(130 - (s.confidence or 0) * 24, 1),
-                "label": f"{name + ', ' if name else ''}{s.date}: {s.confidence}/5",
+                "label": f"{name + ', ' if name else ''}{humane.day(s.date)}: {s.confidence}/5",
             }
             for s in sessions
         ]
         series.append(
             {
-                "name": name or "no one",
+                "name": name or _("no one"),
                 "colour": LINE_COLOURS[index % len(LINE_COLOURS)],
                 "points": " ".join(f"{d['x']},{d['y']}" for d in dots),
                 "dots": dots,
@@ -82,10 +84,10 @@ def _extra_tags(session: Session) -> list[str]:
 def _owner_words(action: Action) -> str:
     """Whose an action item is and with whom: `mine, with Anna Schmidt` or `Anna Schmidt's`."""
     if action.owner == "me":
-        return f"mine, with {action.with_name}" if action.with_name else "mine"
+        return _("mine, with {name}").format(name=action.with_name) if action.with_name else _("mine")
     if action.owner == action.with_name or not action.with_name:
-        return f"{action.owner}'s"
-    return f"{action.owner}'s, with {action.with_name}"
+        return _("{owner}'s").format(owner=action.owner)
+    return _("{owner}'s, with {name}").format(owner=action.owner, name=action.with_name)
 
 
 SKILL_X0, SKILL_STEP = 12, 46  # level 1 at x = 12, each level 46 further: level 5 at x = 196
@@ -105,8 +107,8 @@ def _skills(review: Review) -> list[dict[str, Any]]:
         {
             "name": change.name,
             "with": change.with_name,
-            "kind": "growth area" if change.kind == "growth" else "strength",
-            "lanes": [found for found in (lane(change.me, 10, "me"), lane(change.them, 26, "others")) if found],
+            "kind": _("growth area") if change.kind == "growth" else _("strength"),
+            "lanes": [found for found in (lane(change.me, 10, _("me")), lane(change.them, 26, _("others"))) if found],
         }
         for change in review.summary.skills
     ]
@@ -114,6 +116,7 @@ def _skills(review: Review) -> list[dict[str, Any]]:
 
 def render(review: Review) -> str:
     import jinja2
+    from markupsafe import Markup
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("mentorlog.export", "templates"),
@@ -122,9 +125,21 @@ def render(review: Review) -> str:
         lstrip_blocks=True,
     )
     environment.filters["inert"] = lambda text: inert(text or "")
-    environment.filters["day"] = lambda stamp: str(local_day(stamp) or "")
+    environment.filters["day"] = lambda stamp: humane.day(local_day(stamp)) or ""
     environment.globals.update(
-        one_line=one_line_session, extra_tags=_extra_tags, owner_words=_owner_words, health_lines=health_lines
+        one_line=one_line_session,
+        extra_tags=_extra_tags,
+        owner_words=_owner_words,
+        health_lines=health_lines,
+        # the messages are ours, not user data: safe as they are (no escaping changes a byte of English), while
+        # Markup.format escapes every value formatted into them
+        _=lambda message: Markup(_(message)),
+        ngettext=lambda one, many, count: Markup(ngettext(one, many, count)),
+        word=humane.word,
+        day_text=humane.day,
+        decimal=humane.decimal,
+        verdict_word=health_verdict,
+        language=language(),
     )
     template = environment.get_template("review.html.j2")
     return template.render(

@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from mentorlog.humane import day as day_text
+from mentorlog.humane import word
+from mentorlog.i18n import _
 from mentorlog.meetings import Meeting, next_meeting
 from mentorlog.reports import Review
 from mentorlog.safe import inert, one_line
@@ -43,9 +46,10 @@ def next_meetings(review: Review) -> list[Meeting]:
 
 def whose(action: Action) -> str:
     """`Me: outline (with Dr. Weber)`, `Anna Schmidt: read the paper`: whose item, in which relationship."""
-    owner = "Me" if action.owner == "me" else action.owner
-    with_ = f" (with {action.with_name})" if action.with_name and action.with_name != action.owner else ""
-    return one_line(f"{owner}: {action.text}{with_}")
+    owner = _("Me") if action.owner == "me" else action.owner
+    if action.with_name and action.with_name != action.owner:
+        return one_line(_("{owner}: {text} (with {name})").format(owner=owner, text=action.text, name=action.with_name))
+    return one_line(_("{owner}: {text}").format(owner=owner, text=action.text))
 
 
 def render(review: Review, *, stamp: datetime | None = None) -> bytes:
@@ -92,23 +96,26 @@ def _meeting(meeting: Meeting, review: Review, stamp: datetime) -> Event:
             (s for s in review.next_meetings if s.person_id == person.id and s.next == day), None
         )  # private sessions come here without title or notes
         if source is None:
-            said = "A session with them is recorded for this day."
+            said = _("A session with them is recorded for this day.")
+        elif source.title:
+            said = _("Planned in the session of {day} ({title}).").format(
+                day=day_text(source.date), title=one_line(source.title)
+            )
         else:
-            titled = f" ({one_line(source.title)})" if source.title else ""
-            said = f"Planned in the session of {source.date}{titled}."
+            said = _("Planned in the session of {day}.").format(day=day_text(source.date))
     else:
-        after = (
-            f"the last session on {person.last_session}" if person.last_session else f"the start on {person.started}"
-        )
-        said = f"Due by the cadence: every {person.cadence_days} days after {after}."
+        if person.last_session:
+            after = _("Due by the cadence: every {days} days after the last session on {day}.")
+        else:
+            after = _("Due by the cadence: every {days} days after the start on {day}.")
+        said = after.format(days=person.cadence_days, day=day_text(person.last_session or person.started))
         if meeting.day < review.today:
-            said += f" Overdue since {day}."
+            said += " " + _("Overdue since {day}.").format(day=day_text(day))
     topics = [topic for topic in review.topics if topic.person_id == person.id]
     if topics:
-        said += "\n\nTopics to raise:\n" + "\n".join(f"- {one_line(topic.text)}" for topic in topics)
-    return _all_day(
-        meeting_uid(person.uuid), f"Mentoring: {person.name}", meeting.day, said, stamp, ["mentoring", "meeting"]
-    )
+        said += "\n\n" + _("Topics to raise:") + "\n" + "\n".join(f"- {one_line(topic.text)}" for topic in topics)
+    summary = _("Mentoring: {name}").format(name=person.name)
+    return _all_day(meeting_uid(person.uuid), summary, meeting.day, said, stamp, ["mentoring", "meeting"])
 
 
 def _todo(action: Action, stamp: datetime) -> Todo:
@@ -121,17 +128,24 @@ def _todo(action: Action, stamp: datetime) -> Todo:
     if action.due:
         todo.add("due", date.fromisoformat(action.due))
     todo.add("status", "NEEDS-ACTION")
-    owner = "me" if action.owner == "me" else action.owner
-    said = f"Action item {action.id}; owner: {owner}" + (f"; with {action.with_name}" if action.with_name else "")
-    todo.add("description", inert(said + "."))
+    owner = _("me") if action.owner == "me" else action.owner
+    if action.with_name:
+        said = _("Action item {id}; owner: {owner}; with {name}.")
+    else:
+        said = _("Action item {id}; owner: {owner}.")
+    todo.add("description", inert(said.format(id=action.id, owner=owner, name=action.with_name)))
     todo.add("categories", ["mentoring", "action"])
     return todo
 
 
 def _target(goal: Goal, stamp: datetime) -> Event:
-    kind = "Milestone" if goal.parent_id else "Goal"
-    said = f"{kind} {goal.id}, {goal.horizon}-term: {goal.progress}% done" + (
-        f"; with {goal.with_name}" if goal.with_name else ""
-    )
+    said = {
+        (False, False): _("Goal {id}, {horizon}-term: {progress}% done."),
+        (False, True): _("Goal {id}, {horizon}-term: {progress}% done; with {name}."),
+        (True, False): _("Milestone {id}, {horizon}-term: {progress}% done."),
+        (True, True): _("Milestone {id}, {horizon}-term: {progress}% done; with {name}."),
+    }[(bool(goal.parent_id), bool(goal.with_name))]
+    described = said.format(id=goal.id, horizon=word(goal.horizon), progress=goal.progress, name=goal.with_name)
     target = date.fromisoformat(goal.target or "")
-    return _all_day(target_uid(goal.uuid), f"Target: {goal.title}", target, said + ".", stamp, ["mentoring", "goal"])
+    summary = _("Target: {title}").format(title=goal.title)
+    return _all_day(target_uid(goal.uuid), summary, target, described, stamp, ["mentoring", "goal"])

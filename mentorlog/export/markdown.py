@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from mentorlog.grouping import Part, by_person, health_lines, one_line_session
+from mentorlog.grouping import Part, by_person, health_lines, health_verdict, one_line_session
+from mentorlog.humane import day, decimal, word
+from mentorlog.i18n import _, german, ngettext
 from mentorlog.models import Action, Session
 from mentorlog.reports import GoalChange, Review, local_day
 from mentorlog.safe import inert
@@ -43,42 +45,64 @@ def _percent(rate: float | None) -> str:
     return "—" if rate is None else f"{round(rate * 100)}%"
 
 
+def _sentence(text: str) -> str:
+    """The first letter upper case (English as it always was: the rest lower case; German keeps its nouns)."""
+    return text[:1].upper() + text[1:] if german() else text.capitalize()
+
+
+def _owner(owner: str) -> str:
+    return _("me") if owner == "me" else owner
+
+
 def _action_line(action: Action, review: Review, done: bool, *, grouped: bool = False) -> str:
     box = "[x]" if done else "[ ]"
-    when = (
-        f"done {local_day(action.done_at)}"
-        if done and action.done_at
-        else (f"due {action.due}" if action.due else "no due date")
-    )
-    late = " — **overdue**" if not done and action.due and action.due < review.today.isoformat() else ""
+    if done and action.done_at:
+        when = _("done {day}").format(day=day(local_day(action.done_at)))
+    else:
+        when = _("due {day}").format(day=day(action.due)) if action.due else _("no due date")
+    late = " — **" + _("overdue") + "**" if not done and action.due and action.due < review.today.isoformat() else ""
     if grouped:  # under a person's heading: whose it is says enough
         who = (
-            "mine"
+            _("mine")
             if action.owner == "me"
-            else ("theirs" if action.owner == action.with_name else md_inline(action.owner))
+            else (_("theirs") if action.owner == action.with_name else md_inline(action.owner))
+        )
+    elif action.with_name:
+        who = _("owner {owner}, with {name}").format(
+            owner=md_inline(_owner(action.owner)), name=md_inline(action.with_name)
         )
     else:
-        who = f"owner {md_inline(action.owner)}" + (f", with {md_inline(action.with_name)}" if action.with_name else "")
+        who = _("owner {owner}").format(owner=md_inline(_owner(action.owner)))
     return f"- {box} {md_inline(action.text)} ({when}; {who}){late}"
 
 
 def _figures(review: Review) -> list[str]:
     figures = review.summary.to_json()
     sessions, actions, confidence = figures["sessions"], figures["actions"], figures["confidence"]
-    out = ["## In figures", "", "| | |", "| --- | --- |"]
-    expected = f" ({sessions['expected']} expected by cadence)" if sessions["expected"] else ""
-    out.append(f"| Sessions | {sessions['count']} held{expected} |")
-    out.append(
-        f"| Action items | {actions['created']} created, {actions['done']} done, {actions['open']} open, "
-        f"{actions['overdue']} overdue; completion {_percent(actions['completion_rate'])} |"
-    )
-    if confidence["first"] is not None and len(review.summary.people) <= 1:
-        out.append(
-            f"| Confidence | first {confidence['first']}, last {confidence['last']}, "
-            f"average {confidence['average']} (1–5) |"
+    out = ["## " + _("In figures"), "", "| | |", "| --- | --- |"]
+    if sessions["expected"]:
+        held = _("{count} held ({expected} expected by cadence)").format(
+            count=sessions["count"], expected=sessions["expected"]
         )
+    else:
+        held = _("{count} held").format(count=sessions["count"])
+    out.append(f"| {_('Sessions')} | {held} |")
+    said = _("{created} created, {done} done, {open} open, {overdue} overdue; completion {percent}").format(
+        created=actions["created"],
+        done=actions["done"],
+        open=actions["open"],
+        overdue=actions["overdue"],
+        percent=_percent(actions["completion_rate"]),
+    )
+    out.append(f"| {_('Action items')} | {said} |")
+    if confidence["first"] is not None and len(review.summary.people) <= 1:
+        said = _("first {first}, last {last}, average {average} (1–5)").format(
+            first=confidence["first"], last=confidence["last"], average=decimal(confidence["average"])
+        )
+        out.append(f"| {_('Confidence')} | {said} |")
     if figures["tags"]:
-        out.append("| Top tags | " + ", ".join(f"{md_inline(t['tag'])} ({t['count']})" for t in figures["tags"]) + " |")
+        tags = ", ".join(f"{md_inline(t['tag'])} ({t['count']})" for t in figures["tags"])
+        out.append(f"| {_('Top tags')} | {tags} |")
     return [*out, ""]
 
 
@@ -86,25 +110,44 @@ def _part_figures(part: Part) -> list[str]:
     figures = part.figures
     if figures is None:
         return []
-    said = [f"{figures.sessions} session{'s' if figures.sessions != 1 else ''}"]
-    if figures.expected:
-        said[0] += f" of {figures.expected} expected"
+    count, expected = figures.sessions, figures.expected
+    if expected:
+        said = [ngettext("{count} session of {expected} expected", "{count} sessions of {expected} expected", count)]
+    else:
+        said = [ngettext("{count} session", "{count} sessions", count)]
+    said[0] = said[0].format(count=count, expected=expected)
     if figures.confidence.first is not None:
         trend = figures.confidence
-        said.append(f"confidence {trend.first} → {trend.last} (average {trend.average})")
-    said.append(f"{figures.open} open action items" + (f", {figures.overdue} overdue" if figures.overdue else ""))
-    return ["; ".join(said).capitalize() + ".", ""]
+        said.append(
+            _("confidence {first} → {last} (average {average})").format(
+                first=trend.first, last=trend.last, average=decimal(trend.average)
+            )
+        )
+    if figures.overdue:
+        items = ngettext(
+            "{open} open action items, {overdue} overdue", "{open} open action items, {overdue} overdue", figures.open
+        )
+    else:
+        items = ngettext("{open} open action items", "{open} open action items", figures.open)
+    said.append(items.format(open=figures.open, overdue=figures.overdue))
+    return [_sentence("; ".join(said)) + ".", ""]
+
+
+def _goal_about(goal: GoalChange) -> str:
+    values = {"status": word(goal.status), "horizon": word(goal.horizon), "day": day(goal.target)}
+    if goal.target:
+        return _("{status}, {horizon}-term, target {day}").format(**values)
+    return _("{status}, {horizon}-term").format(**values)
 
 
 def _goals(goals: list[GoalChange]) -> list[str]:
     out = []
     for goal in goals:
         indent = "  " * goal.depth  # a milestone is a child of its goal, a sibling of the goal's progress notes
-        about = f"{goal.status}, {goal.horizon}-term" + (f", target {goal.target}" if goal.target else "")
-        out.append(f"{indent}- **{md_inline(goal.title)}** — {goal.start}% → {goal.end}% ({about})")
+        out.append(f"{indent}- **{md_inline(goal.title)}** — {goal.start}% → {goal.end}% ({_goal_about(goal)})")
         for move in goal.moves:
             note = f" — {md_inline(move.note)}" if move.note else ""
-            out.append(f"{indent}  - {move.date}: {move.progress_before}% → {move.progress}%{note}")
+            out.append(f"{indent}  - {day(move.date)}: {move.progress_before}% → {move.progress}%{note}")
     return out
 
 
@@ -113,24 +156,24 @@ def _session(session: Session, grouped: bool) -> list[str]:
     if one_line_session(session):
         title = f"**{md_inline(session.title)}**: " if session.title else ""
         where = f" · {md_inline(who)}" if who else ""
-        return [f"- {session.date}{where} — {title}{md_inline(session.notes)}", ""]
-    heading = " · ".join(part for part in (session.date, md_inline(who), md_inline(session.title)) if part)
+        return [f"- {day(session.date)}{where} — {title}{md_inline(session.notes)}", ""]
+    heading = " · ".join(part for part in (day(session.date), md_inline(who), md_inline(session.title)) if part)
     out = [f"#### {heading}", ""]
     details = []
     if session.confidence:
-        details.append(f"confidence {session.confidence}/5")
+        details.append(_("confidence {level}/5").format(level=session.confidence))
     if session.next:
-        details.append(f"next meeting {session.next}")
+        details.append(_("next meeting {day}").format(day=day(session.next)))
     written = {tag.casefold() for tag in find_tags(session.notes, session.feedback, session.title)}
     extra_tags = [tag for tag in session.tags if tag not in written]  # tags already in the text are not repeated
     if extra_tags:
-        details.append("tags: " + ", ".join(md_inline(tag) for tag in extra_tags))
+        details.append(_("tags: {tags}").format(tags=", ".join(md_inline(tag) for tag in extra_tags)))
     if details:
-        out += ["; ".join(details).capitalize(), ""]
+        out += [_sentence("; ".join(details)), ""]
     if session.notes:
         out += [md_block(session.notes), ""]
     if session.feedback:
-        out += ["**Feedback:**", "", md_block(session.feedback), ""]
+        out += ["**" + _("Feedback:") + "**", "", md_block(session.feedback), ""]
     return out
 
 
@@ -138,22 +181,29 @@ def _health(part: Part) -> list[str]:
     if part.health is None:
         return []
     concerns = health_lines(part.health)
-    out = [f"**Health: {part.health.overall}**" + ("" if concerns else " in every respect."), ""]
-    out += [f"- {label}: {level} — {md_inline(reason)}" for label, level, reason in concerns]
+    verdict = health_verdict(part.health.overall)
+    if concerns:
+        out = [_("**Health: {verdict}**").format(verdict=verdict), ""]
+    else:
+        out = [_("**Health: {verdict}** in every respect.").format(verdict=verdict), ""]
+    out += [f"- {label}: {health_verdict(level)} — {md_inline(reason)}" for label, level, reason in concerns]
     return [*out, ""] if concerns else out
 
 
 def _part(part: Part, review: Review) -> list[str]:
-    heading = f"## With {md_inline(part.name)} ({part.role})" if part.name else "## Not with anyone"
+    if part.name:
+        heading = "## " + _("With {name} ({role})").format(name=md_inline(part.name), role=word(part.role))
+    else:
+        heading = "## " + _("Not with anyone")
     out = [heading, "", *_part_figures(part), *_health(part)]
     if part.goals:
-        out += ["### Goals", "", *_goals(part.goals), ""]
+        out += ["### " + _("Goals"), "", *_goals(part.goals), ""]
     if part.sessions:
-        out += ["### Sessions", ""]
+        out += ["### " + _("Sessions"), ""]
         for session in part.sessions:
             out += _session(session, grouped=bool(part.name))
     if part.open or part.done:
-        out += ["### Action items", ""]
+        out += ["### " + _("Action items"), ""]
         out += [_action_line(a, review, False, grouped=bool(part.name)) for a in part.open]
         out += [_action_line(a, review, True, grouped=bool(part.name)) for a in part.done]
         out.append("")
@@ -162,34 +212,41 @@ def _part(part: Part, review: Review) -> list[str]:
 
 def render(review: Review) -> str:
     out: list[str] = [f"# {md_inline(review.title)}", ""]
-    people = ", ".join(f"{md_inline(p.name)} ({p.role})" for p in review.people) or "nobody yet"
-    out += [f"People: {people}  ", f"Written by mentorlog on {review.today.isoformat()}.", ""]
+    people = ", ".join(f"{md_inline(p.name)} ({word(p.role)})" for p in review.people) or _("nobody yet")
+    written = _("Written by mentorlog on {day}.").format(day=day(review.today))
+    out += [_("People: {people}").format(people=people) + "  ", written, ""]
     if review.private_left_out:
-        out += [f"_{review.private_left_out} private session(s) left out._", ""]
+        left_out = ngettext(
+            "{count} private session(s) left out.", "{count} private session(s) left out.", review.private_left_out
+        )
+        out += ["_" + left_out.format(count=review.private_left_out) + "_", ""]
     out += _figures(review)
     out += _skills(review)
     parts = by_person(review)
     if not review.sessions:
-        out += ["No sessions in this period.", ""]
+        out += [_("No sessions in this period."), ""]
     if not review.goals:
-        out += ["No goals in this period.", ""]
+        out += [_("No goals in this period."), ""]
     for part in parts:
         out += _part(part, review)
     if review.done_more:
-        out += [
-            f"_{review.done_more} earlier done action items not listed; the latest {len(review.actions_done)} are._",
-            "",
-        ]
+        said = _("{count} earlier done action items not listed; the latest {listed} are.").format(
+            count=review.done_more, listed=len(review.actions_done)
+        )
+        out += [f"_{said}_", ""]
     if review.open_more:
-        out += [f"_…and {review.open_more} more open action items (`mentorlog actions --limit 0` lists them)._", ""]
-    out += ["## Reflections", ""]
+        said = _("…and {count} more open action items (`mentorlog actions --limit 0` lists them).").format(
+            count=review.open_more
+        )
+        out += [f"_{said}_", ""]
+    out += ["## " + _("Reflections"), ""]
     if not review.reflections:
-        out += ["No reflections in this period.", ""]
+        out += [_("No reflections in this period."), ""]
     for reflection in review.reflections:
         about = f" · {md_inline(reflection.with_name)}" if reflection.with_name else ""
-        out += [f"### {reflection.date}{about}", "", md_block(reflection.text), ""]
+        out += [f"### {day(reflection.date)}{about}", "", md_block(reflection.text), ""]
     if review.topics:
-        out += ["## Open topics for the next meetings", ""]
+        out += ["## " + _("Open topics for the next meetings"), ""]
         out += [f"- {md_inline(t.with_name)}: {md_inline(t.text)}" for t in review.topics]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -200,7 +257,7 @@ def _from_to(side: View) -> str:
         return "—"
     if side.start != side.end:
         return f"{side.start} → {side.end}"
-    return f"{side.end} (no change)" if side.measured else str(side.end)
+    return _("{level} (no change)").format(level=side.end) if side.measured else str(side.end)
 
 
 def _skills(review: Review) -> list[str]:
@@ -208,16 +265,17 @@ def _skills(review: Review) -> list[str]:
     changes = review.summary.skills
     if not changes:
         return []
-    out = ["## Skills", "", "Levels 1–5, at the start of the period → at its end.", ""]
-    out += ["| Skill | Kind | Whose | My view | Others' view |", "| --- | --- | --- | --- | --- |"]
+    out = ["## " + _("Skills"), "", _("Levels 1–5, at the start of the period → at its end."), ""]
+    headers = (_("Skill"), _("Kind"), _("Whose"), _("My view"), _("Others' view"))
+    out += ["| " + " | ".join(headers) + " |", "| --- | --- | --- | --- | --- |"]
     for change in changes:
-        kind = "growth area" if change.kind == "growth" else "strength"
+        kind = _("growth area") if change.kind == "growth" else _("strength")
         out.append(
-            f"| {md_inline(change.name)} | {kind} | {md_inline(change.with_name) or 'mine'} | {_from_to(change.me)} "
-            f"| {_from_to(change.them)} |"
+            f"| {md_inline(change.name)} | {kind} | {md_inline(change.with_name) or _('mine')} "
+            f"| {_from_to(change.me)} | {_from_to(change.them)} |"
         )
     found = [gap for skill in review.skills for gap in gaps(skill)]
     if found:
-        out += ["", "Where the views differ (the latest ratings in the period):", ""]
+        out += ["", _("Where the views differ (the latest ratings in the period):"), ""]
         out += [f"- {md_inline(gap.sentence())}" for gap in found]
     return [*out, ""]
