@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from mentorlog.cli import common
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_pe
         person = session_person if session_person is not None else skill["person_id"]
         if person is None:
             raise UsageError(
-                f"'them' has nobody to name: skill {skill['id']} is yours", "Give the person's name with --by NAME."
+                _("'them' has nobody to name: skill {skill} is yours").format(skill=skill["id"]),
+                _("Give the person's name with --by NAME."),
             )
         return int(person)
     return int(journal.find_person(by)["id"])
