@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import LANGUAGES, _, choose
+from mentorlog.i18n import LANGUAGES, N_, _, choose
 
 APP = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
@@ -188,13 +188,13 @@ def config_path(environment: Environment | None = None) -> Path:
 # the config file ---------------------------------------------------------------------------------
 
 ALLOWED: dict[str, str] = {
-    "default_with": "a person's name",
-    "editor": "an editor command",
-    "dayfirst": "true or false",
-    "week_start": "'monday' or 'sunday'",
-    "language": "'en' or 'de'",
-    "passphrase_command": "a command that prints the passphrase",
-    "sync_dir": "a folder",
+    "default_with": N_("a person's name"),
+    "editor": N_("an editor command"),
+    "dayfirst": N_("true or false"),
+    "week_start": N_("'monday' or 'sunday'"),
+    "language": N_("'en' or 'de'"),
+    "passphrase_command": N_("a command that prints the passphrase"),
+    "sync_dir": N_("a folder"),
 }
 
 
@@ -213,7 +213,7 @@ class Config:
 def _bad(path: Path, key: str, value: object) -> UsageError:
     return UsageError(
         _("config file {path}: {key} = {value!r} is not allowed").format(path=path, key=key, value=value),
-        _("{key} takes {ALLOWED}.").format(key=key, ALLOWED=ALLOWED[key]),
+        _("{key} takes {allowed}.").format(key=key, allowed=_(ALLOWED[key])),
     )
 
 

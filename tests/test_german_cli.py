@@ -208,3 +208,21 @@ def test_undo_and_a_refused_delete_count_their_records_in_german(run: Run) -> No
     plan = run("undo", "--dry-run", env=DE)
     assert plan.stdout.startswith("Würde `mentorlog note` vom 26.11.2026 ")
     assert plan.stdout.endswith(" rückgängig machen: entfernt: 2 Aufgaben, 1 Sitzung.\n")
+
+
+def test_a_rating_is_confirmed_in_german(run: Run) -> None:
+    run("skill", "add", "Feedback geben", "--kind", "growth")
+    run("skill", "rate", "1", "3")
+    second = run("skill", "rate", "1", "4", env=DE)
+    assert second.stdout == "Fähigkeit 1 eingeschätzt: 'Feedback geben' 4 von mir am 26.11.2026, Do (vorher 3).\n"
+
+
+def test_a_bad_config_is_said_in_the_language_the_environment_asks_for(run: Run, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('language = "xx"\n', encoding="utf-8")
+    result = run("actions", env={**DE, "MENTORLOG_CONFIG": str(config)})
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Fehler: Konfigurationsdatei {config}: language = 'xx' ist nicht erlaubt",
+        "language nimmt 'en' oder 'de'.",
+    ]

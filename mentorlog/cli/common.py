@@ -68,8 +68,10 @@ def choose_language() -> None:
 
     try:
         i18n.use(_STATE.settings.language)
-    except MentorlogError:
-        i18n.use("en")
+    except MentorlogError:  # a bad config file: its error is said in the language the environment asks for
+        import os
+
+        i18n.use(i18n.choose(None, os.environ))
 
 
 def start(db_option: str | None) -> None:

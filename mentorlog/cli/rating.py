@@ -42,5 +42,8 @@ def rated_words(rating: Rating, skill: Skill) -> str:
         for other in skill.ratings
         if other.rater_id == rating.rater_id and (other.date, other.id) < (rating.date, rating.id)
     ]
-    was = f" (was {earlier[-1]})" if earlier else ""
-    return f"{common.quoted(skill.name)} {rating.level} by {inert(rating.by)} on {common.shown_day(rating.date)}{was}"
+    was = _(" (was {level})").format(level=earlier[-1]) if earlier else ""
+    by = _("by me") if rating.by == "me" else _("by {name}").format(name=inert(rating.by))
+    return _("{skill} {level} {by} on {day}{was}").format(
+        skill=common.quoted(skill.name), level=rating.level, by=by, day=common.shown_day(rating.date), was=was
+    )
