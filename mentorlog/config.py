@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import LANGUAGES, choose
+from mentorlog.i18n import LANGUAGES, N_, _, choose
 
 APP = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
@@ -74,18 +74,22 @@ class Clock:
             return cls.system()
         cleaned = text.strip().replace(" ", "T")
         try:
-            day_part, _, time_part = cleaned.partition("T")
+            day_part, _sep, time_part = cleaned.partition("T")
             day = date.fromisoformat(day_part)
             at = time.fromisoformat(time_part) if time_part else None
         except ValueError:
             raise UsageError(
-                f"MENTORLOG_TODAY must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {text!r}",
-                "Unset it to use the real date.",
+                _("MENTORLOG_TODAY must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {text!r}").format(text=text),
+                _("Unset it to use the real date."),
             ) from None
         from mentorlog.dates import MAX_YEAR, MIN_YEAR
 
         if not MIN_YEAR <= day.year <= MAX_YEAR:
-            raise UsageError(f"MENTORLOG_TODAY must lie between {MIN_YEAR} and {MAX_YEAR}, not {text!r}")
+            raise UsageError(
+                _("MENTORLOG_TODAY must lie between {MIN_YEAR} and {MAX_YEAR}, not {text!r}").format(
+                    MIN_YEAR=MIN_YEAR, MAX_YEAR=MAX_YEAR, text=text
+                )
+            )
         return cls.pinned(day, at)
 
 
@@ -145,8 +149,8 @@ def _seconds(text: str | None) -> float:
         value = math.nan
     if not math.isfinite(value) or not 0 <= value <= 3600:
         raise UsageError(
-            f"MENTORLOG_BUSY_TIMEOUT must be a number of seconds from 0 to 3600, not {text!r}",
-            "For example MENTORLOG_BUSY_TIMEOUT=10, or unset it for the default of 5.",
+            _("MENTORLOG_BUSY_TIMEOUT must be a number of seconds from 0 to 3600, not {text!r}").format(text=text),
+            _("For example MENTORLOG_BUSY_TIMEOUT=10, or unset it for the default of 5."),
         )
     return value
 
@@ -184,13 +188,13 @@ def config_path(environment: Environment | None = None) -> Path:
 # the config file ---------------------------------------------------------------------------------
 
 ALLOWED: dict[str, str] = {
-    "default_with": "a person's name",
-    "editor": "an editor command",
-    "dayfirst": "true or false",
-    "week_start": "'monday' or 'sunday'",
-    "language": "'en' or 'de'",
-    "passphrase_command": "a command that prints the passphrase",
-    "sync_dir": "a folder",
+    "default_with": N_("a person's name"),
+    "editor": N_("an editor command"),
+    "dayfirst": N_("true or false"),
+    "week_start": N_("'monday' or 'sunday'"),
+    "language": N_("'en' or 'de'"),
+    "passphrase_command": N_("a command that prints the passphrase"),
+    "sync_dir": N_("a folder"),
 }
 
 
@@ -207,7 +211,10 @@ class Config:
 
 
 def _bad(path: Path, key: str, value: object) -> UsageError:
-    return UsageError(f"config file {path}: {key} = {value!r} is not allowed", f"{key} takes {ALLOWED[key]}.")
+    return UsageError(
+        _("config file {path}: {key} = {value!r} is not allowed").format(path=path, key=key, value=value),
+        _("{key} takes {allowed}.").format(key=key, allowed=_(ALLOWED[key])),
+    )
 
 
 def _text(path: Path, data: dict[str, object], key: str) -> str | None:
@@ -226,19 +233,22 @@ def load_config(path: Path) -> Config:
     except (FileNotFoundError, NotADirectoryError):
         return Config()
     except OSError as exc:
-        raise MentorlogError(f"cannot read config file {path}: {exc.strerror}") from None
+        raise MentorlogError(
+            _("cannot read config file {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(
-            f"config file {path} is not UTF-8 text (byte {exc.start})", "Save it as UTF-8 and try again."
+            _("config file {path} is not UTF-8 text (byte {start})").format(path=path, start=exc.start),
+            _("Save it as UTF-8 and try again."),
         ) from None
     import tomllib  # only when there is a config file: the import alone costs ~20 ms
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"config file {path} is not valid TOML: {exc}") from None
+        raise UsageError(_("config file {path} is not valid TOML: {exc}").format(path=path, exc=exc)) from None
     warnings = tuple(
         f"config file {path}: unknown key {key!r} ignored{_did_you_mean(key)}"
         for key in sorted(set(data) - set(ALLOWED))

@@ -17,6 +17,7 @@ from typing import Literal
 from mentorlog import i18n
 from mentorlog.errors import DateError
 from mentorlog.humane import relative_days
+from mentorlog.i18n import N_, _
 
 __all__ = [
     "MAX_YEAR",
@@ -40,7 +41,7 @@ MIN_YEAR = 1900
 MAX_YEAR = 2200
 
 
-EXAMPLES = "2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom"
+EXAMPLES = N_("2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom")
 
 WEEKDAYS: dict[str, int] = {}
 for _index, _names in enumerate(
@@ -190,12 +191,12 @@ class When:
 
 
 def _error(text: str, reason: str | None = None) -> DateError:
-    message = f"cannot read {text!r} as a date" + (f" ({reason})" if reason else "")
-    return DateError(message, hint=f"Try: {EXAMPLES}")
+    message = _("cannot read {text!r} as a date").format(text=text) + (f" ({reason})" if reason else "")
+    return DateError(message, hint=_("Try: {EXAMPLES}").format(EXAMPLES=_(EXAMPLES)))
 
 
 def _range_error(text: str) -> DateError:
-    return _error(text, f"years {MIN_YEAR} to {MAX_YEAR} only")
+    return _error(text, _("years {low} to {high} only").format(low=MIN_YEAR, high=MAX_YEAR))
 
 
 def check_in_range(day: date, text: str) -> date:
@@ -301,11 +302,11 @@ def _day(year: int, month: int, day: int, shown: str) -> date:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise _range_error(shown)
     if not 1 <= month <= 12:
-        raise _error(shown, "month must be 1 to 12")
+        raise _error(shown, _("month must be 1 to 12"))
     try:
         return date(year, month, day)
     except ValueError:
-        raise _error(shown, f"day is out of range for month {year}-{month:02d}") from None
+        raise _error(shown, _("day is out of range for month {month}").format(month=f"{year}-{month:02d}")) from None
 
 
 def _month(year: int, month: int, period_end: bool, shown: str) -> date:
@@ -352,16 +353,16 @@ def _time(text: str, shown: str) -> time:
     """`14:30`, `14:30:15`, `3pm`, `3:30 pm`, `15 uhr`, or `15` after `at` / `um`."""
     match = TIME.match(text)
     if not match:
-        raise _error(shown, f"cannot read the time {text!r}")
+        raise _error(shown, _("cannot read the time {text!r}").format(text=text))
     hour, minute, second = int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)
     if match.group(4) in ("am", "pm"):
         if not 1 <= hour <= 12:
-            raise _error(shown, f"no time {text!r}")
+            raise _error(shown, _("no time {text!r}").format(text=text))
         hour = hour % 12 + (12 if match.group(4) == "pm" else 0)
     try:
         return time(hour, minute, second)
     except ValueError:
-        raise _error(shown, f"no time {text!r}") from None
+        raise _error(shown, _("no time {text!r}").format(text=text)) from None
 
 
 def _normalise(text: str) -> str:
@@ -388,7 +389,7 @@ def parse_when(
     shown = text.strip()
     cleaned = _normalise(text)
     if not cleaned:
-        raise _error(shown, "empty")
+        raise _error(shown, _("empty"))
     date_text, time_text = _split_time(cleaned)
     at = None if time_text is None else _time(time_text, shown)
     step = STEPS[direction]
@@ -425,8 +426,8 @@ def parse_cadence(text: str) -> int:
     match = SPAN.match(_normalise(text))
     if not match or match.group(2) not in UNITS or int(match.group(1)) == 0:
         raise DateError(
-            f"cannot read {text!r} as a meeting interval",
-            hint="Try for example: 1w, 2w, 10d, 1m",
+            _("cannot read {text!r} as a meeting interval").format(text=text),
+            hint=_("Try for example: 1w, 2w, 10d, 1m"),
         )
     amount, unit = int(match.group(1)), UNITS[match.group(2)]
     return amount * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]

@@ -11,6 +11,7 @@ from typing import Any
 
 from mentorlog import validate
 from mentorlog.errors import BadValue, UsageError
+from mentorlog.i18n import _
 
 FORMAT = "mentorlog-dump"
 VERSION = 1
@@ -255,23 +256,23 @@ def _name(value: Any) -> str:
 def check_record(table: str, record: Any, where: str) -> dict[str, Any]:
     """RECORD checked field by field; the clean values (unknown keys dropped). WHERE names it in errors."""
     if not isinstance(record, dict):
-        raise UsageError(f"{where} is not an object")
+        raise UsageError(_("{where} is not an object").format(where=where))
     clean: dict[str, Any] = {}
     for name, spec in TABLES[table].items():
         if name not in record:
             if spec.required:
-                raise UsageError(f"{where} has no {name!r}")
+                raise UsageError(_("{where} has no {name!r}").format(where=where, name=name))
             continue
         value = record[name]
         if value is None:
             if not spec.nullable:
-                raise UsageError(f"{where}: {name} must not be null")
+                raise UsageError(_("{where}: {name} must not be null").format(where=where, name=name))
             clean[name] = None
             continue
         try:
             clean[name] = CHECKS[spec.kind](value, spec)
         except Invalid as exc:
-            raise UsageError(f"{where}: {name} {exc}") from None
+            raise UsageError(_("{where}: {name} {exc}").format(where=where, name=name, exc=exc)) from None
     return clean
 
 
@@ -281,15 +282,20 @@ def check_header(data: Any, source: str) -> int:
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UsageError(
-            f"{source} is not a mentorlog dump", "Make one with: mentorlog export --format json --all -o FILE"
+            _("{source} is not a mentorlog dump").format(source=source),
+            _("Make one with: mentorlog export --format json --all -o FILE"),
         )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise UsageError(f"{source} has no valid format version (found {version!r})")
+        raise UsageError(
+            _("{source} has no valid format version (found {version!r})").format(source=source, version=version)
+        )
     if version > VERSION:
         raise MentorlogError(
-            f"{source} is a version {version} dump; this mentorlog reads up to version {VERSION}",
-            "Upgrade mentorlog to import it; nothing was imported.",
+            _("{source} is a version {version} dump; this mentorlog reads up to version {VERSION}").format(
+                source=source, version=version, VERSION=VERSION
+            ),
+            _("Upgrade mentorlog to import it; nothing was imported."),
         )
     return version
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 
 TERM = re.compile(r'"([^"]*)"|(\S+)')
 WORD = re.compile(r"[\w]+\*?|\*")
@@ -70,7 +71,8 @@ def fts_query(text: str) -> str:
     parts = terms(text)
     if not parts:
         raise UsageError(
-            f"nothing to search for in {text!r}", "Give one or more words, e.g. mentorlog search delegation"
+            _("nothing to search for in {text!r}").format(text=text),
+            _("Give one or more words, e.g. mentorlog search delegation"),
         )
     last_word = max((index for index, (kind, _) in enumerate(parts) if kind == "word"), default=-1)
     return " AND ".join(  # explicit: FTS5 allows no implicit AND next to a parenthesised group

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from mentorlog.i18n import _
+
 CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*\S)\s*$")
 # The words of an action line; a quoted token value (`due:"next friday"`) is one word.
 WORD = re.compile(r"(?i)(?:due|owner):\"[^\"]*\"|\S+")
@@ -161,13 +163,15 @@ def parse_rating(text: str) -> RatingLine:
     skill, sep, rest = text.rpartition("=")
     words = rest.split()
     if not sep or not skill.strip() or not words:
-        raise BadValue("rating", f"a rating is SKILL=LEVEL, like 'giving feedback=4', not {text!r}")
+        raise BadValue("rating", _("a rating is SKILL=LEVEL, like 'giving feedback=4', not {text!r}").format(text=text))
     by = None
     kept: list[str] = []
     for word in words[1:]:
         key, colon, value = word.partition(":")
         if colon and key.lower() == "by" and not value:
-            raise BadValue("rating", f"'by:' needs whose view, like 'by:them' or 'by:weber', in {text!r}")
+            raise BadValue(
+                "rating", _("'by:' needs whose view, like 'by:them' or 'by:weber', in {text!r}").format(text=text)
+            )
         if colon and key.lower() == "by" and value and by is None:
             by = normalise_owner(value)
         else:

@@ -8,12 +8,48 @@ from datetime import date
 from typing import Any
 
 from mentorlog.errors import BadValue
+from mentorlog.i18n import N_, _
 from mentorlog.models import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS
 
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 MAX_NAME_CHARS = 200
 MAX_CADENCE_DAYS = 3660
 # Characters that change how text around them is shown without being seen: zero-width and bidi controls.
+# The names of values as errors say them (`the title is empty`), for the catalogue.
+FIELDS = {
+    "name": N_("name"),
+    "note": N_("note"),
+    "notes": N_("notes"),
+    "description": N_("description"),
+    "due date": N_("due date"),
+    "confidence": N_("confidence"),
+    "action item": N_("action item"),
+    "topic": N_("topic"),
+    "target": N_("target"),
+    "reflection": N_("reflection"),
+    "next meeting": N_("next meeting"),
+    "level": N_("level"),
+    "goal title": N_("goal title"),
+    "day": N_("day"),
+    "date": N_("date"),
+    "agreement": N_("agreement"),
+    "title": N_("title"),
+    "text": N_("text"),
+    "start": N_("start"),
+    "role": N_("role"),
+    "planned end": N_("planned end"),
+    "kind": N_("kind"),
+    "horizon": N_("horizon"),
+    "feedback": N_("feedback"),
+    "id": N_("id"),
+    "ID": N_("ID"),
+    "goal": N_("goal"),
+    "session": N_("session"),
+    "action": N_("action"),
+    "person": N_("person"),
+    "skill": N_("skill"),
+    "progress": N_("progress"),
+}
 INVISIBLE = frozenset(
     "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 )
@@ -22,14 +58,21 @@ INVISIBLE = frozenset(
 def text(value: str, what: str, *, required: bool = True) -> str:
     """User text as stored: surrounding blank lines and spaces trimmed; NUL and absurd sizes refused."""
     if not isinstance(value, str):
-        raise BadValue(what, f"the {what} must be text")
+        raise BadValue(what, _("the {what} must be text").format(what=_field(what)))
     if "\x00" in value:
-        raise BadValue(what, f"the {what} contains a NUL character", "Remove it and try again.")
+        raise BadValue(
+            what, _("the {what} contains a NUL character").format(what=_field(what)), _("Remove it and try again.")
+        )
     if len(value) > MAX_TEXT_CHARS:
-        raise BadValue(what, f"the {what} is longer than {MAX_TEXT_CHARS // (1024 * 1024)} MB")
+        raise BadValue(
+            what,
+            _("the {what} is longer than {MAX_TEXT_CHARS} MB").format(
+                what=_field(what), MAX_TEXT_CHARS=MAX_TEXT_CHARS // (1024 * 1024)
+            ),
+        )
     cleaned = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if required and not cleaned:
-        raise BadValue(what, f"the {what} is empty", "Give some text.")
+        raise BadValue(what, _("the {what} is empty").format(what=_field(what)), _("Give some text."))
     return cleaned
 
 
@@ -38,11 +81,20 @@ def name(value: str) -> str:
     cleaned = " ".join(unicodedata.normalize("NFC", text(value, "name")).split())
     if any(char in INVISIBLE or unicodedata.category(char) == "Cf" for char in cleaned):
         raise BadValue(
-            "name", "the name contains invisible characters (zero-width or direction marks)", "Type the name plainly."
+            "name",
+            _("the name contains invisible characters (zero-width or direction marks)"),
+            _("Type the name plainly."),
         )
     if len(cleaned) > MAX_NAME_CHARS:
-        raise BadValue("name", f"the name is longer than {MAX_NAME_CHARS} characters")
+        raise BadValue(
+            "name", _("the name is longer than {MAX_NAME_CHARS} characters").format(MAX_NAME_CHARS=MAX_NAME_CHARS)
+        )
     return cleaned
+
+
+def _field(what: str) -> str:
+    """WHAT as the error names it, in the chosen language."""
+    return _(what) if what in FIELDS else what
 
 
 def name_key(value: str) -> str:
@@ -53,33 +105,37 @@ def name_key(value: str) -> str:
 def integer(value: Any, what: str) -> int:
     """A whole number given as int or text; bools and floats are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise BadValue(what, f"the {what} must be a whole number, not {value!r}")
+        raise BadValue(
+            what, _("the {what} must be a whole number, not {value!r}").format(what=_field(what), value=value)
+        )
     if isinstance(value, str):
         stripped = value.strip()
         digits = stripped[1:] if stripped[:1] in "+-" else stripped
         if not digits.isdecimal() or not digits.isascii():
-            raise BadValue(what, f"the {what} must be a whole number, not {value!r}")
+            raise BadValue(
+                what, _("the {what} must be a whole number, not {value!r}").format(what=_field(what), value=value)
+            )
         return int(stripped)
     return value
 
 
 def confidence(value: int | None) -> int | None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
-        raise BadValue("confidence", f"confidence must be 1 to 5, not {value!r}")
+        raise BadValue("confidence", _("confidence must be 1 to 5, not {value!r}").format(value=value))
     return value
 
 
 def level(value: int) -> int:
     """A skill's level: 1 (just starting) to 5 (could teach it)."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise BadValue("level", f"a level must be 1 to 5, not {value!r}")
+        raise BadValue("level", _("a level must be 1 to 5, not {value!r}").format(value=value))
     return value
 
 
 def skill_kind(value: str) -> str:
     cleaned = value.strip().lower() if isinstance(value, str) else value
     if cleaned not in SKILL_KINDS:
-        raise BadValue("kind", f"a skill's kind must be 'strength' or 'growth', not {value!r}")
+        raise BadValue("kind", _("a skill's kind must be 'strength' or 'growth', not {value!r}").format(value=value))
     return str(cleaned)
 
 
@@ -93,36 +149,55 @@ def skill_name(value: str) -> str:
 
 def progress(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-        raise BadValue("progress", f"progress must be 0 to 100, not {value!r}")
+        raise BadValue("progress", _("progress must be 0 to 100, not {value!r}").format(value=value))
     return value
 
 
 def horizon(value: str) -> str:
     cleaned = value.strip().lower() if isinstance(value, str) else value
     if cleaned not in HORIZONS:
-        raise BadValue("horizon", f"horizon must be 'short' or 'long', not {value!r}")
+        raise BadValue("horizon", _("horizon must be 'short' or 'long', not {value!r}").format(value=value))
     return str(cleaned)
 
 
-def goal_status(value: str) -> str:
+# German words people type for the English values that are stored and printed in JSON (accepted in both languages).
+ROLE_ALIASES = {"mentorin": "mentor"}
+ACTION_STATUS_ALIASES = {"offen": "open", "erledigt": "done", "verworfen": "dropped", "alle": "all"}
+GOAL_STATUS_ALIASES = {"aktiv": "active", "erreicht": "achieved", "pausiert": "paused", "verworfen": "dropped"}
+
+
+def _alias(value: Any, aliases: dict[str, str]) -> Any:
     cleaned = value.strip().lower() if isinstance(value, str) else value
+    return aliases.get(cleaned, cleaned) if isinstance(cleaned, str) else cleaned
+
+
+def goal_status(value: str) -> str:
+    cleaned = _alias(value, GOAL_STATUS_ALIASES)
     if cleaned not in GOAL_STATUSES:
-        raise BadValue("status", f"goal status must be one of {', '.join(GOAL_STATUSES)}, not {value!r}")
+        raise BadValue(
+            "status",
+            _("goal status must be one of {GOAL_STATUSES}, not {value!r}").format(
+                GOAL_STATUSES=", ".join(GOAL_STATUSES), value=value
+            ),
+        )
     return str(cleaned)
 
 
 def action_status(value: str, *, allow_all: bool = False) -> str:
     allowed = (*ACTION_STATUSES, "all") if allow_all else ACTION_STATUSES
-    cleaned = value.strip().lower() if isinstance(value, str) else value
+    cleaned = _alias(value, ACTION_STATUS_ALIASES)
     if cleaned not in allowed:
-        raise BadValue("status", f"status must be one of {', '.join(allowed)}; not {value!r}")
+        raise BadValue(
+            "status",
+            _("status must be one of {allowed}; not {value!r}").format(allowed=", ".join(allowed), value=value),
+        )
     return str(cleaned)
 
 
 def role(value: str) -> str:
-    cleaned = value.strip().lower() if isinstance(value, str) else value
+    cleaned = _alias(value, ROLE_ALIASES)
     if cleaned not in ROLES:
-        raise BadValue("role", f"role must be 'mentor' or 'mentee', not {value!r}")
+        raise BadValue("role", _("role must be 'mentor' or 'mentee', not {value!r}").format(value=value))
     return str(cleaned)
 
 
@@ -130,7 +205,12 @@ def cadence_days(value: int | None) -> int | None:
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_CADENCE_DAYS
     ):
-        raise BadValue("cadence", f"a cadence must be 1 to {MAX_CADENCE_DAYS} days, not {value!r}")
+        raise BadValue(
+            "cadence",
+            _("a cadence must be 1 to {MAX_CADENCE_DAYS} days, not {value!r}").format(
+                MAX_CADENCE_DAYS=MAX_CADENCE_DAYS, value=value
+            ),
+        )
     return value
 
 
@@ -139,14 +219,24 @@ def day(value: date, what: str = "date") -> date:
     from mentorlog.dates import MAX_YEAR, MIN_YEAR
 
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise BadValue(what, f"the {what} {value.isoformat()} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise BadValue(
+            what,
+            _("the {what} {isoformat} is outside {MIN_YEAR}–{MAX_YEAR}").format(
+                what=_field(what), isoformat=value.isoformat(), MIN_YEAR=MIN_YEAR, MAX_YEAR=MAX_YEAR
+            ),
+        )
     return value
 
 
 def record_id(value: int, what: str) -> int:
     """An id as SQLite and JSON readers can hold it: 1 to 2^53."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 2**53:
-        raise BadValue(what, f"a {what} id must be a whole number from 1 to 2^53, not {value!r}")
+        raise BadValue(
+            what,
+            _("a {what} id must be a whole number from 1 to 2^53, not {value!r}").format(
+                what=_field(what), value=value
+            ),
+        )
     return value
 
 
@@ -163,12 +253,17 @@ def id_list(values: list[str], what: str = "id") -> list[int]:
                 low = record_id(integer(first, what), what)
                 high = record_id(integer(last, what), what) if dash else low
             except BadValue:
-                raise BadValue(what, f"{part!r} is not an id or a range like 9-11") from None
+                raise BadValue(what, _("{part!r} is not an id or a range like 9-11").format(part=part)) from None
             if high < low:
-                raise BadValue(what, f"the range {part!r} runs backwards; write {high}-{low}")
+                raise BadValue(
+                    what,
+                    _("the range {part!r} runs backwards; write {high}-{low}").format(part=part, high=high, low=low),
+                )
             if high - low >= MAX_IDS:
-                raise BadValue(what, f"the range {part!r} is longer than {MAX_IDS} ids")
+                raise BadValue(
+                    what, _("the range {part!r} is longer than {MAX_IDS} ids").format(part=part, MAX_IDS=MAX_IDS)
+                )
             found.extend(range(low, high + 1))
     if not found:
-        raise BadValue(what, f"give at least one {what}")
+        raise BadValue(what, _("give at least one {what}").format(what=_field(what)))
     return list(dict.fromkeys(found))

@@ -103,7 +103,7 @@ def test_edit_without_flags_opens_the_editor(run: Run, run_json, filled: None, t
     )
     result = run("edit", "session", "1", env={"EDITOR": editor})
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "Updated session 1 and added 1 action item(s)."
+    assert result.stdout.strip() == "Updated session 1 and added 1 action item."
     session = run_json("show", "session", "1")
     assert (session["title"], session["confidence"], session["next"], session["feedback"]) == (
         "Kickoff!",
@@ -138,7 +138,7 @@ def test_delete_asks_and_respects_no(run: Run, db_path: Path, filled: None) -> N
     before = counts(db_path)
     result = run("delete", "session", "1", input="n\n")
     assert result.exit_code == 1 and "nothing deleted" in result.stderr
-    assert "and its 1 action item(s)" in result.stderr
+    assert "and its 1 action item?" in result.stderr
     assert counts(db_path) == before
 
 
@@ -172,5 +172,5 @@ def test_delete_says_it_cannot_before_asking_to_confirm(run: Run, run_json, fill
     assert "mentorlog person close" in refused.stderr
     run("goal", "add", "Milestone", "--parent", "1")
     refused = run("delete", "goal", "1", input="y\n")
-    assert refused.exit_code == 1 and "[y/N]" not in refused.stderr and "1 milestone(s)" in refused.stderr
+    assert refused.exit_code == 1 and "[y/N]" not in refused.stderr and "goal 1 has 1 milestone\n" in refused.stderr
     assert [goal["id"] for goal in run_json("goals", "--all")] == [1, 2]

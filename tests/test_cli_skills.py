@@ -211,7 +211,7 @@ def test_deleting_a_session_takes_its_ratings_and_says_so(run: Run, run_json) ->
     run("note", "text", "--rate", "giving=3", "--action", "follow up")
     run("skill", "rate", "giving", "2", "--date", "yesterday")
     asked = run("delete", "session", "1", input="n\n")
-    assert "Delete session 1 (2026-11-26: 'text') and its 1 action item(s), its 1 skill rating(s)?" in asked.stderr
+    assert "Delete session 1 (2026-11-26: 'text') and its 1 action item, its 1 skill rating?" in asked.stderr
     assert run("delete", "session", "1", "--yes").exit_code == 0
     assert [r["level"] for r in run_json("show", "skill", "1")["ratings"]] == [2]
 
@@ -365,7 +365,7 @@ def test_edit_skill_with_flags_and_in_the_editor(run: Run, run_json, rated: None
 
 def test_delete_skill_asks_takes_its_ratings_and_undo_brings_them_back(run: Run, run_json, rated: None) -> None:
     asked = run("delete", "skill", "1", input="n\n")
-    assert "Delete skill 1 ('giving feedback') and its 5 rating(s)?" in asked.stderr and asked.exit_code == 1
+    assert "Delete skill 1 ('giving feedback') and its 5 ratings?" in asked.stderr and asked.exit_code == 1
     assert run("delete", "skill", "1", "--yes").stdout == "Deleted skill 1.\n"
     assert [item["id"] for item in run_json("skills")] == [3, 2]
     assert run("undo", "--yes").stdout.endswith("restored 1 skill, 5 skill ratings.\n")
@@ -523,7 +523,7 @@ def test_dump_carries_skills_and_ratings_and_restores_them_exactly(run: Run, rat
     assert dump["skill_ratings"][3]["rater_uuid"] == dump["people"][0]["uuid"]  # Dr. Weber's view
     other = ["--db", str(tmp_path / "restored.db")]
     assert run(*other, "import", str(file)).stdout == (
-        f"Imported {file}: added 2 people, 1 goals, 1 sessions, 3 skills, 10 skill ratings (ids restored).\n"
+        f"Imported {file}: added 2 people, 1 goal, 1 session, 3 skills, 10 skill ratings (ids restored).\n"
     )
     again = json.loads(run(*other, "export", "--format", "json", "--all").stdout)
     assert {k: v for k, v in again.items() if k != "exported_at"} == {

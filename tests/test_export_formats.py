@@ -71,7 +71,7 @@ def test_markdown_review_has_its_sections_and_user_text_cannot_break_them(run: R
     assert "**Give a talk** — 0% → 40%" in text and "2026-11-26: 0% → 40% — outline done" in text
     assert "- [x] outline (done 2026-11-26; mine)" in text
     assert "- [ ] overdue thing (due 2026-11-01; mine) — **overdue**" in text.split("## With Anna Schmidt")[1]
-    assert "secret" not in text and "1 private session(s) left out" in text
+    assert "secret" not in text and "1 private session left out" in text
 
 
 def test_private_sessions_only_with_include_private(run: Run, journal_with_history: None) -> None:

@@ -68,7 +68,7 @@ def test_the_next_meeting_after_a_private_session_still_reaches_the_calendar(
 
 def test_the_review_counts_private_sessions_left_out(run: Run, private_sessions: None) -> None:
     text = run("export", "--since", "2026-11-01").stdout
-    assert "_1 private session(s) left out._" in text
+    assert "_1 private session left out._" in text
     assert "0 created" not in text and "1 created" in text  # the private session's action does not count
 
 

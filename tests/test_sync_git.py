@@ -59,7 +59,7 @@ def test_two_machines_share_one_journal_through_a_git_repository(run: Run, tmp_p
     publish(laptop)
 
     git(desktop, "pull", "-q", "--no-edit", "origin", "main")
-    assert "Applied 1 file(s) from 1 device(s)" in run(*on_desktop, "sync", str(desktop)).stdout
+    assert "Applied 1 file from 1 device" in run(*on_desktop, "sync", str(desktop)).stdout
     run(*on_desktop, "action", "done", "1")
     run(*on_desktop, "goal", "progress", "1", "40", "--note", "outline done")
     # meanwhile on the laptop, unaware of it: the same goal edited, a reflection added

@@ -6,9 +6,9 @@ import typer
 
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
-from mentorlog.safe import inert
+from mentorlog.i18n import N_, _, ngettext
 
-action_app = sub_app("Add action items and change their status.")
+action_app = sub_app(N_("Add action items and change their status."))
 app.add_typer(action_app, name="action", rich_help_panel="Record")
 
 
@@ -54,14 +54,21 @@ def action_add(
     if json_:
         common.print_json(action.to_json())
         return
-    due_part = f", due {common.shown_day(action.due)}" if action.due else ""
+    due_part = _(", due {day}").format(day=common.shown_day(action.due)) if action.due else ""
     with_part = plan.with_words if plan and (action.owner != plan.name or plan.default) else ""
     common.say(
-        f"Added action {action.id} for {inert(action.owner)}{with_part}{due_part}: {common.quoted(action.text)}."
+        _("Added action {id} {for_owner}{with_part}{due_part}: {text}.").format(
+            id=action.id,
+            for_owner=common.for_owner(action.owner),
+            with_part=with_part,
+            due_part=due_part,
+            text=common.quoted(action.text),
+        )
     )
 
 
-def _set_status(values: list[str], status: str, verb: str, json_: bool) -> None:
+def _set_status(values: list[str], status: str, said: str, json_: bool) -> None:
+    """SAID: the confirmation per changed item (`Done: {id} {text}`), marked with N_ for the catalogue."""
     from mentorlog import validate
 
     ids = common.checked("ID", validate.id_list, values)
@@ -71,11 +78,16 @@ def _set_status(values: list[str], status: str, verb: str, json_: bool) -> None:
         common.print_json([action.to_json() for action in sorted([*changed, *unchanged], key=lambda a: a.id)])
         return
     for action in changed:  # each item's text, so a wrong id is seen at once
-        common.say(f"{verb}: {action.id} {common.one_line(action.text)}")
+        common.say(_(said).format(id=action.id, text=common.one_line(action.text)))
     for action in unchanged:
-        common.say(f"Already {status}: {action.id} {common.one_line(action.text)}")
+        common.say(_(ALREADY[status]).format(id=action.id, text=common.one_line(action.text)))
 
 
+ALREADY = {
+    "done": N_("Already done: {id} {text}"),
+    "dropped": N_("Already dropped: {id} {text}"),
+    "open": N_("Already open: {id} {text}"),
+}
 IDS_ARGUMENT = typer.Argument(..., metavar="ID...", help="Action item ids: 4 7, 4,7 or a range 9-11.")
 JSON_OPTION = typer.Option(False, "--json", help="Print the action items as JSON.")
 
@@ -83,19 +95,19 @@ JSON_OPTION = typer.Option(False, "--json", help="Print the action items as JSON
 @action_app.command("done")
 def action_done(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Mark action items done: `action done 4,7 9-11`."""
-    _set_status(ids, "done", "Done", json_)
+    _set_status(ids, "done", N_("Done: {id} {text}"), json_)
 
 
 @action_app.command("drop")
 def action_drop(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Drop action items that no longer matter."""
-    _set_status(ids, "dropped", "Dropped", json_)
+    _set_status(ids, "dropped", N_("Dropped: {id} {text}"), json_)
 
 
 @action_app.command("reopen")
 def action_reopen(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Open done or dropped action items again."""
-    _set_status(ids, "open", "Reopened", json_)
+    _set_status(ids, "open", N_("Reopened: {id} {text}"), json_)
 
 
 @app.command(rich_help_panel="Read")
@@ -153,7 +165,7 @@ def actions(
     console = render.make_console()
     if not found:
         console.print(
-            render.empty('No action items match. Add one with: mentorlog action add "Send the draft" --due fri')
+            render.empty(_('No action items match. Add one with: mentorlog action add "Send the draft" --due fri'))
         )
         return
     if by_person:
@@ -163,9 +175,9 @@ def actions(
     late = sum(
         1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat()
     )
-    summary = f"{len(found)} action item{'s' if len(found) != 1 else ''}"
+    summary = ngettext("{n} action item", "{n} action items", len(found)).format(n=len(found))
     if late:
-        summary += f", {late} overdue"
+        summary += ngettext(", {n} overdue", ", {n} overdue", late).format(n=late)
     if total > len(found):
-        summary += f"; {total - len(found)} more not shown (--limit 0 shows all)"  # the same words as more_line
+        summary += _("; {n} more not shown (--limit 0 shows all)").format(n=total - len(found))  # as more_line
     console.print(render.empty(summary))

@@ -10,7 +10,7 @@ import typer
 
 from mentorlog.cli import common, completion
 from mentorlog.cli.people import person_app
-from mentorlog.humane import counted
+from mentorlog.i18n import _, ngettext
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -46,8 +46,10 @@ def person_close(
         from mentorlog.errors import MentorlogError
 
         raise MentorlogError(
-            f"the relationship with {person.name} was already closed on {person.closed_at}",
-            f"`mentorlog person reopen {_short(person.name)}` takes it up again.",
+            _("the relationship with {name} was already closed on {closed_at}").format(
+                name=person.name, closed_at=person.closed_at
+            ),
+            _("`mentorlog person reopen {name}` takes it up again.").format(name=_short(person.name)),
         )
     terminal = common.stdin_is_terminal()
     text, edited = reflection, False
@@ -58,7 +60,9 @@ def person_close(
         for line in _open_lines(actions, topics):
             typer.echo(line, err=True)
         drop_open = common.confirm(
-            f"Drop {_what(actions, topics)}?", default=False, unanswered="Pass --drop-open to drop them."
+            _("Drop {actions}?").format(actions=_what(actions, topics)),
+            default=False,
+            unanswered=_("Pass --drop-open to drop them."),
         )
     keep = keeping_draft(text or "", "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext()
     with keep, common.journal(write=True) as journal:
@@ -68,14 +72,21 @@ def person_close(
     if json_:
         common.print_json(closing.person.to_json())
         return
-    common.say(f"Closed the relationship with {inert(person.name)} on {common.shown_day(day)}.")
+    common.say(
+        _("Closed the relationship with {name} on {day}.").format(name=inert(person.name), day=common.shown_day(day))
+    )
     if closing.reflection:
-        common.say(f"Closing reflection {closing.reflection.id} written (tag #closing).")
+        common.say(_("Closing reflection {id} written (tag #closing).").format(id=closing.reflection.id))
     if closing.dropped or closing.removed_topics:
-        common.say(f"Dropped {_what(closing.dropped, closing.removed_topics)}.")
+        common.say(_("Dropped {dropped}.").format(dropped=_what(closing.dropped, closing.removed_topics)))
     elif closing.kept or closing.kept_topics:
-        common.say(f"Kept {_what(closing.kept, closing.kept_topics)}; --drop-open drops them.")
-        common.say(f"`mentorlog actions --with {_short(person.name)}` still shows them.")
+        kept = len(closing.kept) + len(closing.kept_topics)
+        common.say(
+            ngettext("Kept {kept}; --drop-open drops it.", "Kept {kept}; --drop-open drops them.", kept).format(
+                kept=_what(closing.kept, closing.kept_topics)
+            )
+        )
+        common.say(_("`mentorlog actions --with {name}` still shows them.").format(name=_short(person.name)))
 
 
 @person_app.command("reopen")
@@ -89,19 +100,21 @@ def person_reopen(
     if json_:
         common.print_json(person.to_json())
         return
-    common.say(f"Reopened the relationship with {inert(person.name)}.")
+    common.say(_("Reopened the relationship with {name}.").format(name=inert(person.name)))
 
 
 def _what(actions: Sequence[Action], topics: Sequence[Topic]) -> str:
-    parts = [counted(len(actions), "open action item")] if actions else []
-    parts += [counted(len(topics), "open topic")] if topics else []
-    return " and ".join(parts)
+    parts = [ngettext("{n} open action item", "{n} open action items", len(actions)).format(n=len(actions))]
+    topics_part = ngettext("{n} open topic", "{n} open topics", len(topics)).format(n=len(topics))
+    if actions and topics:
+        return _("{actions} and {topics}").format(actions=parts[0], topics=topics_part)
+    return parts[0] if actions else topics_part
 
 
 def _open_lines(actions: Sequence[Action], topics: Sequence[Topic]) -> list[str]:
-    lines = ["Still open:"]
-    lines += [f"  action {action.id}: {inert(action.text)}" for action in actions]
-    lines += [f"  topic {topic.id}: {inert(topic.text)}" for topic in topics]
+    lines = [_("Still open:")]
+    lines += [_("  action {id}: {text}").format(id=action.id, text=inert(action.text)) for action in actions]
+    lines += [_("  topic {id}: {text}").format(id=topic.id, text=inert(topic.text)) for topic in topics]
     return lines
 
 

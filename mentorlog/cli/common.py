@@ -14,6 +14,7 @@ import typer
 
 from mentorlog import config as configuration
 from mentorlog.errors import BadValue, MentorlogError, UsageError
+from mentorlog.i18n import N_, _, ngettext
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from mentorlog.store.repo import Journal, Outcome
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
-ROLE_PROMPT = "Role of {name} (mentor/mentee)"
+ROLE_PROMPT = N_("Role of {name} (mentor/mentee)")
 T = TypeVar("T")
 
 
@@ -67,8 +68,10 @@ def choose_language() -> None:
 
     try:
         i18n.use(_STATE.settings.language)
-    except MentorlogError:
-        i18n.use("en")
+    except MentorlogError:  # a bad config file: its error is said in the language the environment asks for
+        import os
+
+        i18n.use(i18n.choose(None, os.environ))
 
 
 def start(db_option: str | None) -> None:
@@ -77,7 +80,7 @@ def start(db_option: str | None) -> None:
         _STATE.db_option = db_option
         _STATE._settings = None
     for warning in _STATE.settings.config.warnings:
-        typer.echo(f"Warning: {inert(warning)}", err=True)
+        typer.echo(_("Warning: {warning}").format(warning=inert(warning)), err=True)
 
 
 def set_command_path(path: str) -> None:
@@ -122,8 +125,8 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
         _STATE.outcome = outcome
     if not write and not missing_ok and not _STATE.db_path.exists():
         raise MentorlogError(
-            f"there is no journal at {_STATE.db_path}",
-            "Start with `mentorlog person add NAME --role mentee`, or try `mentorlog demo`.",
+            _("there is no journal at {db_path}").format(db_path=_STATE.db_path),
+            _("Start with `mentorlog person add NAME --role mentee`, or try `mentorlog demo`."),
         )
     with open_for_command(
         _STATE.db_path,
@@ -138,12 +141,14 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
         yield opened
 
 
-PASSPHRASE_PROMPT = "{what} (not shown)"
+PASSPHRASE_PROMPT = N_("{what} (not shown)")
 
 
 def ask_passphrase(what: str, *, twice: bool = False) -> str:
     """A passphrase typed on the terminal, not echoed (TWICE: typed again to confirm)."""
-    return str(typer.prompt(PASSPHRASE_PROMPT.format(what=what), hide_input=True, confirmation_prompt=twice, err=True))
+    return str(
+        typer.prompt(_(PASSPHRASE_PROMPT).format(what=what), hide_input=True, confirmation_prompt=twice, err=True)
+    )
 
 
 def _debug_line(line: str) -> None:
@@ -151,7 +156,7 @@ def _debug_line(line: str) -> None:
 
 
 def _warn_line(line: str) -> None:
-    typer.echo(f"Warning: {inert(line)}", err=True)
+    typer.echo(_("Warning: {line}").format(line=inert(line)), err=True)
 
 
 def keys() -> Keys:
@@ -200,7 +205,7 @@ def form_value(field: str, rule: Callable[..., T], *args: Any) -> T:
         message = exc.message
         if message.lower().startswith(field.lower()):
             message = field + message[len(field) :]
-        raise UsageError(f"{message}; nothing was recorded", exc.hint) from None
+        raise UsageError(_("{message}; nothing was recorded").format(message=message), exc.hint) from None
 
 
 def checked(flag: str, rule: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -261,7 +266,7 @@ def confirm(question: str, *, default: bool, unanswered: str) -> bool:
         if not isinstance(stopped.__context__, EOFError):
             raise  # Ctrl-C: interrupted
         typer.echo("", err=True)
-        raise MentorlogError("no answer: standard input ended before one", unanswered) from None
+        raise MentorlogError(_("no answer: standard input ended before one"), unanswered) from None
 
 
 def read_stdin() -> str:
@@ -269,11 +274,17 @@ def read_stdin() -> str:
     stream = typer.get_binary_stream("stdin")
     data = stream.read(MAX_TEXT_BYTES + 1)
     if len(data) > MAX_TEXT_BYTES:
-        raise UsageError(f"the text on stdin is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB")
+        raise UsageError(
+            _("the text on stdin is larger than {MAX_TEXT_BYTES} MB").format(
+                MAX_TEXT_BYTES=MAX_TEXT_BYTES // (1024 * 1024)
+            )
+        )
     try:
         return str(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise UsageError(f"stdin is not valid UTF-8 (byte {exc.start})", "Convert the text to UTF-8.") from None
+        raise UsageError(
+            _("stdin is not valid UTF-8 (byte {start})").format(start=exc.start), _("Convert the text to UTF-8.")
+        ) from None
 
 
 def text_from(argument: str | None, template: str | None, draft: str | None = None) -> tuple[str, bool]:
@@ -316,13 +327,38 @@ def list_limit(limit: int | None, as_json: bool, default: int = TABLE_LIMIT) -> 
 
 
 def more_line(total: int, shown: int, noun: str) -> str | None:
-    """`12 more sessions; --limit 0 shows all`, when a table was cut."""
+    """`12 more sessions not shown (--limit 0 shows all)`, when a table was cut; NOUN is the singular
+    (session, goal, reflection, skill, match)."""
     if total <= shown:
         return None
-    return f"{total - shown} more {noun} not shown (--limit 0 shows all)"
+    n = total - shown
+    forms = {
+        "session": ngettext(
+            "{n} more session not shown (--limit 0 shows all)", "{n} more sessions not shown (--limit 0 shows all)", n
+        ),
+        "goal": ngettext(
+            "{n} more goal not shown (--limit 0 shows all)", "{n} more goals not shown (--limit 0 shows all)", n
+        ),
+        "reflection": ngettext(
+            "{n} more reflection not shown (--limit 0 shows all)",
+            "{n} more reflections not shown (--limit 0 shows all)",
+            n,
+        ),
+        "skill": ngettext(
+            "{n} more skill not shown (--limit 0 shows all)", "{n} more skills not shown (--limit 0 shows all)", n
+        ),
+        "match": ngettext(
+            "{n} more match not shown (--limit 0 shows all)", "{n} more matches not shown (--limit 0 shows all)", n
+        ),
+    }
+    return forms[noun].format(n=n)
 
 
 LIMIT_HELP = "Show at most N (default {default} in the table, all with --json; 0 = all)."
+LIMIT_HELPS = (  # LIMIT_HELP as the commands fill it in, for the catalogue (--help looks the whole text up)
+    N_("Show at most N (default 20 in the table, all with --json; 0 = all)."),
+    N_("Show at most N (default 25 in the table, all with --json; 0 = all)."),
+)
 
 
 def quoted(text: str) -> str:
@@ -342,11 +378,27 @@ def one_line(text: str, width: int = 70) -> str:
 def shown_day(day: date | str | None) -> str:
     """A stored date as confirmations echo it: `2026-12-04, Fri`, so a misread is seen at once."""
     from mentorlog.dates import format_day
+    from mentorlog.i18n import language
 
     if day is None:
-        return "none"
+        return _("none")
     value = date.fromisoformat(day) if isinstance(day, str) else day
-    return format_day(value, today())
+    return format_day(value, today(), language=language())
+
+
+def for_owner(owner: str) -> str:
+    """`for me`, `for Dr. Weber` (German: `für mich`, `für Dr. Weber`)."""
+    return _("for me") if owner == "me" else _("for {name}").format(name=inert(owner))
+
+
+def plain_day(day: date | str) -> str:
+    """A date without its weekday: `2026-12-04` (German: `04.12.2026`)."""
+    from mentorlog.i18n import german
+
+    if not german():
+        return str(day)
+    value = date.fromisoformat(day) if isinstance(day, str) else day
+    return f"{value.day:02d}.{value.month:02d}.{value.year}"
 
 
 def tags_from(options: list[str] | None, *texts: str | None) -> list[str]:
@@ -354,7 +406,7 @@ def tags_from(options: list[str] | None, *texts: str | None) -> list[str]:
 
     given = [normalise_tag(tag) for tag in options or []]
     if any(not tag for tag in given):
-        raise UsageError("a --tag is empty")
+        raise UsageError(_("a --tag is empty"))
     return list(dict.fromkeys([*given, *find_tags(*texts)]))
 
 

@@ -15,26 +15,27 @@ from mentorlog import config as configuration
 from mentorlog.cli import common
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError
+from mentorlog.i18n import N_, _
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
     from mentorlog.store.crypto import RawKey
 
-NO_JOURNAL = "there is no journal at {path} yet"
-NO_NEW_PASSPHRASE = "no new passphrase given"
-NEW_PASSPHRASE_HINT = "Run it on a terminal to type it twice, or set {source}."
-EMPTY = "the passphrase is empty"
-ALREADY = "{path} is already encrypted"
-ALREADY_HINT = "Change its passphrase with `mentorlog passphrase`; `mentorlog decrypt` makes it plain again."
-NOT_ENCRYPTED = "{path} is not encrypted"
-ENCRYPTED = "Encrypted {path} ({rows} rows checked). Without the passphrase it cannot be read: keep it safe."
-DECRYPTED = "Decrypted {path}: it is plain SQLite again ({rows} rows checked). Encrypted backups stay encrypted."
-CHANGED = "Changed the passphrase of {path} ({rows} rows checked). Backups made before keep the old passphrase."
-IN_KEYRING = "The key is in the OS keyring: commands on this machine need no passphrase."
-LEFT_KEYRING = "The key was removed from the OS keyring."
-PLAIN_COPIES = "Warning: these plain copies of journal text beside it are still readable without a passphrase:"
-PLAIN_COPIES_HINT = "Delete them, or keep them somewhere as safe as the passphrase."
-RAW_KEY_NOTE = (
+NO_JOURNAL = N_("there is no journal at {path} yet")
+NO_NEW_PASSPHRASE = N_("no new passphrase given")
+NEW_PASSPHRASE_HINT = N_("Run it on a terminal to type it twice, or set {source}.")
+EMPTY = N_("the passphrase is empty")
+ALREADY = N_("{path} is already encrypted")
+ALREADY_HINT = N_("Change its passphrase with `mentorlog passphrase`; `mentorlog decrypt` makes it plain again.")
+NOT_ENCRYPTED = N_("{path} is not encrypted")
+ENCRYPTED = N_("Encrypted {path} ({rows} rows checked). Without the passphrase it cannot be read: keep it safe.")
+DECRYPTED = N_("Decrypted {path}: it is plain SQLite again ({rows} rows checked). Encrypted backups stay encrypted.")
+CHANGED = N_("Changed the passphrase of {path} ({rows} rows checked). Backups made before keep the old passphrase.")
+IN_KEYRING = N_("The key is in the OS keyring: commands on this machine need no passphrase.")
+LEFT_KEYRING = N_("The key was removed from the OS keyring.")
+PLAIN_COPIES = N_("Warning: these plain copies of journal text beside it are still readable without a passphrase:")
+PLAIN_COPIES_HINT = N_("Delete them, or keep them somewhere as safe as the passphrase.")
+RAW_KEY_NOTE = N_(
     "This raw key opens the journal and its backups until the passphrase changes, without key derivation; "
     "keep it like the passphrase (e.g. `pass insert -m mentorlog-key`, then passphrase_command)."
 )
@@ -45,7 +46,7 @@ def _journal_path() -> Path:
 
     path = resolve(common.state().db_path)
     if not path.exists():
-        raise MentorlogError(NO_JOURNAL.format(path=path), "Write something first, or point --db at the journal.")
+        raise MentorlogError(_(NO_JOURNAL).format(path=path), _("Write something first, or point --db at the journal."))
     return path
 
 
@@ -53,7 +54,9 @@ def _require_extra() -> None:
     from mentorlog.store.crypto import INSTALL, sqlcipher
 
     if sqlcipher() is None:
-        raise MentorlogError("SQLCipher is not installed", f"Install the encryption extra: {INSTALL}")
+        raise MentorlogError(
+            _("SQLCipher is not installed"), _("Install the encryption extra: {INSTALL}").format(INSTALL=INSTALL)
+        )
 
 
 def _current_key() -> RawKey | None:
@@ -72,16 +75,16 @@ def _new_passphrase(*, for_encrypt: bool) -> str:
         keys = common.keys()
         path = _journal_path()
         text = keys.text_from("passphrase_command", path) or keys.text_from("MENTORLOG_PASSPHRASE", path)
-        source = "MENTORLOG_PASSPHRASE or passphrase_command in config.toml"
+        source = _("MENTORLOG_PASSPHRASE or passphrase_command in config.toml")
     else:
         text = settings.environment.new_passphrase
         source = "MENTORLOG_NEW_PASSPHRASE"
     if text is None:
         if not common.stdin_is_terminal():
-            raise MentorlogError(NO_NEW_PASSPHRASE, NEW_PASSPHRASE_HINT.format(source=source))
-        text = common.ask_passphrase("New passphrase", twice=True)
+            raise MentorlogError(_(NO_NEW_PASSPHRASE), _(NEW_PASSPHRASE_HINT).format(source=source))
+        text = common.ask_passphrase(_("New passphrase"), twice=True)
     if not text.strip():
-        raise MentorlogError(EMPTY, "Choose a long one: several words are easy to type and hard to guess.")
+        raise MentorlogError(_(EMPTY), _("Choose a long one: several words are easy to type and hard to guess."))
     return text
 
 
@@ -124,22 +127,22 @@ def encrypt(
     _require_extra()
     path = _journal_path()
     if _current_key() is not None:
-        raise MentorlogError(ALREADY.format(path=path), ALREADY_HINT)
+        raise MentorlogError(_(ALREADY).format(path=path), _(ALREADY_HINT))
     if keyring:
         crypto.keyring_check()
     passphrase = _new_passphrase(for_encrypt=True)
     key = crypto.RawKey.new(passphrase)
     rows = _convert(path, None, key)
-    common.say(ENCRYPTED.format(path=inert(str(path)), rows=rows))
+    common.say(_(ENCRYPTED).format(path=inert(str(path)), rows=rows))
     if keyring:
         _store_in_keyring(path, key, passphrase)
-        common.say(IN_KEYRING)
+        common.say(_(IN_KEYRING))
     copies = plain_copies(path)
     if copies:
-        typer.echo(PLAIN_COPIES, err=True)
+        typer.echo(_(PLAIN_COPIES), err=True)
         for copy in copies:
             typer.echo(f"  {inert(str(copy))}", err=True)
-        typer.echo(PLAIN_COPIES_HINT, err=True)
+        typer.echo(_(PLAIN_COPIES_HINT), err=True)
 
 
 @app.command(rich_help_panel="Data")
@@ -151,11 +154,11 @@ def decrypt() -> None:
     path = _journal_path()
     key = _current_key()
     if key is None:
-        raise MentorlogError(NOT_ENCRYPTED.format(path=path))
+        raise MentorlogError(_(NOT_ENCRYPTED).format(path=path))
     rows = _convert(path, key, None)
-    common.say(DECRYPTED.format(path=inert(str(path)), rows=rows))
+    common.say(_(DECRYPTED).format(path=inert(str(path)), rows=rows))
     if crypto.keyring_forget(configuration.keyring_hints_file(), path):
-        common.say(LEFT_KEYRING)
+        common.say(_(LEFT_KEYRING))
 
 
 @app.command(rich_help_panel="Data")
@@ -177,10 +180,10 @@ def passphrase(
     path = _journal_path()
     key = _current_key()
     if key is None:
-        raise MentorlogError(NOT_ENCRYPTED.format(path=path), "Encrypt it with `mentorlog encrypt`.")
+        raise MentorlogError(_(NOT_ENCRYPTED).format(path=path), _("Encrypt it with `mentorlog encrypt`."))
     if print_raw_key:
         common.say(key.pragma)
-        typer.echo(RAW_KEY_NOTE, err=True)
+        typer.echo(_(RAW_KEY_NOTE), err=True)
         return
     hints = configuration.keyring_hints_file()
     keep = keyring or crypto.keyring_noted(hints, path)
@@ -189,7 +192,7 @@ def passphrase(
     new = _new_passphrase(for_encrypt=False)
     new_key = crypto.RawKey.new(new)
     rows = _convert(path, key, new_key)
-    common.say(CHANGED.format(path=inert(str(path)), rows=rows))
+    common.say(_(CHANGED).format(path=inert(str(path)), rows=rows))
     if keep:
         _store_in_keyring(path, new_key, new)
-        common.say(IN_KEYRING)
+        common.say(_(IN_KEYRING))

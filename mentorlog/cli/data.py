@@ -12,6 +12,7 @@ import typer
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import N_, _, ngettext
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -63,11 +64,13 @@ def export(
 
     fmt = format_.strip().lower()
     if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format_!r}")
+        raise UsageError(
+            _("--format must be one of {FORMATS}, not {format!r}").format(FORMATS=", ".join(FORMATS), format=format_)
+        )
     if all_ and fmt != "json":
-        raise UsageError("--all goes with --format json")
+        raise UsageError(_("--all goes with --format json"))
     if all_ and (since or until or with_):
-        raise UsageError("--all dumps the whole journal; it takes no --since, --until or --with")
+        raise UsageError(_("--all dumps the whole journal; it takes no --since, --until or --with"))
     if fmt == "csv":
         from mentorlog.export.csvfile import check_what
 
@@ -79,7 +82,7 @@ def export(
     start = common.since(since)
     end = common.day(until, direction="backward", period_end=True) or common.today()
     if start and start > end:
-        raise UsageError(f"--since {start} is after --until {end}")
+        raise UsageError(_("--since {start} is after --until {end}").format(start=start, end=end))
     stamp = common.clock().stamp()
     with common.journal(write=False) as journal:
         if all_:
@@ -92,11 +95,15 @@ def export(
                 )
             if left_out:
                 typer.echo(
-                    f"Note: {left_out} private session(s) left out; --include-private keeps them too.",
+                    ngettext(
+                        "Note: {left_out} private session left out; --include-private keeps it too.",
+                        "Note: {left_out} private sessions left out; --include-private keeps them too.",
+                        left_out,
+                    ).format(left_out=left_out),
                     err=True,
                 )
             if output is not None:
-                typer.echo(f"Wrote the dump of the whole journal to {output}.", err=True)
+                typer.echo(_("Wrote the dump of the whole journal to {output}.").format(output=output), err=True)
             return
         from mentorlog.reports import OPEN_LISTED
 
@@ -111,15 +118,20 @@ def export(
     _say_plain_export()
     write_output(_render(review, fmt, what, stamp), output)
     if output is not None:
-        typer.echo(f"Wrote {fmt} export of {review.since} to {review.until} to {output}.", err=True)
+        typer.echo(
+            _("Wrote {fmt} export of {since} to {until} to {output}.").format(
+                fmt=fmt, since=review.since, until=review.until, output=output
+            ),
+            err=True,
+        )
 
 
-PLAIN_EXPORT = "Note: the journal is encrypted, but exports are plain text by design; keep this one safe."
+PLAIN_EXPORT = N_("Note: the journal is encrypted, but exports are plain text by design; keep this one safe.")
 
 
 def _say_plain_export() -> None:
     if common.journal_key() is not None:
-        typer.echo(PLAIN_EXPORT, err=True)
+        typer.echo(_(PLAIN_EXPORT), err=True)
 
 
 def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
@@ -167,11 +179,11 @@ def import_(
     try:
         text = file.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise MentorlogError(f"no file {file}") from None
+        raise MentorlogError(_("no file {file}").format(file=file)) from None
     except UnicodeDecodeError:
-        raise UsageError(f"{file} is not UTF-8 text") from None
+        raise UsageError(_("{file} is not UTF-8 text").format(file=file)) from None
     except OSError as exc:
-        raise MentorlogError(f"cannot read {file}: {exc.strerror}") from None
+        raise MentorlogError(_("cannot read {file}: {strerror}").format(file=file, strerror=exc.strerror)) from None
     data = parse_dump(text, str(file))
     total = sum(len(records) for table, records in data.items() if isinstance(records, list))
     with common.journal(write=True) as journal, render.progress_bar(total, "Importing") as advance:
@@ -183,18 +195,34 @@ def import_(
         )  # fmt: skip
         return
     for cut in report.cut_links:
-        typer.echo(f"Note: {inert(cut)}: the merged parent links would have formed a loop.", err=True)
+        typer.echo(_("Note: {cut}: the merged parent links would have formed a loop.").format(cut=inert(cut)), err=True)
     if not report.changed:
-        common.say(f"Nothing to import: the journal already has everything in {file}.")
+        common.say(_("Nothing to import: the journal already has everything in {file}.").format(file=file))
         return
-    added = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report.added.items() if count)
-    updated = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report.updated.items() if count)
-    parts = [f"Imported {file}:"]
+    from mentorlog.store.undo import counted
+
+    added = ", ".join(counted(TABLES.get(table, table), count) for table, count in report.added.items() if count)
+    updated = ", ".join(counted(TABLES.get(table, table), count) for table, count in report.updated.items() if count)
+    parts = [_("Imported {file}:").format(file=file)]
     if added:
-        parts.append(f"added {added}")
+        parts.append(_("added {records}").format(records=added))
     if updated:
-        parts.append(("; " if added else "") + f"updated {updated}")
-    common.say(" ".join(parts) + ("." if not report.restored_ids else " (ids restored)."))
+        parts.append(("; " if added else "") + _("updated {records}").format(records=updated))
+    common.say(" ".join(parts) + ("." if not report.restored_ids else " " + _("(ids restored).")))
+
+
+# the tables an import counts, as the nouns a person reads (`1 session`, `3 topics`: store.undo.counted)
+TABLES = {
+    "people": "person",
+    "sessions": "session",
+    "actions": "action item",
+    "goals": "goal",
+    "progress_updates": "progress update",
+    "reflections": "reflection",
+    "topics": "topic",
+    "skills": "skill",
+    "skill_ratings": "skill rating",
+}
 
 
 @app.command(rich_help_panel="Data")
@@ -211,7 +239,7 @@ def backup(
     state = common.state()
     source = state.db_path
     if not source.exists():
-        raise MentorlogError(f"there is no journal at {source} yet", "Nothing to back up.")
+        raise MentorlogError(_("there is no journal at {source} yet").format(source=source), _("Nothing to back up."))
     stamp = common.clock().now().astimezone().strftime("%Y%m%dT%H%M%S-%f")
     if path is None:
         path = source.with_name(f"{source.stem}-backup-{stamp}{source.suffix or '.db'}")
@@ -222,7 +250,11 @@ def backup(
         pass  # checks the file: readable, a journal, not from a newer version
     key = common.journal_key()
     backup_journal(source, path, busy_timeout=state.settings.environment.busy_timeout, key=key)
-    common.say(f"Backed up {source} to {path}{' (encrypted with the same key)' if key else ''}.")
+    common.say(
+        _("Backed up {source} to {path}{value}.").format(
+            source=source, path=path, value=_(" (encrypted with the same key)") if key else ""
+        )
+    )
 
 
 @app.command(rich_help_panel="Data")
@@ -238,8 +270,9 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     if state.db_option is None:
         if state.settings.environment.db:
             typer.echo(
-                f"MENTORLOG_DB is set ({state.settings.environment.db});\n"
-                "the demo leaves that journal alone, so no demo data mixes with yours.",
+                _(
+                    "MENTORLOG_DB is set ({db});\nthe demo leaves that journal alone, so no demo data mixes with yours."
+                ).format(db=state.settings.environment.db),
                 err=True,
             )
         folder = Path(tempfile.mkdtemp(prefix="mentorlog-demo-"))
@@ -248,14 +281,15 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     with common.journal(write=True) as journal:
         if not journal.is_empty():
             raise MentorlogError(
-                f"{path} already has entries; the demo only fills an empty journal", "Give a new file with --db."
+                _("{path} already has entries; the demo only fills an empty journal").format(path=path),
+                _("Give a new file with --db."),
             )
         counts = demo_data.fill(journal, common.today())
     if json_:
         common.print_json({"db": str(path), **counts})
         return
-    common.say(f"Demo journal with {counts['sessions']} sessions written to {path}")
-    common.say(f"Try it:  export MENTORLOG_DB={path}")
+    common.say(_("Demo journal with {counts} sessions written to {path}").format(counts=counts["sessions"], path=path))
+    common.say(_("Try it:  export MENTORLOG_DB={path}").format(path=path))
     common.say("")
     from mentorlog.cli.views import timeline
 

@@ -11,6 +11,7 @@ from mentorlog.cli import common
 from mentorlog.cli.editor import edit_text, keeping_draft, read_draft
 from mentorlog.cli.kinds import Kind
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _, ngettext
 
 
 def _new_action_lines(entry: Kind, form: editform.Form) -> tuple[str, list[Any]]:
@@ -30,9 +31,11 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
     start = read_draft(draft, f"mentorlog edit {entry.word} {record_id}") if from_draft else before
     edited = edit_text(start, draft=draft)
     if editform.is_blank(edited):
-        raise UsageError(f"nothing changed: the {entry.word} form was emptied (that cancels the edit)")
+        raise UsageError(
+            _("nothing changed: the {word} form was emptied (that cancels the edit)").format(word=entry.noun())
+        )
     if edited.strip() == before.strip():
-        common.say(f"No changes to {entry.word} {record_id}.")
+        common.say(_("No changes to {word} {record_id}.").format(word=entry.noun(), record_id=record_id))
         return
     with keeping_draft(edited, draft, reopen):
         form = editform.parse(edited, entry.form.fields, entry.form.sections)
@@ -45,7 +48,11 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
         with common.journal(write=True) as journal:
             current = entry.get(journal, record_id)
             if not from_draft and current.updated_at != record.updated_at:
-                raise UsageError(f"{entry.word} {record_id} changed while you were editing; nothing was saved")
+                raise UsageError(
+                    _("{word} {record_id} changed while you were editing; nothing was saved").format(
+                        word=entry.word, record_id=record_id
+                    )
+                )
             if entry.tagged:
                 found = common.tags_from(None, *(v for v in patch.changes().values() if isinstance(v, str)))
                 patch = type(patch)(**{**patch.changes(), "tags": tuple(dict.fromkeys([*current.tags, *found]))})
@@ -62,5 +69,6 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
     if json_:
         common.print_json(updated.to_json())
     else:
-        added = f" and added {len(new_actions)} action item(s)" if new_actions else ""
-        common.say(f"Updated {entry.word} {record_id}{added}.")
+        n = len(new_actions)
+        added = ngettext(" and added {n} action item", " and added {n} action items", n).format(n=n) if n else ""
+        common.say(_("Updated {word} {record_id}{added}.").format(word=entry.noun(), record_id=record_id, added=added))

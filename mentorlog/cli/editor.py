@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mentorlog.cli import common
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import _
 
 
 def editor_command() -> str:
@@ -31,7 +32,8 @@ def _run_editor(editor: str, name: str) -> int:
         return subprocess.run(command, check=False).returncode
     except (OSError, ValueError) as exc:
         raise MentorlogError(
-            f"cannot start the editor {editor!r} ({exc})", "Set $EDITOR, or `editor` in config.toml."
+            _("cannot start the editor {editor!r} ({exc})").format(editor=editor, exc=exc),
+            _("Set $EDITOR, or `editor` in config.toml."),
         ) from None
 
 
@@ -52,23 +54,23 @@ def edit_text(template: str, *, draft: str | None = None) -> str:
             saved = os.stat(name).st_mtime != 0
             data = Path(name).read_bytes()
         except FileNotFoundError:
-            raise MentorlogError("the editor removed the file; nothing was recorded") from None
+            raise MentorlogError(_("the editor removed the file; nothing was recorded")) from None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             kept = save_draft(data, draft) if draft else None
             raise UsageError(
-                f"the edited text is not valid UTF-8 (byte {exc.start}); nothing was recorded",
-                f"Your text is kept in {kept}." if kept else "Save the file as UTF-8.",
+                _("the edited text is not valid UTF-8 (byte {start}); nothing was recorded").format(start=exc.start),
+                _("Your text is kept in {kept}.").format(kept=kept) if kept else _("Save the file as UTF-8."),
             ) from None
         if status != 0:
             kept = save_draft(text, draft) if draft and saved and text != template else None
             raise MentorlogError(
-                f"the editor exited with status {status}; nothing was recorded",
-                f"Your text is kept in {kept}." if kept else None,
+                _("the editor exited with status {status}; nothing was recorded").format(status=status),
+                _("Your text is kept in {kept}.").format(kept=kept) if kept else None,
             )
         if not saved:
-            raise UsageError("nothing recorded: the editor was closed without saving")
+            raise UsageError(_("nothing recorded: the editor was closed without saving"))
         return text
     finally:
         with contextlib.suppress(OSError):
@@ -105,7 +107,8 @@ def read_draft(name: str, reopen: str) -> str:
         return path.read_bytes().decode("utf-8-sig", errors="replace")
     except FileNotFoundError:
         raise MentorlogError(
-            f"there is no draft to continue ({path} does not exist)", f"Start anew with `{reopen}`."
+            _("there is no draft to continue ({path} does not exist)").format(path=path),
+            _("Start anew with `{reopen}`.").format(reopen=reopen),
         ) from None
 
 
@@ -123,7 +126,7 @@ def keeping_draft(text: str, name: str, reopen: str) -> Iterator[None]:
         if not text.lstrip("\ufeff").strip():
             raise  # an emptied file is a cancel, not a draft
         path = save_draft(text, name)
-        exc.hint = f"Your text is kept in {path}; continue with `{reopen}`."
+        exc.hint = _("Your text is kept in {path}; continue with `{reopen}`.").format(path=path, reopen=reopen)
         raise
     else:
         remove_draft(name)

@@ -6,8 +6,9 @@ import typer
 
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
+from mentorlog.i18n import N_, _
 
-goal_app = sub_app("Add goals and milestones, record progress, change their status.")
+goal_app = sub_app(N_("Add goals and milestones, record progress, change their status."))
 app.add_typer(goal_app, name="goal", rich_help_panel="Record")
 
 
@@ -51,10 +52,17 @@ def goal_add(
     if json_:
         common.print_json(goal.to_json())
         return
-    kind = f"milestone {goal.id} of goal {goal.parent_id}" if goal.parent_id else f"goal {goal.id}"
-    target_part = f", target {common.shown_day(goal.target)}" if goal.target else ""
+    if goal.parent_id:
+        kind = _("milestone {id} of goal {parent}").format(id=goal.id, parent=goal.parent_id)
+    else:
+        kind = _("goal {id}").format(id=goal.id)
+    target_part = _(", target {day}").format(day=common.shown_day(goal.target)) if goal.target else ""
     with_part = plan.with_words if plan else ""
-    common.say(f"Added {kind}{with_part}{target_part}: {common.quoted(goal.title)}.")
+    common.say(
+        _("Added {kind}{with_part}{target_part}: {title}.").format(
+            kind=kind, with_part=with_part, target_part=target_part, title=common.quoted(goal.title)
+        )
+    )
 
 
 @goal_app.command("progress")
@@ -74,25 +82,41 @@ def goal_progress(
     if json_:
         common.print_json(goal.to_json())
         return
-    message = f"Goal {goal.id}: {before}% → {goal.progress}%."
+    message = _("Goal {id}: {before}% → {progress}%.").format(id=goal.id, before=before, progress=goal.progress)
     if goal.milestone_total:
-        message += f" Milestones: {goal.milestone_achieved}/{goal.milestone_total} achieved."
+        message += " " + _("Milestones: {achieved}/{total} achieved.").format(
+            achieved=goal.milestone_achieved, total=goal.milestone_total
+        )
     if goal.progress == 100 and goal.status != "achieved":
-        message += f" Mark it achieved with: mentorlog goal done {goal.id}"
+        message += " " + _("Mark it achieved with: mentorlog goal done {id}").format(id=goal.id)
     common.say(message)
 
 
-def _set_status(goal_id: int, status: str, verb: str, json_: bool) -> None:
+def _set_status(goal_id: int, status: str, said: str, json_: bool) -> None:
+    """SAID: the confirmation (`Goal {id} achieved: {title}.`), marked with N_ for the catalogue."""
     with common.journal(write=True) as journal:
         goal, changed = journal.set_goal_status(goal_id, status)
     if json_:
         common.print_json(goal.to_json())
     elif changed:
-        common.say(f"Goal {goal.id} {verb}: {common.quoted(goal.title)}.")
+        common.say(_(said).format(id=goal.id, title=common.quoted(goal.title)))
     else:
-        common.say(f"Goal {goal.id} is already {status}; nothing changed.")
+        common.say(_(ALREADY[status]).format(id=goal.id))
 
 
+EMPTY = {
+    "all": N_('No goals. Add one with: mentorlog goal add "Give a conference talk" --horizon long'),
+    "active": N_('No active goals. Add one with: mentorlog goal add "Give a conference talk" --horizon long'),
+    "achieved": N_('No achieved goals. Add one with: mentorlog goal add "Give a conference talk" --horizon long'),
+    "paused": N_('No paused goals. Add one with: mentorlog goal add "Give a conference talk" --horizon long'),
+    "dropped": N_('No dropped goals. Add one with: mentorlog goal add "Give a conference talk" --horizon long'),
+}
+ALREADY = {
+    "achieved": N_("Goal {id} is already achieved; nothing changed."),
+    "dropped": N_("Goal {id} is already dropped; nothing changed."),
+    "paused": N_("Goal {id} is already paused; nothing changed."),
+    "active": N_("Goal {id} is already active; nothing changed."),
+}
 JSON_OPTION = typer.Option(False, "--json", help="Print the goal as JSON.")
 ID_ARGUMENT = typer.Argument(..., metavar="ID", help="The goal.")
 
@@ -100,25 +124,25 @@ ID_ARGUMENT = typer.Argument(..., metavar="ID", help="The goal.")
 @goal_app.command("done")
 def goal_done(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Mark a goal achieved: progress becomes 100 and today is recorded."""
-    _set_status(goal_id, "achieved", "achieved", json_)
+    _set_status(goal_id, "achieved", N_("Goal {id} achieved: {title}."), json_)
 
 
 @goal_app.command("drop")
 def goal_drop(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Drop a goal you no longer pursue (it stays in the journal)."""
-    _set_status(goal_id, "dropped", "dropped", json_)
+    _set_status(goal_id, "dropped", N_("Goal {id} dropped: {title}."), json_)
 
 
 @goal_app.command("pause")
 def goal_pause(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Pause a goal for now."""
-    _set_status(goal_id, "paused", "paused", json_)
+    _set_status(goal_id, "paused", N_("Goal {id} paused: {title}."), json_)
 
 
 @goal_app.command("resume")
 def goal_resume(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     """Make a paused (or dropped or achieved) goal active again."""
-    _set_status(goal_id, "active", "is active again", json_)
+    _set_status(goal_id, "active", N_("Goal {id} is active again: {title}."), json_)
 
 
 @app.command(rich_help_panel="Read")
@@ -152,11 +176,9 @@ def goals(
 
     console = render.make_console()
     if not found:
-        what = "goals" if all_ else f"{status or 'active'} goals"
-        console.print(
-            render.empty(f'No {what}. Add one with: mentorlog goal add "Give a conference talk" --horizon long')
-        )
+        empty = EMPTY.get("all" if all_ else status or "active", EMPTY["all"])
+        console.print(render.empty(_(empty)))
         return
     console.print(render.goals_view(found, common.today(), width=console.width))
     if total > len(found):
-        console.print(render.empty(common.more_line(total, len(found), "goals") or ""))
+        console.print(render.empty(common.more_line(total, len(found), "goal") or ""))

@@ -12,10 +12,66 @@ from typing import Any, TypeVar
 import typer
 from typer.core import TyperCommand
 
-from mentorlog.i18n import _, german
+from mentorlog.i18n import N_, _, german
 
 F = TypeVar("F", bound=Callable[..., Any])
 _ANNOTATION = re.compile(r"^(?P<text>.*?)(?P<notes>(?:\s+\[[^\]]*\])*)$", re.S)
+
+# Click's own words in a --help. Typer's bundled click writes them as plain English literals (no gettext), so they
+# are marked here for the catalogue and looked up where the formatter shows them.
+CLICK_WORDS = (
+    N_("Usage:"), N_("Options"), N_("Arguments"), N_("Commands"), N_("Show this message and exit."),
+    N_("default"), N_("required"), N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)  # fmt: skip
+# The metavars click makes from a parameter's type (`<str>`, `<int range>`), as a person reads them.
+METAVARS = {
+    "<str>": N_("<text>"), "<int>": N_("<number>"), "<int range>": N_("<number>"), "<float>": N_("<number>"),
+    "<float range>": N_("<number>"), "<path>": N_("<path>"), "<filename>": N_("<file>"),
+}  # fmt: skip
+# Click's usage errors, as typer's bundled click builds them (f-strings): each matched whole and said again from
+# the catalogue; a reason inside (`'x' is not a valid integer.`) is translated the same way, names and values kept.
+CLICK_ERRORS = tuple(
+    (re.compile(pattern + "$", re.S), message)
+    for pattern, message in (
+        (r"No such option: (?P<option>\S+) Did you mean (?P<possibility>\S+)\?", N_("No such option: {option} Did you mean {possibility}?")),  # noqa: E501
+        (r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)", N_("No such option: {option} (Possible options: {options})")),  # noqa: E501
+        (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
+        (r"No such command (?P<name>.+)\.", N_("No such command {name}.")),
+        (r"Missing command\.", N_("Missing command.")),
+        (r"Missing argument (?P<name>\S+)\.", N_("Missing argument {name}.")),
+        (r"Missing option (?P<name>.+?)\.", N_("Missing option {name}.")),
+        (r"Missing parameter(?::)? (?P<name>.+?)\.?", N_("Missing parameter {name}.")),
+        (r"Invalid value for (?P<param>.+?): (?P<reason>.+)", N_("Invalid value for {param}: {reason}")),
+        (r"Invalid value: (?P<reason>.+)", N_("Invalid value: {reason}")),
+        (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", N_("Got unexpected extra argument(s) ({args})")),
+        (r"Got unexpected extra arguments? \((?P<args>.*)\)", N_("Got unexpected extra argument(s) ({args})")),
+        (r"Option (?P<option>'.+?') requires an argument\.", N_("Option {option} requires an argument.")),
+        (r"Option (?P<option>'.+?') requires (?P<n>\d+) arguments\.", N_("Option {option} requires {n} arguments.")),
+        (r"Option (?P<option>'.+?') does not take a value\.", N_("Option {option} does not take a value.")),
+        (r"(?P<value>.+) is not a valid int range\.", N_("{value} is not a valid whole number.")),
+        (r"(?P<value>.+) is not a valid (?:int|integer)\.", N_("{value} is not a valid whole number.")),
+        (r"(?P<value>.+) is not a valid (?:float|float range)\.", N_("{value} is not a valid number.")),
+        (r"(?P<value>.+) is not a valid boolean\. Recognized values: (?P<values>.+)", N_("{value} is not a valid boolean. Recognized values: {values}")),  # noqa: E501
+        (r"(?P<value>.+) is not in the range (?P<range>.+)\.", N_("{value} is not in the range {range}.")),
+        (r"(?P<value>.+) is not one of (?P<choices>.+)\.", N_("{value} is not one of {choices}.")),
+        (r"(?P<value>.+) does not match the formats (?P<formats>.+)\.", N_("{value} does not match the formats {formats}.")),  # noqa: E501
+    )
+)  # fmt: skip
+
+
+def click_message(message: str) -> str:
+    """A click usage error's message in the chosen language (unchanged in English, or when it is not known)."""
+    if not german():
+        return message
+    for pattern, said in CLICK_ERRORS:
+        found = pattern.match(message)
+        if found is not None:
+            parts = found.groupdict()
+            if "reason" in parts:
+                parts["reason"] = click_message(parts["reason"])
+            return _(said).format(**parts)
+    return message
 
 
 def translated(text: str) -> str:
@@ -45,7 +101,14 @@ class Formatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
         super().write_text(translated(text))
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(term, translated(text)) for term, text in rows], col_max, col_spacing)
+        super().write_dl([(metavars(term), translated(text)) for term, text in rows], col_max, col_spacing)
+
+
+def metavars(term: str) -> str:
+    """An option's column (`-l, --limit <int range>`) with click's type names in the chosen language."""
+    if not german() or "<" not in term:
+        return term
+    return re.sub(r"<[a-z ]+>", lambda m: _(METAVARS[m.group(0)]) if m.group(0) in METAVARS else m.group(0), term)
 
 
 class Context(typer.Context):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog import editform, patches, validate
 from mentorlog.cli import common
 from mentorlog.errors import UsageError
+from mentorlog.i18n import N_, _
 
 if TYPE_CHECKING:
     from mentorlog.render import RenderableType
@@ -69,7 +70,7 @@ def as_person(journal: Journal, _: Any, value: str) -> int | None:
 def as_topic_person(journal: Journal, record: Any, value: str) -> int:
     found = as_person(journal, record, value)
     if found is None:
-        raise UsageError("a topic needs a person")
+        raise UsageError(_("a topic needs a person"))
     return found
 
 
@@ -78,12 +79,12 @@ def as_owner(journal: Journal, record: Any, value: str) -> int | None:
 
 
 def _optional_id(table: str, what: str) -> Convert:
-    def convert(journal: Journal, _: Any, value: Any) -> int | None:
+    def convert(journal: Journal, _record: Any, value: Any) -> int | None:
         text = str(value[0] if isinstance(value, list) else value)
         if _clear(text):
             return None
         if not text.strip().isdigit():
-            raise UsageError(f"--{what} takes an id or 'none', not {text!r}")
+            raise UsageError(_("--{what} takes an id or 'none', not {text!r}").format(what=what, text=text))
         return int(journal.require(table, what, int(text))["id"])
 
     return convert
@@ -115,11 +116,27 @@ def as_skill_kind(_: Journal, __: Any, value: str) -> str:
 
 # editor forms ----------------------------------------------------------------------------------------
 
-EDIT_HELP = (
+EDIT_HELP = N_(
     "Edit the {what} below; lines starting with @@ are help and are ignored.\n"
     "Save it unchanged to keep it as it was; empty the file to cancel."
 )
-SESSION_HELP = "New lines like '- [ ] text due:fri owner:NAME' in the notes become action items; #words become tags."
+SESSION_HELP = N_(
+    "New lines like '- [ ] text due:fri owner:NAME' in the notes become action items; #words become tags."
+)
+# the kinds of record as a person reads them in messages (`Updated session 4.`): translated with noun()
+NOUNS = {
+    "session": N_("session"),
+    "goal": N_("goal"),
+    "action": N_("action"),
+    "reflection": N_("reflection"),
+    "person": N_("person"),
+    "topic": N_("topic"),
+    "skill": N_("skill"),
+}
+
+
+def edit_help(word: str) -> str:
+    return _(EDIT_HELP).format(what=_(NOUNS.get(word, word)))
 
 
 @dataclass(frozen=True)
@@ -134,7 +151,7 @@ class FormSpec:
 
 def _text_form(kind: str, attribute: str = "text") -> FormSpec:
     def fill(record: Any) -> editform.Form:
-        return editform.Form({}, {"text": getattr(record, attribute)}, EDIT_HELP.format(what=kind))
+        return editform.Form({}, {"text": getattr(record, attribute)}, edit_help(kind))
 
     def read(_: Any, form: editform.Form) -> patches.Patch:
         text = form.section("text")
@@ -155,7 +172,7 @@ def _session_fill(record: Any) -> editform.Form:
         record.next or "",
         record.feedback,
         record.notes,
-        EDIT_HELP.format(what="session") + "\n" + SESSION_HELP,
+        edit_help("session") + "\n" + _(SESSION_HELP),
     )
 
 
@@ -173,7 +190,7 @@ def _session_read(_: Any, form: editform.Form) -> patches.Patch:
 
 
 def _goal_fill(record: Any) -> editform.Form:
-    return editform.Form({"Title": record.title}, {"description": record.description}, EDIT_HELP.format(what="goal"))
+    return editform.Form({"Title": record.title}, {"description": record.description}, edit_help("goal"))
 
 
 def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
@@ -181,7 +198,7 @@ def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
 
 
 def _skill_fill(record: Any) -> editform.Form:
-    help_text = EDIT_HELP.format(what="skill") + "\nKind is strength or growth."
+    help_text = edit_help("skill") + "\n" + _("Kind is strength or growth.")
     return editform.Form({"Name": record.name, "Kind": record.kind}, {"description": record.description}, help_text)
 
 
@@ -198,8 +215,12 @@ def _person_fill(record: Any) -> editform.Form:
     return editform.Form(
         {"Name": record.name, "Since": record.started or "", "Until": record.ends or ""},
         {"agreement": record.agreement, "note": record.note},
-        EDIT_HELP.format(what="person") + "\nThe agreement: what you both committed to (goals, how often and how"
-        " you meet, confidentiality, how feedback is given).",
+        edit_help("person")
+        + "\n"
+        + _(
+            "The agreement: what you both committed to (goals, how often and how"
+            " you meet, confidentiality, how feedback is given)."
+        ),
     )
 
 
@@ -284,6 +305,10 @@ class Kind:
     tagged: bool = False  # #words in its text become tags when edited
     check_delete: Callable[[Journal, int], None] | None = None  # raises why it cannot be deleted, before asking
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def noun(self) -> str:
+        """The kind as a person reads it, in the chosen language (`session`, `Sitzung`)."""
+        return _(NOUNS.get(self.word, self.word))
 
     def patch_from_flags(self, journal: Journal, record: Any, given: dict[str, Any]) -> patches.Patch:
         values = {self.flags[flag][0]: self.flags[flag][1](journal, record, value) for flag, value in given.items()}
@@ -376,5 +401,8 @@ def kind(word: str) -> Kind:
     """The registry entry for a KIND argument; an unknown word is a usage error listing the kinds."""
     cleaned = word.strip().lower()
     if cleaned not in KINDS:
-        raise UsageError(f"unknown kind {cleaned!r}", f"KIND is one of: {', '.join(KINDS)}.")
+        raise UsageError(
+            _("unknown kind {cleaned!r}").format(cleaned=cleaned),
+            _("KIND is one of: {KINDS}.").format(KINDS=", ".join(KINDS)),
+        )
     return KINDS[cleaned]

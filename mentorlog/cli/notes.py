@@ -12,18 +12,18 @@ import typer
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
-from mentorlog.safe import inert
+from mentorlog.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from mentorlog.dates import When
     from mentorlog.models import Action, Session
     from mentorlog.textparse import ActionLine, RatingLine
 
-NOTE_HELP = """Session{with_part} on {day}. Lines starting with @@ are help and are ignored.
+NOTE_HELP = N_("""Session{with_part} on {day}. Lines starting with @@ are help and are ignored.
 Fill in the fields below (Confidence 1-5; Next is a date like fri, +2w or 3.12.) and write your
 notes under the notes line (any Markdown, # headings too). Lines like
   - [ ] send the draft due:fri owner:{owner_example}
-become action items, and #words become tags. Empty the file to cancel."""
+become action items, and #words become tags. Empty the file to cancel.""")
 
 
 @dataclass
@@ -45,7 +45,11 @@ def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_exam
             fields.next_text or "",
             fields.feedback,
             fields.body,
-            NOTE_HELP.format(with_part=f" with {with_name}" if with_name else "", day=day, owner_example=owner_example),
+            _(NOTE_HELP).format(
+                with_part=_(" with {name}").format(name=with_name) if with_name else "",
+                day=day,
+                owner_example=owner_example,
+            ),
         )
     )
 
@@ -129,16 +133,16 @@ def note(
     )
     if draft:
         if text is not None:
-            raise UsageError("--draft continues a note in the editor; it takes no TEXT")
+            raise UsageError(_("--draft continues a note in the editor; it takes no TEXT"))
         template = read_draft("note", "mentorlog note")
     raw, edited = common.text_from(text, template, draft="note")
     with keeping_draft(raw, "note", "mentorlog note --draft") if edited else contextlib.nullcontext():
         if edited:
             if is_blank(raw):
-                raise UsageError("nothing recorded: the note was emptied (that cancels it)")
+                raise UsageError(_("nothing recorded: the note was emptied (that cancels it)"))
             fields = _from_editor(raw, fields)
             if not (fields.title or fields.feedback or fields.body.strip() or action):
-                raise UsageError("nothing recorded: the note was empty")
+                raise UsageError(_("nothing recorded: the note was empty"))
         else:
             fields.body = raw
         parsed = parse_note(fields.body)
@@ -154,26 +158,36 @@ def note(
         common.print_json({**session.to_json(), "ratings": [line for line, _ in session_ratings]})
         return
     _confirm(session, actions, plan, discussed)
-    for _, words in session_ratings:
-        common.say(f"  rated {words}")
+    for _line, words in session_ratings:
+        common.say(_("  rated {words}").format(words=words))
 
 
 def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | None, discussed: list[int]) -> None:
     """A line for the session, one per action item, then the next meeting: every stored date echoed with its
     weekday, and no line longer than 80 columns for the words mentorlog adds."""
-    from mentorlog.humane import counted
-
-    items = f"; {counted(len(session.action_ids), 'action item')}:" if session.action_ids else "."
+    n = len(session.action_ids)
+    items = ngettext("; {n} action item:", "; {n} action items:", n).format(n=n) if n else "."
     common.say(
-        f"Recorded session {session.id}{plan.with_words if plan else ''} on {common.shown_day(session.date)}{items}"
+        _("Recorded session {id}{with_part} on {date}{items}").format(
+            id=session.id, with_part=plan.with_words if plan else "", date=common.shown_day(session.date), items=items
+        )
     )
     for action in actions:
-        due = f", due {common.shown_day(action.due)}" if action.due else ""
-        done = " (done)" if action.status == "done" else ""
-        common.say(f"  {action.id} for {inert(action.owner)}{due}: {common.quoted(action.text)}{done}")
-    after = [f"Next meeting {common.shown_day(session.next)}"] if session.next else []
+        due = _(", due {day}").format(day=common.shown_day(action.due)) if action.due else ""
+        done = _(" (done)") if action.status == "done" else ""
+        common.say(
+            _("  {id} {for_owner}{due}: {text}{done}").format(
+                id=action.id,
+                for_owner=common.for_owner(action.owner),
+                due=due,
+                text=common.quoted(action.text),
+                done=done,
+            )
+        )
+    after = [_("Next meeting {day}").format(day=common.shown_day(session.next))] if session.next else []
     if discussed:
-        after.append(f"{counted(len(discussed), 'topic')} marked discussed")
+        n = len(discussed)
+        after.append(ngettext("{n} topic marked discussed", "{n} topics marked discussed", n).format(n=n))
     if after:
         common.say("; ".join(after) + ".")
 
@@ -273,10 +287,10 @@ def sessions(
     console = render.make_console()
     if not found:
         console.print(
-            render.empty('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"')
+            render.empty(_('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"'))
         )
         return
     console.print(render.sessions_table(found, common.today(), width=console.width))
-    more = common.more_line(total, len(found), "sessions")
+    more = common.more_line(total, len(found), "session")
     if more:
         console.print(render.empty(more))

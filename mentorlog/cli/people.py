@@ -6,11 +6,13 @@ import typer
 
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
+from mentorlog.i18n import N_, _, ngettext
 from mentorlog.safe import inert
 
-person_app = sub_app("Add the people you mentor or are mentored by.")
+ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
+person_app = sub_app(N_("Add the people you mentor or are mentored by."))
 app.add_typer(person_app, name="person", rich_help_panel="Record")
-topic_app = sub_app("Queue topics to raise at the next meeting with someone.")
+topic_app = sub_app(N_("Queue topics to raise at the next meeting with someone."))
 app.add_typer(topic_app, name="topic", rich_help_panel="Record")
 
 
@@ -48,10 +50,19 @@ def person_add(
     if json_:
         common.print_json(person.to_json())
         return
-    every = f", meeting every {person.cadence_days} days" if person.cadence_days else ""
-    span = f"; since {common.shown_day(started)}" if started else ""
-    span += f", planned until {common.shown_day(ends)}" if ends else ""
-    common.say(f"Added person {person.id}: {inert(person.name)} ({person.role}{every}){span}.")
+    days = person.cadence_days
+    every = ngettext(", meeting every {n} days", ", meeting every {n} days", days).format(n=days) if days else ""
+    span = _("; since {day}").format(day=common.shown_day(started)) if started else ""
+    span += _(", planned until {day}").format(day=common.shown_day(ends)) if ends else ""
+    common.say(
+        _("Added person {id}: {name} ({role}{every}){span}.").format(
+            id=person.id,
+            name=inert(person.name),
+            role=_(ROLES_SHOWN.get(person.role, person.role)),
+            every=every,
+            span=span,
+        )
+    )
 
 
 @app.command(rich_help_panel="Read")
@@ -70,7 +81,7 @@ def people(
     console = render.make_console()
     if not found:
         console.print(
-            render.empty('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w')
+            render.empty(_('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))
         )
         return
     console.print(render.people_table(found, common.today(), width=console.width))
@@ -90,7 +101,7 @@ def topic_add(
 
     name = common.with_name(with_)
     if name is None:
-        raise UsageError("a topic needs a person", "Give --with NAME.")
+        raise UsageError(_("a topic needs a person"), _("Give --with NAME."))
     plan = common.plan_person(name, create=create, default=common.is_default(with_))
     assert plan is not None
     with common.journal(write=True) as journal:
@@ -99,7 +110,11 @@ def topic_add(
         common.print_json(topic.to_json())
         return
     default = " (default)" if plan.default else ""
-    common.say(f"Added topic {topic.id} for {inert(topic.with_name)}{default}: {common.quoted(topic.text)}.")
+    common.say(
+        _("Added topic {id} for {with_name}{default}: {text}.").format(
+            id=topic.id, with_name=inert(topic.with_name), default=default, text=common.quoted(topic.text)
+        )
+    )
 
 
 @app.command(rich_help_panel="Read")
@@ -123,7 +138,7 @@ def topics(
     console = render.make_console()
     if not found:
         console.print(
-            render.empty('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME')
+            render.empty(_('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME'))
         )
         return
     console.print(render.topics_table(found))

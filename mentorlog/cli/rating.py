@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from mentorlog.cli import common
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -21,7 +22,9 @@ def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_pe
     if by is None:
         return None
     if not by.strip():
-        raise UsageError("--by needs whose view: me, them or a person's name", "Leave --by out for your own view.")
+        raise UsageError(
+            _("--by needs whose view: me, them or a person's name"), _("Leave --by out for your own view.")
+        )
     word = normalise_owner(by.strip())
     if word == "me":
         return None
@@ -29,7 +32,8 @@ def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_pe
         person = session_person if session_person is not None else skill["person_id"]
         if person is None:
             raise UsageError(
-                f"'them' has nobody to name: skill {skill['id']} is yours", "Give the person's name with --by NAME."
+                _("'them' has nobody to name: skill {skill} is yours").format(skill=skill["id"]),
+                _("Give the person's name with --by NAME."),
             )
         found = journal.get_person(int(person))
         return _allowed({"id": found.id, "name": found.name, "role": found.role}, skill)
@@ -42,13 +46,13 @@ def _allowed(rater: dict[str, Any], skill: dict[str, Any]) -> int:
     owner = skill["person_id"]
     if owner is not None and rater["id"] != owner:
         raise UsageError(
-            f"{inert(rater['name'])} is not in skill {skill['id']}'s relationship",
-            "A person's skill is rated by you (by:me) or by them (by:them).",
+            _("{name} is not in skill {id}'s relationship").format(name=inert(rater["name"]), id=skill["id"]),
+            _("A person's skill is rated by you (by:me) or by them (by:them)."),
         )
     if owner is None and rater["role"] != "mentor":
         raise UsageError(
-            f"{inert(rater['name'])} is your mentee; skill {skill['id']} is yours",
-            "Your own skills are rated by you and by your mentors.",
+            _("{name} is your mentee; skill {id} is yours").format(name=inert(rater["name"]), id=skill["id"]),
+            _("Your own skills are rated by you and by your mentors."),
         )
     return int(rater["id"])
 
@@ -60,5 +64,8 @@ def rated_words(rating: Rating, skill: Skill) -> str:
         for other in skill.ratings
         if other.rater_id == rating.rater_id and (other.date, other.id) < (rating.date, rating.id)
     ]
-    was = f" (was {earlier[-1]})" if earlier else ""
-    return f"{common.quoted(skill.name)} {rating.level} by {inert(rating.by)} on {common.shown_day(rating.date)}{was}"
+    was = _(" (was {level})").format(level=earlier[-1]) if earlier else ""
+    by = _("by me") if rating.by == "me" else _("by {name}").format(name=inert(rating.by))
+    return _("{skill} {level} {by} on {day}{was}").format(
+        skill=common.quoted(skill.name), level=rating.level, by=by, day=common.shown_day(rating.date), was=was
+    )

@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from mentorlog.cli import common, completion
-from mentorlog.cli.kinds import KINDS, Kind, kind
+from mentorlog.cli.kinds import Kind, kind
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from mentorlog.store.repo import Journal
 
-KIND_HELP = f"{', '.join(list(KINDS)[:-1])} or {list(KINDS)[-1]}."
+KIND_HELP = N_("session, goal, action, reflection, person, topic or skill.")  # the KIND words, typed in English
 
 
 @app.command(rich_help_panel="Records")
@@ -96,21 +97,27 @@ def edit(
     wrong = sorted(set(flags) - set(entry.flags))
     if wrong:
         raise UsageError(
-            f"--{wrong[0]} does not apply to a {entry.word}",
-            f"A {entry.word} takes: {', '.join('--' + flag for flag in sorted(entry.flags))}.",
+            _("--{wrong} does not apply to a {word}").format(wrong=wrong[0], word=entry.noun()),
+            _("A {word} takes: {flags}.").format(
+                word=entry.noun(), flags=", ".join("--" + flag for flag in sorted(entry.flags))
+            ),
         )
     if not flags:
         edit_in_editor(entry, record_id, json_, from_draft=draft)
         return
     if draft:
-        raise UsageError("--draft opens the editor; it takes no other flags")
+        raise UsageError(_("--draft opens the editor; it takes no other flags"))
     with common.journal(write=True) as journal:
         current = entry.get(journal, record_id)
         record = entry.update(journal, record_id, entry.patch_from_flags(journal, current, flags))
     if json_:
         common.print_json(record.to_json())
     else:
-        common.say(f"Updated {entry.word} {record_id}{_dates_said(record, flags)}.")
+        common.say(
+            _("Updated {word} {record_id}{dates}.").format(
+                word=entry.noun(), record_id=record_id, dates=_dates_said(record, flags)
+            )
+        )
 
 
 DATE_FLAGS = {"date": "date", "due": "due", "target": "target", "next": "next", "since": "started", "until": "ends"}
@@ -140,12 +147,14 @@ def delete(
         if entry.check_delete is not None:  # say it cannot be done before asking whether to do it
             entry.check_delete(journal, record_id)
     if not yes:
-        confirmed = common.confirm(f"Delete {what}?", default=False, unanswered="Pass --yes to delete without asking.")
+        confirmed = common.confirm(
+            _("Delete {what}?").format(what=what), default=False, unanswered=_("Pass --yes to delete without asking.")
+        )
         if not confirmed:
-            raise MentorlogError("nothing deleted", "Answer 'y' to confirm, or pass --yes.")
+            raise MentorlogError(_("nothing deleted"), _("Answer 'y' to confirm, or pass --yes."))
     with common.journal(write=True) as journal:
         entry.delete(journal, record_id)
-    common.say(f"Deleted {entry.word} {record_id}.")
+    common.say(_("Deleted {word} {record_id}.").format(word=entry.noun(), record_id=record_id))
 
 
 def _describe(journal: Journal, entry: Kind, record: Any) -> str:
@@ -154,14 +163,26 @@ def _describe(journal: Journal, entry: Kind, record: Any) -> str:
 
     if entry.word == "session":
         rated = len(journal.session_ratings(record.id))
-        extra = f" and its {len(record.action_ids)} action item(s)" if record.action_ids else ""
-        extra += f"{' and' if not extra else ','} its {rated} skill rating(s)" if rated else ""
-        who = f" with {one_line(str(record.with_name))}" if record.with_name else ""
-        return f"session {record.id} ({record.date}{who}: {one_line(session_heading(record), 50)!r}){extra}"
+        n = len(record.action_ids)
+        extra = ngettext(" and its {n} action item", " and its {n} action items", n).format(n=n) if n else ""
+        if rated:
+            extra += (
+                ngettext(", its {n} skill rating", ", its {n} skill ratings", rated)
+                if extra
+                else ngettext(" and its {n} skill rating", " and its {n} skill ratings", rated)
+            ).format(n=rated)
+        who = _(" with {name}").format(name=one_line(str(record.with_name))) if record.with_name else ""
+        heading = repr(one_line(session_heading(record), 50))
+        return _("session {id} ({date}{who}: {heading}){extra}").format(
+            id=record.id, date=common.plain_day(record.date), who=who, heading=heading, extra=extra
+        )
     if entry.word == "skill" and record.ratings:
-        return f"skill {record.id} ({one_line(record.name, 50)!r}) and its {len(record.ratings)} rating(s)"
+        n = len(record.ratings)
+        return ngettext("skill {id} ({name}) and its {n} rating", "skill {id} ({name}) and its {n} ratings", n).format(
+            id=record.id, name=repr(one_line(record.name, 50)), n=n
+        )
     label = getattr(record, "title", None) or getattr(record, "name", None) or getattr(record, "text", "")
-    return f"{entry.word} {record.id} ({one_line(str(label), 50)!r})"
+    return f"{entry.noun()} {record.id} ({one_line(str(label), 50)!r})"
 
 
 @app.command(rich_help_panel="Records")
@@ -179,31 +200,41 @@ def undo(
         pending = journal.undoable(10 if list_ else 1)
     if list_:
         if not pending:
-            common.say("Nothing to undo.")
+            common.say(_("Nothing to undo."))
         for number, item in enumerate(pending, 1):
             common.say(f"{number:>2}. {_when(item.created_at)}  {item.command}: {item.describe()}")
         return
     if not pending:
-        common.say("Nothing to undo.")
+        common.say(_("Nothing to undo."))
         return
     planned = pending[0]
     if dry_run:
-        common.say(f"Would undo `{planned.command}` from {_when(planned.created_at)}: {planned.describe()}.")
+        common.say(
+            _("Would undo `{command}` from {created_at}: {describe}.").format(
+                command=planned.command, created_at=_when(planned.created_at), describe=planned.describe()
+            )
+        )
         return
     if not yes and common.stdin_is_terminal():
-        question = f"Undo `{planned.command}` from {_when(planned.created_at)} ({planned.describe()})?"
-        if not common.confirm(question, default=False, unanswered="Pass --yes to undo without asking."):
-            raise MentorlogError("nothing undone", "Answer 'y' to undo, or pass --yes.")
+        question = _("Undo `{command}` from {created_at} ({describe})?").format(
+            command=planned.command, created_at=_when(planned.created_at), describe=planned.describe()
+        )
+        if not common.confirm(question, default=False, unanswered=_("Pass --yes to undo without asking.")):
+            raise MentorlogError(_("nothing undone"), _("Answer 'y' to undo, or pass --yes."))
     with common.journal(write=True, logged=False) as journal:
         undone = journal.undo_last()
     if undone is None:
-        common.say("Nothing to undo.")
+        common.say(_("Nothing to undo."))
         return
-    common.say(f"Undid `{undone.command}` from {_when(undone.created_at)}: {undone.describe()}.")
+    common.say(
+        _("Undid `{command}` from {created_at}: {describe}.").format(
+            command=undone.command, created_at=_when(undone.created_at), describe=undone.describe()
+        )
+    )
 
 
 def _when(stamp: str) -> str:
     """When a command ran, as the local date and minute."""
     from datetime import datetime
 
-    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime.fromisoformat(stamp).astimezone().strftime(_("%Y-%m-%d %H:%M"))

@@ -12,13 +12,14 @@ import typer
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
+from mentorlog.i18n import N_, _
 
 if TYPE_CHECKING:
     from mentorlog.models import Reflection
 
-PROMPTS = ("What went well", "What was hard", "What I learned", "What I will do next")
-CLOSING_PROMPTS = ("What we achieved", "What I learned", "What I carry on")
-REFLECT_HELP = (
+PROMPTS = (N_("What went well"), N_("What was hard"), N_("What I learned"), N_("What I will do next"))
+CLOSING_PROMPTS = (N_("What we achieved"), N_("What I learned"), N_("What I carry on"))
+REFLECT_HELP = N_(
     "Reflection on {day}. Lines starting with @@ are help and are ignored.\n"
     "Write under the prompts; a prompt left empty is dropped. #words become tags. Empty the file to cancel."
 )
@@ -27,8 +28,9 @@ REFLECT_HELP = (
 def reflect_form(day: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     from mentorlog import editform
 
-    headings = "".join(f"## {prompt}\n\n\n" for prompt in prompts).rstrip("\n") + "\n"
-    return editform.render(editform.Form({}, {"reflection": headings}, REFLECT_HELP.format(day=day)))
+    headings = "".join(f"## {_(prompt)}\n\n\n" for prompt in prompts).rstrip("\n") + "\n"
+    shown = common.plain_day(day)
+    return editform.render(editform.Form({}, {"reflection": headings}, _(REFLECT_HELP).format(day=shown)))
 
 
 def from_form(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
@@ -40,6 +42,7 @@ def from_form(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
 
 def drop_empty_prompts(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     """Remove the prompt headings nobody wrote anything under."""
+    prompts = (*prompts, *(_(prompt) for prompt in prompts))  # the form was in English or in the chosen language
     sections = re.split(r"(?m)^(## .*)$", text)
     kept = [sections[0].strip()]
     for heading, body in zip(sections[1::2], sections[2::2], strict=True):
@@ -83,13 +86,17 @@ def reflect(
         if edited:
             raw = "" if is_blank(raw) else from_form(raw)
             if not raw:
-                raise UsageError("nothing recorded: the reflection was empty")
+                raise UsageError(_("nothing recorded: the reflection was empty"))
         reflection = _record(raw, day, goal, plan, tag)
     if json_:
         common.print_json(reflection.to_json())
         return
     about = plan.with_words.replace(" with ", " about ", 1) if plan else ""
-    common.say(f"Recorded reflection {reflection.id}{about} on {common.shown_day(reflection.date)}.")
+    common.say(
+        _("Recorded reflection {id}{about} on {date}.").format(
+            id=reflection.id, about=about, date=common.shown_day(reflection.date)
+        )
+    )
 
 
 def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | None, tag: list[str]) -> Reflection:
@@ -129,9 +136,9 @@ def reflections(
 
     console = render.make_console()
     if not found:
-        console.print(render.empty("No reflections yet. Write one with: mentorlog reflect"))
+        console.print(render.empty(_("No reflections yet. Write one with: mentorlog reflect")))
         return
     console.print(render.reflections_table(found, common.today(), width=console.width))
-    more = common.more_line(total, len(found), "reflections")
+    more = common.more_line(total, len(found), "reflection")
     if more:
         console.print(render.empty(more))

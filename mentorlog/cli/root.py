@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 from mentorlog import __version__
 from mentorlog.cli import helptext
 from mentorlog.errors import BadValue, MentorlogError
+from mentorlog.i18n import N_, _
 from mentorlog.safe import inert
 
 EXIT_INTERRUPTED = 130
@@ -21,7 +22,7 @@ EXIT_BROKEN_PIPE = 141  # what a shell reports for `git log | head`: killed by S
 
 def fail(message: str, hint: str | None, exit_code: int) -> typer.Exit:
     """Print `Error: MESSAGE` (and a hint) on stderr as plain, inert text; the caller raises the result."""
-    _echo_err(f"Error: {inert(message)}")
+    _echo_err(_("Error: {message}").format(message=inert(message)))
     if hint:
         _echo_err(inert(hint))
     return typer.Exit(exit_code)
@@ -42,7 +43,7 @@ def _usage(exc: BaseException) -> typer.Exit:
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "mentorlog"
     message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-    return fail(message, f"See '{command} --help'.", 2)
+    return fail(helptext.click_message(message), _("See '{command} --help'.").format(command=command), 2)
 
 
 def _bad_value(exc: BadValue) -> typer.Exit:
@@ -58,7 +59,7 @@ def _interrupted() -> typer.Exit:
 
     _echo_err("")
     saved = common.committed()
-    _echo_err("Interrupted; the change was saved." if saved else "Interrupted; nothing was changed.")
+    _echo_err(_("Interrupted; the change was saved.") if saved else _("Interrupted; nothing was changed."))
     return typer.Exit(EXIT_INTERRUPTED)
 
 
@@ -81,13 +82,13 @@ def _unexpected(exc: BaseException) -> typer.Exit:
         _print_redacted_traceback(exc)
     if common.committed():
         return fail(
-            f"the change was saved, but printing the result failed ({type(exc).__name__})",
-            "Check with `mentorlog undo --dry-run`; do not run the command again.",
+            _("the change was saved, but printing the result failed ({name})").format(name=type(exc).__name__),
+            _("Check with `mentorlog undo --dry-run`; do not run the command again."),
             1,
         )
     return fail(
-        f"unexpected {type(exc).__name__}; nothing was changed",
-        "Run again with MENTORLOG_DEBUG=1 to see where, and please report it.",
+        _("unexpected {name}; nothing was changed").format(name=type(exc).__name__),
+        _("Run again with MENTORLOG_DEBUG=1 to see where, and please report it."),
         1,
     )
 
@@ -97,8 +98,12 @@ def _output_failed(exc: OSError | UnicodeError) -> typer.Exit:
 
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
     if common.committed():
-        return fail(f"the change was saved, but its confirmation could not be printed ({reason})", None, 1)
-    return fail(f"cannot write the output ({reason}); nothing was changed", None, 1)
+        return fail(
+            _("the change was saved, but its confirmation could not be printed ({reason})").format(reason=reason),
+            None,
+            1,
+        )
+    return fail(_("cannot write the output ({reason}); nothing was changed").format(reason=reason), None, 1)
 
 
 def translate(exc: BaseException) -> BaseException:
@@ -129,61 +134,61 @@ def _is_output_error(exc: OSError) -> bool:
 # The root --help, grouped as a person uses mentorlog: what to run after a meeting, what to read before
 # one, what to do with the file. One whole line each (at 80 columns), never cut with "...".
 HELP_INDEX: dict[str, dict[str, str]] = {
-    "Record": {
-        "note": "Record a session: notes, feedback, confidence, actions",
-        "reflect": "Write down what went well, what was hard, what is next",
-        "action": "Add action items; mark them done, dropped or open",
-        "goal": "Add goals and milestones, record progress, change status",
-        "topic": "Queue a topic for the next meeting with someone",
-        "skill": "Track a skill; rate it, in my view or theirs",
-        "person": "Add, change, close or reopen a relationship",
-        "edit": "Change a record, by flags or in $EDITOR",
-        "delete": "Delete a record (asks first)",
-        "undo": "Undo the last command; --list, --dry-run",
+    N_("Record"): {
+        "note": N_("Record a session: notes, feedback, confidence, actions"),
+        "reflect": N_("Write down what went well, what was hard, what is next"),
+        "action": N_("Add action items; mark them done, dropped or open"),
+        "goal": N_("Add goals and milestones, record progress, change status"),
+        "topic": N_("Queue a topic for the next meeting with someone"),
+        "skill": N_("Track a skill; rate it, in my view or theirs"),
+        "person": N_("Add, change, close or reopen a relationship"),
+        "edit": N_("Change a record, by flags or in $EDITOR"),
+        "delete": N_("Delete a record (asks first)"),
+        "undo": N_("Undo the last command; --list, --dry-run"),
     },
-    "Review": {
-        "today": "The day's dashboard (also plain `mentorlog`)",
-        "agenda": "Prepare the next meeting with someone",
-        "actions": "Open action items, overdue first; --by-person",
-        "goals": "Goals with progress bars and milestones",
-        "sessions": "Sessions, newest first",
-        "people": "People, their meetings and whether the cadence is kept",
-        "topics": "Topics to raise at the next meetings",
-        "reflections": "Reflections, newest first",
-        "show": "One record in full",
-        "search": "Search everything; word forms and prefixes match",
-        "timeline": "Progress over time, month by month",
-        "summary": "A period condensed: meetings, actions, goals, confidence",
-        "health": "How each relationship is doing, both sides, with reasons",
-        "skills": "Skills: latest levels in both views, change, gaps",
+    N_("Review"): {
+        "today": N_("The day's dashboard (also plain `mentorlog`)"),
+        "agenda": N_("Prepare the next meeting with someone"),
+        "actions": N_("Open action items, overdue first; --by-person"),
+        "goals": N_("Goals with progress bars and milestones"),
+        "sessions": N_("Sessions, newest first"),
+        "people": N_("People, their meetings and whether the cadence is kept"),
+        "topics": N_("Topics to raise at the next meetings"),
+        "reflections": N_("Reflections, newest first"),
+        "show": N_("One record in full"),
+        "search": N_("Search everything; word forms and prefixes match"),
+        "timeline": N_("Progress over time, month by month"),
+        "summary": N_("A period condensed: meetings, actions, goals, confidence"),
+        "health": N_("How each relationship is doing, both sides, with reasons"),
+        "skills": N_("Skills: latest levels in both views, change, gaps"),
     },
-    "Data": {
-        "export": "A review (md, html), data (json, csv) or a calendar (ics)",
-        "import": "Merge a JSON dump; importing twice changes nothing",
-        "backup": "A checked, consistent copy of the journal",
-        "sync": "Share the journal with your other machines through a folder",
-        "encrypt": "Encrypt the journal with a passphrase (SQLCipher)",
-        "decrypt": "Make an encrypted journal plain SQLite again",
-        "passphrase": "Change the passphrase of an encrypted journal",
-        "demo": "Try mentorlog on a new journal with half a year of examples",
+    N_("Data"): {
+        "export": N_("A review (md, html), data (json, csv) or a calendar (ics)"),
+        "import": N_("Merge a JSON dump; importing twice changes nothing"),
+        "backup": N_("A checked, consistent copy of the journal"),
+        "sync": N_("Share the journal with your other machines through a folder"),
+        "encrypt": N_("Encrypt the journal with a passphrase (SQLCipher)"),
+        "decrypt": N_("Make an encrypted journal plain SQLite again"),
+        "passphrase": N_("Change the passphrase of an encrypted journal"),
+        "demo": N_("Try mentorlog on a new journal with half a year of examples"),
     },
 }
-OTHER_PANEL = "Other"  # a command missing from HELP_INDEX lands here (a test keeps it empty)
+OTHER_PANEL = N_("Other")  # a command missing from HELP_INDEX lands here (a test keeps it empty)
 
 
 def help_rows(group: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
     """The command list of a --help: panels of (name, whole summary), in the index's order."""
     names = [name for name in group.list_commands(ctx) if not group.get_command(ctx, name).hidden]
     if ctx.parent is not None:  # a sub-group (`mentorlog goal --help`): its commands, first sentence, uncut
-        return [("Commands", [(name, group.get_command(ctx, name).get_short_help_str(200)) for name in names])]
+        return [(_("Commands"), [(name, group.get_command(ctx, name).get_short_help_str(200)) for name in names])]
     panels: list[tuple[str, list[tuple[str, str]]]] = []
     for panel, summaries in HELP_INDEX.items():
-        rows = [(name, summary) for name, summary in summaries.items() if name in names]
+        rows = [(name, _(summary)) for name, summary in summaries.items() if name in names]
         if rows:
-            panels.append((panel, rows))
+            panels.append((_(panel), rows))
     listed = {name for summaries in HELP_INDEX.values() for name in summaries}
     other = [(name, group.get_command(ctx, name).get_short_help_str(200)) for name in names if name not in listed]
-    return panels + ([(OTHER_PANEL, other)] if other else [])
+    return panels + ([(_(OTHER_PANEL), other)] if other else [])
 
 
 class MentorlogGroup(TyperGroup):
@@ -220,7 +225,7 @@ class MentorlogGroup(TyperGroup):
         """TAB after `mentorlog`: each command with its whole one-line summary (zsh and fish show it)."""
         found: list[Any] = super().shell_complete(ctx, incomplete)
         if ctx.parent is None:
-            summaries = {name: summary for panel in HELP_INDEX.values() for name, summary in panel.items()}
+            summaries = {name: _(summary) for panel in HELP_INDEX.values() for name, summary in panel.items()}
             for item in found:
                 item.help = summaries.get(item.value, item.help)
         return found
@@ -253,8 +258,10 @@ app = helptext.Typer(
     cls=MentorlogGroup,
     name="mentorlog",
     help="A personal mentoring journal: sessions, goals, action items, reflections and topics.",
-    epilog="Dates: 2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom. "
-    "Data: MENTORLOG_DB or --db; config: MENTORLOG_CONFIG.",
+    epilog=N_(
+        "Dates: 2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom. "
+        "Data: MENTORLOG_DB or --db; config: MENTORLOG_CONFIG."
+    ),
     no_args_is_help=False,
     invoke_without_command=True,
     rich_markup_mode=None,

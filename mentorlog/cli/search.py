@@ -8,6 +8,7 @@ import typer
 
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
+from mentorlog.i18n import _
 
 
 @app.command(rich_help_panel="Read")
@@ -53,12 +54,14 @@ def search(
         from mentorlog.searchquery import prefix_hint
 
         hint = prefix_hint(query)
-        message = f"Nothing found for {common.quoted(query)}."
+        message = _("Nothing found for {query}.").format(query=common.quoted(query))
         if hint:
-            message += f" To find words that start like it: mentorlog search {common.quoted(hint)}"
+            message += " " + _("To find words that start like it: mentorlog search {hint}").format(
+                hint=common.quoted(hint)
+            )
         console.print(render.empty(message))
         return
     console.print(render.search_table(hits, common.today(), width=console.width))
-    more = common.more_line(total, len(hits), "matches")
+    more = common.more_line(total, len(hits), "match")
     if more:
         console.print(render.empty(more))

@@ -7,9 +7,10 @@ import typer
 from mentorlog.cli import common
 from mentorlog.cli.root import app, sub_app
 from mentorlog.errors import UsageError
+from mentorlog.i18n import N_, _, ngettext
 from mentorlog.safe import inert
 
-skill_app = sub_app("Track strengths and growth areas, mine or a mentee's, and rate them over time.")
+skill_app = sub_app(N_("Track strengths and growth areas, mine or a mentee's, and rate them over time."))
 app.add_typer(skill_app, name="skill", rich_help_panel="Record")
 
 
@@ -39,11 +40,17 @@ def skill_add(
     if json_:
         common.print_json(skill.to_json())
         return
-    what = "growth area" if skill.kind == "growth" else "strength"
-    goals = f", for goal{'s' if len(skill.goal_ids) > 1 else ''} {', '.join(map(str, skill.goal_ids))}"
+    what = _("growth area") if skill.kind == "growth" else _("strength")
+    n = len(skill.goal_ids)
+    goals = ngettext(", for goal {ids}", ", for goals {ids}", n).format(ids=", ".join(map(str, skill.goal_ids)))
     common.say(
-        f"Added skill {skill.id} ({what}){plan.with_words if plan else ''}: {common.quoted(skill.name)}"
-        f"{goals if skill.goal_ids else ''}."
+        _("Added skill {id} ({what}){with_part}: {name}{goals}.").format(
+            id=skill.id,
+            what=what,
+            with_part=plan.with_words if plan else "",
+            name=common.quoted(skill.name),
+            goals=goals if skill.goal_ids else "",
+        )
     )
 
 
@@ -70,9 +77,9 @@ def skill_rate(
     if json_:
         common.print_json(rated.to_json())
         return
-    common.say(f"Rated skill {rated.id} {rated_words(rating, rated)}.")
+    common.say(_("Rated skill {id} {rating}.").format(id=rated.id, rating=rated_words(rating, rated)))
     for gap in gaps(rated, by=rating.rater_id) if rating.rater_id is not None else gaps(rated):
-        common.say(f"Note: {inert(gap.sentence())}.")
+        common.say(_("Note: {sentence}.").format(sentence=inert(gap.sentence())))
 
 
 @app.command(rich_help_panel="Read")
@@ -95,7 +102,10 @@ def skills(
     assert start is not None
     today = common.today()
     if start > today:
-        raise UsageError(f"--since {start} is after today ({today})", "Change is measured up to today.")
+        raise UsageError(
+            _("--since {start} is after today ({today})").format(start=start, today=today),
+            _("Change is measured up to today."),
+        )
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, with_)
         shown = common.list_limit(limit, json_)
@@ -114,8 +124,10 @@ def skills(
 
     console = render.make_console()
     if not trends:
-        console.print(render.empty('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth'))
+        console.print(
+            render.empty(_('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth'))
+        )
         return
     console.print(skills_view(trends, start, width=console.width))
     if total > len(found):
-        console.print(render.empty(common.more_line(total, len(found), "skills") or ""))
+        console.print(render.empty(common.more_line(total, len(found), "skill") or ""))

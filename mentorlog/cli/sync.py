@@ -10,21 +10,27 @@ import typer
 from mentorlog.cli import common
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import N_, _, ngettext
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
     from mentorlog.store.sync import SyncReport, SyncStatus
     from mentorlog.store.syncfiles import ChangeFileCodec
 
-NO_FOLDER = "no sync folder given"
-NO_FOLDER_HINT = "Give one (mentorlog sync ~/Sync/mentorlog), or set sync_dir in the config file."
-PLAIN_NOTE = (
+NO_FOLDER = N_("no sync folder given")
+NO_FOLDER_HINT = N_("Give one (mentorlog sync ~/Sync/mentorlog), or set sync_dir in the config file.")
+PLAIN_NOTE = N_(
     "Note: this journal is not encrypted, so its change files in {folder} are plain text: anyone who can read "
     "that folder (or the repository) can read your notes, private sessions included."
 )
-SKIPPED = "Warning: skipped {file} (from device {device}): {reason}; it is read again at the next sync."
-NEWER = "Warning: {file} (from device {device}) was written by a newer mentorlog ({reason}); upgrade mentorlog here."
-LOOP = "Goals {goal} {title} and {parent} {parent_title} formed a loop after the merge: cut the older link ({goal} no longer under {parent})."  # noqa: E501
+SKIPPED = N_("Warning: skipped {file} (from device {device}): {reason}; it is read again at the next sync.")
+NEWER = N_(
+    "Warning: {file} (from device {device}) was written by a newer mentorlog ({reason}); upgrade mentorlog here."
+)
+LOOP = N_(
+    "Goals {goal} {title} and {parent} {parent_title} formed a loop after the merge: "
+    "cut the older link ({goal} no longer under {parent})."
+)
 
 
 def _folder(argument: Path | None) -> Path | None:
@@ -34,7 +40,9 @@ def _folder(argument: Path | None) -> Path | None:
     if folder is None:
         return None
     if not folder.is_dir():
-        raise MentorlogError(f"the sync folder {folder} does not exist", "Create it, or give another folder.")
+        raise MentorlogError(
+            _("the sync folder {folder} does not exist").format(folder=folder), _("Create it, or give another folder.")
+        )
     return folder
 
 
@@ -69,7 +77,7 @@ def sync(
         return
     where = _folder(folder)
     if where is None:
-        raise UsageError(NO_FOLDER, NO_FOLDER_HINT)
+        raise UsageError(_(NO_FOLDER), _(NO_FOLDER_HINT))
     from mentorlog.store.syncfiles import DiskFolder
 
     state = common.state()
@@ -83,24 +91,34 @@ def _tell(report: SyncReport, where: Path, json_: bool) -> None:
         common.print_json(_report_json(report))
     else:
         if report.first:
-            common.say(f"Sync is on for this journal: device {report.device}.")
+            common.say(_("Sync is on for this journal: device {device}.").format(device=report.device))
         if report.sent:
-            what = "a snapshot of" if report.first else ""
             files = ", ".join(Path(name).name for name in report.written)
-            common.say(f"Sent {what} {report.sent} change(s) ({files}).".replace("  ", " "))
+            sent = (
+                ngettext(
+                    "Sent a snapshot of {n} change ({files}).", "Sent a snapshot of {n} changes ({files}).", report.sent
+                )
+                if report.first
+                else ngettext("Sent {n} change ({files}).", "Sent {n} changes ({files}).", report.sent)
+            )
+            common.say(sent.format(n=report.sent, files=files))
         else:
-            common.say("Nothing new to send.")
+            common.say(_("Nothing new to send."))
         if report.files_applied:
             devices = len(report.devices_applied)
             common.say(
-                f"Applied {report.files_applied} file(s) from {devices} device(s): {report.changed} record(s) "
-                f"changed, {report.deleted} deleted."
+                _("Applied {files} from {devices}: {changed} changed, {deleted} deleted.").format(
+                    files=ngettext("{n} file", "{n} files", report.files_applied).format(n=report.files_applied),
+                    devices=ngettext("{n} device", "{n} devices", devices).format(n=devices),
+                    changed=ngettext("{n} record", "{n} records", report.changed).format(n=report.changed),
+                    deleted=report.deleted,
+                )
             )
         else:
-            common.say("Nothing new from other devices.")
+            common.say(_("Nothing new from other devices."))
         for cut in report.loops:
             common.say(
-                LOOP.format(
+                _(LOOP).format(
                     goal=cut.goal_id,
                     title=repr(inert(cut.goal_title)),
                     parent=cut.parent_id,
@@ -108,10 +126,10 @@ def _tell(report: SyncReport, where: Path, json_: bool) -> None:
                 )
             )
     if report.tell_plain:
-        typer.echo(PLAIN_NOTE.format(folder=where / "mentorlog-sync"), err=True)
+        typer.echo(_(PLAIN_NOTE).format(folder=where / "mentorlog-sync"), err=True)
     for skipped in report.skipped:
         file = where / "mentorlog-sync" / skipped.device / skipped.name
-        message = NEWER if skipped.newer else SKIPPED
+        message = _(NEWER) if skipped.newer else _(SKIPPED)
         typer.echo(message.format(file=file, device=skipped.device, reason=skipped.reason), err=True)
 
 
@@ -159,21 +177,43 @@ def _status(where: Path | None, json_: bool) -> None:
         )
         return
     if found.device is None:
-        common.say(f"Sync is not on yet; `mentorlog sync DIR` turns it on ({found.unsent} records to send).")
+        common.say(
+            _("Sync is not on yet; `mentorlog sync DIR` turns it on ({unsent} records to send).").format(
+                unsent=found.unsent
+            )
+        )
         return
-    last = (found.last_sync or "never")[:16].replace("T", " ")
-    common.say(f"This device: {found.device}")
-    common.say(f"Sync on since {str(found.enabled_at)[:10]}, last sync {last} UTC")
-    common.say(f"Changes not yet sent: {found.unsent}")
+    last = (found.last_sync or _("never"))[:16].replace("T", " ")
+    common.say(_("This device: {device}").format(device=found.device))
+    common.say(
+        _("Sync on since {enabled_at}, last sync {last} UTC").format(enabled_at=str(found.enabled_at)[:10], last=last)
+    )
+    common.say(_("Changes not yet sent: {unsent}").format(unsent=found.unsent))
     if where is None:
-        common.say("No sync folder given (DIR or config sync_dir): devices as last seen here.")
+        common.say(_("No sync folder given (DIR or config sync_dir): devices as last seen here."))
     for device in found.devices:
         seen = (device.last_file_at or "")[:16].replace("T", " ")
         if device.this:
-            common.say(f"  {device.device}  this device, {device.files} file(s)")
+            common.say(
+                ngettext(
+                    "  {device}  this device, {files} file", "  {device}  this device, {files} files", device.files
+                ).format(device=device.device, files=device.files)
+            )
         else:
             waiting = device.files - device.applied
             common.say(
-                f"  {device.device}  {device.files} file(s), last sync {seen or 'not yet applied'} UTC"
-                + (f", {waiting} not applied yet" if waiting > 0 else "")
+                (
+                    ngettext(
+                        "  {device}  {files} file, last sync {seen} UTC",
+                        "  {device}  {files} files, last sync {seen} UTC",
+                        device.files,
+                    )
+                    if seen
+                    else ngettext(
+                        "  {device}  {files} file, none applied yet",
+                        "  {device}  {files} files, none applied yet",
+                        device.files,
+                    )
+                ).format(device=device.device, files=device.files, seen=seen)
+                + (_(", {n} not applied yet").format(n=waiting) if waiting > 0 else "")
             )

@@ -11,6 +11,7 @@ import typer
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def period_bounds(since: str | None, until: str | None, default: str) -> tuple[d
     end = common.day(until, direction="backward", period_end=True) or common.today()
     assert start is not None
     if start > end:
-        raise UsageError(f"--since {start} is after --until {end}")
+        raise UsageError(_("--since {start} is after --until {end}").format(start=start, end=end))
     return start, end
 
 
@@ -158,12 +159,14 @@ def agenda_format(format_: str, output: Path | None, json_: bool) -> str:
     """The agenda's --format, checked with the options that go with it before the journal is read."""
     fmt = format_.strip().lower()
     if fmt not in AGENDA_FORMATS:
-        raise UsageError(f"--format must be text or md, not {format_!r}")
+        raise UsageError(_("--format must be text or md, not {format!r}").format(format=format_))
     if json_ and fmt != "text":
-        raise UsageError("--json goes with --format text", "The Markdown agenda is for people; --json is for scripts.")
+        raise UsageError(
+            _("--json goes with --format text"), _("The Markdown agenda is for people; --json is for scripts.")
+        )
     if output is not None:
         if fmt != "md":
-            raise UsageError("-o goes with --format md", "The text agenda is for the terminal.")
+            raise UsageError(_("-o goes with --format md"), _("The text agenda is for the terminal."))
         from mentorlog.store.files import refuse_journal_files
 
         refuse_journal_files(output, common.state().db_path)
@@ -183,13 +186,20 @@ def write_shared_agenda(share: SharedAgenda, output: Path | None) -> None:
     from mentorlog.store.files import write_atomic
 
     write_atomic(output, [text], journal=common.state().db_path)
-    typer.echo(f"Wrote the agenda for the next meeting with {inert(share.person.name)} to {output}.", err=True)
+    typer.echo(
+        _("Wrote the agenda for the next meeting with {name} to {output}.").format(
+            name=inert(share.person.name), output=output
+        ),
+        err=True,
+    )
 
 
 def print_view_empty() -> None:
     from mentorlog import render
 
-    print_view(render.empty('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))
+    print_view(
+        render.empty(_('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))
+    )
 
 
 @app.command(rich_help_panel="Views")

@@ -10,6 +10,7 @@ import typer
 
 from mentorlog.cli import common
 from mentorlog.errors import MentorlogError, NotFound, UsageError
+from mentorlog.i18n import _
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class PersonPlan:
     @property
     def with_words(self) -> str:
         """` with Dr. Weber` — and `(default)` when the config chose the person."""
-        return f" with {inert(self.name)}" + (" (default)" if self.default else "")
+        return _(" with {name}").format(name=inert(self.name)) + (_(" (default)") if self.default else "")
 
 
 ALL_PEOPLE = "*"  # `--with '*'`: everyone, even when config's default_with names someone
@@ -67,21 +68,26 @@ def plan_person(name: str | None, *, create: bool, default: bool = False) -> Per
 
                 raise NotFound(
                     missing.message,
-                    f"Add them with --create, or `mentorlog person add {quote_arg(cleaned)} --role mentee`.",
+                    _("Add them with --create, or `mentorlog person add {cleaned} --role mentee`.").format(
+                        cleaned=quote_arg(cleaned)
+                    ),
                 ) from None
     if not common.confirm(
-        f"No person named {inert(cleaned)!r} yet. Add them?", default=True, unanswered="Add them with --create."
+        _("No person named {cleaned!r} yet. Add them?").format(cleaned=inert(cleaned)),
+        default=True,
+        unanswered=_("Add them with --create."),
     ):
-        raise MentorlogError("nothing recorded: unknown person", "Add them with `mentorlog person add`.")
+        raise MentorlogError(_("nothing recorded: unknown person"), _("Add them with `mentorlog person add`."))
     while True:
         role = (
-            str(typer.prompt(common.ROLE_PROMPT.format(name=inert(cleaned)), default="mentor", err=True))
+            str(typer.prompt(_(common.ROLE_PROMPT).format(name=inert(cleaned)), default="mentor", err=True))
             .strip()
             .lower()
         )
+        role = {"mentorin": "mentor"}.get(role, role)
         if role in ("mentor", "mentee"):
             return PersonPlan(None, cleaned, role)
-        typer.echo("Please answer mentor or mentee.", err=True)
+        typer.echo(_("Please answer mentor or mentee."), err=True)
 
 
 def find_person_id(opened: Journal, name: str | None) -> int | None:
@@ -99,7 +105,10 @@ def filter_person_id(opened: Journal, option: str | None, *, announce: bool = Tr
     if option is None and (default := common.state().config.default_with) is not None:
         found = opened.find_person(default)
         if announce:
-            typer.echo(f"Only {inert(found['name'])} (default_with); --with '*' shows everyone.", err=True)
+            typer.echo(
+                _("Only {found} (default_with); --with '*' shows everyone.").format(found=inert(found["name"])),
+                err=True,
+            )
         return int(found["id"])
     return find_person_id(opened, option)
 
@@ -120,6 +129,6 @@ def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int |
         return None
     if word == "them":
         if person_id is None:
-            raise UsageError("owner 'them' needs a person", "Give --with NAME.")
+            raise UsageError(_("owner 'them' needs a person"), _("Give --with NAME."))
         return person_id
     return int(opened.find_person(owner)["id"])

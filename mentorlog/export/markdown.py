@@ -217,7 +217,7 @@ def render(review: Review) -> str:
     out += [_("People: {people}").format(people=people) + "  ", written, ""]
     if review.private_left_out:
         left_out = ngettext(
-            "{count} private session(s) left out.", "{count} private session(s) left out.", review.private_left_out
+            "{count} private session left out.", "{count} private sessions left out.", review.private_left_out
         )
         out += ["_" + left_out.format(count=review.private_left_out) + "_", ""]
     out += _figures(review)

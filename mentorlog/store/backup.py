@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentorlog.errors import MentorlogError
-from mentorlog.store.db import BOOKKEEPING, db_errors, file_connection, resolve, sqlite_problem
+from mentorlog.i18n import _
+from mentorlog.store.db import BOOKKEEPING, db_errors, file_connection, resolve
+from mentorlog.store.problems import sqlite_problem
 
 if TYPE_CHECKING:
     from mentorlog.store.crypto import RawKey
@@ -34,9 +36,13 @@ def backup_journal(source: Path, target: Path, *, busy_timeout: float, key: RawK
     try:
         fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        raise MentorlogError(f"{target} already exists; not overwriting it", "Give another PATH.") from None
+        raise MentorlogError(
+            _("{target} already exists; not overwriting it").format(target=target), _("Give another PATH.")
+        ) from None
     except OSError as exc:
-        raise MentorlogError(f"cannot write the backup {target}: {exc.strerror}") from None
+        raise MentorlogError(
+            _("cannot write the backup {target}: {strerror}").format(target=target, strerror=exc.strerror)
+        ) from None
     os.fchmod(fd, 0o600)
     os.close(fd)
     try:
@@ -55,8 +61,10 @@ def backup_journal(source: Path, target: Path, *, busy_timeout: float, key: RawK
             src.close()
         if checked != "ok" or copied != expected:
             raise MentorlogError(
-                f"the backup {target} did not verify (integrity: {checked}); it was removed",
-                "Try again; if it keeps failing, copy the journal while no mentorlog runs.",
+                _("the backup {target} did not verify (integrity: {checked}); it was removed").format(
+                    target=target, checked=checked
+                ),
+                _("Try again; if it keeps failing, copy the journal while no mentorlog runs."),
             )
     except db_errors() as exc:
         _remove(target)

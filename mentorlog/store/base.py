@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from mentorlog import validate
 from mentorlog.errors import AmbiguousName, NotFound, UsageError
+from mentorlog.i18n import _
 
 if TYPE_CHECKING:
     from mentorlog.config import Clock
@@ -99,7 +100,10 @@ class Repo:
         in_range = 0 < record_id < 2**63  # SQLite's integers; a larger number cannot be an id
         found = self.row(f"SELECT * FROM {table} WHERE id = ?", [record_id]) if in_range else None
         if found is None:
-            raise NotFound(f"no {kind} with id {record_id}", f"List them with `mentorlog {kind_list(kind)}`.")
+            raise NotFound(
+                _("no {kind} with id {record_id}").format(kind=_(kind), record_id=record_id),
+                _("List them with `mentorlog {kind}`.").format(kind=kind_list(kind)),
+            )
         return found
 
     # tags -------------------------------------------------------------------------------------
@@ -135,7 +139,7 @@ class Repo:
         """A person by full name or unique prefix of the name or of a word in it; Unicode case-insensitive."""
         wanted = validate.name_key(name)
         if not wanted:
-            raise UsageError("the person's name is empty")
+            raise UsageError(_("the person's name is empty"))
         everyone = self.rows("SELECT id, name, role, cadence_days FROM people ORDER BY name")
         keyed = [(validate.name_key(person["name"]), person) for person in everyone]
         exact = [person for key, person in keyed if key == wanted]
@@ -150,10 +154,13 @@ class Repo:
             return candidates[0]
         if candidates:
             names = ", ".join(person["name"] for person in candidates)
-            raise AmbiguousName(f"{name!r} matches several people: {names}", "Type more of the name.")
+            raise AmbiguousName(
+                _("{name!r} matches several people: {names}").format(name=name, names=names),
+                _("Type more of the name."),
+            )
         raise NotFound(
-            f"no person named {name!r}",
-            f"Add them with `mentorlog person add {quote_arg(name)} --role mentee` (or mentor).",
+            _("no person named {name!r}").format(name=name),
+            _("Add them with `mentorlog person add {name} --role mentee` (or mentor).").format(name=quote_arg(name)),
         )
 
     def same_name(self, name: str, *, other_than: int | None = None) -> dict[str, Any] | None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from mentorlog.errors import MentorlogError
+from mentorlog.i18n import _
 
 if TYPE_CHECKING:
     import sqlite3
@@ -146,7 +147,9 @@ def _keyring() -> Any:
     try:
         import keyring
     except ImportError:
-        raise MentorlogError("the keyring package is not installed", f"Install it with: {INSTALL}") from None
+        raise MentorlogError(
+            _("the keyring package is not installed"), _("Install it with: {INSTALL}").format(INSTALL=INSTALL)
+        ) from None
     return keyring
 
 
@@ -171,8 +174,8 @@ def keyring_check() -> None:
         keyring.get_password(SERVICE, "mentorlog keyring check")
     except Exception as exc:
         raise MentorlogError(
-            f"there is no usable OS keyring on this machine ({type(exc).__name__})",
-            "Leave out --keyring; use passphrase_command or MENTORLOG_PASSPHRASE instead.",
+            _("there is no usable OS keyring on this machine ({name})").format(name=type(exc).__name__),
+            _("Leave out --keyring; use passphrase_command or MENTORLOG_PASSPHRASE instead."),
         ) from None
 
 
@@ -184,7 +187,7 @@ def keyring_store(hints: Path, path: Path, key: RawKey, sync: str | None) -> Non
     try:
         _keyring().set_password(SERVICE, str(path), json.dumps(entry))
     except Exception as exc:
-        raise MentorlogError(f"the keyring refused the key ({type(exc).__name__})") from None
+        raise MentorlogError(_("the keyring refused the key ({name})").format(name=type(exc).__name__)) from None
     _note(hints, path, keep=True)
 
 
@@ -276,15 +279,16 @@ def run_passphrase_command(command: str) -> str:
     try:
         done = subprocess.run(command, shell=True, stdout=subprocess.PIPE, check=False)
     except OSError as exc:
-        raise MentorlogError(f"passphrase_command could not run: {exc.strerror}") from None
+        raise MentorlogError(_("passphrase_command could not run: {strerror}").format(strerror=exc.strerror)) from None
     if done.returncode != 0:
         raise MentorlogError(
-            f"passphrase_command failed (exit {done.returncode})", "Run it yourself to see why; check config.toml."
+            _("passphrase_command failed (exit {returncode})").format(returncode=done.returncode),
+            _("Run it yourself to see why; check config.toml."),
         )
     lines = done.stdout.decode("utf-8", "replace").splitlines()
     first = lines[0].rstrip("\r") if lines else ""
     if not first:
-        raise MentorlogError("passphrase_command printed no passphrase", "Its first line of output is taken.")
+        raise MentorlogError(_("passphrase_command printed no passphrase"), _("Its first line of output is taken."))
     return first
 
 
@@ -302,8 +306,8 @@ def sqlcipher() -> Any:
 
 def not_installed(path: Path) -> MentorlogError:
     return MentorlogError(
-        f"{path} is an encrypted journal (or not a journal at all), and SQLCipher is not installed",
-        f"Install the encryption extra: {INSTALL}",
+        _("{path} is an encrypted journal (or not a journal at all), and SQLCipher is not installed").format(path=path),
+        _("Install the encryption extra: {INSTALL}").format(INSTALL=INSTALL),
     )
 
 
@@ -364,10 +368,10 @@ def open_encrypted(
         conn.close()
         if source != "the keyring":
             raise MentorlogError(WRONG)
-        keys.warn("the key in the keyring no longer opens this journal; trying the next source")
+        keys.warn(_("the key in the keyring no longer opens this journal; trying the next source"))
     raise MentorlogError(
-        f"{path} is encrypted, and no passphrase was given",
-        "Set passphrase_command (config.toml) or MENTORLOG_PASSPHRASE, or use a terminal.",
+        _("{path} is encrypted, and no passphrase was given").format(path=path),
+        _("Set passphrase_command (config.toml) or MENTORLOG_PASSPHRASE, or use a terminal."),
     )
 
 
@@ -387,6 +391,6 @@ def sync_secret(keys: Keys, path: Path) -> str:
         if text is not None:
             return sync_secret_from(text)
     raise MentorlogError(
-        "sync of an encrypted journal needs its passphrase, not only a raw key",
-        "Give it by MENTORLOG_PASSPHRASE, passphrase_command or the prompt.",
+        _("sync of an encrypted journal needs its passphrase, not only a raw key"),
+        _("Give it by MENTORLOG_PASSPHRASE, passphrase_command or the prompt."),
     )

@@ -28,9 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentorlog.errors import MentorlogError, StoreError
+from mentorlog.i18n import N_, _
 from mentorlog.store import crypto
 from mentorlog.store.backup import table_counts
-from mentorlog.store.db import db_errors, resolve, sqlite_problem
+from mentorlog.store.db import db_errors, resolve
+from mentorlog.store.problems import sqlite_problem
 
 if TYPE_CHECKING:
     import sqlite3
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from mentorlog.store.crypto import RawKey
 
 STEPS = ("locked", "checkpointed", "exported", "verified", "moved", "cleaned")
-IN_USE_HINT = "Another mentorlog has the journal open; try again when it is done."
+IN_USE_HINT = N_("Another mentorlog has the journal open; try again when it is done.")
 WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -68,7 +70,12 @@ def _lock_exclusive(fd: int, path: Path, busy_timeout: float) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise StoreError(f"the journal {path} is in use (waited {busy_timeout:g} s)", IN_USE_HINT) from None
+                raise StoreError(
+                    _("the journal {path} is in use (waited {busy_timeout:g} s)").format(
+                        path=path, busy_timeout=busy_timeout
+                    ),
+                    _(IN_USE_HINT),
+                ) from None
             time.sleep(0.02)
 
 
@@ -112,8 +119,10 @@ def _verify(temp: Path, key: RawKey | None, expected: dict[str, int], word: str 
         db.close()  # the last connection: its -wal is checkpointed and removed
     if checked != "ok" or counts != expected or found != hits:
         raise StoreError(
-            f"the new copy did not verify (integrity: {checked}); the journal was left as it was",
-            "Try again; if it keeps failing, make a backup and report it.",
+            _("the new copy did not verify (integrity: {checked}); the journal was left as it was").format(
+                checked=checked
+            ),
+            _("Try again; if it keeps failing, make a backup and report it."),
         )
 
 
@@ -133,13 +142,17 @@ def convert(
     try:
         lock = os.open(path, os.O_RDONLY)
     except OSError as exc:
-        raise MentorlogError(f"cannot open the journal {path}: {exc.strerror}") from None
+        raise MentorlogError(
+            _("cannot open the journal {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     temp_fd: int | None = None
     temp: Path | None = None
     try:
         _lock_exclusive(lock, path, busy_timeout)
         if os.fstat(lock).st_ino != os.stat(path).st_ino:
-            raise StoreError(f"the journal {path} was replaced while waiting for it", "Run the command again.")
+            raise StoreError(
+                _("the journal {path} was replaced while waiting for it").format(path=path), _("Run the command again.")
+            )
         _remove_strays(path)
         _step(pause, "locked")
         temp = path.with_name(f"{temporary_name(path)}{os.getpid()}")
@@ -152,7 +165,9 @@ def convert(
         os.fsync(temp_fd)
         _step(pause, "verified")
         if _leftover(temp, "-wal") or _leftover(path, "-wal") or _leftover(path, "-journal"):
-            raise StoreError(f"another program has the journal {path} open", "Close it, then try again.")
+            raise StoreError(
+                _("another program has the journal {path} open").format(path=path), _("Close it, then try again.")
+            )
         os.replace(temp, path)
         temp = None
         _fsync_folder(path.parent)
@@ -183,7 +198,7 @@ def _export(
     try:
         busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         if busy:
-            raise StoreError(f"the journal {path} is in use", IN_USE_HINT)
+            raise StoreError(_("the journal {path} is in use").format(path=path), _(IN_USE_HINT))
         _step(pause, "checkpointed")
         expected = table_counts(db)
         word = _probe_word(db)

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentorlog.errors import StoreError
+from mentorlog.i18n import _
+from mentorlog.store.problems import sqlite_problem
 
 if TYPE_CHECKING:
     from mentorlog.config import Clock
@@ -44,7 +46,6 @@ SCHEMA = (
 )
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0
-LOCKED_HINT = "Another mentorlog is writing to the journal; try again in a moment."
 PLAIN_HEADER = b"SQLite format 3\x00"  # a plain SQLite file starts so; an encrypted one starts with its salt
 # Tables whose rows are bookkeeping, not records: a journal with rows only there is still empty.
 BOOKKEEPING = ("_sqlite_migrations", "change_state", "sqlite_sequence")
@@ -54,23 +55,6 @@ def db_errors() -> tuple[type[Exception], ...]:
     """The error classes of the database layer: sqlite3's, and SQLCipher's once an encrypted journal was opened."""
     cipher = sys.modules.get("sqlcipher3.dbapi2")
     return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
-
-
-def sqlite_problem(path: Path | str, exc: Exception, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StoreError:
-    """Turn a sqlite3 error into a message a person can act on."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return StoreError(f"the journal {path} is locked (waited {busy_timeout:g} s)", LOCKED_HINT)
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"the journal {path} is not writable", "Check the file's permissions.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(
-            f"{path} is not a readable mentorlog journal ({exc})",
-            "Restore it from a backup, or point --db / MENTORLOG_DB at another file.",
-        )
-    if "unable to open" in text:
-        return StoreError(f"cannot open the journal {path}", "Check that its folder exists and is writable.")
-    return StoreError(f"database error in {path}: {exc}")
 
 
 def resolve(path: Path) -> Path:
@@ -97,8 +81,8 @@ def _create_file(path: Path) -> list[Path] | None:
         return None
     except OSError as exc:
         raise StoreError(
-            f"cannot create the journal {path}: {exc.strerror}",
-            "Check that the folder is writable, or choose another file with --db.",
+            _("cannot create the journal {path}: {strerror}").format(path=path, strerror=exc.strerror),
+            _("Check that the folder is writable, or choose another file with --db."),
         ) from None
     return missing
 
@@ -158,8 +142,10 @@ def _check_known(applied: list[str], path: Path | None) -> None:
     unknown = sorted(set(applied) - set(SCHEMA))
     if unknown:
         raise StoreError(
-            f"the journal {path} was written by a newer mentorlog (schema {unknown[-1]})",
-            "Upgrade mentorlog to open it; the file was left unchanged.",
+            _("the journal {path} was written by a newer mentorlog (schema {unknown})").format(
+                path=path, unknown=unknown[-1]
+            ),
+            _("Upgrade mentorlog to open it; the file was left unchanged."),
         )
 
 
@@ -217,7 +203,7 @@ def _share_lock(path: Path) -> int | None:
     """A descriptor of PATH holding a shared flock, checked to be the file now at PATH."""
     if fcntl is None:
         return None
-    for _ in range(50):
+    for _attempt in range(50):
         try:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:
@@ -299,8 +285,12 @@ def _check_companions(path: Path) -> None:
             if os.access(companion, os.W_OK):
                 continue
         raise StoreError(
-            f"{companion} is not writable, so the journal {path.name} cannot be changed",
-            f"Make it writable (chmod u+w {companion}) or remove it while no mentorlog runs.",
+            _("{companion} is not writable, so the journal {name} cannot be changed").format(
+                companion=companion, name=path.name
+            ),
+            _("Make it writable (chmod u+w {companion}) or remove it while no mentorlog runs.").format(
+                companion=companion
+            ),
         )
 
 
@@ -336,7 +326,10 @@ def open_journal(
     """
     path = resolve(path)
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a journal file", "Give a file path with --db or MENTORLOG_DB.")
+        raise StoreError(
+            _("{path} is a folder, not a journal file").format(path=path),
+            _("Give a file path with --db or MENTORLOG_DB."),
+        )
     created: list[Path] = []
     if not path.exists():
         if not write:
@@ -345,11 +338,16 @@ def open_journal(
         if folders is not None:
             created = [path, *folders]
     if write and not os.access(path, os.W_OK):
-        raise StoreError(f"the journal {path} is not writable", f"Check its permissions (chmod u+w {path}).")
+        raise StoreError(
+            _("the journal {path} is not writable").format(path=path),
+            _("Check its permissions (chmod u+w {path}).").format(path=path),
+        )
     if write and not os.access(path.parent, os.W_OK):
         raise StoreError(
-            f"the folder {path.parent} is not writable; SQLite needs to write beside the journal",
-            "Make the folder writable, or move the journal.",
+            _("the folder {parent} is not writable; SQLite needs to write beside the journal").format(
+                parent=path.parent
+            ),
+            _("Make the folder writable, or move the journal."),
         )
     if write:
         _check_companions(path)
@@ -376,8 +374,8 @@ def open_journal(
         if read_only and len(applied_migrations(db)) != len(SCHEMA):
             _check_known(applied_migrations(db), path)
             raise StoreError(
-                f"the journal {path} needs an upgrade for this mentorlog, but it is read-only",
-                f"Make it writable once (chmod u+w {path} and its folder), then run any command.",
+                _("the journal {path} needs an upgrade for this mentorlog, but it is read-only").format(path=path),
+                _("Make it writable once (chmod u+w {path} and its folder), then run any command.").format(path=path),
             )
         _migrate(db, path, clock, key)  # first: switching the journal mode while another process migrates can deadlock
         if write:

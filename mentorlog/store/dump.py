@@ -13,6 +13,7 @@ from typing import Any
 
 from mentorlog.dumpschema import FORMAT, VERSION
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 from mentorlog.store.base import Repo
 
 # table -> {id column: (referenced table, key in the dump)}, in an order where references come first
@@ -295,7 +296,10 @@ def _parents_first(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
         current: dict[str, Any] | None = goal
         while current is not None and current["uuid"] not in placed:
             if current["uuid"] in seen:
-                raise UsageError(f"the dump's goals form a loop through {current['uuid']}", "Nothing was imported.")
+                raise UsageError(
+                    _("the dump's goals form a loop through {current}").format(current=current["uuid"]),
+                    _("Nothing was imported."),
+                )
             seen.add(current["uuid"])
             chain.append(current)
             current = by_uuid.get(current.get("parent_uuid") or "")
@@ -309,8 +313,10 @@ def _resolve(local: dict[str, dict[str, int]], table: str, wanted: str, owner: s
     found = local[table].get(wanted)
     if found is None:
         raise UsageError(
-            f"the dump's {owner} record {owner_uuid} refers to a missing {table} record {wanted}",
-            "The file is incomplete; nothing was imported.",
+            _("the dump's {owner} record {owner_uuid} refers to a missing {table} record {wanted}").format(
+                owner=owner, owner_uuid=owner_uuid, table=table, wanted=wanted
+            ),
+            _("The file is incomplete; nothing was imported."),
         )
     return found
 
@@ -325,21 +331,29 @@ def parse_dump(text: str, source: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+        raise UsageError(
+            _("{source} is not valid JSON (line {lineno}, column {colno})").format(
+                source=source, lineno=exc.lineno, colno=exc.colno
+            )
+        ) from None
     except RecursionError:
-        raise UsageError(f"{source} nests too deeply to be a mentorlog dump") from None
+        raise UsageError(_("{source} nests too deeply to be a mentorlog dump").format(source=source)) from None
     check_header(data, source)
     checked: dict[str, Any] = {"format": data["format"], "version": data["version"]}
     for table in TABLES:
         records = data.get(table, [] if table in ADDED_LATER else None)
         if not isinstance(records, list):
-            raise UsageError(f"{source} has no list of {table}")
+            raise UsageError(_("{source} has no list of {table}").format(source=source, table=table))
         seen: set[str] = set()
         clean = []
         for index, record in enumerate(records):
             item = check_record(table, record, f"{source}: {table}[{index}]")
             if item["uuid"] in seen:
-                raise UsageError(f"{source}: {table} has the uuid {item['uuid']} twice")
+                raise UsageError(
+                    _("{source}: {table} has the uuid {item} twice").format(
+                        source=source, table=table, item=item["uuid"]
+                    )
+                )
             seen.add(item["uuid"])
             clean.append(item)
         checked[table] = clean

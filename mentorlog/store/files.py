@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import _
 from mentorlog.store.db import resolve
 
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -22,8 +23,8 @@ def refuse_journal_files(target: Path, journal: Path) -> Path:
     own |= {Path(f"{resolve(journal)}{suffix}") for suffix in JOURNAL_SUFFIXES}
     if real in own:
         raise UsageError(
-            f"{target} is this journal's own file",
-            "mentorlog never writes over its journal; give another file name.",
+            _("{target} is this journal's own file").format(target=target),
+            _("mentorlog never writes over its journal; give another file name."),
         )
     return real
 
@@ -34,7 +35,7 @@ def write_atomic(target: Path, pieces: Iterable[str | bytes], *, journal: Path) 
     A symlink is written through (the link stays); the temporary file is removed on any error or Ctrl-C.
     """
     if target.is_dir():
-        raise UsageError(f"{target} is a folder", "Give a file name.")
+        raise UsageError(_("{target} is a folder").format(target=target), _("Give a file name."))
     real = refuse_journal_files(target, journal)
     folder = real.parent
     temporary: str | None = None
@@ -55,7 +56,9 @@ def write_atomic(target: Path, pieces: Iterable[str | bytes], *, journal: Path) 
             finally:
                 os.close(folder_fd)
     except OSError as exc:
-        raise MentorlogError(f"cannot write {target}: {exc.strerror}") from None
+        raise MentorlogError(
+            _("cannot write {target}: {strerror}").format(target=target, strerror=exc.strerror)
+        ) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ from typing import Any
 
 from mentorlog import validate
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import _, ngettext
 from mentorlog.models import Goal, ProgressUpdate
 from mentorlog.patches import GoalPatch
 from mentorlog.store.base import Repo
@@ -183,7 +184,11 @@ class GoalsRepo(Repo):
         ancestor: int | None = parent_id
         while ancestor is not None:
             if ancestor == goal_id:
-                raise UsageError(f"goal {parent_id} cannot be the parent of goal {goal_id}: that makes a loop")
+                raise UsageError(
+                    _("goal {parent_id} cannot be the parent of goal {goal_id}: that makes a loop").format(
+                        parent_id=parent_id, goal_id=goal_id
+                    )
+                )
             ancestor = self.require("goals", "goal", ancestor)["parent_id"]
 
     def delete_goal(self, goal_id: int) -> None:
@@ -196,6 +201,8 @@ class GoalsRepo(Repo):
         children = self.scalar("SELECT count(*) FROM goals WHERE parent_id = ?", [goal_id])
         if children:
             raise MentorlogError(
-                f"goal {goal_id} has {children} milestone(s)",
-                "Delete the milestones first, or drop the goal with `mentorlog goal drop`.",
+                ngettext(
+                    "goal {goal_id} has {children} milestone", "goal {goal_id} has {children} milestones", children
+                ).format(goal_id=goal_id, children=children),
+                _("Delete the milestones first, or drop the goal with `mentorlog goal drop`."),
             )

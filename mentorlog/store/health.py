@@ -9,6 +9,7 @@ from itertools import pairwise
 from mentorlog.dates import parse_since
 from mentorlog.errors import MentorlogError
 from mentorlog.health import RECENT, WINDOW, Figures, Health, Side, assess
+from mentorlog.i18n import _
 from mentorlog.models import Person
 from mentorlog.reports import STALE_DAYS, expected_meetings, utc_bounds
 from mentorlog.safe import inert
@@ -22,7 +23,9 @@ class HealthRepo(PeriodRepo):
             person = self.get_person(person_id)
             if person.started and person.started > until.isoformat():
                 raise MentorlogError(
-                    f"the relationship with {inert(person.name)} starts on {person.started}: nothing to judge yet"
+                    _("the relationship with {name} starts on {day}: nothing to judge yet").format(
+                        name=inert(person.name), day=person.started
+                    )
                 )
             people = [person]
         else:  # a relationship that has not started yet has nothing to judge

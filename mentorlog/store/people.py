@@ -7,10 +7,11 @@ from typing import Any
 
 from mentorlog import validate
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.humane import counted
+from mentorlog.i18n import _
 from mentorlog.models import Person, Topic
 from mentorlog.patches import PersonPatch, TopicPatch
 from mentorlog.store.base import Repo
+from mentorlog.store.undo import counted
 
 PERSON_SELECT = """
 SELECT p.*,
@@ -68,7 +69,9 @@ def _topic(found: dict[str, Any]) -> Topic:
 
 def _check_span(person: Person) -> None:
     if person.ends and person.started and person.ends < person.started:
-        raise UsageError(f"the planned end {person.ends} lies before the start {person.started}")
+        raise UsageError(
+            _("the planned end {ends} lies before the start {started}").format(ends=person.ends, started=person.started)
+        )
 
 
 class PeopleRepo(Repo):
@@ -87,8 +90,10 @@ class PeopleRepo(Repo):
         existing = self.same_name(name)
         if existing:
             raise MentorlogError(
-                f"a person named {existing['name']!r} already exists (id {existing['id']})",
-                "Use that one, or give the new person a distinguishing name.",
+                _("a person named {existing!r} already exists (id {existing2})").format(
+                    existing=existing["name"], existing2=existing["id"]
+                ),
+                _("Use that one, or give the new person a distinguishing name."),
             )
         person_id = self.insert(
             "people",
@@ -123,7 +128,11 @@ class PeopleRepo(Repo):
             fields["name"] = validate.name(fields["name"])
             clash = self.same_name(fields["name"], other_than=person_id)
             if clash:
-                raise MentorlogError(f"another person is already named {clash['name']!r} (id {clash['id']})")
+                raise MentorlogError(
+                    _("another person is already named {clash!r} (id {clash2})").format(
+                        clash=clash["name"], clash2=clash["id"]
+                    )
+                )
         if "role" in fields:
             fields["role"] = validate.role(fields["role"])
         if "cadence_days" in fields:
@@ -157,11 +166,11 @@ class PeopleRepo(Repo):
             "skill": self.scalar("SELECT count(*) FROM skills WHERE person_id = ?", [person_id]),
             "skill rating": self.scalar("SELECT count(*) FROM skill_ratings WHERE rater_id = ?", [person_id]),
         }
-        used = ", ".join(counted(count, what) for what, count in uses.items() if count)
+        used = ", ".join(counted(what, count) for what, count in uses.items() if count)
         if used:
             raise MentorlogError(
-                f"person {person_id} still has {used}",
-                "To end the relationship, `mentorlog person close`; nothing was deleted.",
+                _("person {person_id} still has {used}").format(person_id=person_id, used=used),
+                _("To end the relationship, `mentorlog person close`; nothing was deleted."),
             )
 
     # topics -----------------------------------------------------------------------------------

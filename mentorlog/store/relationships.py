@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mentorlog.errors import MentorlogError, UsageError
+from mentorlog.i18n import _
 from mentorlog.models import Action, Person, Reflection, Topic
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.period import PeriodRepo
@@ -44,13 +45,17 @@ class RelationshipRepo(PeriodRepo):
         person = self.get_person(person_id)
         if person.status == "closed":
             raise MentorlogError(
-                f"the relationship with {person.name} was already closed on {person.closed_at}",
-                f"`mentorlog person reopen {person.name.split()[-1].lower()}` takes it up again.",
+                _("the relationship with {name} was already closed on {closed_at}").format(
+                    name=person.name, closed_at=person.closed_at
+                ),
+                _("`mentorlog person reopen {lower}` takes it up again.").format(lower=person.name.split()[-1].lower()),
             )
         if day > self.today:
-            raise UsageError(f"a relationship is closed today or on a past day, not on {day}")
+            raise UsageError(_("a relationship is closed today or on a past day, not on {day}").format(day=day))
         if person.started and day.isoformat() < person.started:
-            raise UsageError(f"the close {day} lies before the start {person.started}")
+            raise UsageError(
+                _("the close {day} lies before the start {started}").format(day=day, started=person.started)
+            )
         self.update_fields("people", person_id, {"status": "closed", "closed_at": day.isoformat()})
         written = (
             self.add_reflection(
@@ -64,7 +69,7 @@ class RelationshipRepo(PeriodRepo):
         if not drop_open:
             closing.kept, closing.kept_topics = actions, topics
             return closing
-        changed, _ = self.set_action_status([action.id for action in actions], "dropped")
+        changed, _kept = self.set_action_status([action.id for action in actions], "dropped")
         closing.dropped = changed
         for topic in topics:
             self.delete_topic(topic.id)
@@ -74,6 +79,6 @@ class RelationshipRepo(PeriodRepo):
     def reopen_person(self, person_id: int) -> Person:
         person = self.get_person(person_id)
         if person.status != "closed":
-            raise MentorlogError(f"the relationship with {person.name} is not closed")
+            raise MentorlogError(_("the relationship with {name} is not closed").format(name=person.name))
         self.update_fields("people", person_id, {"status": "active", "closed_at": None})
         return self.get_person(person_id)

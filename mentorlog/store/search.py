@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, SEARCH_KINDS, Hit
 from mentorlog.safe import shorten_words
 from mentorlog.searchquery import fts_query
@@ -60,7 +61,11 @@ class SearchRepo(Repo):
         params: list[Any] = [fts_query(query)]
         if kind is not None:
             if kind not in SEARCH_KINDS:
-                raise UsageError(f"--kind must be one of {', '.join(SEARCH_KINDS)}, not {kind!r}")
+                raise UsageError(
+                    _("--kind must be one of {SEARCH_KINDS}, not {kind!r}").format(
+                        SEARCH_KINDS=", ".join(SEARCH_KINDS), kind=kind
+                    )
+                )
             where.append("kind = ?")
             params.append(kind)
         if person_id is not None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from mentorlog import validate
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 from mentorlog.models import Session
 from mentorlog.patches import SessionPatch
 from mentorlog.store.base import Repo
@@ -46,7 +47,7 @@ class SessionsRepo(Repo):
         actions = actions or []
         if not (title or notes or feedback or actions):
             raise UsageError(
-                "the session is empty", "Give notes as TEXT, on stdin, or with --title/--feedback/--action."
+                _("the session is empty"), _("Give notes as TEXT, on stdin, or with --title/--feedback/--action.")
             )
         for goal_id in goal_ids or []:
             self.require("goals", "goal", goal_id)
@@ -206,7 +207,7 @@ class SessionsRepo(Repo):
         merged = {**current, **fields}
         has_actions = self.scalar("SELECT count(*) FROM actions WHERE session_id = ?", [session_id])
         if not (merged["title"] or merged["notes"] or merged["feedback"] or has_actions):
-            raise UsageError("the session would be empty", "Keep a title, notes or feedback.")
+            raise UsageError(_("the session would be empty"), _("Keep a title, notes or feedback."))
         self.update_fields("sessions", session_id, fields)
         linked = False
         if "tags" in changes:

@@ -7,6 +7,7 @@ from typing import Any
 
 from mentorlog import validate
 from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
+from mentorlog.i18n import _
 from mentorlog.models import Rating, Skill
 from mentorlog.patches import SkillPatch
 from mentorlog.store.base import WORD, Repo, placeholders
@@ -73,8 +74,10 @@ class SkillsRepo(Repo):
             if validate.name_key(row["name"]) == wanted:
                 whose = f" of {self.person_name(person_id)}" if person_id else ""
                 raise MentorlogError(
-                    f"there is already a skill {row['name']!r}{whose} (id {row['id']})",
-                    "Rate that one with `mentorlog skill rate`, or give the new skill another name.",
+                    _("there is already a skill {row!r}{whose} (id {row2})").format(
+                        row=row["name"], whose=whose, row2=row["id"]
+                    ),
+                    _("Rate that one with `mentorlog skill rate`, or give the new skill another name."),
                 )
 
     def set_skill_goals(self, skill_id: int, goal_ids: list[int]) -> bool:
@@ -186,7 +189,7 @@ class SkillsRepo(Repo):
             return self.require("skills", "skill", int(cleaned))
         wanted = validate.name_key(cleaned)
         if not wanted:
-            raise UsageError("the skill's name is empty", "Give its id or (part of) its name.")
+            raise UsageError(_("the skill's name is empty"), _("Give its id or (part of) its name."))
         rows = self.rows("SELECT k.id, k.name, k.person_id, p.name AS with_name FROM skills k"
                          " LEFT JOIN people p ON p.id = k.person_id ORDER BY k.id")  # fmt: skip
         keyed = [(validate.name_key(row["name"]), row) for row in rows]
@@ -206,10 +209,13 @@ class SkillsRepo(Repo):
             names = ", ".join(
                 f"{row['name']} ({row['with_name'] or 'mine'}, id {row['id']})" for row in candidates[:10]
             )
-            raise AmbiguousName(f"{text!r} matches several skills: {names}", "Type more of the name, or give its id.")
+            raise AmbiguousName(
+                _("{text!r} matches several skills: {names}").format(text=text, names=names),
+                _("Type more of the name, or give its id."),
+            )
         raise NotFound(
-            f"no skill named {text!r}",
-            f"Add it with `mentorlog skill add {text!r}`, or list them with `mentorlog skills`.",
+            _("no skill named {text!r}").format(text=text),
+            _("Add it with `mentorlog skill add {text!r}`, or list them with `mentorlog skills`.").format(text=text),
         )
 
     def rate_skill(

@@ -24,6 +24,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
+from mentorlog.i18n import _
+
 FORMAT = "mentorlog-sync"
 VERSION = 1
 FOLDER = "mentorlog-sync"
@@ -324,7 +326,9 @@ class DiskFolder:
                 created.mkdir(mode=0o700)
         target = folder / name
         if target.exists():
-            raise MentorlogError(f"the change file {target} exists already; it is never rewritten")
+            raise MentorlogError(
+                _("the change file {target} exists already; it is never rewritten").format(target=target)
+            )
         write_atomic(target, [data], journal=self.journal)
         return str(target)
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from mentorlog.i18n import _, ngettext
 from mentorlog.store.base import Repo
 
 NOUNS = {
@@ -29,19 +30,37 @@ class Undone:
 
     def describe(self) -> str:
         parts = []
+        said = {
+            "removed": _("removed {things}"),
+            "restored": _("restored {things}"),
+            "changed back": _("changed back {things}"),
+        }
         for verb, counts in (("removed", self.removed), ("restored", self.restored), ("changed back", self.reverted)):
             by_noun: dict[str, int] = {}
             for table, n in counts.items():  # session, goal and reflection tags are all just "tags"
                 by_noun[NOUNS.get(table, table)] = by_noun.get(NOUNS.get(table, table), 0) + n
             if by_noun:
-                parts.append(verb + " " + ", ".join(f"{n} {_plural(noun, n)}" for noun, n in by_noun.items()))
-        return "; ".join(parts) or "nothing left to revert"
+                things = ", ".join(counted(noun, n) for noun, n in by_noun.items())
+                parts.append(said[verb].format(things=things))
+        return "; ".join(parts) or _("nothing left to revert")
 
 
-def _plural(noun: str, count: int) -> str:
-    if count == 1:
-        return noun
-    return "people" if noun == "person" else noun + "s"
+def counted(noun: str, n: int) -> str:
+    """`1 session`, `2 people` (German `1 Sitzung`, `2 Personen`) for the nouns of the record tables."""
+    forms = {
+        "person": ngettext("{n} person", "{n} people", n),
+        "session": ngettext("{n} session", "{n} sessions", n),
+        "goal": ngettext("{n} goal", "{n} goals", n),
+        "progress update": ngettext("{n} progress update", "{n} progress updates", n),
+        "action item": ngettext("{n} action item", "{n} action items", n),
+        "reflection": ngettext("{n} reflection", "{n} reflections", n),
+        "topic": ngettext("{n} topic", "{n} topics", n),
+        "goal link": ngettext("{n} goal link", "{n} goal links", n),
+        "tag": ngettext("{n} tag", "{n} tags", n),
+        "skill": ngettext("{n} skill", "{n} skills", n),
+        "skill rating": ngettext("{n} skill rating", "{n} skill ratings", n),
+    }
+    return forms[noun].format(n=n) if noun in forms else f"{n} {noun if n == 1 else noun + 's'}"
 
 
 class UndoRepo(Repo):
