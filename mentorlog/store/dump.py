@@ -13,7 +13,7 @@ from typing import Any
 
 from mentorlog.dumpschema import FORMAT, VERSION
 from mentorlog.errors import UsageError
-from mentorlog.store.base import Repo
+from mentorlog.store.base import PRIVATE_SESSION_IDS, Repo
 
 # table -> {id column: (referenced table, key in the dump)}, in an order where references come first
 REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
@@ -93,9 +93,7 @@ class DumpRepo(Repo):
             table: {row["id"]: row["uuid"] for row in self.rows(f"SELECT id, uuid FROM {table}")}
             for table in REFERENCES
         }
-        private = (
-            set() if include_private else {row["id"] for row in self.rows("SELECT id FROM sessions WHERE private = 1")}
-        )
+        private = set() if include_private else {row["id"] for row in self.rows(PRIVATE_SESSION_IDS)}
         private_uuids = {uuids["sessions"][session_id] for session_id in private}
 
         def records(table: str, references: dict[str, tuple[str, str]]) -> Iterator[dict[str, Any]]:
@@ -150,7 +148,7 @@ class DumpRepo(Repo):
         return sum(int(self.scalar(f"SELECT count(*) FROM {table}")) for table in tables)
 
     def private_session_count(self) -> int:
-        return int(self.scalar("SELECT count(*) FROM sessions WHERE private = 1"))
+        return int(self.scalar("SELECT count(*) FROM sessions INDEXED BY idx_sessions_private WHERE private = 1"))
 
     def _tags(self, table: str) -> dict[int, list[str]]:
         if table not in TAGGED:

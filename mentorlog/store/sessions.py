@@ -97,7 +97,7 @@ class SessionsRepo(Repo):
             self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [session_id, goal_id])
         return True
 
-    def _sessions(self, found: list[dict[str, Any]]) -> list[Session]:
+    def _sessions(self, found: list[dict[str, Any]], *, action_ids: bool = True) -> list[Session]:
         ids = [item["id"] for item in found]
         tags = self.tags_for("session", ids)
         goals: dict[int, list[int]] = {session_id: [] for session_id in ids}
@@ -106,7 +106,11 @@ class SessionsRepo(Repo):
             links = self.rows_in("SELECT session_id, goal_id FROM session_goals WHERE session_id IN ({ids})", ids)
             for link in sorted(links, key=lambda row: row["goal_id"]):
                 goals[link["session_id"]].append(link["goal_id"])
-            made = self.rows_in("SELECT session_id, id FROM actions WHERE session_id IN ({ids})", ids)
+            made = (
+                self.rows_in("SELECT session_id, id FROM actions WHERE session_id IN ({ids})", ids)
+                if action_ids
+                else []
+            )
             for link in sorted(made, key=lambda row: row["id"]):
                 actions[link["session_id"]].append(link["id"])
         return [

@@ -9,7 +9,7 @@ from mentorlog import validate
 from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.models import Rating, Skill
 from mentorlog.patches import SkillPatch
-from mentorlog.store.base import WORD, Repo, placeholders
+from mentorlog.store.base import PRIVATE_SESSION_IDS, WORD, Repo, placeholders
 from mentorlog.trends import SkillChange, SkillTrend, skill_change, trend
 
 SKILL_SELECT = "SELECT k.*, p.name AS with_name FROM skills k LEFT JOIN people p ON p.id = k.person_id"
@@ -20,7 +20,7 @@ RATING_SELECT = (  # the columns in the order of Rating's fields
 )
 ORDER = " ORDER BY k.kind = 'strength', k.person_id IS NOT NULL, p.name COLLATE NOCASE, k.name COLLATE NOCASE, k.id"
 ACTIVE_OWNER = " AND (k.person_id IS NULL OR k.person_id IN (SELECT id FROM people WHERE status = 'active'))"
-PUBLIC = " AND (r.session_id IS NULL OR r.session_id NOT IN (SELECT id FROM sessions WHERE private = 1))"
+PUBLIC = f" AND (r.session_id IS NULL OR r.session_id NOT IN ({PRIVATE_SESSION_IDS}))"
 
 
 def related(alias: str = "k") -> str:
