@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
 from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.models import Rating, Skill
-from mentorlog.patches import SkillPatch
 from mentorlog.store.base import PRIVATE_SESSION_IDS, WORD, Repo, placeholders
 from mentorlog.trends import SkillChange, SkillTrend, skill_change, trend
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.patches import SkillPatch
 
 SKILL_SELECT = "SELECT k.*, p.name AS with_name FROM skills k LEFT JOIN people p ON p.id = k.person_id"
 RATING_SELECT = (  # the columns in the order of Rating's fields
