@@ -428,3 +428,6 @@ def m010_bounded_views(db: Database) -> None:
     db.execute("CREATE INDEX idx_actions_created_status ON actions (created_at, status, session_id)")
     db.execute("CREATE INDEX idx_sessions_private ON sessions (id) WHERE private = 1")
     db.execute("CREATE INDEX idx_sessions_figures ON sessions (date, person_id, private, confidence)")
+    # `health` (and `today`, `agenda`): each side's items due in the window, with how they ended, from the index alone
+    db.execute("CREATE INDEX idx_actions_person_outcome ON actions (person_id, due, owner_id, status, done_at)")
+    db.execute("CREATE INDEX idx_actions_owner_outcome ON actions (owner_id, due, status, done_at)")
