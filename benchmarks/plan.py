@@ -13,6 +13,11 @@ EXPORTS = ["export --format md --since 6m", "export --format html --since 6m"]
 WRITES = ["note", "action add", "action done"]
 OTHERS = ["sessions --limit 10"]  # timed for the jrnl pair
 COMMANDS = [*LISTINGS, *SEARCHES, *VIEWS, *EXPORTS, *WRITES, *OTHERS]
+# shell completion (what bash runs on TAB): label -> (COMP_WORDS, COMP_CWORD); reported, no target
+COMPLETIONS = {
+    "complete: mentorlog ac": ("mentorlog ac", "1"),
+    "complete: mentorlog agenda --with J": ("mentorlog agenda --with J", "3"),
+}
 OPTIONAL = {"today", "health", "skills"}  # skipped ("not available in this version") when `COMMAND --help` fails
 PERIOD_VIEWS = ["summary --since 1w", "summary --since 1y", "timeline", "agenda", *EXPORTS]
 PEERS = [  # (mentorlog command, peer, peer arguments, target: mentorlog at least this many times faster)

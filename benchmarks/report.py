@@ -59,6 +59,9 @@ METHOD = """\
   file removed, untimed, before each run) and into the full journal (a merge that changes nothing) each
   run in {heavy} pairs with the dump (import, dump, import, dump, …); their ratio is import time / dump
   time.
+- **Shell completion** (`complete: …`): the process bash starts on TAB (`_MENTORLOG_COMPLETE=complete_bash`,
+  `COMP_WORDS`, `COMP_CWORD`, the journal from `MENTORLOG_DB`), paired with the floor like every command;
+  reported, with no target. Its lines are the candidates it printed.
 - Targets are checked at the first scale, growth from the first to the last scale, the dump's and the
   import's peak memory at the last scale; peak memory of every other command at every scale (< {mb:g} MB).
 """

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import TODAY, describe, generate
 from peers import build_venv, setup_jrnl, setup_task
 from peers import versions as peer_versions
-from plan import COMMANDS, DUMP, OPTIONAL, PEERS, WRITES, evaluate, mentorlog_args
+from plan import COMMANDS, COMPLETIONS, DUMP, OPTIONAL, PEERS, WRITES, evaluate, mentorlog_args
 from report import render
 from timing import Command, count_rows, output_of, paired
 
@@ -130,6 +130,15 @@ class Bench:
             output = output_of(command)  # untimed: rows printed, and a warm-up
             series = self.pairs(command, self.floor)
             series.update(args=args, rows=count_rows(output, "mentorlog"), lines=len(output.splitlines()))
+            result["commands"][label] = series
+        for label, (words, word) in COMPLETIONS.items():  # what bash runs on TAB, the journal from MENTORLOG_DB
+            print(f"    {label}")
+            env = {**self.env, "MENTORLOG_DB": str(db), "_MENTORLOG_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                   "COMP_CWORD": word}  # fmt: skip
+            command = Command(f"mentorlog {label}", [str(self.script)], env)
+            output = output_of(command)
+            series = self.pairs(command, self.floor)
+            series.update(args=[f"COMP_WORDS={words}", f"COMP_CWORD={word}"], rows=0, lines=len(output.splitlines()))
             result["commands"][label] = series
         after = table_counts(db)
         result["writes_undone"] = {"before": before, "after": after, "unchanged": before == after}

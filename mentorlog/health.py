@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from statistics import median
 from typing import Any
 
 from mentorlog.i18n import N_, _, ngettext
@@ -153,6 +152,8 @@ class Health:
 
 
 def _median(values: tuple[int, ...]) -> float | None:
+    from statistics import median  # loaded only when a median is wanted
+
     return float(median(values)) if values else None
 
 

@@ -152,6 +152,13 @@ class Confidence:
             return cls(None, None, None, "")
         return cls(ratings[0], ratings[-1], round(sum(ratings) / len(ratings), 1), sparkline(ratings[-SPARK_POINTS:]))
 
+    @classmethod
+    def of_parts(cls, first: int | None, latest: list[int], total: int, count: int) -> Confidence:
+        """The same as `of` over ratings whose first, latest SPARK_POINTS (oldest first), sum and count are given."""
+        if not count or first is None:
+            return cls(None, None, None, "")
+        return cls(first, latest[-1], round(total / count, 1), sparkline(latest[-SPARK_POINTS:]))
+
     def to_json(self) -> dict[str, Any]:
         return {"first": self.first, "last": self.last, "average": self.average, "sparkline": self.sparkline}
 

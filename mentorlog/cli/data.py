@@ -114,6 +114,7 @@ def export(
             person_id=person_id,
             include_private=include_private,
             open_listed=None if fmt == "ics" else OPEN_LISTED,  # a calendar holds every open action item
+            every_action=fmt in ("json", "csv"),  # the Markdown and HTML reviews list only the listed items
         )
     _say_plain_export()
     write_output(_render(review, fmt, what, stamp), output)

@@ -77,6 +77,8 @@ def _confidence(review: Review) -> dict[str, Any]:
 
 def _extra_tags(session: Session) -> list[str]:
     """The session's tags that its text does not already show as #words (a tag is not said twice)."""
+    if not session.tags:
+        return []
     written = set(find_tags(session.notes, session.feedback, session.title))
     return [tag for tag in session.tags if tag not in written]
 

@@ -164,7 +164,9 @@ def _session(session: Session, grouped: bool) -> list[str]:
         details.append(_("confidence {level}/5").format(level=session.confidence))
     if session.next:
         details.append(_("next meeting {day}").format(day=day(session.next)))
-    written = {tag.casefold() for tag in find_tags(session.notes, session.feedback, session.title)}
+    written = (
+        {tag.casefold() for tag in find_tags(session.notes, session.feedback, session.title)} if session.tags else set()
+    )
     extra_tags = [tag for tag in session.tags if tag not in written]  # tags already in the text are not repeated
     if extra_tags:
         details.append(_("tags: {tags}").format(tags=", ".join(md_inline(tag) for tag in extra_tags)))

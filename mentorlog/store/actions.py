@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
 from mentorlog.models import Action
-from mentorlog.patches import ActionPatch
 from mentorlog.store.base import Repo
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.patches import ActionPatch
 
 ACTION_SELECT = """
 SELECT a.*, p.name AS with_name, o.name AS owner_name

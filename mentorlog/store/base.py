@@ -22,6 +22,8 @@ TAG_TABLES = {
     "reflection": ("reflection_tags", "reflection_id"),
 }
 WORD = re.compile(r"\w+")
+# the ids of the private sessions, from their own partial index (m010): a few, not every session of the journal
+PRIVATE_SESSION_IDS = "SELECT id FROM sessions INDEXED BY idx_sessions_private WHERE private = 1"
 
 
 def new_uuid() -> str:

@@ -43,6 +43,7 @@ SCHEMA = (
     "m007_sync_state",
     "m008_relationship_health",
     "m009_skills",
+    "m010_bounded_views",
 )
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0

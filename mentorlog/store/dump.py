@@ -7,11 +7,11 @@ nothing. Into an empty journal the ids are restored too, so a restore is exact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorlog.dumpschema import FORMAT, VERSION
 from mentorlog.errors import UsageError
 from mentorlog.i18n import _
 from mentorlog.store.base import Repo
@@ -43,6 +43,8 @@ TAGGED = {"goals": ("goal_tags", "goal_id"), "sessions": ("session_tags", "sessi
 GOAL_LINKS = {"sessions": ("session_goals", "session_id"), "skills": ("skill_goals", "skill_id")}
 FROM_SESSIONS = ("actions", "skill_ratings")  # left out with the private session they came from
 Progress = Callable[[int], None]
+BATCH = 500  # records encoded and escaped together
+PRIVATE_SESSION_UUIDS = "SELECT uuid FROM sessions INDEXED BY idx_sessions_private WHERE private = 1"
 
 
 @dataclass
@@ -66,6 +68,8 @@ class DumpRepo(Repo):
         self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
     ) -> dict[str, Any]:
         """The whole journal as one JSON-ready dict (for tests and small journals; the CLI streams)."""
+        from mentorlog.dumpschema import FORMAT, VERSION  # the schema's checks are for imports: loaded on demand
+
         result: dict[str, Any] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
         for table, records in self.dump_tables(progress=progress, include_private=include_private):
             result[table] = list(records)
@@ -74,14 +78,30 @@ class DumpRepo(Repo):
     def dump_json(
         self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
     ) -> Iterator[str]:
-        """The dump as JSON text in pieces, one record a line, so that a large journal never sits in memory whole."""
-        from mentorlog.safe import json_text
+        """The dump as JSON text in pieces, one record a line, so that a large journal never sits in memory whole.
+        Records are encoded in batches (the same text as `json_text` of each record, control characters escaped)."""
+        import json
+
+        from mentorlog.dumpschema import FORMAT, VERSION
+        from mentorlog.safe import CONTROL, json_text
+
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+
+        def escaped(match: re.Match[str]) -> str:
+            return f"\\u{ord(match.group(0)):04x}"
 
         yield json_text({"format": FORMAT, "version": VERSION, "exported_at": exported_at})[:-1]
         for table, records in self.dump_tables(progress=progress, include_private=include_private):
             yield f', "{table}": ['
-            for number, record in enumerate(records):
-                yield ("," if number else "") + "\n" + json_text(record)
+            batch: list[str] = []
+            first = True
+            for record in records:
+                batch.append(encode(record))
+                if len(batch) == BATCH:
+                    yield ("\n" if first else ",\n") + CONTROL.sub(escaped, ",\n".join(batch))
+                    batch, first = [], False
+            if batch:  # a JSON text never holds a raw newline, so the lines can be joined before escaping
+                yield ("\n" if first else ",\n") + CONTROL.sub(escaped, ",\n".join(batch))
             yield "\n]"
         yield "}\n"
 
@@ -89,28 +109,34 @@ class DumpRepo(Repo):
         self, *, progress: Progress | None = None, include_private: bool = True
     ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
         """Each table with its records in id order, references as uuids; without INCLUDE_PRIVATE, private
-        sessions and the action items that came from them are left out (topics keep no link to them)."""
-        uuids: dict[str, dict[int, str]] = {
-            table: {row["id"]: row["uuid"] for row in self.rows(f"SELECT id, uuid FROM {table}")}
-            for table in REFERENCES
-        }
-        private = (
-            set() if include_private else {row["id"] for row in self.rows("SELECT id FROM sessions WHERE private = 1")}
-        )
-        private_uuids = {uuids["sessions"][session_id] for session_id in private}
+        sessions and the action items that came from them are left out (topics keep no link to them).
+        The referenced uuids come by join and the rows stream: memory holds tags and links, not the tables."""
+        private_uuids = set() if include_private else {row["uuid"] for row in self.rows(PRIVATE_SESSION_UUIDS)}
 
         def records(table: str, references: dict[str, tuple[str, str]]) -> Iterator[dict[str, Any]]:
             tags = self._tags(table)
-            goal_links = self._goal_links(table, uuids["goals"])
-            cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY id")
+            goal_links = self._goal_links(table)
+            columns = [f"t.{name}" for name in _columns(self, table) if name not in references]
+            joins = []
+            for number, (column, (target, key)) in enumerate(references.items()):
+                columns.append(f"j{number}.uuid AS {key}")
+                joins.append(f" LEFT JOIN {target} j{number} ON j{number}.id = t.{column}")
+            cursor = self.db.execute(f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)} ORDER BY t.id")
             names = [column[0] for column in cursor.description]
+            tagged, linked, sessions = table in TAGGED, table in GOAL_LINKS, table == "sessions"
+            from_sessions = table in FROM_SESSIONS and bool(private_uuids)
             for values in cursor:
-                row = dict(zip(names, values, strict=True))
-                if (table == "sessions" and row["id"] in private) or (
-                    table in FROM_SESSIONS and row["session_id"] in private
-                ):
+                record = dict(zip(names, values, strict=True))
+                if sessions:
+                    if private_uuids and record["uuid"] in private_uuids:
+                        continue
+                    record["private"] = bool(record["private"])
+                elif from_sessions and record["session_uuid"] in private_uuids:
                     continue
-                record = _record(table, row, uuids, tags, goal_links)
+                if tagged:
+                    record["tags"] = tags.get(record["id"], [])
+                if linked:
+                    record["goal_uuids"] = goal_links.get(record["id"], [])
                 if table == "topics" and record["session_uuid"] in private_uuids:
                     record["session_uuid"] = None
                 if progress:
@@ -151,7 +177,7 @@ class DumpRepo(Repo):
         return sum(int(self.scalar(f"SELECT count(*) FROM {table}")) for table in tables)
 
     def private_session_count(self) -> int:
-        return int(self.scalar("SELECT count(*) FROM sessions WHERE private = 1"))
+        return int(self.scalar("SELECT count(*) FROM sessions INDEXED BY idx_sessions_private WHERE private = 1"))
 
     def _tags(self, table: str) -> dict[int, list[str]]:
         if table not in TAGGED:
@@ -162,13 +188,15 @@ class DumpRepo(Repo):
             found.setdefault(row["id"], []).append(row["tag"])
         return found
 
-    def _goal_links(self, table: str, goal_uuids: dict[int, str]) -> dict[int, list[str]]:
+    def _goal_links(self, table: str) -> dict[int, list[str]]:
         if table not in GOAL_LINKS:
             return {}
         link, column = GOAL_LINKS[table]
         found: dict[int, list[str]] = {}
-        for row in self.rows(f"SELECT {column} AS id, goal_id FROM {link} ORDER BY goal_id"):
-            found.setdefault(row["id"], []).append(goal_uuids[row["goal_id"]])
+        for row in self.rows(
+            f"SELECT l.{column} AS id, g.uuid FROM {link} l JOIN goals g ON g.id = l.goal_id ORDER BY l.goal_id"
+        ):
+            found.setdefault(row["id"], []).append(row["uuid"])
         return found
 
     def is_empty(self) -> bool:

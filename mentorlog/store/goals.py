@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
 from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.i18n import _, ngettext
 from mentorlog.models import Goal, ProgressUpdate
-from mentorlog.patches import GoalPatch
 from mentorlog.store.base import Repo
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.patches import GoalPatch
 
 GOAL_SELECT = """
 SELECT g.*, p.name AS with_name,

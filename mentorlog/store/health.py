@@ -91,42 +91,46 @@ class HealthRepo(PeriodRepo):
 
     def _sides(self, person_id: int, start: date, end: date) -> tuple[Side, Side]:
         """Action items due in the window, mine (no owner, in this relationship) and theirs (owned by them):
-        done by their due day, done later, or still open after it."""
-        rows = self.rows(
-            "SELECT owner_id, status, due, date(done_at, 'localtime') AS done_day FROM actions"
-            " WHERE ((person_id = ? AND owner_id IS NULL) OR owner_id = ?) AND due BETWEEN ? AND ?"
-            " AND status != 'dropped' ORDER BY due, id",
-            [person_id, person_id, start.isoformat(), end.isoformat()],
+        done by their due day, done later, or still open after it. Counted in SQL; only the last RECENT of each
+        side are read."""
+        outcome = (
+            "CASE WHEN status = 'done' THEN CASE WHEN coalesce(date(done_at, 'localtime'), '') <= due THEN 'on_time'"
+            " ELSE 'late' END ELSE 'overdue' END"
         )
-        today = self.today.isoformat()
-        counted: dict[bool, list[str]] = {True: [], False: []}  # mine? -> "on_time" / "late" / "overdue"
-        for row in rows:
-            if row["status"] == "done":
-                outcome = "on_time" if (row["done_day"] or "") <= row["due"] else "late"
-            elif row["due"] < today:
-                outcome = "overdue"
-            else:
-                continue  # not due yet
-            counted[row["owner_id"] is None].append(outcome)
-        return _side(counted[True]), _side(counted[False])
+        due = " AND due BETWEEN ? AND ? AND status != 'dropped' AND (status = 'done' OR due < ?)"
+        window = [start.isoformat(), end.isoformat(), self.today.isoformat()]
+        sides = {True: "person_id = ? AND owner_id IS NULL", False: "owner_id = ?"}
+        found = []
+        for side in sides.values():
+            counts = {
+                row["outcome"]: row["n"]
+                for row in self.rows(
+                    f"SELECT {outcome} AS outcome, count(*) AS n FROM actions WHERE {side}{due} GROUP BY outcome",
+                    [person_id, *window],
+                )
+            }
+            recent = self.rows(
+                f"SELECT {outcome} AS outcome FROM actions WHERE {side}{due} ORDER BY due DESC, id DESC LIMIT {RECENT}",
+                [person_id, *window],
+            )
+            found.append(
+                Side(
+                    on_time=counts.get("on_time", 0),
+                    late=counts.get("late", 0),
+                    overdue=counts.get("overdue", 0),
+                    recent=tuple(row["outcome"] != "on_time" for row in reversed(recent)),
+                )
+            )
+        return found[0], found[1]
 
     def _days_to_done(self, person_id: int, start: date, end: date) -> tuple[int, ...]:
         low, high = utc_bounds(start, end)
-        rows = self.rows(
-            # from the day the item was agreed: its session's date, else the day it was added
-            "SELECT CAST(julianday(date(a.done_at, 'localtime')) - julianday(coalesce(s.date,"
-            " date(a.created_at, 'localtime'))) AS INTEGER) AS days FROM actions a"
+        rows = self.rows(  # how many took each number of days, from the day the item was agreed: its session's
+            # date, else the day it was added (a few dozen rows, whatever the window holds)
+            "SELECT max(0, CAST(julianday(date(a.done_at, 'localtime')) - julianday(coalesce(s.date,"
+            " date(a.created_at, 'localtime'))) AS INTEGER)) AS days, count(*) AS n FROM actions a"
             " LEFT JOIN sessions s ON s.id = a.session_id"
-            " WHERE a.person_id = ? AND a.status = 'done' AND a.done_at >= ? AND a.done_at < ?",
+            " WHERE a.person_id = ? AND a.status = 'done' AND a.done_at >= ? AND a.done_at < ? GROUP BY 1 ORDER BY 1",
             [person_id, low, high],
         )
-        return tuple(max(0, int(row["days"])) for row in rows)
-
-
-def _side(outcomes: list[str]) -> Side:
-    return Side(
-        on_time=outcomes.count("on_time"),
-        late=outcomes.count("late"),
-        overdue=outcomes.count("overdue"),
-        recent=tuple(outcome != "on_time" for outcome in outcomes[-RECENT:]),
-    )
+        return tuple(int(row["days"]) for row in rows for _ in range(row["n"]))

@@ -409,3 +409,25 @@ def m009_skills(db: Database) -> None:
             db.execute(
                 f"CREATE TRIGGER {table}_search_{event} AFTER {event.upper()} ON {table} BEGIN {'; '.join(steps)}; END"
             )
+
+
+@migrations()
+def m010_bounded_views(db: Database) -> None:
+    """Period views cost what the period holds, not what the journal holds: open action items counted from a
+    partial index of their own (a few hundred, not every item ever written), action items of a period counted
+    and sessions' confidence from covering indexes, private sessions found through a partial index of their own."""
+    db.execute(
+        "CREATE INDEX idx_actions_open ON actions (created_at, due, person_id, owner_id, session_id, status)"
+        " WHERE status = 'open'"
+    )
+    db.execute("CREATE INDEX idx_actions_open_owner ON actions (owner_id, due) WHERE status = 'open'")
+    db.execute(
+        "CREATE INDEX idx_actions_open_person ON actions (person_id, created_at, due, session_id, status)"
+        " WHERE status = 'open'"
+    )
+    db.execute("CREATE INDEX idx_actions_created_status ON actions (created_at, status, session_id)")
+    db.execute("CREATE INDEX idx_sessions_private ON sessions (id) WHERE private = 1")
+    db.execute("CREATE INDEX idx_sessions_figures ON sessions (date, person_id, private, confidence)")
+    # `health` (and `today`, `agenda`): each side's items due in the window, with how they ended, from the index alone
+    db.execute("CREATE INDEX idx_actions_person_outcome ON actions (person_id, due, owner_id, status, done_at)")
+    db.execute("CREATE INDEX idx_actions_owner_outcome ON actions (owner_id, due, status, done_at)")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
 from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.i18n import _
 from mentorlog.models import Person, Topic
-from mentorlog.patches import PersonPatch, TopicPatch
 from mentorlog.store.base import Repo
 from mentorlog.store.undo import counted
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.patches import PersonPatch, TopicPatch
 
 PERSON_SELECT = """
 SELECT p.*,

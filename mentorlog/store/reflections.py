@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
 from mentorlog.models import Reflection
-from mentorlog.patches import ReflectionPatch
 from mentorlog.store.base import Repo
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.patches import ReflectionPatch
 
 REFLECTION_SELECT = "SELECT r.*, p.name AS with_name FROM reflections r LEFT JOIN people p ON p.id = r.person_id"
 

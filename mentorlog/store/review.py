@@ -26,10 +26,12 @@ class ReviewRepo(HealthRepo):
         include_private: bool = False,
         open_listed: int | None = OPEN_LISTED,
         done_listed: int = DONE_LISTED,
+        every_action: bool = True,
     ) -> Review:
         """The period for an export. Private sessions, and the action items that came from them, are left
         out unless INCLUDE_PRIVATE; the most urgent OPEN_LISTED open and the latest DONE_LISTED done items
-        are listed (every one when OPEN_LISTED is None), the rest counted."""
+        are listed (every one when OPEN_LISTED is None), the rest counted. Without EVERY_ACTION (the Markdown and
+        HTML reviews, which list only those), `actions` holds just the listed items and sessions no action ids."""
         start, end = since.isoformat(), until.isoformat()
         start_stamp, end_stamp = utc_bounds(since, until)
         where, params = scope("s", "", person_id, None)
@@ -38,7 +40,8 @@ class ReviewRepo(HealthRepo):
             self.rows(
                 SESSION_SELECT + f" WHERE s.date BETWEEN ? AND ?{where}{public} ORDER BY s.date, s.id",
                 [start, end, *params],
-            )
+            ),
+            action_ids=every_action,
         )
         private_left_out = (
             0
@@ -71,13 +74,17 @@ class ReviewRepo(HealthRepo):
                 [end_stamp, *params, -1 if open_listed is None else open_listed],  # LIMIT -1: no limit
             )
         ]
-        created = {
-            row["id"]
-            for row in self.rows(
-                f"SELECT a.id FROM actions a WHERE a.created_at >= ? AND a.created_at < ?{where}{hidden}",
-                [start_stamp, end_stamp, *params],
-            )
-        }
+        created = (
+            {
+                row["id"]
+                for row in self.rows(
+                    f"SELECT a.id FROM actions a WHERE a.created_at >= ? AND a.created_at < ?{where}{hidden}",
+                    [start_stamp, end_stamp, *params],
+                )
+            }
+            if every_action
+            else set()
+        )
         listed = {action.id for action in [*done, *still_open]}
         actions = self.actions_by_ids(sorted(created | listed))
         goals = self.goal_changes(since, until, person_id=person_id, keep="moved")
@@ -149,9 +156,10 @@ class ReviewRepo(HealthRepo):
         where, params = scope("s", "", person_id, None)
         found = self._sessions(
             self.rows(
-                SESSION_SELECT + " WHERE s.next_date IS NOT NULL AND s.person_id IS NOT NULL"
-                " AND s.id = (SELECT t.id FROM sessions t WHERE t.person_id = s.person_id AND t.next_date IS NOT NULL"
-                f"  ORDER BY t.date DESC, t.id DESC LIMIT 1) AND s.next_date >= ?{where} ORDER BY s.next_date, s.id",
+                # per person, from the newest end of their sessions (not every session that ever named a date)
+                SESSION_SELECT + " WHERE s.id IN (SELECT (SELECT t.id FROM sessions t WHERE t.person_id = m.id"
+                " AND t.next_date IS NOT NULL ORDER BY t.date DESC, t.id DESC LIMIT 1) FROM people m)"
+                f" AND s.next_date >= ?{where} ORDER BY s.next_date, s.id",
                 [self.today.isoformat(), *params],
             )
         )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
 from mentorlog.errors import UsageError
 from mentorlog.i18n import _
 from mentorlog.models import Session
-from mentorlog.patches import SessionPatch
 from mentorlog.store.base import Repo
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.patches import SessionPatch
 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
@@ -98,7 +100,7 @@ class SessionsRepo(Repo):
             self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [session_id, goal_id])
         return True
 
-    def _sessions(self, found: list[dict[str, Any]]) -> list[Session]:
+    def _sessions(self, found: list[dict[str, Any]], *, action_ids: bool = True) -> list[Session]:
         ids = [item["id"] for item in found]
         tags = self.tags_for("session", ids)
         goals: dict[int, list[int]] = {session_id: [] for session_id in ids}
@@ -107,7 +109,11 @@ class SessionsRepo(Repo):
             links = self.rows_in("SELECT session_id, goal_id FROM session_goals WHERE session_id IN ({ids})", ids)
             for link in sorted(links, key=lambda row: row["goal_id"]):
                 goals[link["session_id"]].append(link["goal_id"])
-            made = self.rows_in("SELECT session_id, id FROM actions WHERE session_id IN ({ids})", ids)
+            made = (
+                self.rows_in("SELECT session_id, id FROM actions WHERE session_id IN ({ids})", ids)
+                if action_ids
+                else []
+            )
             for link in sorted(made, key=lambda row: row["id"]):
                 actions[link["session_id"]].append(link["id"])
         return [

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
 from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.i18n import _
 from mentorlog.models import Rating, Skill
-from mentorlog.patches import SkillPatch
-from mentorlog.store.base import WORD, Repo, placeholders
+from mentorlog.store.base import PRIVATE_SESSION_IDS, WORD, Repo, placeholders
 from mentorlog.trends import SkillChange, SkillTrend, skill_change, trend
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.patches import SkillPatch
 
 SKILL_SELECT = "SELECT k.*, p.name AS with_name FROM skills k LEFT JOIN people p ON p.id = k.person_id"
 RATING_SELECT = (  # the columns in the order of Rating's fields
@@ -21,7 +23,7 @@ RATING_SELECT = (  # the columns in the order of Rating's fields
 )
 ORDER = " ORDER BY k.kind = 'strength', k.person_id IS NOT NULL, p.name COLLATE NOCASE, k.name COLLATE NOCASE, k.id"
 ACTIVE_OWNER = " AND (k.person_id IS NULL OR k.person_id IN (SELECT id FROM people WHERE status = 'active'))"
-PUBLIC = " AND (r.session_id IS NULL OR r.session_id NOT IN (SELECT id FROM sessions WHERE private = 1))"
+PUBLIC = f" AND (r.session_id IS NULL OR r.session_id NOT IN ({PRIVATE_SESSION_IDS}))"
 
 
 def related(alias: str = "k") -> str:

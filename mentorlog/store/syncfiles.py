@@ -14,7 +14,6 @@ it is skipped and read again next time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -222,6 +221,8 @@ def encode(device: str, seq: int, created_at: str, changes: list[Change]) -> byt
     header = {"format": FORMAT, "version": VERSION, "device": device, "seq": seq, "created_at": created_at,
               "count": len(changes)}  # fmt: skip
     body = b"".join([_line(header), *(_line({"t": c.table, "u": c.uuid, "h": c.hlc, "r": c.record}) for c in changes)])
+    import hashlib  # only sync needs it: not loaded by every command
+
     return body + _line({"end": len(changes), "sha256": hashlib.sha256(body).hexdigest()})
 
 
@@ -246,6 +247,8 @@ def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> Ch
         raise DamagedFile("no format version")
     if version > VERSION:
         raise NewerFormat(f"format version {version}; this mentorlog reads up to version {VERSION}")
+    import hashlib
+
     body_length = len(data) - len(lines[-2].encode("utf-8")) - 1
     if not isinstance(trailer, dict) or trailer.get("sha256") != hashlib.sha256(data[:body_length]).hexdigest():
         raise DamagedFile("incomplete or altered (checksum)")

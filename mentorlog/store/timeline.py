@@ -6,18 +6,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from mentorlog.reports import MARK_ORDER, MARKS_PER_ROW, Mark, Timeline, timeline_rows, utc_bounds, weekly
+from mentorlog.reports import MARK_ORDER, MARKS_PER_ROW, Mark, Timeline, timeline_rows, utc_bounds
 from mentorlog.store.period import PeriodRepo, scope
 from mentorlog.store.skills import related
 
 # a rating's mark: the skill, and `2 → 3 · me` (from the same rater's previous rating) or `level 3 · Dr. Weber`
 RATING_MARK = (
-    " UNION ALL SELECT r.date, 'rating', k.name, coalesce((SELECT q.level || ' → ' FROM skill_ratings q"
+    "r.date AS day, k.name AS text, coalesce((SELECT q.level || ' → ' FROM skill_ratings q"
     " WHERE q.skill_id = r.skill_id AND q.rater_id IS r.rater_id AND (q.date < r.date OR (q.date = r.date"
     " AND q.id < r.id)) ORDER BY q.date DESC, q.id DESC LIMIT 1), 'level ') || r.level || ' · ' || coalesce(b.name,"
-    " 'me') FROM skill_ratings r JOIN skills k ON k.id = r.skill_id LEFT JOIN people b ON b.id = r.rater_id"
-    " WHERE r.date BETWEEN ? AND ?"
+    " 'me') AS detail"
 )
+RATED = "skill_ratings r JOIN skills k ON k.id = r.skill_id LEFT JOIN people b ON b.id = r.rater_id"
 
 
 class TimelineRepo(PeriodRepo):
@@ -32,8 +32,6 @@ class TimelineRepo(PeriodRepo):
     ) -> Timeline:
         """Rows (months, or weeks for 8 weeks or less) with their marks, at most MARKS_PER_ROW each (None: all),
         the newest of each kind first, the count of everything per kind, and a bar per goal."""
-        start, end = since.isoformat(), until.isoformat()
-        start_stamp, end_stamp = utc_bounds(since, until)
         family = self.goal_family(goal_id) if goal_id is not None else None
         where: dict[str, tuple[str, list[Any]]] = {
             kind: scope(alias, goal_clause, person_id, family)
@@ -54,52 +52,99 @@ class TimelineRepo(PeriodRepo):
                 f" AND k.id IN (SELECT skill_id FROM skill_goals WHERE goal_id IN ({', '.join('?' for _ in family)}))"
             )
         where["rating"] = (rated, [*([person_id] * 3 if person_id is not None else []), *(family or [])])
-        union = (
-            "SELECT s.date AS day, 'session' AS kind, coalesce(nullif(s.title, ''), substr(s.notes, 1, 120)) AS text,"
-            " coalesce(p.name, '') AS detail FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
-            f" WHERE s.date BETWEEN ? AND ?{where['session'][0]}"
-            " UNION ALL SELECT u.date, 'progress', g.title, u.progress_before || '% → ' || u.progress || '%'"
-            " FROM progress_updates u JOIN goals g ON g.id = u.goal_id WHERE u.date BETWEEN ? AND ?"
-            " AND u.progress != u.progress_before AND NOT (u.progress = 100 AND g.achieved_at = u.date)"
-            f"{where['progress'][0]}"
-            " UNION ALL SELECT g.achieved_at, 'achieved', g.title, '' FROM goals g"
-            f" WHERE g.achieved_at BETWEEN ? AND ?{where['achieved'][0]}"
-            " UNION ALL SELECT date(a.done_at, 'localtime'), 'action', a.text, coalesce(o.name, '') FROM actions a"
-            " LEFT JOIN people o ON o.id = a.owner_id"
-            f" WHERE a.status = 'done' AND a.done_at >= ? AND a.done_at < ?{where['action'][0]}"
-            " UNION ALL SELECT r.date, 'reflection', substr(r.text, 1, 200), '' FROM reflections r"
-            f" WHERE r.date BETWEEN ? AND ?{where['reflection'][0]}"
-            f"{RATING_MARK}{where['rating'][0]}"
-            " UNION ALL SELECT c.closed_at, 'closed', 'Relationship with ' || c.name || ' closed', '' FROM people c"
-            f" WHERE c.closed_at BETWEEN ? AND ?{closed_where}"
-        )
-        params: list[Any] = [
-            start, end, *where["session"][1], start, end, *where["progress"][1], start, end, *where["achieved"][1],
-            start_stamp, end_stamp, *where["action"][1], start, end, *where["reflection"][1],
-            start, end, *where["rating"][1],
-            start, end, *closed_params,
-        ]  # fmt: skip
-        if weekly(since, until):
-            bucket = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
-        else:
-            bucket = "substr(day, 1, 7)"
-        order = "CASE kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(MARK_ORDER)) + " END"
-        rows = {row.key: row for row in timeline_rows(since, until)}
-        for item in self.rows(
-            f"SELECT bucket, kind, count(*) AS n FROM (SELECT {bucket} AS bucket, kind FROM ({union}))"
-            " GROUP BY bucket, kind",
-            params,
-        ):
-            if item["bucket"] in rows:
-                rows[item["bucket"]].counts[item["kind"]] = item["n"]
-        for item in self.rows(
+        # kind -> (columns of a mark, FROM ... WHERE with the row's two bounds first, newest day first (the first
+        # written first within a day), bounds are stamps)
+        branches: dict[str, tuple[str, str, str, list[Any], bool]] = {
+            "session": (
+                "s.date AS day, coalesce(nullif(s.title, ''), substr(s.notes, 1, 120)) AS text,"
+                " coalesce(p.name, '') AS detail",
+                "sessions s LEFT JOIN people p ON p.id = s.person_id"
+                f" WHERE s.date BETWEEN ? AND ?{where['session'][0]}",
+                "s.date DESC, s.id",
+                where["session"][1],
+                False,
+            ),
+            "progress": (
+                "u.date AS day, g.title AS text, u.progress_before || '% → ' || u.progress || '%' AS detail",
+                "progress_updates u JOIN goals g ON g.id = u.goal_id WHERE u.date BETWEEN ? AND ?"
+                " AND u.progress != u.progress_before AND NOT (u.progress = 100 AND g.achieved_at = u.date)"
+                f"{where['progress'][0]}",
+                "u.date DESC, u.id",
+                where["progress"][1],
+                False,
+            ),
+            "achieved": (
+                "g.achieved_at AS day, g.title AS text, '' AS detail",
+                f"goals g WHERE g.achieved_at BETWEEN ? AND ?{where['achieved'][0]}",
+                "g.achieved_at DESC, g.id",
+                where["achieved"][1],
+                False,
+            ),
+            "action": (
+                "date(a.done_at, 'localtime') AS day, a.text AS text, coalesce(o.name, '') AS detail",
+                "actions a LEFT JOIN people o ON o.id = a.owner_id"
+                f" WHERE a.done_at >= ? AND a.done_at < ? AND a.status = 'done'{where['action'][0]}",
+                "a.done_at DESC, a.id",
+                where["action"][1],
+                True,
+            ),
+            "reflection": (
+                "r.date AS day, substr(r.text, 1, 200) AS text, '' AS detail",
+                f"reflections r WHERE r.date BETWEEN ? AND ?{where['reflection'][0]}",
+                "r.date DESC, r.id",
+                where["reflection"][1],
+                False,
+            ),
+            "rating": (
+                RATING_MARK,
+                f"{RATED} WHERE r.date BETWEEN ? AND ?{where['rating'][0]}",
+                "r.date DESC, r.id",
+                where["rating"][1],
+                False,
+            ),
+            "closed": (
+                "c.closed_at AS day, 'Relationship with ' || c.name || ' closed' AS text, '' AS detail",
+                f"people c WHERE c.closed_at BETWEEN ? AND ?{closed_where}",
+                "c.closed_at DESC, c.id",
+                closed_params,
+                False,
+            ),
+        }
+        rows = timeline_rows(since, until)
+        for row in rows:  # each row (month or week) on its own: its counts, and its newest marks of each kind
+            candidates: list[tuple[int, int, Mark]] = []
+            for kind, (columns, source, newest, extra, stamps) in sorted(branches.items()):  # counts by kind
+                bounds = (
+                    list(utc_bounds(row.start, row.end)) if stamps else [row.start.isoformat(), row.end.isoformat()]
+                )
+                count = int(self.scalar(f"SELECT count(*) FROM {source}", [*bounds, *extra]))
+                if not count:
+                    continue
+                row.counts[kind] = count
+                newest_first = self._newest(columns, source, newest, [*bounds, *extra], marks_per_row)
+                for turn, item in enumerate(newest_first):
+                    mark = Mark(item[0], kind, item[1], item[2])
+                    candidates.append((turn, MARK_ORDER.index(kind), mark))
             # every kind takes turns (the newest of each first, achievements before progress before ...)
-            f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY turn, {order}) AS rank"
-            f" FROM (SELECT *, {bucket} AS bucket, row_number() OVER (PARTITION BY {bucket}, kind ORDER BY day DESC)"
-            f" AS turn FROM ({union}))) WHERE ? < 0 OR rank <= ? ORDER BY day, {order}",
-            [*params, *[-1 if marks_per_row is None else marks_per_row] * 2],
-        ):
-            if item["bucket"] in rows:
-                rows[item["bucket"]].marks.append(Mark(item["day"], item["kind"], item["text"], item["detail"]))
+            candidates.sort(key=lambda found: (found[0], found[1]))
+            kept = candidates if marks_per_row is None else candidates[:marks_per_row]
+            kept.sort(key=lambda found: (found[2].day, found[1], found[0]))
+            row.marks.extend(mark for _, _, mark in kept)
         goals = self.goal_changes(since, until, person_id=person_id, goal_ids=family)
-        return Timeline(since, until, list(rows.values()), goals)
+        return Timeline(since, until, rows, goals)
+
+    def _newest(self, columns: str, source: str, newest: str, params: list[Any], wanted: int | None) -> list[Any]:
+        """The WANTED (None: all) newest marks of one kind in one row: newest day first, and within a day the first
+        written first. Read in index order (newest first) only as far as the day of the last one wanted."""
+        cursor = self.db.execute(
+            f"SELECT {columns}, {newest.split()[0]} AS tie FROM {source} ORDER BY {newest}", params
+        )
+        found: list[Any] = []
+        for item in cursor:
+            if wanted is not None and len(found) >= wanted and item[0] != found[wanted - 1][0]:
+                break
+            found.append(item)
+        cursor.close()
+        found.sort(key=lambda item: item[3])  # within a day: first written first (a stable sort keeps id order)
+        found.sort(key=lambda item: item[0], reverse=True)
+        return found if wanted is None else found[:wanted]
