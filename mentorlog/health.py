@@ -183,6 +183,9 @@ def _meetings(f: Figures) -> tuple[str, Reason]:
         if quiet > QUIET_DAYS:
             return WATCH, Reason(N_("no meeting for {days} days, and no cadence set to plan by"), days=quiet)
         return ON_TRACK, Reason(N_("{held} meetings held (no cadence set)"), held=f.held)
+    started = date.fromisoformat(f.person.started) if f.person.started else None
+    if f.held == 0 and started is not None and (f.until - started).days < cadence:
+        return ON_TRACK, Reason(N_("just started: the first meeting is not due yet"))
     share = f.held / f.expected if f.expected else 1.0
     gap = (f.longest_gap_days or 0) / cadence
     level = ON_TRACK if share >= MEETINGS_HELD_OK else WATCH if share >= MEETINGS_HELD_WATCH else NEEDS_ATTENTION

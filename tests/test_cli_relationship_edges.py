@@ -142,3 +142,13 @@ def test_a_confirmation_shows_a_control_character_escaped_once_as_the_lists_do(r
     assert run("skill", "add", text).stdout == "Added skill 1 (growth area): 'esc\\x1b]0;pwned\\x07title'.\n"
     assert run("action", "add", "don't").stdout.startswith('Added action 1 for me: "don\'t"')
     assert "esc\\x1b]0;pwned\\x07title" in run("skills").stdout
+
+
+def test_a_relationship_begun_today_is_on_track_until_its_first_meeting_falls_due(run: Run) -> None:
+    steps(run, ["person", "add", "Nia", "--role", "mentee", "--cadence", "2w", "--since", "2026-11-20"])
+    (nia,) = json.loads(run("health", "--json").stdout)
+    assert nia["verdicts"]["meetings"] == "on track"
+    assert "just started: the first meeting is not due yet" in nia["reasons"]
+    steps(run, ["edit", "person", "1", "--since", "2026-11-01"])  # 25 days, no meeting: now it is due
+    (nia,) = json.loads(run("health", "--json").stdout)
+    assert nia["verdicts"]["meetings"] == "needs attention"
