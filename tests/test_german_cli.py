@@ -93,6 +93,15 @@ def test_a_bad_flag_is_german_with_exit_2(run: Run) -> None:
     assert result.stderr == "Fehler: Unbekannte Option: --bogus\nSiehe 'mentorlog note --help'.\n"
 
 
+def test_a_mistyped_command_is_german_with_its_suggestions(run: Run) -> None:
+    result = run("actoins", env=DE)
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[0]
+        == "Fehler: Unbekannter Befehl 'actoins'. Meintest du 'actions', 'action', 'topics'?"
+    )
+
+
 def test_a_bad_number_a_missing_argument_and_an_extra_argument_are_german(run: Run, empty_journal: Path) -> None:
     bad = run("actions", "--limit", "x", env=DE)
     assert bad.exit_code == 2

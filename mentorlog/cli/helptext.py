@@ -37,6 +37,7 @@ CLICK_ERRORS = tuple(
         (r"No such option: (?P<option>\S+) Did you mean (?P<possibility>\S+)\?", N_("No such option: {option} Did you mean {possibility}?")),  # noqa: E501
         (r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)", N_("No such option: {option} (Possible options: {options})")),  # noqa: E501
         (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
+        (r"No such command (?P<name>'[^']*')\. Did you mean (?P<possibilities>.+)\?", N_("No such command {name}. Did you mean {possibilities}?")),  # noqa: E501
         (r"No such command (?P<name>.+)\.", N_("No such command {name}.")),
         (r"Missing command\.", N_("Missing command.")),
         (r"Missing argument (?P<name>\S+)\.", N_("Missing argument {name}.")),
