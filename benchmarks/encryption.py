@@ -20,7 +20,6 @@ The Markdown section is rendered from the raw pairs, which go into a JSON file b
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -33,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import Command, paired
+from timing import Command, paired, write_report
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -200,9 +199,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks-encryption.md")
     args = parser.parse_args()
     data = measure(args.scale, args.pairs, args.warmups, args.work)
-    args.output.with_suffix(".json").write_text(json.dumps(data, indent=1) + "\n")
-    args.output.write_text(render(data))
-    print(f"wrote {args.output} and {args.output.with_suffix('.json')}")
+    write_report(args.output, render(data), data)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ texts up in it; the in-process time of the first is measured as well.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -28,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import Command, paired
+from timing import Command, paired, write_report
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -143,9 +142,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks-german.md")
     args = parser.parse_args()
     data = measure(args.scale, args.pairs, args.warmups, args.work)
-    args.output.write_text(render(data), encoding="utf-8")
-    args.output.with_suffix(".json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.output}")
+    write_report(args.output, render(data), data)
 
 
 if __name__ == "__main__":

@@ -95,6 +95,15 @@ def paired(first: Command, second: Command, *, pairs: int, warmups: int, ratio: 
     return summarise({"first": first.label, "second": second.label, "ratio_is": ratio, "pairs": runs})
 
 
+def write_report(output: Path, markdown: str, data: dict[str, Any]) -> None:
+    """A side benchmark's report: the Markdown at OUTPUT, rendered from DATA, and DATA beside it as .json."""
+    import json
+
+    output.with_suffix(".json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    output.write_text(markdown, encoding="utf-8")
+    print(f"wrote {output} and {output.with_suffix('.json')}")
+
+
 def summarise(series: dict[str, Any]) -> dict[str, Any]:
     """Add the reported figures, each computed from the recorded pairs only."""
     pairs = series["pairs"]
