@@ -184,10 +184,10 @@ class SkillsRepo(Repo):
         the first owner with a matching skill wins."""
         cleaned = text.strip()
         if cleaned.isdecimal() and cleaned.isascii():
-            by_id = self.rows("SELECT id FROM skills WHERE id = ?", [int(cleaned)])
-            named = self.rows("SELECT id FROM skills WHERE name = ?", [cleaned])
-            if not by_id and len(named) == 1:  # a skill named `2026` and no skill 2026: the name
-                return self.require("skills", "skill", named[0]["id"])
+            if not self.rows("SELECT 1 FROM skills WHERE id = ?", [int(cleaned)]):
+                named = self.rows("SELECT id FROM skills WHERE name = ?", [cleaned])
+                if len(named) == 1:  # a skill named `2026` and no skill 2026: the name
+                    return self.require("skills", "skill", named[0]["id"])
             return self.require("skills", "skill", int(cleaned))
         wanted = validate.name_key(cleaned)
         if not wanted:
