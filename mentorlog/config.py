@@ -132,7 +132,7 @@ def _did_you_mean(key: str) -> str:
     from difflib import get_close_matches
 
     close = get_close_matches(key, ALLOWED, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return _(" (did you mean {key!r}?)").format(key=close[0]) if close else ""
 
 
 def debug_requested(environ: Mapping[str, str] | None = None) -> bool:
@@ -207,7 +207,16 @@ class Config:
     language: str | None = None  # None: MENTORLOG_LANG or the locale decide
     passphrase_command: str | None = None
     sync_dir: str | None = None
-    warnings: tuple[str, ...] = ()  # unknown keys: told on stderr, never fatal (a newer version's config)
+    unknown_keys: tuple[str, ...] = ()  # told on stderr, never fatal (a newer version's config)
+    path: Path | None = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What is said about the unknown keys, in the language chosen after the config was read."""
+        return tuple(
+            _("config file {path}: unknown key {key!r} ignored").format(path=self.path, key=key) + _did_you_mean(key)
+            for key in self.unknown_keys
+        )
 
 
 def _bad(path: Path, key: str, value: object) -> UsageError:
@@ -249,10 +258,7 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(_("config file {path} is not valid TOML: {exc}").format(path=path, exc=exc)) from None
-    warnings = tuple(
-        f"config file {path}: unknown key {key!r} ignored{_did_you_mean(key)}"
-        for key in sorted(set(data) - set(ALLOWED))
-    )
+    unknown_keys = tuple(sorted(set(data) - set(ALLOWED)))
     week_start = data.get("week_start", "monday")
     if not isinstance(week_start, str) or week_start.strip().lower() not in ("monday", "sunday"):
         raise _bad(path, "week_start", week_start)
@@ -270,7 +276,8 @@ def load_config(path: Path) -> Config:
         language=language.strip().lower() if isinstance(language, str) else None,
         passphrase_command=_text(path, data, "passphrase_command"),
         sync_dir=_text(path, data, "sync_dir"),
-        warnings=warnings,
+        unknown_keys=unknown_keys,
+        path=path,
     )
 
 

@@ -306,7 +306,12 @@ def _day(year: int, month: int, day: int, shown: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise _error(shown, _("day is out of range for month {month}").format(month=f"{year}-{month:02d}")) from None
+        raise _error(
+            shown,
+            _("day is out of range for month {month}").format(
+                month=f"{month:02d}.{year}" if i18n.german() else f"{year}-{month:02d}"
+            ),
+        ) from None
 
 
 def _month(year: int, month: int, period_end: bool, shown: str) -> date:

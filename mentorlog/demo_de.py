@@ -87,13 +87,13 @@ GERMAN = Texts(
         "## Was ich gelernt habe\nKurze, regelmäßige Treffen sind besser als lange Sitzungen.\n\n"
         "## Was ich mitnehme\nDie Einarbeitungs-Checkliste, die wir zusammen geschrieben haben. #Abschluss"
     ),
-    notes=(
-        "Wir haben über {topic} gesprochen. {person} hat erzählt, wie es bei ähnlichen Fragen lief und was heute "
-        "anders laufen würde.",
-        "Der Großteil der Stunde ging um {topic}; wir haben einen kleinen nächsten Schritt vereinbart und wie wir "
-        "ihn prüfen.",
-        "Kurzes Treffen zu {topic}. Es geht voran; das Hindernis ist die Zeit, nicht das Können.",
-        "Ausführlich zu {topic}. Neue Sicht: auf das Ergebnis achten, nicht auf die Tätigkeit.",
+    notes=(  # the topic stands after a colon: it may be a noun ("Feedback") or a phrase ("um Hilfe bitten")
+        "Unser Thema: {topic}. {person} hat erzählt, wie es bei ähnlichen Fragen lief und was heute anders "
+        "laufen würde.",
+        "Den Großteil der Stunde ging es darum: {topic}. Wir haben einen kleinen nächsten Schritt vereinbart und "
+        "wie wir ihn prüfen.",
+        "Kurzes Treffen, Thema: {topic}. Es geht voran; das Hindernis ist die Zeit, nicht das Können.",
+        "Ausführlich besprochen: {topic}. Neue Sicht: auf das Ergebnis achten, nicht auf die Tätigkeit.",
     ),
     reflections=(
         "Gut lief: Ich hatte die Fragen vorbereitet. Schwer war: lange genug still zu sein. #Coaching",

@@ -147,11 +147,11 @@ REFERENCES: dict[str, dict[str, str]] = {
 
 def _text(value: Any, required: bool) -> str:
     if not isinstance(value, str):
-        raise Invalid("must be text")
+        raise Invalid(_("must be text"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise Invalid("contains a lone surrogate (not valid Unicode)") from None
+        raise Invalid(_("contains a lone surrogate (not valid Unicode)")) from None
     try:
         return validate.text(value, "text", required=required) if required else _plain(value)
     except BadValue as exc:
@@ -160,21 +160,21 @@ def _text(value: Any, required: bool) -> str:
 
 def _plain(value: str) -> str:
     if "\x00" in value:
-        raise Invalid("contains a NUL character")
+        raise Invalid(_("contains a NUL character"))
     if len(value) > validate.MAX_TEXT_CHARS:
-        raise Invalid("is longer than 10 MB")
+        raise Invalid(_("is longer than 10 MB"))
     return value
 
 
 def _stamp(value: Any) -> str:
     if not isinstance(value, str) or len(value) > 40:
-        raise Invalid("must be an ISO 8601 timestamp with an offset")
+        raise Invalid(_("must be an ISO 8601 timestamp with an offset"))
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise Invalid(f"is not an ISO 8601 timestamp: {value[:40]!r}") from None
+        raise Invalid(_("is not an ISO 8601 timestamp: {value!r}").format(value=value[:40])) from None
     if parsed.tzinfo is None:
-        raise Invalid(f"has no UTC offset: {value!r}")
+        raise Invalid(_("has no UTC offset: {value!r}").format(value=value))
     if not 1900 <= parsed.year <= 2200:
         _out_of_range(value)
     if parsed.utcoffset() == UTC.utcoffset(None):
@@ -183,16 +183,16 @@ def _stamp(value: Any) -> str:
 
 
 def _out_of_range(value: str) -> None:
-    raise Invalid(f"lies outside the years 1900–2200: {value!r}")
+    raise Invalid(_("lies outside the years 1900–2200: {value!r}").format(value=value))
 
 
 def _date(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise Invalid(f"must be a date YYYY-MM-DD, not {str(value)[:40]!r}")
+        raise Invalid(_("must be a date YYYY-MM-DD, not {value!r}").format(value=str(value)[:40]))
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise Invalid(f"is not a calendar day: {value!r}") from None
+        raise Invalid(_("is not a calendar day: {value!r}").format(value=value)) from None
     if not 1900 <= day.year <= 2200:
         _out_of_range(value)
     return value
@@ -200,25 +200,25 @@ def _date(value: Any) -> str:
 
 def _int(value: Any, spec: Field) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"must be a whole number, not {value!r}"[:80])
+        raise Invalid(_("must be a whole number, not {value!r}").format(value=value)[:80])
     if (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high):
-        raise Invalid(f"must be {spec.low} to {spec.high}, not {value}")
+        raise Invalid(_("must be {low} to {high}, not {value}").format(low=spec.low, high=spec.high, value=value))
     return value
 
 
 def _uuid(value: Any) -> str:
     if not isinstance(value, str) or not UUID.match(value):
-        raise Invalid(f"is not a valid uuid: {str(value)[:70]!r}")
+        raise Invalid(_("is not a valid uuid: {value!r}").format(value=str(value)[:70]))
     return value
 
 
 def _tags(value: Any) -> list[str]:
     if not isinstance(value, list) or len(value) > MAX_TAGS:
-        raise Invalid(f"must be a list of at most {MAX_TAGS} tags")
+        raise Invalid(_("must be a list of at most {MAX_TAGS} tags").format(MAX_TAGS=MAX_TAGS))
     tags = []
     for tag in value:
         if not isinstance(tag, str) or not tag.strip() or len(tag) > 200 or any(c.isspace() for c in tag):
-            raise Invalid(f"has a tag that is not one word: {str(tag)[:40]!r}")
+            raise Invalid(_("has a tag that is not one word: {tag!r}").format(tag=str(tag)[:40]))
         tags.append(_text(tag, True).casefold())
     return list(dict.fromkeys(tags))
 
@@ -227,15 +227,17 @@ CHECKS: dict[str, Callable[[Any, Field], Any]] = {
     "id": lambda v, _: _int(v, Field("int", low=1, high=2**53)),
     "uuid": lambda v, _: _uuid(v),
     "ref": lambda v, _: _uuid(v),
-    "refs": lambda v, _: [_uuid(item) for item in v] if isinstance(v, list) else _raise("must be a list of uuids"),
+    "refs": lambda v, __: [_uuid(item) for item in v] if isinstance(v, list) else _raise(_("must be a list of uuids")),
     "stamp": lambda v, _: _stamp(v),
     "date": lambda v, _: _date(v),
-    "time": lambda v, _: v if isinstance(v, str) and TIME.match(v) else _raise("must be HH:MM"),
+    "time": lambda v, __: v if isinstance(v, str) and TIME.match(v) else _raise(_("must be HH:MM")),
     "text": lambda v, spec: _text(v, spec.text_required),
     "name": lambda v, _: _name(v),
     "int": _int,
-    "enum": lambda v, spec: v if v in spec.choices else _raise(f"must be one of {', '.join(spec.choices)}"),
-    "bool": lambda v, _: v if isinstance(v, bool) else _raise("must be true or false"),
+    "enum": lambda v, spec: (
+        v if v in spec.choices else _raise(_("must be one of {choices}").format(choices=", ".join(spec.choices)))
+    ),
+    "bool": lambda v, __: v if isinstance(v, bool) else _raise(_("must be true or false")),
     "tags": lambda v, _: _tags(v),
 }
 
@@ -246,7 +248,7 @@ def _raise(message: str) -> Any:
 
 def _name(value: Any) -> str:
     if not isinstance(value, str):
-        raise Invalid("must be text")
+        raise Invalid(_("must be text"))
     try:
         return validate.name(value)
     except BadValue as exc:

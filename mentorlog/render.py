@@ -15,7 +15,7 @@ from rich.text import Text
 
 from mentorlog import humane
 from mentorlog.humane import relative_days, word
-from mentorlog.i18n import _, ngettext
+from mentorlog.i18n import _, german, ngettext
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
 from mentorlog.reports import goal_tree
 from mentorlog.safe import inert, one_line
@@ -225,8 +225,12 @@ def actions_table(
             when_text(action.due, today, open_item=action.status == "open", relative=not narrow),
         ]
         if not compact:
+            # `them` where the person's name is already on the row or heading; German has no short neutral
+            # pronoun (`sie/er` reads badly), so it says the surname: `Becker`
             them = (narrow or group) and action.with_name and action.owner == action.with_name
-            owner = _("them") if them else (_("me") if action.owner == "me" else action.owner)
+            owner = (_("me") if action.owner == "me" else action.owner) if not them else _("them")
+            if them and german():
+                owner = action.owner.split()[-1]
             cells.append(_who(owner, narrow, "bold" if action.owner == "me" else ""))
             if not group:
                 cells.append(_who(action.with_name, narrow))
@@ -308,7 +312,8 @@ TIGHT = 70  # below this many columns the people list drops the last meeting and
 
 def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> RenderableType:
     narrow, tight = width < NARROW, width < TIGHT
-    columns = [Col(_("id"), "right"), Col(_("name")), Col(_("role"))]
+    # tight (50 columns): the last meeting gives way, and the role too when names and cadences would wrap
+    columns = [Col(_("id"), "right"), Col(_("name"), no_wrap=tight), Col(_("role"))]
     columns += [] if tight else [Col(_("last"), no_wrap=narrow)]
     columns += [Col(_("next"), no_wrap=narrow), Col(_("open")), Col(_("cadence"))]
     rows: list[list[RenderableType]] = []
@@ -325,7 +330,20 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
             cadence_text(person, today, short=tight),
         ]
         rows.append(cells)
+    if tight and _natural_width(columns, rows) > width:
+        del columns[2]
+        for cells in rows:
+            del cells[2]
     return lay_out(columns, rows, width)
+
+
+def _natural_width(columns: list[Col], rows: list[list[RenderableType]]) -> int:
+    """The width a table needs with no cell wrapped: its widest cell per column, two spaces between columns."""
+    widths = [
+        max([len(column.name), *(len(cell.plain if isinstance(cell, Text) else str(cell)) for cell in cells)])
+        for column, cells in zip(columns, zip(*rows, strict=True) if rows else [()] * len(columns), strict=True)
+    ]
+    return sum(widths) + 2 * (len(widths) - 1)
 
 
 def cadence_text(person: Person, today: date, *, short: bool = False) -> Text:
@@ -339,7 +357,7 @@ def cadence_text(person: Person, today: date, *, short: bool = False) -> Text:
     if person.next_session and person.next_session >= today.isoformat():
         return Text.assemble(every, (_("on track"), "green"))
     if person.last_session is None:
-        return Text.assemble(every, (_("no session yet"), "yellow"))
+        return Text.assemble(every, (_("none yet") if short else _("no session yet"), "yellow"))
     days = (today - date.fromisoformat(person.last_session)).days
     if days > person.cadence_days:
         late = days - person.cadence_days

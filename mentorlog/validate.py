@@ -4,11 +4,12 @@ the CLI names the flag, the store and the importer call the same functions."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from mentorlog.errors import BadValue
-from mentorlog.i18n import N_, _
+from mentorlog.i18n import N_, _, german
 from mentorlog.models import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS
 
 MAX_TEXT_CHARS = 10 * 1024 * 1024
@@ -133,7 +134,7 @@ def level(value: int) -> int:
 
 
 def skill_kind(value: str) -> str:
-    cleaned = value.strip().lower() if isinstance(value, str) else value
+    cleaned = _alias(value, SKILL_KIND_ALIASES)
     if cleaned not in SKILL_KINDS:
         raise BadValue("kind", _("a skill's kind must be 'strength' or 'growth', not {value!r}").format(value=value))
     return str(cleaned)
@@ -154,7 +155,7 @@ def progress(value: int) -> int:
 
 
 def horizon(value: str) -> str:
-    cleaned = value.strip().lower() if isinstance(value, str) else value
+    cleaned = _alias(value, HORIZON_ALIASES)
     if cleaned not in HORIZONS:
         raise BadValue("horizon", _("horizon must be 'short' or 'long', not {value!r}").format(value=value))
     return str(cleaned)
@@ -164,11 +165,25 @@ def horizon(value: str) -> str:
 ROLE_ALIASES = {"mentorin": "mentor"}
 ACTION_STATUS_ALIASES = {"offen": "open", "erledigt": "done", "verworfen": "dropped", "alle": "all"}
 GOAL_STATUS_ALIASES = {"aktiv": "active", "erreicht": "achieved", "pausiert": "paused", "verworfen": "dropped"}
+HORIZON_ALIASES = {"kurzfristig": "short", "langfristig": "long", "kurz": "short", "lang": "long"}
+SKILL_KIND_ALIASES = {"stärke": "strength", "entwicklungsfeld": "growth", "staerke": "strength"}
 
 
 def _alias(value: Any, aliases: dict[str, str]) -> Any:
     cleaned = value.strip().lower() if isinstance(value, str) else value
     return aliases.get(cleaned, cleaned) if isinstance(cleaned, str) else cleaned
+
+
+def choices(values: Sequence[str], aliases: dict[str, str]) -> str:
+    """VALUES as an error lists them: English as stored (`open, done`); in German the first German word
+    for each (`offen, erledigt oder verworfen`), since both are accepted."""
+    if not german():
+        return ", ".join(values)
+    words: dict[str, str] = {}
+    for word, english in aliases.items():
+        words.setdefault(english, word)
+    shown = [words.get(value, value) for value in values]
+    return _("{first} or {last}").format(first=", ".join(shown[:-1]), last=shown[-1])
 
 
 def goal_status(value: str) -> str:
@@ -177,7 +192,7 @@ def goal_status(value: str) -> str:
         raise BadValue(
             "status",
             _("goal status must be one of {GOAL_STATUSES}, not {value!r}").format(
-                GOAL_STATUSES=", ".join(GOAL_STATUSES), value=value
+                GOAL_STATUSES=choices(GOAL_STATUSES, GOAL_STATUS_ALIASES), value=value
             ),
         )
     return str(cleaned)
@@ -189,7 +204,9 @@ def action_status(value: str, *, allow_all: bool = False) -> str:
     if cleaned not in allowed:
         raise BadValue(
             "status",
-            _("status must be one of {allowed}; not {value!r}").format(allowed=", ".join(allowed), value=value),
+            _("status must be one of {allowed}; not {value!r}").format(
+                allowed=choices(allowed, ACTION_STATUS_ALIASES), value=value
+            ),
         )
     return str(cleaned)
 

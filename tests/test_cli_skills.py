@@ -51,7 +51,7 @@ def test_skill_add_confirms_kind_owner_and_goals_and_prints_the_record_as_json(r
     run("person", "add", "Anna Schmidt", "--role", "mentee")
     run("goal", "add", "Ship a feature", "--with", "anna")
     assert run("skill", "add", "estimating work", "--with", "anna", "--goal", "1").stdout == (
-        "Added skill 1 (growth area) with Anna Schmidt: 'estimating work', for goal 1.\n"
+        "Added skill 1 (growth area) for Anna Schmidt: 'estimating work', for goal 1.\n"
     )
     assert run("skill", "add", "system design", "--kind", "Strength").stdout == (
         "Added skill 2 (strength): 'system design'.\n"

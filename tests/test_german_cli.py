@@ -83,7 +83,7 @@ def test_a_sub_group_lists_its_commands_in_german(run: Run) -> None:
 def test_click_metavars_and_defaults_are_german(run: Run) -> None:
     out = run("note", "--help", env=DE).stdout
     assert "<Text>" in out and "<Zahl>" in out
-    assert "[Standard: today]" in out
+    assert "[Standard: heute]" in out
     assert "<str>" not in out and "[default" not in out
 
 
@@ -108,7 +108,7 @@ def test_a_bad_number_a_missing_argument_and_an_extra_argument_are_german(run: R
     assert "Fehler: Ungültiger Wert für '--limit' / '-l': 'x' ist keine gültige ganze Zahl." in bad.stderr
     missing = run("show", env=DE)
     assert missing.exit_code == 2
-    assert "Fehler: Argument 'KIND' fehlt." in missing.stderr
+    assert "Fehler: Argument 'ART' fehlt." in missing.stderr
     extra = run("actions", "surplus", env=DE)
     assert extra.exit_code == 2
     assert "Fehler: Unerwartete zusätzliche Argumente (surplus)" in extra.stderr
@@ -122,7 +122,7 @@ def test_a_bad_date_is_german_with_a_hint(run: Run) -> None:
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0] == "Fehler: 'blah' lässt sich nicht als Datum lesen"
-    assert lines[1].startswith("Versuch: 2026-12-03, 3.12., 3. Dez, morgen, fr")
+    assert lines[1].startswith("Zum Beispiel: 2026-12-03, 3.12., 3. Dez, morgen, fr")
 
 
 def test_an_unknown_person_and_a_missing_record_are_german(run: Run) -> None:
@@ -132,7 +132,7 @@ def test_an_unknown_person_and_a_missing_record_are_german(run: Run) -> None:
     assert unknown.stderr.startswith("Fehler: Keine Person namens 'zora'\nFüge sie hinzu mit `mentorlog person add")
     missing = run("show", "session", "99", env=DE)
     assert missing.exit_code == 1
-    assert missing.stderr == "Fehler: Kein Eintrag (Sitzung) mit der ID 99\nListe sie auf mit `mentorlog sessions`.\n"
+    assert missing.stderr == "Fehler: Keine Sitzung mit der ID 99\nListe sie auf mit `mentorlog sessions`.\n"
 
 
 def test_confirmations_are_german_with_german_dates(run: Run) -> None:

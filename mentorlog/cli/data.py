@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from mentorlog import humane
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
@@ -121,7 +122,7 @@ def export(
     if output is not None:
         typer.echo(
             _("Wrote {fmt} export of {since} to {until} to {output}.").format(
-                fmt=fmt, since=review.since, until=review.until, output=output
+                fmt=fmt, since=humane.day(review.since), until=humane.day(review.until), output=output
             ),
             err=True,
         )

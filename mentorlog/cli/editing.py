@@ -29,7 +29,7 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
         record = entry.get(journal, record_id)
     before = editform.render(entry.form.fill(record))
     start = read_draft(draft, f"mentorlog edit {entry.word} {record_id}") if from_draft else before
-    edited = edit_text(start, draft=draft)
+    edited = edit_text(start, draft=draft, editing=True)
     if editform.is_blank(edited):
         raise UsageError(
             _("nothing changed: the {word} form was emptied (that cancels the edit)").format(word=entry.noun())

@@ -37,7 +37,7 @@ def _run_editor(editor: str, name: str) -> int:
         ) from None
 
 
-def edit_text(template: str, *, draft: str | None = None) -> str:
+def edit_text(template: str, *, draft: str | None = None, editing: bool = False) -> str:
     """Let the person write in their editor, starting from TEMPLATE; closing without saving records nothing.
 
     When the editor fails after the text changed, the text is kept as the draft DRAFT (if given)."""
@@ -70,6 +70,8 @@ def edit_text(template: str, *, draft: str | None = None) -> str:
                 _("Your text is kept in {kept}.").format(kept=kept) if kept else None,
             )
         if not saved:
+            if editing:
+                raise UsageError(_("nothing changed: the editor was closed without saving"))
             raise UsageError(_("nothing recorded: the editor was closed without saving"))
         return text
     finally:

@@ -29,6 +29,16 @@ METAVARS = {
     "<str>": N_("<text>"), "<int>": N_("<number>"), "<int range>": N_("<number>"), "<float>": N_("<number>"),
     "<float range>": N_("<number>"), "<path>": N_("<path>"), "<filename>": N_("<file>"),
 }  # fmt: skip
+# The placeholders of a usage line and the arguments' names (`[OPTIONS] COMMAND [ARGS]...`, `KIND`, `PERCENT`),
+# as a person reads them; option names (`--title`) are never touched.
+ARGUMENT_WORDS = {
+    "OPTIONS": N_("OPTIONS"), "COMMAND": N_("COMMAND"), "ARGS": N_("ARGS"), "DIR": N_("DIR"), "FILE": N_("FILE"),
+    "KIND": N_("KIND"), "LEVEL": N_("LEVEL"), "PATH": N_("PATH"), "PERCENT": N_("PERCENT"), "SKILL": N_("SKILL"),
+    "name": N_("name"), "query": N_("query"), "text": N_("text"), "title": N_("title"),
+}  # fmt: skip
+_ARGUMENT_WORD = re.compile(r"(?<![\w-])(" + "|".join(ARGUMENT_WORDS) + r")(?![\w-])")
+# Default values in `[default: …]` that are words a person types: said as the German word mentorlog also accepts.
+DEFAULT_WORDS = {"today": "heute", "open": "offen", "short": "kurzfristig", "growth": "Entwicklungsfeld"}
 # Click's usage errors, as typer's bundled click builds them (f-strings): each matched whole and said again from
 # the catalogue; a reason inside (`'x' is not a valid integer.`) is translated the same way, names and values kept.
 CLICK_ERRORS = tuple(
@@ -71,6 +81,9 @@ def click_message(message: str) -> str:
             parts = found.groupdict()
             if "reason" in parts:
                 parts["reason"] = click_message(parts["reason"])
+            for key in ("name", "param"):
+                if key in parts:
+                    parts[key] = argument_words(parts[key])
             return _(said).format(**parts)
     return message
 
@@ -86,14 +99,24 @@ def translated(text: str) -> str:
     if match is None or not match.group("notes"):
         return text
     notes = re.sub(r"\[(default|required)", lambda m: "[" + _(m.group(1)), match.group("notes"))
+    notes = re.sub(
+        r"(\[[^:\]]+: )(\w+)\]", lambda m: m.group(1) + DEFAULT_WORDS.get(m.group(2), m.group(2)) + "]", notes
+    )
     return _(match.group("text")) + notes
+
+
+def argument_words(text: str) -> str:
+    """TEXT with the usage placeholders and argument names in the chosen language (`[OPTIONEN]`, `PROZENT`)."""
+    if not german():
+        return text
+    return _ARGUMENT_WORD.sub(lambda m: _(ARGUMENT_WORDS[m.group(1)]), text)
 
 
 class Formatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
     """Click's help formatter, each text looked up in the catalogue before it is wrapped."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix if prefix is not None else _("Usage:") + " ")
+        super().write_usage(prog, argument_words(args), prefix if prefix is not None else _("Usage:") + " ")
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(translated(heading))
@@ -102,7 +125,8 @@ class Formatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
         super().write_text(translated(text))
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(metavars(term), translated(text)) for term, text in rows], col_max, col_spacing)
+        rows = [(argument_words(metavars(term)), translated(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
 
 
 def metavars(term: str) -> str:

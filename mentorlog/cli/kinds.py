@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from mentorlog import editform, patches, validate
+from mentorlog import editform, humane, patches, validate
 from mentorlog.cli import common
 from mentorlog.errors import UsageError
 from mentorlog.i18n import N_, _
@@ -169,7 +169,7 @@ def _session_fill(record: Any) -> editform.Form:
     return editform.session_form(
         record.title,
         str(record.confidence or ""),
-        record.next or "",
+        humane.day(record.next),
         record.feedback,
         record.notes,
         edit_help("session") + "\n" + _(SESSION_HELP),
@@ -213,7 +213,7 @@ def _skill_read(_: Any, form: editform.Form) -> patches.Patch:
 
 def _person_fill(record: Any) -> editform.Form:
     return editform.Form(
-        {"Name": record.name, "Since": record.started or "", "Until": record.ends or ""},
+        {"Name": record.name, "Since": humane.day(record.started), "Until": humane.day(record.ends)},
         {"agreement": record.agreement, "note": record.note},
         edit_help("person")
         + "\n"

@@ -117,6 +117,7 @@ def note(
     Lines '- [ ] text due:fri owner:NAME' in the notes become action items, #words become tags,
     and open topics with that person are marked discussed.
     """
+    from mentorlog import humane
     from mentorlog.cli.editor import keeping_draft, read_draft
     from mentorlog.editform import is_blank
     from mentorlog.textparse import parse_action, parse_note
@@ -128,7 +129,7 @@ def note(
     template = note_form(
         fields,
         with_name=plan.name if plan else None,
-        day=when.day.isoformat(),
+        day=humane.day(when.day),
         owner_example=(plan.name.split()[-1].lower() if plan else "me"),
     )
     if draft:

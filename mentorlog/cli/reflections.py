@@ -91,7 +91,7 @@ def reflect(
     if json_:
         common.print_json(reflection.to_json())
         return
-    about = plan.with_words.replace(" with ", " about ", 1) if plan else ""
+    about = plan.words(_(" about {name}")) if plan else ""
     common.say(
         _("Recorded reflection {id}{about} on {date}.").format(
             id=reflection.id, about=about, date=common.shown_day(reflection.date)

@@ -47,7 +47,7 @@ def skill_add(
         _("Added skill {id} ({what}){with_part}: {name}{goals}.").format(
             id=skill.id,
             what=what,
-            with_part=plan.with_words if plan else "",
+            with_part=plan.words(_(" for {name}")) if plan else "",
             name=common.quoted(skill.name),
             goals=goals if skill.goal_ids else "",
         )

@@ -34,7 +34,11 @@ class PersonPlan:
     @property
     def with_words(self) -> str:
         """` with Dr. Weber` — and `(default)` when the config chose the person."""
-        return _(" with {name}").format(name=inert(self.name)) + (_(" (default)") if self.default else "")
+        return self.words(_(" with {name}"))
+
+    def words(self, template: str) -> str:
+        """TEMPLATE (translated, with `{name}`) and `(default)` when the config chose the person."""
+        return template.format(name=inert(self.name)) + (_(" (default)") if self.default else "")
 
 
 ALL_PEOPLE = "*"  # `--with '*'`: everyone, even when config's default_with names someone

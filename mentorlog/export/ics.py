@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from mentorlog.humane import day as day_text
 from mentorlog.humane import word
-from mentorlog.i18n import _
+from mentorlog.i18n import N_, _
 from mentorlog.meetings import Meeting, next_meeting
 from mentorlog.reports import Review
 from mentorlog.safe import inert, one_line
@@ -73,6 +73,11 @@ def render(review: Review, *, stamp: datetime | None = None) -> bytes:
     return bytes(calendar.to_ical())
 
 
+def _categories(kind: str) -> list[str]:
+    """The event's CATEGORIES, words a calendar shows: `mentoring, action` (German `Mentoring, Aufgabe`)."""
+    return [_("mentoring"), _(kind)]
+
+
 def _all_day(uid: str, summary: str, day: date, description: str, stamp: datetime, categories: list[str]) -> Event:
     from icalendar import Event
 
@@ -115,7 +120,7 @@ def _meeting(meeting: Meeting, review: Review, stamp: datetime) -> Event:
     if topics:
         said += "\n\n" + _("Topics to raise:") + "\n" + "\n".join(f"- {one_line(topic.text)}" for topic in topics)
     summary = _("Mentoring: {name}").format(name=person.name)
-    return _all_day(meeting_uid(person.uuid), summary, meeting.day, said, stamp, ["mentoring", "meeting"])
+    return _all_day(meeting_uid(person.uuid), summary, meeting.day, said, stamp, _categories(N_("meeting")))
 
 
 def _todo(action: Action, stamp: datetime) -> Todo:
@@ -134,7 +139,7 @@ def _todo(action: Action, stamp: datetime) -> Todo:
     else:
         said = _("Action item {id}; owner: {owner}.")
     todo.add("description", inert(said.format(id=action.id, owner=owner, name=action.with_name)))
-    todo.add("categories", ["mentoring", "action"])
+    todo.add("categories", _categories(N_("action")))
     return todo
 
 
@@ -148,4 +153,4 @@ def _target(goal: Goal, stamp: datetime) -> Event:
     described = said.format(id=goal.id, horizon=word(goal.horizon), progress=goal.progress, name=goal.with_name)
     target = date.fromisoformat(goal.target or "")
     summary = _("Target: {title}").format(title=goal.title)
-    return _all_day(target_uid(goal.uuid), summary, target, described, stamp, ["mentoring", "goal"])
+    return _all_day(target_uid(goal.uuid), summary, target, described, stamp, _categories(N_("goal")))

@@ -65,7 +65,7 @@ def _action_line(action: Action, review: Review, done: bool, *, grouped: bool = 
         who = (
             _("mine")
             if action.owner == "me"
-            else (_("theirs") if action.owner == action.with_name else md_inline(action.owner))
+            else (_("theirs") if action.owner == action.with_name and not german() else md_inline(action.owner))
         )
     elif action.with_name:
         who = _("owner {owner}, with {name}").format(

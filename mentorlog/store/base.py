@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from mentorlog import validate
 from mentorlog.errors import AmbiguousName, NotFound, UsageError
-from mentorlog.i18n import _
+from mentorlog.i18n import N_, _
 
 if TYPE_CHECKING:
     from mentorlog.config import Clock
@@ -103,7 +103,7 @@ class Repo:
         found = self.row(f"SELECT * FROM {table} WHERE id = ?", [record_id]) if in_range else None
         if found is None:
             raise NotFound(
-                _("no {kind} with id {record_id}").format(kind=_(kind), record_id=record_id),
+                _(NOT_FOUND.get(kind, N_("no {kind} with id {record_id}"))).format(kind=_(kind), record_id=record_id),
                 _("List them with `mentorlog {kind}`.").format(kind=kind_list(kind)),
             )
         return found
@@ -177,6 +177,15 @@ class Repo:
         if person_id is None:
             return None
         return str(self.scalar("SELECT name FROM people WHERE id = ?", [person_id]))
+
+
+# One sentence per kind, so that German can say `Keine Aufgabe` and `Kein Ziel`.
+NOT_FOUND = {
+    "action": N_("no action with id {record_id}"), "goal": N_("no goal with id {record_id}"),
+    "person": N_("no person with id {record_id}"), "reflection": N_("no reflection with id {record_id}"),
+    "session": N_("no session with id {record_id}"), "skill": N_("no skill with id {record_id}"),
+    "topic": N_("no topic with id {record_id}"),
+}  # fmt: skip
 
 
 def kind_list(kind: str) -> str:

@@ -157,7 +157,7 @@ class GoalsRepo(Repo):
         if status == "achieved":
             fields["achieved_at"] = self.today.isoformat()
             if current["progress"] != 100:
-                self.record_progress(goal_id, 100, "achieved")
+                self.record_progress(goal_id, 100, _("achieved"))  # the note, in the language of the journal's writer
         else:
             fields["achieved_at"] = None
         self.update_fields("goals", goal_id, fields)
