@@ -18,7 +18,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mentorlog.i18n import N_, _
+
 MARK = "@@"
+# The names of fields and sections, as the form shows them in the chosen language (`Titel:`, `@@ Notizen @@`);
+# both the English and the shown name are read back, so a form saved in one language reads in the other.
+LABELS = {
+    name: name
+    for name in (
+        N_("Title"), N_("Confidence"), N_("Next"), N_("Feedback"), N_("Name"), N_("Since"), N_("Until"), N_("Kind"),
+        N_("notes"), N_("feedback"), N_("description"), N_("text"), N_("agreement"), N_("note"), N_("reflection"),
+    )
+}  # fmt: skip
+
+
+def label(name: str) -> str:
+    """NAME as the form shows it: translated when it is one of the form's own names."""
+    return _(name) if name in LABELS else name
 
 
 @dataclass(frozen=True)
@@ -50,9 +66,9 @@ def _escape(line: str) -> str:
 def render(form: Form) -> str:
     """The form as editor text: help first (so text added at the end lands in the last section)."""
     lines = [f"{MARK} {line}".rstrip() for line in _newlines(form.help).split("\n")] if form.help else []
-    lines += [f"{name}: {_newlines(value).replace(chr(10), ' ')}" for name, value in form.fields.items()]
+    lines += [f"{label(name)}: {_newlines(value).replace(chr(10), ' ')}" for name, value in form.fields.items()]
     for name, text in form.sections.items():
-        lines.append(marker(name))
+        lines.append(marker(label(name)))
         if text:
             lines.extend(_escape(line) for line in _newlines(text).split("\n"))
     return "\n".join(lines) + "\n"
@@ -90,8 +106,8 @@ def parse(text: str, fields: tuple[str, ...], sections: tuple[str, ...]) -> Form
     text = _newlines(text.removeprefix("\ufeff"))
     if text.endswith("\n"):
         text = text[:-1]
-    wanted_fields = {name.lower(): name for name in fields}
-    markers = {marker(name): name for name in sections}
+    wanted_fields = {key.lower(): name for name in fields for key in (name, label(name))}
+    markers = {marker(key): name for name in sections for key in (name, label(name))}
     found_fields: dict[str, str] = {}
     found_sections: dict[str, list[str]] = {}
     current: str | None = None

@@ -146,9 +146,9 @@ def test_confirmations_are_german_with_german_dates(run: Run) -> None:
         "Nächstes Treffen 10.12.2026, Do.",
     ]
     action = run("action", "add", "Folien bauen", "--with", "anna", "--owner", "sie", "--due", "morgen", env=DE)
-    assert action.stdout == "Aufgabe 2 für Anna Berg, fällig 27.11.2026, Fr hinzugefügt: 'Folien bauen'.\n"
+    assert action.stdout == "Aufgabe 2 für Anna Berg hinzugefügt: 'Folien bauen', fällig 27.11.2026, Fr.\n"
     goal = run("goal", "add", "Vortrag halten", "--target", "2027-03", env=DE)
-    assert goal.stdout == "Ziel 1, Zieldatum 31.03.2027, Mi hinzugefügt: 'Vortrag halten'.\n"
+    assert goal.stdout == "Ziel 1 hinzugefügt: 'Vortrag halten', Zieldatum 31.03.2027, Mi.\n"
     done = run("action", "done", "1", env=DE)
     assert done.stdout == "Erledigt: 1 Entwurf schicken\n"
 
@@ -216,7 +216,7 @@ def test_undo_and_a_refused_delete_count_their_records_in_german(run: Run) -> No
     assert refused.stderr.startswith("Fehler: Person 1 hat noch 1 Sitzung, 2 Aufgaben\n")
     plan = run("undo", "--dry-run", env=DE)
     assert plan.stdout.startswith("Würde `mentorlog note` vom 26.11.2026 ")
-    assert plan.stdout.endswith(" rückgängig machen: entfernt: 2 Aufgaben, 1 Sitzung.\n")
+    assert plan.stdout.endswith(" rückgängig machen: 2 Aufgaben, 1 Sitzung entfernt.\n")
 
 
 def test_a_rating_is_confirmed_in_german(run: Run) -> None:

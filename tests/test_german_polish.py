@@ -122,14 +122,14 @@ def test_the_note_form_and_the_person_form_show_german_dates(
     assert run("edit", "person", "1", "--since", "2026-03-02").exit_code == 0
     edit = run("edit", "person", "1", env={**DE, "EDITOR": editor})
     assert edit.exit_code == 2 and edit.stderr.startswith("Fehler: Nichts geändert: Der Editor wurde ohne Speichern")
-    assert "Since: 02.03.2026" in seen.read_text()
+    assert "Beginn: 02.03.2026" in seen.read_text() and "Since:" not in seen.read_text()
 
 
 def test_a_german_date_in_the_person_form_is_read_back(run: Run, run_json, anna: None, tmp_path: Path) -> None:
     script = tmp_path / "since.py"
     script.write_text(
         "import sys\np = sys.argv[1]\nt = open(p, encoding='utf-8').read()\n"
-        "import re\nopen(p, 'w', encoding='utf-8').write(re.sub('(?m)^Since:.*$', 'Since: 01.02.2026', t))\n"
+        "import re\nopen(p, 'w', encoding='utf-8').write(re.sub('(?m)^Beginn:.*$', 'Since: 01.02.2026', t))\n"
     )
     assert run("edit", "person", "1", env={**DE, "EDITOR": f"{sys.executable} {script}"}).exit_code == 0
     assert run_json("show", "person", "1")["started"] == "2026-02-01"
@@ -190,3 +190,59 @@ def test_people_at_fifty_columns_keep_each_name_on_one_line(run: Run) -> None:
         lines = shown.splitlines()
         assert len(lines) == 3, shown
         assert "A. Schmidt" in shown and all(len(line) <= 50 for line in lines)
+
+
+def test_a_german_question_takes_j_and_ja_and_says_a_bad_answer_in_german(run: Run, anna: None) -> None:
+    assert run("topic", "add", "Gehalt", "--with", "Anna").exit_code == 0
+    assert run("topic", "add", "Urlaub", "--with", "Anna").exit_code == 0
+    first = run("delete", "topic", "1", input="vielleicht\nj\n", env=DE)
+    assert first.exit_code == 0, first.output
+    assert "[j/N]: " in first.stderr and "Fehler: ungültige Eingabe" in first.stderr
+    assert run("delete", "topic", "2", input="ja\n", env=DE).exit_code == 0
+    assert run("topics", "--json").stdout.strip() == "[]"
+
+
+def test_a_session_refuses_to_rate_another_mentees_skill(run: Run, anna: None, db_path: Path) -> None:
+    assert run("person", "add", "Ben Okafor", "--role", "mentee").exit_code == 0
+    assert run("skill", "add", "SQL", "--with", "Anna").exit_code == 0
+    result = run("note", "--with", "Ben", "Datenbanken", "--rate", "SQL=3", env=DE)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fehler: Die Fähigkeit 'SQL' gehört zu Anna Schmidt; eine Sitzung schätzt nur")
+    assert run("sessions", "--json").stdout.strip() == "[]"  # nothing written
+    english = run("note", "--with", "Ben", "Databases", "--rate", "SQL=3")
+    assert "skill 'SQL' is Anna Schmidt's; a session rates the skills of its person and yours" in english.stderr
+
+
+def test_the_forms_speak_german_and_read_either_language(run: Run, run_json, anna: None, tmp_path: Path) -> None:
+    assert run("goal", "add", "Vortrag", "--description", "30 Minuten").exit_code == 0
+    editor, seen = _recording_editor(tmp_path)
+    run("edit", "goal", "1", env={**DE, "EDITOR": editor})
+    assert "Titel: Vortrag\n@@ Beschreibung @@\n30 Minuten\n" in seen.read_text()
+    script = tmp_path / "english.py"
+    script.write_text(
+        "import sys\ntext = 'Title: Talk\\n@@ description @@\\nhalf an hour\\n'\n"
+        "open(sys.argv[1], 'w', encoding='utf-8').write(text)\n"
+    )
+    assert run("edit", "goal", "1", env={**DE, "EDITOR": f"{sys.executable} {script}"}).exit_code == 0
+    goal = run_json("show", "goal", "1")
+    assert (goal["title"], goal["description"]) == ("Talk", "half an hour")
+
+
+def test_closing_in_german_tags_the_reflection_abschluss(run: Run, run_json, anna: None) -> None:
+    result = run("person", "close", "Anna", "--reflection", "Gut gelaufen.", env=DE)
+    assert "(Schlagwort #Abschluss)" in result.stdout
+    assert run_json("reflections", "--json")[0]["tags"] == ["Abschluss"]
+
+
+def test_more_errors_in_german(run: Run, anna: None) -> None:
+    what = run("export", "--format", "csv", "--what", "foo", env=DE)
+    assert "--what muss einer der Werte sessions, actions, goals, reflections, skills sein, nicht 'foo'" in what.stderr
+    since = run("summary", "--since", "2027-01-01", env=DE)
+    assert since.exit_code == 2 and "--since 01.01.2027 liegt nach --until 26.11.2026" in since.stderr
+    assert run("goal", "add", "Vortrag").exit_code == 0
+    percent = run("goal", "progress", "1", "130", env=DE)
+    assert percent.exit_code == 2 and percent.stderr.startswith(
+        "Fehler: Der Fortschritt muss 0 bis 100 sein, nicht 130 (PROZENT)"
+    )
+    assert run("skill", "add", "SQL").exit_code == 0
+    assert "Keine Fähigkeit passt zu --with und --kind." in run("skills", "--with", "Anna", env=DE).stdout

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from mentorlog import humane
 from mentorlog.cli import common, completion
 from mentorlog.cli.people import person_app
 from mentorlog.i18n import _, ngettext
@@ -47,7 +48,7 @@ def person_close(
 
         raise MentorlogError(
             _("the relationship with {name} was already closed on {closed_at}").format(
-                name=person.name, closed_at=person.closed_at
+                name=person.name, closed_at=humane.day(person.closed_at)
             ),
             _("`mentorlog person reopen {name}` takes it up again.").format(name=_short(person.name)),
         )
@@ -76,7 +77,11 @@ def person_close(
         _("Closed the relationship with {name} on {day}.").format(name=inert(person.name), day=common.shown_day(day))
     )
     if closing.reflection:
-        common.say(_("Closing reflection {id} written (tag #closing).").format(id=closing.reflection.id))
+        from mentorlog.store.relationships import CLOSING_TAG
+
+        common.say(
+            _("Closing reflection {id} written (tag #{tag}).").format(id=closing.reflection.id, tag=_(CLOSING_TAG))
+        )
     if closing.dropped or closing.removed_topics:
         common.say(_("Dropped {dropped}.").format(dropped=_what(closing.dropped, closing.removed_topics)))
     elif closing.kept or closing.kept_topics:

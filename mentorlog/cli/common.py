@@ -213,7 +213,8 @@ def checked(flag: str, rule: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     try:
         return rule(*args, **kwargs)
     except BadValue as exc:
-        raise UsageError(f"{exc.message} ({flag})", exc.hint) from None
+        named = _(flag) if flag.isupper() else flag  # an argument (`PERCENT`) is named as --help names it
+        raise UsageError(f"{exc.message} ({named})", exc.hint) from None
 
 
 # dates ----------------------------------------------------------------------------------------
@@ -260,8 +261,11 @@ def confirm(question: str, *, default: bool, unanswered: str) -> bool:
     """Ask QUESTION on stderr. Input that ends before an answer (a script, `</dev/null`) is not an interrupt:
     exit 1, nothing changed, with UNANSWERED as the hint (e.g. `Pass --yes to delete without asking.`). Ctrl-C
     stays an interrupt (exit 130)."""
+    from mentorlog.cli.answers import german_confirm
+    from mentorlog.i18n import german
+
     try:
-        return bool(typer.confirm(question, default=default, err=True))
+        return german_confirm(question, default) if german() else typer.confirm(question, default=default, err=True)
     except typer.Abort as stopped:
         if not isinstance(stopped.__context__, EOFError):
             raise  # Ctrl-C: interrupted

@@ -83,7 +83,9 @@ def export(
     start = common.since(since)
     end = common.day(until, direction="backward", period_end=True) or common.today()
     if start and start > end:
-        raise UsageError(_("--since {start} is after --until {end}").format(start=start, end=end))
+        raise UsageError(
+            _("--since {start} is after --until {end}").format(start=humane.day(start), end=humane.day(end))
+        )
     stamp = common.clock().stamp()
     with common.journal(write=False) as journal:
         if all_:

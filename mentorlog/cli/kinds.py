@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog import editform, humane, patches, validate
 from mentorlog.cli import common
 from mentorlog.errors import UsageError
-from mentorlog.i18n import N_, _
+from mentorlog.i18n import N_, _, german
 
 if TYPE_CHECKING:
     from mentorlog.render import RenderableType
@@ -199,7 +199,8 @@ def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
 
 def _skill_fill(record: Any) -> editform.Form:
     help_text = edit_help("skill") + "\n" + _("Kind is strength or growth.")
-    return editform.Form({"Name": record.name, "Kind": record.kind}, {"description": record.description}, help_text)
+    kind = (_("strength") if record.kind == "strength" else _("growth area")) if german() else record.kind
+    return editform.Form({"Name": record.name, "Kind": kind}, {"description": record.description}, help_text)
 
 
 def _skill_read(_: Any, form: editform.Form) -> patches.Patch:

@@ -13,6 +13,7 @@ from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
 from mentorlog.i18n import N_, _, ngettext
+from mentorlog.safe import inert
 
 if TYPE_CHECKING:
     from mentorlog.dates import When
@@ -235,6 +236,14 @@ def _record(
         rated: list[tuple[dict[str, Any], str]] = []
         for line, level in ratings:  # when several skills share the name: this person's, else mine
             skill = journal.find_skill(line.skill, prefer=(person_id, None))
+            if skill["person_id"] not in (person_id, None):  # another mentee's skill, in this person's session
+                owner = journal.get_person(int(skill["person_id"])).name
+                raise UsageError(
+                    _("skill {name!r} is {owner}'s; a session rates the skills of its person and yours").format(
+                        name=skill["name"], owner=inert(owner)
+                    ),
+                    _("Rate it with `mentorlog skill rate {id} LEVEL`.").format(id=skill["id"]),
+                )
             rating = journal.rate_skill(
                 skill["id"], level, day=when.day, rater_id=rater_id(journal, line.by, skill, person_id),
                 session_id=session.id, note=line.note,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from mentorlog import humane
 from mentorlog.cli import common
 from mentorlog.cli.root import app, sub_app
 from mentorlog.errors import UsageError
@@ -103,7 +104,7 @@ def skills(
     today = common.today()
     if start > today:
         raise UsageError(
-            _("--since {start} is after today ({today})").format(start=start, today=today),
+            _("--since {start} is after today ({today})").format(start=humane.day(start), today=humane.day(today)),
             _("Change is measured up to today."),
         )
     with common.journal(write=False) as journal:
@@ -124,8 +125,13 @@ def skills(
 
     console = render.make_console()
     if not trends:
+        filtered = person_id is not None or kind_word is not None
         console.print(
-            render.empty(_('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth'))
+            render.empty(
+                _("No skills match --with and --kind.")
+                if filtered
+                else _('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth')
+            )
         )
         return
     console.print(skills_view(trends, start, width=console.width))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from mentorlog import humane
 from mentorlog.cli import common
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
@@ -183,10 +184,12 @@ def _status(where: Path | None, json_: bool) -> None:
             )
         )
         return
-    last = (found.last_sync or _("never"))[:16].replace("T", " ")
+    last = f"{humane.day(found.last_sync[:10])} {found.last_sync[11:16]}" if found.last_sync else _("never")
     common.say(_("This device: {device}").format(device=found.device))
     common.say(
-        _("Sync on since {enabled_at}, last sync {last} UTC").format(enabled_at=str(found.enabled_at)[:10], last=last)
+        _("Sync on since {enabled_at}, last sync {last} UTC").format(
+            enabled_at=humane.day(str(found.enabled_at)[:10]), last=last
+        )
     )
     common.say(_("Changes not yet sent: {unsent}").format(unsent=found.unsent))
     if where is None:

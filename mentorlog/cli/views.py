@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from mentorlog import humane
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import UsageError
@@ -25,7 +26,9 @@ def period_bounds(since: str | None, until: str | None, default: str) -> tuple[d
     end = common.day(until, direction="backward", period_end=True) or common.today()
     assert start is not None
     if start > end:
-        raise UsageError(_("--since {start} is after --until {end}").format(start=start, end=end))
+        raise UsageError(
+            _("--since {start} is after --until {end}").format(start=humane.day(start), end=humane.day(end))
+        )
     return start, end
 
 

@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from mentorlog.errors import UsageError
+from mentorlog.i18n import _
 from mentorlog.reports import Review
 from mentorlog.safe import inert
 
@@ -47,7 +48,7 @@ def _cell(value: Any) -> Any:
 
 def check_what(what: str) -> str:
     if what not in WHAT:
-        raise UsageError(f"--what must be one of {', '.join(WHAT)}, not {what!r}")
+        raise UsageError(_("--what must be one of {choices}, not {what!r}").format(choices=", ".join(WHAT), what=what))
     return what
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from mentorlog import humane
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import _
+from mentorlog.i18n import N_, _
 from mentorlog.models import Action, Person, Reflection, Topic
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.period import PeriodRepo
 
-CLOSING_TAG = "closing"
+CLOSING_TAG = N_("closing")  # the closing reflection's tag, in the language of its writer (`#Abschluss`)
 
 
 @dataclass
@@ -46,12 +47,14 @@ class RelationshipRepo(PeriodRepo):
         if person.status == "closed":
             raise MentorlogError(
                 _("the relationship with {name} was already closed on {closed_at}").format(
-                    name=person.name, closed_at=person.closed_at
+                    name=person.name, closed_at=humane.day(person.closed_at)
                 ),
                 _("`mentorlog person reopen {lower}` takes it up again.").format(lower=person.name.split()[-1].lower()),
             )
         if day > self.today:
-            raise UsageError(_("a relationship is closed today or on a past day, not on {day}").format(day=day))
+            raise UsageError(
+                _("a relationship is closed today or on a past day, not on {day}").format(day=humane.day(day))
+            )
         if person.started and day.isoformat() < person.started:
             raise UsageError(
                 _("the close {day} lies before the start {started}").format(day=day, started=person.started)
@@ -59,7 +62,7 @@ class RelationshipRepo(PeriodRepo):
         self.update_fields("people", person_id, {"status": "closed", "closed_at": day.isoformat()})
         written = (
             self.add_reflection(
-                reflection, day=day, person_id=person_id, tags=list(dict.fromkeys([CLOSING_TAG, *(tags or [])]))
+                reflection, day=day, person_id=person_id, tags=list(dict.fromkeys([_(CLOSING_TAG), *(tags or [])]))
             )
             if reflection
             else None
