@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import LANGUAGES, N_, _, choose
+from mentorlog.i18n import LANGUAGES, N_, _, choose, os_reason
 
 APP = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
@@ -243,7 +243,7 @@ def load_config(path: Path) -> Config:
         return Config()
     except OSError as exc:
         raise MentorlogError(
-            _("cannot read config file {path}: {strerror}").format(path=path, strerror=exc.strerror)
+            _("cannot read config file {path}: {strerror}").format(path=path, strerror=os_reason(exc))
         ) from None
     try:
         text = raw.decode("utf-8-sig")

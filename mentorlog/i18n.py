@@ -73,3 +73,20 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Marks MESSAGE for the catalogue where it is defined; translate it with `_()` where it is shown."""
     return message
+
+
+# The operating system's reasons for the errors a person meets most, in the catalogue (strerror is English).
+OS_REASONS = {
+    "ENOENT": N_("No such file or directory"), "EACCES": N_("Permission denied"),
+    "EPERM": N_("Operation not permitted"),
+    "EISDIR": N_("Is a directory"), "ENOTDIR": N_("Not a directory"), "ENOSPC": N_("No space left on device"),
+    "EROFS": N_("Read-only file system"), "EEXIST": N_("File exists"), "ENAMETOOLONG": N_("File name too long"),
+}  # fmt: skip
+
+
+def os_reason(exc: OSError) -> str:
+    """Why EXC happened, as the system says it (`No such file or directory`) in the chosen language."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _(OS_REASONS[name]) if name in OS_REASONS else str(exc.strerror or exc)

@@ -246,3 +246,15 @@ def test_more_errors_in_german(run: Run, anna: None) -> None:
     )
     assert run("skill", "add", "SQL").exit_code == 0
     assert "Keine Fähigkeit passt zu --with und --kind." in run("skills", "--with", "Anna", env=DE).stdout
+
+
+def test_the_systems_reasons_are_german(run: Run, anna: None, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "review.md"
+    result = run("export", "-o", str(missing), env=DE)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Fehler: {missing} lässt sich nicht schreiben: Datei oder Ordner gibt es nicht")
+    assert "No such file or directory" in run("export", "-o", str(missing)).stderr
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    broken = run("--db", str(junk), "people", env=DE)
+    assert broken.exit_code == 1 and "(keine Datenbank)" in broken.stderr

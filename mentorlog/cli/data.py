@@ -13,7 +13,7 @@ from mentorlog import humane
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import N_, _, ngettext
+from mentorlog.i18n import N_, _, ngettext, os_reason
 from mentorlog.safe import inert
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ def import_(
     except UnicodeDecodeError:
         raise UsageError(_("{file} is not UTF-8 text").format(file=file)) from None
     except OSError as exc:
-        raise MentorlogError(_("cannot read {file}: {strerror}").format(file=file, strerror=exc.strerror)) from None
+        raise MentorlogError(_("cannot read {file}: {strerror}").format(file=file, strerror=os_reason(exc))) from None
     data = parse_dump(text, str(file))
     total = sum(len(records) for table, records in data.items() if isinstance(records, list))
     with common.journal(write=True) as journal, render.progress_bar(total, "Importing") as advance:

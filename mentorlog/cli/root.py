@@ -95,8 +95,9 @@ def _unexpected(exc: BaseException) -> typer.Exit:
 
 def _output_failed(exc: OSError | UnicodeError) -> typer.Exit:
     from mentorlog.cli import common
+    from mentorlog.i18n import os_reason
 
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    reason = os_reason(exc) if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
     if common.committed():
         return fail(
             _("the change was saved, but its confirmation could not be printed ({reason})").format(reason=reason),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentorlog.errors import MentorlogError
-from mentorlog.i18n import _
+from mentorlog.i18n import _, os_reason
 from mentorlog.store.db import BOOKKEEPING, db_errors, file_connection, resolve
 from mentorlog.store.problems import sqlite_problem
 
@@ -41,7 +41,7 @@ def backup_journal(source: Path, target: Path, *, busy_timeout: float, key: RawK
         ) from None
     except OSError as exc:
         raise MentorlogError(
-            _("cannot write the backup {target}: {strerror}").format(target=target, strerror=exc.strerror)
+            _("cannot write the backup {target}: {strerror}").format(target=target, strerror=os_reason(exc))
         ) from None
     os.fchmod(fd, 0o600)
     os.close(fd)

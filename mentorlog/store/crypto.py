@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from mentorlog.errors import MentorlogError
-from mentorlog.i18n import _
+from mentorlog.i18n import _, os_reason
 
 if TYPE_CHECKING:
     import sqlite3
@@ -279,7 +279,9 @@ def run_passphrase_command(command: str) -> str:
     try:
         done = subprocess.run(command, shell=True, stdout=subprocess.PIPE, check=False)
     except OSError as exc:
-        raise MentorlogError(_("passphrase_command could not run: {strerror}").format(strerror=exc.strerror)) from None
+        raise MentorlogError(
+            _("passphrase_command could not run: {strerror}").format(strerror=os_reason(exc))
+        ) from None
     if done.returncode != 0:
         raise MentorlogError(
             _("passphrase_command failed (exit {returncode})").format(returncode=done.returncode),

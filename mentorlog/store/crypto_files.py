@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentorlog.errors import MentorlogError, StoreError
-from mentorlog.i18n import N_, _
+from mentorlog.i18n import N_, _, os_reason
 from mentorlog.store import crypto
 from mentorlog.store.backup import table_counts
 from mentorlog.store.db import db_errors, resolve
@@ -143,7 +143,7 @@ def convert(
         lock = os.open(path, os.O_RDONLY)
     except OSError as exc:
         raise MentorlogError(
-            _("cannot open the journal {path}: {strerror}").format(path=path, strerror=exc.strerror)
+            _("cannot open the journal {path}: {strerror}").format(path=path, strerror=os_reason(exc))
         ) from None
     temp_fd: int | None = None
     temp: Path | None = None

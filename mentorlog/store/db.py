@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentorlog.errors import StoreError
-from mentorlog.i18n import _
+from mentorlog.i18n import _, os_reason
 from mentorlog.store.problems import sqlite_problem
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def _create_file(path: Path) -> list[Path] | None:
         return None
     except OSError as exc:
         raise StoreError(
-            _("cannot create the journal {path}: {strerror}").format(path=path, strerror=exc.strerror),
+            _("cannot create the journal {path}: {strerror}").format(path=path, strerror=os_reason(exc)),
             _("Check that the folder is writable, or choose another file with --db."),
         ) from None
     return missing

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import _
+from mentorlog.i18n import _, os_reason
 from mentorlog.store.db import resolve
 
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -57,7 +57,7 @@ def write_atomic(target: Path, pieces: Iterable[str | bytes], *, journal: Path) 
                 os.close(folder_fd)
     except OSError as exc:
         raise MentorlogError(
-            _("cannot write {target}: {strerror}").format(target=target, strerror=exc.strerror)
+            _("cannot write {target}: {strerror}").format(target=target, strerror=os_reason(exc))
         ) from None
     finally:
         if temporary is not None:

@@ -23,7 +23,9 @@ def sqlite_problem(path: Path | str, exc: Exception, busy_timeout: float = DEFAU
         return StoreError(_("the journal {path} is not writable").format(path=path), _("Check the file's permissions."))
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError(
-            _("{path} is not a readable mentorlog journal ({exc})").format(path=path, exc=exc),
+            _("{path} is not a readable mentorlog journal ({exc})").format(
+                path=path, exc=_("file is not a database") if "not a database" in text else exc
+            ),
             _("Restore it from a backup, or point --db / MENTORLOG_DB at another file."),
         )
     if "unable to open" in text:
