@@ -43,8 +43,7 @@ TAGGED = {"goals": ("goal_tags", "goal_id"), "sessions": ("session_tags", "sessi
 GOAL_LINKS = {"sessions": ("session_goals", "session_id"), "skills": ("skill_goals", "skill_id")}
 FROM_SESSIONS = ("actions", "skill_ratings")  # left out with the private session they came from
 Progress = Callable[[int], None]
-BATCH = 500  # records encoded and escaped together
-PRIVATE_SESSION_UUIDS = "SELECT uuid FROM sessions INDEXED BY idx_sessions_private WHERE private = 1"
+BATCH = 1000  # records encoded and escaped together
 
 
 @dataclass
@@ -79,7 +78,9 @@ class DumpRepo(Repo):
         self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
     ) -> Iterator[str]:
         """The dump as JSON text in pieces, one record a line, so that a large journal never sits in memory whole.
-        Records are encoded in batches (the same text as `json_text` of each record, control characters escaped)."""
+        A batch of records is encoded in one call (the same text as `json_text` of each record, control characters
+        escaped): every record starts with its `id` key, and `}, {"id": ` cannot occur inside a JSON string (its
+        quotes are escaped), so the records of the batch are split onto lines by one replace."""
         import json
 
         from mentorlog.dumpschema import FORMAT, VERSION
@@ -91,60 +92,75 @@ class DumpRepo(Repo):
             return f"\\u{ord(match.group(0)):04x}"
 
         yield json_text({"format": FORMAT, "version": VERSION, "exported_at": exported_at})[:-1]
-        for table, records in self.dump_tables(progress=progress, include_private=include_private):
+        for table, batches in self._dump_batches(include_private=include_private):
             yield f', "{table}": ['
-            batch: list[str] = []
             first = True
-            for record in records:
-                batch.append(encode(record))
-                if len(batch) == BATCH:
-                    yield ("\n" if first else ",\n") + CONTROL.sub(escaped, ",\n".join(batch))
-                    batch, first = [], False
-            if batch:  # a JSON text never holds a raw newline, so the lines can be joined before escaping
-                yield ("\n" if first else ",\n") + CONTROL.sub(escaped, ",\n".join(batch))
+            for batch in batches:
+                text = encode(batch)[1:-1].replace('}, {"id": ', '},\n{"id": ')
+                if not text.isascii() or "\x7f" in text:  # a JSON text never holds a raw newline: safe to escape
+                    text = CONTROL.sub(escaped, text)
+                yield ("\n" if first else ",\n") + text
+                first = False
+                if progress:
+                    progress(len(batch))
             yield "\n]"
         yield "}\n"
 
     def dump_tables(
         self, *, progress: Progress | None = None, include_private: bool = True
     ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
-        """Each table with its records in id order, references as uuids; without INCLUDE_PRIVATE, private
-        sessions and the action items that came from them are left out (topics keep no link to them).
-        The referenced uuids come by join and the rows stream: memory holds tags and links, not the tables."""
-        private_uuids = set() if include_private else {row["uuid"] for row in self.rows(PRIVATE_SESSION_UUIDS)}
+        """Each table with its records in id order, references as uuids (see _dump_batches)."""
 
-        def records(table: str, references: dict[str, tuple[str, str]]) -> Iterator[dict[str, Any]]:
+        def records(batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+            for batch in batches:
+                yield from batch
+                if progress:
+                    progress(len(batch))
+
+        for table, batches in self._dump_batches(include_private=include_private):
+            yield table, records(batches)
+
+    def _dump_batches(self, *, include_private: bool) -> Iterator[tuple[str, Iterator[list[dict[str, Any]]]]]:
+        """Each table with its records in id order in batches; without INCLUDE_PRIVATE, private sessions and the
+        action items and skill ratings that came from them are left out (topics keep no link to them), in SQL.
+        The referenced uuids come by join and the rows stream: memory holds tags and links, not the tables."""
+
+        def batches(table: str, references: dict[str, tuple[str, str]]) -> Iterator[list[dict[str, Any]]]:
             tags = self._tags(table)
             goal_links = self._goal_links(table)
             columns = [f"t.{name}" for name in _columns(self, table) if name not in references]
-            joins = []
+            joins, where = [], ""
             for number, (column, (target, key)) in enumerate(references.items()):
-                columns.append(f"j{number}.uuid AS {key}")
+                uuid = f"j{number}.uuid"
+                if not include_private and target == "sessions":
+                    if table in FROM_SESSIONS:
+                        where = f" WHERE j{number}.private IS NOT 1"
+                    else:  # a topic keeps no link to a private session
+                        uuid = f"CASE WHEN j{number}.private = 1 THEN NULL ELSE j{number}.uuid END"
+                columns.append(f"{uuid} AS {key}")
                 joins.append(f" LEFT JOIN {target} j{number} ON j{number}.id = t.{column}")
-            cursor = self.db.execute(f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)} ORDER BY t.id")
+            if table == "sessions" and not include_private:
+                where = " WHERE t.private = 0"
+            cursor = self.db.execute(
+                f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)}{where} ORDER BY t.id"
+            )
             names = [column[0] for column in cursor.description]
-            tagged, linked, sessions = table in TAGGED, table in GOAL_LINKS, table == "sessions"
-            from_sessions = table in FROM_SESSIONS and bool(private_uuids)
-            for values in cursor:
-                record = dict(zip(names, values, strict=True))
-                if sessions:
-                    if private_uuids and record["uuid"] in private_uuids:
-                        continue
-                    record["private"] = bool(record["private"])
-                elif from_sessions and record["session_uuid"] in private_uuids:
-                    continue
-                if tagged:
-                    record["tags"] = tags.get(record["id"], [])
-                if linked:
-                    record["goal_uuids"] = goal_links.get(record["id"], [])
-                if table == "topics" and record["session_uuid"] in private_uuids:
-                    record["session_uuid"] = None
-                if progress:
-                    progress(1)
-                yield record
+            assert names[0] == "id", "dump_json splits batches on the id key"
+            while rows := cursor.fetchmany(BATCH):
+                batch = [dict(zip(names, values, strict=True)) for values in rows]
+                if table == "sessions":
+                    for record in batch:
+                        record["private"] = bool(record["private"])
+                if table in TAGGED:
+                    for record in batch:
+                        record["tags"] = tags.get(record["id"], [])
+                if table in GOAL_LINKS:
+                    for record in batch:
+                        record["goal_uuids"] = goal_links.get(record["id"], [])
+                yield batch
 
         for table, references in REFERENCES.items():
-            yield table, records(table, references)
+            yield table, batches(table, references)
 
     def dump_records(self, table: str, ids: list[int]) -> list[dict[str, Any]]:
         """The dump records of TABLE's rows with IDS (private ones too), exactly as dump_tables writes them."""
@@ -172,8 +188,8 @@ class DumpRepo(Repo):
                 goal_links.setdefault(row["id"], []).append(row["uuid"])
         return [_record(table, row, uuids, tags, goal_links) for row in found]
 
-    def record_count(self, tables: tuple[str, ...] = ("sessions", "actions", "goals")) -> int:
-        """How many records TABLES hold together (to size a progress bar)."""
+    def record_count(self, tables: tuple[str, ...] = tuple(REFERENCES)) -> int:
+        """How many records TABLES (by default the dump's) hold together (to size a progress bar)."""
         return sum(int(self.scalar(f"SELECT count(*) FROM {table}")) for table in tables)
 
     def private_session_count(self) -> int:
