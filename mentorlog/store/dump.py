@@ -141,9 +141,7 @@ class DumpRepo(Repo):
                 joins.append(f" LEFT JOIN {target} j{number} ON j{number}.id = t.{column}")
             if table == "sessions" and not include_private:
                 where = " WHERE t.private = 0"
-            cursor = self.db.execute(
-                f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)}{where} ORDER BY t.id"
-            )
+            cursor = self.db.execute(f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)}{where} ORDER BY t.id")
             names = [column[0] for column in cursor.description]
             assert names[0] == "id", "dump_json splits batches on the id key"
             while rows := cursor.fetchmany(BATCH):
