@@ -216,57 +216,6 @@ class DumpRepo(Repo):
     def is_empty(self) -> bool:
         return not any(self.scalar(f"SELECT count(*) FROM {table}") for table in REFERENCES)
 
-    def load(self, data: dict[str, Any], *, progress: Progress | None = None) -> ImportReport:
-        """Merge a validated dump into the journal, inside the caller's transaction."""
-        report = ImportReport(restored_ids=self.is_empty())
-        local: dict[str, dict[str, int]] = {
-            table: {row["uuid"]: row["id"] for row in self.rows(f"SELECT id, uuid FROM {table}")}
-            for table in REFERENCES
-        }
-        stamps = {
-            table: {row["uuid"]: row["updated_at"] for row in self.rows(f"SELECT uuid, updated_at FROM {table}")}
-            for table in REFERENCES
-        }
-        touched: dict[str, list[tuple[int, dict[str, Any]]]] = {table: [] for table in REFERENCES}
-        for table, references in REFERENCES.items():
-            columns = [name for name in _columns(self, table) if name != "id"]
-            added = updated = 0
-            records = _parents_first(data[table]) if table == "goals" else data[table]
-            for record in records:
-                values = {name: record[name] for name in columns if name not in references and name in record}
-                if table == "sessions":
-                    values["private"] = int(bool(record["private"]))
-                for column, (target, key) in references.items():
-                    wanted = record.get(key)
-                    values[column] = None if wanted is None else _resolve(local, target, wanted, table, record["uuid"])
-                existing = local[table].get(record["uuid"])
-                if existing is None:
-                    if report.restored_ids:
-                        values["id"] = record["id"]
-                    names = list(values)
-                    cursor = self.db.execute(
-                        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
-                        [values[name] for name in names],
-                    )
-                    record_id = int(values.get("id") or cursor.lastrowid or 0)
-                    local[table][record["uuid"]] = record_id
-                    added += 1
-                elif record["updated_at"] > stamps[table][record["uuid"]]:
-                    record_id = existing
-                    assignments = ", ".join(f"{name} = ?" for name in values)
-                    self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), record_id])
-                    updated += 1
-                else:
-                    record_id = 0
-                if record_id:
-                    touched[table].append((record_id, record))
-                if progress:
-                    progress(1)
-            report.added[table], report.updated[table] = added, updated
-        self._replace_links(touched, local)
-        report.cut_links = self.cut_goal_loops()
-        return report
-
     def cut_goal_loops(self) -> list[str]:
         """Cut every goal-parent loop at its older link (the goal changed longest ago loses its parent);
         returns what was cut, in words. A merge of two machines' edits can form a loop; nothing may keep one."""
@@ -289,21 +238,6 @@ class DumpRepo(Repo):
             goals[oldest] = {**goals[oldest], "parent_id": None}
             cut.append(f"goal {oldest} ({goals[oldest]['title']!r}) is no longer a milestone of goal {parent}")
         return cut
-
-    def _replace_links(
-        self, touched: dict[str, list[tuple[int, dict[str, Any]]]], local: dict[str, dict[str, int]]
-    ) -> None:
-        for table, (link, column) in TAGGED.items():
-            for record_id, record in touched[table]:
-                self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [record_id])
-                for tag in dict.fromkeys(record.get("tags") or []):
-                    self.db.execute(f"INSERT INTO {link} ({column}, tag) VALUES (?, ?)", [record_id, tag])
-        for table, (link, column) in GOAL_LINKS.items():
-            for record_id, record in touched[table]:
-                self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [record_id])
-                for goal_uuid in dict.fromkeys(record.get("goal_uuids") or []):
-                    goal_id = _resolve(local, "goals", goal_uuid, table, record["uuid"])
-                    self.db.execute(f"INSERT INTO {link} ({column}, goal_id) VALUES (?, ?)", [record_id, goal_id])
 
 
 def _record(
