@@ -33,6 +33,7 @@ from mentorlog.store.dump import (
 )
 
 BATCH = 2000  # records read, checked and written together
+CACHE_KB = 32 * 1024  # SQLite's page cache for a restore (the default 2 MB thrashes while indexes are built)
 REFERRED = ("people", "goals", "sessions", "skills")  # the tables other records refer to by uuid
 LINKS = (*(link for link, _column in TAGGED.values()), *(link for link, _column in GOAL_LINKS.values()))
 Tables = Iterable[tuple[str, Iterator[dict[str, Any]]]]
@@ -55,72 +56,91 @@ class LoadRepo(DumpRepo):
         empty = self.is_empty()
         report = ImportReport(restored_ids=empty)
         ids: dict[str, dict[str, int]] = {table: {} for table in REFERRED}
-        triggers: list[tuple[str, str]] = []
-        goal_order: list[int] = []
-        if empty:
-            triggers = self._set_triggers_aside()
-        else:
+        bulk = _Bulk(self) if empty else None
+        if bulk is None:
             for table in REFERRED:
                 ids[table] = dict(self.db.execute(f"SELECT uuid, id FROM {table}").fetchall())
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS dump_seen (uuid TEXT PRIMARY KEY)")
         for table, records in tables:
             loader = _Table(self, table, ids, source)
-            if not empty:
+            if bulk is None:
                 self.db.execute("DELETE FROM temp.dump_seen")
-            if table == "goals":
+            if table == "goals":  # a few thousand: held, to put every parent before its milestones
                 goals = _parents_first(list(records))
-                goal_order = [goal["id"] for goal in goals]
+                if bulk is not None:
+                    bulk.goal_order = [goal["id"] for goal in goals]
                 records = iter(goals)
             for batch in _batches(records):
-                if empty:
+                if bulk is not None:
                     loader.insert(batch)
                 else:
                     loader.merge(batch)
                 if progress:
                     progress(len(batch))
+            if bulk is not None:
+                bulk.table_done(table)
             report.added[table], report.updated[table] = loader.added, loader.updated
-        if empty:
-            self._after_bulk(triggers, goal_order)
+        if bulk is not None:
+            bulk.finish()
         else:
             self.db.execute("DROP TABLE temp.dump_seen")
         report.cut_links = self.cut_goal_loops()
         return report
 
-    def _set_triggers_aside(self) -> list[tuple[str, str]]:
-        """Drop the triggers of the record and link tables (inside the transaction); their names and SQL."""
+
+class _Bulk:
+    """A restore into an empty journal: the triggers and secondary indexes of the record and link tables set
+    aside (inside the transaction, so a failed import keeps them); each table's indexes and search rows built
+    in one statement each once its records are in (an index built over the rows costs less than one kept up
+    row by row); at the end the triggers back and every inserted row logged for `undo` as this one change."""
+
+    def __init__(self, repo: LoadRepo) -> None:
+        self.db = repo.db
+        self.db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
         tables = [*REFERENCES, *LINKS]
         marks = ", ".join("?" * len(tables))
-        found = self.db.execute(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})", tables
+        self.saved: list[tuple[str, str, str, str]] = self.db.execute(
+            f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')"
+            f" AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",
+            tables,
         ).fetchall()
-        for name, _sql in found:
-            self.db.execute(f'DROP TRIGGER "{name}"')
-        return [(str(name), str(sql)) for name, sql in found]
+        for kind, name, _table, _sql in self.saved:
+            self.db.execute(f'DROP {kind.upper()} "{name}"')
+        self.goal_order: list[int] = []
 
-    def _after_bulk(self, triggers: list[tuple[str, str]], goal_order: list[int]) -> None:
-        """The search index built once, the triggers back, and every inserted row logged as this one change."""
-        from mentorlog.store.migrations import SEARCH_SOURCES_V2, SKILL_SEARCH_ROW
+    def table_done(self, table: str) -> None:
+        """TABLE's indexes and search rows (a skill's row waits for its ratings: finish)."""
+        from mentorlog.store.migrations import SEARCH_SOURCES_V2
 
-        for kind, (table, code, title, body, day, person) in SEARCH_SOURCES_V2.items():
-            self.db.execute(
-                f"INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body)"
-                f" SELECT id * 8 + {code}, '{kind}', id, {person}, {day}, {title}, {body} FROM {table}".replace(
-                    "new.", ""
+        for kind, _name, of, sql in self.saved:
+            if kind == "index" and of == table:
+                self.db.execute(sql)
+        for kind, (source, code, title, body, day, person) in SEARCH_SOURCES_V2.items():
+            if source == table:
+                values = f"id * 8 + {code}, '{kind}', id, {person}, {day}, {title}, {body}".replace("new.", "")
+                self.db.execute(
+                    f"INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body)"
+                    f" SELECT {values} FROM {table}"
                 )
-            )
+
+    def finish(self) -> None:
+        from mentorlog.store.migrations import SKILL_SEARCH_ROW
+
         self.db.execute(SKILL_SEARCH_ROW.format(skill="k.id"))  # every skill's row (`k.id = k.id`)
-        for _name, sql in triggers:
-            self.db.execute(sql)
-        current = self.scalar("SELECT current FROM change_state")
+        for kind, _name, of, sql in self.saved:
+            if kind == "trigger" or of in LINKS:
+                self.db.execute(sql)
+        current = self.db.execute("SELECT current FROM change_state").fetchone()[0]
         if current is None:
             return
-        logged = {name.removesuffix("_log_insert") for name, _sql in triggers if name.endswith("_log_insert")}
+        logged = {name.removesuffix("_log_insert") for kind, name, _of, _sql in self.saved if kind == "trigger"}
         log = "INSERT INTO change_rows (change_id, table_name, op, row_id, old) "
         for table in [*REFERENCES, *LINKS]:
-            if table not in logged:
+            if table not in logged:  # a table the undo log does not watch
                 continue
             if table == "goals":  # parents before their milestones, so undo removes the milestones first
-                self.db.executemany(log + "VALUES (?, 'goals', 'insert', ?, NULL)", [(current, i) for i in goal_order])
+                rows = [(current, goal_id) for goal_id in self.goal_order]
+                self.db.executemany(log + "VALUES (?, 'goals', 'insert', ?, NULL)", rows)
             else:
                 self.db.execute(
                     log + f"SELECT ?, ?, 'insert', rowid, NULL FROM {table} ORDER BY rowid", [current, table]
