@@ -33,7 +33,7 @@ from mentorlog.store.dump import (
 )
 
 BATCH = 2000  # records read, checked and written together
-CACHE_KB = 32 * 1024  # SQLite's page cache for a restore (the default 2 MB thrashes while indexes are built)
+CACHE_KB = 8 * 1024  # SQLite's page cache for a restore (2 MB by default; more buys little, costs memory)
 REFERRED = ("people", "goals", "sessions", "skills")  # the tables other records refer to by uuid
 LINKS = (*(link for link, _column in TAGGED.values()), *(link for link, _column in GOAL_LINKS.values()))
 Tables = Iterable[tuple[str, Iterator[dict[str, Any]]]]
@@ -252,9 +252,16 @@ class _Table:
                 f"SELECT uuid, id, updated_at FROM {self.table} WHERE uuid IN ({', '.join('?' * len(uuids))})", uuids
             )
         }
+        ids = self.ids
         for record in batch:
-            names, values = self._values(record)
             existing = known.get(record["uuid"])
+            if existing is not None and not record["updated_at"] > existing[1]:  # unchanged: its references checked
+                for target, key in self.references.values():
+                    wanted = record.get(key)
+                    if wanted is not None and wanted not in ids[target]:
+                        _resolve(ids, target, wanted, self.table, record["uuid"])
+                continue
+            names, values = self._values(record)
             if existing is None:
                 names, values = names[1:], values[1:]  # a new id
                 cursor = self.db.execute(
@@ -264,7 +271,7 @@ class _Table:
                 if self.table in self.ids:
                     self.ids[self.table][record["uuid"]] = record_id
                 self.added += 1
-            elif record["updated_at"] > existing[1]:
+            else:
                 record_id = existing[0]
                 assignments = ", ".join(f"{name} = ?" for name in names[1:])
                 self.db.execute(f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*values[1:], record_id])
@@ -272,8 +279,6 @@ class _Table:
                     if linked:
                         self.db.execute(f"DELETE FROM {linked[0]} WHERE {linked[1]} = ?", [record_id])
                 self.updated += 1
-            else:
-                continue
             for sql, _link, row in self._links(record_id, record):
                 self.db.execute(sql, row)
 
