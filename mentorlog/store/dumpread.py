@@ -103,6 +103,9 @@ class DumpReader:
             return
         while True:
             yield self._value()
+            if self.buffer.startswith(",\n{", self.pos):  # mentorlog's own layout: the next record's line
+                self.pos += 2
+                continue
             if self._peek() == "]":
                 self.pos += 1
                 return
