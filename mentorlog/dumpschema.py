@@ -18,6 +18,7 @@ VERSION = 1
 MAX_UUID = 64
 UUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_TAGS = 200
 
 
@@ -195,7 +196,7 @@ def _out_of_range(value: str) -> None:
 
 
 def _date(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not DATE.fullmatch(value):
         raise Invalid(f"must be a date YYYY-MM-DD, not {str(value)[:40]!r}")
     try:
         day = date.fromisoformat(value)
@@ -231,8 +232,9 @@ def _tags(value: Any) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
+ID = Field("int", low=1, high=2**53)
 CHECKS: dict[str, Callable[[Any, Field], Any]] = {
-    "id": lambda v, _: _int(v, Field("int", low=1, high=2**53)),
+    "id": lambda v, _: _int(v, ID),
     "uuid": lambda v, _: v if type(v) is str and UUID.match(v) else _uuid(v),
     "ref": lambda v, _: v if type(v) is str and UUID.match(v) else _uuid(v),
     "refs": lambda v, _: [_uuid(item) for item in v] if isinstance(v, list) else _raise("must be a list of uuids"),
