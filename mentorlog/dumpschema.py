@@ -18,6 +18,7 @@ VERSION = 1
 MAX_UUID = 64
 UUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_TAGS = 200
 
 
@@ -149,7 +150,7 @@ def _text(value: Any, required: bool) -> str:
     if not isinstance(value, str):
         raise Invalid(_("must be text"))
     try:
-        value.encode("utf-8")
+        value.isascii() or value.encode("utf-8")  # ASCII cannot hold a lone surrogate
     except UnicodeEncodeError:
         raise Invalid(_("contains a lone surrogate (not valid Unicode)")) from None
     try:
@@ -167,6 +168,14 @@ def _plain(value: str) -> str:
 
 
 def _stamp(value: Any) -> str:
+    if type(value) is str and len(value) <= 40 and value.endswith("+00:00"):  # the usual case, quickly
+        try:
+            year = datetime.fromisoformat(value).year
+        except ValueError:
+            raise Invalid(_("is not an ISO 8601 timestamp: {value!r}").format(value=value[:40])) from None
+        if not 1900 <= year <= 2200:
+            _out_of_range(value)
+        return value
     if not isinstance(value, str) or len(value) > 40:
         raise Invalid(_("must be an ISO 8601 timestamp with an offset"))
     try:
@@ -187,7 +196,7 @@ def _out_of_range(value: str) -> None:
 
 
 def _date(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not DATE.fullmatch(value):
         raise Invalid(_("must be a date YYYY-MM-DD, not {value!r}").format(value=str(value)[:40]))
     try:
         day = date.fromisoformat(value)
@@ -223,10 +232,11 @@ def _tags(value: Any) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
+ID = Field("int", low=1, high=2**53)
 CHECKS: dict[str, Callable[[Any, Field], Any]] = {
-    "id": lambda v, _: _int(v, Field("int", low=1, high=2**53)),
-    "uuid": lambda v, _: _uuid(v),
-    "ref": lambda v, _: _uuid(v),
+    "id": lambda v, _: _int(v, ID),
+    "uuid": lambda v, _: v if type(v) is str and UUID.match(v) else _uuid(v),
+    "ref": lambda v, _: v if type(v) is str and UUID.match(v) else _uuid(v),
     "refs": lambda v, __: [_uuid(item) for item in v] if isinstance(v, list) else _raise(_("must be a list of uuids")),
     "stamp": lambda v, _: _stamp(v),
     "date": lambda v, _: _date(v),
@@ -260,22 +270,29 @@ def check_record(table: str, record: Any, where: str) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise UsageError(_("{where} is not an object").format(where=where))
     clean: dict[str, Any] = {}
-    for name, spec in TABLES[table].items():
-        if name not in record:
+    plan = _PLANS.get(table) or _PLANS.setdefault(
+        table, [(name, spec, CHECKS[spec.kind]) for name, spec in TABLES[table].items()]
+    )
+    for name, spec, check in plan:
+        value = record.get(name, _MISSING)
+        if value is _MISSING:
             if spec.required:
                 raise UsageError(_("{where} has no {name!r}").format(where=where, name=name))
             continue
-        value = record[name]
         if value is None:
             if not spec.nullable:
                 raise UsageError(_("{where}: {name} must not be null").format(where=where, name=name))
             clean[name] = None
             continue
         try:
-            clean[name] = CHECKS[spec.kind](value, spec)
+            clean[name] = check(value, spec)
         except Invalid as exc:
             raise UsageError(_("{where}: {name} {exc}").format(where=where, name=name, exc=exc)) from None
     return clean
+
+
+_MISSING = object()
+_PLANS: dict[str, list[tuple[str, Field, Callable[[Any, Field], Any]]]] = {}  # per table: each field and its check
 
 
 def check_header(data: Any, source: str) -> int:

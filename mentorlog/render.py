@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -35,22 +33,6 @@ STATUS_STYLE = {
 def make_console(*, stderr: bool = False) -> Console:
     """A console that never interprets markup, emoji codes or highlights in what it prints."""
     return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
-
-
-PROGRESS_FROM = 2000  # records; below this a progress bar would only flicker
-
-
-@contextlib.contextmanager
-def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
-    """A Rich progress bar on stderr for large jobs on a terminal; None otherwise."""
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(console=make_console(stderr=True), transient=True) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda step: progress.advance(task, step)
 
 
 def user(text: str | None, style: str = "") -> Text:

@@ -206,11 +206,11 @@ def test_backup_while_another_process_writes(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_for_large_jobs_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mentorlog import render
+    from mentorlog import render_progress
 
-    with render.progress_bar(10, "x") as small:
+    with render_progress.progress_bar(10, "x") as small:
         assert small is None
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    with render.progress_bar(5000, "Exporting") as large:
+    with render_progress.progress_bar(5000, "Exporting") as large:
         assert callable(large)
         large(10)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -61,7 +62,7 @@ def export(
     Private sessions are left out unless --include-private. `--format json --all` dumps every
     table losslessly for `mentorlog import`.
     """
-    from mentorlog import render
+    from mentorlog import render_progress
 
     fmt = format_.strip().lower()
     if fmt not in FORMATS:
@@ -92,7 +93,7 @@ def export(
             total = journal.record_count()
             left_out = 0 if include_private else journal.private_session_count()
             _say_plain_export()
-            with render.progress_bar(total, "Exporting") as advance:
+            with render_progress.progress_bar(total, _("Exporting")) as advance:
                 write_output(
                     journal.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
                 )
@@ -177,21 +178,23 @@ def import_(
 
     Into an empty journal the ids are restored too, so a restore is exact.
     """
-    from mentorlog import render
-    from mentorlog.store.dump import parse_dump
+    from mentorlog import render_progress
+    from mentorlog.store.dumpread import DumpReader
 
     try:
-        text = file.read_bytes().decode("utf-8-sig")
+        stream = file.open(encoding="utf-8-sig", newline="")  # read a chunk at a time, never whole
     except FileNotFoundError:
         raise MentorlogError(_("no file {file}").format(file=file)) from None
-    except UnicodeDecodeError:
-        raise UsageError(_("{file} is not UTF-8 text").format(file=file)) from None
     except OSError as exc:
         raise MentorlogError(_("cannot read {file}: {strerror}").format(file=file, strerror=os_reason(exc))) from None
-    data = parse_dump(text, str(file))
-    total = sum(len(records) for table, records in data.items() if isinstance(records, list))
-    with common.journal(write=True) as journal, render.progress_bar(total, "Importing") as advance:
-        report = journal.load(data, progress=advance)
+    with stream:
+        size = os.fstat(stream.fileno()).st_size
+        try:
+            with common.journal(write=True) as journal, render_progress.progress_bar(size, _("Importing")) as advance:
+                reader = DumpReader(stream, str(file), on_read=advance)
+                report = journal.load_stream(reader.tables(), source=str(file))
+        except UnicodeDecodeError:
+            raise UsageError(_("{file} is not UTF-8 text").format(file=file)) from None
     if json_:
         common.print_json(
             {"added": report.added, "updated": report.updated, "restored_ids": report.restored_ids,

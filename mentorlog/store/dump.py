@@ -43,8 +43,7 @@ TAGGED = {"goals": ("goal_tags", "goal_id"), "sessions": ("session_tags", "sessi
 GOAL_LINKS = {"sessions": ("session_goals", "session_id"), "skills": ("skill_goals", "skill_id")}
 FROM_SESSIONS = ("actions", "skill_ratings")  # left out with the private session they came from
 Progress = Callable[[int], None]
-BATCH = 500  # records encoded and escaped together
-PRIVATE_SESSION_UUIDS = "SELECT uuid FROM sessions INDEXED BY idx_sessions_private WHERE private = 1"
+BATCH = 1000  # records encoded and escaped together
 
 
 @dataclass
@@ -79,7 +78,9 @@ class DumpRepo(Repo):
         self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
     ) -> Iterator[str]:
         """The dump as JSON text in pieces, one record a line, so that a large journal never sits in memory whole.
-        Records are encoded in batches (the same text as `json_text` of each record, control characters escaped)."""
+        A batch of records is encoded in one call (the same text as `json_text` of each record, control characters
+        escaped): every record starts with its `id` key, and `}, {"id": ` cannot occur inside a JSON string (its
+        quotes are escaped), so the records of the batch are split onto lines by one replace."""
         import json
 
         from mentorlog.dumpschema import FORMAT, VERSION
@@ -91,60 +92,73 @@ class DumpRepo(Repo):
             return f"\\u{ord(match.group(0)):04x}"
 
         yield json_text({"format": FORMAT, "version": VERSION, "exported_at": exported_at})[:-1]
-        for table, records in self.dump_tables(progress=progress, include_private=include_private):
+        for table, batches in self._dump_batches(include_private=include_private):
             yield f', "{table}": ['
-            batch: list[str] = []
             first = True
-            for record in records:
-                batch.append(encode(record))
-                if len(batch) == BATCH:
-                    yield ("\n" if first else ",\n") + CONTROL.sub(escaped, ",\n".join(batch))
-                    batch, first = [], False
-            if batch:  # a JSON text never holds a raw newline, so the lines can be joined before escaping
-                yield ("\n" if first else ",\n") + CONTROL.sub(escaped, ",\n".join(batch))
+            for batch in batches:
+                text = encode(batch)[1:-1].replace('}, {"id": ', '},\n{"id": ')
+                if not text.isascii() or "\x7f" in text:  # a JSON text never holds a raw newline: safe to escape
+                    text = CONTROL.sub(escaped, text)
+                yield ("\n" if first else ",\n") + text
+                first = False
+                if progress:
+                    progress(len(batch))
             yield "\n]"
         yield "}\n"
 
     def dump_tables(
         self, *, progress: Progress | None = None, include_private: bool = True
     ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
-        """Each table with its records in id order, references as uuids; without INCLUDE_PRIVATE, private
-        sessions and the action items that came from them are left out (topics keep no link to them).
-        The referenced uuids come by join and the rows stream: memory holds tags and links, not the tables."""
-        private_uuids = set() if include_private else {row["uuid"] for row in self.rows(PRIVATE_SESSION_UUIDS)}
+        """Each table with its records in id order, references as uuids (see _dump_batches)."""
 
-        def records(table: str, references: dict[str, tuple[str, str]]) -> Iterator[dict[str, Any]]:
+        def records(batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+            for batch in batches:
+                yield from batch
+                if progress:
+                    progress(len(batch))
+
+        for table, batches in self._dump_batches(include_private=include_private):
+            yield table, records(batches)
+
+    def _dump_batches(self, *, include_private: bool) -> Iterator[tuple[str, Iterator[list[dict[str, Any]]]]]:
+        """Each table with its records in id order in batches; without INCLUDE_PRIVATE, private sessions and the
+        action items and skill ratings that came from them are left out (topics keep no link to them), in SQL.
+        The referenced uuids come by join and the rows stream: memory holds tags and links, not the tables."""
+
+        def batches(table: str, references: dict[str, tuple[str, str]]) -> Iterator[list[dict[str, Any]]]:
             tags = self._tags(table)
             goal_links = self._goal_links(table)
             columns = [f"t.{name}" for name in _columns(self, table) if name not in references]
-            joins = []
+            joins, where = [], ""
             for number, (column, (target, key)) in enumerate(references.items()):
-                columns.append(f"j{number}.uuid AS {key}")
+                uuid = f"j{number}.uuid"
+                if not include_private and target == "sessions":
+                    if table in FROM_SESSIONS:
+                        where = f" WHERE j{number}.private IS NOT 1"
+                    else:  # a topic keeps no link to a private session
+                        uuid = f"CASE WHEN j{number}.private = 1 THEN NULL ELSE j{number}.uuid END"
+                columns.append(f"{uuid} AS {key}")
                 joins.append(f" LEFT JOIN {target} j{number} ON j{number}.id = t.{column}")
-            cursor = self.db.execute(f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)} ORDER BY t.id")
+            if table == "sessions" and not include_private:
+                where = " WHERE t.private = 0"
+            cursor = self.db.execute(f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)}{where} ORDER BY t.id")
             names = [column[0] for column in cursor.description]
-            tagged, linked, sessions = table in TAGGED, table in GOAL_LINKS, table == "sessions"
-            from_sessions = table in FROM_SESSIONS and bool(private_uuids)
-            for values in cursor:
-                record = dict(zip(names, values, strict=True))
-                if sessions:
-                    if private_uuids and record["uuid"] in private_uuids:
-                        continue
-                    record["private"] = bool(record["private"])
-                elif from_sessions and record["session_uuid"] in private_uuids:
-                    continue
-                if tagged:
-                    record["tags"] = tags.get(record["id"], [])
-                if linked:
-                    record["goal_uuids"] = goal_links.get(record["id"], [])
-                if table == "topics" and record["session_uuid"] in private_uuids:
-                    record["session_uuid"] = None
-                if progress:
-                    progress(1)
-                yield record
+            assert names[0] == "id", "dump_json splits batches on the id key"
+            while rows := cursor.fetchmany(BATCH):
+                batch = [dict(zip(names, values, strict=True)) for values in rows]
+                if table == "sessions":
+                    for record in batch:
+                        record["private"] = bool(record["private"])
+                if table in TAGGED:
+                    for record in batch:
+                        record["tags"] = tags.get(record["id"], [])
+                if table in GOAL_LINKS:
+                    for record in batch:
+                        record["goal_uuids"] = goal_links.get(record["id"], [])
+                yield batch
 
         for table, references in REFERENCES.items():
-            yield table, records(table, references)
+            yield table, batches(table, references)
 
     def dump_records(self, table: str, ids: list[int]) -> list[dict[str, Any]]:
         """The dump records of TABLE's rows with IDS (private ones too), exactly as dump_tables writes them."""
@@ -172,8 +186,8 @@ class DumpRepo(Repo):
                 goal_links.setdefault(row["id"], []).append(row["uuid"])
         return [_record(table, row, uuids, tags, goal_links) for row in found]
 
-    def record_count(self, tables: tuple[str, ...] = ("sessions", "actions", "goals")) -> int:
-        """How many records TABLES hold together (to size a progress bar)."""
+    def record_count(self, tables: tuple[str, ...] = tuple(REFERENCES)) -> int:
+        """How many records TABLES (by default the dump's) hold together (to size a progress bar)."""
         return sum(int(self.scalar(f"SELECT count(*) FROM {table}")) for table in tables)
 
     def private_session_count(self) -> int:
@@ -202,57 +216,6 @@ class DumpRepo(Repo):
     def is_empty(self) -> bool:
         return not any(self.scalar(f"SELECT count(*) FROM {table}") for table in REFERENCES)
 
-    def load(self, data: dict[str, Any], *, progress: Progress | None = None) -> ImportReport:
-        """Merge a validated dump into the journal, inside the caller's transaction."""
-        report = ImportReport(restored_ids=self.is_empty())
-        local: dict[str, dict[str, int]] = {
-            table: {row["uuid"]: row["id"] for row in self.rows(f"SELECT id, uuid FROM {table}")}
-            for table in REFERENCES
-        }
-        stamps = {
-            table: {row["uuid"]: row["updated_at"] for row in self.rows(f"SELECT uuid, updated_at FROM {table}")}
-            for table in REFERENCES
-        }
-        touched: dict[str, list[tuple[int, dict[str, Any]]]] = {table: [] for table in REFERENCES}
-        for table, references in REFERENCES.items():
-            columns = [name for name in _columns(self, table) if name != "id"]
-            added = updated = 0
-            records = _parents_first(data[table]) if table == "goals" else data[table]
-            for record in records:
-                values = {name: record[name] for name in columns if name not in references and name in record}
-                if table == "sessions":
-                    values["private"] = int(bool(record["private"]))
-                for column, (target, key) in references.items():
-                    wanted = record.get(key)
-                    values[column] = None if wanted is None else _resolve(local, target, wanted, table, record["uuid"])
-                existing = local[table].get(record["uuid"])
-                if existing is None:
-                    if report.restored_ids:
-                        values["id"] = record["id"]
-                    names = list(values)
-                    cursor = self.db.execute(
-                        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
-                        [values[name] for name in names],
-                    )
-                    record_id = int(values.get("id") or cursor.lastrowid or 0)
-                    local[table][record["uuid"]] = record_id
-                    added += 1
-                elif record["updated_at"] > stamps[table][record["uuid"]]:
-                    record_id = existing
-                    assignments = ", ".join(f"{name} = ?" for name in values)
-                    self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), record_id])
-                    updated += 1
-                else:
-                    record_id = 0
-                if record_id:
-                    touched[table].append((record_id, record))
-                if progress:
-                    progress(1)
-            report.added[table], report.updated[table] = added, updated
-        self._replace_links(touched, local)
-        report.cut_links = self.cut_goal_loops()
-        return report
-
     def cut_goal_loops(self) -> list[str]:
         """Cut every goal-parent loop at its older link (the goal changed longest ago loses its parent);
         returns what was cut, in words. A merge of two machines' edits can form a loop; nothing may keep one."""
@@ -275,21 +238,6 @@ class DumpRepo(Repo):
             goals[oldest] = {**goals[oldest], "parent_id": None}
             cut.append(f"goal {oldest} ({goals[oldest]['title']!r}) is no longer a milestone of goal {parent}")
         return cut
-
-    def _replace_links(
-        self, touched: dict[str, list[tuple[int, dict[str, Any]]]], local: dict[str, dict[str, int]]
-    ) -> None:
-        for table, (link, column) in TAGGED.items():
-            for record_id, record in touched[table]:
-                self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [record_id])
-                for tag in dict.fromkeys(record.get("tags") or []):
-                    self.db.execute(f"INSERT INTO {link} ({column}, tag) VALUES (?, ?)", [record_id, tag])
-        for table, (link, column) in GOAL_LINKS.items():
-            for record_id, record in touched[table]:
-                self.db.execute(f"DELETE FROM {link} WHERE {column} = ?", [record_id])
-                for goal_uuid in dict.fromkeys(record.get("goal_uuids") or []):
-                    goal_id = _resolve(local, "goals", goal_uuid, table, record["uuid"])
-                    self.db.execute(f"INSERT INTO {link} ({column}, goal_id) VALUES (?, ?)", [record_id, goal_id])
 
 
 def _record(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mentorlog.store.agenda import AgendaRepo
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
-from mentorlog.store.dump import DumpRepo
+from mentorlog.store.dumpload import LoadRepo
 from mentorlog.store.health import HealthRepo
 from mentorlog.store.relationships import RelationshipRepo
 from mentorlog.store.review import ReviewRepo
@@ -30,7 +30,7 @@ class Journal(
     UndoRepo,
     SearchRepo,
     SyncRepo,
-    DumpRepo,
+    LoadRepo,
     TimelineRepo,
     AgendaRepo,
     ReviewRepo,
