@@ -17,6 +17,8 @@ from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.i18n import LANGUAGES, N_, _, choose
 
 APP = "mentorlog"
+MIN_YEAR = 1900  # the years a date may lie in (dates.py and validate.py check them too)
+MAX_YEAR = 2200
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
 
 
@@ -82,8 +84,6 @@ class Clock:
                 _("MENTORLOG_TODAY must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {text!r}").format(text=text),
                 _("Unset it to use the real date."),
             ) from None
-        from mentorlog.dates import MAX_YEAR, MIN_YEAR
-
         if not MIN_YEAR <= day.year <= MAX_YEAR:
             raise UsageError(
                 _("MENTORLOG_TODAY must lie between {MIN_YEAR} and {MAX_YEAR}, not {text!r}").format(

@@ -15,6 +15,7 @@ from datetime import date, time, timedelta
 from typing import Literal
 
 from mentorlog import i18n
+from mentorlog.config import MAX_YEAR, MIN_YEAR
 from mentorlog.errors import DateError
 from mentorlog.humane import relative_days
 from mentorlog.i18n import N_, _
@@ -36,9 +37,6 @@ __all__ = [
 
 Direction = Literal["forward", "backward"]
 STEPS: dict[str, int] = {"forward": 1, "backward": -1}
-
-MIN_YEAR = 1900
-MAX_YEAR = 2200
 
 
 EXAMPLES = N_("2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom")
