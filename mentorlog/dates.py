@@ -2,7 +2,7 @@
 
 Every form is read here, shape by shape, and every day is built with `date()`, so an impossible day
 (`Dec 32`, `31.02.`, `2026-02-30`) is an error instead of being reinterpreted as something else;
-dateutil only does the calendar arithmetic of months and years (relativedelta). The relative words
+months and years are added here too (add_months, as dateutil's relativedelta would). The relative words
 are English and German, and a bare weekday points the way the field looks (`direction`).
 """
 
@@ -219,15 +219,21 @@ def format_day(day: date, today: date, *, language: str | None = None) -> str:
 
 
 def _shift(day: date, amount: int, unit: str) -> date:
-    from dateutil.relativedelta import relativedelta
-
     if unit == "d":
         return day + timedelta(days=amount)
     if unit == "w":
         return day + timedelta(weeks=amount)
-    if unit == "m":
-        return day + relativedelta(months=amount)
-    return day + relativedelta(years=amount)
+    return add_months(day, amount if unit == "m" else 12 * amount)
+
+
+def add_months(day: date, months: int) -> date:
+    """DAY moved by MONTHS calendar months, a day past the month's end clamped to it (Jan 31 + 1 month is
+    Feb 28 or 29), as dateutil's relativedelta does it, without its 3 ms import. ValueError outside years 1-9999."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    last = 31 if month == 11 else _end_of_month(year, month + 1).day  # (December: no next year to count back from)
+    return date(year, month + 1, min(day.day, last))
 
 
 def _weekday(day: date, weekday: int, step: int) -> date:
