@@ -6,7 +6,9 @@ thirty (a measurable part of every command's start-up); `--help` and unknown com
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
@@ -102,8 +104,30 @@ def main() -> None:
         command.main(prog_name="mentorlog")
         return
     args = sys.argv[1:]
-    module: str | None = COMMANDS.get(command_name(args) or "")
+    word = command_name(args) or ""
+    module: str | None = COMMANDS.get(word)
     if module is None and not _asks_for_something(args):
         module = "views"  # bare `mentorlog` (perhaps with --db PATH) shows the day's dashboard
     application = load((module,) if module else MODULES)
+    if word in COMMANDS:
+        import typer
+
+        with only(application, word):  # Typer builds the one command asked for, not its module's others
+            command = typer.main.get_command(application)
+        command.main(prog_name="mentorlog")
+        return
     application(prog_name="mentorlog")
+
+
+@contextlib.contextmanager
+def only(application: Any, word: str) -> Iterator[None]:
+    """The root app with only the command (or group) WORD registered, for as long as the block runs."""
+    commands, groups = application.registered_commands, application.registered_groups
+    application.registered_commands = [
+        info for info in commands if (info.name or info.callback.__name__.lower().replace("_", "-")) == word
+    ]
+    application.registered_groups = [info for info in groups if info.name == word]
+    try:
+        yield
+    finally:
+        application.registered_commands, application.registered_groups = commands, groups
