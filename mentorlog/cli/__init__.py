@@ -27,6 +27,7 @@ COMMANDS = {
     "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto", "skill": "skills", "skills": "skills",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")  # the root's, added by Typer
 
 
 def load(modules: tuple[str, ...] = MODULES) -> Any:
@@ -112,7 +113,8 @@ def main() -> None:
     if word in COMMANDS:
         import typer
 
-        with only(application, word):  # Typer builds the one command asked for, not its module's others
+        completion_asked = any(arg.startswith(COMPLETION_OPTIONS) for arg in args)
+        with only(application, word, completion=completion_asked):  # Typer builds one command, not its module's
             command = typer.main.get_command(application)
         command.main(prog_name="mentorlog")
         return
@@ -120,9 +122,12 @@ def main() -> None:
 
 
 @contextlib.contextmanager
-def only(application: Any, word: str) -> Iterator[None]:
-    """The root app with only the command (or group) WORD registered, for as long as the block runs."""
+def only(application: Any, word: str, *, completion: bool) -> Iterator[None]:
+    """The root app with only the command (or group) WORD registered, for as long as the block runs; without
+    COMPLETION, also without the root's --install-completion/--show-completion (Typer inspects them slowly)."""
     commands, groups = application.registered_commands, application.registered_groups
+    add_completion = application._add_completion
+    application._add_completion = add_completion and completion
     application.registered_commands = [
         info for info in commands if (info.name or info.callback.__name__.lower().replace("_", "-")) == word
     ]
@@ -131,3 +136,4 @@ def only(application: Any, word: str) -> Iterator[None]:
         yield
     finally:
         application.registered_commands, application.registered_groups = commands, groups
+        application._add_completion = add_completion
