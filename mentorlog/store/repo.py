@@ -2,8 +2,9 @@
 
 A command imports only the repositories it calls. `Journal` is the record repositories (people, sessions,
 actions, goals, reflections, search, undo); the first time a command asks it for a method they lack, it
-becomes the next larger journal in `_TIERS` (skills; then the period views; then sync and dump), whose
-modules are imported then. To the type checker (and to every caller) it is simply all of them at once.
+becomes the next larger journal in `_TIERS` (skills; the period figures and timeline; the other views; sync
+and dump), whose modules are imported then. To the type checker (and to every caller) it is simply all of
+them at once.
 """
 
 from __future__ import annotations
@@ -75,7 +76,12 @@ else:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
-_TIERS = ("mentorlog.store.journal_skills", "mentorlog.store.journal_views", "mentorlog.store.journal_full")
+_TIERS = (
+    "mentorlog.store.journal_skills",
+    "mentorlog.store.journal_period",
+    "mentorlog.store.journal_views",
+    "mentorlog.store.journal_full",
+)
 
 
 @dataclass
