@@ -276,7 +276,7 @@ def _goal_cells(goal: Goal, today: date, depth: int, narrow: bool, twin: bool, w
 
 def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: int = 120) -> RenderableType:
     """Goals grouped long-term then short-term, each milestone indented under its parent."""
-    from mentorlog.reports import goal_tree
+    from mentorlog.trees import goal_tree
 
     narrow = width < NARROW
     by_horizon: dict[str, list[tuple[Goal, int]]] = {"long": [], "short": []}

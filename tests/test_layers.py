@@ -13,7 +13,7 @@ from .processes import tree_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mentorlog"
 DOMAIN = ["config", "dates", "textparse", "safe", "humane", "models", "reports", "validate", "patches",
-          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "__init__"]  # fmt: skip
+          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "trees", "__init__"]  # fmt: skip
 
 
 def imports(path: Path) -> set[str]:
@@ -115,11 +115,11 @@ def journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(("args", "absent"), [
     (("actions",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
     (("sessions",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
-    (("goals",), NEVER + VIEWS + PERIOD + MEETINGS),
+    (("goals",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
     (("people",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",)),
     (("show", "session", "1"), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
     (("search", "plan"), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
-    (("skills",), NEVER + VIEWS + MEETINGS),
+    (("skills",), NEVER + VIEWS + ("mentorlog.reports", "mentorlog.store.period") + MEETINGS),
     (("summary",), NEVER + VIEWS + MEETINGS),
     (("timeline",), NEVER + VIEWS + MEETINGS),
     (("today",), NEVER),
