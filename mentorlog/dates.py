@@ -8,7 +8,6 @@ are English and German, and a bare weekday points the way the field looks (`dire
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -19,6 +18,7 @@ from mentorlog.config import MAX_YEAR, MIN_YEAR
 from mentorlog.errors import DateError
 from mentorlog.humane import relative_days
 from mentorlog.i18n import N_, _
+from mentorlog.patterns import lazy
 
 __all__ = [
     "MAX_YEAR",
@@ -159,25 +159,25 @@ _MONTH_NAMES = [
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
 
 # The shapes, matched against lower-cased text with single spaces.
-ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-YEAR = re.compile(r"^(\d{4})$")
-DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4})?)?$")
-SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
-MONTH_DAY = re.compile(r"^([^\W\d_]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
-DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|\.)? ([^\W\d_]+)\.?(?:,? (\d{4}))?$")
-MONTH_YEAR = re.compile(r"^([^\W\d_]+)\.? (\d{4})$")
+ISO_DAY = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+ISO_MONTH = lazy(r"^(\d{4})-(\d{1,2})$")
+YEAR = lazy(r"^(\d{4})$")
+DOTTED = lazy(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4})?)?$")
+SLASHED = lazy(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
+MONTH_DAY = lazy(r"^([^\W\d_]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
+DAY_MONTH = lazy(r"^(\d{1,2})(?:st|nd|rd|th|\.)? ([^\W\d_]+)\.?(?:,? (\d{4}))?$")
+MONTH_YEAR = lazy(r"^([^\W\d_]+)\.? (\d{4})$")
 AMOUNT = r"([0-9]{1,4}|[^\W\d_]+)"
-IN_N = re.compile(rf"^in {AMOUNT} ([^\W\d_]+)$")
-N_AGO = re.compile(rf"^{AMOUNT} ([^\W\d_]+) ago$")
-VOR_N = re.compile(rf"^vor {AMOUNT} ([^\W\d_]+)$")
-SIGNED = re.compile(r"^([+-])([0-9]{1,4}) ?([a-z]+)$")
-SPAN = re.compile(r"^([0-9]{1,4}) ?([a-z]+)$")
+IN_N = lazy(rf"^in {AMOUNT} ([^\W\d_]+)$")
+N_AGO = lazy(rf"^{AMOUNT} ([^\W\d_]+) ago$")
+VOR_N = lazy(rf"^vor {AMOUNT} ([^\W\d_]+)$")
+SIGNED = lazy(r"^([+-])([0-9]{1,4}) ?([a-z]+)$")
+SPAN = lazy(r"^([0-9]{1,4}) ?([a-z]+)$")
 # A time of day after the date: `2026-12-03T14:30`, `fri 14:30`, `today at 3pm`, `morgen um 15 uhr`.
-ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})t(\S+)$")
-AT_TIME = re.compile(r"^(.+) (?:at|um) (\S+(?: ?(?:am|pm|uhr))?)$")
-TIME_TAIL = re.compile(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?(?:am|pm|uhr))$")
-TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
+ISO_WITH_TIME = lazy(r"^(\d{4}-\d{1,2}-\d{1,2})t(\S+)$")
+AT_TIME = lazy(r"^(.+) (?:at|um) (\S+(?: ?(?:am|pm|uhr))?)$")
+TIME_TAIL = lazy(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?(?:am|pm|uhr))$")
+TIME = lazy(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
 @dataclass(frozen=True)
