@@ -200,6 +200,8 @@ ALLOWED: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Config:
+    """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
+
     default_with: str | None = None
     editor: str | None = None
     dayfirst: bool = False

@@ -133,6 +133,8 @@ STACK_BELOW = 40  # columns; narrower terminals get each row as a small block in
 
 @dataclass(frozen=True)
 class Col:
+    """A table column: its header, alignment and whether it may wrap."""
+
     name: str
     justify: JustifyMethod = "left"
     no_wrap: bool = False

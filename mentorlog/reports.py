@@ -101,6 +101,8 @@ class GoalChange:
 
 @dataclass(frozen=True)
 class ActionFigures:
+    """Action items in a period: created, done, still open and overdue."""
+
     created: int
     done: int
     open: int
@@ -110,6 +112,8 @@ class ActionFigures:
 
 @dataclass(frozen=True)
 class Confidence:
+    """Session confidence over a period: first, last, average and a sparkline."""
+
     first: int | None
     last: int | None
     average: float | None
@@ -166,6 +170,8 @@ class PersonFigures:
 
 @dataclass(frozen=True)
 class Summary:
+    """The figures of a period (the `summary` view): sessions, actions, goals, people, skills."""
+
     since: date
     until: date
     sessions: int
@@ -213,6 +219,8 @@ class Summary:
 
 @dataclass
 class Mark:
+    """One event on the timeline: a session, an update, an achieved goal, a rating, ..."""
+
     day: str
     kind: str  # one of MARK_ORDER
     text: str
@@ -221,6 +229,8 @@ class Mark:
 
 @dataclass
 class Row:
+    """One month (or week) of the timeline with its marks."""
+
     label: str
     key: str  # YYYY-MM for a month, the Monday's date for a week
     start: date
@@ -244,6 +254,8 @@ class Row:
 
 @dataclass
 class Timeline:
+    """The `timeline` view: rows of marks per month or week, and the goals that moved."""
+
     since: date
     until: date
     rows: list[Row]

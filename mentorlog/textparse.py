@@ -33,6 +33,8 @@ TAG = lazy(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 
 @dataclass(frozen=True)
 class ActionLine:
+    """An action item as typed, its `due:` and `owner:` tokens taken off the text."""
+
     text: str
     due: str | None = None
     owner: str | None = None
@@ -41,6 +43,8 @@ class ActionLine:
 
 @dataclass(frozen=True)
 class ParsedNote:
+    """A note's text with its action lines and #tags taken out."""
+
     notes: str
     actions: list[ActionLine] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -149,6 +153,8 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
 
 @dataclass(frozen=True)
 class RatingLine:
+    """A skill rating as typed in a note: skill, level, by whom, note."""
+
     skill: str
     level: str
     by: str | None = None  # `me`, `them` or a name as typed; None: me

@@ -304,6 +304,8 @@ def _show_plain(view: str) -> Show:
 
 @dataclass(frozen=True)
 class Kind:
+    """A record kind in the registry: how show, edit and delete get, change and remove it."""
+
     word: str
     table: str
     get: Callable[[Journal, int], Any]

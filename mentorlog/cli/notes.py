@@ -28,6 +28,8 @@ become action items, and #words become tags. Empty the file to cancel.""")
 
 @dataclass
 class NoteFields:
+    """The one-line fields of a session, from flags or the editor form."""
+
     title: str
     feedback: str
     confidence: int | None

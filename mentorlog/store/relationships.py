@@ -16,6 +16,8 @@ CLOSING_TAG = "closing"
 
 @dataclass
 class Closing:
+    """What closing a relationship did: its reflection, the dropped items and topics."""
+
     person: Person
     reflection: Reflection | None
     dropped: list[Action] = field(default_factory=list)

@@ -21,6 +21,8 @@ LINKS = ("session_goals", "session_tags", "goal_tags", "reflection_tags", "skill
 
 @dataclass(frozen=True)
 class Undone:
+    """What `undo` reverted: the command, when it ran, and the rows per table."""
+
     command: str
     created_at: str
     removed: dict[str, int]
