@@ -13,7 +13,8 @@ from .processes import tree_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mentorlog"
 DOMAIN = ["config", "dates", "textparse", "safe", "humane", "models", "reports", "validate", "patches",
-          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "trees", "patterns", "__init__"]  # fmt: skip
+          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "trees", "patterns",
+          "__init__"]  # fmt: skip
 
 
 def imports(path: Path) -> set[str]:
