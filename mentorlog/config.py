@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -17,6 +18,8 @@ from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.i18n import LANGUAGES, N_, _, choose, os_reason
 
 APP = "mentorlog"
+MIN_YEAR = 1900  # the years a date may lie in (dates.py and validate.py check them too)
+MAX_YEAR = 2200
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
 
 
@@ -82,8 +85,6 @@ class Clock:
                 _("MENTORLOG_TODAY must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {text!r}").format(text=text),
                 _("Unset it to use the real date."),
             ) from None
-        from mentorlog.dates import MAX_YEAR, MIN_YEAR
-
         if not MIN_YEAR <= day.year <= MAX_YEAR:
             raise UsageError(
                 _("MENTORLOG_TODAY must lie between {MIN_YEAR} and {MAX_YEAR}, not {text!r}").format(
@@ -155,10 +156,28 @@ def _seconds(text: str | None) -> float:
     return value
 
 
-def default_db_path() -> Path:
-    from platformdirs import user_data_dir
+def _xdg_home(variable: str, fallback: str) -> str | None:
+    """On Linux, the folder platformdirs names for VARIABLE (XDG_CONFIG_HOME, XDG_DATA_HOME) when it is plain:
+    the variable when it is an absolute path, else FALLBACK (`~/.config`) under an absolute HOME. None where
+    platformdirs has more to decide (other systems, Android, no usable HOME): ask it then. Importing
+    platformdirs costs ~2 ms of every command's start-up; a test keeps both in step."""
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or os.environ.get("ANDROID_DATA"):
+        return None
+    chosen = os.environ.get(variable, "")
+    if os.path.isabs(chosen):
+        return os.path.join(chosen, APP)
+    if os.path.isabs(os.environ.get("HOME", "")):
+        return os.path.join(os.path.expanduser(fallback), APP)
+    return None
 
-    return Path(user_data_dir(APP)) / "mentorlog.db"
+
+def default_db_path() -> Path:
+    folder = _xdg_home("XDG_DATA_HOME", "~/.local/share")
+    if folder is None:
+        from platformdirs import user_data_dir
+
+        folder = user_data_dir(APP)
+    return Path(folder) / "mentorlog.db"
 
 
 def db_path(option: str | None, environment: Environment | None = None) -> Path:
@@ -180,9 +199,12 @@ def config_path(environment: Environment | None = None) -> Path:
     environment = environment or Environment.read()
     if environment.config:
         return Path(environment.config).expanduser()
-    from platformdirs import user_config_dir
+    folder = _xdg_home("XDG_CONFIG_HOME", "~/.config")
+    if folder is None:
+        from platformdirs import user_config_dir
 
-    return Path(user_config_dir(APP)) / "config.toml"
+        folder = user_config_dir(APP)
+    return Path(folder) / "config.toml"
 
 
 # the config file ---------------------------------------------------------------------------------
@@ -200,6 +222,8 @@ ALLOWED: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Config:
+    """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
+
     default_with: str | None = None
     editor: str | None = None
     dayfirst: bool = False

@@ -2,22 +2,23 @@
 
 Every form is read here, shape by shape, and every day is built with `date()`, so an impossible day
 (`Dec 32`, `31.02.`, `2026-02-30`) is an error instead of being reinterpreted as something else;
-dateutil only does the calendar arithmetic of months and years (relativedelta). The relative words
+months and years are added here too (add_months, as dateutil's relativedelta would). The relative words
 are English and German, and a bare weekday points the way the field looks (`direction`).
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Literal
 
 from mentorlog import i18n
+from mentorlog.config import MAX_YEAR, MIN_YEAR
 from mentorlog.errors import DateError
 from mentorlog.humane import relative_days
 from mentorlog.i18n import N_, _
+from mentorlog.patterns import lazy
 
 __all__ = [
     "MAX_YEAR",
@@ -36,9 +37,6 @@ __all__ = [
 
 Direction = Literal["forward", "backward"]
 STEPS: dict[str, int] = {"forward": 1, "backward": -1}
-
-MIN_YEAR = 1900
-MAX_YEAR = 2200
 
 
 EXAMPLES = N_("2026-12-03, 3.12., Dec 3, tomorrow, fri, next friday, in 2 weeks, +1m, eom")
@@ -161,25 +159,25 @@ _MONTH_NAMES = [
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
 
 # The shapes, matched against lower-cased text with single spaces.
-ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-YEAR = re.compile(r"^(\d{4})$")
-DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4})?)?$")
-SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
-MONTH_DAY = re.compile(r"^([^\W\d_]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
-DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|\.)? ([^\W\d_]+)\.?(?:,? (\d{4}))?$")
-MONTH_YEAR = re.compile(r"^([^\W\d_]+)\.? (\d{4})$")
+ISO_DAY = lazy(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+ISO_MONTH = lazy(r"^(\d{4})-(\d{1,2})$")
+YEAR = lazy(r"^(\d{4})$")
+DOTTED = lazy(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4})?)?$")
+SLASHED = lazy(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
+MONTH_DAY = lazy(r"^([^\W\d_]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
+DAY_MONTH = lazy(r"^(\d{1,2})(?:st|nd|rd|th|\.)? ([^\W\d_]+)\.?(?:,? (\d{4}))?$")
+MONTH_YEAR = lazy(r"^([^\W\d_]+)\.? (\d{4})$")
 AMOUNT = r"([0-9]{1,4}|[^\W\d_]+)"
-IN_N = re.compile(rf"^in {AMOUNT} ([^\W\d_]+)$")
-N_AGO = re.compile(rf"^{AMOUNT} ([^\W\d_]+) ago$")
-VOR_N = re.compile(rf"^vor {AMOUNT} ([^\W\d_]+)$")
-SIGNED = re.compile(r"^([+-])([0-9]{1,4}) ?([a-z]+)$")
-SPAN = re.compile(r"^([0-9]{1,4}) ?([a-z]+)$")
+IN_N = lazy(rf"^in {AMOUNT} ([^\W\d_]+)$")
+N_AGO = lazy(rf"^{AMOUNT} ([^\W\d_]+) ago$")
+VOR_N = lazy(rf"^vor {AMOUNT} ([^\W\d_]+)$")
+SIGNED = lazy(r"^([+-])([0-9]{1,4}) ?([a-z]+)$")
+SPAN = lazy(r"^([0-9]{1,4}) ?([a-z]+)$")
 # A time of day after the date: `2026-12-03T14:30`, `fri 14:30`, `today at 3pm`, `morgen um 15 uhr`.
-ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})t(\S+)$")
-AT_TIME = re.compile(r"^(.+) (?:at|um) (\S+(?: ?(?:am|pm|uhr))?)$")
-TIME_TAIL = re.compile(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?(?:am|pm|uhr))$")
-TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
+ISO_WITH_TIME = lazy(r"^(\d{4}-\d{1,2}-\d{1,2})t(\S+)$")
+AT_TIME = lazy(r"^(.+) (?:at|um) (\S+(?: ?(?:am|pm|uhr))?)$")
+TIME_TAIL = lazy(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?(?:am|pm|uhr))$")
+TIME = lazy(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
 @dataclass(frozen=True)
@@ -221,15 +219,21 @@ def format_day(day: date, today: date, *, language: str | None = None) -> str:
 
 
 def _shift(day: date, amount: int, unit: str) -> date:
-    from dateutil.relativedelta import relativedelta
-
     if unit == "d":
         return day + timedelta(days=amount)
     if unit == "w":
         return day + timedelta(weeks=amount)
-    if unit == "m":
-        return day + relativedelta(months=amount)
-    return day + relativedelta(years=amount)
+    return add_months(day, amount if unit == "m" else 12 * amount)
+
+
+def add_months(day: date, months: int) -> date:
+    """DAY moved by MONTHS calendar months, a day past the month's end clamped to it (Jan 31 + 1 month is
+    Feb 28 or 29), as dateutil's relativedelta does it, without its 3 ms import. ValueError outside years 1-9999."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    last = 31 if month == 11 else _end_of_month(year, month + 1).day  # (December: no next year to count back from)
+    return date(year, month + 1, min(day.day, last))
 
 
 def _weekday(day: date, weekday: int, step: int) -> date:
@@ -306,12 +310,8 @@ def _day(year: int, month: int, day: int, shown: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise _error(
-            shown,
-            _("day is out of range for month {month}").format(
-                month=f"{month:02d}.{year}" if i18n.german() else f"{year}-{month:02d}"
-            ),
-        ) from None
+        named = f"{month:02d}.{year}" if i18n.german() else f"{year}-{month:02d}"
+        raise _error(shown, _("day is out of range for month {month}").format(month=named)) from None
 
 
 def _month(year: int, month: int, period_end: bool, shown: str) -> date:

@@ -112,6 +112,8 @@ class Figures:
 
 @dataclass
 class Health:
+    """A relationship's figures with a verdict per measure and the reasons behind them."""
+
     figures: Figures
     verdicts: dict[str, str]
     reasons: list[str] = field(default_factory=list)

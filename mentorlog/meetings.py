@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Agenda:
+    """What to bring to the next meeting with one person (the `agenda` view)."""
+
     person: Person
     today: date
     days_since_last: int | None
@@ -94,6 +96,8 @@ class Meeting:
 
 @dataclass
 class Today:
+    """The day's dashboard (`today`): items due, meetings ahead, what needs attention."""
+
     today: date
     mine: list[Action]  # my open items overdue or due within the week
     theirs: dict[str, list[Action]]  # per person: theirs, overdue or due within the week

@@ -16,6 +16,8 @@ KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 
 @dataclass
 class Person:
+    """A relationship: the person, my role toward them, its cadence, agreement and status."""
+
     id: int
     uuid: str
     name: str
@@ -60,6 +62,8 @@ class Person:
 
 @dataclass
 class Session:
+    """A meeting with someone (or a note with no one): notes, feedback, confidence, tags, goals."""
+
     id: int
     uuid: str
     date: str
@@ -101,6 +105,8 @@ class Session:
 
 @dataclass
 class Goal:
+    """A goal or milestone (parent_id), with its progress and the relationship it belongs to."""
+
     id: int
     uuid: str
     title: str
@@ -141,6 +147,8 @@ class Goal:
 
 @dataclass
 class ProgressUpdate:
+    """A dated progress figure of a goal, with an optional note."""
+
     id: int
     uuid: str
     goal_id: int
@@ -165,6 +173,8 @@ class ProgressUpdate:
 
 @dataclass
 class Action:
+    """An action item: what, whose, due when, with whom, and whether it is open, done or dropped."""
+
     id: int
     uuid: str
     text: str
@@ -199,6 +209,8 @@ class Action:
 
 @dataclass
 class Reflection:
+    """A dated reflection: what went well, what was hard, what is next."""
+
     id: int
     uuid: str
     date: str
@@ -226,6 +238,8 @@ class Reflection:
 
 @dataclass
 class Topic:
+    """A topic queued for the next meeting with someone; discussed_at once talked about."""
+
     id: int
     uuid: str
     text: str
@@ -341,6 +355,8 @@ MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; n
 
 @dataclass(frozen=True)
 class Hit:
+    """One search result: the record's kind and id, its title and a snippet with the matches marked."""
+
     kind: str
     id: int
     date: str | None

@@ -15,7 +15,6 @@ from mentorlog import humane
 from mentorlog.humane import relative_days, word
 from mentorlog.i18n import _, german, ngettext
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
-from mentorlog.reports import goal_tree
 from mentorlog.safe import inert, one_line
 
 __all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)
@@ -116,6 +115,8 @@ STACK_BELOW = 40  # columns; narrower terminals get each row as a small block in
 
 @dataclass(frozen=True)
 class Col:
+    """A table column: its header, alignment and whether it may wrap."""
+
     name: str
     justify: JustifyMethod = "left"
     no_wrap: bool = False
@@ -263,6 +264,8 @@ def _goal_cells(goal: Goal, today: date, depth: int, narrow: bool, twin: bool, w
 
 def goals_view(goals: list[Goal], today: date, *, headings: bool = True, width: int = 120) -> RenderableType:
     """Goals grouped long-term then short-term, each milestone indented under its parent."""
+    from mentorlog.trees import goal_tree
+
     narrow = width < NARROW
     by_horizon: dict[str, list[tuple[Goal, int]]] = {"long": [], "short": []}
     root_horizon = "short"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -12,10 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from mentorlog import humane
-from mentorlog.health import REMINDER_WORDS, shown
 from mentorlog.humane import relative_days, word
 from mentorlog.i18n import N_, _, german
-from mentorlog.meetings import Agenda, Meeting, Today
 from mentorlog.render import (
     actions_table,
     bar,
@@ -29,6 +27,9 @@ from mentorlog.render import (
 )
 from mentorlog.reports import GoalChange, PersonFigures, Row, Summary, Timeline
 from mentorlog.safe import inert, one_line
+
+if TYPE_CHECKING:  # types only: summary and timeline do not load the agenda's and today's modules
+    from mentorlog.meetings import Agenda, Meeting, Today
 
 MARKS = {
     "session": ("●", "cyan"),
@@ -262,6 +263,8 @@ def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
 
 
 def agenda_view(brief: Agenda, *, width: int = 120) -> RenderableType:
+    from mentorlog.health import REMINDER_WORDS, shown
+
     today: date = brief.today
     person = brief.person
     last = brief.last_session
@@ -349,6 +352,8 @@ START_HINT = N_(
 
 def today_view(data: Today, *, width: int = 120) -> RenderableType:
     """The day's dashboard: my items due, theirs per person, meetings, what is overdue or stalled."""
+    from mentorlog.health import shown
+
     if data.empty:
         return empty(_(START_HINT))
     today = data.today

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
+from mentorlog.trees import SPARK as SPARK  # re-exported: these live in the light trees.py (the goals and
+from mentorlog.trees import SPARK_POINTS as SPARK_POINTS  # skills lists need them, not the report dataclasses)
+from mentorlog.trees import TreeNode as TreeNode
+from mentorlog.trees import goal_tree as goal_tree
+from mentorlog.trees import sparkline as sparkline
 
 if TYPE_CHECKING:
     from mentorlog.health import Health
     from mentorlog.trends import SkillChange
 
 STALE_DAYS = 28
-SPARK = "▁▂▃▄▅▆▇█"
-SPARK_POINTS = 60  # the latest ratings shown in a sparkline
 MARKS_PER_ROW = 8
 MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection", "action")  # first in each turn
 OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
@@ -46,11 +49,6 @@ def local_day(stamp: str | None) -> date | None:
     return datetime.fromisoformat(stamp).astimezone().date()
 
 
-def sparkline(values: list[int], low: int = 1, high: int = 5) -> str:
-    span = max(high - low, 1)
-    return "".join(SPARK[round((value - low) / span * (len(SPARK) - 1))] for value in values)
-
-
 def expected_meetings(since: date, until: date, started: date, cadence_days: int | None) -> int:
     """Meetings a cadence asks for from SINCE to UNTIL, never before the relationship STARTED: a relationship
     that starts inside the period has its first meeting at its start, then one every CADENCE_DAYS."""
@@ -62,35 +60,6 @@ def expected_meetings(since: date, until: date, started: date, cadence_days: int
 
 
 # goals ---------------------------------------------------------------------------------------------
-
-
-class TreeNode(Protocol):
-    @property
-    def id(self) -> int: ...
-    @property
-    def parent_id(self) -> int | None: ...
-
-
-Node = TypeVar("Node", bound=TreeNode)
-
-
-def goal_tree(goals: list[Node]) -> list[tuple[Node, int]]:
-    """Goals in tree order: each goal followed by its milestones (at any depth), with the depth."""
-    ids = {goal.id for goal in goals}
-    children: dict[int | None, list[Node]] = {}
-    for goal in goals:
-        children.setdefault(goal.parent_id if goal.parent_id in ids else None, []).append(goal)
-    ordered: list[tuple[Node, int]] = []
-    seen: set[int] = set()
-    stack: list[tuple[Node, int]] = [(goal, 0) for goal in reversed(children.get(None, []))]
-    while stack:  # iterative: a deep chain of milestones cannot exhaust the recursion limit
-        goal, depth = stack.pop()
-        if goal.id in seen:
-            continue
-        seen.add(goal.id)
-        ordered.append((goal, depth))
-        stack.extend((child, depth + 1) for child in reversed(children.get(goal.id, [])))
-    return ordered
 
 
 @dataclass(frozen=True)
@@ -132,6 +101,8 @@ class GoalChange:
 
 @dataclass(frozen=True)
 class ActionFigures:
+    """Action items in a period: created, done, still open and overdue."""
+
     created: int
     done: int
     open: int
@@ -141,6 +112,8 @@ class ActionFigures:
 
 @dataclass(frozen=True)
 class Confidence:
+    """Session confidence over a period: first, last, average and a sparkline."""
+
     first: int | None
     last: int | None
     average: float | None
@@ -197,6 +170,8 @@ class PersonFigures:
 
 @dataclass(frozen=True)
 class Summary:
+    """The figures of a period (the `summary` view): sessions, actions, goals, people, skills."""
+
     since: date
     until: date
     sessions: int
@@ -244,6 +219,8 @@ class Summary:
 
 @dataclass
 class Mark:
+    """One event on the timeline: a session, an update, an achieved goal, a rating, ..."""
+
     day: str
     kind: str  # one of MARK_ORDER
     text: str
@@ -252,6 +229,8 @@ class Mark:
 
 @dataclass
 class Row:
+    """One month (or week) of the timeline with its marks."""
+
     label: str
     key: str  # YYYY-MM for a month, the Monday's date for a week
     start: date
@@ -275,6 +254,8 @@ class Row:
 
 @dataclass
 class Timeline:
+    """The `timeline` view: rows of marks per month or week, and the goals that moved."""
+
     since: date
     until: date
     rows: list[Row]

@@ -12,27 +12,29 @@ one word: `me`, `them` (German `ich`, `sie`, `er`), or a person's name or prefix
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from mentorlog.i18n import _
+from mentorlog.patterns import lazy
 
-CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*\S)\s*$")
+CHECKBOX = lazy(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*\S)\s*$")
 # The words of an action line; a quoted token value (`due:"next friday"`) is one word.
-WORD = re.compile(r"(?i)(?:due|owner):\"[^\"]*\"|\S+")
+WORD = lazy(r"(?i)(?:due|owner):\"[^\"]*\"|\S+")
 DUE_WORDS = 4  # a due date is at most this many words: `next friday at 3pm`, `3. Dezember 2026 14:30`
 OWNER_WORDS = {"me": "me", "ich": "me", "them": "them", "sie": "them", "er": "them"}
 # The day the default date check reads against: in a leap year, so `29.2.` and `feb 29` read as dates
 # (whether they exist in the year meant is the parser's to say, with the real today, later).
 REFERENCE_DAY = date(2028, 1, 3)
 # A tag starts with a letter and is not glued to a word (page#anchor) or an entity (&#38;).
-TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+TAG = lazy(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 
 
 @dataclass(frozen=True)
 class ActionLine:
+    """An action item as typed, its `due:` and `owner:` tokens taken off the text."""
+
     text: str
     due: str | None = None
     owner: str | None = None
@@ -41,6 +43,8 @@ class ActionLine:
 
 @dataclass(frozen=True)
 class ParsedNote:
+    """A note's text with its action lines and #tags taken out."""
+
     notes: str
     actions: list[ActionLine] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -149,6 +153,8 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
 
 @dataclass(frozen=True)
 class RatingLine:
+    """A skill rating as typed in a note: skill, level, by whom, note."""
+
     skill: str
     level: str
     by: str | None = None  # `me`, `them` or a name as typed; None: me

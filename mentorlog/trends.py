@@ -14,7 +14,7 @@ from typing import Any
 
 from mentorlog.i18n import _
 from mentorlog.models import Rating, Skill
-from mentorlog.reports import SPARK_POINTS, sparkline
+from mentorlog.trees import SPARK_POINTS, sparkline
 
 GAP = 2  # my rating and theirs this far apart (or more) is worth saying
 

@@ -233,7 +233,7 @@ def cadence_days(value: int | None) -> int | None:
 
 def day(value: date, what: str = "date") -> date:
     """A calendar day inside the years mentorlog accepts."""
-    from mentorlog.dates import MAX_YEAR, MIN_YEAR
+    from mentorlog.config import MAX_YEAR, MIN_YEAR
 
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise BadValue(

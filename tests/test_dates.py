@@ -690,3 +690,21 @@ def test_decomposed_umlauts_read_like_composed_ones() -> None:
 
 def test_a_date_without_a_time_has_none() -> None:
     assert parse_when("in 2 weeks", today=TODAY) == When(date(2026, 12, 10), None)
+
+
+def test_add_months_agrees_with_relativedelta_on_every_day_and_clamps_month_ends() -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from mentorlog.dates import add_months
+
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+    assert add_months(date(2026, 12, 15), 1) == date(2027, 1, 15)
+    assert add_months(date(9999, 12, 31), 0) == date(9999, 12, 31)
+    day = date(1899, 1, 1)
+    while day < date(2031, 1, 1):
+        for months in (-25, -13, -12, -1, 1, 2, 11, 12, 13, 24):
+            assert add_months(day, months) == day + relativedelta(months=months), (day, months)
+        day += timedelta(days=5)
+    with pytest.raises(ValueError, match="out of range"):
+        add_months(date(9999, 12, 1), 1)

@@ -13,7 +13,8 @@ from .processes import tree_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mentorlog"
 DOMAIN = ["config", "dates", "textparse", "safe", "humane", "models", "reports", "validate", "patches",
-          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "__init__"]  # fmt: skip
+          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "trees", "patterns",
+          "__init__"]  # fmt: skip
 
 
 def imports(path: Path) -> set[str]:
@@ -86,3 +87,60 @@ def test_importing_render_loads_no_store_module() -> None:
 def test_no_module_is_much_longer_than_400_lines() -> None:
     long = {path.name: n for path in PACKAGE.rglob("*.py") if (n := len(path.read_text().splitlines())) > 440}
     assert long == {}
+
+
+# What a command loads is part of its start-up time (docs/benchmarks.md): the journal attaches its larger
+# repositories on first use (store/repo.py), and each command imports only what it calls. Run as real
+# processes, each command's modules at exit must leave out what it never needs.
+NEVER = ("mentorlog.store.sync", "mentorlog.store.syncapply", "mentorlog.store.syncfiles", "mentorlog.store.dump",
+         "mentorlog.store.crypto", "mentorlog.store.journal_full", "mentorlog.dumpschema", "sqlite_utils",
+         "dateutil", "mentorlog.patches", "snowballstemmer.french_stemmer", "tomllib", "platformdirs")  # fmt: skip
+VIEWS = ("mentorlog.store.journal_views", "mentorlog.store.agenda", "mentorlog.store.health", "mentorlog.health",
+         "mentorlog.store.today", "mentorlog.store.review", "mentorlog.store.relationships")  # fmt: skip
+PERIOD = ("mentorlog.store.period", "mentorlog.store.timeline", "mentorlog.store.skills", "mentorlog.trends",
+          "mentorlog.dates", "mentorlog.textparse", "json")  # fmt: skip
+WRITE = ("rich", "mentorlog.render", "json")
+MEETINGS = ("mentorlog.meetings",)  # the next meeting: people shows it; the agenda and today need it
+
+
+@pytest.fixture(scope="module")
+def journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("imports") / "journal.db"
+    setup = [("person", "add", "Ana", "--role", "mentee"), ("note", "--with", "Ana", "The plan #work"),
+             ("action", "add", "Draft the plan", "--with", "Ana")]  # fmt: skip
+    for words in setup:
+        subprocess.run([sys.executable, "-m", "mentorlog", *words], env=tree_env(db), capture_output=True, check=True)
+    return db
+
+
+@pytest.mark.parametrize(("args", "absent"), [
+    (("actions",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
+    (("sessions",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
+    (("goals",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
+    (("people",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",)),
+    (("show", "session", "1"), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
+    (("search", "plan"), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
+    (("skills",), NEVER + VIEWS + ("mentorlog.reports", "mentorlog.store.period") + MEETINGS),
+    (("summary",), NEVER + VIEWS + MEETINGS),
+    (("timeline",), NEVER + VIEWS + MEETINGS),
+    (("today",), NEVER),
+    (("action", "done", "1"), NEVER + VIEWS + PERIOD + WRITE + MEETINGS),
+    (("action", "add", "Send it", "--with", "Ana"), NEVER + VIEWS + WRITE + MEETINGS),
+    (("note", "--with", "Ana", "Talked about the plan"), NEVER + VIEWS + WRITE + MEETINGS),
+])  # fmt: skip
+def test_a_command_imports_only_what_it_calls(
+    journal_file: Path, args: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    db = journal_file
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(' '.join(sorted(sys.modules)), file=sys.stderr))\n"
+        f"sys.argv = ['mentorlog', *{list(args)!r}]\n"
+        "from mentorlog.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=tree_env(db), capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stderr.split())
+    assert "mentorlog.store.repo" in loaded
+    assert sorted(m for m in loaded if m.startswith(absent)) == []

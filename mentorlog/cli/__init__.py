@@ -6,7 +6,9 @@ thirty (a measurable part of every command's start-up); `--help` and unknown com
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
@@ -25,6 +27,8 @@ COMMANDS = {
     "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto", "skill": "skills", "skills": "skills",
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
+UNBOUNDED = (None, "data", "sync", "crypto")  # modules whose commands may handle every record: garbage collected
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")  # the root's, added by Typer
 
 
 def load(modules: tuple[str, ...] = MODULES) -> Any:
@@ -102,8 +106,39 @@ def main() -> None:
         command.main(prog_name="mentorlog")
         return
     args = sys.argv[1:]
-    module: str | None = COMMANDS.get(command_name(args) or "")
+    word = command_name(args) or ""
+    module: str | None = COMMANDS.get(word)
     if module is None and not _asks_for_something(args):
         module = "views"  # bare `mentorlog` (perhaps with --db PATH) shows the day's dashboard
+    if module not in UNBOUNDED:
+        import gc
+
+        gc.disable()  # a short command's objects die by reference count; collecting costs ~5 ms of start-up
     application = load((module,) if module else MODULES)
+    if word in COMMANDS:
+        import typer
+
+        completion_asked = any(arg.startswith(COMPLETION_OPTIONS) for arg in args)
+        with only(application, word, completion=completion_asked):  # Typer builds one command, not its module's
+            command = typer.main.get_command(application)
+        command.main(prog_name="mentorlog")
+        return
     application(prog_name="mentorlog")
+
+
+@contextlib.contextmanager
+def only(application: Any, word: str, *, completion: bool) -> Iterator[None]:
+    """The root app with only the command (or group) WORD registered, for as long as the block runs; without
+    COMPLETION, also without the root's --install-completion/--show-completion (Typer inspects them slowly)."""
+    commands, groups = application.registered_commands, application.registered_groups
+    add_completion = application._add_completion
+    application._add_completion = add_completion and completion
+    application.registered_commands = [
+        info for info in commands if (info.name or info.callback.__name__.lower().replace("_", "-")) == word
+    ]
+    application.registered_groups = [info for info in groups if info.name == word]
+    try:
+        yield
+    finally:
+        application.registered_commands, application.registered_groups = commands, groups
+        application._add_completion = add_completion

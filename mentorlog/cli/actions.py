@@ -141,9 +141,11 @@ def actions(
     with common.journal(write=False) as journal:
         if goal is not None:
             journal.require("goals", "goal", goal)
-        from mentorlog.textparse import normalise_owner
+        word = None
+        if owner is not None:
+            from mentorlog.textparse import normalise_owner
 
-        word = normalise_owner(owner.strip()) if owner is not None else None
+            word = normalise_owner(owner.strip())
         filters = {
             "status": status,
             "person_id": common.filter_person_id(journal, with_, announce=not json_),

@@ -15,7 +15,7 @@ from typer.core import TyperCommand
 from mentorlog.i18n import N_, _, german
 
 F = TypeVar("F", bound=Callable[..., Any])
-_ANNOTATION = re.compile(r"^(?P<text>.*?)(?P<notes>(?:\s+\[[^\]]*\])*)$", re.S)
+_ANNOTATION = r"^(?P<text>.*?)(?P<notes>(?:\s+\[[^\]]*\])*)$"  # compiled on first use (re caches it): not at start-up
 
 # Click's own words in a --help. Typer's bundled click writes them as plain English literals (no gettext), so they
 # are marked here for the catalogue and looked up where the formatter shows them.
@@ -41,33 +41,31 @@ _ARGUMENT_WORD = re.compile(r"(?<![\w-])(" + "|".join(ARGUMENT_WORDS) + r")(?![\
 DEFAULT_WORDS = {"today": "heute", "open": "offen", "short": "kurzfristig", "growth": "Entwicklungsfeld"}
 # Click's usage errors, as typer's bundled click builds them (f-strings): each matched whole and said again from
 # the catalogue; a reason inside (`'x' is not a valid integer.`) is translated the same way, names and values kept.
-CLICK_ERRORS = tuple(
-    (re.compile(pattern + "$", re.S), message)
-    for pattern, message in (
-        (r"No such option: (?P<option>\S+) Did you mean (?P<possibility>\S+)\?", N_("No such option: {option} Did you mean {possibility}?")),  # noqa: E501
-        (r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)", N_("No such option: {option} (Possible options: {options})")),  # noqa: E501
-        (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
-        (r"No such command (?P<name>'[^']*')\. Did you mean (?P<possibilities>.+)\?", N_("No such command {name}. Did you mean {possibilities}?")),  # noqa: E501
-        (r"No such command (?P<name>.+)\.", N_("No such command {name}.")),
-        (r"Missing command\.", N_("Missing command.")),
-        (r"Missing argument (?P<name>\S+)\.", N_("Missing argument {name}.")),
-        (r"Missing option (?P<name>.+?)\.", N_("Missing option {name}.")),
-        (r"Missing parameter(?::)? (?P<name>.+?)\.?", N_("Missing parameter {name}.")),
-        (r"Invalid value for (?P<param>.+?): (?P<reason>.+)", N_("Invalid value for {param}: {reason}")),
-        (r"Invalid value: (?P<reason>.+)", N_("Invalid value: {reason}")),
-        (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", N_("Got unexpected extra argument(s) ({args})")),
-        (r"Got unexpected extra arguments? \((?P<args>.*)\)", N_("Got unexpected extra argument(s) ({args})")),
-        (r"Option (?P<option>'.+?') requires an argument\.", N_("Option {option} requires an argument.")),
-        (r"Option (?P<option>'.+?') requires (?P<n>\d+) arguments\.", N_("Option {option} requires {n} arguments.")),
-        (r"Option (?P<option>'.+?') does not take a value\.", N_("Option {option} does not take a value.")),
-        (r"(?P<value>.+) is not a valid int range\.", N_("{value} is not a valid whole number.")),
-        (r"(?P<value>.+) is not a valid (?:int|integer)\.", N_("{value} is not a valid whole number.")),
-        (r"(?P<value>.+) is not a valid (?:float|float range)\.", N_("{value} is not a valid number.")),
-        (r"(?P<value>.+) is not a valid boolean\. Recognized values: (?P<values>.+)", N_("{value} is not a valid boolean. Recognized values: {values}")),  # noqa: E501
-        (r"(?P<value>.+) is not in the range (?P<range>.+)\.", N_("{value} is not in the range {range}.")),
-        (r"(?P<value>.+) is not one of (?P<choices>.+)\.", N_("{value} is not one of {choices}.")),
-        (r"(?P<value>.+) does not match the formats (?P<formats>.+)\.", N_("{value} does not match the formats {formats}.")),  # noqa: E501
-    )
+# Patterns, compiled (and cached by re) only when a German usage error is shown.
+CLICK_ERRORS = (
+    (r"No such option: (?P<option>\S+) Did you mean (?P<possibility>\S+)\?", N_("No such option: {option} Did you mean {possibility}?")),  # noqa: E501
+    (r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)", N_("No such option: {option} (Possible options: {options})")),  # noqa: E501
+    (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
+    (r"No such command (?P<name>'[^']*')\. Did you mean (?P<possibilities>.+)\?", N_("No such command {name}. Did you mean {possibilities}?")),  # noqa: E501
+    (r"No such command (?P<name>.+)\.", N_("No such command {name}.")),
+    (r"Missing command\.", N_("Missing command.")),
+    (r"Missing argument (?P<name>\S+)\.", N_("Missing argument {name}.")),
+    (r"Missing option (?P<name>.+?)\.", N_("Missing option {name}.")),
+    (r"Missing parameter(?::)? (?P<name>.+?)\.?", N_("Missing parameter {name}.")),
+    (r"Invalid value for (?P<param>.+?): (?P<reason>.+)", N_("Invalid value for {param}: {reason}")),
+    (r"Invalid value: (?P<reason>.+)", N_("Invalid value: {reason}")),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", N_("Got unexpected extra argument(s) ({args})")),
+    (r"Got unexpected extra arguments? \((?P<args>.*)\)", N_("Got unexpected extra argument(s) ({args})")),
+    (r"Option (?P<option>'.+?') requires an argument\.", N_("Option {option} requires an argument.")),
+    (r"Option (?P<option>'.+?') requires (?P<n>\d+) arguments\.", N_("Option {option} requires {n} arguments.")),
+    (r"Option (?P<option>'.+?') does not take a value\.", N_("Option {option} does not take a value.")),
+    (r"(?P<value>.+) is not a valid int range\.", N_("{value} is not a valid whole number.")),
+    (r"(?P<value>.+) is not a valid (?:int|integer)\.", N_("{value} is not a valid whole number.")),
+    (r"(?P<value>.+) is not a valid (?:float|float range)\.", N_("{value} is not a valid number.")),
+    (r"(?P<value>.+) is not a valid boolean\. Recognized values: (?P<values>.+)", N_("{value} is not a valid boolean. Recognized values: {values}")),  # noqa: E501
+    (r"(?P<value>.+) is not in the range (?P<range>.+)\.", N_("{value} is not in the range {range}.")),
+    (r"(?P<value>.+) is not one of (?P<choices>.+)\.", N_("{value} is not one of {choices}.")),
+    (r"(?P<value>.+) does not match the formats (?P<formats>.+)\.", N_("{value} does not match the formats {formats}.")),  # noqa: E501
 )  # fmt: skip
 
 
@@ -76,7 +74,7 @@ def click_message(message: str) -> str:
     if not german():
         return message
     for pattern, said in CLICK_ERRORS:
-        found = pattern.match(message)
+        found = re.match(pattern + "$", message, re.S)
         if found is not None:
             parts = found.groupdict()
             if "reason" in parts:
@@ -95,7 +93,7 @@ def translated(text: str) -> str:
     found = _(text)
     if found != text:
         return found
-    match = _ANNOTATION.match(text)
+    match = re.match(_ANNOTATION, text, re.S)
     if match is None or not match.group("notes"):
         return text
     notes = re.sub(r"\[(default|required)", lambda m: "[" + _(m.group(1)), match.group("notes"))

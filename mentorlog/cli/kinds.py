@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from mentorlog import editform, humane, patches, validate
+from mentorlog import editform, humane, validate
 from mentorlog.cli import common
 from mentorlog.errors import UsageError
 from mentorlog.i18n import N_, _, german
 
 if TYPE_CHECKING:
+    from mentorlog import patches
     from mentorlog.render import RenderableType
     from mentorlog.store.repo import Journal
 
@@ -154,6 +155,8 @@ def _text_form(kind: str, attribute: str = "text") -> FormSpec:
         return editform.Form({}, {"text": getattr(record, attribute)}, edit_help(kind))
 
     def read(_: Any, form: editform.Form) -> patches.Patch:
+        from mentorlog import patches
+
         text = form.section("text")
         patch_type: type[patches.Patch] = {
             "action": patches.ActionPatch,
@@ -178,6 +181,8 @@ def _session_fill(record: Any) -> editform.Form:
 
 def _session_read(_: Any, form: editform.Form) -> patches.Patch:
     """The session's fields from its form (new action lines are taken by the editing flow)."""
+    from mentorlog import patches
+
     confidence = form.field("Confidence")
     next_text = form.field("Next")
     return patches.SessionPatch(
@@ -194,6 +199,8 @@ def _goal_fill(record: Any) -> editform.Form:
 
 
 def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
+    from mentorlog import patches
+
     return patches.GoalPatch(title=form.field("Title"), description=form.section("description"))
 
 
@@ -204,6 +211,8 @@ def _skill_fill(record: Any) -> editform.Form:
 
 
 def _skill_read(_: Any, form: editform.Form) -> patches.Patch:
+    from mentorlog import patches
+
     kind = form.field("Kind")
     return patches.SkillPatch(
         name=form.field("Name"),
@@ -226,6 +235,8 @@ def _person_fill(record: Any) -> editform.Form:
 
 
 def _person_read(_: Any, form: editform.Form) -> patches.Patch:
+    from mentorlog import patches
+
     since, until = form.field("Since"), form.field("Until")
     return patches.PersonPatch(
         name=form.field("Name"),
@@ -294,12 +305,14 @@ def _show_plain(view: str) -> Show:
 
 @dataclass(frozen=True)
 class Kind:
+    """A record kind in the registry: how show, edit and delete get, change and remove it."""
+
     word: str
     table: str
     get: Callable[[Journal, int], Any]
     update: Callable[[Journal, int, Any], Any]
     delete: Callable[[Journal, int], Any]
-    patch: type[patches.Patch]
+    patch: str  # the patch class's name in mentorlog.patches (imported by edits only)
     flags: dict[str, tuple[str, Convert]]  # edit flag -> (patch field, converter)
     form: FormSpec
     show: Show
@@ -312,15 +325,18 @@ class Kind:
         return _(NOUNS.get(self.word, self.word))
 
     def patch_from_flags(self, journal: Journal, record: Any, given: dict[str, Any]) -> patches.Patch:
+        from mentorlog import patches
+
         values = {self.flags[flag][0]: self.flags[flag][1](journal, record, value) for flag, value in given.items()}
-        return self.patch(**values)
+        patch_type: type[patches.Patch] = getattr(patches, self.patch)
+        return patch_type(**values)
 
 
 KINDS: dict[str, Kind] = {
     "session": Kind(
         "session", "sessions",
         get=lambda j, i: j.get_session(i), update=lambda j, i, p: j.update_session(i, p),
-        delete=lambda j, i: j.delete_session(i), patch=patches.SessionPatch,
+        delete=lambda j, i: j.delete_session(i), patch="SessionPatch",
         flags={
             "text": ("notes", as_text), "title": ("title", as_text), "date": ("day", as_past_day),
             "with": ("person_id", as_person), "feedback": ("feedback", as_text),
@@ -333,7 +349,7 @@ KINDS: dict[str, Kind] = {
     "goal": Kind(
         "goal", "goals",
         get=lambda j, i: j.get_goal(i), update=lambda j, i, p: j.update_goal(i, p),
-        delete=lambda j, i: j.delete_goal(i), patch=patches.GoalPatch,
+        delete=lambda j, i: j.delete_goal(i), patch="GoalPatch",
         check_delete=lambda j, i: j.check_goal_deletable(i),
         flags={
             "title": ("title", as_text), "description": ("description", as_text), "horizon": ("horizon", as_horizon),
@@ -346,7 +362,7 @@ KINDS: dict[str, Kind] = {
     "action": Kind(
         "action", "actions",
         get=lambda j, i: j.get_action(i), update=lambda j, i, p: j.update_action(i, p),
-        delete=lambda j, i: j.delete_action(i), patch=patches.ActionPatch,
+        delete=lambda j, i: j.delete_action(i), patch="ActionPatch",
         flags={
             "text": ("text", as_text), "owner": ("owner_id", as_owner), "due": ("due", as_future_day),
             "with": ("person_id", as_person), "goal": ("goal_id", _optional_id("goals", "goal")),
@@ -357,7 +373,7 @@ KINDS: dict[str, Kind] = {
     "reflection": Kind(
         "reflection", "reflections",
         get=lambda j, i: j.get_reflection(i), update=lambda j, i, p: j.update_reflection(i, p),
-        delete=lambda j, i: j.delete_reflection(i), patch=patches.ReflectionPatch,
+        delete=lambda j, i: j.delete_reflection(i), patch="ReflectionPatch",
         flags={
             "text": ("text", as_text), "date": ("day", as_past_day), "with": ("person_id", as_person),
             "goal": ("goal_id", _optional_id("goals", "goal")), "tag": ("tags", as_tags),
@@ -367,7 +383,7 @@ KINDS: dict[str, Kind] = {
     "person": Kind(
         "person", "people",
         get=lambda j, i: j.get_person(i), update=lambda j, i, p: j.update_person(i, p),
-        delete=lambda j, i: j.delete_person(i), patch=patches.PersonPatch,
+        delete=lambda j, i: j.delete_person(i), patch="PersonPatch",
         check_delete=lambda j, i: j.check_person_deletable(i),
         flags={
             "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
@@ -380,14 +396,14 @@ KINDS: dict[str, Kind] = {
     "topic": Kind(
         "topic", "topics",
         get=lambda j, i: j.get_topic(i), update=lambda j, i, p: j.update_topic(i, p),
-        delete=lambda j, i: j.delete_topic(i), patch=patches.TopicPatch,
+        delete=lambda j, i: j.delete_topic(i), patch="TopicPatch",
         flags={"text": ("text", as_text), "with": ("person_id", as_topic_person)},
         form=_text_form("topic"), show=_show_plain("show_topic"),
     ),
     "skill": Kind(
         "skill", "skills",
         get=lambda j, i: j.get_skill(i), update=lambda j, i, p: j.update_skill(i, p),
-        delete=lambda j, i: j.delete_skill(i), patch=patches.SkillPatch,
+        delete=lambda j, i: j.delete_skill(i), patch="SkillPatch",
         flags={
             "name": ("name", as_text), "kind": ("kind", as_skill_kind), "description": ("description", as_text),
             "with": ("person_id", as_person), "goal": ("goal_ids", as_goal_ids),

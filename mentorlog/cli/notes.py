@@ -29,6 +29,8 @@ become action items, and #words become tags. Empty the file to cancel.""")
 
 @dataclass
 class NoteFields:
+    """The one-line fields of a session, from flags or the editor form."""
+
     title: str
     feedback: str
     confidence: int | None
@@ -275,16 +277,19 @@ def sessions(
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List sessions, newest first."""
-    from mentorlog.textparse import normalise_tag
-
     start = common.since(since)
     end = common.day(until, direction="backward", period_end=True)
+    tag_filter = None
+    if tag:
+        from mentorlog.textparse import normalise_tag
+
+        tag_filter = normalise_tag(tag)
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
             "person_id": common.filter_person_id(journal, with_, announce=not json_),
             "since": start,
             "until": end,
-            "tag": normalise_tag(tag) if tag else None,
+            "tag": tag_filter,
         }
         shown = common.list_limit(limit, json_, 20)
         found = journal.list_sessions(**filters, limit=shown)

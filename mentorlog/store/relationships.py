@@ -17,6 +17,8 @@ CLOSING_TAG = N_("closing")  # the closing reflection's tag, in the language of 
 
 @dataclass
 class Closing:
+    """What closing a relationship did: its reflection, the dropped items and topics."""
+
     person: Person
     reflection: Reflection | None
     dropped: list[Action] = field(default_factory=list)

@@ -1,45 +1,87 @@
-"""The journal: every per-noun repository in one object, used inside one transaction per command."""
+"""The journal: every per-noun repository in one object, used inside one transaction per command.
+
+A command imports only the repositories it calls. `Journal` is the record repositories (people, sessions,
+actions, goals, reflections, search, undo); the first time a command asks it for a method they lack, it
+becomes the next larger journal in `_TIERS` (skills; the period figures and timeline; the other views; sync
+and dump), whose modules are imported then. To the type checker (and to every caller) it is simply all of
+them at once.
+"""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from mentorlog.store.agenda import AgendaRepo
+from mentorlog.store.actions import ActionsRepo
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
-from mentorlog.store.dumpload import LoadRepo
-from mentorlog.store.health import HealthRepo
-from mentorlog.store.relationships import RelationshipRepo
-from mentorlog.store.review import ReviewRepo
+from mentorlog.store.goals import GoalsRepo
+from mentorlog.store.people import PeopleRepo
+from mentorlog.store.reflections import ReflectionsRepo
 from mentorlog.store.search import SearchRepo
-from mentorlog.store.shared_agenda import SharedAgendaRepo
-from mentorlog.store.sync import SyncRepo
-from mentorlog.store.timeline import TimelineRepo
-from mentorlog.store.today import TodayRepo
+from mentorlog.store.sessions import SessionsRepo
 from mentorlog.store.undo import UndoRepo
 
 if TYPE_CHECKING:
     from mentorlog.config import Clock
+    from mentorlog.store.agenda import AgendaRepo
     from mentorlog.store.crypto import Keys
+    from mentorlog.store.dumpload import LoadRepo
+    from mentorlog.store.health import HealthRepo
+    from mentorlog.store.relationships import RelationshipRepo
+    from mentorlog.store.review import ReviewRepo
+    from mentorlog.store.shared_agenda import SharedAgendaRepo
+    from mentorlog.store.skills import SkillsRepo
+    from mentorlog.store.sync import SyncRepo
+    from mentorlog.store.timeline import TimelineRepo
+    from mentorlog.store.today import TodayRepo
 
 
-class Journal(
-    UndoRepo,
-    SearchRepo,
-    SyncRepo,
-    LoadRepo,
-    TimelineRepo,
-    AgendaRepo,
-    ReviewRepo,
-    TodayRepo,
-    HealthRepo,
-    RelationshipRepo,
-    SharedAgendaRepo,
-):
-    """All reads and writes of one journal file."""
+class Records(UndoRepo, ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo, SearchRepo):
+    """The record repositories: what listings, `show` and the writes of records call."""
+
+
+if TYPE_CHECKING:
+
+    class Journal(
+        Records,
+        SyncRepo,
+        LoadRepo,
+        TimelineRepo,
+        AgendaRepo,
+        ReviewRepo,
+        TodayRepo,
+        HealthRepo,
+        RelationshipRepo,
+        SharedAgendaRepo,
+        SkillsRepo,
+    ):
+        """All reads and writes of one journal file."""
+
+else:
+
+    class Journal(Records):
+        """All reads and writes of one journal file (the larger repositories attached on first use)."""
+
+        def __getattr__(self, name: str) -> Any:
+            if not name.startswith("__"):
+                for tier in _TIERS:
+                    larger = import_module(tier).Journal
+                    if not isinstance(self, larger) and hasattr(larger, name):
+                        self.__class__ = larger  # the same journal, now with the repository that has NAME
+                        return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+_TIERS = (
+    "mentorlog.store.journal_skills",
+    "mentorlog.store.journal_period",
+    "mentorlog.store.journal_views",
+    "mentorlog.store.journal_full",
+)
 
 
 @dataclass

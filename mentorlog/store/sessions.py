@@ -20,6 +20,8 @@ SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN peop
 
 @dataclass(frozen=True)
 class NewAction:
+    """An action item recorded together with a session (`note --action`)."""
+
     text: str
     owner_id: int | None = None
     due: date | None = None

@@ -3,7 +3,6 @@ undo replays them backwards, as one transaction, and marks the command undone.""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +21,8 @@ LINKS = ("session_goals", "session_tags", "goal_tags", "reflection_tags", "skill
 
 @dataclass(frozen=True)
 class Undone:
+    """What `undo` reverted: the command, when it ran, and the rows per table."""
+
     command: str
     created_at: str
     removed: dict[str, int]
@@ -102,6 +103,8 @@ class UndoRepo(Repo):
 
     def undo_last(self) -> Undone | None:
         """Revert the newest command not yet undone; None when there is nothing to undo."""
+        import json  # here, not at the top: every command composes this repository, few undo
+
         last = self.row("SELECT id, command, created_at FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1")
         if last is None:
             return None

@@ -1,0 +1,11 @@
+"""The whole journal: every repository, with sync and the lossless dump."""
+
+from __future__ import annotations
+
+from mentorlog.store import journal_views
+from mentorlog.store.dumpload import LoadRepo
+from mentorlog.store.sync import SyncRepo
+
+
+class Journal(journal_views.Journal, SyncRepo, LoadRepo):
+    """All reads and writes of one journal file."""

@@ -1,0 +1,10 @@
+"""The journal with the skills repository: what `repo.Journal` becomes when a command first calls it."""
+
+from __future__ import annotations
+
+from mentorlog.store import repo
+from mentorlog.store.skills import SkillsRepo
+
+
+class Journal(repo.Journal, SkillsRepo):
+    """The record repositories and skills."""
