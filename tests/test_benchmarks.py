@@ -89,7 +89,7 @@ def test_a_larger_scale_is_a_longer_journal_with_8_to_12_relationships_at_any_ti
             sum(person.start <= start + timedelta(days=k) <= person.last for person in people)
             for k in range(200, decades * DECADE_DAYS + 1, 30)
         ]
-        assert 8 <= min(active) and max(active) <= 12, decades
+        assert min(active) >= 8 and max(active) <= 12, decades
         assert 8 <= sum(person.end is None for person in people) <= 12
 
 
