@@ -100,11 +100,13 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
             f"SELECT g.id, g.title, g.status, g.horizon, g.target, g.parent_id,"
             f" {at((since - timedelta(days=1)).isoformat(), created_by_start)} AS progress_start,"
             f" {at(end, created_by_end)} AS progress_end"
-            " FROM goals g WHERE g.created_at < ?"
-            " AND (g.status IN ('active', 'paused') OR g.created_at >= ?"
-            "  OR g.id IN (SELECT goal_id FROM progress_updates WHERE date BETWEEN ? AND ?))"
-            f"{where} ORDER BY g.horizon = 'short', g.id",
-            [created_by_end, before_start, start, end, *params],
+            # the goals that can show (running ones, those created or updated in the period) found through three
+            # indexes, not by asking every goal ever written whether it qualifies
+            " FROM goals g WHERE g.id IN (SELECT id FROM goals WHERE status IN ('active', 'paused')"
+            "  UNION SELECT id FROM goals WHERE created_at >= ? AND created_at < ?"
+            "  UNION SELECT goal_id FROM progress_updates WHERE date BETWEEN ? AND ?)"
+            f" AND g.created_at < ?{where} ORDER BY g.horizon = 'short', g.id",
+            [before_start, created_by_end, start, end, created_by_end, *params],
         )
         moves: dict[int, list[ProgressUpdate]] = {}
         if rows and keep == "moved":  # only reviews list the moves (and keep goals by them)
