@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from mentorlog.models import ProgressUpdate
+from mentorlog.models import ProgressUpdate, Skill
 from mentorlog.reports import (
     SPARK_POINTS,
     ActionFigures,
@@ -162,10 +162,17 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
         return sum(self.expected_by_person(since, until, person_id).values())
 
     def summary(
-        self, since: date, until: date, *, person_id: int | None = None, include_private: bool = True
+        self,
+        since: date,
+        until: date,
+        *,
+        person_id: int | None = None,
+        include_private: bool = True,
+        period_skills: list[Skill] | None = None,
     ) -> Summary:
         """The figures of `summary`, aggregated in SQL. Without INCLUDE_PRIVATE, private sessions and the
-        action items that came from them do not count."""
+        action items that came from them do not count. PERIOD_SKILLS: the period's rated_skills, when the caller (a
+        review) reads them anyway."""
         start, end = since.isoformat(), until.isoformat()
         start_stamp, end_stamp = utc_bounds(since, until)
         who = " AND person_id = ?" if person_id is not None else ""
@@ -207,7 +214,9 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
                     [start, end, *person],
                 )
             ],
-            skills=self.skill_changes(since, until, person_id=person_id, include_private=include_private),
+            skills=self.skill_changes(
+                since, until, person_id=person_id, include_private=include_private, rated=period_skills
+            ),
         )
 
     def _per_person(
