@@ -18,6 +18,7 @@ from mentorlog.trends import View, gaps
 
 if TYPE_CHECKING:
     import jinja2
+    from markupsafe import Markup
 
 CHART_WIDTH = 640
 
@@ -85,6 +86,38 @@ def _extra_tags(session: Session) -> list[str]:
         return []
     written = set(find_tags(session.notes, session.feedback, session.title))
     return [tag for tag in session.tags if tag not in written]
+
+
+def _session_html(session: Session, named: bool) -> Markup:
+    """One session of the review, as the template wrote it (its hottest loop, here without a template call per
+    value). User text is made inert and escaped; NAMED: with the person's name (sessions not under a person)."""
+    from markupsafe import Markup, escape
+
+    def user(text: str | None) -> str:
+        return str(escape(inert(text or "")))
+
+    when = escape(humane.day(session.date))
+    who = f" · {user(session.with_name)}" if named and session.with_name else ""
+    if one_line_session(session):
+        title = f"<strong>{user(session.title)}</strong>: " if session.title else ""
+        return Markup(f'  <p class="session one-line">{when}{who} — {title}{user(session.notes)}</p>\n')
+    title = f" · {user(session.title)}" if session.title else ""
+    muted = []
+    if session.confidence:
+        muted.append(str(Markup(_("confidence {level}/5")).format(level=session.confidence)))
+    if session.next:
+        muted.append(" · " + str(Markup(_("next meeting {day}")).format(day=humane.day(session.next))))
+    muted += [f' <span class="tag">#{user(tag)}</span>' for tag in _extra_tags(session)]
+    notes = f'<div class="text">{user(session.notes)}</div>' if session.notes else ""
+    feedback = (
+        f'<div class="text feedback"><strong>{_("Feedback:")}</strong> {user(session.feedback)}</div>'
+        if session.feedback
+        else ""
+    )
+    return Markup(
+        f'  <article class="session">\n    <h4>{when}{who}{title}</h4>\n    <div class="muted">{"".join(muted)}</div>\n'
+        f"{notes}{feedback}  </article>\n"
+    )
 
 
 def _owner_words(action: Action) -> str:
@@ -175,8 +208,7 @@ def render(review: Review) -> str:
 
     environment = _environment()
     environment.globals.update(
-        one_line=one_line_session,
-        extra_tags=_extra_tags,
+        session_html=_session_html,
         owner_words=_owner_words,
         health_lines=health_lines,
         # the messages are ours, not user data: safe as they are (no escaping changes a byte of English), while
