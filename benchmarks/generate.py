@@ -1,4 +1,4 @@
-"""Generate a realistic ten-year journal of a busy mentor, and the same content for the peers.
+"""Generate a realistic journal of a busy mentor, ten years per unit of --scale, and the same content for the peers.
 
 At scale 1: 40 people whose relationships start and end over ten years (8-12 active at any time, each
 person's sessions within their relationship), 20,000 sessions with ~150-word notes from a Zipf vocabulary
@@ -6,10 +6,17 @@ person's sessions within their relationship), 20,000 sessions with ~150-word not
 action items (~5 % open, all in active relationships, some overdue; the rest done or dropped), 2,000 goals
 (a third of them milestones; progress mostly rising with small setbacks; old goals achieved or dropped,
 2-4 active per active relationship) with 10,000 progress updates, 10,000 reflections and 5,000 topics
-(a few open per active relationship). Every relationship has two to four skills (times --scale, at least one:
+(a few open per active relationship). Every relationship has two to four skills (times --scale below 1, at least one:
 the mentee's, or mine that a mentor rates), most linked to a goal of the relationship, rated every month of
 the relationship in my view and in most months in theirs (often in that month's session): ~5,000 ratings at
-scale 1. Every count but people grows with --scale. Seeded: the same arguments give the same journal.
+scale 1.
+
+--scale N >= 1 is the same mentor over N times ten years, at the same yearly density: scale 4 is a forty-year
+journal with 160 people (8-12 relationships active at any time), 80,000 sessions, 400,000 actions, 8,000 goals
+and so on, whose last ten years look like scale 1's (the same number of open actions, active goals, open topics
+and skills per relationship; the rare word a handful of times per ten years). A --scale below 1 keeps the ten
+years and 40 people and thins every other count (tiny journals for tests). Seeded: the same arguments give the
+same journal.
 
 With --peers DIR it also writes the same sessions as a jrnl journal and the same action items as a
 Taskwarrior import file, so that the peers are timed on the same content.
@@ -39,16 +46,17 @@ from store_writer import Rows, write_journal
 from words import COMMON_WORD, RARE_WORD, Writer, split_words
 
 TODAY = date(2026, 11, 26)
-YEARS_DAYS = 3650
-START = TODAY - timedelta(days=YEARS_DAYS)
+DECADE_DAYS = 3650
 OPEN_SHARE = 0.05
 FIRST_NAMES = """Anna Ben Chen Dana Emil Farah Gita Hugo Ines Jonas Kira Lars Mona Nils Olga Paul Quinn Rosa Sven Tara
 Uwe Vera Will Xenia Yusuf Zoe Arne Bea Carl Dora Eric Fay Gus Hana Ivo Jill Kai Lea Max Nora"""
 LAST_NAMES = """Schmidt Okafor Wang Levi Berg Haddad Rao Klein Ortiz Weber Sato Lund Fischer Holm Petrova Roth Diaz
 Silva Nyberg Singh Vogel Costa Brown Ivanova Demir Park Moe Huber Jensen Novak Lopez Kim Meyer Alvi Marsh Fox Ito
 Braun Stone Nash"""
-PEOPLE = [f"{first} {last}" for first, last in zip(split_words(FIRST_NAMES), split_words(LAST_NAMES), strict=True)]
-SLOTS = [4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3]  # relationships back to back per slot: 40 people, at most 11 at once
+FIRSTS, LASTS = split_words(FIRST_NAMES), split_words(LAST_NAMES)
+# 40 names per ten years: the first 40 pair first and last names in order, each further 40 with the last names shifted
+PEOPLE = [f"{FIRSTS[i % 40]} {LASTS[(i + 7 * (i // 40)) % 40]}" for i in range(40 * 40)]
+SLOTS = [4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3]  # relationships back to back per slot and ten years: at most 11 at once
 SKILLS = """giving feedback|public speaking|estimating work|system design|delegation|writing proposals|negotiation|
 stakeholder management|code review|mentoring others|prioritising|facilitation|SQL|data modelling|hiring|
 saying no|presenting to executives|incident handling|coaching|planning a roadmap""".replace("\n", "").split("|")
@@ -92,17 +100,20 @@ class Goal:
     updates: list[date] = field(default_factory=list)
 
 
-def plan_relationships(rng: random.Random) -> list[Relationship]:
+def plan_relationships(rng: random.Random, decades: int) -> list[Relationship]:
+    """Per slot, DECADES times its count of relationships back to back over DECADES times ten years."""
     spans: list[tuple[date, date | None]] = []
-    for count in SLOTS:
+    days, start = decades * DECADE_DAYS, TODAY - timedelta(days=decades * DECADE_DAYS)
+    for per_decade in SLOTS:
+        count = per_decade * decades
         while True:
-            cuts = sorted(rng.sample(range(200, YEARS_DAYS - 200), count - 1))
-            bounds = [0, *cuts, YEARS_DAYS]
+            cuts = sorted(rng.sample(range(200, days - 200), count - 1))
+            bounds = [0, *cuts, days]
             if all(b - a >= 240 for a, b in itertools.pairwise(bounds)):
                 break
         for k in range(count):
-            begin = START + timedelta(days=bounds[k] + rng.randint(0, 180 if k == 0 else 40))
-            end = START + timedelta(days=bounds[k + 1] - rng.randint(0, 30)) if k < count - 1 else None
+            begin = start + timedelta(days=bounds[k] + rng.randint(0, 180 if k == 0 else 40))
+            end = start + timedelta(days=bounds[k + 1] - rng.randint(0, 30)) if k < count - 1 else None
             spans.append((begin, end))
     spans.sort(key=lambda span: span[0])
     return [
@@ -155,7 +166,9 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
     write = Writer(rng)
     n = {name: int(count * scale) for name, count in (("sessions", 20_000), ("actions", 100_000), ("goals", 2_000),
          ("progress_updates", 10_000), ("reflections", 10_000), ("topics", 5_000))}  # fmt: skip
-    people = plan_relationships(rng)
+    decades = max(1, math.ceil(scale - 1e-9))  # scale N >= 1: N times ten years at scale 1's density
+    density = scale / decades  # per ten years, relative to scale 1 (below 1 only for scales below 1)
+    people = plan_relationships(rng, decades)
     people_rows = [(p.id, p.name, p.role, p.cadence, stamp(p.start), stamp(p.start), p.start.isoformat(),
                     p.end and p.end.isoformat(), "closed" if p.end else "active", p.end and p.end.isoformat())
                    for p in people]  # fmt: skip
@@ -249,7 +262,8 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
     anchors.sort()
     ages = [(TODAY - date.fromisoformat(sessions[a][1])).days for a in anchors]
     candidates = [age for a, age in zip(anchors, ages, strict=True) if sessions[a][3] in active]
-    tau = open_time_constant(candidates, round(OPEN_SHARE * n["actions"])) if candidates else 1.0
+    # the open ones are ~5 % of the last ten years' actions (as many at every scale >= 1: they are the active ones)
+    tau = open_time_constant(candidates, round(OPEN_SHARE * n["actions"] / decades)) if candidates else 1.0
     actions, tasks = [], []
     for aid, (anchor, age) in enumerate(zip(anchors, ages, strict=True), 1):
         sid, day_text, _time, pid = sessions[anchor][:4]
@@ -308,7 +322,7 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
         topics.append((len(topics) + 1, write.text(rng.randint(4, 10)), pid, "open", None, stamp(created, 12),
                        stamp(created, 12), None))  # fmt: skip
 
-    skills, skill_goals, ratings = plan_skills(rng, write, scale, people, by_person, sessions)
+    skills, skill_goals, ratings = plan_skills(rng, write, density, people, by_person, sessions)
     tables = {
         "people": rows("id name role cadence_days created_at updated_at started ends status closed_at", people_rows),
         "sessions": rows("id date time person_id title notes feedback confidence next_date private created_at "
@@ -334,7 +348,7 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
 def plan_skills(
     rng: random.Random,
     write: Writer,
-    scale: float,
+    density: float,
     people: list[Relationship],
     by_person: dict[int, list[Goal]],
     sessions: list[tuple[Any, ...]],
@@ -347,7 +361,7 @@ def plan_skills(
     skills, links, ratings = [], [], []
     for person in people:
         days = held.get(person.id, [])
-        for _ in range(max(1, round(rng.randint(2, 4) * scale))):
+        for _ in range(max(1, round(rng.randint(2, 4) * density))):
             kid = len(skills) + 1
             name = SKILLS[kid % len(SKILLS)] + (f" {kid // len(SKILLS) + 1}" if kid >= len(SKILLS) else "")
             skills.append((kid, name, "strength" if rng.random() < 0.25 else "growth",
@@ -428,7 +442,9 @@ def describe(path: Path) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="the journal file to create (must not exist)")
-    parser.add_argument("--scale", type=float, default=1.0, help="0.01 ... 4; 1 is the ten-year busy mentor")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="0.01 ... 4; 1 is the ten-year busy mentor, N >= 1 N times ten years"
+    )
     parser.add_argument("--peers", type=Path, help="also write a jrnl journal and a Taskwarrior import file here")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()

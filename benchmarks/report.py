@@ -146,6 +146,12 @@ def journals(data: dict[str, Any]) -> list[str]:
     lines = [
         "## Journals (benchmarks/generate.py)",
         "",
+        "Scale 1 is a busy mentor's ten years: 40 people whose relationships start and end (8–12 active at any",
+        "time), 20,000 sessions, 100,000 action items (~5 % open), 2,000 goals, 10,000 progress updates, 10,000",
+        "reflections, 5,000 topics, skills rated monthly. Scale N (N ≥ 1) is the same mentor over N times ten years",
+        "at the same yearly density: N times the people and every record, while the last ten years (and so the",
+        "open items, active goals and any fixed period) look like scale 1's. A scale below 1 thins the ten years.",
+        "",
         "| | " + " | ".join(data["journals"]) + " |",
         "| --- | " + " | ".join("---:" for _ in data["journals"]) + " |",
     ]

@@ -14,6 +14,8 @@ def _visible(match: re.Match[str]) -> str:
 
 def inert(text: str) -> str:
     """TEXT with every control character shown as `\\xNN`, so nothing reaches the terminal as a command."""
+    if text.isprintable():  # no control character at all (the common case, checked without a regex)
+        return text
     return CONTROL.sub(_visible, text)
 
 

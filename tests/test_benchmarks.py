@@ -74,6 +74,58 @@ def test_generator_writes_a_realistic_journal_and_the_peer_files(tmp_path: Path)
     assert sum(task["status"] == "pending" for task in tasks) == one("SELECT count(*) FROM actions WHERE status='open'")
 
 
+def test_a_larger_scale_is_a_longer_journal_with_8_to_12_relationships_at_any_time() -> None:
+    import random
+    from datetime import timedelta
+
+    from generate import DECADE_DAYS, TODAY, plan_relationships
+
+    for decades in (1, 2, 4):
+        people = plan_relationships(random.Random(42), decades)
+        start = TODAY - timedelta(days=decades * DECADE_DAYS)
+        assert len(people) == len({person.name for person in people}) == 40 * decades
+        assert min(person.start for person in people) - start < timedelta(days=181)
+        active = [
+            sum(person.start <= start + timedelta(days=k) <= person.last for person in people)
+            for k in range(200, decades * DECADE_DAYS + 1, 30)
+        ]
+        assert min(active) >= 8 and max(active) <= 12, decades
+        assert 8 <= sum(person.end is None for person in people) <= 12
+
+
+@pytest.mark.slow
+def test_scale_2_spans_twenty_years_and_its_last_ten_look_like_scale_1() -> None:
+    from datetime import date, timedelta
+
+    from generate import TODAY, build
+
+    def shape(scale: float) -> dict[str, Any]:
+        tables = build(scale)[0]
+
+        def table(name: str) -> list[dict[str, Any]]:
+            columns, values = tables[name]
+            return [dict(zip(columns, row, strict=True)) for row in values]
+
+        decade = (TODAY - timedelta(days=3650)).isoformat()
+        sessions, actions, goals = table("sessions"), table("actions"), table("goals")
+        return {
+            "first": min(date.fromisoformat(s["date"]) for s in sessions),
+            "sessions": len(sessions),
+            "recent sessions": sum(s["date"] >= decade for s in sessions),
+            "recent actions": sum(a["created_at"] >= decade for a in actions),
+            "open actions": sum(a["status"] == "open" for a in actions),
+            "active goals": sum(g["status"] == "active" for g in goals),
+            "skills": len(tables["skills"][1]),
+        }
+
+    one, two = shape(1), shape(2)
+    assert one["first"] > TODAY - timedelta(days=3650) and two["first"] < TODAY - timedelta(days=3650 + 3400)
+    assert (one["sessions"], two["sessions"]) == (20_000, 40_000)
+    for key in ("recent sessions", "recent actions", "open actions", "active goals"):
+        assert 0.85 <= two[key] / one[key] <= 1.15, (key, one[key], two[key])
+    assert 1.6 <= two["skills"] / one["skills"] <= 2.4  # per relationship as many: twice the relationships
+
+
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from plan import COMMANDS, COMPLETIONS, DUMP, OPTIONAL  # noqa: E402

@@ -192,3 +192,17 @@ def test_a_busy_review_lists_the_latest_done_and_most_urgent_open_items(run: Run
     text = run("export").stdout
     assert f"_3 earlier done action items not listed; the latest {DONE_LISTED} are._" in text
     assert text.count("- [x] ") == DONE_LISTED and text.count("- [ ] ") == 2
+
+
+def test_the_compiled_review_template_is_the_templates_own(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from mentorlog.export import html
+
+    assert html.COMPILED.read_text(encoding="utf-8") == html.compiled_source(), (
+        'stale: run python -c "from mentorlog.export import html; html.write_compiled()"'
+    )
+    environment = html._environment()
+    shipped = html._template(environment)
+    monkeypatch.setattr(html, "COMPILED", tmp_path / "missing.compiled")  # or made by another Jinja: compiled now
+    compiled_now = html._template(environment)
+    assert shipped.root_render_func.__code__.co_filename == str(html.TEMPLATES / "review.html.compiled")
+    assert compiled_now.name == shipped.name == "review.html.j2"

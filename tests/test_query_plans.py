@@ -18,7 +18,7 @@ import pytest
 
 from mentorlog.store import db as store_db
 
-BIG = {"sessions", "actions", "progress_updates", "skill_ratings"}
+BIG = {"sessions", "actions", "progress_updates", "skill_ratings", "reflections", "goals", "topics", "session_tags"}
 PARTIAL = {"idx_actions_open", "idx_actions_open_owner", "idx_actions_open_person", "idx_sessions_private"}
 VIEWS = [
     ("summary",),
@@ -39,11 +39,30 @@ VIEWS = [
     ("export", "--format", "md", "--since", "6m"),
     ("export", "--format", "html", "--since", "6m"),
     ("export", "--format", "md", "--since", "1m", "--with", "{person}"),
+    ("export", "--format", "json", "--since", "6m"),
+    ("export", "--format", "csv", "--since", "6m"),
+    ("export", "--format", "ics"),
+    ("summary", "--since", "1w", "--json"),
+    ("agenda", "--json"),
+    ("timeline", "--json"),
+    ("skills", "--with", "{person}"),
+    ("search", "delegation"),
+    ("search", "feedback", "--kind", "session", "--limit", "5"),
+    ("search", "goal", "--with", "{person}"),
+    ("search", "plan", "--since", "3m"),
+    ("search", "feedback", "--json"),
     ("actions",),
     ("actions", "--overdue"),
+    ("actions", "--with", "{person}"),
+    ("actions", "--json"),
     ("sessions",),
+    ("sessions", "--with", "{person}"),
+    ("sessions", "--limit", "10"),
     ("goals",),
+    ("goals", "--with", "{person}"),
     ("people",),
+    ("topics",),
+    ("reflections",),
     ("show", "session", "{session}"),
     ("show", "goal", "{goal}"),
     ("show", "person", "{person_id}"),

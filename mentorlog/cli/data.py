@@ -62,8 +62,6 @@ def export(
     Private sessions are left out unless --include-private. `--format json --all` dumps every
     table losslessly for `mentorlog import`.
     """
-    from mentorlog import render_progress
-
     fmt = format_.strip().lower()
     if fmt not in FORMATS:
         raise UsageError(
@@ -90,6 +88,8 @@ def export(
     stamp = common.clock().stamp()
     with common.journal(write=False) as journal:
         if all_:
+            from mentorlog import render_progress  # Rich, for the dump's progress bar only (a review prints no Rich)
+
             total = journal.record_count()
             left_out = 0 if include_private else journal.private_session_count()
             _say_plain_export()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mentorlog import humane
 from mentorlog.grouping import by_person, health_lines, health_verdict, one_line_session
@@ -14,6 +15,10 @@ from mentorlog.reports import Review, local_day
 from mentorlog.safe import inert
 from mentorlog.textparse import find_tags
 from mentorlog.trends import View, gaps
+
+if TYPE_CHECKING:
+    import jinja2
+    from markupsafe import Markup
 
 CHART_WIDTH = 640
 
@@ -83,6 +88,38 @@ def _extra_tags(session: Session) -> list[str]:
     return [tag for tag in session.tags if tag not in written]
 
 
+def _session_html(session: Session, named: bool) -> Markup:
+    """One session of the review, as the template wrote it (its hottest loop, here without a template call per
+    value). User text is made inert and escaped; NAMED: with the person's name (sessions not under a person)."""
+    from markupsafe import Markup, escape
+
+    def user(text: str | None) -> str:
+        return str(escape(inert(text or "")))
+
+    when = escape(humane.day(session.date))
+    who = f" · {user(session.with_name)}" if named and session.with_name else ""
+    if one_line_session(session):
+        title = f"<strong>{user(session.title)}</strong>: " if session.title else ""
+        return Markup(f'  <p class="session one-line">{when}{who} — {title}{user(session.notes)}</p>\n')
+    title = f" · {user(session.title)}" if session.title else ""
+    muted = []
+    if session.confidence:
+        muted.append(str(Markup(_("confidence {level}/5")).format(level=session.confidence)))
+    if session.next:
+        muted.append(" · " + str(Markup(_("next meeting {day}")).format(day=humane.day(session.next))))
+    muted += [f' <span class="tag">#{user(tag)}</span>' for tag in _extra_tags(session)]
+    notes = f'<div class="text">{user(session.notes)}</div>' if session.notes else ""
+    feedback = (
+        f'<div class="text feedback"><strong>{_("Feedback:")}</strong> {user(session.feedback)}</div>'
+        if session.feedback
+        else ""
+    )
+    return Markup(
+        f'  <article class="session">\n    <h4>{when}{who}{title}</h4>\n    <div class="muted">{"".join(muted)}</div>\n'
+        f"{notes}{feedback}  </article>\n"
+    )
+
+
 def _owner_words(action: Action) -> str:
     """Whose an action item is and with whom: `mine, with Anna Schmidt` or `Anna Schmidt's`."""
     if action.owner == "me":
@@ -116,21 +153,62 @@ def _skills(review: Review) -> list[dict[str, Any]]:
     ]
 
 
-def render(review: Review) -> str:
+TEMPLATE = "review.html.j2"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# The template as the Python Jinja compiles it to, kept beside it (compiling it costs more than rendering a year):
+# regenerate with `python -c "from mentorlog.export import html; html.write_compiled()"` (a test checks it is fresh)
+COMPILED = TEMPLATES / "review.html.compiled"
+
+
+def _environment() -> jinja2.Environment:
     import jinja2
-    from markupsafe import Markup
 
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("mentorlog.export", "templates"),
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     environment.filters["inert"] = lambda text: inert(text or "")
     environment.filters["day"] = lambda stamp: humane.day(local_day(stamp)) or ""
+    return environment
+
+
+def compiled_source() -> str:
+    """The template compiled to Python by the installed Jinja, with that Jinja's version on its first line."""
+    import jinja2
+
+    environment = _environment()
+    source = (TEMPLATES / TEMPLATE).read_text(encoding="utf-8")
+    code = environment.compile(source, TEMPLATE, TEMPLATE, raw=True, defer_init=True)
+    return f"# jinja2 {jinja2.__version__}: generated from {TEMPLATE} by html.write_compiled(); do not edit\n{code}\n"
+
+
+def write_compiled() -> None:
+    COMPILED.write_text(compiled_source(), encoding="utf-8")
+
+
+def _template(environment: jinja2.Environment) -> jinja2.Template:
+    """The review template from its compiled Python when that was made by this Jinja, else compiled now."""
+    import jinja2
+
+    try:
+        code = COMPILED.read_text(encoding="utf-8")
+    except OSError:
+        code = ""
+    if code.startswith(f"# jinja2 {jinja2.__version__}:"):
+        namespace: dict[str, Any] = {"environment": environment, "__file__": str(TEMPLATES / TEMPLATE)}
+        exec(compile(code, str(COMPILED), "exec"), namespace)  # our own template, as Jinja compiled it
+        return environment.template_class.from_module_dict(environment, namespace, environment.make_globals(None))
+    return environment.get_template(TEMPLATE)
+
+
+def render(review: Review) -> str:
+    from markupsafe import Markup
+
+    environment = _environment()
     environment.globals.update(
-        one_line=one_line_session,
-        extra_tags=_extra_tags,
+        session_html=_session_html,
         owner_words=_owner_words,
         health_lines=health_lines,
         # the messages are ours, not user data: safe as they are (no escaping changes a byte of English), while
@@ -143,7 +221,7 @@ def render(review: Review) -> str:
         verdict_word=health_verdict,
         language=language(),
     )
-    template = environment.get_template("review.html.j2")
+    template = _template(environment)
     return template.render(
         review=review,
         figures=review.summary.to_json(),

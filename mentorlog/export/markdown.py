@@ -17,7 +17,8 @@ from mentorlog.safe import inert
 from mentorlog.textparse import find_tags
 from mentorlog.trends import View, gaps
 
-INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
+# Markdown and HTML punctuation in user text gets a backslash: one str.translate (no regex per line of a review)
+ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~"})
 LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
 
 
@@ -29,14 +30,16 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 def md_inline(text: str | None) -> str:
     """One line of user text with Markdown and HTML punctuation escaped."""
-    return INLINE.sub(r"\\\1", " ".join(inert(text or "").split()))
+    return " ".join(inert(text or "").split()).translate(ESCAPED)
 
 
 def md_block(text: str) -> str:
     """Multi-line user text as an escaped block quote."""
     lines = []
     for line in inert(text).splitlines() or [""]:
-        escaped = LINE_START.sub(_escape_line_start, INLINE.sub(r"\\\1", line.rstrip()))
+        escaped = line.rstrip().translate(ESCAPED)
+        if start := LINE_START.match(escaped):
+            escaped = _escape_line_start(start) + escaped[start.end() :]
         lines.append(f"> {escaped}" if escaped else ">")
     return "\n".join(lines)
 

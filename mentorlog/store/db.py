@@ -44,6 +44,7 @@ SCHEMA = (
     "m008_relationship_health",
     "m009_skills",
     "m010_bounded_views",
+    "m011_goals_created_index",
 )
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0

@@ -431,3 +431,10 @@ def m010_bounded_views(db: Database) -> None:
     # `health` (and `today`, `agenda`): each side's items due in the window, with how they ended, from the index alone
     db.execute("CREATE INDEX idx_actions_person_outcome ON actions (person_id, due, owner_id, status, done_at)")
     db.execute("CREATE INDEX idx_actions_owner_outcome ON actions (owner_id, due, status, done_at)")
+
+
+@migrations()
+def m011_goals_created_index(db: Database) -> None:
+    """Goals created in a period found through an index: a period's goal progress reads the goals that can show,
+    not every goal ever written."""
+    db.execute("CREATE INDEX idx_goals_created_at ON goals (created_at)")

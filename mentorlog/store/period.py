@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from mentorlog.models import ProgressUpdate
+from mentorlog.models import ProgressUpdate, Skill
 from mentorlog.reports import (
     SPARK_POINTS,
     ActionFigures,
@@ -100,11 +100,13 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
             f"SELECT g.id, g.title, g.status, g.horizon, g.target, g.parent_id,"
             f" {at((since - timedelta(days=1)).isoformat(), created_by_start)} AS progress_start,"
             f" {at(end, created_by_end)} AS progress_end"
-            " FROM goals g WHERE g.created_at < ?"
-            " AND (g.status IN ('active', 'paused') OR g.created_at >= ?"
-            "  OR g.id IN (SELECT goal_id FROM progress_updates WHERE date BETWEEN ? AND ?))"
-            f"{where} ORDER BY g.horizon = 'short', g.id",
-            [created_by_end, before_start, start, end, *params],
+            # the goals that can show (running ones, those created or updated in the period) found through three
+            # indexes, not by asking every goal ever written whether it qualifies
+            " FROM goals g WHERE g.id IN (SELECT id FROM goals WHERE status IN ('active', 'paused')"
+            "  UNION SELECT id FROM goals WHERE created_at >= ? AND created_at < ?"
+            "  UNION SELECT goal_id FROM progress_updates WHERE date BETWEEN ? AND ?)"
+            f" AND g.created_at < ?{where} ORDER BY g.horizon = 'short', g.id",
+            [before_start, created_by_end, start, end, created_by_end, *params],
         )
         moves: dict[int, list[ProgressUpdate]] = {}
         if rows and keep == "moved":  # only reviews list the moves (and keep goals by them)
@@ -160,10 +162,17 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
         return sum(self.expected_by_person(since, until, person_id).values())
 
     def summary(
-        self, since: date, until: date, *, person_id: int | None = None, include_private: bool = True
+        self,
+        since: date,
+        until: date,
+        *,
+        person_id: int | None = None,
+        include_private: bool = True,
+        period_skills: list[Skill] | None = None,
     ) -> Summary:
         """The figures of `summary`, aggregated in SQL. Without INCLUDE_PRIVATE, private sessions and the
-        action items that came from them do not count."""
+        action items that came from them do not count. PERIOD_SKILLS: the period's rated_skills, when the caller (a
+        review) reads them anyway."""
         start, end = since.isoformat(), until.isoformat()
         start_stamp, end_stamp = utc_bounds(since, until)
         who = " AND person_id = ?" if person_id is not None else ""
@@ -205,7 +214,9 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
                     [start, end, *person],
                 )
             ],
-            skills=self.skill_changes(since, until, person_id=person_id, include_private=include_private),
+            skills=self.skill_changes(
+                since, until, person_id=person_id, include_private=include_private, rated=period_skills
+            ),
         )
 
     def _per_person(

@@ -53,7 +53,8 @@ class ReviewRepo(HealthRepo):
                 )
             )
         )
-        summary = self.summary(since, until, person_id=person_id, include_private=include_private)
+        rated = self.rated_skills(since, until, person_id=person_id, include_private=include_private)
+        summary = self.summary(since, until, person_id=person_id, include_private=include_private, period_skills=rated)
         hidden = private_actions("a", include_private)
         where, params = scope("a", "", person_id, None)
         done_sql = f" WHERE a.status = 'done' AND a.done_at >= ? AND a.done_at < ?{where}{hidden}"
@@ -107,8 +108,7 @@ class ReviewRepo(HealthRepo):
         )
         people = [p for p in self.list_people(include_closed=True) if person_id is None or p.id == person_id]
         skills = [
-            replace(skill, ratings=[rating for rating in skill.ratings if rating.date >= start])
-            for skill in self.rated_skills(since, until, person_id=person_id, include_private=include_private)
+            replace(skill, ratings=[rating for rating in skill.ratings if rating.date >= start]) for skill in rated
         ]
         return Review(
             since=since,

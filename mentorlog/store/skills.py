@@ -299,8 +299,16 @@ class SkillsRepo(Repo):
         return self._skills(found, until=until, include_private=include_private)
 
     def skill_changes(
-        self, since: date, until: date, *, person_id: int | None = None, include_private: bool = True
+        self,
+        since: date,
+        until: date,
+        *,
+        person_id: int | None = None,
+        include_private: bool = True,
+        rated: list[Skill] | None = None,
     ) -> list[SkillChange]:
-        """Each skill rated in the period: both views' level at its start and its end."""
-        skills = self.rated_skills(since, until, person_id=person_id, include_private=include_private)
-        return [change for skill in skills if (change := skill_change(skill, since, until)) is not None]
+        """Each skill rated in the period: both views' level at its start and its end (from RATED, the period's
+        rated_skills with the same arguments, when the caller has them already)."""
+        if rated is None:
+            rated = self.rated_skills(since, until, person_id=person_id, include_private=include_private)
+        return [change for skill in rated if (change := skill_change(skill, since, until)) is not None]
