@@ -123,7 +123,8 @@ def journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (("skills",), NEVER + VIEWS + ("mentorlog.reports", "mentorlog.store.period") + MEETINGS),
     (("summary",), NEVER + VIEWS + MEETINGS),
     (("timeline",), NEVER + VIEWS + MEETINGS),
-    (("today",), NEVER),
+    (("today",), (*NEVER, "mentorlog.trends")),  # the skills repository loads the trends on first use
+    (("health",), (*NEVER, "mentorlog.trends")),
     (("action", "done", "1"), NEVER + VIEWS + PERIOD + WRITE + MEETINGS),
     (("action", "add", "Send it", "--with", "Ana"), NEVER + VIEWS + WRITE + MEETINGS),
     (("note", "--with", "Ana", "Talked about the plan"), NEVER + VIEWS + WRITE + MEETINGS),
