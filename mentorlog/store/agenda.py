@@ -8,7 +8,7 @@ from typing import Any
 from mentorlog.health import agreement_reminder
 from mentorlog.meetings import Agenda, cadence_kept, pick_agenda_person
 from mentorlog.models import Person
-from mentorlog.reports import STALE_DAYS
+from mentorlog.spans import STALE_DAYS
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.base import placeholders
 from mentorlog.store.goals import GOAL_SELECT
