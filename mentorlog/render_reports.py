@@ -25,11 +25,12 @@ from mentorlog.render import (
     user,
     when_text,
 )
-from mentorlog.reports import GoalChange, PersonFigures, Row, Summary, Timeline
 from mentorlog.safe import inert, one_line
 
-if TYPE_CHECKING:  # types only: summary and timeline do not load the agenda's and today's modules
+if TYPE_CHECKING:  # types only: summary and timeline do not load the agenda's and today's modules, today not
+    # the report dataclasses
     from mentorlog.meetings import Agenda, Meeting, Today
+    from mentorlog.reports import GoalChange, PersonFigures, Row, Summary, Timeline
 
 MARKS = {
     "session": ("●", "cyan"),

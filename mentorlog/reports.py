@@ -7,10 +7,18 @@ templates read them. Nothing here does I/O or reads a clock.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
+from mentorlog.spans import DONE_LISTED as DONE_LISTED
+from mentorlog.spans import MARKS_PER_ROW as MARKS_PER_ROW  # re-exported: these live in the light spans.py
+from mentorlog.spans import OPEN_LISTED as OPEN_LISTED
+from mentorlog.spans import STALE_DAYS as STALE_DAYS  # (today and health need them, not the report dataclasses)
+from mentorlog.spans import Confidence as Confidence
+from mentorlog.spans import expected_meetings as expected_meetings
+from mentorlog.spans import local_day as local_day
+from mentorlog.spans import utc_bounds as utc_bounds
 from mentorlog.trees import SPARK as SPARK  # re-exported: these live in the light trees.py (the goals and
 from mentorlog.trees import SPARK_POINTS as SPARK_POINTS  # skills lists need them, not the report dataclasses)
 from mentorlog.trees import TreeNode as TreeNode
@@ -21,42 +29,7 @@ if TYPE_CHECKING:
     from mentorlog.health import Health
     from mentorlog.trends import SkillChange
 
-STALE_DAYS = 28
-MARKS_PER_ROW = 8
 MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection", "action")  # first in each turn
-OPEN_LISTED = 100  # open action items a review lists, most urgent first; the rest are counted
-DONE_LISTED = 100  # action items done in the period that a review lists, the latest; the rest are counted
-
-
-# local days and stored instants ------------------------------------------------------------------
-
-
-def utc_bounds(since: date, until: date) -> tuple[str, str]:
-    """The stored-timestamp range [start, end) of the local days SINCE to UNTIL (both included)."""
-
-    def start_of(day: date) -> str:
-        return datetime.combine(day, time.min).astimezone(UTC).isoformat()
-
-    return start_of(since), start_of(until + timedelta(days=1))
-
-
-def local_day(stamp: str | None) -> date | None:
-    """The user's local date of a stored UTC timestamp (or a plain stored date)."""
-    if not stamp:
-        return None
-    if len(stamp) == 10:
-        return date.fromisoformat(stamp)
-    return datetime.fromisoformat(stamp).astimezone().date()
-
-
-def expected_meetings(since: date, until: date, started: date, cadence_days: int | None) -> int:
-    """Meetings a cadence asks for from SINCE to UNTIL, never before the relationship STARTED: a relationship
-    that starts inside the period has its first meeting at its start, then one every CADENCE_DAYS."""
-    if not cadence_days or until < max(since, started):
-        return 0
-    if started >= since:
-        return (until - started).days // cadence_days + 1
-    return round(((until - since).days + 1) / cadence_days)
 
 
 # goals ---------------------------------------------------------------------------------------------
@@ -108,32 +81,6 @@ class ActionFigures:
     open: int
     overdue: int
     completion_rate: float | None  # of the items created in the period, the share done
-
-
-@dataclass(frozen=True)
-class Confidence:
-    """Session confidence over a period: first, last, average and a sparkline."""
-
-    first: int | None
-    last: int | None
-    average: float | None
-    sparkline: str
-
-    @classmethod
-    def of(cls, ratings: list[int]) -> Confidence:
-        if not ratings:
-            return cls(None, None, None, "")
-        return cls(ratings[0], ratings[-1], round(sum(ratings) / len(ratings), 1), sparkline(ratings[-SPARK_POINTS:]))
-
-    @classmethod
-    def of_parts(cls, first: int | None, latest: list[int], total: int, count: int) -> Confidence:
-        """The same as `of` over ratings whose first, latest SPARK_POINTS (oldest first), sum and count are given."""
-        if not count or first is None:
-            return cls(None, None, None, "")
-        return cls(first, latest[-1], round(total / count, 1), sparkline(latest[-SPARK_POINTS:]))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"first": self.first, "last": self.last, "average": self.average, "sparkline": self.sparkline}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from .processes import tree_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mentorlog"
 DOMAIN = ["config", "dates", "textparse", "safe", "humane", "models", "reports", "validate", "patches",
-          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "trees", "patterns",
+          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "trees", "patterns", "spans",
           "__init__"]  # fmt: skip
 
 
@@ -123,7 +123,8 @@ def journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (("skills",), NEVER + VIEWS + ("mentorlog.reports", "mentorlog.store.period") + MEETINGS),
     (("summary",), NEVER + VIEWS + MEETINGS),
     (("timeline",), NEVER + VIEWS + MEETINGS),
-    (("today",), NEVER),
+    (("today",), (*NEVER, "mentorlog.trends", "mentorlog.reports")),  # spans.py has what today and health use
+    (("health",), (*NEVER, "mentorlog.trends", "mentorlog.reports")),
     (("action", "done", "1"), NEVER + VIEWS + PERIOD + WRITE + MEETINGS),
     (("action", "add", "Send it", "--with", "Ana"), NEVER + VIEWS + WRITE + MEETINGS),
     (("note", "--with", "Ana", "Talked about the plan"), NEVER + VIEWS + WRITE + MEETINGS),

@@ -8,7 +8,7 @@ from typing import Any
 from mentorlog.health import agreement_reminder
 from mentorlog.meetings import Agenda, cadence_kept, pick_agenda_person
 from mentorlog.models import Person
-from mentorlog.reports import STALE_DAYS
+from mentorlog.spans import STALE_DAYS
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.base import placeholders
 from mentorlog.store.goals import GOAL_SELECT
@@ -16,7 +16,6 @@ from mentorlog.store.health import HealthRepo
 from mentorlog.store.reflections import REFLECTION_SELECT
 from mentorlog.store.sessions import SESSION_SELECT
 from mentorlog.store.skills import ORDER, SKILL_SELECT, related
-from mentorlog.trends import gaps
 
 GROWTH_SINCE = 182  # days: the change a growth area shows in the agenda
 
@@ -62,6 +61,8 @@ class AgendaRepo(HealthRepo):
         skills = self._skills(self.rows(SKILL_SELECT + " WHERE " + related() + ORDER, [person_id] * 3))
         active = {row["id"] for row in self.rows("SELECT id FROM goals WHERE status = 'active'")}
         growing = [skill for skill in skills if skill.kind == "growth" and active & set(skill.goal_ids)]
+        from mentorlog.trends import gaps  # the agenda's own: today and health do not load the trends
+
         return Agenda(
             person=person,
             today=self.today,

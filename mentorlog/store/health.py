@@ -11,8 +11,8 @@ from mentorlog.errors import MentorlogError
 from mentorlog.health import RECENT, WINDOW, Figures, Health, Side, assess
 from mentorlog.i18n import _
 from mentorlog.models import Person
-from mentorlog.reports import STALE_DAYS, expected_meetings, utc_bounds
 from mentorlog.safe import inert
+from mentorlog.spans import STALE_DAYS, expected_meetings, utc_bounds
 from mentorlog.store.period import PeriodRepo
 
 

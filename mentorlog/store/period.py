@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog.models import ProgressUpdate, Skill
-from mentorlog.reports import (
-    SPARK_POINTS,
-    ActionFigures,
-    Confidence,
-    GoalChange,
-    PersonFigures,
-    Quote,
-    Summary,
-    expected_meetings,
-    goal_tree,
-    utc_bounds,
-)
+from mentorlog.spans import Confidence, expected_meetings, utc_bounds
 from mentorlog.store.actions import ActionsRepo
 from mentorlog.store.base import PRIVATE_SESSION_IDS, placeholders
 from mentorlog.store.goals import GoalsRepo, progress_update
@@ -25,6 +14,10 @@ from mentorlog.store.people import PeopleRepo
 from mentorlog.store.reflections import ReflectionsRepo
 from mentorlog.store.sessions import SessionsRepo
 from mentorlog.store.skills import SkillsRepo
+from mentorlog.trees import SPARK_POINTS, goal_tree
+
+if TYPE_CHECKING:  # the report dataclasses are built by the methods below, not by today and health
+    from mentorlog.reports import GoalChange, PersonFigures, Quote, Summary
 
 ACTIVE = ("active", "paused")
 # open action items are few and the journal's items many: count them from their own partial index (m010), which
@@ -85,6 +78,8 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
         _, created_by_end = utc_bounds(until, until)
         before_start, created_by_start = utc_bounds(since - timedelta(days=1), since - timedelta(days=1))
         where, params = scope("g", "g.id IN ({ids})", person_id, goal_ids)
+
+        from mentorlog.reports import GoalChange
 
         def at(day: str, created_by: str) -> str:
             return (
@@ -173,6 +168,8 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
         """The figures of `summary`, aggregated in SQL. Without INCLUDE_PRIVATE, private sessions and the
         action items that came from them do not count. PERIOD_SKILLS: the period's rated_skills, when the caller (a
         review) reads them anyway."""
+        from mentorlog.reports import ActionFigures, Quote, Summary
+
         start, end = since.isoformat(), until.isoformat()
         start_stamp, end_stamp = utc_bounds(since, until)
         who = " AND person_id = ?" if person_id is not None else ""
@@ -223,6 +220,8 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
         self, since: date, until: date, person_id: int | None, include_private: bool
     ) -> list[PersonFigures]:
         """Each relationship of the period on its own: a mentor's confidence is never averaged with a mentee's."""
+        from mentorlog.reports import PersonFigures
+
         start, end = since.isoformat(), until.isoformat()
         _, end_stamp = utc_bounds(since, until)
         who = " AND person_id = ?" if person_id is not None else ""
@@ -297,6 +296,8 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
         return [(row["tag"], row["count"]) for row in rows]
 
     def _feedback(self, start: str, end: str, who: str, public: str, person: list[int]) -> list[Quote]:
+        from mentorlog.reports import Quote
+
         rows = self.rows(
             "SELECT s.date, p.name AS with_name, s.feedback FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
             f" WHERE s.date BETWEEN ? AND ? AND s.feedback != ''{who.replace('person_id', 's.person_id')}"

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mentorlog.health import assess
 from mentorlog.models import Goal, Session
-from mentorlog.reports import DONE_LISTED, OPEN_LISTED, Review, utc_bounds
+from mentorlog.spans import DONE_LISTED, OPEN_LISTED, utc_bounds
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.goals import GOAL_SELECT
 from mentorlog.store.health import HealthRepo
 from mentorlog.store.period import private_actions, scope
+
+if TYPE_CHECKING:
+    from mentorlog.reports import Review
 from mentorlog.store.reflections import REFLECTION_SELECT
 from mentorlog.store.sessions import SESSION_SELECT
 
@@ -107,6 +111,8 @@ class ReviewRepo(HealthRepo):
             )
         )
         people = [p for p in self.list_people(include_closed=True) if person_id is None or p.id == person_id]
+        from mentorlog.reports import Review  # the exports' own: today and health do not load the reports
+
         skills = [
             replace(skill, ratings=[rating for rating in skill.ratings if rating.date >= start]) for skill in rated
         ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from mentorlog.meetings import SharedAgenda, next_meeting
-from mentorlog.reports import goal_tree
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.goals import GOAL_SELECT
 from mentorlog.store.period import PeriodRepo, private_actions
+from mentorlog.trees import goal_tree
 
 # Whose an open item is, as the text agenda splits them: mine in the relationship, and theirs (owned by them,
 # or by someone else in the relationship).

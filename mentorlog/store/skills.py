@@ -10,10 +10,10 @@ from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.i18n import _
 from mentorlog.models import Rating, Skill
 from mentorlog.store.base import PRIVATE_SESSION_IDS, WORD, Repo, placeholders
-from mentorlog.trends import SkillChange, SkillTrend, skill_change, trend
 
-if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+if TYPE_CHECKING:  # the patches and trends are types here; only the editing commands and the trends load them
     from mentorlog.patches import SkillPatch
+    from mentorlog.trends import SkillChange, SkillTrend
 
 SKILL_SELECT = "SELECT k.*, p.name AS with_name FROM skills k LEFT JOIN people p ON p.id = k.person_id"
 RATING_SELECT = (  # the columns in the order of Rating's fields
@@ -172,6 +172,8 @@ class SkillsRepo(Repo):
 
     def skill_trends(self, skills: list[Skill], since: date, until: date) -> list[SkillTrend]:
         """Each skill's views over the period, with the titles of its linked goals."""
+        from mentorlog.trends import trend  # loaded by the views that show trends, not by today or health
+
         wanted = sorted({goal_id for skill in skills for goal_id in skill.goal_ids})
         titles = {
             row["id"]: row["title"] for row in self.rows_in("SELECT id, title FROM goals WHERE id IN ({ids})", wanted)
@@ -309,6 +311,8 @@ class SkillsRepo(Repo):
     ) -> list[SkillChange]:
         """Each skill rated in the period: both views' level at its start and its end (from RATED, the period's
         rated_skills with the same arguments, when the caller has them already)."""
+        from mentorlog.trends import skill_change
+
         if rated is None:
             rated = self.rated_skills(since, until, person_id=person_id, include_private=include_private)
         return [change for skill in rated if (change := skill_change(skill, since, until)) is not None]

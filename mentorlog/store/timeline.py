@@ -4,11 +4,14 @@ telling marks, and each goal's progress from the one goal-progress function."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mentorlog.reports import MARK_ORDER, MARKS_PER_ROW, Mark, Timeline, timeline_rows, utc_bounds
+from mentorlog.spans import MARKS_PER_ROW, utc_bounds
 from mentorlog.store.period import PeriodRepo, scope
 from mentorlog.store.skills import related
+
+if TYPE_CHECKING:
+    from mentorlog.reports import Timeline
 
 # a rating's mark: the skill, and `2 → 3 · me` (from the same rater's previous rating) or `level 3 · Dr. Weber`
 RATING_MARK = (
@@ -32,6 +35,8 @@ class TimelineRepo(PeriodRepo):
     ) -> Timeline:
         """Rows (months, or weeks for 8 weeks or less) with their marks, at most MARKS_PER_ROW each (None: all),
         the newest of each kind first, the count of everything per kind, and a bar per goal."""
+        from mentorlog.reports import MARK_ORDER, Mark, Timeline, timeline_rows  # today and health do not load them
+
         family = self.goal_family(goal_id) if goal_id is not None else None
         where: dict[str, tuple[str, list[Any]]] = {
             kind: scope(alias, goal_clause, person_id, family)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from mentorlog.meetings import Today, next_meeting
 from mentorlog.models import Action, Topic
-from mentorlog.reports import STALE_DAYS
+from mentorlog.spans import STALE_DAYS
 from mentorlog.store.actions import ACTION_SELECT, _action
 from mentorlog.store.goals import GOAL_SELECT
 from mentorlog.store.health import HealthRepo
