@@ -94,10 +94,11 @@ def test_a_kill_at_every_step_leaves_the_old_or_the_new_journal(
     )  # fmt: skip
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        if marker.exists() and marker.read_text().endswith(f" {step}"):
+        said = marker.read_text() if marker.exists() else ""  # read once: the process may be writing it
+        if said.endswith(f" {step}"):
             process.send_signal(signal.SIGKILL)
             break
-        if marker.exists() and " " in marker.read_text():
+        if " " in said:
             marker.unlink()  # on to the next step
         time.sleep(0.002)
     assert process.wait(timeout=60) == -signal.SIGKILL, f"{operation} never reached {step}"
@@ -152,8 +153,11 @@ def test_a_command_that_waits_during_encrypt_opens_the_new_journal(original: Pat
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 120
-    while not (marker.exists() and marker.read_text().endswith(" verified")) and time.monotonic() < deadline:
-        if marker.exists() and " " in marker.read_text():
+    while time.monotonic() < deadline:
+        said = marker.read_text() if marker.exists() else ""  # read once: the process may be writing it
+        if said.endswith(" verified"):
+            break
+        if " " in said:
             marker.unlink()
         time.sleep(0.002)
     reader = subprocess.Popen(
