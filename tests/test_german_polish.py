@@ -5,6 +5,7 @@ argument names, defaults, German words for horizon and skill kind, dates in form
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -258,3 +259,14 @@ def test_the_systems_reasons_are_german(run: Run, anna: None, tmp_path: Path) ->
     junk.write_bytes(b"this is not sqlite at all" * 100)
     broken = run("--db", str(junk), "people", env=DE)
     assert broken.exit_code == 1 and "(keine Datenbank)" in broken.stderr
+
+
+def test_sync_status_says_its_dates_in_german(run: Run, anna: None, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    assert run("sync", str(shared)).exit_code == 0
+    status = run("sync", "--status", env=DE).stdout
+    assert re.search(r"Sync aktiv seit \d\d\.\d\d\.\d{4}, letzter Abgleich \d\d\.\d\d\.\d{4} \d\d:\d\d UTC", status), (
+        status
+    )
+    assert "ORDNER/mentorlog-sync/<Gerät>/" in run("sync", "--help", env=DE).stdout

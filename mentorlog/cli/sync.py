@@ -184,10 +184,10 @@ def _status(where: Path | None, json_: bool) -> None:
             )
         )
         return
-    last = f"{humane.day(found.last_sync[:10])} {found.last_sync[11:16]}" if found.last_sync else _("never")
+    last = f"{humane.day(found.last_sync[:10])} {found.last_sync[11:16]} UTC" if found.last_sync else _("never")
     common.say(_("This device: {device}").format(device=found.device))
     common.say(
-        _("Sync on since {enabled_at}, last sync {last} UTC").format(
+        _("Sync on since {enabled_at}, last sync {last}").format(
             enabled_at=humane.day(str(found.enabled_at)[:10]), last=last
         )
     )
