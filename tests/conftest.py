@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from mentorlog import i18n
 from mentorlog.cli import app
 from mentorlog.config import Clock
 from mentorlog.store.db import open_journal
@@ -32,6 +33,24 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Never the real OS keyring: no backend, unless a test selects tests/keyring_file.py; hints in the test's folder.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    return db
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """The language is process-wide: a German command must not leave later tests (or store calls) German."""
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture(scope="module")
+def german_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The German demo journal, made once per test module."""
+    db = tmp_path_factory.mktemp("german") / "demo.db"
+    env = {"MENTORLOG_TODAY": TODAY.isoformat(), "MENTORLOG_LANG": "de"}
+    result = CliRunner().invoke(app, ["--db", str(db), "demo", "--json"], env=env)
+    i18n.use("en")
+    assert result.exit_code == 0, result.output
     return db
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,6 @@ ENGLISH = [
     "Invalid value", "No such option", "Missing argument", "unexpected extra", "See '", "Try:", "default:",
     "required", "goal", "milestone", "reflection", "relationship", "with the", "the journal", "Print",
 ]  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """Each CLI command chooses its language; tests that call the store directly after these must get English."""
-    yield
-    use("en")
 
 
 def english_words(text: str) -> list[str]:

@@ -7,23 +7,14 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from mentorlog.i18n import use
-
 from .conftest import Run
 
 DE = {"MENTORLOG_LANG": "de"}
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    use("en")
 
 
 @pytest.fixture

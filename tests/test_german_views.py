@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +16,7 @@ from icalendar import Calendar
 from mentorlog import i18n
 from mentorlog.humane import day, month_year, relative_days, weekday
 
-from .conftest import TODAY, Run
+from .conftest import Run
 from .test_snapshots_de import GERMAN, VIEWS
 
 # Words of the English interface that German output must never show (user data in the German demo is German).
@@ -36,25 +35,6 @@ ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 def view_words(shown: str) -> str:
     """SHOWN whole: the lines mentorlog/cli writes under a view are German too."""
     return shown
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    i18n.use("en")
-
-
-@pytest.fixture(scope="module")
-def german_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from typer.testing import CliRunner
-
-    from mentorlog.cli import app
-
-    db = tmp_path_factory.mktemp("german") / "demo.db"
-    result = CliRunner().invoke(app, ["--db", str(db), "demo"], env={"MENTORLOG_TODAY": TODAY.isoformat(), **GERMAN})
-    i18n.use("en")
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def german(run: Run, db: Path, *args: str, width: int = 120) -> str:

@@ -3,13 +3,10 @@ snapshots, issue 16). `pytest --snapshot-update` records a new look after a revi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from syrupy.assertion import SnapshotAssertion
-
-from mentorlog import i18n
 
 from .conftest import Run
 
@@ -40,27 +37,6 @@ VIEWS = [
     ["skills"],
 ]
 WIDTHS = [50, 80, 120]
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """The language is process-wide: tests that render without the CLI expect English after these."""
-    yield
-    i18n.use("en")
-
-
-@pytest.fixture(scope="module")
-def german_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from typer.testing import CliRunner
-
-    from mentorlog.cli import app
-
-    db = tmp_path_factory.mktemp("snapshots_de") / "demo.db"
-    env = {"MENTORLOG_TODAY": "2026-11-26", **GERMAN}
-    result = CliRunner().invoke(app, ["--db", str(db), "demo", "--json"], env=env)
-    i18n.use("en")
-    assert result.exit_code == 0, result.output
-    return db
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -9,9 +9,7 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 
 from .conftest import Run
-from .test_german_cli import commands, english_afterwards, english_words
-
-__all__ = ["english_afterwards"]  # the autouse fixture: English again after each German command
+from .test_german_cli import commands, english_words
 
 WIDTHS = [50, 80, 120]
 
