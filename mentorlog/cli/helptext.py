@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperCommand
 
 from mentorlog.i18n import N_, _, german
+from mentorlog.patterns import lazy
 
 F = TypeVar("F", bound=Callable[..., Any])
 _ANNOTATION = r"^(?P<text>.*?)(?P<notes>(?:\s+\[[^\]]*\])*)$"  # compiled on first use (re caches it): not at start-up
@@ -36,7 +37,7 @@ ARGUMENT_WORDS = {
     "KIND": N_("KIND"), "LEVEL": N_("LEVEL"), "PATH": N_("PATH"), "PERCENT": N_("PERCENT"), "SKILL": N_("SKILL"),
     "name": N_("name"), "query": N_("query"), "text": N_("text"), "title": N_("title"),
 }  # fmt: skip
-_ARGUMENT_WORD = re.compile(r"(?<![\w-])(" + "|".join(ARGUMENT_WORDS) + r")(?![\w-])")
+_ARGUMENT_WORD = lazy(r"(?<![\w-])(" + "|".join(ARGUMENT_WORDS) + r")(?![\w-])")  # not at start-up
 # Default values in `[default: …]` that are words a person types: said as the German word mentorlog also accepts.
 DEFAULT_WORDS = {"today": "heute", "open": "offen", "short": "kurzfristig", "growth": "Entwicklungsfeld"}
 # Click's usage errors, as typer's bundled click builds them (f-strings): each matched whole and said again from
