@@ -324,10 +324,9 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
 
 def _natural_width(columns: list[Col], rows: list[list[RenderableType]]) -> int:
     """The width a table needs with no cell wrapped: its widest cell per column, two spaces between columns."""
-    widths = [
-        max([len(column.name), *(len(cell.plain if isinstance(cell, Text) else str(cell)) for cell in cells)])
-        for column, cells in zip(columns, zip(*rows, strict=True) if rows else [()] * len(columns), strict=True)
-    ]
+    widths = [Text(column.name).cell_len for column in columns]
+    for row in rows:
+        widths = [max(widest, _as_text(cell).cell_len) for widest, cell in zip(widths, row, strict=True)]
     return sum(widths) + 2 * (len(widths) - 1)
 
 
