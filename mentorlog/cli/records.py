@@ -120,15 +120,15 @@ def edit(
         )
 
 
-DATE_FLAGS = {"date": "date", "due": "due", "target": "target", "next": "next", "since": "started", "until": "ends"}
-DATE_WORDS = {"date": N_("date"), "due": N_("due"), "target": N_("target"), "next": N_("next"), "since": N_("since"),
-              "until": N_("until")}  # fmt: skip
+# flag -> the record's attribute; the flag word is also what a confirmation says (`due`, German `fällig`)
+DATE_FLAGS = {N_("date"): "date", N_("due"): "due", N_("target"): "target", N_("next"): "next", N_("since"): "started",
+              N_("until"): "ends"}  # fmt: skip
 
 
 def _dates_said(record: Any, flags: dict[str, Any]) -> str:
     """`: due 2026-12-04, Fri` for every date an edit set, so a misread is seen at once."""
     said = [
-        f"{_(DATE_WORDS[flag])} {common.shown_day(getattr(record, attribute))}"
+        f"{_(flag)} {common.shown_day(getattr(record, attribute))}"
         for flag, attribute in DATE_FLAGS.items()
         if flag in flags and hasattr(record, attribute)
     ]
