@@ -10,10 +10,11 @@ import math
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.i18n import LANGUAGES, N_, _, choose, os_reason
 
@@ -33,7 +34,7 @@ def _wall_clock() -> datetime:
 _TICKS = itertools.count()  # keeps the stamps of a pinned instant distinct and ordered within a process
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Clock:
     """Today (the user's local date) and now (an instant, stored as UTC), from one source.
 
@@ -97,7 +98,7 @@ class Clock:
 # the environment --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Environment:
     """What the environment variables say, checked once: a bad value is a clear error (exit 2)."""
 
@@ -220,7 +221,7 @@ ALLOWED: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Config:
     """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
 
@@ -305,7 +306,7 @@ def load_config(path: Path) -> Config:
     )
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Settings:
     """Everything a command needs to know about its surroundings, read once."""
 

@@ -9,12 +9,12 @@ are English and German, and a bare weekday points the way the field looks (`dire
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Literal
 
 from mentorlog import i18n
 from mentorlog.config import MAX_YEAR, MIN_YEAR
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import DateError
 from mentorlog.humane import relative_days
 from mentorlog.i18n import N_, _
@@ -180,7 +180,7 @@ TIME_TAIL = lazy(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?
 TIME = lazy(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class When:
     """A parsed date with an optional time of day."""
 

@@ -4,10 +4,10 @@ German names and notes when German is chosen (the same journal, word for word a 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from mentorlog.config import Clock
+from mentorlog.datarecord import datarecord
 from mentorlog.i18n import german
 from mentorlog.store.repo import Journal
 from mentorlog.store.sessions import NewAction
@@ -15,7 +15,7 @@ from mentorlog.store.sessions import NewAction
 SEED = 7
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Relationship:
     name: str
     role: str
@@ -113,7 +113,7 @@ REFLECTIONS = (
 )
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Texts:
     """Every word the demo writes, in one language."""
 

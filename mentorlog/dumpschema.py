@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from mentorlog import validate
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import BadValue, UsageError
 from mentorlog.i18n import _
 
@@ -26,7 +26,7 @@ class Invalid(Exception):
     """One field breaks its rule (the checker adds where)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Field:
     kind: str  # id, uuid, ref, stamp, date, time, text, name, int, enum, bool, tags, refs
     required: bool = True

@@ -16,8 +16,9 @@ BOM and Windows line endings from the editor are ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from mentorlog.datarecord import datarecord
 from mentorlog.i18n import N_, _
 
 MARK = "@@"
@@ -37,7 +38,7 @@ def label(name: str) -> str:
     return _(name) if name in LABELS else name
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Form:
     fields: dict[str, str] = field(default_factory=dict)  # one-line fields, in order: {"Title": "…"}
     sections: dict[str, str] = field(default_factory=dict)  # free text, in order; the last runs to the end

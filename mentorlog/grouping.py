@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from mentorlog.datarecord import datarecord
 from mentorlog.health import Health, shown, verdict_word
 from mentorlog.i18n import N_, _
 from mentorlog.models import Action, Session
@@ -12,7 +13,7 @@ from mentorlog.reports import GoalChange, PersonFigures, Review
 NOBODY = ""  # the group of records that are with no one
 
 
-@dataclass
+@datarecord
 class Part:
     """One relationship's share of a review (or, with NAME empty, what is with nobody)."""
 

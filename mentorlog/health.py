@@ -5,10 +5,11 @@ from store/health.py, the thresholds are here (and in the README, which a test k
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.i18n import N_, _, ngettext
 from mentorlog.models import Person
 
@@ -70,7 +71,7 @@ QUIET_DAYS = 90  # without a cadence: no meeting for this long is watch
 WINDOW = "6m"  # `health` without --since, and the needs-attention lines of agenda and today
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Side:
     """One side's action items due in the window: done on time, done late, still open past their due day."""
 
@@ -91,7 +92,7 @@ class Side:
         return {"due": self.due, "on_time": self.on_time, "late": self.late, "overdue": self.overdue, "rate": self.rate}
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Figures:
     """What happened in one relationship from SINCE to UNTIL (already clipped to its start and close)."""
 
@@ -110,7 +111,7 @@ class Figures:
     active_goals: int
 
 
-@dataclass
+@datarecord
 class Health:
     """A relationship's figures with a verdict per measure and the reasons behind them."""
 

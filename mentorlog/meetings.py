@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.models import Action, Goal, Person, Reflection, Session, Topic
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 # agenda --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@datarecord
 class Agenda:
     """What to bring to the next meeting with one person (the `agenda` view)."""
 
@@ -85,7 +86,7 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
 # today ------------------------------------------------------------------------------------------
 
 
-@dataclass
+@datarecord
 class Meeting:
     """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence."""
 
@@ -94,7 +95,7 @@ class Meeting:
     planned: bool  # True: a --next date or a future session; False: last session + cadence
 
 
-@dataclass
+@datarecord
 class Today:
     """The day's dashboard (`today`): items due, meetings ahead, what needs attention."""
 
@@ -140,7 +141,7 @@ def next_meeting(person: Person, today: date) -> Meeting | None:
 # the agenda to share ----------------------------------------------------------------------------
 
 
-@dataclass
+@datarecord
 class SharedAgenda:
     """What `agenda --format md` shows the other person: open items of both sides (none from a private
     session), open topics, the goals shared with them and the next meeting; no notes, feedback or reflections."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from mentorlog.datarecord import datarecord
 
 ROLES = ("mentor", "mentee")
 HORIZONS = ("short", "long")
@@ -14,7 +16,7 @@ SKILL_KINDS = ("strength", "growth")
 KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 
 
-@dataclass
+@datarecord
 class Person:
     """A relationship: the person, my role toward them, its cadence, agreement and status."""
 
@@ -60,7 +62,7 @@ class Person:
         }
 
 
-@dataclass
+@datarecord
 class Session:
     """A meeting with someone (or a note with no one): notes, feedback, confidence, tags, goals."""
 
@@ -103,7 +105,7 @@ class Session:
         }
 
 
-@dataclass
+@datarecord
 class Goal:
     """A goal or milestone (parent_id), with its progress and the relationship it belongs to."""
 
@@ -145,7 +147,7 @@ class Goal:
         }
 
 
-@dataclass
+@datarecord
 class ProgressUpdate:
     """A dated progress figure of a goal, with an optional note."""
 
@@ -171,7 +173,7 @@ class ProgressUpdate:
         }
 
 
-@dataclass
+@datarecord
 class Action:
     """An action item: what, whose, due when, with whom, and whether it is open, done or dropped."""
 
@@ -207,7 +209,7 @@ class Action:
         }
 
 
-@dataclass
+@datarecord
 class Reflection:
     """A dated reflection: what went well, what was hard, what is next."""
 
@@ -236,7 +238,7 @@ class Reflection:
         }
 
 
-@dataclass
+@datarecord
 class Topic:
     """A topic queued for the next meeting with someone; discussed_at once talked about."""
 
@@ -265,7 +267,7 @@ class Topic:
         }
 
 
-@dataclass
+@datarecord
 class Rating:
     """A dated level 1-5 of a skill: by me (rater_id None, a self-assessment) or by a person (their view)."""
 
@@ -302,7 +304,7 @@ class Rating:
         }
 
 
-@dataclass
+@datarecord
 class Skill:
     """An ability someone is developing (`growth`) or relies on (`strength`): mine, or a person's (with_name)."""
 
@@ -353,7 +355,7 @@ SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic", "person", "s
 MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; never in shown text (made inert)
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Hit:
     """One search result: the record's kind and id, its title and a snippet with the matches marked."""
 

@@ -6,9 +6,11 @@ A patch is a frozen value: the store reads it and never changes it, so an update
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any
+
+from mentorlog.datarecord import datarecord
 
 
 class Unset(enum.Enum):
@@ -21,7 +23,7 @@ class Unset(enum.Enum):
 UNSET = Unset.UNSET
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Patch:
     def changes(self) -> dict[str, Any]:
         """The fields that were set, by name."""
@@ -31,7 +33,7 @@ class Patch:
         return bool(self.changes())
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class SessionPatch(Patch):
     title: str | Unset = UNSET
     notes: str | Unset = UNSET
@@ -45,7 +47,7 @@ class SessionPatch(Patch):
     goal_ids: tuple[int, ...] | Unset = UNSET
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class GoalPatch(Patch):
     title: str | Unset = UNSET
     description: str | Unset = UNSET
@@ -56,7 +58,7 @@ class GoalPatch(Patch):
     tags: tuple[str, ...] | Unset = UNSET
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ActionPatch(Patch):
     text: str | Unset = UNSET
     owner_id: int | Unset | None = UNSET
@@ -66,7 +68,7 @@ class ActionPatch(Patch):
     session_id: int | Unset | None = UNSET
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ReflectionPatch(Patch):
     text: str | Unset = UNSET
     day: date | Unset = UNSET
@@ -75,7 +77,7 @@ class ReflectionPatch(Patch):
     tags: tuple[str, ...] | Unset = UNSET
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class PersonPatch(Patch):
     name: str | Unset = UNSET
     role: str | Unset = UNSET
@@ -86,13 +88,13 @@ class PersonPatch(Patch):
     agreement: str | Unset = UNSET
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class TopicPatch(Patch):
     text: str | Unset = UNSET
     person_id: int | Unset = UNSET
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class SkillPatch(Patch):
     name: str | Unset = UNSET
     kind: str | Unset = UNSET

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from rich.console import Console, Group, JustifyMethod, RenderableType
@@ -12,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mentorlog import humane
+from mentorlog.datarecord import datarecord
 from mentorlog.humane import relative_days, word
 from mentorlog.i18n import _, german, ngettext
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
@@ -113,7 +113,7 @@ def plain_table(*columns: str) -> Table:
 STACK_BELOW = 40  # columns; narrower terminals get each row as a small block instead of a squeezed table
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Col:
     """A table column: its header, alignment and whether it may wrap."""
 

@@ -6,10 +6,11 @@ templates read them. Nothing here does I/O or reads a clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
 from mentorlog.spans import DONE_LISTED as DONE_LISTED
 from mentorlog.spans import MARKS_PER_ROW as MARKS_PER_ROW  # re-exported: these live in the light spans.py
@@ -35,7 +36,7 @@ MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection
 # goals ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class GoalChange:
     """A goal's progress at the start and the end of a period, placed in the goal tree."""
 
@@ -72,7 +73,7 @@ class GoalChange:
 # summary -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ActionFigures:
     """Action items in a period: created, done, still open and overdue."""
 
@@ -83,7 +84,7 @@ class ActionFigures:
     completion_rate: float | None  # of the items created in the period, the share done
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Quote:
     """A highlight: a piece of feedback (with whom) or a reflection."""
 
@@ -92,7 +93,7 @@ class Quote:
     with_name: str | None = None
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class PersonFigures:
     """One relationship in a period: its own meetings, confidence trend and open items."""
 
@@ -115,7 +116,7 @@ class PersonFigures:
         }
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Summary:
     """The figures of a period (the `summary` view): sessions, actions, goals, people, skills."""
 
@@ -164,7 +165,7 @@ class Summary:
 # timeline ------------------------------------------------------------------------------------------
 
 
-@dataclass
+@datarecord
 class Mark:
     """One event on the timeline: a session, an update, an achieved goal, a rating, ..."""
 
@@ -174,7 +175,7 @@ class Mark:
     detail: str = ""
 
 
-@dataclass
+@datarecord
 class Row:
     """One month (or week) of the timeline with its marks."""
 
@@ -199,7 +200,7 @@ class Row:
         }
 
 
-@dataclass
+@datarecord
 class Timeline:
     """The `timeline` view: rows of marks per month or week, and the goals that moved."""
 
@@ -259,7 +260,7 @@ def _first_of_month(index: int) -> date:
 # review (what an export shows) ------------------------------------------------------------------
 
 
-@dataclass
+@datarecord
 class Review:
     """One period's records for a review, private sessions (and what came of them) left out unless asked."""
 

@@ -3,10 +3,10 @@ rules the period figures, today and health share (light: they build no report da
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.trees import SPARK_POINTS, sparkline
 
 STALE_DAYS = 28
@@ -49,7 +49,7 @@ def expected_meetings(since: date, until: date, started: date, cadence_days: int
 # confidence ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Confidence:
     """Session confidence over a period: first, last, average and a sparkline."""
 

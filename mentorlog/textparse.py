@@ -13,9 +13,10 @@ one word: `me`, `them` (German `ich`, `sie`, `er`), or a person's name or prefix
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
+from mentorlog.datarecord import datarecord
 from mentorlog.i18n import _
 from mentorlog.patterns import lazy
 
@@ -31,7 +32,7 @@ REFERENCE_DAY = date(2028, 1, 3)
 TAG = lazy(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ActionLine:
     """An action item as typed, its `due:` and `owner:` tokens taken off the text."""
 
@@ -41,7 +42,7 @@ class ActionLine:
     done: bool = False
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ParsedNote:
     """A note's text with its action lines and #tags taken out."""
 
@@ -151,7 +152,7 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
     return ParsedNote(notes=notes, actions=actions, tags=find_tags(text))
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class RatingLine:
     """A skill rating as typed in a note: skill, level, by whom, note."""
 

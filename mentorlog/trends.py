@@ -8,10 +8,10 @@ it. A view with a single rating inside the period (and none before) has a level 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.i18n import _
 from mentorlog.models import Rating, Skill
 from mentorlog.trees import SPARK_POINTS, sparkline
@@ -19,7 +19,7 @@ from mentorlog.trees import SPARK_POINTS, sparkline
 GAP = 2  # my rating and theirs this far apart (or more) is worth saying
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class View:
     """One side's ratings of a skill over a period: level at the start and at the end, and the ratings inside."""
 
@@ -65,7 +65,7 @@ def others(skill: Skill) -> list[Rating]:
     return [rating for rating in theirs if rating.rater_id == rater]
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Gap:
     """My latest rating of a skill and someone else's, GAP or more apart."""
 
@@ -101,7 +101,7 @@ def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
     ]
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class SkillTrend:
     """A skill as `skills` shows it: both views over the period, its goals, and any gap between the views."""
 
@@ -141,7 +141,7 @@ def trend(skill: Skill, since: date, until: date, goals: tuple[tuple[int, str], 
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class SkillChange:
     """A skill rated in a period: each view's level at its start and end (summary, reviews)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from mentorlog import config as configuration
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import BadValue, MentorlogError, UsageError
 from mentorlog.i18n import N_, _, ngettext
 from mentorlog.safe import inert
@@ -27,7 +28,7 @@ ROLE_PROMPT = N_("Role of {name} (mentor/mentee)")
 T = TypeVar("T")
 
 
-@dataclass
+@datarecord
 class AppState:
     """One command line's state: set up by the root command, read by the command that runs."""
 

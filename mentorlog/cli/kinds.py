@@ -5,12 +5,13 @@ and its view. Adding a kind means adding one entry here (and its repository)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mentorlog import editform, humane, validate
 from mentorlog.cli import common
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import UsageError
 from mentorlog.i18n import N_, _, german
 
@@ -140,7 +141,7 @@ def edit_help(word: str) -> str:
     return _(EDIT_HELP).format(what=_(NOUNS.get(word, word)))
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class FormSpec:
     """Which one-line fields and sections a kind's editor form has, and how to fill and read them."""
 
@@ -303,7 +304,7 @@ def _show_plain(view: str) -> Show:
 # the registry -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Kind:
     """A record kind in the registry: how show, edit and delete get, change and remove it."""
 

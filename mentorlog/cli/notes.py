@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +10,7 @@ import typer
 
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import UsageError
 from mentorlog.i18n import N_, _, ngettext
 from mentorlog.safe import inert
@@ -27,7 +27,7 @@ notes under the notes line (any Markdown, # headings too). Lines like
 become action items, and #words become tags. Empty the file to cancel.""")
 
 
-@dataclass
+@datarecord
 class NoteFields:
     """The one-line fields of a session, from flags or the editor form."""
 

@@ -3,12 +3,12 @@ action item it is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import typer
 
 from mentorlog.cli import common
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import MentorlogError, NotFound, UsageError
 from mentorlog.i18n import _
 from mentorlog.safe import inert
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from mentorlog.store.repo import Journal
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class PersonPlan:
     """A person to use: an existing id, or a name and role to create in the write transaction."""
 

@@ -19,10 +19,12 @@ import gettext
 import inspect
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
+
+from mentorlog.datarecord import datarecord
 
 PACKAGE = Path(__file__).resolve().parent.parent
 LOCALE = Path(__file__).resolve().parent
@@ -45,7 +47,7 @@ def area_of(path: Path) -> str:
     return "core"
 
 
-@dataclass
+@datarecord
 class Message:
     msgid: str
     plural: str | None = None

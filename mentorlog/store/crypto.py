@@ -25,10 +25,11 @@ import re
 import sys
 import types
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import MentorlogError
 from mentorlog.i18n import _, os_reason
 
@@ -45,7 +46,7 @@ INSTALL = "pip install 'mentorlog[encryption]'"
 WRONG = "wrong passphrase, or not a mentorlog journal"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class RawKey:
     """A SQLCipher raw key and the salt it belongs to. Its repr never shows either."""
 
@@ -205,7 +206,7 @@ def keyring_forget(hints: Path | None, path: Path) -> bool:
 # where the key comes from ------------------------------------------------------------------------
 
 
-@dataclass
+@datarecord
 class Keys:
     """The key sources of one command, in order, and what they gave (each source is asked at most once).
 

@@ -14,10 +14,11 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import StoreError
 from mentorlog.i18n import _, os_reason
 from mentorlog.store.problems import sqlite_problem
@@ -179,7 +180,7 @@ def memory_journal() -> sqlite3.Connection:
     return db
 
 
-@dataclass
+@datarecord
 class Opened:
     """An open journal: the connection, the shared lock that says "in use", and what this open created."""
 

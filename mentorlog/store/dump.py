@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import UsageError
 from mentorlog.i18n import _
 from mentorlog.store.base import Repo
@@ -46,7 +47,7 @@ Progress = Callable[[int], None]
 BATCH = 1000  # records encoded and escaped together
 
 
-@dataclass
+@datarecord
 class ImportReport:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)

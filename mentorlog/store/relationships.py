@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from mentorlog import humane
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import MentorlogError, UsageError
 from mentorlog.i18n import N_, _
 from mentorlog.models import Action, Person, Reflection, Topic
@@ -15,7 +16,7 @@ from mentorlog.store.period import PeriodRepo
 CLOSING_TAG = N_("closing")  # the closing reflection's tag, in the language of its writer (`#Abschluss`)
 
 
-@dataclass
+@datarecord
 class Closing:
     """What closing a relationship did: its reflection, the dropped items and topics."""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from mentorlog.datarecord import datarecord
 from mentorlog.store.db import memory_journal
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Column:
     name: str
     type: str
@@ -16,7 +17,7 @@ class Column:
     references: str | None  # "people (id), on delete restrict"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Table:
     name: str
     columns: list[Column]

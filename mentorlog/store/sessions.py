@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
 from mentorlog import validate
+from mentorlog.datarecord import datarecord
 from mentorlog.errors import UsageError
 from mentorlog.i18n import _
 from mentorlog.models import Session
@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class NewAction:
     """An action item recorded together with a session (`note --action`)."""
 

@@ -13,9 +13,10 @@ import json
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.store.dump import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.syncapply import LoopCut, SyncApplyRepo
 from mentorlog.store.syncfiles import (
@@ -38,7 +39,7 @@ TABLES = tuple(REFERENCES)
 LINK_OWNERS = {link: (table, column) for table, (link, column) in [*TAGGED.items(), *GOAL_LINKS.items()]}
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Skipped:
     device: str
     name: str
@@ -46,7 +47,7 @@ class Skipped:
     newer: bool = False
 
 
-@dataclass
+@datarecord
 class SyncReport:
     device: str
     first: bool = False
@@ -62,7 +63,7 @@ class SyncReport:
     tell_plain: bool = False
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class DeviceStatus:
     device: str
     this: bool
@@ -71,7 +72,7 @@ class DeviceStatus:
     last_file_at: str | None
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class SyncStatus:
     device: str | None
     enabled_at: str | None

@@ -13,9 +13,10 @@ Rows are only rewritten where they differ, so applying the same changes again ch
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from mentorlog.datarecord import datarecord
 from mentorlog.store.dump import GOAL_LINKS, REFERENCES, TAGGED, DumpRepo
 from mentorlog.store.syncfiles import Change
 
@@ -25,7 +26,7 @@ ORDER = list(REFERENCES)
 NEEDED = {("skill_ratings", "rater_id"), ("skills", "person_id")}
 
 
-@dataclass
+@datarecord
 class Entry:
     """A record being settled: its winning content, and whether the row shows all of it."""
 
@@ -34,7 +35,7 @@ class Entry:
     complete: bool = True
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class LoopCut:
     goal_id: int
     goal_title: str
@@ -42,7 +43,7 @@ class LoopCut:
     parent_title: str
 
 
-@dataclass
+@datarecord
 class Applied:
     changed: int = 0
     deleted: int = 0
