@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -52,8 +53,21 @@ def _sub(heading: str) -> Text:
     return Text("\n" + heading, style="bold")
 
 
-def _panel(title: str, *body: RenderableType) -> Panel:
-    return Panel(Group(*body), title=Text(title, style="bold"), title_align="left", expand=False)
+def _panel(title: str, *body: RenderableType, width: int | None = None) -> Panel:
+    """A record's box, as wide as its content needs. WIDTH is the width it will be printed at: when a text
+    line fills it anyway, the box is drawn full width without measuring its tables first (what Rich's
+    measuring would conclude too, at a third of a `show goal`'s drawing time)."""
+    return Panel(Group(*body), title=Text(title, style="bold"), title_align="left", expand=_fills(body, width))
+
+
+def _fills(body: tuple[RenderableType, ...], width: int | None) -> bool:
+    """Whether a Text in BODY has a line at least as wide as a panel's inside at WIDTH (border and padding: 4)."""
+    if width is None:
+        return False
+    inside = width - 4
+    return any(
+        isinstance(item, Text) and any(cell_len(line) >= inside for line in item.plain.splitlines()) for item in body
+    )
 
 
 def show_session(session: Session, actions: list[Action], today: date, *, width: int = 120) -> Panel:
@@ -74,7 +88,7 @@ def show_session(session: Session, actions: list[Action], today: date, *, width:
         body += [_sub(_("Feedback")), long_text(session.feedback)]
     if actions:
         body += [_sub(_("Action items")), actions_table(actions, today, width=width - 4)]
-    return _panel(_("Session {id}").format(id=session.id), *body)
+    return _panel(_("Session {id}").format(id=session.id), *body, width=width)
 
 
 def show_goal(
@@ -118,7 +132,7 @@ def show_goal(
         body += [_sub(_("Progress updates")), table]
     if actions:
         body += [_sub(_("Action items")), actions_table(actions, today, width=width - 4)]
-    return _panel(_("Goal {id}").format(id=goal.id), *body)
+    return _panel(_("Goal {id}").format(id=goal.id), *body, width=width)
 
 
 def show_action(action: Action, today: date) -> Panel:
@@ -180,7 +194,7 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
         body += [_sub(_("Open topics")), topics_table(topics)]
     if actions:
         body += [_sub(_("Open action items")), actions_table(actions, today, width=width - 4)]
-    return _panel(_("Person {id}").format(id=person.id), *body)
+    return _panel(_("Person {id}").format(id=person.id), *body, width=width)
 
 
 def show_topic(topic: Topic, today: date | None = None) -> Panel:

@@ -7,7 +7,7 @@ from datetime import date
 from rich.console import Console
 
 from mentorlog import render
-from mentorlog.models import Action
+from mentorlog.models import Action, Goal
 from mentorlog.render_reports import summary_view
 from mentorlog.reports import ActionFigures, Confidence, GoalChange, Quote, Summary
 
@@ -82,3 +82,23 @@ def test_overdue_is_red_and_due_soon_is_yellow() -> None:
 def test_progress_bar() -> None:
     assert render.bar(40, 120).plain == "████░░░░░░  40%"
     assert render.bar(100, 60).plain == "█████ 100%"  # narrow terminals: half the length
+
+
+def _goal(description: str) -> Goal:
+    stamp = "2026-11-01T10:00:00+00:00"
+    return Goal(1, "u", "Delegate", description, "short", "active", 40, None, None, None, "Anna", stamp, stamp, None)
+
+
+def test_a_record_box_drawn_without_measuring_is_the_box_rich_would_measure() -> None:
+    """`show goal`/`session`/`person` skip Rich's measuring when a text line fills the width; the box
+    must come out exactly as the measured one, at every width, whether or not the line fills it."""
+    from mentorlog.render_records import show_goal
+
+    actions = [action(number, "2026-12-01") for number in range(1, 4)]
+    for description in ("short", "x " * 60, "a line of exactly forty-six characters here ok", "é" * 200):
+        for width in (50, 80, 120):
+            panel = show_goal(_goal(description), [], [], actions, TODAY, width=width)
+            measured = show_goal(_goal(description), [], [], actions, TODAY, width=width)
+            measured.expand = False
+            assert rendered(panel, width) == rendered(measured, width)
+            assert panel.expand == (len(description.rstrip()) >= width - 4)
