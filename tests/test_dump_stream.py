@@ -103,6 +103,9 @@ def test_a_restore_builds_the_same_search_index_indexes_and_triggers(run: Run, t
         assert before
     hits = run("--db", str(restored), "search", "abstract", "--json")
     assert hits.exit_code == 0 and hits.stdout == run("--db", str(demo), "search", "abstract", "--json").stdout
+    # the restore's larger in-memory search buffer is not left behind: later writes use FTS5's default
+    config = dict(sqlite3.connect(restored).execute("SELECT k, v FROM search_index_config").fetchall())
+    assert config.get("hashsize", 1024 * 1024) == 1024 * 1024
 
 
 def test_undo_after_a_restore_removes_all_of_it(run: Run, tmp_path: Path, large_dump: Path) -> None:
