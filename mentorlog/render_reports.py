@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -164,10 +165,15 @@ def _most_moved(goals: list[GoalChange]) -> list[GoalChange]:
 
 
 def _people_figures(people: list[PersonFigures], width: int) -> RenderableType:
-    """Each relationship on its own line: meetings against its cadence, its confidence trend, open items."""
+    """Each relationship on its own line: meetings against its cadence, its confidence trend, open items.
+
+    The sparkline shows the latest ratings that fit beside the other columns (at least 8), so that a
+    year of weekly sessions does not squeeze the names into a column four letters wide."""
+    headers = (_("with"), _("sessions"), _("confidence"), _("open"))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for index, name in enumerate((_("with"), _("sessions"), _("confidence"), _("open"))):
+    for index, name in enumerate(headers):
         table.add_column(name, overflow="fold", no_wrap=index > 0)
+    rows = []
     for person in people:
         held = Text(str(person.sessions))
         if person.expected:
@@ -175,17 +181,26 @@ def _people_figures(people: list[PersonFigures], width: int) -> RenderableType:
                 " " + _("of {expected}").format(expected=person.expected),
                 style="green" if person.sessions >= person.expected else "yellow",
             )
-        trend = person.confidence
-        trend_cell = (
-            Text.assemble((trend.sparkline, "cyan"), f" {trend.first}→{trend.last}")
-            if trend.first is not None
-            else Text("—", style="dim")
-        )
         items = Text(str(person.open))
         if person.overdue:
             items.append(" " + _("({overdue} overdue)").format(overdue=person.overdue), style="bold red")
         name = short_name(person.name) if width < 90 else person.name
-        table.add_row(Text.assemble(user(name, "bold"), (f" {word(person.role)}", "dim")), held, trend_cell, items)
+        rows.append((Text.assemble(user(name, "bold"), (f" {word(person.role)}", "dim")), held, items, person))
+    others = sum(
+        max([cell_len(header), *(cell.cell_len for cell in column)])
+        for header, column in zip(
+            (headers[0], headers[1], headers[3]), zip(*(row[:3] for row in rows), strict=True), strict=True
+        )
+    )
+    room = max(8, width - others - 6 - len(" 5→5"))  # 6: the gaps between four columns
+    for who, held, items, person in rows:
+        trend = person.confidence
+        trend_cell = (
+            Text.assemble((trend.sparkline[-room:], "cyan"), f" {trend.first}→{trend.last}")
+            if trend.first is not None
+            else Text("—", style="dim")
+        )
+        table.add_row(who, held, trend_cell, items)
     return table
 
 

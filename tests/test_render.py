@@ -102,3 +102,27 @@ def test_a_record_box_drawn_without_measuring_is_the_box_rich_would_measure() ->
             measured.expand = False
             assert rendered(panel, width) == rendered(measured, width)
             assert panel.expand == (len(description.rstrip()) >= width - 4)
+
+
+def test_a_long_confidence_trend_leaves_the_names_whole() -> None:
+    """A year of weekly sessions gives a 60-point sparkline; the per-relationship table shows the latest
+    points that fit, and each relationship stays on one line (names were folded four letters wide)."""
+    from dataclasses import replace
+
+    from mentorlog.reports import PersonFigures
+
+    trend = Confidence(1, 5, 3.0, "▁▃▅▆█" * 12)
+    people = [
+        PersonFigures(1, "Dora Novak", "mentee", 188, 12, trend, 425, 121),
+        PersonFigures(2, "Eric Lopez", "mentee", 176, 26, trend, 381, 88),
+    ]
+    for width in (60, 100, 120):
+        lines = rendered(summary_view(replace(FIGURES, people=people), width=width), width)
+        rows = [line for line in lines if "mentee" in line]
+        assert len(rows) == 2, lines
+        assert all(len(line) <= width for line in lines)
+        assert all(row.rstrip().endswith("overdue)") for row in rows)
+        shown = rows[0].split("  ")[2] if width >= 90 else rows[0]
+        assert "▁▃▅▆█" in shown
+    wide = rendered(summary_view(replace(FIGURES, people=people), width=120), 120)
+    assert "Dora Novak mentee" in "\n".join(wide)
