@@ -202,7 +202,8 @@ def test_the_compiled_review_template_is_the_templates_own(monkeypatch: pytest.M
     )
     environment = html._environment()
     shipped = html._template(environment)
-    monkeypatch.setattr(html, "COMPILED", tmp_path / "missing.compiled")  # or made by another Jinja: compiled now
+    monkeypatch.setattr(html, "COMPILED_MODULE", "mentorlog.export.no_such_module")  # or another Jinja's: compiled now
     compiled_now = html._template(environment)
-    assert shipped.root_render_func.__code__.co_filename == str(html.TEMPLATES / "review.html.compiled")
+    assert shipped.root_render_func.__code__.co_filename == str(html.COMPILED)
+    assert compiled_now.root_render_func.__code__.co_filename != str(html.COMPILED)
     assert compiled_now.name == shipped.name == "review.html.j2"

@@ -155,9 +155,11 @@ def _skills(review: Review) -> list[dict[str, Any]]:
 
 TEMPLATE = "review.html.j2"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-# The template as the Python Jinja compiles it to, kept beside it (compiling it costs more than rendering a year):
-# regenerate with `python -c "from mentorlog.export import html; html.write_compiled()"` (a test checks it is fresh)
-COMPILED = TEMPLATES / "review.html.compiled"
+# The template as the Python Jinja compiles it to, kept as a module beside this one (compiling it costs more than
+# rendering a year; as a module its bytecode is cached like the rest of mentorlog's): regenerate with
+# `python -c "from mentorlog.export import html; html.write_compiled()"` (a test checks it is fresh)
+COMPILED = Path(__file__).resolve().parent / "review_template.py"
+COMPILED_MODULE = "mentorlog.export.review_template"
 
 
 def _environment() -> jinja2.Environment:
@@ -181,7 +183,10 @@ def compiled_source() -> str:
     environment = _environment()
     source = (TEMPLATES / TEMPLATE).read_text(encoding="utf-8")
     code = environment.compile(source, TEMPLATE, TEMPLATE, raw=True, defer_init=True)
-    return f"# jinja2 {jinja2.__version__}: generated from {TEMPLATE} by html.write_compiled(); do not edit\n{code}\n"
+    return (
+        f"# jinja2 {jinja2.__version__}: generated from templates/{TEMPLATE} by html.write_compiled(); do not edit\n"
+        f"# ruff: noqa\n# mypy: ignore-errors\nJINJA = {jinja2.__version__!r}\n{code}\n"
+    )
 
 
 def write_compiled() -> None:
@@ -189,17 +194,18 @@ def write_compiled() -> None:
 
 
 def _template(environment: jinja2.Environment) -> jinja2.Template:
-    """The review template from its compiled Python when that was made by this Jinja, else compiled now."""
+    """The review template from its compiled module when that was made by this Jinja, else compiled now."""
+    import importlib
+
     import jinja2
 
     try:
-        code = COMPILED.read_text(encoding="utf-8")
-    except OSError:
-        code = ""
-    if code.startswith(f"# jinja2 {jinja2.__version__}:"):
-        namespace: dict[str, Any] = {"environment": environment, "__file__": str(TEMPLATES / TEMPLATE)}
-        exec(compile(code, str(COMPILED), "exec"), namespace)  # our own template, as Jinja compiled it
-        return environment.template_class.from_module_dict(environment, namespace, environment.make_globals(None))
+        module = importlib.import_module(COMPILED_MODULE)
+    except ImportError:
+        module = None
+    if module is not None and getattr(module, "JINJA", None) == jinja2.__version__:
+        vars(module)["environment"] = environment  # the global its functions look up (as Jinja's loader sets)
+        return environment.template_class.from_module_dict(environment, vars(module), environment.make_globals(None))
     return environment.get_template(TEMPLATE)
 
 

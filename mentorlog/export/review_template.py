@@ -1,4 +1,7 @@
-# jinja2 3.1.6: generated from review.html.j2 by html.write_compiled(); do not edit
+# jinja2 3.1.6: generated from templates/review.html.j2 by html.write_compiled(); do not edit
+# ruff: noqa
+# mypy: ignore-errors
+JINJA = '3.1.6'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'review.html.j2'
 
