@@ -288,6 +288,18 @@ class Review:
     targets: list[Goal] = field(default_factory=list)  # active goals with a target date, whatever the period (ics)
 
     @property
+    def people_in_period(self) -> list[Person]:
+        """The relationships open at some time in the period, for the review's `People:` line (a forty-year
+        journal's review of six months names the dozen people of those months, not all 160)."""
+        first, last = self.since.isoformat(), self.until.isoformat()
+        return [
+            person
+            for person in self.people
+            if (person.started or str(local_day(person.created_at))) <= last
+            and (person.closed_at is None or person.closed_at >= first)
+        ]
+
+    @property
     def title(self) -> str:
         """`Mentoring review with Anna: 2026-06-01 to 2026-11-26`, in the chosen language."""
         from mentorlog.humane import day

@@ -207,3 +207,25 @@ def test_the_compiled_review_template_is_the_templates_own(monkeypatch: pytest.M
     assert shipped.root_render_func.__code__.co_filename == str(html.COMPILED)
     assert compiled_now.root_render_func.__code__.co_filename != str(html.COMPILED)
     assert compiled_now.name == shipped.name == "review.html.j2"
+
+
+def test_the_review_names_the_relationships_of_its_period_only(run: Run) -> None:
+    """`People:` in the Markdown and HTML reviews: whoever's relationship was open in the period, not
+    everyone the journal ever held (a long journal's six-month review listed 160 names)."""
+    for step in (
+        ["person", "add", "Old Mentee", "--role", "mentee", "--since", "2020-01-01"],
+        ["person", "close", "old", "--date", "2021-06-30", "--reflection", "done"],
+        ["person", "add", "Current Mentee", "--role", "mentee", "--since", "2026-01-01"],
+        ["person", "add", "Future Mentor", "--role", "mentor", "--since", "2027-03-01"],
+        ["person", "add", "Late Closer", "--role", "mentee", "--since", "2025-01-01"],
+        ["person", "close", "late", "--date", "2026-07-15", "--reflection", "done"],
+    ):
+        assert run(*step).exit_code == 0, step
+    markdown = run("export", "--format", "md", "--since", "2026-06-01").stdout
+    people_line = next(line for line in markdown.splitlines() if line.startswith("People:"))
+    assert people_line.strip() == "People: Current Mentee (mentee), Late Closer (mentee)"
+    page = run("export", "--format", "html", "--since", "2026-06-01").stdout
+    assert "Current Mentee" in page and "Late Closer" in page
+    assert "Old Mentee" not in page and "Future Mentor" not in page
+    everyone = json.loads(run("export", "--format", "json", "--since", "2026-06-01").stdout)["people"]
+    assert {person["name"] for person in everyone} >= {"Old Mentee", "Future Mentor"}  # the data keeps them all

@@ -217,7 +217,7 @@ def _part(part: Part, review: Review) -> list[str]:
 
 def render(review: Review) -> str:
     out: list[str] = [f"# {md_inline(review.title)}", ""]
-    people = ", ".join(f"{md_inline(p.name)} ({word(p.role)})" for p in review.people) or _("nobody yet")
+    people = ", ".join(f"{md_inline(p.name)} ({word(p.role)})" for p in review.people_in_period) or _("nobody yet")
     written = _("Written by mentorlog on {day}.").format(day=day(review.today))
     out += [_("People: {people}").format(people=people) + "  ", written, ""]
     if review.private_left_out:

@@ -79,7 +79,7 @@ def root(context, missing=missing):
     yield '\n'
     l_1_loop = missing
     t_8 = 1
-    for l_1_person, l_1_loop in LoopContext(environment.getattr((undefined(name='review') if l_0_review is missing else l_0_review), 'people'), undefined):
+    for l_1_person, l_1_loop in LoopContext(environment.getattr((undefined(name='review') if l_0_review is missing else l_0_review), 'people_in_period'), undefined):
         l_1_word = resolve('word')
         _loop_vars = {}
         pass
