@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from rich.console import Console, Group, JustifyMethod, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from mentorlog import humane
@@ -15,6 +14,7 @@ from mentorlog.datarecord import datarecord
 from mentorlog.humane import relative_days, word
 from mentorlog.i18n import _, german, ngettext
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
+from mentorlog.richtable import Table
 from mentorlog.safe import inert, one_line
 
 __all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)

@@ -7,7 +7,6 @@ from datetime import date
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from mentorlog import humane
@@ -27,6 +26,7 @@ from mentorlog.render import (
     user,
     when_text,
 )
+from mentorlog.richtable import Table
 from mentorlog.safe import capped, shorten_words
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from mentorlog import humane
@@ -26,6 +25,7 @@ from mentorlog.render import (
     user,
     when_text,
 )
+from mentorlog.richtable import Table
 from mentorlog.safe import inert, one_line
 
 if TYPE_CHECKING:  # types only: summary and timeline do not load the agenda's and today's modules, today not
