@@ -14,7 +14,7 @@ from mentorlog.datarecord import datarecord
 from mentorlog.humane import relative_days, word
 from mentorlog.i18n import _, german, ngettext
 from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
-from mentorlog.richtable import Table
+from mentorlog.render_table import Table
 from mentorlog.safe import inert, one_line
 
 __all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)

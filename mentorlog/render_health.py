@@ -9,7 +9,7 @@ from mentorlog.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Health, shown, ve
 from mentorlog.humane import day, decimal, word
 from mentorlog.i18n import N_, _
 from mentorlog.render import empty, user
-from mentorlog.richtable import Table
+from mentorlog.render_table import Table
 
 VERDICT_STYLE = {ON_TRACK: "green", WATCH: "yellow", NEEDS_ATTENTION: "bold red"}
 VERDICT_MARK = {ON_TRACK: "✓", WATCH: "!", NEEDS_ATTENTION: "⚠"}

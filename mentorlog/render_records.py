@@ -26,7 +26,7 @@ from mentorlog.render import (
     user,
     when_text,
 )
-from mentorlog.richtable import Table
+from mentorlog.render_table import Table
 from mentorlog.safe import capped, shorten_words
 
 

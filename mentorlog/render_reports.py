@@ -25,7 +25,7 @@ from mentorlog.render import (
     user,
     when_text,
 )
-from mentorlog.richtable import Table
+from mentorlog.render_table import Table
 from mentorlog.safe import inert, one_line
 
 if TYPE_CHECKING:  # types only: summary and timeline do not load the agenda's and today's modules, today not

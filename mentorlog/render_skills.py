@@ -13,7 +13,7 @@ from mentorlog import humane
 from mentorlog.i18n import N_, _
 from mentorlog.models import Skill
 from mentorlog.render import NARROW, TIGHT, Col, empty, lay_out, short_name, user, when_text
-from mentorlog.richtable import Table
+from mentorlog.render_table import Table
 from mentorlog.safe import one_line
 from mentorlog.trends import Gap, SkillChange, SkillTrend, View, signed
 
