@@ -158,3 +158,24 @@ def test_the_review_exports_carry_a_health_section_per_person(ada: None, run: Ru
         "meetings: watch — 5 of 7 expected meetings held; the longest gap was 35 days (cadence 14)",
         "my actions: needs attention — 1 of 3 done on time, 1 late, 1 overdue",
     ]
+
+
+def test_the_days_to_close_are_counted_only_where_they_are_shown(
+    ada: None, run: Run, run_json: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`health` shows how long items take to close; today, agenda and the reviews show only verdicts, so they
+    leave that query out (each relationship's slowest one) and judge the same."""
+    from mentorlog.store.health import HealthRepo
+
+    attention = run_json("today")["needs_attention"]
+    review = run("export", "--format", "md", "--since", "2026-09-01").stdout
+    assert run_json("health")[0]["days_to_done_median"] == 24
+
+    def counted(*_args: object) -> tuple[int, ...]:
+        raise AssertionError("the days to close were counted")
+
+    monkeypatch.setattr(HealthRepo, "_days_to_done", counted)
+    assert run_json("today")["needs_attention"] == attention
+    assert run_json("agenda", "--with", "ada")["needs_attention"] == attention["Ada Lovelace"]
+    assert run("export", "--format", "md", "--since", "2026-09-01").stdout == review
+    assert run("health").exit_code != 0  # the one view that shows them still counts them

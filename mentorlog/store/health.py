@@ -37,9 +37,11 @@ class HealthRepo(PeriodRepo):
         if person.status == "closed" or (person.started and person.started > self.today.isoformat()):
             return []
         since = parse_since(WINDOW, today=self.today)
-        return assess(self.health_figures(person, since, self.today)).attention
+        return assess(self.health_figures(person, since, self.today, closing_days=False)).attention
 
-    def health_figures(self, person: Person, since: date, until: date) -> Figures:
+    def health_figures(self, person: Person, since: date, until: date, *, closing_days: bool = True) -> Figures:
+        """The figures of PERSON's relationship over SINCE..UNTIL. Without CLOSING_DAYS, the days each item took to
+        be done are left out (empty): no verdict uses them, only the `health` view and its JSON show them."""
         started = date.fromisoformat(person.started) if person.started else since
         start = max(since, started)
         end = min(until, date.fromisoformat(person.closed_at)) if person.closed_at else until
@@ -65,7 +67,7 @@ class HealthRepo(PeriodRepo):
             longest_gap_days=max(gaps) if gaps else None,
             me=me,
             them=them,
-            days_to_done=self._days_to_done(person.id, start, end),
+            days_to_done=self._days_to_done(person.id, start, end) if closing_days else (),
             confidences=tuple(row["confidence"] for row in sessions if row["confidence"] is not None),
             topics_carried=int(
                 self.scalar(

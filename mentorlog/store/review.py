@@ -138,7 +138,7 @@ class ReviewRepo(HealthRepo):
             open_more=max(summary.actions.open - len(still_open), 0),
             done_more=max(done_total - len(done), 0),
             health=[
-                assess(self.health_figures(person, since, until))
+                assess(self.health_figures(person, since, until, closing_days=False))  # the reviews show verdicts
                 for person in people
                 if not (person.closed_at and person.closed_at < since.isoformat())
             ],
