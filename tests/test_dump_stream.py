@@ -209,6 +209,29 @@ def test_the_reader_takes_the_file_a_chunk_at_a_time(monkeypatch: pytest.MonkeyP
     assert seen == sum(len(value) for value in data.values() if isinstance(value, list))
 
 
+def test_the_progress_counts_bytes_so_a_german_dump_reaches_its_size(
+    monkeypatch: pytest.MonkeyPatch, run: Run, tmp_path: Path
+) -> None:
+    """The bar's total is the file's size in bytes; it used to advance by characters, so a dump full of
+    umlauts stopped short of 100 %."""
+    from mentorlog.store import dumpread
+
+    monkeypatch.setattr(dumpread, "CHUNK", 512)
+    demo = tmp_path / "demo.db"
+    assert run("--db", str(demo), "demo").exit_code == 0
+    run("--db", str(demo), "note", "--with", "anna", "Überprüfung der Übungen " * 200)
+    file = tmp_path / "dump.json"
+    file.write_text(dump_text(run, demo), encoding="utf-8")
+    size = file.stat().st_size
+    assert size > len(file.read_text(encoding="utf-8")) + 500  # hundreds of two-byte characters
+    steps: list[int] = []
+    with file.open(encoding="utf-8-sig", newline="") as stream:
+        reader = dumpread.DumpReader(stream, "dump.json", on_read=dumpread.bytes_read(stream, steps.append))
+        for _table, records in reader.tables():
+            sum(1 for _ in records)
+    assert sum(steps) == size and len(steps) > 10 and min(steps) >= 0
+
+
 def test_the_import_never_parses_the_file_whole(monkeypatch: pytest.MonkeyPatch, run: Run, large_dump: Path) -> None:
     def refused(*args: object, **kwargs: object) -> None:
         raise AssertionError("the whole file parsed at once")

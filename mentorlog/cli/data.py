@@ -179,7 +179,7 @@ def import_(
     Into an empty journal the ids are restored too, so a restore is exact.
     """
     from mentorlog import render_progress
-    from mentorlog.store.dumpread import DumpReader
+    from mentorlog.store.dumpread import DumpReader, bytes_read
 
     try:
         stream = file.open(encoding="utf-8-sig", newline="")  # read a chunk at a time, never whole
@@ -191,7 +191,7 @@ def import_(
         size = os.fstat(stream.fileno()).st_size
         try:
             with common.journal(write=True) as journal, render_progress.progress_bar(size, _("Importing")) as advance:
-                reader = DumpReader(stream, str(file), on_read=advance)
+                reader = DumpReader(stream, str(file), on_read=bytes_read(stream, advance))
                 report = journal.load_stream(reader.tables(), source=str(file))
         except UnicodeDecodeError:
             raise UsageError(_("{file} is not UTF-8 text").format(file=file)) from None

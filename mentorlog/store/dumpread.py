@@ -26,6 +26,25 @@ class Truncated(Exception):
     """The file ended inside the JSON text."""
 
 
+def bytes_read(stream: IO[str], advance: Callable[[int], None] | None) -> Callable[[int], None] | None:
+    """An ON_READ for DumpReader that advances a progress bar by the bytes of STREAM read, not the characters
+    (the bar's total is the file's size in bytes, and a German note's `ü` is two of them)."""
+    if advance is None:
+        return None
+    raw = getattr(stream, "buffer", None)
+    if raw is None:
+        return advance
+    seen = 0
+
+    def read(_characters: int) -> None:
+        nonlocal seen
+        position = raw.tell()
+        advance(position - seen)
+        seen = position
+
+    return read
+
+
 class DumpReader:
     """The dump in STREAM (text, already decoded) as its header and its tables' checked records, in table order.
 
