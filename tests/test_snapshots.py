@@ -55,3 +55,13 @@ def test_view_looks_as_recorded(
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert max((len(line) for line in lines), default=0) <= width
     assert "\n".join(lines) == snapshot
+
+
+@pytest.mark.parametrize("form", ["md", "html"])
+def test_the_review_exports_are_as_recorded(run: Run, demo_db: Path, snapshot: SnapshotAssertion, form: str) -> None:
+    """The Markdown and HTML reviews byte for byte: their rendering is hand-tuned for speed (sessions written by
+    one Python function, the template shipped compiled), so any change to what they print shows up here."""
+    result = run("--db", str(demo_db), "export", "--format", form, "--since", "3m")
+    assert result.exit_code == 0, result.output
+    assert "Anna" in result.stdout
+    assert result.stdout == snapshot
