@@ -86,7 +86,7 @@ class Gap:
 
 
 def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
-    """Each other rater (or only BY) whose latest rating is GAP or more from my latest one."""
+    """Each other rater (or only BY) whose latest rating is GAP or more from my latest one, by that rating's day."""
     my_level = skill.level
     if my_level is None:
         return []
@@ -94,9 +94,9 @@ def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
     for rating in skill.ratings:
         if not rating.mine and rating.rater_id is not None and (by is None or rating.rater_id == by):
             latest[rating.rater_id] = rating
-    return [
+    return [  # in the order of those latest ratings (the same whether or not older ratings were read)
         Gap(skill.id, skill.name, my_level, rating.level, rating.by)
-        for rating in latest.values()
+        for rating in sorted(latest.values(), key=lambda rating: (rating.date, rating.id))
         if abs(rating.level - my_level) >= GAP
     ]
 

@@ -110,7 +110,10 @@ def skills(
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, with_)
         shown = common.list_limit(limit, json_)
-        found = journal.list_skills(person_id=person_id, kind=kind_word, include_closed=all_, limit=shown)
+        recent = None if json_ else start  # --json lists every rating; the view needs the period's and one before
+        found = journal.list_skills(
+            person_id=person_id, kind=kind_word, include_closed=all_, limit=shown, ratings_since=recent
+        )
         total = (
             journal.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
             if len(found) == shown

@@ -23,6 +23,11 @@ RATING_SELECT = (  # the columns in the order of Rating's fields
 )
 ORDER = " ORDER BY k.kind = 'strength', k.person_id IS NOT NULL, p.name COLLATE NOCASE, k.name COLLATE NOCASE, k.id"
 ACTIVE_OWNER = " AND (k.person_id IS NULL OR k.person_id IN (SELECT id FROM people WHERE status = 'active'))"
+RECENT = (  # the ratings since a day, and each rater's latest before it (what a view from that day shows)
+    " AND (r.date >= '{since}' OR r.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY skill_id,"
+    " rater_id ORDER BY date DESC, id DESC) AS n FROM skill_ratings WHERE skill_id IN ({ids}) AND date < '{since}')"
+    " WHERE n = 1))"
+)
 PUBLIC = f" AND (r.session_id IS NULL OR r.session_id NOT IN ({PRIVATE_SESSION_IDS}))"
 
 
@@ -99,10 +104,16 @@ class SkillsRepo(Repo):
         return True
 
     def _skills(
-        self, found: list[dict[str, Any]], *, until: date | None = None, include_private: bool = True
+        self,
+        found: list[dict[str, Any]],
+        *,
+        until: date | None = None,
+        include_private: bool = True,
+        ratings_since: date | None = None,
     ) -> list[Skill]:
         """Skills with their goal links and ratings (oldest first; up to UNTIL; private sessions' left out unless
-        INCLUDE_PRIVATE)."""
+        INCLUDE_PRIVATE). With RATINGS_SINCE, only the ratings a view from that day needs: those since, and each
+        rater's latest before (levels, changes, sparklines and gaps come out the same; not the whole history)."""
         ids = [row["id"] for row in found]
         goals: dict[int, list[int]] = {skill_id: [] for skill_id in ids}
         ratings: dict[int, list[Rating]] = {skill_id: [] for skill_id in ids}
@@ -111,9 +122,13 @@ class SkillsRepo(Repo):
                 goals[link["skill_id"]].append(link["goal_id"])
             sql = RATING_SELECT + ("" if include_private else PUBLIC)
             sql += f" AND r.date <= '{until.isoformat()}'" if until else ""
+            if ratings_since is not None:
+                assert include_private, "each rater's latest rating before is looked up among all of them"
+                sql += RECENT.format(since=ratings_since.isoformat(), ids="{ids}")
             for start in range(0, len(ids), 5000):  # plain tuples: a long history loads in a few milliseconds
                 chunk = ids[start : start + 5000]
-                for values in self.db.execute(sql.format(ids=placeholders(chunk)), chunk):
+                params = chunk * (2 if ratings_since is not None else 1)
+                for values in self.db.execute(sql.format(ids=placeholders(chunk)), params):
                     ratings[values[2]].append(Rating(*values))
             for found_ratings in ratings.values():
                 found_ratings.sort(key=lambda rating: (rating.date, rating.id))
@@ -157,12 +172,14 @@ class SkillsRepo(Repo):
         kind: str | None = None,
         include_closed: bool = False,
         limit: int | None = None,
+        ratings_since: date | None = None,
     ) -> list[Skill]:
         """Growth areas before strengths, mine before others', by name. Without PERSON_ID, the skills of closed
-        relationships only when INCLUDE_CLOSED."""
+        relationships only when INCLUDE_CLOSED. RATINGS_SINCE: as `_skills` (for a view, not for --json)."""
         where, params = self._skill_filters(person_id, kind, include_closed)
         sql = SKILL_SELECT + where + ORDER + (" LIMIT ?" if limit is not None else "")
-        return self._skills(self.rows(sql, [*params, *([limit] if limit is not None else [])]))
+        found = self.rows(sql, [*params, *([limit] if limit is not None else [])])
+        return self._skills(found, ratings_since=ratings_since)
 
     def count_skills(
         self, *, person_id: int | None = None, kind: str | None = None, include_closed: bool = False
