@@ -98,4 +98,28 @@ def evaluate(data: dict[str, Any]) -> list[dict[str, Any]]:
     if dump_first:
         add("import time × dump time", first, "import (empty journal)", dump_first["import_empty"]["median_ratio"],
             2.0, "×", True)  # fmt: skip
+        # "a merge-import of the same dump into the full journal (nothing changes) at the same speed"
+        add("import time × dump time", first, "import (merge, nothing changes)",
+            dump_first["import_merge"]["median_ratio"], 2.0, "×", True)  # fmt: skip
     return rows
+
+
+def explained(target: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
+    """The (scale, label, mentorlog arguments) to profile for a missed TARGET: the command itself, at the first
+    scale, or at both for growth; the import; none for peak memory (the figure says all)."""
+    scales = list(data["scales"])
+    first, last = scales[0], scales[-1]
+    ids = {key: measured["ids"] for key, measured in data["scales"].items()}
+    subject = target["subject"]
+    if target["target"].startswith(("listing", "search", "view", "export")):
+        return [(first, subject, mentorlog_args(subject, ids[first]))]
+    if target["target"].startswith("growth"):
+        return [(scale, subject, mentorlog_args(subject, ids[scale])) for scale in (first, last)]
+    if target["target"] == "mentorlog faster than the peer":
+        mine = subject.split(" / ")[0]
+        return [(target["scale"], mine, mentorlog_args(mine, ids[target["scale"]]))]
+    if target["target"] == "dump throughput":
+        return [(target["scale"], subject, [*DUMP.split(), "-o", "DUMPFILE"])]  # the runner names the file
+    if target["target"] == "import time × dump time":
+        return [(first, subject, ["import", "DUMP"])]  # the runner puts the dump's path (and the journal)
+    return []

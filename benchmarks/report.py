@@ -106,6 +106,8 @@ def render(data: dict[str, Any], raw_name: str) -> str:
         )
     missed = sum(row["met"] is False for row in data["targets"])
     lines += ["", f"{missed} of {len(data['targets'])} targets missed.", ""]
+    if data.get("explained"):
+        lines += explained_section(data["explained"])
     lines += journals(data)
     floors = data["floors"]
     lines += [
@@ -234,4 +236,39 @@ def dump_section(scales: dict[str, Any]) -> list[str]:
             f"{empty['first_peak_mb']:.0f} | {merge['first_median_ms']:.0f}, {ratio(merge)}, "
             f"{merge['first_peak_mb']:.0f}{same} |"
         )
+    return [*lines, ""]
+
+
+def _ms(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def explained_section(explained: dict[str, Any]) -> list[str]:
+    """Each missed target's command taken apart (benchmarks/explain.py), beside the floor app taken apart."""
+    floor = explained["floor"]
+    lines = [
+        "## Where the time goes (the missed targets, profiled)",
+        "",
+        "Each command below ran 5 more times through `benchmarks/explain_driver.py` (medians, ms, from the",
+        "driver's first line; the interpreter's own start is not included): the time importing modules, inside",
+        "SQLite, drawing the output (Rich's `Console.print`, the reviews' `render`) and the rest of mentorlog's",
+        "Python (the CLI, rows into records, the figures). The floor app is taken apart the same way. Timing",
+        "wrappers add a little to each part; the totals are the command's, not the paired ratios above.",
+        "",
+        "| command | scale | total | imports | SQLite | drawing | other Python | statements |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| floor app | — | {_ms(floor['total_ms'])} | {_ms(floor['imports_ms'])} | {_ms(floor['sqlite_ms'])} | "
+        f"{_ms(floor['drawing_ms'])} | {_ms(floor['python_ms'])} | 0 |",
+    ]
+    for run in explained["runs"].values():
+        lines.append(
+            f"| `{run['label']}` | {run['scale']} | "
+            f"{_ms(run['total_ms'])} | {_ms(run['imports_ms'])} | {_ms(run['sqlite_ms'])} | {_ms(run['drawing_ms'])} | "
+            f"{_ms(run['python_ms'])} | {run['statements']:.0f} |"
+        )
+    lines += ["", "SQLite's part by kind of statement (ms):", ""]
+    for run in explained["runs"].values():
+        biggest = sorted(run["sqlite_by_kind"].items(), key=lambda item: -item[1])
+        kinds = ", ".join(f"{kind} {value:.1f}" for kind, value in biggest if value >= 0.05)
+        lines.append(f"- `{run['label']}` at scale {run['scale']}: {kinds or 'none'}")
     return [*lines, ""]

@@ -30,10 +30,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from explain import profile
 from generate import TODAY, describe, generate
 from peers import build_venv, setup_jrnl, setup_task
 from peers import versions as peer_versions
-from plan import COMMANDS, COMPLETIONS, DUMP, OPTIONAL, PEERS, WRITES, evaluate, mentorlog_args
+from plan import COMMANDS, COMPLETIONS, DUMP, OPTIONAL, PEERS, WRITES, evaluate, explained, mentorlog_args
 from report import render
 from timing import Command, count_rows, output_of, paired
 
@@ -48,6 +49,11 @@ def table_counts(db: Path) -> dict[str, int]:
         return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
     finally:
         conn.close()
+
+
+def remove_journal(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 def pick_ids(db: Path) -> dict[str, Any]:
@@ -175,6 +181,30 @@ class Bench:
         remove_empty()
         return {"export": timed, "import_empty": empty_series, "import_merge": merge_series}
 
+    def explain(self, data: dict[str, Any], folders: dict[str, Path]) -> dict[str, Any]:
+        """The parts (imports, SQLite, drawing, the rest) of every missed target's command, and of the floor."""
+        found: dict[str, Any] = {"floor": profile(self.python, [str(HERE / "floor_app.py")], self.env), "runs": {}}
+        for target in data["targets"]:
+            if target["met"] is not False:
+                continue
+            for scale, label, args in explained(target, data):
+                key = f"{label} @ {scale}"
+                if key in found["runs"]:
+                    continue
+                print(f"    {key}")
+                db, fresh = folders[scale] / "journal.db", False
+                args = [str(folders[scale] / "dump-explained.json") if arg == "DUMPFILE" else arg for arg in args]
+                if args == ["import", "DUMP"]:
+                    args = ["import", str(folders[scale] / "dump.json")]
+                    if "empty" in label:
+                        db, fresh = folders[scale] / "explain-empty.db", True
+                before = (lambda db=db: remove_journal(db)) if fresh else None
+                parts = profile(self.python, ["mentorlog", "--db", str(db), *args], self.env, before=before)
+                found["runs"][key] = {"scale": scale, "label": label, "args": args, **parts}
+                if fresh:
+                    remove_journal(db)
+        return found
+
     def peers(self, db: Path, folder: Path) -> dict[str, Any]:
         jrnl = setup_jrnl(self.args.work, folder / "peers")
         task_env = setup_task(folder / "peers", TODAY)
@@ -269,6 +299,8 @@ def main() -> None:
                 data["growth"][label] = {"first": series["median_ratio"], "last": later,
                                          "growth": later / series["median_ratio"]}  # fmt: skip
     data["targets"] = evaluate(data)
+    print("Where the time goes: the missed targets' commands, profiled")
+    data["explained"] = bench.explain(data, folders)
     data["seconds"] = round(time.perf_counter() - began)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     raw = args.output.with_suffix(".json")

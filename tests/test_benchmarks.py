@@ -6,6 +6,7 @@ Speed itself is measured by benchmarks/run.py, not here.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import statistics
 import subprocess
@@ -228,6 +229,18 @@ def check_report(data: dict[str, Any], report: str) -> None:
     first, last = data["scales"][scales[0]]["commands"], data["scales"][scales[-1]]["commands"]
     for label, grown in data["growth"].items():
         assert grown["growth"] == pytest.approx(last[label]["median_ratio"] / first[label]["median_ratio"])
+    explained = data.get("explained")
+    if explained is not None:  # the missed targets' commands taken apart (benchmarks/explain.py)
+        assert "## Where the time goes" in report
+        labels = {run["label"] for run in explained["runs"].values()}
+        for target in data["targets"]:
+            if target["met"] is False and "memory" not in target["target"]:
+                assert target["subject"] in labels or target["subject"].split(" / ")[0] in labels, target
+        for run in [explained["floor"], *explained["runs"].values()]:
+            assert run["imports_ms"] + run["sqlite_ms"] + run["drawing_ms"] <= run["total_ms"] + 0.01
+            assert run["python_ms"] == pytest.approx(
+                max(run["total_ms"] - run["imports_ms"] - run["sqlite_ms"] - run["drawing_ms"], 0), abs=0.01
+            )
     for target in data["targets"]:
         if target["target"].endswith("× floor"):
             assert target["value"] == first[target["subject"]]["median_ratio"]
@@ -240,3 +253,26 @@ def check_report(data: dict[str, Any], report: str) -> None:
 
 def ratio_text(series: dict[str, Any]) -> str:
     return f"{series['median_ratio']:.2f} ({series['min_ratio']:.2f}–{series['max_ratio']:.2f})"
+
+
+def test_a_command_taken_apart_adds_up(tmp_path: Path) -> None:
+    """benchmarks/explain.py: imports, SQLite and drawing are each measured (and no more than the whole)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from explain import profile
+
+    db = tmp_path / "demo.db"
+    env = {**os.environ, "MENTORLOG_TODAY": "2026-11-26", "NO_COLOR": "1", "COLUMNS": "100"}
+    subprocess.run([sys.executable, "-m", "mentorlog", "--db", str(db), "demo"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    parts = profile(Path(sys.executable), ["mentorlog", "--db", str(db), "actions"], env, runs=3)
+    assert parts["statements"] >= 3 and parts["sqlite_by_kind"]["reading rows"] > 0
+    assert parts["imports_ms"] > 5 and parts["drawing_ms"] > 0.5 and parts["sqlite_ms"] > 0
+    assert parts["imports_ms"] + parts["sqlite_ms"] + parts["drawing_ms"] <= parts["total_ms"]
+    floor = profile(Path(sys.executable), [str(ROOT / "benchmarks" / "floor_app.py")], env, runs=3)
+    assert floor["statements"] == 0 and floor["sqlite_ms"] == 0 and floor["drawing_ms"] > 0.5
+    empty = tmp_path / "restored.db"
+    dump = tmp_path / "dump.json"
+    subprocess.run([sys.executable, "-m", "mentorlog", "--db", str(db), "export", "--format", "json", "--all", "-o",
+                    str(dump)], env=env, check=True, capture_output=True)  # fmt: skip
+    restore = profile(Path(sys.executable), ["mentorlog", "--db", str(empty), "import", str(dump)], env, runs=1)
+    assert restore["sqlite_by_kind"]["search index"] > 0 and restore["sqlite_by_kind"]["writing rows"] > 0
