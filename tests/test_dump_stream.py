@@ -188,6 +188,24 @@ def test_a_bad_record_late_in_a_streamed_dump_changes_nothing(run: Run, tmp_path
     assert result.exit_code == 2 and "has the uuid" in result.stderr and "twice" in result.stderr
 
 
+@pytest.mark.parametrize("apart", [1, 2500], ids=["same batch", "batches apart"])
+def test_a_merge_refuses_a_uuid_twice_in_the_file(run: Run, tmp_path: Path, large_dump: Path, apart: int) -> None:
+    """Into a journal with records, each uuid must be in the file once: within one batch of 2,000 or across them."""
+    data = json.loads(large_dump.read_text())
+    assert len(data["actions"]) > 2500 + 10
+    twice = data["actions"][5]["uuid"]
+    data["actions"][5 + apart] = {**data["actions"][5 + apart], "uuid": twice}
+    bad = tmp_path / "twice.json"
+    bad.write_text(json.dumps(data))
+    db = tmp_path / "journal.db"  # a journal with records: the merge path
+    assert run("--db", str(db), "person", "add", "Zed Quist", "--role", "mentor").exit_code == 0
+    before = record_counts(db)
+    result = run("--db", str(db), "import", str(bad))
+    assert result.exit_code == 2, result.stderr
+    assert f"actions has the uuid {twice} twice" in result.stderr
+    assert record_counts(db) == before
+
+
 def test_the_reader_takes_the_file_a_chunk_at_a_time(monkeypatch: pytest.MonkeyPatch, large_dump: Path) -> None:
     from mentorlog.store import dumpread
 

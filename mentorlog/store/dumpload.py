@@ -6,8 +6,8 @@ per table, the triggers come back, and every inserted row is logged for `undo` a
 would have done. Into a journal that has records, each batch is looked up by uuid in one query; only the records
 that are new or newer are written, row by row, with their triggers.
 
-Memory holds one batch, and uuid -> id of the tables that others refer to (people, goals, sessions, skills);
-the uuids already seen per table (each must be unique) are kept in a temporary table, not in Python.
+Memory holds one batch, and uuid -> id of the tables that others refer to (people, goals, sessions, skills); a
+merge also holds the uuids of the table it is reading (each must be in the file once: a set, ~10 MB per 100k).
 """
 
 from __future__ import annotations
@@ -62,11 +62,8 @@ class LoadRepo(DumpRepo):
         if bulk is None:
             for table in REFERRED:
                 ids[table] = dict(self.db.execute(f"SELECT uuid, id FROM {table}").fetchall())
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS dump_seen (uuid TEXT PRIMARY KEY)")
         for table, records in tables:
             loader = _Table(self, table, ids, source)
-            if bulk is None:
-                self.db.execute("DELETE FROM temp.dump_seen")
             if table == "goals":  # a few thousand: held, to put every parent before its milestones
                 goals = _parents_first(list(records))
                 if bulk is not None:
@@ -84,8 +81,6 @@ class LoadRepo(DumpRepo):
             report.added[table], report.updated[table] = loader.added, loader.updated
         if bulk is not None:
             bulk.finish()
-        else:
-            self.db.execute("DROP TABLE temp.dump_seen")
         report.cut_links = self.cut_goal_loops()
         return report
 
@@ -162,6 +157,7 @@ class _Table:
         self.get_plain = itemgetter(*self.plain)
         self.names = [*self.plain, *self.references]
         self.added = self.updated = 0
+        self.seen: set[str] = set()  # a merge's uuids of this table so far: each must be in the file once
 
     def _values(self, record: dict[str, Any]) -> tuple[list[str], list[Any]]:
         """The record's column names and values (references resolved; a column a record lacks takes its default)."""
@@ -242,15 +238,10 @@ class _Table:
     def merge(self, batch: list[dict[str, Any]]) -> None:
         """Into a journal with records: the batch compared by uuid in one query; new and newer records written."""
         uuids = [record["uuid"] for record in batch]
-        self.db.execute("SAVEPOINT dump_batch")
-        try:
-            self.db.executemany("INSERT INTO temp.dump_seen (uuid) VALUES (?)", [(uuid,) for uuid in uuids])
-        except sqlite3.IntegrityError:
-            self.db.execute("ROLLBACK TO dump_batch")
+        distinct = set(uuids)
+        if len(distinct) != len(uuids) or not self.seen.isdisjoint(distinct):
             self._twice_in_file(uuids)
-            raise
-        finally:
-            self.db.execute("RELEASE dump_batch")
+        self.seen |= distinct
         known = {
             uuid: (record_id, stamp)
             for uuid, record_id, stamp in self.db.execute(
@@ -288,12 +279,14 @@ class _Table:
                 self.db.execute(sql, row)
 
     def _twice_in_file(self, uuids: list[str]) -> None:
-        seen: set[str] = set()
+        """Name the first uuid of the batch that the file had already, in an earlier batch or in this one."""
+        earlier = self.seen
+        mine: set[str] = set()
         for uuid in uuids:
-            if uuid in seen or self.db.execute("SELECT 1 FROM temp.dump_seen WHERE uuid = ?", [uuid]).fetchone():
+            if uuid in mine or uuid in earlier:
                 raise UsageError(
                     _("{source}: {table} has the uuid {item} twice").format(
                         source=self.source, table=self.table, item=uuid
                     )
                 )
-            seen.add(uuid)
+            mine.add(uuid)
