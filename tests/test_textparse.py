@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentorlog.textparse import (
     ActionLine,
@@ -217,3 +219,17 @@ def test_note_keeps_indentation_and_leading_spaces_but_not_blank_edges() -> None
 def test_note_without_checkboxes_is_all_notes() -> None:
     assert parse_note("one\ntwo") == ParsedNote(notes="one\ntwo", actions=[], tags=[])
     assert parse_note("\nXmas party: book it. FedEx\n").notes == "Xmas party: book it. FedEx"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="#&/ab1_-éü \n\tZ9.", max_size=40))
+def test_the_tag_pattern_finds_what_the_look_behind_first_pattern_found(text: str) -> None:
+    """TAG puts its `#` before the look-behind (for speed); it must match exactly where the plain form did."""
+    import re
+
+    from mentorlog.textparse import TAG
+
+    plain = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+    assert [(m.span(), m.group(1)) for m in TAG.finditer(text)] == [
+        (m.span(), m.group(1)) for m in plain.finditer(text)
+    ]
