@@ -23,10 +23,10 @@ RATING_SELECT = (  # the columns in the order of Rating's fields
 )
 ORDER = " ORDER BY k.kind = 'strength', k.person_id IS NOT NULL, p.name COLLATE NOCASE, k.name COLLATE NOCASE, k.id"
 ACTIVE_OWNER = " AND (k.person_id IS NULL OR k.person_id IN (SELECT id FROM people WHERE status = 'active'))"
-RECENT = (  # the ratings since a day, and each rater's latest before it (what a view from that day shows)
-    " AND (r.date >= '{since}' OR r.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY skill_id,"
-    " rater_id ORDER BY date DESC, id DESC) AS n FROM skill_ratings WHERE skill_id IN ({ids}) AND date < '{since}')"
-    " WHERE n = 1))"
+RECENT = (  # what a view from a day shows: the ratings since, and each rater's latest before it
+    " AND r.date >= '{since}'",
+    " AND r.id IN (SELECT CAST(substr(max(date || printf('%012d', id)), 11) AS INTEGER) FROM skill_ratings"
+    " WHERE skill_id IN ({ids}) AND date < '{since}' GROUP BY skill_id, rater_id)",
 )
 PUBLIC = f" AND (r.session_id IS NULL OR r.session_id NOT IN ({PRIVATE_SESSION_IDS}))"
 
@@ -122,14 +122,17 @@ class SkillsRepo(Repo):
                 goals[link["skill_id"]].append(link["goal_id"])
             sql = RATING_SELECT + ("" if include_private else PUBLIC)
             sql += f" AND r.date <= '{until.isoformat()}'" if until else ""
+            queries = [(sql, 1)]
             if ratings_since is not None:
                 assert include_private, "each rater's latest rating before is looked up among all of them"
-                sql += RECENT.format(since=ratings_since.isoformat(), ids="{ids}")
+                since = ratings_since.isoformat()
+                since_on, latest_before = (part.format(since=since, ids="{ids}") for part in RECENT)
+                queries = [(sql + since_on, 1), (sql + latest_before, 2)]  # (query, how many times the ids)
             for start in range(0, len(ids), 5000):  # plain tuples: a long history loads in a few milliseconds
                 chunk = ids[start : start + 5000]
-                params = chunk * (2 if ratings_since is not None else 1)
-                for values in self.db.execute(sql.format(ids=placeholders(chunk)), params):
-                    ratings[values[2]].append(Rating(*values))
+                for query, times in queries:
+                    for values in self.db.execute(query.format(ids=placeholders(chunk)), chunk * times):
+                        ratings[values[2]].append(Rating(*values))
             for found_ratings in ratings.values():
                 found_ratings.sort(key=lambda rating: (rating.date, rating.id))
         return [
