@@ -271,4 +271,8 @@ def explained_section(explained: dict[str, Any]) -> list[str]:
         biggest = sorted(run["sqlite_by_kind"].items(), key=lambda item: -item[1])
         kinds = ", ".join(f"{kind} {value:.1f}" for kind, value in biggest if value >= 0.05)
         lines.append(f"- `{run['label']}` at scale {run['scale']}: {kinds or 'none'}")
+    if explained.get("why"):
+        lines += ["", "Why, as the maintainers read these profiles (text kept in benchmarks/plan.py, shown for each "
+                  "target this run missed):", ""]  # fmt: skip
+        lines += [f"- {target}, `{subject}`: {reason}" for target, subject, reason in explained["why"]]
     return [*lines, ""]

@@ -34,7 +34,7 @@ from explain import profile
 from generate import TODAY, describe, generate
 from peers import build_venv, setup_jrnl, setup_task
 from peers import versions as peer_versions
-from plan import COMMANDS, COMPLETIONS, DUMP, OPTIONAL, PEERS, WRITES, evaluate, explained, mentorlog_args
+from plan import COMMANDS, COMPLETIONS, DUMP, OPTIONAL, PEERS, WRITES, evaluate, explained, mentorlog_args, why
 from report import render
 from timing import Command, count_rows, output_of, paired
 
@@ -184,9 +184,13 @@ class Bench:
     def explain(self, data: dict[str, Any], folders: dict[str, Path]) -> dict[str, Any]:
         """The parts (imports, SQLite, drawing, the rest) of every missed target's command, and of the floor."""
         found: dict[str, Any] = {"floor": profile(self.python, [str(HERE / "floor_app.py")], self.env), "runs": {}}
+        found["why"] = []  # (target, command, the maintainers' reading), for each missed target that has one
         for target in data["targets"]:
             if target["met"] is not False:
                 continue
+            reason = why(target)
+            if reason:
+                found["why"].append([target["target"], target["subject"], reason])
             for scale, label, args in explained(target, data):
                 key = f"{label} @ {scale}"
                 if key in found["runs"]:
