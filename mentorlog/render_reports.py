@@ -173,7 +173,7 @@ def _people_figures(people: list[PersonFigures], width: int) -> RenderableType:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for index, name in enumerate(headers):
         table.add_column(name, overflow="fold", no_wrap=index > 0)
-    rows = []
+    rows: list[tuple[Text, Text, Text]] = []  # who, sessions held, open items: each person's, in order
     for person in people:
         held = Text(str(person.sessions))
         if person.expected:
@@ -185,15 +185,13 @@ def _people_figures(people: list[PersonFigures], width: int) -> RenderableType:
         if person.overdue:
             items.append(" " + _("({overdue} overdue)").format(overdue=person.overdue), style="bold red")
         name = short_name(person.name) if width < 90 else person.name
-        rows.append((Text.assemble(user(name, "bold"), (f" {word(person.role)}", "dim")), held, items, person))
-    others = sum(
-        max([cell_len(header), *(cell.cell_len for cell in column)])
-        for header, column in zip(
-            (headers[0], headers[1], headers[3]), zip(*(row[:3] for row in rows), strict=True), strict=True
-        )
+        rows.append((Text.assemble(user(name, "bold"), (f" {word(person.role)}", "dim")), held, items))
+    others = sum(  # the widest cell (or header) of each column beside the sparkline's
+        max([cell_len(header), *(row[index].cell_len for row in rows)])
+        for index, header in enumerate((headers[0], headers[1], headers[3]))
     )
     room = max(8, width - others - 6 - len(" 5→5"))  # 6: the gaps between four columns
-    for who, held, items, person in rows:
+    for (who, held, items), person in zip(rows, people, strict=True):
         trend = person.confidence
         trend_cell = (
             Text.assemble((trend.sparkline[-room:], "cyan"), f" {trend.first}→{trend.last}")

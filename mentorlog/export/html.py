@@ -158,7 +158,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # The template as the Python Jinja compiles it to, kept as a module beside this one (compiling it costs more than
 # rendering a year; as a module its bytecode is cached like the rest of mentorlog's): regenerate with
 # `python -c "from mentorlog.export import html; html.write_compiled()"` (a test checks it is fresh)
-COMPILED = Path(__file__).resolve().parent / "review_template.py"
+COMPILED = TEMPLATES.parent / "review_template.py"
 COMPILED_MODULE = "mentorlog.export.review_template"
 
 
