@@ -8,7 +8,7 @@ and the German run take strict turns (English, German, English, German, ...; eac
 spawn.py, this tree's code with its bytecode cached). The cost of a pair is the German time minus the English
 time just before it; the figure is the **median of the per-pair differences** in milliseconds, with their
 min-max, and the median ratio. The target (issue 16): German adds at most 5 ms to any command. The only work
-German adds is reading the compiled catalogue (mentorlog/locale/de/LC_MESSAGES/mentorlog.mo) once and looking
+German adds is reading the compiled catalogue (mentorlog/base/locale/de/LC_MESSAGES/mentorlog.mo) once and looking
 texts up in it; the in-process time of the first is measured as well.
 """
 
@@ -51,7 +51,7 @@ def environment(work: Path, language: str) -> dict[str, str]:
 def catalogue_load_ms(repeat: int = 20) -> float:
     """The in-process time of loading the German catalogue (the median of REPEAT fresh loads)."""
     code = (
-        "import time, sys; from mentorlog import i18n; times = []\n"
+        "import time, sys; from mentorlog.base import i18n; times = []\n"
         f"for _ in range({repeat}):\n"
         "    i18n._current.update(language='en'); t = time.perf_counter(); i18n.use('de')\n"
         "    times.append(time.perf_counter() - t)\n"
@@ -96,7 +96,7 @@ def measure(scale: float, pairs: int, warmups: int, work: Path) -> dict[str, Any
         "warmups": warmups,
         "machine": f"{os.cpu_count()} cores; {platform.platform()}; Python {platform.python_version()}",
         "catalogue_ms": round(catalogue_load_ms(), 2),
-        "catalogue_kb": round((ROOT / "mentorlog/locale/de/LC_MESSAGES/mentorlog.mo").stat().st_size / 1024),
+        "catalogue_kb": round((ROOT / "mentorlog/base/locale/de/LC_MESSAGES/mentorlog.mo").stat().st_size / 1024),
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "series": results,
     }

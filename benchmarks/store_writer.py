@@ -19,7 +19,7 @@ def write_journal(path: Path, tables: dict[str, Rows], today: date, now: str) ->
     """Create the journal at PATH and insert TABLES (in order) in one transaction, then VACUUM it."""
     from datetime import datetime
 
-    from mentorlog.config import Clock
+    from mentorlog.base.config import Clock
     from mentorlog.store.bulk import BulkRepo
     from mentorlog.store.db import open_journal, transaction
 

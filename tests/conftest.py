@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from mentorlog import i18n
+from mentorlog.base import i18n
+from mentorlog.base.config import Clock
 from mentorlog.cli import app
-from mentorlog.config import Clock
 from mentorlog.store.db import open_journal
-from mentorlog.store.repo import Journal
+from mentorlog.store.journal import Journal
 
 TODAY = date(2026, 11, 26)
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from mentorlog.models import Action, Goal, Person, ProgressUpdate, Rating, Reflection, Session, Skill
-from mentorlog.reports import SPARK_POINTS, goal_tree, local_day, sparkline
-from mentorlog.store.repo import Journal
+from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Rating, Reflection, Session, Skill
+from mentorlog.core.reports import SPARK_POINTS, goal_tree, local_day, sparkline
+from mentorlog.store.journal import Journal
 
 
 @dataclass

@@ -9,16 +9,16 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from mentorlog.config import Clock
-from mentorlog.errors import MentorlogError
-from mentorlog.patches import GoalPatch, SessionPatch, SkillPatch
+from mentorlog.base.config import Clock
+from mentorlog.base.errors import MentorlogError
+from mentorlog.core.patches import GoalPatch, SessionPatch, SkillPatch
 from mentorlog.store.db import memory_journal
-from mentorlog.store.dump import REFERENCES
-from mentorlog.store.repo import Journal
-from mentorlog.store.sessions import NewAction
-from mentorlog.store.sync import SyncReport
-from mentorlog.store.syncapply import content_key
-from mentorlog.store.syncfiles import FILE_NAME, ChangeFileCodec, PlainCodec
+from mentorlog.store.dump.write import REFERENCES
+from mentorlog.store.journal import Journal
+from mentorlog.store.records.sessions import NewAction
+from mentorlog.store.sync.apply import content_key
+from mentorlog.store.sync.files import FILE_NAME, ChangeFileCodec, PlainCodec
+from mentorlog.store.sync.run import SyncReport
 
 TODAY = date(2026, 11, 26)
 START = datetime(2026, 11, 26, 9, tzinfo=UTC)

@@ -8,9 +8,9 @@ from dataclasses import field
 
 import pytest
 
-from mentorlog.config import Clock, Environment
-from mentorlog.datarecord import datarecord
-from mentorlog.models import Action
+from mentorlog.base.config import Clock, Environment
+from mentorlog.base.datarecord import datarecord
+from mentorlog.core.records import Action
 
 
 @datarecord

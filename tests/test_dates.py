@@ -6,7 +6,8 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from mentorlog.dates import (
+from mentorlog.base.errors import DateError
+from mentorlog.core.dates import (
     MAX_YEAR,
     MIN_YEAR,
     When,
@@ -18,7 +19,6 @@ from mentorlog.dates import (
     parse_when,
     relative_days,
 )
-from mentorlog.errors import DateError
 
 TODAY = date(2026, 11, 26)  # a Thursday
 
@@ -695,7 +695,7 @@ def test_a_date_without_a_time_has_none() -> None:
 def test_add_months_agrees_with_relativedelta_on_every_day_and_clamps_month_ends() -> None:
     from dateutil.relativedelta import relativedelta
 
-    from mentorlog.dates import add_months
+    from mentorlog.core.dates import add_months
 
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)

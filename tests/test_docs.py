@@ -6,11 +6,12 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 
 
 def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_generate", DOCS / "generate.py")
+    spec = importlib.util.spec_from_file_location("docs_generate", ROOT / "tools" / "docs.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -19,13 +20,13 @@ def generator() -> ModuleType:
 
 def test_cli_reference_is_current() -> None:
     assert (DOCS / "cli.md").read_text(encoding="utf-8") == generator().cli_reference(), (
-        "docs/cli.md is stale: run python docs/generate.py"
+        "docs/cli.md is stale: run python tools/docs.py"
     )
 
 
 def test_schema_reference_is_current() -> None:
     assert (DOCS / "schema.md").read_text(encoding="utf-8") == generator().schema_reference(), (
-        "docs/schema.md is stale: run python docs/generate.py"
+        "docs/schema.md is stale: run python tools/docs.py"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mentorlog.editform import (
+from mentorlog.core.editform import (
     SESSION_FIELDS,
     SESSION_SECTIONS,
     Form,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog import health
-from mentorlog.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Figures, Side, assess
-from mentorlog.models import Person
+from mentorlog.core import health
+from mentorlog.core.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Figures, Side, assess
+from mentorlog.core.records import Person
 
 TODAY = date(2026, 11, 26)
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from mentorlog.humane import relative_days
+from mentorlog.core.humane import relative_days
 
 TODAY = date(2026, 11, 26)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from mentorlog.patches import (
+from mentorlog.core.patches import (
     UNSET,
     ActionPatch,
     GoalPatch,

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from mentorlog.meetings import Agenda, cadence_kept, pick_agenda_person
-from mentorlog.models import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
-from mentorlog.reports import (
+from mentorlog.core.meetings import Agenda, cadence_kept, pick_agenda_person
+from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+from mentorlog.core.reports import (
     DONE_LISTED,
     MARK_ORDER,
     OPEN_LISTED,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mentorlog.safe import inert, one_line
+from mentorlog.base.safe import inert, one_line
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_one_line_without_a_width_keeps_everything() -> None:
 
 
 def test_json_text_escapes_every_control_character_and_keeps_the_rest() -> None:
-    from mentorlog.safe import json_text
+    from mentorlog.base.safe import json_text
 
     data = {"a": "\x1b[2J", "b": "\x85\x9b\x7f", "c": "Übung — ok\t\n", "n": [1, None, True]}
     assert json_text(data) == (
@@ -73,7 +73,7 @@ def test_json_text_escapes_every_control_character_and_keeps_the_rest() -> None:
 
 
 def test_shorten_words_and_capped() -> None:
-    from mentorlog.safe import capped, shorten_words
+    from mentorlog.base.safe import capped, shorten_words
 
     assert shorten_words("short words stay") == "short words stay"
     assert shorten_words("a " + "x" * 100, 10) == "a xxxxxxxxx…"
@@ -85,7 +85,7 @@ def test_shorten_words_and_capped() -> None:
 def test_ascii_fallback_names_known_glyphs_and_replaces_the_rest() -> None:
     import codecs
 
-    from mentorlog.safe import ascii_fallback
+    from mentorlog.base.safe import ascii_fallback
 
     codecs.register_error("test-ascii", ascii_fallback)
     assert "█░ → ●☃".encode("ascii", errors="test-ascii") == b"#. -> o?"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mentorlog.errors import UsageError
-from mentorlog.searchquery import fts_query, terms
+from mentorlog.base.errors import UsageError
+from mentorlog.core.searchquery import fts_query, terms
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Skill trends (mentorlog/trends.py) and `--rate` values (textparse.parse_rating), on plain values."""
+"""Skill trends (mentorlog/core/trends.py) and `--rate` values (textparse.parse_rating), on plain values."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from mentorlog.errors import BadValue
-from mentorlog.models import Rating, Skill
-from mentorlog.textparse import RatingLine, parse_rating
-from mentorlog.trends import gaps, signed, skill_change, view
+from mentorlog.base.errors import BadValue
+from mentorlog.core.records import Rating, Skill
+from mentorlog.core.textparse import RatingLine, parse_rating
+from mentorlog.core.trends import gaps, signed, skill_change, view
 
 SINCE, UNTIL = date(2026, 6, 1), date(2026, 11, 26)
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from mentorlog import validate
-from mentorlog.errors import BadValue
+from mentorlog.base.errors import BadValue
+from mentorlog.core import validate
 
 
 def refusal(call: Any, *args: Any, **kwargs: Any) -> tuple[str, str, str | None]:

@@ -206,7 +206,7 @@ def test_backup_while_another_process_writes(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_for_large_jobs_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mentorlog import render_progress
+    from mentorlog.render import progress as render_progress
 
     with render_progress.progress_bar(10, "x") as small:
         assert small is None

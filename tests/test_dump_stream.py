@@ -207,7 +207,7 @@ def test_a_merge_refuses_a_uuid_twice_in_the_file(run: Run, tmp_path: Path, larg
 
 
 def test_the_reader_takes_the_file_a_chunk_at_a_time(monkeypatch: pytest.MonkeyPatch, large_dump: Path) -> None:
-    from mentorlog.store import dumpread
+    from mentorlog.store.dump import read as dumpread
 
     monkeypatch.setattr(dumpread, "CHUNK", 4096)
     text = large_dump.read_text()
@@ -232,7 +232,7 @@ def test_the_progress_counts_bytes_so_a_german_dump_reaches_its_size(
 ) -> None:
     """The bar's total is the file's size in bytes; it used to advance by characters, so a dump full of
     umlauts stopped short of 100 %."""
-    from mentorlog.store import dumpread
+    from mentorlog.store.dump import read as dumpread
 
     monkeypatch.setattr(dumpread, "CHUNK", 512)
     demo = tmp_path / "demo.db"
@@ -263,7 +263,7 @@ def test_the_import_never_parses_the_file_whole(monkeypatch: pytest.MonkeyPatch,
 def test_the_progress_bar_shows_on_a_terminal_after_a_second() -> None:
     from rich.console import Console
 
-    from mentorlog import render_progress
+    from mentorlog.render import progress as render_progress
 
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=80)

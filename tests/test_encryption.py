@@ -334,7 +334,7 @@ def test_the_file_and_its_wal_hold_no_plain_text_while_a_writer_has_them_open(ru
 
 def test_loading_keyring_defers_urllib_request_and_it_still_works() -> None:
     code = (
-        "import sys; from mentorlog.store import crypto; crypto._keyring()\n"
+        "import sys; from mentorlog.store.crypto import cipher as crypto; crypto._keyring()\n"
         "print(type(sys.modules['urllib.request']).__name__)\n"
         "from urllib.request import Request; import urllib.request, jaraco.context\n"
         "print(Request.__name__, urllib.request.urlopen.__name__, type(sys.modules['urllib.request']).__name__,"
@@ -346,7 +346,7 @@ def test_loading_keyring_defers_urllib_request_and_it_still_works() -> None:
 
 def test_the_sync_secret_follows_the_passphrase_not_the_file(run: Run, db_path: Path, monkeypatch, tmp_path) -> None:
     """For `sync` (#17): two machines' journals have different salts, yet one passphrase gives one secret."""
-    from mentorlog.store import crypto
+    from mentorlog.store.crypto import cipher as crypto
 
     fill(run)
     other = tmp_path / "other.db"

@@ -184,7 +184,7 @@ def test_export_of_an_empty_journal_is_a_valid_empty_review(run: Run, empty_jour
 
 
 def test_a_busy_review_lists_the_latest_done_and_most_urgent_open_items(run: Run) -> None:
-    from mentorlog.reports import DONE_LISTED
+    from mentorlog.core.reports import DONE_LISTED
 
     for number in range(DONE_LISTED + 5):
         run("action", "add", f"task {number}", "--due", "2026-11-20")

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentorlog import editform
 from mentorlog.cli.kinds import KINDS
+from mentorlog.core import editform
 
 from .conftest import Run, counts
 
@@ -128,7 +128,7 @@ TEXTS = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notes=TEXTS, feedback=TEXTS, title=TEXTS.map(lambda t: " ".join(t.split())))
 def test_any_session_text_round_trips_through_its_form_unchanged(notes: str, feedback: str, title: str) -> None:
-    from mentorlog.textparse import parse_note
+    from mentorlog.core.textparse import parse_note
 
     if parse_note(notes).actions:
         return  # checkbox lines are taken as new action items by design

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.i18n import ngettext, use
+from mentorlog.base.i18n import ngettext, use
 
 from .conftest import Run
 

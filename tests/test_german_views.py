@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from mentorlog import i18n
-from mentorlog.humane import day, month_year, relative_days, weekday
+from mentorlog.base import i18n
+from mentorlog.core.humane import day, month_year, relative_days, weekday
 
 from .conftest import Run
 from .test_snapshots_de import GERMAN, VIEWS

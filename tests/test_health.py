@@ -165,7 +165,7 @@ def test_the_days_to_close_are_counted_only_where_they_are_shown(
 ) -> None:
     """`health` shows how long items take to close; today, agenda and the reviews show only verdicts, so they
     leave that query out (each relationship's slowest one) and judge the same."""
-    from mentorlog.store.health import HealthRepo
+    from mentorlog.store.views.health import HealthRepo
 
     attention = run_json("today")["needs_attention"]
     review = run("export", "--format", "md", "--since", "2026-09-01").stdout

@@ -7,8 +7,8 @@ from io import BytesIO
 
 import pytest
 
-from mentorlog import i18n
-from mentorlog.locale import catalog
+from mentorlog.base import i18n
+from tools import catalog
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_the_product_reads_the_catalogue_without_babel() -> None:
     import sys
 
     code = (
-        "import sys; from mentorlog import i18n; i18n.use('de'); "
+        "import sys; from mentorlog.base import i18n; i18n.use('de'); "
         "assert i18n._('Show this message and exit.') != 'Show this message and exit.'; "
         "print(any(name.startswith('babel') for name in sys.modules))"
     )

@@ -40,8 +40,8 @@ def modules() -> list[tuple[str, set[str]]]:
     ("sqlite3", ("mentorlog.store",)),
     ("sqlite_utils", ("mentorlog.store",)),
     ("rich", ("mentorlog.render",)),
-    ("sqlcipher3", ("mentorlog.store.crypto",)),
-    ("keyring", ("mentorlog.store.crypto",)),
+    ("sqlcipher3", ("mentorlog.store.crypto.cipher",)),
+    ("keyring", ("mentorlog.store.crypto.cipher",)),
 ])  # fmt: skip
 def test_only_one_layer_imports(prefix: str, owners: tuple[str, ...]) -> None:
     offenders = [
@@ -79,7 +79,9 @@ def test_render_and_export_never_touch_the_store() -> None:
 
 
 def test_importing_render_loads_no_store_module() -> None:
-    code = "import sys, mentorlog.render; print(sorted(m for m in sys.modules if m.startswith('mentorlog.store')))"
+    code = (
+        "import sys, mentorlog.render.lists; print(sorted(m for m in sys.modules if m.startswith('mentorlog.store')))"
+    )
     done = subprocess.run([sys.executable, "-c", code], env=tree_env(), capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -97,15 +99,41 @@ def test_no_module_is_much_longer_than_400_lines() -> None:
 # What a command loads is part of its start-up time (docs/benchmarks.md): the journal attaches its larger
 # repositories on first use (store/repo.py), and each command imports only what it calls. Run as real
 # processes, each command's modules at exit must leave out what it never needs.
-NEVER = ("mentorlog.store.sync", "mentorlog.store.syncapply", "mentorlog.store.syncfiles", "mentorlog.store.dump",
-         "mentorlog.store.crypto", "mentorlog.store.journal_full", "mentorlog.dumpschema", "sqlite_utils",
-         "dateutil", "mentorlog.patches", "snowballstemmer.french_stemmer", "tomllib", "platformdirs")  # fmt: skip
-VIEWS = ("mentorlog.store.journal_views", "mentorlog.store.agenda", "mentorlog.store.health", "mentorlog.health",
-         "mentorlog.store.today", "mentorlog.store.review", "mentorlog.store.relationships")  # fmt: skip
-PERIOD = ("mentorlog.store.period", "mentorlog.store.timeline", "mentorlog.store.skills", "mentorlog.trends",
-          "mentorlog.dates", "mentorlog.textparse", "json")  # fmt: skip
+NEVER = (
+    "mentorlog.store.sync.run",
+    "mentorlog.store.sync.apply",
+    "mentorlog.store.sync.files",
+    "mentorlog.store.dump.write",
+    "mentorlog.store.crypto.cipher",
+    "mentorlog.store.journal_full",
+    "mentorlog.core.dumpschema",
+    "sqlite_utils",
+    "dateutil",
+    "mentorlog.core.patches",
+    "snowballstemmer.french_stemmer",
+    "tomllib",
+    "platformdirs",
+)
+VIEWS = (
+    "mentorlog.store.journal_views",
+    "mentorlog.store.views.agenda",
+    "mentorlog.store.views.health",
+    "mentorlog.core.health",
+    "mentorlog.store.views.today",
+    "mentorlog.store.views.review",
+    "mentorlog.store.views.relationships",
+)
+PERIOD = (
+    "mentorlog.store.views.period",
+    "mentorlog.store.views.timeline",
+    "mentorlog.store.records.skills",
+    "mentorlog.core.trends",
+    "mentorlog.core.dates",
+    "mentorlog.core.textparse",
+    "json",
+)
 WRITE = ("rich", "mentorlog.render", "json")
-MEETINGS = ("mentorlog.meetings",)  # the next meeting: people shows it; the agenda and today need it
+MEETINGS = ("mentorlog.core.meetings",)  # the next meeting: people shows it; the agenda and today need it
 
 
 @pytest.fixture(scope="module")
@@ -119,17 +147,17 @@ def journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(("args", "absent"), [
-    (("actions",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
-    (("sessions",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
-    (("goals",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
-    (("people",), NEVER + VIEWS + PERIOD + ("mentorlog.reports",)),
-    (("show", "session", "1"), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
-    (("search", "plan"), NEVER + VIEWS + PERIOD + ("mentorlog.reports",) + MEETINGS),
-    (("skills",), NEVER + VIEWS + ("mentorlog.reports", "mentorlog.store.period") + MEETINGS),
+    (("actions",), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS),
+    (("sessions",), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS),
+    (("goals",), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS),
+    (("people",), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",)),
+    (("show", "session", "1"), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS),
+    (("search", "plan"), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS),
+    (("skills",), NEVER + VIEWS + ("mentorlog.core.reports", "mentorlog.store.views.period") + MEETINGS),
     (("summary",), NEVER + VIEWS + MEETINGS),
     (("timeline",), NEVER + VIEWS + MEETINGS),
-    (("today",), (*NEVER, "mentorlog.trends", "mentorlog.reports")),  # spans.py has what today and health use
-    (("health",), (*NEVER, "mentorlog.trends", "mentorlog.reports")),
+    (("today",), (*NEVER, "mentorlog.core.trends", "mentorlog.core.reports")),  # spans.py has what today and health use
+    (("health",), (*NEVER, "mentorlog.core.trends", "mentorlog.core.reports")),
     (("action", "done", "1"), NEVER + VIEWS + PERIOD + WRITE + MEETINGS),
     (("action", "add", "Send it", "--with", "Ana"), NEVER + VIEWS + WRITE + MEETINGS),
     (("note", "--with", "Ana", "Talked about the plan"), NEVER + VIEWS + WRITE + MEETINGS),
@@ -148,5 +176,5 @@ def test_a_command_imports_only_what_it_calls(
     done = subprocess.run([sys.executable, "-c", code], env=tree_env(db), capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     loaded = set(done.stderr.split())
-    assert "mentorlog.store.repo" in loaded
+    assert "mentorlog.store.journal" in loaded
     assert sorted(m for m in loaded if m.startswith(absent)) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.errors import StoreError
+from mentorlog.base.errors import StoreError
 from mentorlog.store.db import open_journal
 from mentorlog.store.migrations import known_names
 

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from mentorlog import validate
-from mentorlog.dates import parse_date, parse_since
-from mentorlog.errors import BadValue
-from mentorlog.store.dump import parse_dump
-from mentorlog.store.repo import open_for_command
-from mentorlog.store.sessions import NewAction
+from mentorlog.base.errors import BadValue
+from mentorlog.core import validate
+from mentorlog.core.dates import parse_date, parse_since
+from mentorlog.store.dump.write import parse_dump
+from mentorlog.store.journal import open_for_command
+from mentorlog.store.records.sessions import NewAction
 
 from .conftest import CLOCK, TODAY
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from rich.console import Console
 
-from mentorlog import render
-from mentorlog.models import Action, Goal
-from mentorlog.render_reports import summary_view
-from mentorlog.reports import ActionFigures, Confidence, GoalChange, Quote, Summary
+from mentorlog.core.records import Action, Goal
+from mentorlog.core.reports import ActionFigures, Confidence, GoalChange, Quote, Summary
+from mentorlog.render import lists as render
+from mentorlog.render.reports import summary_view
 
 TODAY = date(2026, 11, 26)
 
@@ -92,7 +92,7 @@ def _goal(description: str) -> Goal:
 def test_a_record_box_drawn_without_measuring_is_the_box_rich_would_measure() -> None:
     """`show goal`/`session`/`person` skip Rich's measuring when a text line fills the width; the box
     must come out exactly as the measured one, at every width, whether or not the line fills it."""
-    from mentorlog.render_records import show_goal
+    from mentorlog.render.records import show_goal
 
     actions = [action(number, "2026-12-01") for number in range(1, 4)]
     for description in ("short", "x " * 60, "a line of exactly forty-six characters here ok", "é" * 200):
@@ -109,7 +109,7 @@ def test_a_long_confidence_trend_leaves_the_names_whole() -> None:
     points that fit, and each relationship stays on one line (names were folded four letters wide)."""
     from dataclasses import replace
 
-    from mentorlog.reports import PersonFigures
+    from mentorlog.core.reports import PersonFigures
 
     trend = Confidence(1, 5, 3.0, "▁▃▅▆█" * 12)
     people = [

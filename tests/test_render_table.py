@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from mentorlog.render_table import Table
+from mentorlog.render.table import Table
 
 WORDS = st.sampled_from(["a", "to", "Übung", "réunion", "数据", "🙂", "delegation", "x" * 30, "", "  ", "\n", "\t"])
 CELL = st.lists(WORDS, max_size=8).map(" ".join)

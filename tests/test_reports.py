@@ -6,10 +6,10 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from mentorlog import meetings, reports
-from mentorlog.config import Clock
-from mentorlog.store.repo import Journal
-from mentorlog.store.sessions import NewAction
+from mentorlog.base.config import Clock
+from mentorlog.core import meetings, reports
+from mentorlog.store.journal import Journal
+from mentorlog.store.records.sessions import NewAction
 
 from . import oracle
 from .conftest import TODAY

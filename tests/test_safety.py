@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.safe import inert, one_line
+from mentorlog.base.safe import inert, one_line
 
 from .conftest import Run, counts
 
@@ -64,7 +64,7 @@ def test_invalid_utf8_on_stdin_is_a_clear_error(run: Run, db_path: Path) -> None
 
 
 def test_unexpected_errors_hide_the_traceback_unless_debugging(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mentorlog.store import actions
+    from mentorlog.store.records import actions
 
     def broken(*args: object, **kwargs: object) -> None:
         message = "secret " + "note text"  # as if it came from the journal: not on the traceback's source line

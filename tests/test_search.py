@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.errors import UsageError
+from mentorlog.base.errors import UsageError
 from mentorlog.store.search import fts_query
 
 from .conftest import Run

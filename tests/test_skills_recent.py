@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from mentorlog.store.repo import Journal
+from mentorlog.store.journal import Journal
 
 
 def test_a_view_from_the_recent_ratings_is_the_view_from_all_of_them(journal: Journal) -> None:

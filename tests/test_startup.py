@@ -8,7 +8,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from mentorlog import config
+from mentorlog.base import config
 
 CASES = [
     {"HOME": "/home/ana"},

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.errors import AmbiguousName, MentorlogError, NotFound, UsageError
-from mentorlog.patches import GoalPatch
-from mentorlog.store.repo import Journal, open_for_command
-from mentorlog.store.sessions import NewAction
+from mentorlog.base.errors import AmbiguousName, MentorlogError, NotFound, UsageError
+from mentorlog.core.patches import GoalPatch
+from mentorlog.store.journal import Journal, open_for_command
+from mentorlog.store.records.sessions import NewAction
 
 from .conftest import CLOCK, TODAY
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.patches import GoalPatch, SessionPatch
-from mentorlog.store.syncfiles import FOLDER
+from mentorlog.core.patches import GoalPatch, SessionPatch
+from mentorlog.store.sync.files import FOLDER
 
 from .conftest import Run
 from .syncdriver import Machine, SharedFolder
@@ -136,7 +136,7 @@ def test_two_people_added_with_one_name_on_two_machines_are_told_apart_the_same_
 def test_an_action_item_of_a_session_deleted_elsewhere_but_edited_later_here_stays_without_its_session() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        from mentorlog.store.sessions import NewAction
+        from mentorlog.store.records.sessions import NewAction
 
         journal.add_session(day=journal.today, notes="talk", actions=[NewAction("send deck")])
     everyone_syncs(folder, [a, b])
@@ -192,7 +192,7 @@ def test_a_half_copied_file_is_skipped_then_applied_once_it_is_whole() -> None:
 
 
 def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
-    from mentorlog.store.syncfiles import Change, encode, hlc_text
+    from mentorlog.store.sync.files import Change, encode, hlc_text
 
     folder, (a, b) = world()
     with a.command() as journal:
@@ -226,7 +226,7 @@ def test_applying_the_same_files_again_changes_nothing() -> None:
 
 
 def test_an_encrypted_journal_writes_age_files_that_only_the_passphrase_opens() -> None:
-    from mentorlog.store.syncfiles import AgeCodec
+    from mentorlog.store.sync.files import AgeCodec
 
     folder, (a, b, stranger) = world(timedelta(0), timedelta(0), timedelta(0))
     with a.command() as journal:

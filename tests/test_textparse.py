@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorlog.textparse import (
+from mentorlog.core.textparse import (
     ActionLine,
     ParsedNote,
     find_tags,
@@ -227,7 +227,7 @@ def test_the_tag_pattern_finds_what_the_look_behind_first_pattern_found(text: st
     """TAG puts its `#` before the look-behind (for speed); it must match exactly where the plain form did."""
     import re
 
-    from mentorlog.textparse import TAG
+    from mentorlog.core.textparse import TAG
 
     plain = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
     assert [(m.span(), m.group(1)) for m in TAG.finditer(text)] == [

@@ -66,7 +66,7 @@ def degrade_output() -> None:
     print ASCII look-alikes instead of crashing: `█` becomes `#`, `→` becomes `->`."""
     import codecs
 
-    from mentorlog.safe import ascii_fallback
+    from mentorlog.base.safe import ascii_fallback
 
     codecs.register_error("mentorlog-ascii", ascii_fallback)
     for stream in (sys.stdout, sys.stderr):

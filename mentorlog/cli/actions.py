@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
-from mentorlog.i18n import N_, _, ngettext
 
 action_app = sub_app(N_("Add action items and change their status."))
 app.add_typer(action_app, name="action", rich_help_panel="Record")
@@ -36,7 +36,7 @@ def action_add(
     json_: bool = typer.Option(False, "--json", help="Print the action item as JSON."),
 ) -> None:
     """Add an action item."""
-    from mentorlog.textparse import parse_action
+    from mentorlog.core.textparse import parse_action
 
     line = parse_action(text)
     due_day = common.day(due if due is not None else line.due, direction="forward", period_end=True)
@@ -69,7 +69,7 @@ def action_add(
 
 def _set_status(values: list[str], status: str, said: str, json_: bool) -> None:
     """SAID: the confirmation per changed item (`Done: {id} {text}`), marked with N_ for the catalogue."""
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     ids = common.checked("ID", validate.id_list, values)
     with common.journal(write=True) as journal:
@@ -134,7 +134,7 @@ def actions(
     """Open action items across all relationships, overdue first, then by due date.
 
     Closed relationships are left out unless named with --with."""
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     status = common.checked("--status", validate.action_status, status, allow_all=True)
     before = common.day(due_before, direction="forward")
@@ -143,7 +143,7 @@ def actions(
             journal.require("goals", "goal", goal)
         word = None
         if owner is not None:
-            from mentorlog.textparse import normalise_owner
+            from mentorlog.core.textparse import normalise_owner
 
             word = normalise_owner(owner.strip())
         filters = {
@@ -162,7 +162,7 @@ def actions(
     if json_:
         common.print_json([action.to_json() for action in found])
         return
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     console = render.make_console()
     if not found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mentorlog.i18n import _
+from mentorlog.base.i18n import _
 
 YES, NO = ("j", "ja", "y", "yes"), ("n", "nein", "no")
 

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mentorlog import humane
+from mentorlog.base.i18n import _, ngettext
+from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
 from mentorlog.cli.people import person_app
-from mentorlog.i18n import _, ngettext
-from mentorlog.safe import inert
+from mentorlog.core import humane
 
 if TYPE_CHECKING:
-    from mentorlog.models import Action, Topic
+    from mentorlog.core.records import Action, Topic
 
 
 @person_app.command("close")
@@ -37,14 +37,14 @@ def person_close(
     """
     from mentorlog.cli.editor import keeping_draft
     from mentorlog.cli.reflections import CLOSING_PROMPTS, from_form, reflect_form
-    from mentorlog.editform import is_blank
+    from mentorlog.core.editform import is_blank
 
     day = common.when(date_, direction="backward").day
     with common.journal(write=False) as journal:
         person = journal.get_person(int(journal.find_person(name)["id"]))
         actions, topics = journal.open_items(person.id)
     if person.status == "closed":
-        from mentorlog.errors import MentorlogError
+        from mentorlog.base.errors import MentorlogError
 
         raise MentorlogError(
             _("the relationship with {name} was already closed on {closed_at}").format(
@@ -77,7 +77,7 @@ def person_close(
         _("Closed the relationship with {name} on {day}.").format(name=inert(person.name), day=common.shown_day(day))
     )
     if closing.reflection:
-        from mentorlog.store.relationships import CLOSING_TAG
+        from mentorlog.store.views.relationships import CLOSING_TAG
 
         common.say(
             _("Closing reflection {id} written (tag #{tag}).").format(id=closing.reflection.id, tag=_(CLOSING_TAG))

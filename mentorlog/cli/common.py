@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
-from mentorlog import config as configuration
-from mentorlog.datarecord import datarecord
-from mentorlog.errors import BadValue, MentorlogError, UsageError
-from mentorlog.i18n import N_, _, ngettext
-from mentorlog.safe import inert
+from mentorlog.base import config as configuration
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import BadValue, MentorlogError, UsageError
+from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.safe import inert
 
 if TYPE_CHECKING:
-    from mentorlog.dates import Direction, When
-    from mentorlog.store.crypto import Keys, RawKey
-    from mentorlog.store.repo import Journal, Outcome
+    from mentorlog.core.dates import Direction, When
+    from mentorlog.store.crypto.cipher import Keys, RawKey
+    from mentorlog.store.journal import Journal, Outcome
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 ROLE_PROMPT = N_("Role of {name} (mentor/mentee)")
@@ -65,7 +65,7 @@ def reset() -> None:
 def choose_language() -> None:
     """Before anything is shown (help texts too): the language of this command line. A bad config or
     environment is left to the command to report."""
-    from mentorlog import i18n
+    from mentorlog.base import i18n
 
     try:
         i18n.use(_STATE.settings.language)
@@ -118,7 +118,7 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
 
     Reading a journal that does not exist is an error naming the path, unless MISSING_OK (then it reads
     as empty, for the checks a write makes before it creates the journal)."""
-    from mentorlog.store.repo import Outcome, open_for_command
+    from mentorlog.store.journal import Outcome, open_for_command
 
     settings = _STATE.settings
     outcome = Outcome()
@@ -163,7 +163,7 @@ def _warn_line(line: str) -> None:
 def keys() -> Keys:
     """Where an encrypted journal's key comes from in this command (made on first need: never for a plain one)."""
     if _STATE._keys is None:
-        from mentorlog.store.crypto import Keys
+        from mentorlog.store.crypto.cipher import Keys
 
         settings = _STATE.settings
         _STATE._keys = Keys(
@@ -222,7 +222,7 @@ def checked(flag: str, rule: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 
 def when(text: str, *, direction: Direction, period_end: bool = False) -> When:
-    from mentorlog.dates import parse_when
+    from mentorlog.core.dates import parse_when
 
     settings = state().config
     return parse_when(
@@ -245,7 +245,7 @@ def day(text: str | None, *, direction: Direction, period_end: bool = False) -> 
 def since(text: str | None) -> date | None:
     if text is None:
         return None
-    from mentorlog.dates import parse_since
+    from mentorlog.core.dates import parse_since
 
     settings = state().config
     return parse_since(text, today=today(), dayfirst=settings.dayfirst, week_start=settings.week_start)
@@ -262,8 +262,8 @@ def confirm(question: str, *, default: bool, unanswered: str) -> bool:
     """Ask QUESTION on stderr. Input that ends before an answer (a script, `</dev/null`) is not an interrupt:
     exit 1, nothing changed, with UNANSWERED as the hint (e.g. `Pass --yes to delete without asking.`). Ctrl-C
     stays an interrupt (exit 130)."""
+    from mentorlog.base.i18n import german
     from mentorlog.cli.answers import german_confirm
-    from mentorlog.i18n import german
 
     try:
         return german_confirm(question, default) if german() else typer.confirm(question, default=default, err=True)
@@ -308,7 +308,7 @@ def text_from(argument: str | None, template: str | None, draft: str | None = No
 
 def print_json(data: Any) -> None:
     """JSON on stdout and nothing else; DEL and C1 controls escaped too, so the output is inert."""
-    from mentorlog.safe import json_text
+    from mentorlog.base.safe import json_text
 
     typer.echo(json_text(data, indent=2))
 
@@ -375,15 +375,15 @@ def quoted(text: str) -> str:
 
 
 def one_line(text: str, width: int = 70) -> str:
-    from mentorlog.safe import one_line as flat
+    from mentorlog.base.safe import one_line as flat
 
     return flat(text, width)
 
 
 def shown_day(day: date | str | None) -> str:
     """A stored date as confirmations echo it: `2026-12-04, Fri`, so a misread is seen at once."""
-    from mentorlog.dates import format_day
-    from mentorlog.i18n import language
+    from mentorlog.base.i18n import language
+    from mentorlog.core.dates import format_day
 
     if day is None:
         return _("none")
@@ -398,7 +398,7 @@ def for_owner(owner: str) -> str:
 
 def plain_day(day: date | str) -> str:
     """A date without its weekday: `2026-12-04` (German: `04.12.2026`)."""
-    from mentorlog.i18n import german
+    from mentorlog.base.i18n import german
 
     if not german():
         return str(day)
@@ -407,7 +407,7 @@ def plain_day(day: date | str) -> str:
 
 
 def tags_from(options: list[str] | None, *texts: str | None) -> list[str]:
-    from mentorlog.textparse import find_tags, normalise_tag
+    from mentorlog.core.textparse import find_tags, normalise_tag
 
     given = [normalise_tag(tag) for tag in options or []]
     if any(not tag for tag in given):

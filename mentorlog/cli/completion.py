@@ -41,7 +41,7 @@ def words_before_cursor() -> list[str] | None:
 
 
 def _journal(ctx: Any) -> Path | None:
-    from mentorlog import config
+    from mentorlog.base import config
 
     root = ctx.find_root() if ctx is not None else None
     option = root.params.get("db") if root is not None else None

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mentorlog import config as configuration
+from mentorlog.base import config as configuration
+from mentorlog.base.errors import MentorlogError
+from mentorlog.base.i18n import N_, _
+from mentorlog.base.safe import inert
 from mentorlog.cli import common
 from mentorlog.cli.root import app
-from mentorlog.errors import MentorlogError
-from mentorlog.i18n import N_, _
-from mentorlog.safe import inert
 
 if TYPE_CHECKING:
-    from mentorlog.store.crypto import RawKey
+    from mentorlog.store.crypto.cipher import RawKey
 
 NO_JOURNAL = N_("there is no journal at {path} yet")
 NO_NEW_PASSPHRASE = N_("no new passphrase given")
@@ -51,7 +51,7 @@ def _journal_path() -> Path:
 
 
 def _require_extra() -> None:
-    from mentorlog.store.crypto import INSTALL, sqlcipher
+    from mentorlog.store.crypto.cipher import INSTALL, sqlcipher
 
     if sqlcipher() is None:
         raise MentorlogError(
@@ -89,7 +89,7 @@ def _new_passphrase(*, for_encrypt: bool) -> str:
 
 
 def _convert(path: Path, source: RawKey | None, target: RawKey | None) -> int:
-    from mentorlog.store.crypto_files import convert
+    from mentorlog.store.crypto.files import convert
     from mentorlog.store.db import BOOKKEEPING
 
     settings = common.state().settings
@@ -104,7 +104,7 @@ def _convert(path: Path, source: RawKey | None, target: RawKey | None) -> int:
 
 
 def _store_in_keyring(path: Path, key: RawKey, passphrase: str) -> None:
-    from mentorlog.store import crypto
+    from mentorlog.store.crypto import cipher as crypto
 
     sync = None if crypto.RawKey.parse(passphrase) else crypto.sync_secret_from(passphrase)
     crypto.keyring_store(configuration.keyring_hints_file(), path, key, sync)
@@ -121,8 +121,8 @@ def encrypt(
     The passphrase comes from passphrase_command in the config, else MENTORLOG_PASSPHRASE, else it is asked
     twice on a terminal. The encrypted copy is written beside the journal, checked, and moved over it.
     """
-    from mentorlog.store import crypto
-    from mentorlog.store.crypto_files import plain_copies
+    from mentorlog.store.crypto import cipher as crypto
+    from mentorlog.store.crypto.files import plain_copies
 
     _require_extra()
     path = _journal_path()
@@ -148,7 +148,7 @@ def encrypt(
 @app.command(rich_help_panel="Data")
 def decrypt() -> None:
     """Turn the encrypted journal back into plain SQLite, in place (checked; its key leaves the keyring)."""
-    from mentorlog.store import crypto
+    from mentorlog.store.crypto import cipher as crypto
 
     _require_extra()
     path = _journal_path()
@@ -174,7 +174,7 @@ def passphrase(
     passphrase from MENTORLOG_NEW_PASSPHRASE, else it is asked twice on a terminal. A key kept in the keyring
     is replaced there.
     """
-    from mentorlog.store import crypto
+    from mentorlog.store.crypto import cipher as crypto
 
     _require_extra()
     path = _journal_path()

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mentorlog import humane
+from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.i18n import N_, _, ngettext, os_reason
+from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
-from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import N_, _, ngettext, os_reason
-from mentorlog.safe import inert
+from mentorlog.core import humane
 
 if TYPE_CHECKING:
-    from mentorlog.reports import Review
+    from mentorlog.core.reports import Review
 
 FORMATS = ("md", "html", "json", "csv", "ics")
 
@@ -88,7 +88,8 @@ def export(
     stamp = common.clock().stamp()
     with common.journal(write=False) as journal:
         if all_:
-            from mentorlog import render_progress  # Rich, for the dump's progress bar only (a review prints no Rich)
+            # Rich, for the dump's progress bar only (a review prints no Rich)
+            from mentorlog.render import progress as render_progress
 
             total = journal.record_count()
             left_out = 0 if include_private else journal.private_session_count()
@@ -109,7 +110,7 @@ def export(
             if output is not None:
                 typer.echo(_("Wrote the dump of the whole journal to {output}.").format(output=output), err=True)
             return
-        from mentorlog.reports import OPEN_LISTED
+        from mentorlog.core.reports import OPEN_LISTED
 
         person_id = common.filter_person_id(journal, with_)
         review = journal.review(
@@ -178,8 +179,8 @@ def import_(
 
     Into an empty journal the ids are restored too, so a restore is exact.
     """
-    from mentorlog import render_progress
-    from mentorlog.store.dumpread import DumpReader, bytes_read
+    from mentorlog.render import progress as render_progress
+    from mentorlog.store.dump.read import DumpReader, bytes_read
 
     try:
         stream = file.open(encoding="utf-8-sig", newline="")  # read a chunk at a time, never whole
@@ -271,7 +272,7 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     Uses the --db given (which must be empty or new); otherwise a new file in a temporary folder,
     whose path it prints so you can point MENTORLOG_DB at it.
     """
-    from mentorlog import demo as demo_data
+    from mentorlog.demo import journal as demo_data
 
     state = common.state()
     if state.db_option is None:

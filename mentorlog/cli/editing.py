@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorlog import editform, patches
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import _, ngettext
 from mentorlog.cli import common
 from mentorlog.cli.editor import edit_text, keeping_draft, read_draft
 from mentorlog.cli.kinds import Kind
-from mentorlog.errors import UsageError
-from mentorlog.i18n import _, ngettext
+from mentorlog.core import editform, patches
 
 
 def _new_action_lines(entry: Kind, form: editform.Form) -> tuple[str, list[Any]]:
     """For a session: the notes without the new `- [ ]` lines, and those lines as action items."""
-    from mentorlog.textparse import parse_note
+    from mentorlog.core.textparse import parse_note
 
     parsed = parse_note(form.section("notes"))
     return parsed.notes, list(parsed.actions)

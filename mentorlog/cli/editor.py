@@ -8,9 +8,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.i18n import _
 from mentorlog.cli import common
-from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import _
 
 
 def editor_command() -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from mentorlog.base.i18n import N_, _
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
-from mentorlog.i18n import N_, _
 
 goal_app = sub_app(N_("Add goals and milestones, record progress, change their status."))
 app.add_typer(goal_app, name="goal", rich_help_panel="Record")
@@ -33,7 +33,7 @@ def goal_add(
     json_: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
 ) -> None:
     """Add a goal, or a milestone of a goal with --parent."""
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     horizon = common.checked("--horizon", validate.horizon, horizon)
     target_day = common.day(target, direction="forward", period_end=True)
@@ -73,7 +73,7 @@ def goal_progress(
     json_: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
 ) -> None:
     """Record a goal's progress (0-100) with an optional note."""
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     common.checked("PERCENT", validate.progress, percent)
     with common.journal(write=True) as journal:
@@ -161,7 +161,7 @@ def goals(
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Goals with progress bars, long-term then short-term, milestones under their goal."""
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     statuses = None if all_ else [common.checked("--status", validate.goal_status, status or "active")]
     with common.journal(write=False) as journal:
@@ -172,7 +172,7 @@ def goals(
     if json_:
         common.print_json([goal.to_json() for goal in found])
         return
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     console = render.make_console()
     if not found:

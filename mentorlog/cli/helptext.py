@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 import typer
 from typer.core import TyperCommand
 
-from mentorlog.i18n import N_, _, german
-from mentorlog.patterns import lazy
+from mentorlog.base.i18n import N_, _, german
+from mentorlog.base.patterns import lazy
 
 F = TypeVar("F", bound=Callable[..., Any])
 _ANNOTATION = r"^(?P<text>.*?)(?P<notes>(?:\s+\[[^\]]*\])*)$"  # compiled on first use (re caches it): not at start-up

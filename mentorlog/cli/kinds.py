@@ -9,16 +9,16 @@ from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from mentorlog import editform, humane, validate
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import N_, _, german
 from mentorlog.cli import common
-from mentorlog.datarecord import datarecord
-from mentorlog.errors import UsageError
-from mentorlog.i18n import N_, _, german
+from mentorlog.core import editform, humane, validate
 
 if TYPE_CHECKING:
-    from mentorlog import patches
-    from mentorlog.render import RenderableType
-    from mentorlog.store.repo import Journal
+    from mentorlog.core import patches
+    from mentorlog.render.lists import RenderableType
+    from mentorlog.store.journal import Journal
 
 CLEAR_WORDS = {"", "none", "-"}
 Convert = Callable[["Journal", Any, Any], Any]  # (journal, current record, flag value) -> patch value
@@ -60,7 +60,7 @@ def as_confidence(_: Journal, __: Any, value: str) -> int | None:
 
 
 def as_cadence(_: Journal, __: Any, value: str) -> int | None:
-    from mentorlog.dates import parse_cadence
+    from mentorlog.core.dates import parse_cadence
 
     return None if _clear(value) else parse_cadence(value)
 
@@ -156,7 +156,7 @@ def _text_form(kind: str, attribute: str = "text") -> FormSpec:
         return editform.Form({}, {"text": getattr(record, attribute)}, edit_help(kind))
 
     def read(_: Any, form: editform.Form) -> patches.Patch:
-        from mentorlog import patches
+        from mentorlog.core import patches
 
         text = form.section("text")
         patch_type: type[patches.Patch] = {
@@ -182,7 +182,7 @@ def _session_fill(record: Any) -> editform.Form:
 
 def _session_read(_: Any, form: editform.Form) -> patches.Patch:
     """The session's fields from its form (new action lines are taken by the editing flow)."""
-    from mentorlog import patches
+    from mentorlog.core import patches
 
     confidence = form.field("Confidence")
     next_text = form.field("Next")
@@ -200,7 +200,7 @@ def _goal_fill(record: Any) -> editform.Form:
 
 
 def _goal_read(_: Any, form: editform.Form) -> patches.Patch:
-    from mentorlog import patches
+    from mentorlog.core import patches
 
     return patches.GoalPatch(title=form.field("Title"), description=form.section("description"))
 
@@ -212,7 +212,7 @@ def _skill_fill(record: Any) -> editform.Form:
 
 
 def _skill_read(_: Any, form: editform.Form) -> patches.Patch:
-    from mentorlog import patches
+    from mentorlog.core import patches
 
     kind = form.field("Kind")
     return patches.SkillPatch(
@@ -236,7 +236,7 @@ def _person_fill(record: Any) -> editform.Form:
 
 
 def _person_read(_: Any, form: editform.Form) -> patches.Patch:
-    from mentorlog import patches
+    from mentorlog.core import patches
 
     since, until = form.field("Since"), form.field("Until")
     return patches.PersonPatch(
@@ -254,7 +254,7 @@ Show = Callable[["Journal", Any, date, int], tuple[dict[str, Any], "RenderableTy
 
 
 def _show_session(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
-    from mentorlog import render_records
+    from mentorlog.render import records as render_records
 
     actions = journal.list_actions(status="all", session_id=record.id)
     data = {**record.to_json(), "actions": [action.to_json() for action in actions]}
@@ -262,7 +262,7 @@ def _show_session(journal: Journal, record: Any, today: date, width: int) -> tup
 
 
 def _show_goal(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
-    from mentorlog import render_records
+    from mentorlog.render import records as render_records
 
     milestones = journal.milestones(record.id)
     updates = journal.progress_updates(record.id)
@@ -277,7 +277,7 @@ def _show_goal(journal: Journal, record: Any, today: date, width: int) -> tuple[
 
 
 def _show_person(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
-    from mentorlog import render_records
+    from mentorlog.render import records as render_records
 
     topics = journal.list_topics(person_id=record.id)
     actions = journal.list_actions(person_id=record.id)
@@ -286,7 +286,7 @@ def _show_person(journal: Journal, record: Any, today: date, width: int) -> tupl
 
 
 def _show_skill(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
-    from mentorlog import render_skills
+    from mentorlog.render import skills as render_skills
 
     trend = journal.skill_trends([record], common.since("6m") or today, today)[0]
     return trend.to_json(), render_skills.show_skill(record, list(trend.goals), today, width=width)
@@ -294,7 +294,7 @@ def _show_skill(journal: Journal, record: Any, today: date, width: int) -> tuple
 
 def _show_plain(view: str) -> Show:
     def show(_: Journal, record: Any, today: date, __: int) -> tuple[dict[str, Any], RenderableType]:
-        from mentorlog import render_records
+        from mentorlog.render import records as render_records
 
         return record.to_json(), getattr(render_records, view)(record, today)
 
@@ -313,7 +313,7 @@ class Kind:
     get: Callable[[Journal, int], Any]
     update: Callable[[Journal, int, Any], Any]
     delete: Callable[[Journal, int], Any]
-    patch: str  # the patch class's name in mentorlog.patches (imported by edits only)
+    patch: str  # the patch class's name in mentorlog.core.patches (imported by edits only)
     flags: dict[str, tuple[str, Convert]]  # edit flag -> (patch field, converter)
     form: FormSpec
     show: Show
@@ -326,7 +326,7 @@ class Kind:
         return _(NOUNS.get(self.word, self.word))
 
     def patch_from_flags(self, journal: Journal, record: Any, given: dict[str, Any]) -> patches.Patch:
-        from mentorlog import patches
+        from mentorlog.core import patches
 
         values = {self.flags[flag][0]: self.flags[flag][1](journal, record, value) for flag, value in given.items()}
         patch_type: type[patches.Patch] = getattr(patches, self.patch)

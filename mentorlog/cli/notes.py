@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
-from mentorlog.datarecord import datarecord
-from mentorlog.errors import UsageError
-from mentorlog.i18n import N_, _, ngettext
-from mentorlog.safe import inert
 
 if TYPE_CHECKING:
-    from mentorlog.dates import When
-    from mentorlog.models import Action, Session
-    from mentorlog.textparse import ActionLine, RatingLine
+    from mentorlog.core.dates import When
+    from mentorlog.core.records import Action, Session
+    from mentorlog.core.textparse import ActionLine, RatingLine
 
 NOTE_HELP = N_("""Session{with_part} on {day}. Lines starting with @@ are help and are ignored.
 Fill in the fields below (Confidence 1-5; Next is a date like fri, +2w or 3.12.) and write your
@@ -39,7 +39,7 @@ class NoteFields:
 
 
 def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str) -> str:
-    from mentorlog import editform
+    from mentorlog.core import editform
 
     return editform.render(
         editform.session_form(
@@ -58,13 +58,13 @@ def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_exam
 
 
 def _confidence(text: str) -> int | None:
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     return validate.confidence(validate.integer(text, "confidence"))
 
 
 def _from_editor(text: str, fields: NoteFields) -> NoteFields:
-    from mentorlog import editform
+    from mentorlog.core import editform
 
     form = editform.parse(text, editform.SESSION_FIELDS, editform.SESSION_SECTIONS)
     confidence_text = form.field("Confidence")
@@ -120,10 +120,10 @@ def note(
     Lines '- [ ] text due:fri owner:NAME' in the notes become action items, #words become tags,
     and open topics with that person are marked discussed.
     """
-    from mentorlog import humane
     from mentorlog.cli.editor import keeping_draft, read_draft
-    from mentorlog.editform import is_blank
-    from mentorlog.textparse import parse_action, parse_note
+    from mentorlog.core import humane
+    from mentorlog.core.editform import is_blank
+    from mentorlog.core.textparse import parse_action, parse_note
 
     ratings = [_rating_line(value) for value in rate]
     when = common.when(date_, direction="backward")
@@ -211,7 +211,7 @@ def _record(
 ) -> tuple[Session, list[int], list[Action], list[tuple[dict[str, Any], str]]]:
     """Write the session, its action items, its skill ratings and the discussed topics in one transaction."""
     from mentorlog.cli.rating import rated_words, rater_id
-    from mentorlog.store.sessions import NewAction
+    from mentorlog.store.records.sessions import NewAction
 
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
@@ -258,8 +258,8 @@ def _record(
 
 def _rating_line(value: str) -> tuple[RatingLine, int]:
     """A --rate value read and its level checked, before anything is written."""
-    from mentorlog import validate
-    from mentorlog.textparse import parse_rating
+    from mentorlog.core import validate
+    from mentorlog.core.textparse import parse_rating
 
     line = common.checked("--rate", parse_rating, value)
     return line, common.checked("--rate", lambda text: validate.level(validate.integer(text, "level")), line.level)
@@ -281,7 +281,7 @@ def sessions(
     end = common.day(until, direction="backward", period_end=True)
     tag_filter = None
     if tag:
-        from mentorlog.textparse import normalise_tag
+        from mentorlog.core.textparse import normalise_tag
 
         tag_filter = normalise_tag(tag)
     with common.journal(write=False) as journal:
@@ -297,7 +297,7 @@ def sessions(
     if json_:
         common.print_json([session.to_json() for session in found])
         return
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     console = render.make_console()
     if not found:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app, sub_app
-from mentorlog.i18n import N_, _, ngettext
-from mentorlog.safe import inert
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
 person_app = sub_app(N_("Add the people you mentor or are mentored by."))
@@ -38,8 +38,8 @@ def person_add(
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
     """Add a person, with their role, how often you mean to meet and what you agreed."""
-    from mentorlog import validate
-    from mentorlog.dates import parse_cadence
+    from mentorlog.core import validate
+    from mentorlog.core.dates import parse_cadence
 
     role = common.checked("--role", validate.role, role)
     cadence_days = parse_cadence(cadence) if cadence is not None else None
@@ -76,7 +76,7 @@ def people(
     if json_:
         common.print_json([person.to_json() for person in found])
         return
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     console = render.make_console()
     if not found:
@@ -97,7 +97,7 @@ def topic_add(
     json_: bool = typer.Option(False, "--json", help="Print the topic as JSON."),
 ) -> None:
     """Queue a topic for the next meeting with someone; the next note with them marks it discussed."""
-    from mentorlog.errors import UsageError
+    from mentorlog.base.errors import UsageError
 
     name = common.with_name(with_)
     if name is None:
@@ -133,7 +133,7 @@ def topics(
     if json_:
         common.print_json([topic.to_json() for topic in found])
         return
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     console = render.make_console()
     if not found:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import _
+from mentorlog.base.safe import inert
 from mentorlog.cli import common
-from mentorlog.errors import UsageError
-from mentorlog.i18n import _
-from mentorlog.safe import inert
 
 if TYPE_CHECKING:
-    from mentorlog.models import Rating, Skill
-    from mentorlog.store.repo import Journal
+    from mentorlog.core.records import Rating, Skill
+    from mentorlog.store.journal import Journal
 
 
 def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_person: int | None = None) -> int | None:
     """`me` (or nothing) is None, my own view; `them` the person of the session, else the skill's owner; a name
     that person."""
-    from mentorlog.textparse import normalise_owner
+    from mentorlog.core.textparse import normalise_owner
 
     if by is None:
         return None

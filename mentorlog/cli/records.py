@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.cli import common, completion
 from mentorlog.cli.kinds import Kind, kind
 from mentorlog.cli.root import app
-from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from mentorlog.store.repo import Journal
+    from mentorlog.store.journal import Journal
 
 KIND_HELP = N_("session, goal, action, reflection, person, topic or skill.")  # the KIND words, typed in English
 
@@ -25,7 +25,7 @@ def show(
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show one record in full; a goal with its milestones, updates and action items."""
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     entry = kind(kind_word)
     console = render.make_console()
@@ -160,8 +160,8 @@ def delete(
 
 
 def _describe(journal: Journal, entry: Kind, record: Any) -> str:
-    from mentorlog.render import session_heading
-    from mentorlog.safe import one_line
+    from mentorlog.base.safe import one_line
+    from mentorlog.render.lists import session_heading
 
     if entry.word == "session":
         rated = len(journal.session_ratings(record.id))

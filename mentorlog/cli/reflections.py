@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import N_, _
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
-from mentorlog.errors import UsageError
-from mentorlog.i18n import N_, _
 
 if TYPE_CHECKING:
-    from mentorlog.models import Reflection
+    from mentorlog.core.records import Reflection
 
 PROMPTS = (N_("What went well"), N_("What was hard"), N_("What I learned"), N_("What I will do next"))
 CLOSING_PROMPTS = (N_("What we achieved"), N_("What I learned"), N_("What I carry on"))
@@ -26,7 +26,7 @@ REFLECT_HELP = N_(
 
 
 def reflect_form(day: str, prompts: tuple[str, ...] = PROMPTS) -> str:
-    from mentorlog import editform
+    from mentorlog.core import editform
 
     headings = "".join(f"## {_(prompt)}\n\n\n" for prompt in prompts).rstrip("\n") + "\n"
     shown = common.plain_day(day)
@@ -35,7 +35,7 @@ def reflect_form(day: str, prompts: tuple[str, ...] = PROMPTS) -> str:
 
 def from_form(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     """The reflection written in the form, without the prompts left empty."""
-    from mentorlog import editform
+    from mentorlog.core import editform
 
     return drop_empty_prompts(editform.parse(text, (), ("reflection",)).section("reflection"), prompts)
 
@@ -76,7 +76,7 @@ def reflect(
 ) -> None:
     """Write down what you learned: what went well, what was hard, what you will do next."""
     from mentorlog.cli.editor import keeping_draft, read_draft
-    from mentorlog.editform import is_blank
+    from mentorlog.core.editform import is_blank
 
     day = common.when(date_, direction="backward").day
     plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
@@ -132,7 +132,7 @@ def reflections(
     if json_:
         common.print_json([reflection.to_json() for reflection in found])
         return
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     console = render.make_console()
     if not found:

@@ -11,10 +11,10 @@ import typer
 from typer.core import TyperGroup
 
 from mentorlog import __version__
+from mentorlog.base.errors import BadValue, MentorlogError
+from mentorlog.base.i18n import N_, _
+from mentorlog.base.safe import inert
 from mentorlog.cli import helptext
-from mentorlog.errors import BadValue, MentorlogError
-from mentorlog.i18n import N_, _
-from mentorlog.safe import inert
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # what a shell reports for `git log | head`: killed by SIGPIPE, quietly
@@ -94,8 +94,8 @@ def _unexpected(exc: BaseException) -> typer.Exit:
 
 
 def _output_failed(exc: OSError | UnicodeError) -> typer.Exit:
+    from mentorlog.base.i18n import os_reason
     from mentorlog.cli import common
-    from mentorlog.i18n import os_reason
 
     reason = os_reason(exc) if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
     if common.committed():

@@ -6,9 +6,9 @@ from typing import Any
 
 import typer
 
+from mentorlog.base.i18n import _
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
-from mentorlog.i18n import _
 
 
 @app.command(rich_help_panel="Read")
@@ -47,11 +47,11 @@ def search(
     if json_:
         common.print_json([hit.to_json() for hit in hits])
         return
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     console = render.make_console()
     if not hits:
-        from mentorlog.searchquery import prefix_hint
+        from mentorlog.core.searchquery import prefix_hint
 
         hint = prefix_hint(query)
         message = _("Nothing found for {query}.").format(query=common.quoted(query))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from mentorlog import humane
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.safe import inert
 from mentorlog.cli import common
 from mentorlog.cli.root import app, sub_app
-from mentorlog.errors import UsageError
-from mentorlog.i18n import N_, _, ngettext
-from mentorlog.safe import inert
+from mentorlog.core import humane
 
 skill_app = sub_app(N_("Track strengths and growth areas, mine or a mentee's, and rate them over time."))
 app.add_typer(skill_app, name="skill", rich_help_panel="Record")
@@ -26,7 +26,7 @@ def skill_add(
     json_: bool = typer.Option(False, "--json", help="Print the skill as JSON."),
 ) -> None:
     """Add a skill: a strength to rely on or a growth area to develop, yours or a mentee's."""
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     kind = common.checked("--kind", validate.skill_kind, kind)
     plan = common.plan_person(with_, create=create)
@@ -65,9 +65,9 @@ def skill_rate(
     json_: bool = typer.Option(False, "--json", help="Print the skill with all its ratings as JSON."),
 ) -> None:
     """Rate a skill 1-5: your own view, or --by a person's (a mentor's rating of you, a mentee's of themselves)."""
-    from mentorlog import validate
     from mentorlog.cli.rating import rated_words, rater_id
-    from mentorlog.trends import gaps
+    from mentorlog.core import validate
+    from mentorlog.core.trends import gaps
 
     value = common.checked("LEVEL", lambda text: validate.level(validate.integer(text, "level")), level)
     day = common.when(date_, direction="backward").day
@@ -96,7 +96,7 @@ def skills(
 ) -> None:
     """Skills with the latest level in your view and others', side by side: change since --since, a sparkline
     of the ratings, linked goals, and where the two views are 2 or more apart."""
-    from mentorlog import validate
+    from mentorlog.core import validate
 
     kind_word = common.checked("--kind", validate.skill_kind, kind) if kind is not None else None
     start = common.since(since)
@@ -123,8 +123,8 @@ def skills(
     if json_:
         common.print_json([item.to_json() for item in trends])
         return
-    from mentorlog import render
-    from mentorlog.render_skills import skills_view
+    from mentorlog.render import lists as render
+    from mentorlog.render.skills import skills_view
 
     console = render.make_console()
     if not trends:

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from mentorlog import humane
+from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.safe import inert
 from mentorlog.cli import common
 from mentorlog.cli.root import app
-from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import N_, _, ngettext
-from mentorlog.safe import inert
+from mentorlog.core import humane
 
 if TYPE_CHECKING:
-    from mentorlog.store.sync import SyncReport, SyncStatus
-    from mentorlog.store.syncfiles import ChangeFileCodec
+    from mentorlog.store.sync.files import ChangeFileCodec
+    from mentorlog.store.sync.run import SyncReport, SyncStatus
 
 NO_FOLDER = N_("no sync folder given")
 NO_FOLDER_HINT = N_("Give one (mentorlog sync ~/Sync/mentorlog), or set sync_dir in the config file.")
@@ -51,11 +51,11 @@ def _codec() -> ChangeFileCodec:
     """How change files are sealed: plain for a plain journal; for an encrypted one, age with a secret
     derived from the journal's passphrase (the same on every machine that knows it). Call it after the
     journal was opened in this command, so its key source is known."""
-    from mentorlog.store.syncfiles import AgeCodec, PlainCodec
+    from mentorlog.store.sync.files import AgeCodec, PlainCodec
 
     if common.journal_key() is None:
         return PlainCodec()
-    from mentorlog.store.crypto import sync_secret
+    from mentorlog.store.crypto.cipher import sync_secret
     from mentorlog.store.db import resolve
 
     return AgeCodec(sync_secret(common.keys(), resolve(common.state().db_path)))
@@ -79,7 +79,7 @@ def sync(
     where = _folder(folder)
     if where is None:
         raise UsageError(_(NO_FOLDER), _(NO_FOLDER_HINT))
-    from mentorlog.store.syncfiles import DiskFolder
+    from mentorlog.store.sync.files import DiskFolder
 
     state = common.state()
     with common.journal(write=True) as journal:
@@ -151,7 +151,7 @@ def _report_json(report: SyncReport) -> dict[str, Any]:
 
 
 def _status(where: Path | None, json_: bool) -> None:
-    from mentorlog.store.syncfiles import DiskFolder
+    from mentorlog.store.sync.files import DiskFolder
 
     state = common.state()
     with common.journal(write=False) as journal:

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mentorlog import humane
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import _
+from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import app
-from mentorlog.errors import UsageError
-from mentorlog.i18n import _
-from mentorlog.safe import inert
+from mentorlog.core import humane
 
 if TYPE_CHECKING:
-    from mentorlog.meetings import SharedAgenda
+    from mentorlog.core.meetings import SharedAgenda
 
 AGENDA_FORMATS = ("text", "md")  # md: the agenda to share with the other person
 
@@ -33,13 +33,13 @@ def period_bounds(since: str | None, until: str | None, default: str) -> tuple[d
 
 
 def print_view(renderable: object) -> None:
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     render.make_console().print(renderable)
 
 
 def console_width() -> int:
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     return render.make_console().width
 
@@ -59,7 +59,7 @@ def timeline(
 
     A busy month shows its newest items of each kind and how many more there are; --all shows every one.
     """
-    from mentorlog.reports import MARKS_PER_ROW
+    from mentorlog.core.reports import MARKS_PER_ROW
 
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
@@ -70,7 +70,7 @@ def timeline(
     if json_:
         common.print_json(data.to_json())
         return
-    from mentorlog.render_reports import timeline_view
+    from mentorlog.render.reports import timeline_view
 
     print_view(timeline_view(data, width=console_width(), every_goal=all_))
 
@@ -94,7 +94,7 @@ def summary(
     if json_:
         common.print_json(figures.to_json())
         return
-    from mentorlog.render_reports import summary_view
+    from mentorlog.render.reports import summary_view
 
     print_view(summary_view(figures, width=console_width()))
 
@@ -140,7 +140,7 @@ def agenda(
     if json_:
         common.print_json(brief.to_json())
         return
-    from mentorlog.render_reports import agenda_view
+    from mentorlog.render.reports import agenda_view
 
     print_view(agenda_view(brief, width=console_width()))
 
@@ -153,7 +153,7 @@ def today(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> No
     if json_:
         common.print_json(data.to_json())
         return
-    from mentorlog.render_reports import today_view
+    from mentorlog.render.reports import today_view
 
     print_view(today_view(data, width=console_width()))
 
@@ -198,7 +198,7 @@ def write_shared_agenda(share: SharedAgenda, output: Path | None) -> None:
 
 
 def print_view_empty() -> None:
-    from mentorlog import render
+    from mentorlog.render import lists as render
 
     print_view(
         render.empty(_('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))
@@ -224,6 +224,6 @@ def health(
     if json_:
         common.print_json([item.to_json() for item in found])
         return
-    from mentorlog.render_health import health_view
+    from mentorlog.render.health import health_view
 
     print_view(health_view(found, width=console_width()))

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import MentorlogError, NotFound, UsageError
+from mentorlog.base.i18n import _
+from mentorlog.base.safe import inert
 from mentorlog.cli import common
-from mentorlog.datarecord import datarecord
-from mentorlog.errors import MentorlogError, NotFound, UsageError
-from mentorlog.i18n import _
-from mentorlog.safe import inert
 
 if TYPE_CHECKING:
-    from mentorlog.store.repo import Journal
+    from mentorlog.store.journal import Journal
 
 
 @datarecord(frozen=True)
@@ -121,7 +121,7 @@ def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int |
     """Whose action item it is. `me`/`ich` is None (the user), `them`/`sie`/`er` the person of the
     relationship, a name that person. Given nothing, the role decides: with a mentee it is their
     homework, with a mentor (or nobody) it is mine."""
-    from mentorlog.textparse import normalise_owner
+    from mentorlog.core.textparse import normalise_owner
 
     if owner is None:
         if person_id is None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from mentorlog.dates import format_day
+from mentorlog.base.i18n import _, ngettext
+from mentorlog.core.dates import format_day
+from mentorlog.core.humane import day as day_text
+from mentorlog.core.humane import relative_days, word
+from mentorlog.core.meetings import SharedAgenda
+from mentorlog.core.records import Action, Goal
 from mentorlog.export.markdown import md_inline
-from mentorlog.humane import day as day_text
-from mentorlog.humane import relative_days, word
-from mentorlog.i18n import _, ngettext
-from mentorlog.meetings import SharedAgenda
-from mentorlog.models import Action, Goal
 
 
 def due_text(action: Action, today: date) -> str:

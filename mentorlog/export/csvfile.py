@@ -6,10 +6,10 @@ import csv
 import io
 from typing import Any
 
-from mentorlog.errors import UsageError
-from mentorlog.i18n import _
-from mentorlog.reports import Review
-from mentorlog.safe import inert
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import _
+from mentorlog.base.safe import inert
+from mentorlog.core.reports import Review
 
 WHAT = ("sessions", "actions", "goals", "reflections", "skills")
 COLUMNS = {

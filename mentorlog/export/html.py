@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mentorlog import humane
-from mentorlog.grouping import by_person, health_lines, health_verdict, one_line_session
-from mentorlog.i18n import _, language, ngettext
-from mentorlog.models import Action, Session
-from mentorlog.reports import Review, local_day
-from mentorlog.safe import inert
-from mentorlog.textparse import find_tags
-from mentorlog.trends import View, gaps
+from mentorlog.base.i18n import _, language, ngettext
+from mentorlog.base.safe import inert
+from mentorlog.core import humane
+from mentorlog.core.grouping import by_person, health_lines, health_verdict, one_line_session
+from mentorlog.core.records import Action, Session
+from mentorlog.core.reports import Review, local_day
+from mentorlog.core.textparse import find_tags
+from mentorlog.core.trends import View, gaps
 
 if TYPE_CHECKING:
     import jinja2

@@ -10,17 +10,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from mentorlog.humane import day as day_text
-from mentorlog.humane import word
-from mentorlog.i18n import N_, _
-from mentorlog.meetings import Meeting, next_meeting
-from mentorlog.reports import Review
-from mentorlog.safe import inert, one_line
+from mentorlog.base.i18n import N_, _
+from mentorlog.base.safe import inert, one_line
+from mentorlog.core.humane import day as day_text
+from mentorlog.core.humane import word
+from mentorlog.core.meetings import Meeting, next_meeting
+from mentorlog.core.reports import Review
 
 if TYPE_CHECKING:
     from icalendar import Event, Todo
 
-    from mentorlog.models import Action, Goal
+    from mentorlog.core.records import Action, Goal
 
 PRODID = "-//mentorlog//mentoring journal//EN"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorlog.reports import Review
-from mentorlog.safe import json_text
+from mentorlog.base.safe import json_text
+from mentorlog.core.reports import Review
 
 FORMAT = "mentorlog-export"
 

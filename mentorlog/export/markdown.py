@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from mentorlog.grouping import Part, by_person, health_lines, health_verdict, one_line_session
-from mentorlog.humane import day, decimal, word
-from mentorlog.i18n import _, german, ngettext
-from mentorlog.models import Action, Session
-from mentorlog.reports import GoalChange, Review, local_day
-from mentorlog.safe import inert
-from mentorlog.textparse import find_tags
-from mentorlog.trends import View, gaps
+from mentorlog.base.i18n import _, german, ngettext
+from mentorlog.base.safe import inert
+from mentorlog.core.grouping import Part, by_person, health_lines, health_verdict, one_line_session
+from mentorlog.core.humane import day, decimal, word
+from mentorlog.core.records import Action, Session
+from mentorlog.core.reports import GoalChange, Review, local_day
+from mentorlog.core.textparse import find_tags
+from mentorlog.core.trends import View, gaps
 
 # Markdown and HTML punctuation in user text gets a backslash: one str.translate (no regex per line of a review)
 ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~"})

@@ -8,13 +8,13 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentorlog.errors import MentorlogError
-from mentorlog.i18n import _, os_reason
+from mentorlog.base.errors import MentorlogError
+from mentorlog.base.i18n import _, os_reason
 from mentorlog.store.db import BOOKKEEPING, db_errors, file_connection, resolve
 from mentorlog.store.problems import sqlite_problem
 
 if TYPE_CHECKING:
-    from mentorlog.store.crypto import RawKey
+    from mentorlog.store.crypto.cipher import RawKey
 
 
 def table_counts(db: sqlite3.Connection) -> dict[str, int]:

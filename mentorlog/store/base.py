@@ -9,12 +9,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Self
 
-from mentorlog import validate
-from mentorlog.errors import AmbiguousName, NotFound, UsageError
-from mentorlog.i18n import N_, _
+from mentorlog.base.errors import AmbiguousName, NotFound, UsageError
+from mentorlog.base.i18n import N_, _
+from mentorlog.core import validate
 
 if TYPE_CHECKING:
-    from mentorlog.config import Clock
+    from mentorlog.base.config import Clock
 
 TAG_TABLES = {
     "session": ("session_tags", "session_id"),

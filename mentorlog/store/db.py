@@ -18,14 +18,14 @@ from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentorlog.datarecord import datarecord
-from mentorlog.errors import StoreError
-from mentorlog.i18n import _, os_reason
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import StoreError
+from mentorlog.base.i18n import _, os_reason
 from mentorlog.store.problems import sqlite_problem
 
 if TYPE_CHECKING:
-    from mentorlog.config import Clock
-    from mentorlog.store.crypto import Keys, RawKey
+    from mentorlog.base.config import Clock
+    from mentorlog.store.crypto.cipher import Keys, RawKey
 
 try:
     import fcntl
@@ -120,7 +120,7 @@ def file_connection(uri: str, key: RawKey | None, timeout: float = DEFAULT_BUSY_
     """A plain connection to URI, or a SQLCipher one keyed with KEY for an encrypted journal and its copies."""
     if key is None:
         return sqlite3.connect(uri, uri=True, timeout=timeout)
-    from mentorlog.store.crypto import connect
+    from mentorlog.store.crypto.cipher import connect
 
     return connect(uri, key, busy_timeout=timeout)
 
@@ -362,7 +362,7 @@ def open_journal(
         if head is None:
             db = _connect(_read_only_uri(path) if read_only else path.as_uri(), busy_timeout, uri=True)
         else:
-            from mentorlog.store.crypto import open_encrypted
+            from mentorlog.store.crypto.cipher import open_encrypted
 
             db, key = open_encrypted(path, head, keys() if keys else None, busy_timeout)
     except BaseException as exc:

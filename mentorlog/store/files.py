@@ -9,8 +9,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from mentorlog.errors import MentorlogError, UsageError
-from mentorlog.i18n import _, os_reason
+from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.i18n import _, os_reason
 from mentorlog.store.db import resolve
 
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")

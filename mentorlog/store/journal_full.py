@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mentorlog.store import journal_views
-from mentorlog.store.dumpload import LoadRepo
-from mentorlog.store.sync import SyncRepo
+from mentorlog.store.dump.load import LoadRepo
+from mentorlog.store.sync.run import SyncRepo
 
 
 class Journal(journal_views.Journal, SyncRepo, LoadRepo):

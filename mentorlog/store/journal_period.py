@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mentorlog.store import journal_skills
-from mentorlog.store.timeline import TimelineRepo
+from mentorlog.store.views.timeline import TimelineRepo
 
 
 class Journal(journal_skills.Journal, TimelineRepo):

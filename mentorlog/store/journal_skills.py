@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mentorlog.store import repo
-from mentorlog.store.skills import SkillsRepo
+from mentorlog.store import journal as repo
+from mentorlog.store.records.skills import SkillsRepo
 
 
 class Journal(repo.Journal, SkillsRepo):

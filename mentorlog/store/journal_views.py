@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from mentorlog.store import journal_period
-from mentorlog.store.agenda import AgendaRepo
-from mentorlog.store.health import HealthRepo
-from mentorlog.store.relationships import RelationshipRepo
-from mentorlog.store.review import ReviewRepo
-from mentorlog.store.shared_agenda import SharedAgendaRepo
-from mentorlog.store.today import TodayRepo
+from mentorlog.store.views.agenda import AgendaRepo
+from mentorlog.store.views.health import HealthRepo
+from mentorlog.store.views.relationships import RelationshipRepo
+from mentorlog.store.views.review import ReviewRepo
+from mentorlog.store.views.shared_agenda import SharedAgendaRepo
+from mentorlog.store.views.today import TodayRepo
 
 
 class Journal(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mentorlog.config import DEFAULT_BUSY_TIMEOUT
-from mentorlog.errors import StoreError
-from mentorlog.i18n import N_, _
+from mentorlog.base.config import DEFAULT_BUSY_TIMEOUT
+from mentorlog.base.errors import StoreError
+from mentorlog.base.i18n import N_, _
 
 LOCKED_HINT = N_("Another mentorlog is writing to the journal; try again in a moment.")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import field
 
-from mentorlog.datarecord import datarecord
+from mentorlog.base.datarecord import datarecord
 from mentorlog.store.db import memory_journal
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from mentorlog.errors import UsageError
-from mentorlog.i18n import _
-from mentorlog.models import MATCH_CLOSE, MATCH_OPEN, SEARCH_KINDS, Hit
-from mentorlog.safe import shorten_words
-from mentorlog.searchquery import fts_query
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import _
+from mentorlog.base.safe import shorten_words
+from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, SEARCH_KINDS, Hit
+from mentorlog.core.searchquery import fts_query
 from mentorlog.store.base import Repo
 
 # Titles count more than bodies: a goal titled "delegation" ranks above a note that mentions it.

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from mentorlog.datarecord import datarecord
-from mentorlog.i18n import _, ngettext
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.i18n import _, ngettext
 from mentorlog.store.base import Repo
 
 NOUNS = {

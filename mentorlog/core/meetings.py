@@ -1,0 +1,155 @@
+"""The meeting-side reports: the agenda before a meeting with one person, and the day's dashboard. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from mentorlog.base.datarecord import datarecord
+from mentorlog.core.records import Action, Goal, Person, Reflection, Session, Topic
+
+if TYPE_CHECKING:
+    from mentorlog.core.trends import Gap, SkillTrend
+
+# agenda --------------------------------------------------------------------------------------------
+
+
+@datarecord
+class Agenda:
+    """What to bring to the next meeting with one person (the `agenda` view)."""
+
+    person: Person
+    today: date
+    days_since_last: int | None
+    cadence_kept: bool | None
+    last_session: Session | None
+    mine: list[Action]
+    theirs: list[Action]
+    topics: list[Topic]
+    stale_goals: list[Goal]
+    reflections: list[Reflection]
+    more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
+    attention: list[str] = field(default_factory=list)  # the relationship's `needs attention` reasons (health)
+    agreement_reminder: str | None = None  # `first month` / `last planned month`: the agreement is shown
+    growth: list[SkillTrend] = field(default_factory=list)  # growth areas linked to active goals
+    gaps: list[Gap] = field(default_factory=list)  # where my rating and theirs are 2 or more apart
+
+    def _reminder(self) -> dict[str, Any] | None:
+        if not self.agreement_reminder:
+            return None
+        return {"when": self.agreement_reminder, "agreement": self.person.agreement}
+
+    def to_json(self) -> dict[str, Any]:
+        last = self.last_session
+        return {
+            "person": self.person.to_json(),
+            "days_since_last_session": self.days_since_last,
+            "cadence_kept": self.cadence_kept,
+            "last_session": (
+                {"id": last.id, "date": last.date, "title": last.title, "feedback": last.feedback, "next": last.next}
+                if last
+                else None
+            ),
+            "my_actions": [a.to_json() for a in self.mine],
+            "their_actions": [a.to_json() for a in self.theirs],
+            "topics": [t.to_json() for t in self.topics],
+            "stale_goals": [g.to_json() for g in self.stale_goals],
+            "reflections": [r.to_json() for r in self.reflections],
+            "growth_areas": [trend.to_json() for trend in self.growth],
+            "skill_gaps": [gap.to_json() for gap in self.gaps],
+            "not_listed": self.more,
+            "needs_attention": list(self.attention),
+            "agreement_reminder": self._reminder(),
+        }
+
+
+def cadence_kept(person: Person, days_since_last: int | None, today: date) -> bool | None:
+    """Is the meeting rhythm kept? None when the person has no cadence."""
+    if not person.cadence_days:
+        return None
+    planned = person.next_session is not None and person.next_session >= today.isoformat()
+    return planned or (days_since_last is not None and days_since_last <= person.cadence_days)
+
+
+def pick_agenda_person(people: list[Person], today: date) -> Person | None:
+    """Without --with: the person whose next meeting is soonest; else the one longest not met."""
+    planned = [p for p in people if p.next_session and p.next_session >= today.isoformat()]
+    if planned:
+        return min(planned, key=lambda p: (p.next_session, p.name))
+    met = [p for p in people if p.last_session]
+    if met:
+        return min(met, key=lambda p: (p.last_session, p.name))
+    return people[0] if people else None
+
+
+# today ------------------------------------------------------------------------------------------
+
+
+@datarecord
+class Meeting:
+    """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence."""
+
+    person: Person
+    day: date
+    planned: bool  # True: a --next date or a future session; False: last session + cadence
+
+
+@datarecord
+class Today:
+    """The day's dashboard (`today`): items due, meetings ahead, what needs attention."""
+
+    today: date
+    mine: list[Action]  # my open items overdue or due within the week
+    theirs: dict[str, list[Action]]  # per person: theirs, overdue or due within the week
+    meetings: list[Meeting]  # in the next 7 days
+    overdue: list[Meeting]  # relationships whose meeting is overdue by cadence
+    stale_goals: list[Goal]
+    topics: dict[str, list[Topic]]  # open topics per person
+    empty: bool = False  # nothing at all in the journal yet
+    more: dict[str, int] = field(default_factory=dict)
+    attention: dict[str, list[str]] = field(default_factory=dict)  # per person: `needs attention` reasons
+
+    def to_json(self) -> dict[str, Any]:
+        def meeting(m: Meeting) -> dict[str, Any]:
+            return {"person": m.person.name, "date": m.day.isoformat(), "planned": m.planned}
+
+        return {
+            "today": self.today.isoformat(),
+            "my_actions": [a.to_json() for a in self.mine],
+            "their_actions": {name: [a.to_json() for a in items] for name, items in self.theirs.items()},
+            "meetings": [meeting(m) for m in self.meetings],
+            "overdue_meetings": [meeting(m) for m in self.overdue],
+            "stale_goals": [g.to_json() for g in self.stale_goals],
+            "topics": {name: [t.to_json() for t in items] for name, items in self.topics.items()},
+            "not_listed": self.more,
+            "needs_attention": {name: list(reasons) for name, reasons in self.attention.items()},
+        }
+
+
+def next_meeting(person: Person, today: date) -> Meeting | None:
+    """The next meeting with PERSON: a planned date on or after today, else the last session + cadence."""
+    if person.next_session and person.next_session >= today.isoformat():
+        return Meeting(person, date.fromisoformat(person.next_session), True)
+    if person.cadence_days:
+        since = person.last_session or person.started
+        if since:
+            return Meeting(person, date.fromisoformat(since) + timedelta(days=person.cadence_days), False)
+    return None
+
+
+# the agenda to share ----------------------------------------------------------------------------
+
+
+@datarecord
+class SharedAgenda:
+    """What `agenda --format md` shows the other person: open items of both sides (none from a private
+    session), open topics, the goals shared with them and the next meeting; no notes, feedback or reflections."""
+
+    person: Person
+    today: date
+    meeting: Meeting | None  # None for a closed relationship, or with neither a planned date nor a cadence
+    mine: list[Action]
+    theirs: list[Action]
+    topics: list[Topic]
+    goals: list[tuple[Goal, int]]  # active goals with the person, in tree order, with their depth

@@ -1,0 +1,189 @@
+"""Pure parsing of what people write: checkbox lines become action items, `#words` become tags.
+
+    - [ ] send the draft to Anna due:next friday owner:anna     an open action item
+    - [x] book the room                                          an action item already done
+
+`due:` takes the longest run of the following words (up to four) that reads as a date (`due:fri`,
+`due:in 2 wochen`, `due:next friday`), or a quoted phrase (`due:"next friday"`); the other words stay
+in the text. Which words read as a date is the caller's to say (`reads_as_date`); by default
+dates.parse_when decides against a fixed day, so this module never reads the clock. `owner:` takes
+one word: `me`, `them` (German `ich`, `sie`, `er`), or a person's name or prefix as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import field
+from datetime import date
+
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.i18n import _
+from mentorlog.base.patterns import lazy
+
+CHECKBOX = lazy(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*\S)\s*$")
+# The words of an action line; a quoted token value (`due:"next friday"`) is one word.
+WORD = lazy(r"(?i)(?:due|owner):\"[^\"]*\"|\S+")
+DUE_WORDS = 4  # a due date is at most this many words: `next friday at 3pm`, `3. Dezember 2026 14:30`
+OWNER_WORDS = {"me": "me", "ich": "me", "them": "them", "sie": "them", "er": "them"}
+# The day the default date check reads against: in a leap year, so `29.2.` and `feb 29` read as dates
+# (whether they exist in the year meant is the parser's to say, with the real today, later).
+REFERENCE_DAY = date(2028, 1, 3)
+# A tag starts with a letter and is not glued to a word (page#anchor) or an entity (&#38;).
+# `#word` not preceded by a word character, `#`, `&` or `/`. The `#` comes first so that the regex engine scans
+# for it (the look-behind then checks the character before it): the same matches as `(?<![\w#&/])#...`, whose
+# look-behind ran at every position, ~25 times faster on long notes (a review reads every session's).
+TAG = lazy(r"#(?<![\w#&/]#)([^\W\d_][\w-]*)")
+
+
+@datarecord(frozen=True)
+class ActionLine:
+    """An action item as typed, its `due:` and `owner:` tokens taken off the text."""
+
+    text: str
+    due: str | None = None
+    owner: str | None = None
+    done: bool = False
+
+
+@datarecord(frozen=True)
+class ParsedNote:
+    """A note's text with its action lines and #tags taken out."""
+
+    notes: str
+    actions: list[ActionLine] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def find_tags(*texts: str | None) -> list[str]:
+    """The `#tags` in the texts, lower-cased, each once, in order of appearance."""
+    found = (normalise_tag(match.group(1)) for text in filter(None, texts) for match in TAG.finditer(text))
+    return list(dict.fromkeys(found))
+
+
+def normalise_tag(tag: str) -> str:
+    return tag.strip().lstrip("#").rstrip("-").casefold()
+
+
+def reads_as_date(text: str) -> bool:
+    """Whether TEXT is a date by mentorlog's grammar, checked against REFERENCE_DAY (no clock)."""
+    from mentorlog.base.errors import DateError
+    from mentorlog.core.dates import parse_when
+
+    try:
+        parse_when(text, today=REFERENCE_DAY)
+    except DateError:
+        return False
+    return True
+
+
+DateCheck = Callable[[str], bool]
+
+
+def _is_token(word: str) -> bool:
+    key, sep, _ = word.partition(":")
+    return bool(sep) and key.lower() in ("due", "owner")
+
+
+def _due_words(first: str, following: list[str], check: DateCheck) -> tuple[str, int] | None:
+    """The due date after `due:` (FIRST glued to it, then FOLLOWING words) and how many following words it took.
+
+    The longest run of up to DUE_WORDS words that reads as a date wins; when none does, a glued word is
+    the due date anyway (so the caller reports it as a bad date) and a bare `due:` is no token (None).
+    """
+    glued = [first] if first else []
+    words = glued.copy()
+    for word in following:
+        if len(words) == DUE_WORDS or _is_token(word):
+            break
+        words.append(word)
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if check(candidate):
+            return candidate, size - len(glued)
+    if first:
+        return first, 0
+    return None
+
+
+def normalise_owner(owner: str) -> str:
+    """`me` and `them` (also German `ich`, `sie`, `er`, in any case) as stored; a name stays as typed."""
+    return OWNER_WORDS.get(owner.lower(), owner)
+
+
+def parse_action(text: str, *, done: bool = False, reads_as_date: DateCheck = reads_as_date) -> ActionLine:
+    """Split `due:` and `owner:` tokens off an action item's text; `due:` takes the longest date that follows."""
+    pending = WORD.findall(text)
+    kept: list[str] = []
+    due = owner = None
+    while pending:
+        word = pending.pop(0)
+        if not _is_token(word):
+            kept.append(word)
+            continue
+        key, _, value = word.partition(":")
+        quoted = len(value) > 1 and value[0] == value[-1] == '"'
+        if quoted:
+            value = value[1:-1]
+        if key.lower() == "owner":
+            if not value:
+                kept.append(word)
+                continue
+            owner = normalise_owner(value)
+        elif quoted:
+            due = value
+        else:
+            found = _due_words(value, pending, reads_as_date)
+            if found is None:
+                kept.append(word)
+                continue
+            due, taken = found
+            del pending[:taken]
+    return ActionLine(text=" ".join(kept), due=due, owner=owner, done=done)
+
+
+def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> ParsedNote:
+    """Notes without the checkbox lines, the action items from them, and all tags."""
+    kept: list[str] = []
+    actions: list[ActionLine] = []
+    for line in text.splitlines():
+        match = CHECKBOX.match(line)
+        if match:
+            actions.append(parse_action(match.group(2), done=match.group(1) != " ", reads_as_date=reads_as_date))
+        else:
+            kept.append(line.rstrip())
+    notes = "\n".join(kept).strip("\n")
+    return ParsedNote(notes=notes, actions=actions, tags=find_tags(text))
+
+
+@datarecord(frozen=True)
+class RatingLine:
+    """A skill rating as typed in a note: skill, level, by whom, note."""
+
+    skill: str
+    level: str
+    by: str | None = None  # `me`, `them` or a name as typed; None: me
+    note: str = ""
+
+
+def parse_rating(text: str) -> RatingLine:
+    """`giving feedback=4`, `3=2 by:them`, `feedback = 4 by:weber clearer now`: the skill (id or name) before the
+    last `=`, then the level, an optional `by:` token, and the rest as a note."""
+    from mentorlog.base.errors import BadValue
+
+    skill, sep, rest = text.rpartition("=")
+    words = rest.split()
+    if not sep or not skill.strip() or not words:
+        raise BadValue("rating", _("a rating is SKILL=LEVEL, like 'giving feedback=4', not {text!r}").format(text=text))
+    by = None
+    kept: list[str] = []
+    for word in words[1:]:
+        key, colon, value = word.partition(":")
+        if colon and key.lower() == "by" and not value:
+            raise BadValue(
+                "rating", _("'by:' needs whose view, like 'by:them' or 'by:weber', in {text!r}").format(text=text)
+            )
+        if colon and key.lower() == "by" and value and by is None:
+            by = normalise_owner(value)
+        else:
+            kept.append(word)
+    return RatingLine(" ".join(skill.split()), words[0], by, " ".join(kept))

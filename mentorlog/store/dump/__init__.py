@@ -1,0 +1,1 @@
+"""The lossless JSON dump: writing it, reading it, loading it into a journal."""

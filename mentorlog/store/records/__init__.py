@@ -1,0 +1,1 @@
+"""One repository per record kind: its reads and writes."""

@@ -1,0 +1,221 @@
+"""People and the topics queued for them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.i18n import _
+from mentorlog.core import validate
+from mentorlog.core.records import Person, Topic
+from mentorlog.store.base import Repo
+from mentorlog.store.undo import counted
+
+if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
+    from mentorlog.core.patches import PersonPatch, TopicPatch
+
+PERSON_SELECT = """
+SELECT p.*,
+    (SELECT max(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date <= :today) AS last_session,
+    (SELECT s.next_date FROM sessions s WHERE s.person_id = p.id
+        ORDER BY s.date DESC, s.id DESC LIMIT 1) AS planned_next,
+    (SELECT min(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date > :today) AS future_session,
+    (SELECT count(*) FROM actions a WHERE a.person_id = p.id AND a.status = 'open') AS open_actions,
+    coalesce(p.started, (SELECT min(s.date) FROM sessions s WHERE s.person_id = p.id),
+             date(p.created_at, 'localtime')) AS start_day
+FROM people p
+"""
+
+TOPIC_SELECT = "SELECT t.*, p.name AS with_name FROM topics t JOIN people p ON p.id = t.person_id"
+
+
+def _person(found: dict[str, Any]) -> Person:
+    candidates = [day for day in (found["planned_next"], found["future_session"]) if day]
+    if found["status"] == "closed":
+        candidates = []  # a closed relationship has no next meeting
+    return Person(
+        id=found["id"],
+        uuid=found["uuid"],
+        name=found["name"],
+        role=found["role"],
+        cadence_days=found["cadence_days"],
+        note=found["note"],
+        created_at=found["created_at"],
+        updated_at=found["updated_at"],
+        last_session=found["last_session"],
+        next_session=min(candidates) if candidates else None,
+        open_actions=found["open_actions"],
+        started=found["start_day"],
+        ends=found["ends"],
+        agreement=found["agreement"],
+        status=found["status"],
+        closed_at=found["closed_at"],
+    )
+
+
+def _topic(found: dict[str, Any]) -> Topic:
+    return Topic(
+        id=found["id"],
+        uuid=found["uuid"],
+        text=found["text"],
+        person_id=found["person_id"],
+        with_name=found["with_name"],
+        status=found["status"],
+        session_id=found["session_id"],
+        created_at=found["created_at"],
+        updated_at=found["updated_at"],
+        discussed_at=found["discussed_at"],
+    )
+
+
+def _check_span(person: Person) -> None:
+    if person.ends and person.started and person.ends < person.started:
+        raise UsageError(
+            _("the planned end {ends} lies before the start {started}").format(ends=person.ends, started=person.started)
+        )
+
+
+class PeopleRepo(Repo):
+    def add_person(
+        self,
+        name: str,
+        role: str,
+        cadence_days: int | None = None,
+        note: str = "",
+        *,
+        started: date | None = None,
+        ends: date | None = None,
+        agreement: str = "",
+    ) -> Person:
+        name = validate.name(name)
+        existing = self.same_name(name)
+        if existing:
+            raise MentorlogError(
+                _("a person named {existing!r} already exists (id {existing2})").format(
+                    existing=existing["name"], existing2=existing["id"]
+                ),
+                _("Use that one, or give the new person a distinguishing name."),
+            )
+        person_id = self.insert(
+            "people",
+            {
+                "name": name,
+                "role": validate.role(role),
+                "cadence_days": validate.cadence_days(cadence_days),
+                "note": validate.text(note, "note", required=False),
+                "started": validate.day(started, "start").isoformat() if started else None,
+                "ends": validate.day(ends, "planned end").isoformat() if ends else None,
+                "agreement": validate.text(agreement, "agreement", required=False),
+            },
+        )
+        _check_span(self.get_person(person_id))
+        return self.get_person(person_id)
+
+    def get_person(self, person_id: int) -> Person:
+        self.require("people", "person", person_id)
+        found = self.rows(PERSON_SELECT + " WHERE p.id = :id", {"today": self.today.isoformat(), "id": person_id})
+        return _person(found[0])
+
+    def list_people(self, *, include_closed: bool = False) -> list[Person]:
+        """People by name; closed relationships only when asked."""
+        where = "" if include_closed else " WHERE p.status = 'active'"
+        found = self.rows(PERSON_SELECT + where + " ORDER BY p.name COLLATE NOCASE", {"today": self.today.isoformat()})
+        return [_person(item) for item in found]
+
+    def update_person(self, person_id: int, patch: PersonPatch) -> Person:
+        self.require("people", "person", person_id)
+        fields = patch.changes()
+        if "name" in fields:
+            fields["name"] = validate.name(fields["name"])
+            clash = self.same_name(fields["name"], other_than=person_id)
+            if clash:
+                raise MentorlogError(
+                    _("another person is already named {clash!r} (id {clash2})").format(
+                        clash=clash["name"], clash2=clash["id"]
+                    )
+                )
+        if "role" in fields:
+            fields["role"] = validate.role(fields["role"])
+        if "cadence_days" in fields:
+            fields["cadence_days"] = validate.cadence_days(fields["cadence_days"])
+        if "note" in fields:
+            fields["note"] = validate.text(fields["note"], "note", required=False)
+        if "agreement" in fields:
+            fields["agreement"] = validate.text(fields["agreement"], "agreement", required=False)
+        for name, what in (("started", "start"), ("ends", "planned end")):
+            if name in fields:
+                fields[name] = validate.day(fields[name], what).isoformat() if fields[name] else None
+        self.update_fields("people", person_id, fields)
+        _check_span(self.get_person(person_id))
+        return self.get_person(person_id)
+
+    def delete_person(self, person_id: int) -> None:
+        self.check_person_deletable(person_id)
+        self.db.execute("DELETE FROM topics WHERE person_id = ?", [person_id])
+        self.db.execute("DELETE FROM people WHERE id = ?", [person_id])
+
+    def check_person_deletable(self, person_id: int) -> None:
+        """Raise why the person cannot be deleted (asked before `delete` asks for confirmation)."""
+        self.require("people", "person", person_id)
+        uses = {
+            "session": self.scalar("SELECT count(*) FROM sessions WHERE person_id = ?", [person_id]),
+            "goal": self.scalar("SELECT count(*) FROM goals WHERE person_id = ?", [person_id]),
+            "action item": self.scalar(
+                "SELECT count(*) FROM actions WHERE person_id = ? OR owner_id = ?", [person_id, person_id]
+            ),
+            "reflection": self.scalar("SELECT count(*) FROM reflections WHERE person_id = ?", [person_id]),
+            "skill": self.scalar("SELECT count(*) FROM skills WHERE person_id = ?", [person_id]),
+            "skill rating": self.scalar("SELECT count(*) FROM skill_ratings WHERE rater_id = ?", [person_id]),
+        }
+        used = ", ".join(counted(what, count) for what, count in uses.items() if count)
+        if used:
+            raise MentorlogError(
+                _("person {person_id} still has {used}").format(person_id=person_id, used=used),
+                _("To end the relationship, `mentorlog person close`; nothing was deleted."),
+            )
+
+    # topics -----------------------------------------------------------------------------------
+
+    def add_topic(self, text: str, person_id: int) -> Topic:
+        topic_id = self.insert("topics", {"text": validate.text(text, "topic"), "person_id": person_id})
+        return self.get_topic(topic_id)
+
+    def get_topic(self, topic_id: int) -> Topic:
+        self.require("topics", "topic", topic_id)
+        return _topic(self.rows(TOPIC_SELECT + " WHERE t.id = ?", [topic_id])[0])
+
+    def list_topics(self, *, person_id: int | None = None, status: str | None = "open") -> list[Topic]:
+        where: list[str] = []
+        params: list[Any] = []
+        if person_id is not None:
+            where.append("t.person_id = ?")
+            params.append(person_id)
+        if status is not None:
+            where.append("t.status = ?")
+            params.append(status)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        return [_topic(item) for item in self.rows(TOPIC_SELECT + clause + " ORDER BY t.id", params)]
+
+    def mark_topics_discussed(self, person_id: int, session_id: int) -> list[int]:
+        ids = [
+            item["id"]
+            for item in self.rows("SELECT id FROM topics WHERE person_id = ? AND status = 'open'", [person_id])
+        ]
+        for topic_id in ids:
+            self.update_fields(
+                "topics", topic_id, {"status": "discussed", "session_id": session_id, "discussed_at": self.now()}
+            )
+        return ids
+
+    def update_topic(self, topic_id: int, patch: TopicPatch) -> Topic:
+        self.require("topics", "topic", topic_id)
+        fields = patch.changes()
+        if "text" in fields:
+            fields["text"] = validate.text(fields["text"], "topic")
+        self.update_fields("topics", topic_id, fields)
+        return self.get_topic(topic_id)
+
+    def delete_topic(self, topic_id: int) -> None:
+        self.require("topics", "topic", topic_id)
+        self.db.execute("DELETE FROM topics WHERE id = ?", [topic_id])

@@ -1,0 +1,345 @@
+"""Change files in the sync folder: their format, how they are sealed (plain, or age on an encrypted journal),
+where they live, and the hybrid logical clock that orders their changes. docs/sync.md describes the format.
+
+A change file is written once and never rewritten. Its bytes are `codec.seal()` of UTF-8 JSON lines:
+
+    {"format": "mentorlog-sync", "version": 1, "device": D, "seq": N, "created_at": T, "count": n}
+    {"t": "sessions", "u": UUID, "h": HLC, "r": {...the record as in the JSON dump, without its local id...}}
+    {"t": "actions", "u": UUID, "h": HLC, "r": null}                      <- a tombstone
+    {"end": n, "sha256": HEX}                                             <- of every byte before this line
+
+A file without its last line, or whose checksum does not match, is damaged (often only half-synced yet):
+it is skipped and read again next time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.i18n import _
+
+FORMAT = "mentorlog-sync"
+VERSION = 1
+FOLDER = "mentorlog-sync"
+DEVICE = re.compile(r"^[0-9a-f]{16}$")
+HLC = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{8}-[0-9a-f]{16}$")
+FILE_NAME = re.compile(r"^(\d{8})\.jsonl(\.age)?$")
+MAX_CHANGES_PER_FILE = 20_000
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class DamagedFile(Exception):
+    """A change file that cannot be read whole (truncated, half-synced, altered): skipped, retried next time."""
+
+
+class NewerFormat(Exception):
+    """A change file written by a newer mentorlog: refused until this one is upgraded."""
+
+
+# the hybrid logical clock -------------------------------------------------------------------------
+
+
+def micros(stamp: str) -> int:
+    """A stored ISO timestamp as microseconds since 1970 (the clock's physical part)."""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
+def hlc_text(wall: int, counter: int, device: str) -> str:
+    """Fixed-width hex, so that text order is (wall time, counter, device) order."""
+    return f"{wall:016x}-{counter:08x}-{device}"
+
+
+def hlc_parts(text: str) -> tuple[int, int, str]:
+    wall, counter, device = text.split("-")
+    return int(wall, 16), int(counter, 16), device
+
+
+def hlc_moment(text: str) -> str:
+    """The wall-time part of an HLC as an ISO timestamp (for messages)."""
+    return (EPOCH + timedelta(microseconds=hlc_parts(text)[0])).isoformat(timespec="seconds")
+
+
+@datarecord
+class HybridClock:
+    """Wall time + counter: every stamp it issues is later than every stamp it issued or observed before, so a
+    change made after seeing another one always orders after it, whatever the machines' clocks say."""
+
+    wall: int = 0
+    counter: int = 0
+
+    def issue(self, physical: int) -> tuple[int, int]:
+        if physical > self.wall:
+            self.wall, self.counter = physical, 0
+        else:
+            self.counter += 1
+        return self.wall, self.counter
+
+    def observe(self, text: str) -> None:
+        wall, counter, _device = hlc_parts(text)
+        if (wall, counter) > (self.wall, self.counter):
+            self.wall, self.counter = wall, counter
+
+    def text(self) -> str:
+        return f"{self.wall:016x}-{self.counter:08x}"
+
+    @classmethod
+    def parse(cls, text: str) -> HybridClock:
+        wall, counter = text.split("-")
+        return cls(int(wall, 16), int(counter, 16))
+
+
+# codecs -------------------------------------------------------------------------------------------
+
+
+class ChangeFileCodec(Protocol):
+    """How a change file's bytes are sealed on disk: `PlainCodec` for a plain journal, `AgeCodec` for an
+    encrypted one (see docs/sync.md, "Encryption"). `unseal` raises DamagedFile when the bytes cannot be
+    opened whole (age authenticates every chunk, so a truncated file fails too)."""
+
+    suffix: str  # the file name's ending: ".jsonl" plain, ".jsonl.age" encrypted
+    encrypted: bool
+
+    def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
+        """Called once per sync: the folder, this device, and the keys the journal keeps (filled in here)."""
+
+    def seal(self, data: bytes, device: str) -> bytes: ...
+
+    def unseal(self, data: bytes, device: str) -> bytes: ...
+
+
+AGE_MAGIC = b"age-encryption.org/"
+KEY_FILE = "key.age"
+
+
+class PlainCodec:
+    suffix = ".jsonl"
+    encrypted = False
+
+    def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
+        return None
+
+    def seal(self, data: bytes, device: str) -> bytes:
+        return data
+
+    def unseal(self, data: bytes, device: str) -> bytes:
+        if data.startswith(AGE_MAGIC):
+            raise DamagedFile("it is encrypted and this journal is not, so it cannot be read here")
+        return data
+
+
+class AgeCodec:
+    """Change files in the age format, for an encrypted journal. Each device has its own X25519 key; the folder
+    holds it as `<device>/key.age`, encrypted with the journal's passphrase (one scrypt per device, ever: the
+    unwrapped keys are kept in the journal, which is encrypted itself). A device's files are encrypted to its
+    key, so every machine that knows the passphrase reads them, and a new machine can read the old ones."""
+
+    suffix = ".jsonl.age"
+    encrypted = True
+
+    def __init__(self, passphrase: str) -> None:
+        self.passphrase = passphrase
+        self.folder: SyncFolder | None = None
+        self.device = ""
+        self.keys: dict[str, str] = {}
+
+    def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
+        self.folder, self.device, self.keys = folder, device, keys
+
+    def _identity(self, device: str) -> Any:
+        from pyrage import passphrase, x25519
+
+        if device not in self.keys:
+            if self.folder is None:
+                raise RuntimeError("AgeCodec.prepare() must be called first")
+            try:
+                wrapped = self.folder.read(device, KEY_FILE)
+            except (OSError, KeyError):
+                if device != self.device:
+                    raise DamagedFile("its device key has not arrived yet") from None
+                identity = x25519.Identity.generate()
+                self.folder.write_new(device, KEY_FILE, passphrase.encrypt(str(identity).encode(), self.passphrase))
+                self.keys[device] = str(identity)
+            else:
+                try:
+                    self.keys[device] = passphrase.decrypt(wrapped, self.passphrase).decode()
+                except Exception:  # pyrage.DecryptError, or a half-copied key file
+                    raise DamagedFile("its device key does not open with this journal's passphrase") from None
+        return x25519.Identity.from_str(self.keys[device])
+
+    def seal(self, data: bytes, device: str) -> bytes:
+        import pyrage
+
+        return bytes(pyrage.encrypt(data, [self._identity(device).to_public()]))
+
+    def unseal(self, data: bytes, device: str) -> bytes:
+        if not data.startswith(AGE_MAGIC):
+            return data  # a plain journal's file: readable as it is
+        import pyrage
+
+        try:
+            return bytes(pyrage.decrypt(data, [self._identity(device)]))
+        except pyrage.DecryptError:
+            raise DamagedFile("it cannot be decrypted (incomplete, or altered)") from None
+
+
+# the file format ----------------------------------------------------------------------------------
+
+
+@datarecord(frozen=True)
+class Change:
+    """One record's newest state from one device: the whole record (as in the dump), or None for a deletion."""
+
+    table: str
+    uuid: str
+    hlc: str
+    record: dict[str, Any] | None
+
+
+@datarecord(frozen=True)
+class ChangeFile:
+    device: str
+    seq: int
+    created_at: str
+    changes: list[Change]
+
+
+def _line(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
+
+
+def encode(device: str, seq: int, created_at: str, changes: list[Change]) -> bytes:
+    header = {"format": FORMAT, "version": VERSION, "device": device, "seq": seq, "created_at": created_at,
+              "count": len(changes)}  # fmt: skip
+    body = b"".join([_line(header), *(_line({"t": c.table, "u": c.uuid, "h": c.hlc, "r": c.record}) for c in changes)])
+    import hashlib  # only sync needs it: not loaded by every command
+
+    return body + _line({"end": len(changes), "sha256": hashlib.sha256(body).hexdigest()})
+
+
+def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> ChangeFile:
+    """Read a whole change file; DamagedFile or NewerFormat when it cannot be applied as it is."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DamagedFile("not UTF-8 text") from None
+    lines = text.split("\n")
+    if len(lines) < 3 or lines[-1] != "":
+        raise DamagedFile("incomplete (no end line)")
+    try:
+        header = json.loads(lines[0])
+        trailer = json.loads(lines[-2])
+    except json.JSONDecodeError:
+        raise DamagedFile("not a change file") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise DamagedFile("not a mentorlog change file")
+    version = header.get("version")
+    if not isinstance(version, int):
+        raise DamagedFile("no format version")
+    if version > VERSION:
+        raise NewerFormat(f"format version {version}; this mentorlog reads up to version {VERSION}")
+    import hashlib
+
+    body_length = len(data) - len(lines[-2].encode("utf-8")) - 1
+    if not isinstance(trailer, dict) or trailer.get("sha256") != hashlib.sha256(data[:body_length]).hexdigest():
+        raise DamagedFile("incomplete or altered (checksum)")
+    if header.get("device") != device or header.get("seq") != seq:
+        raise DamagedFile(f"its header names device {header.get('device')!r} file {header.get('seq')!r}")
+    if not isinstance(header.get("created_at"), str):
+        raise DamagedFile("no creation time")
+    if header.get("count") != len(lines) - 3 or trailer.get("end") != len(lines) - 3:
+        raise DamagedFile("its count of changes does not match")
+    changes = [_change(line, tables) for line in lines[1:-2]]
+    return ChangeFile(device, seq, str(header.get("created_at")), changes)
+
+
+def _change(line: str, tables: tuple[str, ...]) -> Change:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError:
+        raise DamagedFile("a change is not JSON") from None
+    if not isinstance(item, dict):
+        raise DamagedFile("a change is not an object")
+    table, uuid, hlc, record = item.get("t"), item.get("u"), item.get("h"), item.get("r")
+    if table not in tables or not isinstance(uuid, str) or not isinstance(hlc, str) or not HLC.match(hlc):
+        raise DamagedFile("a change names no known table, uuid or clock")
+    if record is not None:
+        if not isinstance(record, dict) or record.get("uuid") != uuid or "\x00" in line:
+            raise DamagedFile(f"the change of {uuid} is not a whole record")
+        if not all(isinstance(record.get(key), str) for key in ("created_at", "updated_at")):
+            raise DamagedFile(f"the change of {uuid} has no timestamps")
+    return Change(str(table), uuid, hlc, record)
+
+
+# the folder ---------------------------------------------------------------------------------------
+
+
+class SyncFolder(Protocol):
+    """Where change files live: `DIR/mentorlog-sync/<device>/<seq>.jsonl[.age]` on disk (tests use memory)."""
+
+    def devices(self) -> list[str]: ...
+
+    def files(self, device: str) -> list[tuple[int, str]]: ...
+
+    def read(self, device: str, name: str) -> bytes: ...
+
+    def write_new(self, device: str, name: str, data: bytes) -> str: ...
+
+
+class DiskFolder:
+    """The shared folder on disk. Files appear whole (temp + fsync + rename, 0600) and are never rewritten;
+    temporary files, conflict copies and anything else a sync engine leaves are ignored."""
+
+    def __init__(self, root: Path, journal: Path) -> None:
+        self.base = root
+        self.root = root / FOLDER
+        self.journal = journal
+
+    def devices(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(entry.name for entry in os.scandir(self.root) if entry.is_dir() and DEVICE.match(entry.name))
+
+    def files(self, device: str) -> list[tuple[int, str]]:
+        folder = self.root / device
+        if not folder.is_dir():
+            return []
+        found = ((FILE_NAME.match(entry.name), entry.name) for entry in os.scandir(folder) if entry.is_file())
+        return sorted((int(match.group(1)), name) for match, name in found if match)
+
+    def read(self, device: str, name: str) -> bytes:
+        return (self.root / device / name).read_bytes()
+
+    def write_new(self, device: str, name: str, data: bytes) -> str:
+        from mentorlog.base.errors import MentorlogError
+        from mentorlog.store.files import write_atomic
+
+        folder = self.root / device
+        for created in (self.root, folder):
+            if not created.is_dir():
+                created.mkdir(mode=0o700)
+        target = folder / name
+        if target.exists():
+            raise MentorlogError(
+                _("the change file {target} exists already; it is never rewritten").format(target=target)
+            )
+        write_atomic(target, [data], journal=self.journal)
+        return str(target)
+
+
+def file_name(seq: int, codec: ChangeFileCodec) -> str:
+    return f"{seq:08d}{codec.suffix}"
+
+
+def chunks(changes: list[Change], size: int = MAX_CHANGES_PER_FILE) -> Iterator[list[Change]]:
+    for start in range(0, len(changes), size):
+        yield changes[start : start + size]

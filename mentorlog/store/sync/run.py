@@ -1,0 +1,337 @@
+"""Sync through a folder that something else replicates (docs/sync.md): this device's changes out, every other
+device's changes in, in one transaction.
+
+What changed here since the last sync comes from the change log that `undo` keeps (and the commands that
+`undo` reverted since, so an undo travels too): every record touched is sent whole as it is now, or as a
+tombstone when it is gone. The first sync sends every record (a snapshot), stamped with its `updated_at`, so
+two journals that were copies of each other merge like an import: the newer version of each record wins.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterator
+from dataclasses import field
+from typing import Any
+
+from mentorlog.base.datarecord import datarecord
+from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
+from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
+from mentorlog.store.sync.files import (
+    Change,
+    ChangeFileCodec,
+    DamagedFile,
+    HybridClock,
+    NewerFormat,
+    SyncFolder,
+    chunks,
+    decode,
+    encode,
+    file_name,
+    hlc_text,
+    micros,
+)
+
+TABLES = tuple(REFERENCES)
+# link table -> (owner table, owner column): a change of a link row is a change of its owner record
+LINK_OWNERS = {link: (table, column) for table, (link, column) in [*TAGGED.items(), *GOAL_LINKS.items()]}
+
+
+@datarecord(frozen=True)
+class Skipped:
+    device: str
+    name: str
+    reason: str
+    newer: bool = False
+
+
+@datarecord
+class SyncReport:
+    device: str
+    first: bool = False
+    sent: int = 0
+    written: list[str] = field(default_factory=list)
+    received: int = 0
+    files_applied: int = 0
+    devices_applied: set[str] = field(default_factory=set)
+    changed: int = 0
+    deleted: int = 0
+    loops: list[LoopCut] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    tell_plain: bool = False
+
+
+@datarecord(frozen=True)
+class DeviceStatus:
+    device: str
+    this: bool
+    files: int
+    applied: int
+    last_file_at: str | None
+
+
+@datarecord(frozen=True)
+class SyncStatus:
+    device: str | None
+    enabled_at: str | None
+    last_sync: str | None
+    unsent: int
+    devices: list[DeviceStatus]
+
+
+class SyncRepo(SyncApplyRepo):
+    # state ----------------------------------------------------------------------------------------
+
+    def sync_state(self) -> dict[str, Any] | None:
+        return self.row("SELECT * FROM sync_state")
+
+    def _enable_sync(self) -> dict[str, Any]:
+        device = uuidlib.uuid4().hex[:16]
+        self.db.execute(
+            "INSERT INTO sync_state (id, device, clock, sent_change, sent_undo, enabled_at) VALUES (1, ?, ?, 0, 0, ?)",
+            [device, HybridClock().text(), self.now()],
+        )
+        return self.sync_state() or {}
+
+    # the whole command ----------------------------------------------------------------------------
+
+    def sync_through(self, folder: SyncFolder, codec: ChangeFileCodec) -> SyncReport:
+        """Send this device's changes to FOLDER, then apply every other device's files not applied yet."""
+        state = self.sync_state()
+        first = state is None
+        state = self._enable_sync() if state is None else state
+        device = str(state["device"])
+        report = SyncReport(device, first=first, tell_plain=not codec.encrypted and not state["plain_told"])
+        clock = HybridClock.parse(state["clock"])
+        keys = {row["device"]: row["secret"] for row in self.rows("SELECT device, secret FROM sync_keys")}
+        known = dict(keys)
+        codec.prepare(folder, device, keys)
+        own_files = folder.files(device)
+        for seq, name in own_files:  # files written by a sync that was then rolled back: never reuse their clock
+            if not self._file_applied(device, seq):
+                self._observe_file(folder, device, seq, name, clock, codec)
+        changes = self._snapshot(device, clock) if first else self._local_changes(state, device, clock)
+        seq = max([int(self.scalar("SELECT max(seq) FROM sync_files WHERE device = ?", [device]) or 0)]
+                  + [number for number, _ in own_files])  # fmt: skip
+        for part in chunks(changes):
+            seq += 1
+            stamp = self.now()
+            name = file_name(seq, codec)
+            report.written.append(folder.write_new(device, name, codec.seal(encode(device, seq, stamp, part), device)))
+            self._record_file(device, seq, stamp, len(part))
+        report.sent = len(changes)
+        undone = int(self.scalar("SELECT coalesce(max(id), 0) FROM sync_undone"))
+        self._receive(folder, codec, device, clock, report)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO sync_keys (device, secret) VALUES (?, ?)",
+            [(name, secret) for name, secret in keys.items() if known.get(name) != secret],
+        )
+        if not report.files_applied and report.sent and self.scalar("SELECT 1 FROM sync_pending LIMIT 1"):
+            self.apply_changes([], local_device=device)  # a record brought back here may complete others
+        self.db.execute(
+            "UPDATE sync_state SET clock = ?, sent_change = ?, sent_undo = ?, plain_told = ?, last_sync = ?",
+            [clock.text(), self._sent_watermark(), undone, int(bool(state["plain_told"]) or not codec.encrypted),
+             self.now()],
+        )  # fmt: skip
+        return report
+
+    def _sent_watermark(self) -> int:
+        """The newest change id sent: every change so far, this sync's own one included (what it applied came
+        from elsewhere) unless it stays empty, for then its id is used again by the next command."""
+        current = self.scalar("SELECT current FROM change_state")
+        if current is not None and not self.scalar("SELECT 1 FROM change_rows WHERE change_id = ?", [current]):
+            return int(current) - 1
+        return int(self.scalar("SELECT coalesce(max(id), 0) FROM changes"))
+
+    def _receive(
+        self, folder: SyncFolder, codec: ChangeFileCodec, device: str, clock: HybridClock, report: SyncReport
+    ) -> None:
+        done = {(row[0], row[1]) for row in self.db.execute("SELECT device, seq FROM sync_files")}
+        for other in folder.devices():
+            for seq, name in folder.files(other):
+                if (other, seq) in done:
+                    continue
+                try:
+                    found = decode(codec.unseal(folder.read(other, name), other), device=other, seq=seq, tables=TABLES)
+                except NewerFormat as exc:
+                    report.skipped.append(Skipped(other, name, str(exc), newer=True))
+                    continue
+                except (DamagedFile, OSError) as exc:
+                    report.skipped.append(Skipped(other, name, str(exc)))
+                    continue
+                for change in found.changes:
+                    clock.observe(change.hlc)
+                self.db.execute("SAVEPOINT sync_file")
+                try:
+                    applied = self.apply_changes(found.changes, local_device=device)
+                except sqlite3.IntegrityError as exc:  # values this journal's rules refuse: none of the file
+                    self.db.execute("ROLLBACK TO sync_file")
+                    self.db.execute("RELEASE sync_file")
+                    report.skipped.append(Skipped(other, name, f"its changes do not fit this journal ({exc})"))
+                    continue
+                self.db.execute("RELEASE sync_file")
+                report.received += len(found.changes)
+                report.changed += applied.changed
+                report.deleted += applied.deleted
+                report.loops += applied.loops
+                report.files_applied += 1
+                if other != device:
+                    report.devices_applied.add(other)
+                self._record_file(other, seq, found.created_at, len(found.changes))
+
+    def _observe_file(
+        self, folder: SyncFolder, device: str, seq: int, name: str, clock: HybridClock, codec: ChangeFileCodec
+    ) -> None:
+        try:
+            found = decode(codec.unseal(folder.read(device, name), device), device=device, seq=seq, tables=TABLES)
+        except (DamagedFile, NewerFormat, OSError):
+            return
+        for change in found.changes:
+            clock.observe(change.hlc)
+
+    def _file_applied(self, device: str, seq: int) -> bool:
+        return self.scalar("SELECT 1 FROM sync_files WHERE device = ? AND seq = ?", [device, seq]) is not None
+
+    def _record_file(self, device: str, seq: int, created_at: str, count: int) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO sync_files (device, seq, created_at, applied_at, changes) VALUES (?, ?, ?, ?, ?)",
+            [device, seq, created_at, self.now(), count],
+        )
+
+    # what to send -----------------------------------------------------------------------------------
+
+    def _snapshot(self, device: str, clock: HybridClock) -> list[Change]:
+        """Every record as it is (stamped with its updated_at), and a tombstone for each deletion in the change log."""
+        changes: list[Change] = []
+        clocks: list[tuple[str, str, str, int, int | None]] = []
+        for table, records in self.dump_tables(include_private=True):
+            for record in records:
+                row_id = record.pop("id")
+                if "goal_uuids" in record:
+                    record["goal_uuids"] = sorted(record["goal_uuids"])
+                stamp = hlc_text(micros(record["updated_at"]), 0, device)
+                changes.append(Change(table, record["uuid"], stamp, record))
+                clocks.append((record["uuid"], table, stamp, 0, row_id))
+        present = {change.uuid for change in changes}
+        for row in self.rows(
+            "SELECT r.table_name, r.old, c.created_at FROM change_rows r JOIN changes c ON c.id = r.change_id "
+            "WHERE r.op = 'delete' AND c.undone_at IS NULL ORDER BY r.id"
+        ):
+            if row["table_name"] in REFERENCES:
+                uuid = json.loads(row["old"])["uuid"]
+                if uuid not in present:
+                    present.add(uuid)
+                    stamp = hlc_text(micros(row["created_at"]), 0, device)
+                    changes.append(Change(row["table_name"], uuid, stamp, None))
+                    clocks.append((uuid, row["table_name"], stamp, 1, None))
+        for _uuid, _table, stamp, _deleted, _row in clocks:
+            clock.observe(stamp)
+        self._store_clocks(clocks)
+        return changes
+
+    def _local_changes(self, state: dict[str, Any], device: str, clock: HybridClock) -> list[Change]:
+        touched = self.touched_since(state)
+        present: dict[str, dict[str, int]] = {table: {} for table in REFERENCES}
+        for (table, uuid), _when in touched.items():
+            found = self._local_id(table, uuid)
+            if found is not None:
+                present[table][uuid] = found
+        records: dict[str, dict[str, Any]] = {}
+        for table, ids in present.items():
+            for record in self.dump_records(table, list(ids.values())) if ids else []:
+                record.pop("id")
+                if "goal_uuids" in record:
+                    record["goal_uuids"] = sorted(record["goal_uuids"])
+                records[record["uuid"]] = record
+        changes: list[Change] = []
+        clocks: list[tuple[str, str, str, int, int | None]] = []
+        order = sorted(touched.items(), key=lambda item: (item[1], TABLES.index(item[0][0]), item[0][1]))
+        for (table, uuid), when in order:
+            now = records.get(uuid)
+            if now is None and self._is_deleted(uuid):
+                continue
+            wall, counter = clock.issue(when)
+            stamp = hlc_text(wall, counter, device)
+            changes.append(Change(table, uuid, stamp, now))
+            clocks.append((uuid, table, stamp, int(now is None), present[table].get(uuid)))
+        self._store_clocks(clocks)
+        self.db.executemany("DELETE FROM sync_pending WHERE uuid = ?", [(c.uuid,) for c in changes])
+        return changes
+
+    def _store_clocks(self, clocks: list[tuple[str, str, str, int, int | None]]) -> None:
+        self.db.executemany(
+            "INSERT INTO sync_records (uuid, table_name, hlc, deleted, row_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (uuid) DO UPDATE SET table_name = excluded.table_name, hlc = excluded.hlc, "
+            "deleted = excluded.deleted, row_id = coalesce(excluded.row_id, sync_records.row_id)",
+            clocks,
+        )
+
+    def touched_since(self, state: dict[str, Any]) -> dict[tuple[str, str], int]:
+        """(table, uuid) of every record changed or undone here since the last sync -> when (microseconds)."""
+        when: dict[int, int] = {}
+        for row in self.rows(
+            "SELECT id, created_at FROM changes WHERE id > ? UNION ALL "
+            "SELECT c.id, c.undone_at FROM sync_undone u JOIN changes c ON c.id = u.change_id "
+            "WHERE u.id > ? AND c.undone_at IS NOT NULL",
+            [state["sent_change"], state["sent_undo"]],
+        ):
+            when[row["id"]] = max(when.get(row["id"], 0), micros(row["created_at"]))
+        touched: dict[tuple[str, str], int] = {}
+        for change_id, table, op, row_id, old in self._change_rows(list(when)):
+            for key in self._records_of(table, op, row_id, old):
+                touched[key] = max(touched.get(key, 0), when[change_id])
+        return touched
+
+    def _change_rows(self, change_ids: list[int]) -> Iterator[tuple[int, str, str, int, str | None]]:
+        for start in range(0, len(change_ids), 5000):
+            chunk = change_ids[start : start + 5000]
+            marks = ", ".join("?" for _ in chunk)
+            yield from self.db.execute(
+                f"SELECT change_id, table_name, op, row_id, old FROM change_rows WHERE change_id IN ({marks})", chunk
+            )
+
+    def _records_of(self, table: str, op: str, row_id: int, old: str | None) -> set[tuple[str, str]]:
+        """The records a logged row change belongs to: by the row now, its old values, and what sync last knew."""
+        values = json.loads(old) if old else {}
+        if table in LINK_OWNERS:
+            owner, column = LINK_OWNERS[table]
+            owner_id = values.get(column)
+            if owner_id is None:
+                owner_id = self.scalar(f"SELECT {column} FROM {table} WHERE rowid = ?", [row_id])
+            return set() if owner_id is None else self._records_of(owner, "update", int(owner_id), None)
+        if table not in REFERENCES:
+            return set()
+        found = {(table, str(values["uuid"]))} if "uuid" in values else set()
+        current = self.scalar(f"SELECT uuid FROM {table} WHERE id = ?", [row_id])
+        if current is not None:
+            found.add((table, str(current)))
+        for row in self.rows("SELECT uuid FROM sync_records WHERE table_name = ? AND row_id = ?", [table, row_id]):
+            found.add((table, row["uuid"]))
+        return found
+
+    # status -----------------------------------------------------------------------------------------
+
+    def sync_status(self, folder: SyncFolder | None) -> SyncStatus:
+        state = self.sync_state()
+        applied = {
+            row["device"]: row
+            for row in self.rows("SELECT device, count(*) AS files, max(created_at) AS last FROM sync_files GROUP BY 1")
+        }
+        device = state["device"] if state else None
+        names = set(applied) | set(folder.devices() if folder is not None else [])
+        devices = [
+            DeviceStatus(
+                name,
+                name == device,
+                len(folder.files(name)) if folder is not None else int(applied.get(name, {}).get("files", 0)),
+                int(applied[name]["files"]) if name in applied else 0,
+                applied[name]["last"] if name in applied else None,
+            )
+            for name in sorted(names, key=lambda n: (n != device, n))
+        ]
+        unsent = self.record_count(TABLES) if state is None else len(self.touched_since(state))
+        return SyncStatus(
+            device, state["enabled_at"] if state else None, state["last_sync"] if state else None, unsent, devices
+        )

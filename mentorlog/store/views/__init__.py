@@ -1,0 +1,1 @@
+"""One module per report the views read: period figures, agenda, health, review, timeline, today."""

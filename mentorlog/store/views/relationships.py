@@ -1,0 +1,90 @@
+"""Ending a relationship well, and taking it up again: `person close` and `person reopen`."""
+
+from __future__ import annotations
+
+from dataclasses import field
+from datetime import date
+
+from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.i18n import N_, _
+from mentorlog.core import humane
+from mentorlog.core.records import Action, Person, Reflection, Topic
+from mentorlog.store.records.actions import ACTION_SELECT, _action
+from mentorlog.store.views.period import PeriodRepo
+
+CLOSING_TAG = N_("closing")  # the closing reflection's tag, in the language of its writer (`#Abschluss`)
+
+
+@datarecord
+class Closing:
+    """What closing a relationship did: its reflection, the dropped items and topics."""
+
+    person: Person
+    reflection: Reflection | None
+    dropped: list[Action] = field(default_factory=list)
+    removed_topics: list[Topic] = field(default_factory=list)
+    kept: list[Action] = field(default_factory=list)  # open items left open (no --drop-open)
+    kept_topics: list[Topic] = field(default_factory=list)
+
+
+class RelationshipRepo(PeriodRepo):
+    def open_items(self, person_id: int) -> tuple[list[Action], list[Topic]]:
+        """The relationship's open action items (both sides) and open topics."""
+        actions = [
+            _action(row)
+            for row in self.rows(
+                ACTION_SELECT + " WHERE a.status = 'open' AND (a.person_id = ? OR a.owner_id = ?)"
+                " ORDER BY a.due IS NULL, a.due, a.id",
+                [person_id, person_id],
+            )
+        ]
+        return actions, self.list_topics(person_id=person_id)
+
+    def close_person(
+        self, person_id: int, day: date, *, reflection: str | None, drop_open: bool, tags: list[str] | None = None
+    ) -> Closing:
+        """Close the relationship on DAY: a closing reflection (tagged `closing`) when given, and its open
+        action items dropped and open topics removed when DROP_OPEN."""
+        person = self.get_person(person_id)
+        if person.status == "closed":
+            raise MentorlogError(
+                _("the relationship with {name} was already closed on {closed_at}").format(
+                    name=person.name, closed_at=humane.day(person.closed_at)
+                ),
+                _("`mentorlog person reopen {lower}` takes it up again.").format(lower=person.name.split()[-1].lower()),
+            )
+        if day > self.today:
+            raise UsageError(
+                _("a relationship is closed today or on a past day, not on {day}").format(day=humane.day(day))
+            )
+        if person.started and day.isoformat() < person.started:
+            raise UsageError(
+                _("the close {day} lies before the start {started}").format(day=day, started=person.started)
+            )
+        self.update_fields("people", person_id, {"status": "closed", "closed_at": day.isoformat()})
+        written = (
+            self.add_reflection(
+                reflection, day=day, person_id=person_id, tags=list(dict.fromkeys([_(CLOSING_TAG), *(tags or [])]))
+            )
+            if reflection
+            else None
+        )
+        actions, topics = self.open_items(person_id)
+        closing = Closing(self.get_person(person_id), written)
+        if not drop_open:
+            closing.kept, closing.kept_topics = actions, topics
+            return closing
+        changed, _kept = self.set_action_status([action.id for action in actions], "dropped")
+        closing.dropped = changed
+        for topic in topics:
+            self.delete_topic(topic.id)
+        closing.removed_topics = topics
+        return closing
+
+    def reopen_person(self, person_id: int) -> Person:
+        person = self.get_person(person_id)
+        if person.status != "closed":
+            raise MentorlogError(_("the relationship with {name} is not closed").format(name=person.name))
+        self.update_fields("people", person_id, {"status": "active", "closed_at": None})
+        return self.get_person(person_id)

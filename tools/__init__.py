@@ -1,0 +1,1 @@
+"""Developer-only scripts: not part of the wheel."""
