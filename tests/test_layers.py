@@ -1,8 +1,10 @@
-"""The layers point one way (cli -> render/export -> store -> domain), checked on the source itself."""
+"""The layers point one way (cli -> render/export/templates/demo -> store -> core -> base): import-linter's
+contracts in pyproject.toml on the source, and what each command really loads at run time."""
 
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +14,7 @@ import pytest
 from .processes import tree_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mentorlog"
-DOMAIN = ["config", "dates", "textparse", "safe", "humane", "models", "reports", "validate", "patches",
-          "editform", "searchquery", "errors", "meetings", "dumpschema", "trends", "trees", "patterns", "spans",
-          "__init__"]  # fmt: skip
+PYPROJECT = PACKAGE.parent / "pyproject.toml"
 
 
 def imports(path: Path) -> set[str]:
@@ -35,20 +35,37 @@ def modules() -> list[tuple[str, set[str]]]:
     ]
 
 
-@pytest.mark.parametrize(("prefix", "owners"), [
-    ("typer", ("mentorlog.cli",)),
-    ("sqlite3", ("mentorlog.store",)),
-    ("sqlite_utils", ("mentorlog.store",)),
-    ("rich", ("mentorlog.render",)),
-    ("sqlcipher3", ("mentorlog.store.crypto.cipher",)),
-    ("keyring", ("mentorlog.store.crypto.cipher",)),
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter over the package in ROOT, with the contracts of ROOT/pyproject.toml."""
+    command = Path(sys.executable).with_name("lint-imports")
+    env = {**tree_env(), "PYTHONPATH": str(root)}
+    return subprocess.run([str(command), "--no-cache"], cwd=root, env=env, capture_output=True, text=True, check=False)
+
+
+def test_the_layer_contracts_hold() -> None:
+    done = lint_imports(PACKAGE.parent)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "5 kept, 0 broken" in done.stdout
+
+
+@pytest.mark.parametrize(("module", "line", "contract"), [
+    ("core/dates.py", "from mentorlog.store import db", "Layers point down"),
+    ("base/safe.py", "import mentorlog.core.records", "Layers point down"),
+    ("store/search.py", "from mentorlog.render import lists", "Layers point down"),
+    ("core/reports.py", "import rich.text", "Only render/ imports rich"),
+    ("export/ics.py", "import sqlite3", "Only store/ touches SQL"),
+    ("store/db.py", "import typer", "Only cli/ imports typer and click"),
+    ("cli/actions.py", "import keyring", "Only store/crypto/ loads SQLCipher and the keyring"),
 ])  # fmt: skip
-def test_only_one_layer_imports(prefix: str, owners: tuple[str, ...]) -> None:
-    offenders = [
-        name for name, found in modules()
-        if any(i == prefix or i.startswith(prefix + ".") for i in found) and not name.startswith(owners)
-    ]  # fmt: skip
-    assert offenders == [], f"{prefix} imported outside {owners}"
+def test_the_contracts_catch_an_import_that_breaks_them(tmp_path: Path, module: str, line: str, contract: str) -> None:
+    shutil.copytree(PACKAGE, tmp_path / "mentorlog", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PYPROJECT, tmp_path / "pyproject.toml")
+    target = tmp_path / "mentorlog" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n\ndef _breaks_a_rule() -> None:\n    {line}\n")
+    done = lint_imports(tmp_path)
+    assert done.returncode == 1
+    broken = [row for row in done.stdout.splitlines() if row.endswith(" BROKEN")]
+    assert len(broken) == 1 and broken[0].startswith(contract), done.stdout
 
 
 # The one exception, and why: zsh and fish completion help rendered without rich (Typer's classes import it,
@@ -64,36 +81,12 @@ def test_nothing_imports_typers_private_modules() -> None:
         assert "except ImportError:" in source, f"{name} must work without Typer's private classes"
 
 
-def test_the_domain_imports_no_store_cli_render_or_export() -> None:
-    for name, found in modules():
-        if name.split(".")[-1] in DOMAIN and name.count(".") == 1:
-            bad = {i for i in found if i.startswith(("mentorlog.store", "mentorlog.cli", "mentorlog.render",
-                                                     "mentorlog.export"))}  # fmt: skip
-            assert not bad, f"{name} imports {bad}"
-
-
-def test_render_and_export_never_touch_the_store() -> None:
-    for name, found in modules():
-        if name.startswith(("mentorlog.render", "mentorlog.export")):
-            assert not any(i.startswith("mentorlog.store") for i in found), name
-
-
 def test_importing_render_loads_no_store_module() -> None:
     code = (
         "import sys, mentorlog.render.lists; print(sorted(m for m in sys.modules if m.startswith('mentorlog.store')))"
     )
     done = subprocess.run([sys.executable, "-c", code], env=tree_env(), capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
-
-
-GENERATED = {"review_template.py"}  # the HTML review's template as Jinja compiles it (html.write_compiled())
-
-
-def test_no_module_is_much_longer_than_400_lines() -> None:
-    long = {path.name: n for path in PACKAGE.rglob("*.py") if (n := len(path.read_text().splitlines())) > 440}
-    assert {name: n for name, n in long.items() if name not in GENERATED} == {}
-    for name in GENERATED:  # exempt because generated, and only while it says so
-        assert "do not edit" in next(PACKAGE.rglob(name)).read_text().splitlines()[0]
 
 
 # What a command loads is part of its start-up time (docs/benchmarks.md): the journal attaches its larger
