@@ -30,6 +30,11 @@ def test_schema_reference_is_current() -> None:
     )
 
 
+def test_the_readme_architecture_tree_is_the_packages_own() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme == generator().readme_with_tree(), "README.md's architecture tree is stale: run python tools/docs.py"
+
+
 def test_the_dump_schema_is_current() -> None:
     assert (DOCS / "dump.schema.json").read_text(encoding="utf-8") == generator().dump_schema()
 
