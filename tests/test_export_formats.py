@@ -194,19 +194,78 @@ def test_a_busy_review_lists_the_latest_done_and_most_urgent_open_items(run: Run
     assert text.count("- [x] ") == DONE_LISTED and text.count("- [ ] ") == 2
 
 
-def test_the_compiled_review_template_is_the_templates_own(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from mentorlog.export import html
+def _cached_templates(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache" / "mentorlog" / "templates").glob("*"))
 
-    assert html.COMPILED.read_text(encoding="utf-8") == html.compiled_source(), (
-        'stale: run python -c "from mentorlog.export import html; html.write_compiled()"'
-    )
-    environment = html._environment()
-    shipped = html._template(environment)
-    monkeypatch.setattr(html, "COMPILED_MODULE", "mentorlog.export.no_such_module")  # or another Jinja's: compiled now
-    compiled_now = html._template(environment)
-    assert shipped.root_render_func.__code__.co_filename == str(html.COMPILED)
-    assert compiled_now.root_render_func.__code__.co_filename != str(html.COMPILED)
-    assert compiled_now.name == shipped.name == "review.html.j2"
+
+def test_the_html_review_compiles_its_template_once_and_keeps_it_private(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first HTML export compiles the template into the user cache folder (a private file in a private
+    folder); later exports load that code and compile nothing, and the page is the same."""
+    import jinja2
+
+    run("note", "--date", "2026-11-20", "first session")
+    first = run("export", "--format", "html")
+    assert first.exit_code == 0, first.output
+    (cached,) = _cached_templates(tmp_path)
+    assert cached.stat().st_mode & 0o777 == 0o600 and cached.parent.stat().st_mode & 0o777 == 0o700
+    assert not list(cached.parent.glob(".*"))  # no temporary file left behind
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", refuse)
+    again = run("export", "--format", "html")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == first.stdout and _cached_templates(tmp_path) == [cached]
+
+
+def test_a_damaged_or_unwritable_template_cache_costs_a_compile_never_the_export(run: Run, tmp_path: Path) -> None:
+    run("note", "--date", "2026-11-20", "first session")
+    page = run("export", "--format", "html").stdout
+    (cached,) = _cached_templates(tmp_path)
+    good = cached.read_bytes()
+    for damage in (good[:40], good[:-9], b"j2" + bytes(range(256))):
+        cached.write_bytes(damage)
+        assert run("export", "--format", "html").stdout == page
+        assert cached.read_bytes() == good  # written over with the code compiled again
+    (tmp_path / "not-a-folder").write_text("x")
+    unwritable = run("export", "--format", "html", env={"XDG_CACHE_HOME": str(tmp_path / "not-a-folder")})
+    assert unwritable.exit_code == 0 and unwritable.stdout == page
+
+
+def test_the_template_cache_never_writes_onto_the_journal(run: Run, tmp_path: Path, db_path: Path) -> None:
+    """A cache file that resolves to the journal (a symlink, say) is refused like any other file mentorlog writes."""
+    run("note", "--date", "2026-11-20", "first session")
+    page = run("export", "--format", "html").stdout
+    (cached,) = _cached_templates(tmp_path)
+    cached.unlink()
+    cached.symlink_to(db_path)
+    journal = db_path.read_bytes()
+    assert run("export", "--format", "html").stdout == page
+    assert db_path.read_bytes() == journal and cached.is_symlink()
+
+
+def test_template_code_from_another_jinja_or_other_options_is_compiled_again(tmp_path: Path) -> None:
+    from mentorlog.export import html
+    from mentorlog.export.templatecache import TemplateCache
+
+    written: list[Path] = []
+
+    def write(path: Path, data: bytes) -> None:
+        written.append(path)
+        path.write_bytes(data)
+
+    def load(salt: str) -> None:
+        cache = TemplateCache(tmp_path, write, salt=salt)
+        html._environment(cache).get_template(html.TEMPLATE)
+
+    load("jinja2 3.1.6")
+    load("jinja2 3.1.6")
+    assert len(written) == 1
+    load("jinja2 3.2.0")
+    assert len(written) == 2 and written[0] == written[1]  # the same file, written over
 
 
 def test_the_review_names_the_relationships_of_its_period_only(run: Run) -> None:

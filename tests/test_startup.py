@@ -12,8 +12,8 @@ from mentorlog.base import config
 
 CASES = [
     {"HOME": "/home/ana"},
-    {"HOME": "/home/ana/", "XDG_CONFIG_HOME": "/srv/conf", "XDG_DATA_HOME": "/srv/data"},
-    {"HOME": "/home/ana", "XDG_CONFIG_HOME": "relative/conf", "XDG_DATA_HOME": ""},
+    {"HOME": "/home/ana/", "XDG_CONFIG_HOME": "/srv/conf", "XDG_DATA_HOME": "/srv/data", "XDG_CACHE_HOME": "/srv/c"},
+    {"HOME": "/home/ana", "XDG_CONFIG_HOME": "relative/conf", "XDG_DATA_HOME": "", "XDG_CACHE_HOME": "relative"},
     {"HOME": "/root"},
 ]
 
@@ -21,7 +21,7 @@ CASES = [
 @pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is Linux's; elsewhere platformdirs decides")
 @pytest.mark.parametrize("env", CASES)
 def test_the_default_folders_are_platformdirs_own(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
-    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "MENTORLOG_CONFIG"):
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "MENTORLOG_CONFIG"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -29,6 +29,7 @@ def test_the_default_folders_are_platformdirs_own(monkeypatch: pytest.MonkeyPatc
         config.config_path(config.Environment.read()) == Path(platformdirs.user_config_dir("mentorlog")) / "config.toml"
     )
     assert config.default_db_path() == Path(platformdirs.user_data_dir("mentorlog")) / "mentorlog.db"
+    assert config.cache_folder() == Path(platformdirs.user_cache_dir("mentorlog"))
 
 
 def test_without_a_usable_home_platformdirs_decides(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -158,7 +158,7 @@ def _seconds(text: str | None) -> float:
 
 
 def _xdg_home(variable: str, fallback: str) -> str | None:
-    """On Linux, the folder platformdirs names for VARIABLE (XDG_CONFIG_HOME, XDG_DATA_HOME) when it is plain:
+    """On Linux, the folder platformdirs names for VARIABLE (XDG_CONFIG_HOME, XDG_DATA_HOME, ...) when it is plain:
     the variable when it is an absolute path, else FALLBACK (`~/.config`) under an absolute HOME. None where
     platformdirs has more to decide (other systems, Android, no usable HOME): ask it then. Importing
     platformdirs costs ~2 ms of every command's start-up; a test keeps both in step."""
@@ -186,6 +186,16 @@ def db_path(option: str | None, environment: Environment | None = None) -> Path:
     environment = environment or Environment.read()
     chosen = option or environment.db
     return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def cache_folder() -> Path:
+    """mentorlog's folder in the user cache folder (compiled templates: anything in it can be made again)."""
+    folder = _xdg_home("XDG_CACHE_HOME", "~/.cache")
+    if folder is None:
+        from platformdirs import user_cache_dir
+
+        folder = user_cache_dir(APP)
+    return Path(folder)
 
 
 def keyring_hints_file() -> Path:

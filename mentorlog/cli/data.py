@@ -146,9 +146,10 @@ def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
 
         return markdown.render(review)
     if fmt == "html":
+        from mentorlog.base.config import cache_folder
         from mentorlog.export import html
 
-        return html.render(review)
+        return html.render(review, cache=html.template_cache(cache_folder() / "templates", _write_cache_file))
     if fmt == "csv":
         from mentorlog.export import csvfile
 
@@ -162,6 +163,14 @@ def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
     from mentorlog.export.jsonio import period_json
 
     return _json_text(period_json(review, stamp))
+
+
+def _write_cache_file(path: Path, data: bytes) -> None:
+    """A file of the user cache folder, written as every file mentorlog writes (private, whole or not at all,
+    never onto the journal's own files)."""
+    from mentorlog.store.files import write_atomic
+
+    write_atomic(path, [data], journal=common.state().db_path)
 
 
 def _json_text(data: object) -> str:

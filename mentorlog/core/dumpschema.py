@@ -15,7 +15,6 @@ from mentorlog.core import validate
 
 FORMAT = "mentorlog-dump"
 VERSION = 1
-MAX_UUID = 64
 UUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -11,7 +11,6 @@ ROLES = ("mentor", "mentee")
 HORIZONS = ("short", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
-TOPIC_STATUSES = ("open", "discussed")
 SKILL_KINDS = ("strength", "growth")
 KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 

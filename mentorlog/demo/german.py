@@ -3,7 +3,7 @@ with German names, notes, goals and reflections. Only the words differ; every da
 
 from __future__ import annotations
 
-from mentorlog.demo.journal import SKILLS, Relationship, Texts
+from mentorlog.demo.texts import Relationship, Texts
 
 WEBER = Relationship(
     "Dr. Weber",
@@ -139,4 +139,3 @@ GERMAN = Texts(
     notes_by_level={1: "fange gerade an", 2: "mit Hilfe", 3: "meist allein", 4: "zuverlässig", 5: "könnte es lehren"},
     tags=("Vortrag", "Führung"),
 )
-assert len(GERMAN.skills) == len(SKILLS)

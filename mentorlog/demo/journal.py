@@ -1,5 +1,5 @@
 """A realistic half year of mentoring, written through the repository, for `mentorlog demo`: in English, or with
-German names and notes when German is chosen (the same journal, word for word a German one: demo_de.py)."""
+German names and notes when German is chosen (the same journal, word for word a German one: german.py)."""
 
 from __future__ import annotations
 
@@ -7,130 +7,39 @@ import random
 from datetime import date, time, timedelta
 
 from mentorlog.base.config import Clock
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import german
+from mentorlog.core.records import Person
+from mentorlog.demo.english import ENGLISH
+from mentorlog.demo.german import GERMAN
+from mentorlog.demo.texts import Relationship, Texts
 from mentorlog.store.journal import Journal
 from mentorlog.store.records.sessions import NewAction
 
 SEED = 7
 
-
-@datarecord(frozen=True)
-class Relationship:
-    name: str
-    role: str
-    cadence: int
-    topics: tuple[str, ...]
-    feedback: tuple[str, ...]
-    actions_mine: tuple[str, ...]
-    actions_theirs: tuple[str, ...]
-    slipping: bool = False  # my follow-through slipped in the last two months (`health`: needs attention)
-    falling: bool = False  # confidence fell over the last three sessions
-    closed_days_ago: int | None = None  # a relationship that ended, with a closing reflection
-
-
-WEBER = Relationship(
-    "Dr. Weber",
-    "mentor",
-    14,
-    ("conference talk", "#leadership style", "saying no to meetings", "the team-lead role", "#delegation"),
-    (
-        "Your outline is clear; cut the second half by a third.",
-        "Ask for the decision explicitly instead of hinting.",
-        "You defended the design well under pressure.",
-        "Delegate the reviews, keep the architecture calls.",
-        "Good progress — now rehearse out loud, not in your head.",
-    ),
-    (
-        "draft the talk abstract",
-        "rehearse the talk with two colleagues",
-        "write the delegation plan",
-        "book a slot with the director",
-        "read 'The Manager's Path' ch. 3",
-    ),
-    ("send the list of conferences", "introduce me to the programme chair", "share last year's review template"),
-    slipping=True,
-)
-ANNA = Relationship(
-    "Anna Schmidt",
-    "mentee",
-    14,
-    ("first on-call week", "#career plan", "code review tone", "estimating work", "#confidence in meetings"),
-    (
-        "Anna asked sharp questions about the rollout plan.",
-        "Her design doc is solid; the risks section needs numbers.",
-        "She handled the incident calmly — say so in the retro.",
-    ),
-    ("review Anna's design doc", "find her a shadowing slot in the architecture forum"),
-    ("write the on-call checklist", "present the feature at the demo day", "draft a one-year career plan"),
-)
-BEN = Relationship(
-    "Ben Okafor",
-    "mentee",
-    21,
-    ("switching to the data team", "#learning SQL", "public speaking", "work-life balance"),
-    (
-        "Ben is more confident with stakeholders than a month ago.",
-        "He needs a concrete learning plan, not more courses.",
-    ),
-    ("connect Ben with the data lead", "send him the SQL exercise set"),
-    ("finish the SQL course module 3", "write a one-page proposal for the data project"),
-    falling=True,
-)
-CHEN = Relationship(
-    "Chen Li",
-    "mentee",
-    21,
-    ("first months as a developer", "#learning the codebase", "asking for help"),
-    ("Chen asks for help earlier now — that is exactly right.",),
-    ("pair with Chen on the build pipeline",),
-    ("write up what you learned about the build",),
-    closed_days_ago=30,
-)
-AGREEMENTS = {
-    "Dr. Weber": "Every two weeks, 45 minutes; I bring the agenda. Until the talk is given. What we say stays here.",
-    "Anna Schmidt": "Every two weeks for six months: her first feature end to end, and her career plan. Open feedback.",
+# (goal, days after the start, percent) for the goals that record progress, by their key in Texts.goals
+PROGRESS = {
+    "talk": [(20, 10), (45, 25), (70, 40), (100, 55), (130, 65), (165, 70)],
+    "lead": [(30, 10), (90, 30), (150, 45)],
+    "delegate": [(40, 30), (80, 60), (115, 100)],
+    "ship": [(25, 20), (70, 45), (120, 70), (160, 85)],
+    "data": [(50, 10), (110, 25), (165, 35)],
 }
-CLOSING = (
-    "## What we achieved\nChen ships on his own now and knows whom to ask.\n\n"
-    "## What I learned\nShort, regular check-ins beat long sessions.\n\n"
-    "## What I carry on\nThe onboarding checklist we wrote together. #closing"
-)
-NOTES = (
-    "We talked about {topic}. {person} shared how they handled something similar and what they would do differently.",
-    "Most of the hour went to {topic}; we agreed on a next small step and a way to check it.",
-    "Short check-in on {topic}. Things are moving; the main obstacle is time, not skill.",
-    "Deep dive into {topic}. Useful new perspective: focus on the outcome, not the activity.",
-)
-REFLECTIONS = (
-    "What went well: I prepared the questions in advance. What was hard: staying quiet long enough. #coaching",
-    "I learned that asking for feedback early saves whole days of rework. "
-    "Next: ask before the draft is done. #feedback",
-    "Hard month. I said yes to too much. I will block two mornings a week for deep work. #focus",
-    "The talk rehearsal showed me I rush when nervous. Slow down, breathe, one idea per slide. #speaking",
-    "Mentoring Anna made me explain things I usually do on autopilot — that sharpened my own thinking. #leadership",
-    "Ben's question about why we do code reviews stuck with me; I could not answer in one sentence. #learning",
-)
+ACHIEVED = (("abstract", 58), ("delegate", 115))  # goal, days after the start
 
+# How each skill of Texts.skills (in this order) is tracked: (kind, goal, whose: None mine / index into people, my
+# levels a month for a year, their levels in that relationship's sessions). My view of giving feedback (the first)
+# stays below Dr. Weber's: the gap `skills` points out.
+SKILL_PLAN = (
+    ("growth", "lead", None, (1, 1, 2, 2, 2, 2, 3, 2, 2, 3, 2, 2), (3, 3, 3, 4, 4, 4, 4, 4, 4, 4)),
+    ("growth", "talk", None, (1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4), (2, 2, 3, 3, 3, 3, 4, 4, 4, 4)),
+    ("strength", None, None, (4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5), ()),
+    ("growth", "ship", 1, (2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4), (2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2)),
+    ("growth", "data", 2, (1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3), (1, 1, 2, 2, 2, 3, 3, 3, 3)),
+)  # fmt: skip
+assert len(ENGLISH.skills) == len(GERMAN.skills) == len(SKILL_PLAN)
 
-@datarecord(frozen=True)
-class Texts:
-    """Every word the demo writes, in one language."""
-
-    relationships: tuple[Relationship, Relationship, Relationship, Relationship]  # a mentor, two mentees, a closed one
-    agreements: tuple[str, str]  # the mentor's, the first mentee's
-    closing: str
-    notes: tuple[str, ...]
-    reflections: tuple[str, ...]
-    goals: dict[str, str]  # key -> title
-    talk_description: str
-    progress_notes: tuple[str, str, str, str]
-    topics: tuple[str, str, str, str]
-    my_action: str
-    session_title: tuple[str, str]  # with a mentor, with a mentee
-    skills: tuple[tuple[str, str], ...]  # (name, description) in the order of SKILLS
-    notes_by_level: dict[int, str]
-    tags: tuple[str, str]  # the talk's, the team-lead goal's
+Held = dict[int, list[tuple[date, int]]]  # person id -> (day, session id) of each session held
 
 
 def _at(journal: Journal, day: date, hour: int = 17) -> Journal:
@@ -140,32 +49,44 @@ def _at(journal: Journal, day: date, hour: int = 17) -> Journal:
 
 def texts() -> Texts:
     """The demo's words in the chosen language."""
-    if german():
-        from mentorlog.demo.german import GERMAN
-
-        return GERMAN
-    return ENGLISH
+    return GERMAN if german() else ENGLISH
 
 
 def fill(journal: Journal, today: date) -> dict[str, int]:
     """Write about six months up to TODAY into JOURNAL (which should be empty); returns counts."""
     said = texts()
-    WEBER, ANNA, BEN, CHEN = said.relationships  # the same names whatever the language
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # one sequence through every step, in this order
     start = today - timedelta(days=182)
-    journal = _at(journal, start)
-    people = {
-        rel.name: journal.add_person(
+    people = _people(_at(journal, start), said, start, today)
+    goals = _goals(_at(journal, start), said, people, start, today)
+    held = _sessions(journal, said, people, goals, rng, start, today)
+    _progress(journal, said, goals, rng, start, today)
+    _reflections(journal, said, people, start)
+    _skills(journal, said, people, goals, held, today)
+    _last_day(journal, said, people, today)
+    return {"people": len(people), "sessions": sum(len(sessions) for sessions in held.values())}
+
+
+def _people(journal: Journal, said: Texts, start: date, today: date) -> list[Person]:
+    """The four relationships, all begun on START: a mentor's (ending soon after TODAY), two mentees', a closed one."""
+    mentor, mentee = said.relationships[:2]
+    agreements = {mentor.name: said.agreements[0], mentee.name: said.agreements[1]}
+    return [
+        journal.add_person(
             rel.name,
             rel.role,
             rel.cadence,
             started=start,
-            ends=today + timedelta(days=20) if rel is WEBER else None,
-            agreement={WEBER.name: said.agreements[0], ANNA.name: said.agreements[1]}.get(rel.name, ""),
+            ends=today + timedelta(days=20) if rel is mentor else None,
+            agreement=agreements.get(rel.name, ""),
         )
-        for rel in (WEBER, ANNA, BEN, CHEN)
-    }
-    weber, anna, ben = people[WEBER.name].id, people[ANNA.name].id, people[BEN.name].id
+        for rel in said.relationships
+    ]
+
+
+def _goals(journal: Journal, said: Texts, people: list[Person], start: date, today: date) -> dict[str, int]:
+    """The goals and milestones, all set on START: their ids by their key in Texts.goals."""
+    weber, anna, ben = (person.id for person in people[:3])
     titles = said.goals
     talk = journal.add_goal(
         titles["talk"],
@@ -175,29 +96,33 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
         description=said.talk_description,
         tags=[said.tags[0]],
     )
-    milestones = [
-        journal.add_goal(titles["abstract"], parent_id=talk.id, target=start + timedelta(days=60)),
-        journal.add_goal(titles["rehearse"], parent_id=talk.id, target=today + timedelta(days=30)),
-        journal.add_goal(titles["slides"], parent_id=talk.id, target=today + timedelta(days=120)),
-    ]
-    lead = journal.add_goal(titles["lead"], horizon="long", person_id=weber, tags=[said.tags[1]])
-    delegate = journal.add_goal(titles["delegate"], parent_id=lead.id, target=start + timedelta(days=120))
-    anna_goal = journal.add_goal(titles["ship"], person_id=anna, target=today + timedelta(days=20))
-    ben_goal = journal.add_goal(titles["data"], horizon="long", person_id=ben, target=today + timedelta(days=200))
-    journal.add_goal(titles["sql"], person_id=ben, parent_id=ben_goal.id, target=today + timedelta(days=40))
+    ids = {"talk": talk.id}
+    ids["abstract"] = journal.add_goal(titles["abstract"], parent_id=talk.id, target=start + timedelta(days=60)).id
+    ids["rehearse"] = journal.add_goal(titles["rehearse"], parent_id=talk.id, target=today + timedelta(days=30)).id
+    ids["slides"] = journal.add_goal(titles["slides"], parent_id=talk.id, target=today + timedelta(days=120)).id
+    ids["lead"] = journal.add_goal(titles["lead"], horizon="long", person_id=weber, tags=[said.tags[1]]).id
+    ids["delegate"] = journal.add_goal(titles["delegate"], parent_id=ids["lead"], target=start + timedelta(days=120)).id
+    ids["ship"] = journal.add_goal(titles["ship"], person_id=anna, target=today + timedelta(days=20)).id
+    data = journal.add_goal(titles["data"], horizon="long", person_id=ben, target=today + timedelta(days=200))
+    ids["data"] = data.id
+    ids["sql"] = journal.add_goal(titles["sql"], person_id=ben, parent_id=data.id, target=today + timedelta(days=40)).id
+    return ids
 
-    progress_plan = {
-        talk.id: [(20, 10), (45, 25), (70, 40), (100, 55), (130, 65), (165, 70)],
-        lead.id: [(30, 10), (90, 30), (150, 45)],
-        delegate.id: [(40, 30), (80, 60), (115, 100)],
-        anna_goal.id: [(25, 20), (70, 45), (120, 70), (160, 85)],
-        ben_goal.id: [(50, 10), (110, 25), (165, 35)],
-    }
-    confidence = {weber: 2, anna: 2, ben: 2}
-    sessions = 0
-    held: dict[int, list[tuple[date, int]]] = {people[rel.name].id: [] for rel in (WEBER, ANNA, BEN, CHEN)}
-    for rel in (WEBER, ANNA, BEN, CHEN):
-        person_id = people[rel.name].id
+
+def _sessions(
+    journal: Journal,
+    said: Texts,
+    people: list[Person],
+    goals: dict[str, int],
+    rng: random.Random,
+    start: date,
+    today: date,
+) -> Held:
+    """Each relationship's sessions at its cadence, with their action items done, dropped or left open."""
+    confidence = {person.id: 2 for person in people[:3]}
+    held: Held = {person.id: [] for person in people}
+    for rel, person in zip(said.relationships, people, strict=True):
+        person_id = person.id
         confidence[person_id] = confidence.get(person_id, 3)
         day = start + timedelta(days=rng.randint(2, 6))
         index = 0
@@ -214,7 +139,8 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             actions = [NewAction(mine, due=day + timedelta(days=rng.randint(5, 16)))]
             if index % 2 == 0:
                 actions.append(NewAction(theirs, owner_id=person_id, due=day + timedelta(days=rng.randint(7, 20))))
-            goal_ids = [talk.id] if rel is WEBER and index % 3 == 0 else ([anna_goal.id] if rel is ANNA else [])
+            is_mentor, is_first_mentee = rel is said.relationships[0], rel is said.relationships[1]
+            goal_ids = [goals["talk"]] if is_mentor and index % 3 == 0 else ([goals["ship"]] if is_first_mentee else [])
             session = journal.add_session(
                 day=day,
                 person_id=person_id,
@@ -229,32 +155,49 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             )
             journal.mark_topics_discussed(person_id, session.id)
             held[person_id].append((day, session.id))
-            sessions += 1
-            for action_id in session.action_ids:
-                action = journal.get_action(action_id)
-                due_in = (date.fromisoformat(action.due) - day).days if action.due else 14
-                finish = day + timedelta(days=rng.randint(2, max(2, due_in - 1)))  # done in time
-                recent = day > today - timedelta(days=60)
-                if rel.slipping and recent and action.owner == "me":
-                    finish = day + timedelta(days=due_in + rng.randint(3, 12))  # late, or still open
-                if action.due and finish < today - timedelta(days=1) and rng.random() < 0.9:
-                    journal = _at(journal, finish, 19)
-                    journal.set_action_status([action_id], "done")
-                elif action.due and action.due < (today - timedelta(days=40)).isoformat() and rng.random() < 0.7:
-                    journal = _at(journal, date.fromisoformat(action.due) + timedelta(days=7), 19)
-                    journal.set_action_status([action_id], "dropped")
+            _follow_up(journal, rel, session.action_ids, day, rng, today)
             day += timedelta(days=rel.cadence + rng.choice((-2, 0, 0, 1, 3)))
             index += 1
+    return held
 
-    for goal_id, steps in progress_plan.items():
+
+def _follow_up(
+    journal: Journal, rel: Relationship, action_ids: list[int], day: date, rng: random.Random, today: date
+) -> None:
+    """A session's action items, done in time (mine late in a slipping relationship), dropped or left open."""
+    for action_id in action_ids:
+        action = journal.get_action(action_id)
+        due_in = (date.fromisoformat(action.due) - day).days if action.due else 14
+        finish = day + timedelta(days=rng.randint(2, max(2, due_in - 1)))  # done in time
+        recent = day > today - timedelta(days=60)
+        if rel.slipping and recent and action.owner == "me":
+            finish = day + timedelta(days=due_in + rng.randint(3, 12))  # late, or still open
+        if action.due and finish < today - timedelta(days=1) and rng.random() < 0.9:
+            journal = _at(journal, finish, 19)
+            journal.set_action_status([action_id], "done")
+        elif action.due and action.due < (today - timedelta(days=40)).isoformat() and rng.random() < 0.7:
+            journal = _at(journal, date.fromisoformat(action.due) + timedelta(days=7), 19)
+            journal.set_action_status([action_id], "dropped")
+
+
+def _progress(
+    journal: Journal, said: Texts, goals: dict[str, int], rng: random.Random, start: date, today: date
+) -> None:
+    """Progress recorded on the goals up to TODAY, and the milestones achieved."""
+    for key, steps in PROGRESS.items():
         for offset, value in steps:
             when = start + timedelta(days=offset)
             if when < today:
                 journal = _at(journal, when, 20)
-                journal.record_progress(goal_id, value, rng.choice(said.progress_notes))
-    for goal, offset in ((milestones[0], 58), (delegate, 115)):
+                journal.record_progress(goals[key], value, rng.choice(said.progress_notes))
+    for key, offset in ACHIEVED:
         journal = _at(journal, start + timedelta(days=offset), 21)
-        journal.set_goal_status(goal.id, "achieved")
+        journal.set_goal_status(goals[key], "achieved")
+
+
+def _reflections(journal: Journal, said: Texts, people: list[Person], start: date) -> None:
+    """A reflection about every four weeks, about each open relationship in turn."""
+    weber, anna, ben = (person.id for person in people[:3])
     for number, text in enumerate(said.reflections):
         day = start + timedelta(days=15 + number * 29)
         journal = _at(journal, day, 21)
@@ -262,45 +205,15 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
         journal.add_reflection(
             text, day=day, person_id=about, tags=[w[1:].rstrip(".") for w in text.split() if w.startswith("#")]
         )
-    _skills(journal, today, {"talk": talk.id, "lead": lead.id, "anna": anna_goal.id, "ben": ben_goal.id}, held,
-            (weber, anna, ben), said)  # fmt: skip
-    journal = _at(journal, today - timedelta(days=1), 9)
-    for topic, about in zip(said.topics, (weber, weber, anna, ben), strict=True):
-        journal.add_topic(topic, about)
-    journal.add_action(said.my_action, due=today + timedelta(days=3), person_id=weber)
-    closed = today - timedelta(days=CHEN.closed_days_ago or 0)
-    journal = _at(journal, closed, 18)
-    journal.close_person(people[CHEN.name].id, closed, reflection=said.closing, drop_open=True)
-    return {"people": 4, "sessions": sessions}
-
-
-# (name, kind, goal, whose: None mine / index into people, description, my levels a month for a year, their levels
-# in that relationship's sessions). My view of giving feedback stays below Dr. Weber's: the gap `skills` points out.
-SKILLS = (
-    ("giving feedback", "growth", "lead", None, "Specific, timely, kind — and asked for, not only given.",
-     (1, 1, 2, 2, 2, 2, 3, 2, 2, 3, 2, 2), (3, 3, 3, 4, 4, 4, 4, 4, 4, 4)),
-    ("public speaking", "growth", "talk", None, "Talks and demos in front of more than ten people.",
-     (1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4), (2, 2, 3, 3, 3, 3, 4, 4, 4, 4)),
-    ("system design", "strength", None, None, "", (4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5), ()),
-    ("estimating work", "growth", "anna", 1, "Breaking work down and saying how long it takes.",
-     (2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4), (2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2)),
-    ("SQL", "growth", "ben", 2, "", (1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3), (1, 1, 2, 2, 2, 3, 3, 3, 3)),
-)  # fmt: skip
-NOTES_BY_LEVEL = {1: "just starting", 2: "with help", 3: "on my own, mostly", 4: "reliably", 5: "could teach it"}
 
 
 def _skills(
-    journal: Journal,
-    today: date,
-    goals: dict[str, int],
-    held: dict[int, list[tuple[date, int]]],
-    who: tuple[int, ...],
-    said: Texts,
+    journal: Journal, said: Texts, people: list[Person], goals: dict[str, int], held: Held, today: date
 ) -> None:
     """A year of monthly ratings in my view; the other side's in the sessions of the relationship."""
     year_ago = today - timedelta(days=365)
-    for (_, kind, goal, whose, _, mine, theirs), (name, description) in zip(SKILLS, said.skills, strict=True):
-        person = who[whose] if whose is not None else None
+    for (kind, goal, whose, mine, theirs), (name, description) in zip(SKILL_PLAN, said.skills, strict=True):
+        person = people[whose].id if whose is not None else None
         journal = _at(journal, year_ago, 8)
         skill = journal.add_skill(
             name, kind=kind, person_id=person, goal_ids=[goals[goal]] if goal else [], description=description
@@ -309,40 +222,19 @@ def _skills(
             day = year_ago + timedelta(days=15 + month * 30)
             journal = _at(journal, day, 21)
             journal.rate_skill(skill.id, level, day=day, note=said.notes_by_level[level] if month % 4 == 3 else "")
-        rater = person if person is not None else who[0]  # a mentee rates themselves; Dr. Weber rates me
+        rater = person if person is not None else people[0].id  # a mentee rates themselves; Dr. Weber rates me
         for (day, session_id), level in zip(held[rater][1::2], theirs, strict=False):
             journal = _at(journal, day, 18)
             journal.rate_skill(skill.id, level, day=day, rater_id=rater, session_id=session_id)
 
 
-ENGLISH = Texts(
-    relationships=(WEBER, ANNA, BEN, CHEN),
-    agreements=(AGREEMENTS["Dr. Weber"], AGREEMENTS["Anna Schmidt"]),
-    closing=CLOSING,
-    notes=NOTES,
-    reflections=REFLECTIONS,
-    goals={
-        "talk": "Give a talk at a conference",
-        "abstract": "Submit the abstract",
-        "rehearse": "Rehearse with the team",
-        "slides": "Final slides",
-        "lead": "Grow into the team-lead role",
-        "delegate": "Delegate all code reviews",
-        "ship": "Ship a feature end to end",
-        "data": "Move to the data team",
-        "sql": "Learn SQL window functions",
-    },
-    talk_description="A 30-minute talk on our migration story.",
-    progress_notes=("steady work", "good week", "after the 1:1", ""),
-    topics=(
-        "Is the talk too technical for the audience?",
-        "Ask for feedback on my first team-lead month",
-        "How did the demo day go?",
-        "Data team: timing of the move",
-    ),
-    my_action="Prepare questions for the next 1:1",
-    session_title=("1:1", "Mentoring"),
-    skills=tuple((name, description) for name, _, _, _, description, _, _ in SKILLS),
-    notes_by_level=NOTES_BY_LEVEL,
-    tags=("speaking", "leadership"),
-)
+def _last_day(journal: Journal, said: Texts, people: list[Person], today: date) -> None:
+    """Yesterday's topics for the next meetings and an action item of mine; the closed relationship's closing."""
+    weber, anna, ben, closing = people
+    journal = _at(journal, today - timedelta(days=1), 9)
+    for topic, about in zip(said.topics, (weber.id, weber.id, anna.id, ben.id), strict=True):
+        journal.add_topic(topic, about)
+    journal.add_action(said.my_action, due=today + timedelta(days=3), person_id=weber.id)
+    closed = today - timedelta(days=said.relationships[3].closed_days_ago or 0)
+    journal = _at(journal, closed, 18)
+    journal.close_person(closing.id, closed, reflection=said.closing, drop_open=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -155,64 +156,33 @@ def _skills(review: Review) -> list[dict[str, Any]]:
 
 TEMPLATE = "review.html.j2"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-# The template as the Python Jinja compiles it to, kept as a module beside this one (compiling it costs more than
-# rendering a year; as a module its bytecode is cached like the rest of mentorlog's): regenerate with
-# `python -c "from mentorlog.export import html; html.write_compiled()"` (a test checks it is fresh)
-COMPILED = TEMPLATES.parent / "review_template.py"
-COMPILED_MODULE = "mentorlog.export.review_template"
+OPTIONS: dict[str, Any] = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 
-def _environment() -> jinja2.Environment:
+def template_cache(folder: Path, write: Callable[[Path, bytes], object]) -> jinja2.BytecodeCache:
+    """Jinja's compiled review template kept in FOLDER between exports (compiling the source costs more than
+    rendering a year), its files written by WRITE(path, data)."""
     import jinja2
 
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    from mentorlog.export.templatecache import TemplateCache
+
+    return TemplateCache(folder, write, salt=f"jinja2 {jinja2.__version__} {sorted(OPTIONS.items())}")
+
+
+def _environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    import jinja2
+
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=cache, **OPTIONS)
     environment.filters["inert"] = lambda text: inert(text or "")
     environment.filters["day"] = lambda stamp: humane.day(local_day(stamp)) or ""
     return environment
 
 
-def compiled_source() -> str:
-    """The template compiled to Python by the installed Jinja, with that Jinja's version on its first line."""
-    import jinja2
-
-    environment = _environment()
-    source = (TEMPLATES / TEMPLATE).read_text(encoding="utf-8")
-    code = environment.compile(source, TEMPLATE, TEMPLATE, raw=True, defer_init=True)
-    return (
-        f"# jinja2 {jinja2.__version__}: generated from templates/{TEMPLATE} by html.write_compiled(); do not edit\n"
-        f"# ruff: noqa\n# mypy: ignore-errors\nJINJA = {jinja2.__version__!r}\n{code}\n"
-    )
-
-
-def write_compiled() -> None:
-    COMPILED.write_text(compiled_source(), encoding="utf-8")
-
-
-def _template(environment: jinja2.Environment) -> jinja2.Template:
-    """The review template from its compiled module when that was made by this Jinja, else compiled now."""
-    import importlib
-
-    import jinja2
-
-    try:
-        module = importlib.import_module(COMPILED_MODULE)
-    except ImportError:
-        module = None
-    if module is not None and getattr(module, "JINJA", None) == jinja2.__version__:
-        vars(module)["environment"] = environment  # the global its functions look up (as Jinja's loader sets)
-        return environment.template_class.from_module_dict(environment, vars(module), environment.make_globals(None))
-    return environment.get_template(TEMPLATE)
-
-
-def render(review: Review) -> str:
+def render(review: Review, *, cache: jinja2.BytecodeCache | None = None) -> str:
+    """The review as an HTML page; CACHE (`template_cache`) spares compiling the template on every export."""
     from markupsafe import Markup
 
-    environment = _environment()
+    environment = _environment(cache)
     environment.globals.update(
         session_html=_session_html,
         owner_words=_owner_words,
@@ -227,8 +197,7 @@ def render(review: Review) -> str:
         verdict_word=health_verdict,
         language=language(),
     )
-    template = _template(environment)
-    return template.render(
+    return environment.get_template(TEMPLATE).render(
         review=review,
         figures=review.summary.to_json(),
         parts=by_person(review),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from mentorlog.base.i18n import N_, _
 from mentorlog.core.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Health, shown, verdict_word
 from mentorlog.core.humane import day, decimal, word
 from mentorlog.render.lists import empty, user
-from mentorlog.render.table import Table
 
 VERDICT_STYLE = {ON_TRACK: "green", WATCH: "yellow", NEEDS_ATTENTION: "bold red"}
 VERDICT_MARK = {ON_TRACK: "✓", WATCH: "!", NEEDS_ATTENTION: "⚠"}

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from rich.console import Console, Group, JustifyMethod, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from mentorlog.base.datarecord import datarecord
@@ -15,7 +16,6 @@ from mentorlog.base.safe import inert, one_line
 from mentorlog.core import humane
 from mentorlog.core.humane import relative_days, word
 from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
-from mentorlog.render.table import Table
 
 __all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)
 

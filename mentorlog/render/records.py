@@ -7,6 +7,7 @@ from datetime import date
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from mentorlog.base.i18n import _
@@ -27,7 +28,6 @@ from mentorlog.render.lists import (
     user,
     when_text,
 )
-from mentorlog.render.table import Table
 
 
 def long_text(text: str) -> Text:

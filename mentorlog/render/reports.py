@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from mentorlog.base.i18n import N_, _, german
@@ -26,7 +27,6 @@ from mentorlog.render.lists import (
     user,
     when_text,
 )
-from mentorlog.render.table import Table
 
 if TYPE_CHECKING:  # types only: summary and timeline do not load the agenda's and today's modules, today not
     # the report dataclasses

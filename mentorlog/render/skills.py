@@ -7,6 +7,7 @@ from datetime import date
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from mentorlog.base.i18n import N_, _
@@ -15,7 +16,6 @@ from mentorlog.core import humane
 from mentorlog.core.records import Skill
 from mentorlog.core.trends import Gap, SkillChange, SkillTrend, View, signed
 from mentorlog.render.lists import NARROW, TIGHT, Col, empty, lay_out, short_name, user, when_text
-from mentorlog.render.table import Table
 
 KIND_HEADINGS = (("growth", N_("Growth areas")), ("strength", N_("Strengths")))
 SPARK_SHOWN = 12  # the latest ratings a sparkline in the list shows (--json has every rating)

@@ -314,12 +314,6 @@ def not_installed(path: Path) -> MentorlogError:
     )
 
 
-def errors() -> tuple[type[Exception], ...]:
-    """SQLCipher's error classes, when it is loaded (sqlite3's are not its bases)."""
-    module = sys.modules.get("sqlcipher3.dbapi2")
-    return (module.Error,) if module is not None else ()
-
-
 def connect(uri: str, key: RawKey | None, *, busy_timeout: float = 5.0) -> sqlite3.Connection:
     """A SQLCipher connection to URI keyed with KEY (None: a plain file), in autocommit mode like _connect."""
     module = sqlcipher()

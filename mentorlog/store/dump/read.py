@@ -22,10 +22,6 @@ SPACE = re.compile(r"[ \t\n\r]*")
 Records = Iterator[dict[str, Any]]
 
 
-class Truncated(Exception):
-    """The file ended inside the JSON text."""
-
-
 def bytes_read(stream: IO[str], advance: Callable[[int], None] | None) -> Callable[[int], None] | None:
     """An ON_READ for DumpReader that advances a progress bar by the bytes of STREAM read, not the characters
     (the bar's total is the file's size in bytes, and a German note's `ü` is two of them)."""
