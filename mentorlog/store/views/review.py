@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from mentorlog.core.health import assess
 from mentorlog.core.records import Goal, Session
 from mentorlog.core.spans import DONE_LISTED, OPEN_LISTED, utc_bounds
+from mentorlog.store.base import Repo
 from mentorlog.store.records.actions import ACTION_SELECT, _action
 from mentorlog.store.records.goals import GOAL_SELECT
-from mentorlog.store.views.health import HealthRepo
 from mentorlog.store.views.period import private_actions, scope
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ from mentorlog.store.records.reflections import REFLECTION_SELECT
 from mentorlog.store.records.sessions import SESSION_SELECT
 
 
-class ReviewRepo(HealthRepo):
+class ReviewRepo(Repo):
     def review(
         self,
         since: date,
@@ -40,7 +40,7 @@ class ReviewRepo(HealthRepo):
         start_stamp, end_stamp = utc_bounds(since, until)
         where, params = scope("s", "", person_id, None)
         public = "" if include_private else " AND s.private = 0"
-        sessions = self._sessions(
+        sessions = self.journal.sessions.from_rows(
             self.rows(
                 SESSION_SELECT + f" WHERE s.date BETWEEN ? AND ?{where}{public} ORDER BY s.date, s.id",
                 [start, end, *params],
@@ -57,8 +57,10 @@ class ReviewRepo(HealthRepo):
                 )
             )
         )
-        rated = self.rated_skills(since, until, person_id=person_id, include_private=include_private)
-        summary = self.summary(since, until, person_id=person_id, include_private=include_private, period_skills=rated)
+        rated = self.journal.skills.rated_skills(since, until, person_id=person_id, include_private=include_private)
+        summary = self.journal.period.summary(
+            since, until, person_id=person_id, include_private=include_private, period_skills=rated
+        )
         hidden = private_actions("a", include_private)
         where, params = scope("a", "", person_id, None)
         done_sql = f" WHERE a.status = 'done' AND a.done_at >= ? AND a.done_at < ?{where}{hidden}"
@@ -91,8 +93,8 @@ class ReviewRepo(HealthRepo):
             else set()
         )
         listed = {action.id for action in [*done, *still_open]}
-        actions = self.actions_by_ids(sorted(created | listed))
-        goals = self.goal_changes(since, until, person_id=person_id, keep="moved")
+        actions = self.journal.actions.actions_by_ids(sorted(created | listed))
+        goals = self.journal.period.goal_changes(since, until, person_id=person_id, keep="moved")
         where, params = scope("g", "", person_id, None)
         achieved = [
             row["id"]
@@ -101,16 +103,22 @@ class ReviewRepo(HealthRepo):
             )
         ]
         goal_ids = list(dict.fromkeys([*(goal.id for goal in goals), *achieved]))
-        goal_records = self._goals(self.rows_in(GOAL_SELECT + " WHERE g.id IN ({ids})", goal_ids)) if goal_ids else []
+        goal_records = (
+            self.journal.goals.from_rows(self.rows_in(GOAL_SELECT + " WHERE g.id IN ({ids})", goal_ids))
+            if goal_ids
+            else []
+        )
         goal_records.sort(key=lambda goal: (goal.horizon == "short", goal.id))
         where, params = scope("r", "", person_id, None)
-        reflections = self._reflections(
+        reflections = self.journal.reflections.from_rows(
             self.rows(
                 REFLECTION_SELECT + f" WHERE r.date BETWEEN ? AND ?{where} ORDER BY r.date, r.id",
                 [start, end, *params],
             )
         )
-        people = [p for p in self.list_people(include_closed=True) if person_id is None or p.id == person_id]
+        people = [
+            p for p in self.journal.people.list_people(include_closed=True) if person_id is None or p.id == person_id
+        ]
         from mentorlog.core.reports import Review  # the exports' own: today and health do not load the reports
 
         skills = [
@@ -121,7 +129,7 @@ class ReviewRepo(HealthRepo):
             until=until,
             today=self.today,
             people=people,
-            with_name=self.person_name(person_id),
+            with_name=self.journal.people.person_name(person_id),
             summary=summary,
             sessions=sessions,
             goals=goals,
@@ -131,14 +139,16 @@ class ReviewRepo(HealthRepo):
             actions_done=done,
             actions_open=still_open,
             reflections=reflections,
-            topics=self.list_topics(person_id=person_id),
+            topics=self.journal.topics.list_topics(person_id=person_id),
             next_meetings=self.next_meetings(person_id),
             private_left_out=private_left_out,
             skills=skills,
             open_more=max(summary.actions.open - len(still_open), 0),
             done_more=max(done_total - len(done), 0),
             health=[
-                assess(self.health_figures(person, since, until, closing_days=False))  # the reviews show verdicts
+                assess(
+                    self.journal.health.health_figures(person, since, until, closing_days=False)
+                )  # the reviews show verdicts
                 for person in people
                 if not (person.closed_at and person.closed_at < since.isoformat())
             ],
@@ -148,7 +158,7 @@ class ReviewRepo(HealthRepo):
     def goal_targets(self, person_id: int | None = None) -> list[Goal]:
         """Active goals and milestones with a target date, soonest first: the calendar's goal targets."""
         where, params = scope("g", "", person_id, None)
-        return self._goals(
+        return self.journal.goals.from_rows(
             self.rows(
                 GOAL_SELECT + f" WHERE g.status = 'active' AND g.target IS NOT NULL{where} ORDER BY g.target, g.id",
                 params,
@@ -160,7 +170,7 @@ class ReviewRepo(HealthRepo):
 
         The date of a meeting is never private; the notes of a private session are left out here."""
         where, params = scope("s", "", person_id, None)
-        found = self._sessions(
+        found = self.journal.sessions.from_rows(
             self.rows(
                 # per person, from the newest end of their sessions (not every session that ever named a date)
                 SESSION_SELECT + " WHERE s.id IN (SELECT (SELECT t.id FROM sessions t WHERE t.person_id = m.id"

@@ -7,8 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mentorlog.core.spans import MARKS_PER_ROW, utc_bounds
+from mentorlog.store.base import Repo
 from mentorlog.store.records.skills import related
-from mentorlog.store.views.period import PeriodRepo, scope
+from mentorlog.store.views.period import scope
 
 if TYPE_CHECKING:
     from mentorlog.core.reports import Timeline
@@ -23,7 +24,7 @@ RATING_MARK = (
 RATED = "skill_ratings r JOIN skills k ON k.id = r.skill_id LEFT JOIN people b ON b.id = r.rater_id"
 
 
-class TimelineRepo(PeriodRepo):
+class TimelineRepo(Repo):
     def timeline(
         self,
         since: date,
@@ -42,7 +43,7 @@ class TimelineRepo(PeriodRepo):
             timeline_rows,
         )
 
-        family = self.goal_family(goal_id) if goal_id is not None else None
+        family = self.journal.period.goal_family(goal_id) if goal_id is not None else None
         where: dict[str, tuple[str, list[Any]]] = {
             kind: scope(alias, goal_clause, person_id, family)
             for kind, alias, goal_clause in (
@@ -140,7 +141,7 @@ class TimelineRepo(PeriodRepo):
             kept = candidates if marks_per_row is None else candidates[:marks_per_row]
             kept.sort(key=lambda found: (found[2].day, found[1], found[0]))
             row.marks.extend(mark for _, _, mark in kept)
-        goals = self.goal_changes(since, until, person_id=person_id, goal_ids=family)
+        goals = self.journal.period.goal_changes(since, until, person_id=person_id, goal_ids=family)
         return Timeline(since, until, rows, goals)
 
     def _newest(self, columns: str, source: str, newest: str, params: list[Any], wanted: int | None) -> list[Any]:
