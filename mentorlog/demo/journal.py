@@ -155,7 +155,7 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
     start = today - timedelta(days=182)
     journal = _at(journal, start)
     people = {
-        rel.name: journal.add_person(
+        rel.name: journal.people.add_person(
             rel.name,
             rel.role,
             rel.cadence,
@@ -167,7 +167,7 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
     }
     weber, anna, ben = people[WEBER.name].id, people[ANNA.name].id, people[BEN.name].id
     titles = said.goals
-    talk = journal.add_goal(
+    talk = journal.goals.add_goal(
         titles["talk"],
         horizon="long",
         target=today + timedelta(days=150),
@@ -176,15 +176,15 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
         tags=[said.tags[0]],
     )
     milestones = [
-        journal.add_goal(titles["abstract"], parent_id=talk.id, target=start + timedelta(days=60)),
-        journal.add_goal(titles["rehearse"], parent_id=talk.id, target=today + timedelta(days=30)),
-        journal.add_goal(titles["slides"], parent_id=talk.id, target=today + timedelta(days=120)),
+        journal.goals.add_goal(titles["abstract"], parent_id=talk.id, target=start + timedelta(days=60)),
+        journal.goals.add_goal(titles["rehearse"], parent_id=talk.id, target=today + timedelta(days=30)),
+        journal.goals.add_goal(titles["slides"], parent_id=talk.id, target=today + timedelta(days=120)),
     ]
-    lead = journal.add_goal(titles["lead"], horizon="long", person_id=weber, tags=[said.tags[1]])
-    delegate = journal.add_goal(titles["delegate"], parent_id=lead.id, target=start + timedelta(days=120))
-    anna_goal = journal.add_goal(titles["ship"], person_id=anna, target=today + timedelta(days=20))
-    ben_goal = journal.add_goal(titles["data"], horizon="long", person_id=ben, target=today + timedelta(days=200))
-    journal.add_goal(titles["sql"], person_id=ben, parent_id=ben_goal.id, target=today + timedelta(days=40))
+    lead = journal.goals.add_goal(titles["lead"], horizon="long", person_id=weber, tags=[said.tags[1]])
+    delegate = journal.goals.add_goal(titles["delegate"], parent_id=lead.id, target=start + timedelta(days=120))
+    anna_goal = journal.goals.add_goal(titles["ship"], person_id=anna, target=today + timedelta(days=20))
+    ben_goal = journal.goals.add_goal(titles["data"], horizon="long", person_id=ben, target=today + timedelta(days=200))
+    journal.goals.add_goal(titles["sql"], person_id=ben, parent_id=ben_goal.id, target=today + timedelta(days=40))
 
     progress_plan = {
         talk.id: [(20, 10), (45, 25), (70, 40), (100, 55), (130, 65), (165, 70)],
@@ -215,7 +215,7 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             if index % 2 == 0:
                 actions.append(NewAction(theirs, owner_id=person_id, due=day + timedelta(days=rng.randint(7, 20))))
             goal_ids = [talk.id] if rel is WEBER and index % 3 == 0 else ([anna_goal.id] if rel is ANNA else [])
-            session = journal.add_session(
+            session = journal.sessions.add_session(
                 day=day,
                 person_id=person_id,
                 title=f"{said.session_title[rel.role != 'mentor']}: {topic.lstrip('#')}",
@@ -227,11 +227,11 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
                 tags=[t.lstrip("#") for t in topic.split() if t.startswith("#")],
                 actions=actions,
             )
-            journal.mark_topics_discussed(person_id, session.id)
+            journal.topics.mark_topics_discussed(person_id, session.id)
             held[person_id].append((day, session.id))
             sessions += 1
             for action_id in session.action_ids:
-                action = journal.get_action(action_id)
+                action = journal.actions.get_action(action_id)
                 due_in = (date.fromisoformat(action.due) - day).days if action.due else 14
                 finish = day + timedelta(days=rng.randint(2, max(2, due_in - 1)))  # done in time
                 recent = day > today - timedelta(days=60)
@@ -239,10 +239,10 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
                     finish = day + timedelta(days=due_in + rng.randint(3, 12))  # late, or still open
                 if action.due and finish < today - timedelta(days=1) and rng.random() < 0.9:
                     journal = _at(journal, finish, 19)
-                    journal.set_action_status([action_id], "done")
+                    journal.actions.set_action_status([action_id], "done")
                 elif action.due and action.due < (today - timedelta(days=40)).isoformat() and rng.random() < 0.7:
                     journal = _at(journal, date.fromisoformat(action.due) + timedelta(days=7), 19)
-                    journal.set_action_status([action_id], "dropped")
+                    journal.actions.set_action_status([action_id], "dropped")
             day += timedelta(days=rel.cadence + rng.choice((-2, 0, 0, 1, 3)))
             index += 1
 
@@ -251,26 +251,26 @@ def fill(journal: Journal, today: date) -> dict[str, int]:
             when = start + timedelta(days=offset)
             if when < today:
                 journal = _at(journal, when, 20)
-                journal.record_progress(goal_id, value, rng.choice(said.progress_notes))
+                journal.goals.record_progress(goal_id, value, rng.choice(said.progress_notes))
     for goal, offset in ((milestones[0], 58), (delegate, 115)):
         journal = _at(journal, start + timedelta(days=offset), 21)
-        journal.set_goal_status(goal.id, "achieved")
+        journal.goals.set_goal_status(goal.id, "achieved")
     for number, text in enumerate(said.reflections):
         day = start + timedelta(days=15 + number * 29)
         journal = _at(journal, day, 21)
         about = (weber, anna, ben, weber, anna, ben)[number]
-        journal.add_reflection(
+        journal.reflections.add_reflection(
             text, day=day, person_id=about, tags=[w[1:].rstrip(".") for w in text.split() if w.startswith("#")]
         )
     _skills(journal, today, {"talk": talk.id, "lead": lead.id, "anna": anna_goal.id, "ben": ben_goal.id}, held,
             (weber, anna, ben), said)  # fmt: skip
     journal = _at(journal, today - timedelta(days=1), 9)
     for topic, about in zip(said.topics, (weber, weber, anna, ben), strict=True):
-        journal.add_topic(topic, about)
-    journal.add_action(said.my_action, due=today + timedelta(days=3), person_id=weber)
+        journal.topics.add_topic(topic, about)
+    journal.actions.add_action(said.my_action, due=today + timedelta(days=3), person_id=weber)
     closed = today - timedelta(days=CHEN.closed_days_ago or 0)
     journal = _at(journal, closed, 18)
-    journal.close_person(people[CHEN.name].id, closed, reflection=said.closing, drop_open=True)
+    journal.relationships.close_person(people[CHEN.name].id, closed, reflection=said.closing, drop_open=True)
     return {"people": 4, "sessions": sessions}
 
 
@@ -302,17 +302,19 @@ def _skills(
     for (_, kind, goal, whose, _, mine, theirs), (name, description) in zip(SKILLS, said.skills, strict=True):
         person = who[whose] if whose is not None else None
         journal = _at(journal, year_ago, 8)
-        skill = journal.add_skill(
+        skill = journal.skills.add_skill(
             name, kind=kind, person_id=person, goal_ids=[goals[goal]] if goal else [], description=description
         )
         for month, level in enumerate(mine):
             day = year_ago + timedelta(days=15 + month * 30)
             journal = _at(journal, day, 21)
-            journal.rate_skill(skill.id, level, day=day, note=said.notes_by_level[level] if month % 4 == 3 else "")
+            journal.skills.rate_skill(
+                skill.id, level, day=day, note=said.notes_by_level[level] if month % 4 == 3 else ""
+            )
         rater = person if person is not None else who[0]  # a mentee rates themselves; Dr. Weber rates me
         for (day, session_id), level in zip(held[rater][1::2], theirs, strict=False):
             journal = _at(journal, day, 18)
-            journal.rate_skill(skill.id, level, day=day, rater_id=rater, session_id=session_id)
+            journal.skills.rate_skill(skill.id, level, day=day, rater_id=rater, session_id=session_id)
 
 
 ENGLISH = Texts(
