@@ -12,7 +12,6 @@ from mentorlog.base.errors import NotFound
 from mentorlog.base.i18n import N_, _
 
 if TYPE_CHECKING:
-    from mentorlog.base.config import Clock
     from mentorlog.store.journal import Journal
 
 TAG_TABLES = {
@@ -41,10 +40,6 @@ class Repo:
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
         self.db = journal.db
-
-    @property
-    def clock(self) -> Clock:
-        return self.journal.clock
 
     @property
     def today(self) -> date:
