@@ -22,6 +22,7 @@ def write_journal(path: Path, tables: dict[str, Rows], today: date, now: str) ->
     from mentorlog.base.config import Clock
     from mentorlog.store.bulk import BulkRepo
     from mentorlog.store.db import open_journal, transaction
+    from mentorlog.store.journal import Journal
 
     instant = datetime.fromisoformat(now)
     clock = Clock(today, lambda: instant)
@@ -29,7 +30,7 @@ def write_journal(path: Path, tables: dict[str, Rows], today: date, now: str) ->
     db = opened.db
     try:
         with transaction(db, path, write=True):
-            repo = BulkRepo(db, clock)
+            repo = BulkRepo(Journal(db, clock))
             for table, (columns, rows) in tables.items():
                 known = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
                 if not known:

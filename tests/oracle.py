@@ -33,20 +33,22 @@ class Period:
 
 def period(journal: Journal, since: date, until: date, *, person_id: int | None = None) -> Period:
     """Every record that could matter for the period, through the repository's plain list methods."""
-    goals = journal.list_goals(person_id=person_id)
-    updates = [update for goal in goals for update in journal.progress_updates(goal.id)]
+    goals = journal.goals.list_goals(person_id=person_id)
+    updates = [update for goal in goals for update in journal.goals.progress_updates(goal.id)]
     return Period(
         since,
         until,
-        journal.today,
-        sessions=journal.list_sessions(person_id=person_id, since=since, until=until, limit=None),
-        actions=journal.list_actions(status="all", person_id=person_id),
+        journal.clock.today,
+        sessions=journal.sessions.list_sessions(person_id=person_id, since=since, until=until, limit=None),
+        actions=journal.actions.list_actions(status="all", person_id=person_id),
         goals=goals,
         updates=updates,
-        reflections=journal.list_reflections(person_id=person_id, since=since, limit=None),
-        people=[p for p in journal.list_people() if person_id is None or p.id == person_id],
+        reflections=journal.reflections.list_reflections(person_id=person_id, since=since, limit=None),
+        people=[p for p in journal.people.list_people() if person_id is None or p.id == person_id],
         skills=[
-            s for s in journal.list_skills(include_closed=True) if person_id is None or concerns(s, goals, person_id)
+            s
+            for s in journal.skills.list_skills(include_closed=True)
+            if person_id is None or concerns(s, goals, person_id)
         ],
     )
 

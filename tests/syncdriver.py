@@ -99,10 +99,10 @@ class Machine:
         journal = Journal(self.db, Clock(TODAY, self.instant))
         try:
             if name:
-                journal.begin_change(name)
+                journal.undo.begin_change(name)
             yield journal
             if name:
-                journal.end_change()
+                journal.undo.end_change()
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
@@ -117,7 +117,7 @@ class Machine:
         try:
             with self.command(None if op == "undo" else op) as journal:  # undo is not logged, as in the CLI
                 if op == "undo":
-                    journal.undo_last()
+                    journal.undo.undo_last()
                 else:
                     act(journal, op, args, text)
         except MentorlogError:
@@ -126,12 +126,12 @@ class Machine:
 
     def sync(self, codec: ChangeFileCodec | None = None) -> SyncReport:
         with self.command("sync") as journal:
-            return journal.sync_through(self.folder, codec or PlainCodec())
+            return journal.sync.sync_through(self.folder, codec or PlainCodec())
 
     def dump(self) -> dict[str, dict[str, Any]]:
         """The journal as compared between machines: records by uuid, without local ids."""
         journal = Journal(self.db, Clock(TODAY, self.instant))
-        return {table: {r["uuid"]: content_key(r) for r in records} for table, records in journal.dump_tables()}
+        return {table: {r["uuid"]: content_key(r) for r in records} for table, records in journal.dump.dump_tables()}
 
     def goal_loops(self) -> list[int]:
         parents = dict(self.db.execute("SELECT id, parent_id FROM goals").fetchall())
@@ -159,30 +159,32 @@ def _pick(journal: Journal, table: str, number: int) -> int | None:
 def act(journal: Journal, op: str, args: tuple[int, ...], text: str) -> None:
     a, b, c = args
     if op == "person":
-        journal.add_person(NAMES[a % len(NAMES)], "mentee")
+        journal.people.add_person(NAMES[a % len(NAMES)], "mentee")
     elif op == "goal":
-        journal.add_goal(text, parent_id=_pick(journal, "goals", b - 2), tags=[f"t{c % 3}"])
+        journal.goals.add_goal(text, parent_id=_pick(journal, "goals", b - 2), tags=[f"t{c % 3}"])
     elif op == "reparent" and (goal := _pick(journal, "goals", a)):
-        journal.update_goal(goal, GoalPatch(parent_id=_pick(journal, "goals", b - 2)))
+        journal.goals.update_goal(goal, GoalPatch(parent_id=_pick(journal, "goals", b - 2)))
     elif op == "edit_goal" and (goal := _pick(journal, "goals", a)):
-        journal.update_goal(goal, GoalPatch(title=text, tags=(f"t{b % 3}",)))
+        journal.goals.update_goal(goal, GoalPatch(title=text, tags=(f"t{b % 3}",)))
     elif op == "progress" and (goal := _pick(journal, "goals", a)):
-        journal.record_progress(goal, b % 101, text)
+        journal.goals.record_progress(goal, b % 101, text)
     elif op == "session":
         goals = [g for g in (_pick(journal, "goals", b - 1), _pick(journal, "goals", c - 1)) if g]
-        journal.add_session(day=TODAY, notes=text, person_id=_pick(journal, "people", a - 1), goal_ids=goals,
+        journal.sessions.add_session(day=TODAY, notes=text, person_id=_pick(journal, "people", a - 1), goal_ids=goals,
                             tags=[f"t{b % 3}"], actions=[NewAction(f"{text} {n}") for n in range(c % 3)])  # fmt: skip
     elif op == "edit_session" and (session := _pick(journal, "sessions", a)):
         goals = tuple(g for g in (_pick(journal, "goals", c - 1),) if g)
-        journal.update_session(session, SessionPatch(notes=text, tags=(f"t{b % 3}",), goal_ids=goals))
+        journal.sessions.update_session(session, SessionPatch(notes=text, tags=(f"t{b % 3}",), goal_ids=goals))
     elif op == "action":
-        journal.add_action(text, goal_id=_pick(journal, "goals", b - 1), session_id=_pick(journal, "sessions", c - 1))
+        journal.actions.add_action(
+            text, goal_id=_pick(journal, "goals", b - 1), session_id=_pick(journal, "sessions", c - 1)
+        )
     elif op == "action_status" and (action := _pick(journal, "actions", a)):
-        journal.set_action_status([action], ("open", "done", "dropped")[b % 3])
+        journal.actions.set_action_status([action], ("open", "done", "dropped")[b % 3])
     elif op == "topic" and (person := _pick(journal, "people", a)):
-        journal.add_topic(text, person)
+        journal.topics.add_topic(text, person)
     elif op == "reflection":
-        journal.add_reflection(text, day=TODAY, goal_id=_pick(journal, "goals", a - 1),
+        journal.reflections.add_reflection(text, day=TODAY, goal_id=_pick(journal, "goals", a - 1),
                                person_id=_pick(journal, "people", b - 1))  # fmt: skip
     elif op in ("skill", "rate", "edit_skill"):
         _skill_op(journal, op, args, text)
@@ -191,10 +193,10 @@ def act(journal: Journal, op: str, args: tuple[int, ...], text: str) -> None:
                 "skill_ratings")[(a + c) % 9]  # fmt: skip
         found = _pick(journal, kind, b)
         if found is not None:
-            delete = {"sessions": journal.delete_session, "goals": journal.delete_goal,
-                      "actions": journal.delete_action, "people": journal.delete_person,
-                      "topics": journal.delete_topic, "reflections": journal.delete_reflection,
-                      "skills": journal.delete_skill}  # fmt: skip
+            delete = {"sessions": journal.sessions.delete_session, "goals": journal.goals.delete_goal,
+                      "actions": journal.actions.delete_action, "people": journal.people.delete_person,
+                      "topics": journal.topics.delete_topic, "reflections": journal.reflections.delete_reflection,
+                      "skills": journal.skills.delete_skill}  # fmt: skip
             if kind in delete:
                 delete[kind](found)
             else:
@@ -206,9 +208,9 @@ def _skill_op(journal: Journal, op: str, args: tuple[int, ...], text: str) -> No
     a, b, c = args
     goals = [g for g in (_pick(journal, "goals", b - 1),) if g]
     if op == "skill":
-        journal.add_skill(f"{text} {c}", person_id=_pick(journal, "people", a - 2), goal_ids=goals)
+        journal.skills.add_skill(f"{text} {c}", person_id=_pick(journal, "people", a - 2), goal_ids=goals)
     elif op == "rate" and (skill := _pick(journal, "skills", a)):
-        journal.rate_skill(skill, b % 5 + 1, day=TODAY, rater_id=_pick(journal, "people", c - 2),
+        journal.skills.rate_skill(skill, b % 5 + 1, day=TODAY, rater_id=_pick(journal, "people", c - 2),
                            session_id=_pick(journal, "sessions", b - 2), note=text)  # fmt: skip
     elif op == "edit_skill" and (skill := _pick(journal, "skills", a)):
-        journal.update_skill(skill, SkillPatch(description=text, goal_ids=tuple(goals)))
+        journal.skills.update_skill(skill, SkillPatch(description=text, goal_ids=tuple(goals)))

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from .processes import tree_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -24,7 +26,7 @@ def test_generator_writes_a_realistic_journal_and_the_peer_files(tmp_path: Path)
     subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--db", str(db), "--scale", "0.05",
          "--peers", str(tmp_path / "peers")],
-        check=True, capture_output=True, timeout=120,
+        check=True, capture_output=True, timeout=120, env=tree_env(),  # this tree's store, not an installed one
     )  # fmt: skip
     conn = sqlite3.connect(db)
 

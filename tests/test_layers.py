@@ -90,7 +90,7 @@ def test_importing_render_loads_no_store_module() -> None:
 
 
 # What a command loads is part of its start-up time (docs/benchmarks.md): the journal attaches its larger
-# repositories on first use (store/repo.py), and each command imports only what it calls. Run as real
+# repositories on first use (store/journal.py), and each command imports only what it calls. Run as real
 # processes, each command's modules at exit must leave out what it never needs.
 NEVER = (
     "mentorlog.store.sync.run",
@@ -98,7 +98,7 @@ NEVER = (
     "mentorlog.store.sync.files",
     "mentorlog.store.dump.write",
     "mentorlog.store.crypto.cipher",
-    "mentorlog.store.journal_full",
+    "mentorlog.store.dump.load",
     "mentorlog.core.dumpschema",
     "sqlite_utils",
     "dateutil",
@@ -108,7 +108,7 @@ NEVER = (
     "platformdirs",
 )
 VIEWS = (
-    "mentorlog.store.journal_views",
+    "mentorlog.store.views.shared_agenda",
     "mentorlog.store.views.agenda",
     "mentorlog.store.views.health",
     "mentorlog.core.health",

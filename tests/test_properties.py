@@ -45,13 +45,15 @@ class JournalMachine(RuleBasedStateMachine):
     @rule(text=TEXT, days=st.integers(-30, 30))
     def add_action(self, text: str, days: int) -> None:
         with self.command("action add") as journal:
-            action = journal.add_action(text, due=TODAY + timedelta(days=days))
+            action = journal.actions.add_action(text, due=TODAY + timedelta(days=days))
         self.model[action.id] = "open"
 
     @rule(notes=TEXT, count=st.integers(0, 3))
     def add_note(self, notes: str, count: int) -> None:
         with self.command("note") as journal:
-            session = journal.add_session(day=TODAY, notes=notes, actions=[NewAction(f"act {i}") for i in range(count)])
+            session = journal.sessions.add_session(
+                day=TODAY, notes=notes, actions=[NewAction(f"act {i}") for i in range(count)]
+            )
         self.sessions[session.id] = count
         for action_id in session.action_ids:
             self.model[action_id] = "open"
@@ -61,7 +63,7 @@ class JournalMachine(RuleBasedStateMachine):
     def set_status(self, data: st.DataObject, status: str) -> None:
         action_id = data.draw(st.sampled_from(sorted(self.model)))
         with self.command("action status") as journal:
-            journal.set_action_status([action_id], status)
+            journal.actions.set_action_status([action_id], status)
         if self.model[action_id] == status:  # no change: the command leaves nothing to undo
             self.history.pop()
         self.model[action_id] = status
@@ -71,8 +73,8 @@ class JournalMachine(RuleBasedStateMachine):
     def delete_session(self, data: st.DataObject) -> None:
         session_id = data.draw(st.sampled_from(sorted(self.sessions)))
         with self.command("delete session") as journal:
-            removed = {a.id for a in journal.list_actions(status="all", session_id=session_id)}
-            journal.delete_session(session_id)
+            removed = {a.id for a in journal.actions.list_actions(status="all", session_id=session_id)}
+            journal.sessions.delete_session(session_id)
         del self.sessions[session_id]
         for action_id in removed:
             del self.model[action_id]
@@ -80,7 +82,7 @@ class JournalMachine(RuleBasedStateMachine):
     @rule()
     def undo(self) -> None:
         with open_for_command(self.path, write=True, clock=CLOCK) as journal:
-            undone = journal.undo_last()
+            undone = journal.undo.undo_last()
         if self.history:
             assert undone is not None
             self.model, self.sessions = self.history.pop()
@@ -90,9 +92,9 @@ class JournalMachine(RuleBasedStateMachine):
     @invariant()
     def journal_matches_model(self) -> None:
         with open_for_command(self.path, write=False, clock=CLOCK) as journal:
-            actions = {a.id: a.status for a in journal.list_actions(status="all")}
-            sessions = {s.id: len(s.action_ids) for s in journal.list_sessions(limit=None)}
-            hits = journal.scalar("SELECT count(*) FROM search_index WHERE kind = 'action'")
+            actions = {a.id: a.status for a in journal.actions.list_actions(status="all")}
+            sessions = {s.id: len(s.action_ids) for s in journal.sessions.list_sessions(limit=None)}
+            hits = journal.search.scalar("SELECT count(*) FROM search_index WHERE kind = 'action'")
         assert actions == self.model
         assert sessions == self.sessions
         assert hits == len(self.model)
@@ -142,24 +144,24 @@ def test_dump_import_dump_is_identical_for_random_journals(steps: list[tuple[str
             people: list[int] = []
             for kind, value in steps:
                 if kind == "person":
-                    people.append(journal.add_person(str(value), "mentee").id)
+                    people.append(journal.people.add_person(str(value), "mentee").id)
                 elif kind == "session":
                     notes, confidence, actions, private = value  # type: ignore[misc]
-                    journal.add_session(day=TODAY, notes=notes, confidence=confidence, private=private,
+                    journal.sessions.add_session(day=TODAY, notes=notes, confidence=confidence, private=private,
                                         person_id=people[0] if people else None,
                                         actions=[NewAction(text) for text in actions], tags=["t"])  # fmt: skip
                 elif kind == "goal":
                     title, progress = value  # type: ignore[misc]
-                    goal = journal.add_goal(title)
-                    journal.record_progress(goal.id, progress, "n")
+                    goal = journal.goals.add_goal(title)
+                    journal.goals.record_progress(goal.id, progress, "n")
                 else:
-                    journal.add_reflection(str(value), day=TODAY)
-            first = journal.dump(exported_at="x")
+                    journal.reflections.add_reflection(str(value), day=TODAY)
+            first = journal.dump.dump(exported_at="x")
         data = parse_dump(json.dumps(first), "dump")
         with open_for_command(target, write=True, clock=CLOCK) as journal:
-            journal.load(data)
+            journal.imports.load(data)
         with open_for_command(target, write=False, clock=CLOCK) as journal:
-            second = journal.dump(exported_at="x")
+            second = journal.dump.dump(exported_at="x")
         assert second == first
 
 

@@ -48,13 +48,13 @@ def later(machines: list[Machine], seconds: int = 60) -> None:
 def test_the_newer_of_two_concurrent_edits_wins_on_every_machine() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_goal("Draft")
+        journal.goals.add_goal("Draft")
     everyone_syncs(folder, [a, b])
     with a.command() as journal:
-        journal.update_goal(goal_by_title(a, "Draft"), GoalPatch(title="Edited on A"))
+        journal.goals.update_goal(goal_by_title(a, "Draft"), GoalPatch(title="Edited on A"))
     later([a, b])
     with b.command() as journal:
-        journal.update_goal(goal_by_title(b, "Draft"), GoalPatch(title="Edited on B, later"))
+        journal.goals.update_goal(goal_by_title(b, "Draft"), GoalPatch(title="Edited on B, later"))
     everyone_syncs(folder, [a, b])
     assert titles(a) == titles(b) == ["Edited on B, later"]
 
@@ -62,17 +62,17 @@ def test_the_newer_of_two_concurrent_edits_wins_on_every_machine() -> None:
 def test_a_clock_a_year_behind_cannot_make_an_old_edit_win_but_its_next_edit_after_syncing_does() -> None:
     folder, (right, behind) = world(timedelta(0), timedelta(days=-365))
     with right.command() as journal:
-        journal.add_goal("Draft")
+        journal.goals.add_goal("Draft")
     everyone_syncs(folder, [right, behind])
     with behind.command() as journal:  # made first, stamped a year in the past
-        journal.update_goal(goal_by_title(behind, "Draft"), GoalPatch(title="old edit"))
+        journal.goals.update_goal(goal_by_title(behind, "Draft"), GoalPatch(title="old edit"))
     later([right, behind])
     with right.command() as journal:
-        journal.update_goal(goal_by_title(right, "Draft"), GoalPatch(title="newer edit"))
+        journal.goals.update_goal(goal_by_title(right, "Draft"), GoalPatch(title="newer edit"))
     everyone_syncs(folder, [right, behind])
     assert titles(right) == titles(behind) == ["newer edit"]
     with behind.command() as journal:  # after seeing "newer edit", the slow clock's edit is later by causality
-        journal.update_goal(goal_by_title(behind, "newer edit"), GoalPatch(title="edit after syncing"))
+        journal.goals.update_goal(goal_by_title(behind, "newer edit"), GoalPatch(title="edit after syncing"))
     everyone_syncs(folder, [right, behind])
     assert titles(right) == titles(behind) == ["edit after syncing"]
 
@@ -80,18 +80,18 @@ def test_a_clock_a_year_behind_cannot_make_an_old_edit_win_but_its_next_edit_aft
 def test_a_deletion_wins_over_an_older_edit_and_a_later_edit_wins_over_a_deletion() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_goal("One")
-        journal.add_goal("Two")
+        journal.goals.add_goal("One")
+        journal.goals.add_goal("Two")
     everyone_syncs(folder, [a, b])
     with b.command() as journal:
-        journal.update_goal(goal_by_title(b, "One"), GoalPatch(description="edited first"))
+        journal.goals.update_goal(goal_by_title(b, "One"), GoalPatch(description="edited first"))
     later([a, b])
     with a.command() as journal:
-        journal.delete_goal(goal_by_title(a, "One"))
-        journal.delete_goal(goal_by_title(a, "Two"))
+        journal.goals.delete_goal(goal_by_title(a, "One"))
+        journal.goals.delete_goal(goal_by_title(a, "Two"))
     later([a, b])
     with b.command() as journal:
-        journal.update_goal(goal_by_title(b, "Two"), GoalPatch(description="edited after the deletion"))
+        journal.goals.update_goal(goal_by_title(b, "Two"), GoalPatch(description="edited after the deletion"))
     everyone_syncs(folder, [a, b])
     assert titles(a) == titles(b) == ["Two"]
     assert a.dump() == b.dump()
@@ -100,14 +100,14 @@ def test_a_deletion_wins_over_an_older_edit_and_a_later_edit_wins_over_a_deletio
 def test_goal_parents_that_form_a_loop_after_merging_are_cut_at_the_older_link() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_goal("A")
-        journal.add_goal("B")
+        journal.goals.add_goal("A")
+        journal.goals.add_goal("B")
     everyone_syncs(folder, [a, b])
     with a.command() as journal:
-        journal.update_goal(goal_by_title(a, "A"), GoalPatch(parent_id=goal_by_title(a, "B")))
+        journal.goals.update_goal(goal_by_title(a, "A"), GoalPatch(parent_id=goal_by_title(a, "B")))
     later([a, b])
     with b.command() as journal:
-        journal.update_goal(goal_by_title(b, "B"), GoalPatch(parent_id=goal_by_title(b, "A")))
+        journal.goals.update_goal(goal_by_title(b, "B"), GoalPatch(parent_id=goal_by_title(b, "A")))
     b.sync()
     folder.propagate_all()
     report = a.sync()
@@ -123,10 +123,10 @@ def test_goal_parents_that_form_a_loop_after_merging_are_cut_at_the_older_link()
 def test_two_people_added_with_one_name_on_two_machines_are_told_apart_the_same_way() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_person("Anna", "mentee")
+        journal.people.add_person("Anna", "mentee")
     later([a, b])
     with b.command() as journal:
-        journal.add_person("anna", "mentor")
+        journal.people.add_person("anna", "mentor")
     everyone_syncs(folder, [a, b])
     names = [row[0] for row in a.db.execute("SELECT name FROM people ORDER BY name")]
     assert names[0] == "Anna" and names[1].startswith("anna (") and len(names) == 2
@@ -138,13 +138,13 @@ def test_an_action_item_of_a_session_deleted_elsewhere_but_edited_later_here_sta
     with a.command() as journal:
         from mentorlog.store.records.sessions import NewAction
 
-        journal.add_session(day=journal.today, notes="talk", actions=[NewAction("send deck")])
+        journal.sessions.add_session(day=journal.clock.today, notes="talk", actions=[NewAction("send deck")])
     everyone_syncs(folder, [a, b])
     with a.command() as journal:
-        journal.delete_session(1)
+        journal.sessions.delete_session(1)
     later([a, b])
     with b.command() as journal:
-        journal.set_action_status([1], "done")
+        journal.actions.set_action_status([1], "done")
     everyone_syncs(folder, [a, b])
     for machine in (a, b):
         assert machine.db.execute("SELECT text, status, session_id FROM actions").fetchall() == [
@@ -156,14 +156,14 @@ def test_an_action_item_of_a_session_deleted_elsewhere_but_edited_later_here_sta
 def test_undo_of_a_synced_change_travels_as_a_new_change() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_goal("Keep")
+        journal.goals.add_goal("Keep")
     everyone_syncs(folder, [a, b])
     with a.command() as journal:
-        journal.update_goal(goal_by_title(a, "Keep"), GoalPatch(title="Oops"))
+        journal.goals.update_goal(goal_by_title(a, "Keep"), GoalPatch(title="Oops"))
     everyone_syncs(folder, [a, b])
     assert titles(b) == ["Oops"]
     with a.command(None) as journal:
-        journal.undo_last()
+        journal.undo.undo_last()
     everyone_syncs(folder, [a, b])
     assert titles(a) == titles(b) == ["Keep"]
 
@@ -171,8 +171,8 @@ def test_undo_of_a_synced_change_travels_as_a_new_change() -> None:
 def test_private_sessions_sync_too() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        session = journal.add_session(day=journal.today, notes="just for me", private=True)
-        journal.update_session(session.id, SessionPatch(tags=("inner",)))
+        session = journal.sessions.add_session(day=journal.clock.today, notes="just for me", private=True)
+        journal.sessions.update_session(session.id, SessionPatch(tags=("inner",)))
     everyone_syncs(folder, [a, b])
     assert b.db.execute("SELECT notes, private FROM sessions").fetchall() == [("just for me", 1)]
 
@@ -180,7 +180,7 @@ def test_private_sessions_sync_too() -> None:
 def test_a_half_copied_file_is_skipped_then_applied_once_it_is_whole() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_goal("Whole")
+        journal.goals.add_goal("Whole")
     a.sync()
     (key,) = folder.files
     folder.views["m1"][key] = folder.files[key][:-10]
@@ -196,7 +196,7 @@ def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
 
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_goal("Fine")
+        journal.goals.add_goal("Fine")
     everyone_syncs(folder, [a, b])
     record = a.dump()["goals"].popitem()[1]
     bad = Change(
@@ -216,7 +216,7 @@ def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
 def test_applying_the_same_files_again_changes_nothing() -> None:
     folder, (a, b) = world()
     with a.command() as journal:
-        journal.add_goal("Once")
+        journal.goals.add_goal("Once")
     everyone_syncs(folder, [a, b])
     before = b.dump()
     b.db.execute("DELETE FROM sync_files")
@@ -230,7 +230,7 @@ def test_an_encrypted_journal_writes_age_files_that_only_the_passphrase_opens() 
 
     folder, (a, b, stranger) = world(timedelta(0), timedelta(0), timedelta(0))
     with a.command() as journal:
-        journal.add_session(day=journal.today, notes="confidential salary talk", private=True)
+        journal.sessions.add_session(day=journal.clock.today, notes="confidential salary talk", private=True)
     a.sync(AgeCodec("correct horse"))
     files = {name: data for (_, name), data in folder.files.items()}
     assert sorted(files) == ["00000001.jsonl.age", "key.age"]

@@ -43,7 +43,7 @@ def action_add(
     plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
-        action = journal.add_action(
+        action = journal.actions.add_action(
             line.text,
             owner_id=common.owner_id(journal, owner if owner is not None else line.owner, person_id),
             due=due_day,
@@ -73,7 +73,7 @@ def _set_status(values: list[str], status: str, said: str, json_: bool) -> None:
 
     ids = common.checked("ID", validate.id_list, values)
     with common.journal(write=True) as journal:
-        changed, unchanged = journal.set_action_status(ids, status)
+        changed, unchanged = journal.actions.set_action_status(ids, status)
     if json_:
         common.print_json([action.to_json() for action in sorted([*changed, *unchanged], key=lambda a: a.id)])
         return
@@ -140,7 +140,7 @@ def actions(
     before = common.day(due_before, direction="forward")
     with common.journal(write=False) as journal:
         if goal is not None:
-            journal.require("goals", "goal", goal)
+            journal.goals.require("goals", "goal", goal)
         word = None
         if owner is not None:
             from mentorlog.core.textparse import normalise_owner
@@ -157,8 +157,8 @@ def actions(
             "goal_id": goal,
         }
         shown = common.list_limit(limit, json_)
-        found = journal.list_actions(limit=shown, **filters)
-        total = journal.count_actions(**filters) if shown is not None and len(found) == shown else len(found)
+        found = journal.actions.list_actions(limit=shown, **filters)
+        total = journal.actions.count_actions(**filters) if shown is not None and len(found) == shown else len(found)
     if json_:
         common.print_json([action.to_json() for action in found])
         return

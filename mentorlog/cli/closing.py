@@ -41,8 +41,8 @@ def person_close(
 
     day = common.when(date_, direction="backward").day
     with common.journal(write=False) as journal:
-        person = journal.get_person(int(journal.find_person(name)["id"]))
-        actions, topics = journal.open_items(person.id)
+        person = journal.people.get_person(int(journal.people.find_person(name)["id"]))
+        actions, topics = journal.relationships.open_items(person.id)
     if person.status == "closed":
         from mentorlog.base.errors import MentorlogError
 
@@ -67,7 +67,7 @@ def person_close(
         )
     keep = keeping_draft(text or "", "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext()
     with keep, common.journal(write=True) as journal:
-        closing = journal.close_person(
+        closing = journal.relationships.close_person(
             person.id, day, reflection=text or None, tags=common.tags_from([], text), drop_open=drop_open
         )
     if json_:
@@ -101,7 +101,7 @@ def person_reopen(
 ) -> None:
     """Take a closed relationship up again: it returns to the lists and the cadence counts."""
     with common.journal(write=True) as journal:
-        person = journal.reopen_person(int(journal.find_person(name)["id"]))
+        person = journal.relationships.reopen_person(int(journal.people.find_person(name)["id"]))
     if json_:
         common.print_json(person.to_json())
         return

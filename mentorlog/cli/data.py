@@ -91,12 +91,12 @@ def export(
             # Rich, for the dump's progress bar only (a review prints no Rich)
             from mentorlog.render import progress as render_progress
 
-            total = journal.record_count()
-            left_out = 0 if include_private else journal.private_session_count()
+            total = journal.dump.record_count()
+            left_out = 0 if include_private else journal.dump.private_session_count()
             _say_plain_export()
             with render_progress.progress_bar(total, _("Exporting")) as advance:
                 write_output(
-                    journal.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
+                    journal.dump.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
                 )
             if left_out:
                 typer.echo(
@@ -113,8 +113,8 @@ def export(
         from mentorlog.core.reports import OPEN_LISTED
 
         person_id = common.filter_person_id(journal, with_)
-        review = journal.review(
-            start or journal.first_day(),
+        review = journal.review.review(
+            start or journal.period.first_day(),
             end,
             person_id=person_id,
             include_private=include_private,
@@ -202,7 +202,7 @@ def import_(
         try:
             with common.journal(write=True) as journal, render_progress.progress_bar(size, _("Importing")) as advance:
                 reader = DumpReader(stream, str(file), on_read=bytes_read(stream, advance))
-                report = journal.load_stream(reader.tables(), source=str(file))
+                report = journal.imports.load_stream(reader.tables(), source=str(file))
         except UnicodeDecodeError:
             raise UsageError(_("{file} is not UTF-8 text").format(file=file)) from None
     if json_:
@@ -296,7 +296,7 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
         state.db_option = str(folder / "demo.db")
     path = state.db_path
     with common.journal(write=True) as journal:
-        if not journal.is_empty():
+        if not journal.dump.is_empty():
             raise MentorlogError(
                 _("{path} already has entries; the demo only fills an empty journal").format(path=path),
                 _("Give a new file with --db."),

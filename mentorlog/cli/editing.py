@@ -59,11 +59,11 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
             updated = entry.update(journal, record_id, patch)
             for line, due in zip(new_actions, dues, strict=True):
                 owner = common.owner_id(journal, line.owner, current.person_id)
-                action = journal.add_action(
+                action = journal.actions.add_action(
                     line.text, owner_id=owner, due=due, person_id=current.person_id, session_id=record_id
                 )
                 if line.done:
-                    journal.set_action_status([action.id], "done")
+                    journal.actions.set_action_status([action.id], "done")
             if new_actions:
                 updated = entry.get(journal, record_id)
     if json_:

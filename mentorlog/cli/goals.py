@@ -40,7 +40,7 @@ def goal_add(
     tags = common.tags_from(tag, title, description)
     plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
     with common.journal(write=True) as journal:
-        goal = journal.add_goal(
+        goal = journal.goals.add_goal(
             title,
             horizon=horizon,
             target=target_day,
@@ -77,8 +77,8 @@ def goal_progress(
 
     common.checked("PERCENT", validate.progress, percent)
     with common.journal(write=True) as journal:
-        before = journal.get_goal(goal_id).progress
-        goal = journal.record_progress(goal_id, percent, note)
+        before = journal.goals.get_goal(goal_id).progress
+        goal = journal.goals.record_progress(goal_id, percent, note)
     if json_:
         common.print_json(goal.to_json())
         return
@@ -95,7 +95,7 @@ def goal_progress(
 def _set_status(goal_id: int, status: str, said: str, json_: bool) -> None:
     """SAID: the confirmation (`Goal {id} achieved: {title}.`), marked with N_ for the catalogue."""
     with common.journal(write=True) as journal:
-        goal, changed = journal.set_goal_status(goal_id, status)
+        goal, changed = journal.goals.set_goal_status(goal_id, status)
     if json_:
         common.print_json(goal.to_json())
     elif changed:
@@ -167,8 +167,8 @@ def goals(
     with common.journal(write=False) as journal:
         person_id = common.filter_person_id(journal, with_, announce=not json_)
         shown = common.list_limit(limit, json_)
-        found = journal.list_goals(statuses=statuses, person_id=person_id, limit=shown)
-        total = journal.count_goals(statuses=statuses, person_id=person_id) if len(found) == shown else len(found)
+        found = journal.goals.list_goals(statuses=statuses, person_id=person_id, limit=shown)
+        total = journal.goals.count_goals(statuses=statuses, person_id=person_id) if len(found) == shown else len(found)
     if json_:
         common.print_json([goal.to_json() for goal in found])
         return

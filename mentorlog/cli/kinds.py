@@ -87,13 +87,13 @@ def _optional_id(table: str, what: str) -> Convert:
             return None
         if not text.strip().isdigit():
             raise UsageError(_("--{what} takes an id or 'none', not {text!r}").format(what=what, text=text))
-        return int(journal.require(table, what, int(text))["id"])
+        return int((journal.sessions if table == "sessions" else journal.goals).require(table, what, int(text))["id"])
 
     return convert
 
 
 def as_goal_ids(journal: Journal, _: Any, value: list[int]) -> tuple[int, ...]:
-    return tuple(int(journal.require("goals", "goal", goal_id)["id"]) for goal_id in value)
+    return tuple(int(journal.goals.require("goals", "goal", goal_id)["id"]) for goal_id in value)
 
 
 def as_tags(_: Journal, __: Any, value: list[str]) -> tuple[str, ...]:
@@ -256,7 +256,7 @@ Show = Callable[["Journal", Any, date, int], tuple[dict[str, Any], "RenderableTy
 def _show_session(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
     from mentorlog.render import records as render_records
 
-    actions = journal.list_actions(status="all", session_id=record.id)
+    actions = journal.actions.list_actions(status="all", session_id=record.id)
     data = {**record.to_json(), "actions": [action.to_json() for action in actions]}
     return data, render_records.show_session(record, actions, today, width=width)
 
@@ -264,9 +264,9 @@ def _show_session(journal: Journal, record: Any, today: date, width: int) -> tup
 def _show_goal(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
     from mentorlog.render import records as render_records
 
-    milestones = journal.milestones(record.id)
-    updates = journal.progress_updates(record.id)
-    actions = journal.list_actions(status="all", goal_id=record.id)
+    milestones = journal.goals.milestones(record.id)
+    updates = journal.goals.progress_updates(record.id)
+    actions = journal.actions.list_actions(status="all", goal_id=record.id)
     data = {
         **record.to_json(),
         "milestone_list": [goal.to_json() for goal in milestones],
@@ -279,8 +279,8 @@ def _show_goal(journal: Journal, record: Any, today: date, width: int) -> tuple[
 def _show_person(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
     from mentorlog.render import records as render_records
 
-    topics = journal.list_topics(person_id=record.id)
-    actions = journal.list_actions(person_id=record.id)
+    topics = journal.topics.list_topics(person_id=record.id)
+    actions = journal.actions.list_actions(person_id=record.id)
     data = {**record.to_json(), "topics": [t.to_json() for t in topics], "actions": [a.to_json() for a in actions]}
     return data, render_records.show_person(record, topics, actions, today, width=width)
 
@@ -288,7 +288,7 @@ def _show_person(journal: Journal, record: Any, today: date, width: int) -> tupl
 def _show_skill(journal: Journal, record: Any, today: date, width: int) -> tuple[dict[str, Any], RenderableType]:
     from mentorlog.render import skills as render_skills
 
-    trend = journal.skill_trends([record], common.since("6m") or today, today)[0]
+    trend = journal.skills.skill_trends([record], common.since("6m") or today, today)[0]
     return trend.to_json(), render_skills.show_skill(record, list(trend.goals), today, width=width)
 
 
@@ -336,8 +336,8 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "session": Kind(
         "session", "sessions",
-        get=lambda j, i: j.get_session(i), update=lambda j, i, p: j.update_session(i, p),
-        delete=lambda j, i: j.delete_session(i), patch="SessionPatch",
+        get=lambda j, i: j.sessions.get_session(i), update=lambda j, i, p: j.sessions.update_session(i, p),
+        delete=lambda j, i: j.sessions.delete_session(i), patch="SessionPatch",
         flags={
             "text": ("notes", as_text), "title": ("title", as_text), "date": ("day", as_past_day),
             "with": ("person_id", as_person), "feedback": ("feedback", as_text),
@@ -349,9 +349,9 @@ KINDS: dict[str, Kind] = {
     ),
     "goal": Kind(
         "goal", "goals",
-        get=lambda j, i: j.get_goal(i), update=lambda j, i, p: j.update_goal(i, p),
-        delete=lambda j, i: j.delete_goal(i), patch="GoalPatch",
-        check_delete=lambda j, i: j.check_goal_deletable(i),
+        get=lambda j, i: j.goals.get_goal(i), update=lambda j, i, p: j.goals.update_goal(i, p),
+        delete=lambda j, i: j.goals.delete_goal(i), patch="GoalPatch",
+        check_delete=lambda j, i: j.goals.check_goal_deletable(i),
         flags={
             "title": ("title", as_text), "description": ("description", as_text), "horizon": ("horizon", as_horizon),
             "target": ("target", as_target), "parent": ("parent_id", _optional_id("goals", "goal")),
@@ -362,8 +362,8 @@ KINDS: dict[str, Kind] = {
     ),
     "action": Kind(
         "action", "actions",
-        get=lambda j, i: j.get_action(i), update=lambda j, i, p: j.update_action(i, p),
-        delete=lambda j, i: j.delete_action(i), patch="ActionPatch",
+        get=lambda j, i: j.actions.get_action(i), update=lambda j, i, p: j.actions.update_action(i, p),
+        delete=lambda j, i: j.actions.delete_action(i), patch="ActionPatch",
         flags={
             "text": ("text", as_text), "owner": ("owner_id", as_owner), "due": ("due", as_future_day),
             "with": ("person_id", as_person), "goal": ("goal_id", _optional_id("goals", "goal")),
@@ -373,8 +373,8 @@ KINDS: dict[str, Kind] = {
     ),
     "reflection": Kind(
         "reflection", "reflections",
-        get=lambda j, i: j.get_reflection(i), update=lambda j, i, p: j.update_reflection(i, p),
-        delete=lambda j, i: j.delete_reflection(i), patch="ReflectionPatch",
+        get=lambda j, i: j.reflections.get_reflection(i), update=lambda j, i, p: j.reflections.update_reflection(i, p),
+        delete=lambda j, i: j.reflections.delete_reflection(i), patch="ReflectionPatch",
         flags={
             "text": ("text", as_text), "date": ("day", as_past_day), "with": ("person_id", as_person),
             "goal": ("goal_id", _optional_id("goals", "goal")), "tag": ("tags", as_tags),
@@ -383,9 +383,9 @@ KINDS: dict[str, Kind] = {
     ),
     "person": Kind(
         "person", "people",
-        get=lambda j, i: j.get_person(i), update=lambda j, i, p: j.update_person(i, p),
-        delete=lambda j, i: j.delete_person(i), patch="PersonPatch",
-        check_delete=lambda j, i: j.check_person_deletable(i),
+        get=lambda j, i: j.people.get_person(i), update=lambda j, i, p: j.people.update_person(i, p),
+        delete=lambda j, i: j.people.delete_person(i), patch="PersonPatch",
+        check_delete=lambda j, i: j.people.check_person_deletable(i),
         flags={
             "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
             "note": ("note", as_text), "since": ("started", as_past_day_or_none), "until": ("ends", as_target),
@@ -396,15 +396,15 @@ KINDS: dict[str, Kind] = {
     ),
     "topic": Kind(
         "topic", "topics",
-        get=lambda j, i: j.get_topic(i), update=lambda j, i, p: j.update_topic(i, p),
-        delete=lambda j, i: j.delete_topic(i), patch="TopicPatch",
+        get=lambda j, i: j.topics.get_topic(i), update=lambda j, i, p: j.topics.update_topic(i, p),
+        delete=lambda j, i: j.topics.delete_topic(i), patch="TopicPatch",
         flags={"text": ("text", as_text), "with": ("person_id", as_topic_person)},
         form=_text_form("topic"), show=_show_plain("show_topic"),
     ),
     "skill": Kind(
         "skill", "skills",
-        get=lambda j, i: j.get_skill(i), update=lambda j, i, p: j.update_skill(i, p),
-        delete=lambda j, i: j.delete_skill(i), patch="SkillPatch",
+        get=lambda j, i: j.skills.get_skill(i), update=lambda j, i, p: j.skills.update_skill(i, p),
+        delete=lambda j, i: j.skills.delete_skill(i), patch="SkillPatch",
         flags={
             "name": ("name", as_text), "kind": ("kind", as_skill_kind), "description": ("description", as_text),
             "with": ("person_id", as_person), "goal": ("goal_ids", as_goal_ids),

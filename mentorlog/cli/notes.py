@@ -219,7 +219,7 @@ def _record(
             NewAction(line.text, common.owner_id(journal, line.owner, person_id), due, line.done)
             for line, due in zip(action_lines, dues, strict=True)
         ]
-        session = journal.add_session(
+        session = journal.sessions.add_session(
             day=when.day,
             at=when.at,
             person_id=person_id,
@@ -233,25 +233,28 @@ def _record(
             tags=tags,
             actions=actions,
         )
-        discussed = journal.mark_topics_discussed(person_id, session.id) if person_id else []
-        made = journal.actions_by_ids(session.action_ids)
+        discussed = journal.topics.mark_topics_discussed(person_id, session.id) if person_id else []
+        made = journal.actions.actions_by_ids(session.action_ids)
         rated: list[tuple[dict[str, Any], str]] = []
         for line, level in ratings:  # when several skills share the name: this person's, else mine
-            skill = journal.find_skill(line.skill, prefer=(person_id, None))
+            skill = journal.skills.find_skill(line.skill, prefer=(person_id, None))
             if skill["person_id"] not in (person_id, None):  # another mentee's skill, in this person's session
-                owner = journal.get_person(int(skill["person_id"])).name
+                owner = journal.people.get_person(int(skill["person_id"])).name
                 raise UsageError(
                     _("skill {name!r} is {owner}'s; a session rates the skills of its person and yours").format(
                         name=skill["name"], owner=inert(owner)
                     ),
                     _("Rate it with `mentorlog skill rate {id} LEVEL`.").format(id=skill["id"]),
                 )
-            rating = journal.rate_skill(
+            rating = journal.skills.rate_skill(
                 skill["id"], level, day=when.day, rater_id=rater_id(journal, line.by, skill, person_id),
                 session_id=session.id, note=line.note,
             )  # fmt: skip
             rated.append(
-                ({**rating.to_json(), "skill_id": skill["id"]}, rated_words(rating, journal.get_skill(skill["id"])))
+                (
+                    {**rating.to_json(), "skill_id": skill["id"]},
+                    rated_words(rating, journal.skills.get_skill(skill["id"])),
+                )
             )
     return session, discussed, made, rated
 
@@ -292,8 +295,8 @@ def sessions(
             "tag": tag_filter,
         }
         shown = common.list_limit(limit, json_, 20)
-        found = journal.list_sessions(**filters, limit=shown)
-        total = journal.count_sessions(**filters) if shown is not None and len(found) == shown else len(found)
+        found = journal.sessions.list_sessions(**filters, limit=shown)
+        total = journal.sessions.count_sessions(**filters) if shown is not None and len(found) == shown else len(found)
     if json_:
         common.print_json([session.to_json() for session in found])
         return

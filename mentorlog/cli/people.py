@@ -46,7 +46,9 @@ def person_add(
     started = common.day(since, direction="backward")
     ends = common.day(until, direction="forward", period_end=True)
     with common.journal(write=True) as journal:
-        person = journal.add_person(name, role, cadence_days, note, started=started, ends=ends, agreement=agreement)
+        person = journal.people.add_person(
+            name, role, cadence_days, note, started=started, ends=ends, agreement=agreement
+        )
     if json_:
         common.print_json(person.to_json())
         return
@@ -72,7 +74,7 @@ def people(
 ) -> None:
     """People with their last and next meeting, open actions and whether the cadence is kept."""
     with common.journal(write=False) as journal:
-        found = journal.list_people(include_closed=all_)
+        found = journal.people.list_people(include_closed=all_)
     if json_:
         common.print_json([person.to_json() for person in found])
         return
@@ -105,7 +107,7 @@ def topic_add(
     plan = common.plan_person(name, create=create, default=common.is_default(with_))
     assert plan is not None
     with common.journal(write=True) as journal:
-        topic = journal.add_topic(text, plan.person_id(journal))
+        topic = journal.topics.add_topic(text, plan.person_id(journal))
     if json_:
         common.print_json(topic.to_json())
         return
@@ -127,7 +129,7 @@ def topics(
 ) -> None:
     """Topics to raise at the next meeting."""
     with common.journal(write=False) as journal:
-        found = journal.list_topics(
+        found = journal.topics.list_topics(
             person_id=common.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
         )
     if json_:

@@ -35,9 +35,9 @@ def rater_id(journal: Journal, by: str | None, skill: dict[str, Any], session_pe
                 _("'them' has nobody to name: skill {skill} is yours").format(skill=skill["id"]),
                 _("Give the person's name with --by NAME."),
             )
-        found = journal.get_person(int(person))
+        found = journal.people.get_person(int(person))
         return _allowed({"id": found.id, "name": found.name, "role": found.role}, skill)
-    return _allowed(journal.find_person(by), skill)
+    return _allowed(journal.people.find_person(by), skill)
 
 
 def _allowed(rater: dict[str, Any], skill: dict[str, Any]) -> int:

@@ -164,7 +164,7 @@ def _describe(journal: Journal, entry: Kind, record: Any) -> str:
     from mentorlog.render.lists import session_heading
 
     if entry.word == "session":
-        rated = len(journal.session_ratings(record.id))
+        rated = len(journal.skills.session_ratings(record.id))
         n = len(record.action_ids)
         extra = ngettext(" and its {n} action item", " and its {n} action items", n).format(n=n) if n else ""
         if rated:
@@ -199,7 +199,7 @@ def undo(
     Undo itself cannot be undone.
     """
     with common.journal(write=False) as journal:
-        pending = journal.undoable(10 if list_ else 1)
+        pending = journal.undo.undoable(10 if list_ else 1)
     if list_:
         if not pending:
             common.say(_("Nothing to undo."))
@@ -224,7 +224,7 @@ def undo(
         if not common.confirm(question, default=False, unanswered=_("Pass --yes to undo without asking.")):
             raise MentorlogError(_("nothing undone"), _("Answer 'y' to undo, or pass --yes."))
     with common.journal(write=True, logged=False) as journal:
-        undone = journal.undo_last()
+        undone = journal.undo.undo_last()
     if undone is None:
         common.say(_("Nothing to undo."))
         return

@@ -102,7 +102,7 @@ def reflect(
 def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | None, tag: list[str]) -> Reflection:
     tags = common.tags_from(tag, raw)
     with common.journal(write=True) as journal:
-        reflection = journal.add_reflection(
+        reflection = journal.reflections.add_reflection(
             raw, day=day, goal_id=goal, person_id=plan.person_id(journal) if plan else None, tags=tags
         )
     return reflection
@@ -127,8 +127,12 @@ def reflections(
             "since": start,
         }
         shown = common.list_limit(limit, json_, 20)
-        found = journal.list_reflections(**filters, limit=shown)
-        total = journal.count_reflections(**filters) if shown is not None and len(found) == shown else len(found)
+        found = journal.reflections.list_reflections(**filters, limit=shown)
+        total = (
+            journal.reflections.count_reflections(**filters)
+            if shown is not None and len(found) == shown
+            else len(found)
+        )
     if json_:
         common.print_json([reflection.to_json() for reflection in found])
         return

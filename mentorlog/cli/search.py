@@ -42,8 +42,8 @@ def search(
             "since": start,
         }
         shown = common.list_limit(limit, json_, 20)
-        hits = journal.search(query, **filters, limit=shown)
-        total = journal.count_hits(query, **filters) if shown is not None and len(hits) == shown else len(hits)
+        hits = journal.search.search(query, **filters, limit=shown)
+        total = journal.search.count_hits(query, **filters) if shown is not None and len(hits) == shown else len(hits)
     if json_:
         common.print_json([hit.to_json() for hit in hits])
         return

@@ -31,7 +31,7 @@ def skill_add(
     kind = common.checked("--kind", validate.skill_kind, kind)
     plan = common.plan_person(with_, create=create)
     with common.journal(write=True) as journal:
-        skill = journal.add_skill(
+        skill = journal.skills.add_skill(
             name,
             kind=kind,
             person_id=plan.person_id(journal) if plan else None,
@@ -72,9 +72,11 @@ def skill_rate(
     value = common.checked("LEVEL", lambda text: validate.level(validate.integer(text, "level")), level)
     day = common.when(date_, direction="backward").day
     with common.journal(write=True) as journal:
-        found = journal.find_skill(skill)
-        rating = journal.rate_skill(found["id"], value, day=day, rater_id=rater_id(journal, by, found), note=note)
-        rated = journal.get_skill(found["id"])
+        found = journal.skills.find_skill(skill)
+        rating = journal.skills.rate_skill(
+            found["id"], value, day=day, rater_id=rater_id(journal, by, found), note=note
+        )
+        rated = journal.skills.get_skill(found["id"])
     if json_:
         common.print_json(rated.to_json())
         return
@@ -111,15 +113,15 @@ def skills(
         person_id = common.find_person_id(journal, with_)
         shown = common.list_limit(limit, json_)
         recent = None if json_ else start  # --json lists every rating; the view needs the period's and one before
-        found = journal.list_skills(
+        found = journal.skills.list_skills(
             person_id=person_id, kind=kind_word, include_closed=all_, limit=shown, ratings_since=recent
         )
         total = (
-            journal.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
+            journal.skills.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
             if len(found) == shown
             else len(found)
         )
-        trends = journal.skill_trends(found, start, today)
+        trends = journal.skills.skill_trends(found, start, today)
     if json_:
         common.print_json([item.to_json() for item in trends])
         return

@@ -83,7 +83,7 @@ def sync(
 
     state = common.state()
     with common.journal(write=True) as journal:
-        report = journal.sync_through(DiskFolder(where, state.db_path), _codec())
+        report = journal.sync.sync_through(DiskFolder(where, state.db_path), _codec())
     _tell(report, where, json_)
 
 
@@ -155,7 +155,7 @@ def _status(where: Path | None, json_: bool) -> None:
 
     state = common.state()
     with common.journal(write=False) as journal:
-        found: SyncStatus = journal.sync_status(DiskFolder(where, state.db_path) if where else None)
+        found: SyncStatus = journal.sync.sync_status(DiskFolder(where, state.db_path) if where else None)
     if json_:
         common.print_json(
             {

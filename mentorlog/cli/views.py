@@ -64,7 +64,7 @@ def timeline(
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
         person_id = common.filter_person_id(journal, with_, announce=not json_)
-        data = journal.timeline(
+        data = journal.timeline.timeline(
             start, end, person_id=person_id, goal_id=goal, marks_per_row=None if all_ else MARKS_PER_ROW
         )
     if json_:
@@ -90,7 +90,9 @@ def summary(
     """
     start, end = period_bounds(since, until, "30d")
     with common.journal(write=False) as journal:
-        figures = journal.summary(start, end, person_id=common.filter_person_id(journal, with_, announce=not json_))
+        figures = journal.period.summary(
+            start, end, person_id=common.filter_person_id(journal, with_, announce=not json_)
+        )
     if json_:
         common.print_json(figures.to_json())
         return
@@ -125,15 +127,15 @@ def agenda(
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, common.with_name(with_))
         if person_id is None:
-            chosen = journal.agenda_person()
+            chosen = journal.agenda.agenda_person()
             if chosen is None:
                 print_view_empty()
                 return
             person_id = chosen.id
         if shared:
-            share = journal.shared_agenda(person_id)
+            share = journal.shared_agenda.shared_agenda(person_id)
         else:
-            brief = journal.agenda_for(person_id)
+            brief = journal.agenda.agenda_for(person_id)
     if shared:
         write_shared_agenda(share, output)
         return
@@ -149,7 +151,7 @@ def agenda(
 def today(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The day's dashboard (also plain `mentorlog`): actions due, meetings, what is overdue or stalled."""
     with common.journal(write=False) as journal:
-        data = journal.today_view()
+        data = journal.today.today_view()
     if json_:
         common.print_json(data.to_json())
         return
@@ -220,7 +222,7 @@ def health(
     start, end = period_bounds(since, None, "6m")
     with common.journal(write=False) as journal:
         person_id = common.filter_person_id(journal, with_, announce=not json_)
-        found = journal.health(start, end, person_id=person_id)
+        found = journal.health.health(start, end, person_id=person_id)
     if json_:
         common.print_json([item.to_json() for item in found])
         return

@@ -29,7 +29,7 @@ class PersonPlan:
     def person_id(self, opened: Journal) -> int:
         if self.id is not None:
             return self.id
-        return opened.add_person(self.name, self.role).id
+        return opened.people.add_person(self.name, self.role).id
 
     @property
     def with_words(self) -> str:
@@ -61,7 +61,7 @@ def plan_person(name: str | None, *, create: bool, default: bool = False) -> Per
         return None
     with common.journal(write=False, missing_ok=True) as opened:
         try:
-            found = opened.find_person(name)
+            found = opened.people.find_person(name)
             return PersonPlan(found["id"], found["name"], found["role"], default)
         except NotFound as missing:
             cleaned = " ".join(name.split())
@@ -98,7 +98,7 @@ def find_person_id(opened: Journal, name: str | None) -> int | None:
     """A person named in a filter (no creating): their id, or None when no name was given."""
     if name is None:
         return None
-    return int(opened.find_person(name)["id"])
+    return int(opened.people.find_person(name)["id"])
 
 
 def filter_person_id(opened: Journal, option: str | None, *, announce: bool = True) -> int | None:
@@ -107,7 +107,7 @@ def filter_person_id(opened: Journal, option: str | None, *, announce: bool = Tr
     if option is not None and option.strip() == ALL_PEOPLE:
         return None
     if option is None and (default := common.state().config.default_with) is not None:
-        found = opened.find_person(default)
+        found = opened.people.find_person(default)
         if announce:
             typer.echo(
                 _("Only {found} (default_with); --with '*' shows everyone.").format(found=inert(found["name"])),
@@ -126,7 +126,7 @@ def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int |
     if owner is None:
         if person_id is None:
             return None
-        role = opened.scalar("SELECT role FROM people WHERE id = ?", [person_id])
+        role = opened.people.scalar("SELECT role FROM people WHERE id = ?", [person_id])
         return person_id if role == "mentee" else None
     word = normalise_owner(owner.strip())
     if word == "me":
@@ -135,4 +135,4 @@ def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int |
         if person_id is None:
             raise UsageError(_("owner 'them' needs a person"), _("Give --with NAME."))
         return person_id
-    return int(opened.find_person(owner)["id"])
+    return int(opened.people.find_person(owner)["id"])

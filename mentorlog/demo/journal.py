@@ -72,7 +72,7 @@ def _people(journal: Journal, said: Texts, start: date, today: date) -> list[Per
     mentor, mentee = said.relationships[:2]
     agreements = {mentor.name: said.agreements[0], mentee.name: said.agreements[1]}
     return [
-        journal.add_person(
+        journal.people.add_person(
             rel.name,
             rel.role,
             rel.cadence,
@@ -88,7 +88,7 @@ def _goals(journal: Journal, said: Texts, people: list[Person], start: date, tod
     """The goals and milestones, all set on START: their ids by their key in Texts.goals."""
     weber, anna, ben = (person.id for person in people[:3])
     titles = said.goals
-    talk = journal.add_goal(
+    talk = journal.goals.add_goal(
         titles["talk"],
         horizon="long",
         target=today + timedelta(days=150),
@@ -97,15 +97,23 @@ def _goals(journal: Journal, said: Texts, people: list[Person], start: date, tod
         tags=[said.tags[0]],
     )
     ids = {"talk": talk.id}
-    ids["abstract"] = journal.add_goal(titles["abstract"], parent_id=talk.id, target=start + timedelta(days=60)).id
-    ids["rehearse"] = journal.add_goal(titles["rehearse"], parent_id=talk.id, target=today + timedelta(days=30)).id
-    ids["slides"] = journal.add_goal(titles["slides"], parent_id=talk.id, target=today + timedelta(days=120)).id
-    ids["lead"] = journal.add_goal(titles["lead"], horizon="long", person_id=weber, tags=[said.tags[1]]).id
-    ids["delegate"] = journal.add_goal(titles["delegate"], parent_id=ids["lead"], target=start + timedelta(days=120)).id
-    ids["ship"] = journal.add_goal(titles["ship"], person_id=anna, target=today + timedelta(days=20)).id
-    data = journal.add_goal(titles["data"], horizon="long", person_id=ben, target=today + timedelta(days=200))
+    ids["abstract"] = journal.goals.add_goal(
+        titles["abstract"], parent_id=talk.id, target=start + timedelta(days=60)
+    ).id
+    ids["rehearse"] = journal.goals.add_goal(
+        titles["rehearse"], parent_id=talk.id, target=today + timedelta(days=30)
+    ).id
+    ids["slides"] = journal.goals.add_goal(titles["slides"], parent_id=talk.id, target=today + timedelta(days=120)).id
+    ids["lead"] = journal.goals.add_goal(titles["lead"], horizon="long", person_id=weber, tags=[said.tags[1]]).id
+    ids["delegate"] = journal.goals.add_goal(
+        titles["delegate"], parent_id=ids["lead"], target=start + timedelta(days=120)
+    ).id
+    ids["ship"] = journal.goals.add_goal(titles["ship"], person_id=anna, target=today + timedelta(days=20)).id
+    data = journal.goals.add_goal(titles["data"], horizon="long", person_id=ben, target=today + timedelta(days=200))
     ids["data"] = data.id
-    ids["sql"] = journal.add_goal(titles["sql"], person_id=ben, parent_id=data.id, target=today + timedelta(days=40)).id
+    ids["sql"] = journal.goals.add_goal(
+        titles["sql"], person_id=ben, parent_id=data.id, target=today + timedelta(days=40)
+    ).id
     return ids
 
 
@@ -141,7 +149,7 @@ def _sessions(
                 actions.append(NewAction(theirs, owner_id=person_id, due=day + timedelta(days=rng.randint(7, 20))))
             is_mentor, is_first_mentee = rel is said.relationships[0], rel is said.relationships[1]
             goal_ids = [goals["talk"]] if is_mentor and index % 3 == 0 else ([goals["ship"]] if is_first_mentee else [])
-            session = journal.add_session(
+            session = journal.sessions.add_session(
                 day=day,
                 person_id=person_id,
                 title=f"{said.session_title[rel.role != 'mentor']}: {topic.lstrip('#')}",
@@ -153,7 +161,7 @@ def _sessions(
                 tags=[t.lstrip("#") for t in topic.split() if t.startswith("#")],
                 actions=actions,
             )
-            journal.mark_topics_discussed(person_id, session.id)
+            journal.topics.mark_topics_discussed(person_id, session.id)
             held[person_id].append((day, session.id))
             _follow_up(journal, rel, session.action_ids, day, rng, today)
             day += timedelta(days=rel.cadence + rng.choice((-2, 0, 0, 1, 3)))
@@ -166,7 +174,7 @@ def _follow_up(
 ) -> None:
     """A session's action items, done in time (mine late in a slipping relationship), dropped or left open."""
     for action_id in action_ids:
-        action = journal.get_action(action_id)
+        action = journal.actions.get_action(action_id)
         due_in = (date.fromisoformat(action.due) - day).days if action.due else 14
         finish = day + timedelta(days=rng.randint(2, max(2, due_in - 1)))  # done in time
         recent = day > today - timedelta(days=60)
@@ -174,10 +182,10 @@ def _follow_up(
             finish = day + timedelta(days=due_in + rng.randint(3, 12))  # late, or still open
         if action.due and finish < today - timedelta(days=1) and rng.random() < 0.9:
             journal = _at(journal, finish, 19)
-            journal.set_action_status([action_id], "done")
+            journal.actions.set_action_status([action_id], "done")
         elif action.due and action.due < (today - timedelta(days=40)).isoformat() and rng.random() < 0.7:
             journal = _at(journal, date.fromisoformat(action.due) + timedelta(days=7), 19)
-            journal.set_action_status([action_id], "dropped")
+            journal.actions.set_action_status([action_id], "dropped")
 
 
 def _progress(
@@ -189,10 +197,10 @@ def _progress(
             when = start + timedelta(days=offset)
             if when < today:
                 journal = _at(journal, when, 20)
-                journal.record_progress(goals[key], value, rng.choice(said.progress_notes))
+                journal.goals.record_progress(goals[key], value, rng.choice(said.progress_notes))
     for key, offset in ACHIEVED:
         journal = _at(journal, start + timedelta(days=offset), 21)
-        journal.set_goal_status(goals[key], "achieved")
+        journal.goals.set_goal_status(goals[key], "achieved")
 
 
 def _reflections(journal: Journal, said: Texts, people: list[Person], start: date) -> None:
@@ -202,7 +210,7 @@ def _reflections(journal: Journal, said: Texts, people: list[Person], start: dat
         day = start + timedelta(days=15 + number * 29)
         journal = _at(journal, day, 21)
         about = (weber, anna, ben, weber, anna, ben)[number]
-        journal.add_reflection(
+        journal.reflections.add_reflection(
             text, day=day, person_id=about, tags=[w[1:].rstrip(".") for w in text.split() if w.startswith("#")]
         )
 
@@ -215,17 +223,19 @@ def _skills(
     for (kind, goal, whose, mine, theirs), (name, description) in zip(SKILL_PLAN, said.skills, strict=True):
         person = people[whose].id if whose is not None else None
         journal = _at(journal, year_ago, 8)
-        skill = journal.add_skill(
+        skill = journal.skills.add_skill(
             name, kind=kind, person_id=person, goal_ids=[goals[goal]] if goal else [], description=description
         )
         for month, level in enumerate(mine):
             day = year_ago + timedelta(days=15 + month * 30)
             journal = _at(journal, day, 21)
-            journal.rate_skill(skill.id, level, day=day, note=said.notes_by_level[level] if month % 4 == 3 else "")
+            journal.skills.rate_skill(
+                skill.id, level, day=day, note=said.notes_by_level[level] if month % 4 == 3 else ""
+            )
         rater = person if person is not None else people[0].id  # a mentee rates themselves; Dr. Weber rates me
         for (day, session_id), level in zip(held[rater][1::2], theirs, strict=False):
             journal = _at(journal, day, 18)
-            journal.rate_skill(skill.id, level, day=day, rater_id=rater, session_id=session_id)
+            journal.skills.rate_skill(skill.id, level, day=day, rater_id=rater, session_id=session_id)
 
 
 def _last_day(journal: Journal, said: Texts, people: list[Person], today: date) -> None:
@@ -233,8 +243,8 @@ def _last_day(journal: Journal, said: Texts, people: list[Person], today: date) 
     weber, anna, ben, closing = people
     journal = _at(journal, today - timedelta(days=1), 9)
     for topic, about in zip(said.topics, (weber.id, weber.id, anna.id, ben.id), strict=True):
-        journal.add_topic(topic, about)
-    journal.add_action(said.my_action, due=today + timedelta(days=3), person_id=weber.id)
+        journal.topics.add_topic(topic, about)
+    journal.actions.add_action(said.my_action, due=today + timedelta(days=3), person_id=weber.id)
     closed = today - timedelta(days=said.relationships[3].closed_days_ago or 0)
     journal = _at(journal, closed, 18)
-    journal.close_person(closing.id, closed, reflection=said.closing, drop_open=True)
+    journal.relationships.close_person(closing.id, closed, reflection=said.closing, drop_open=True)

@@ -1,20 +1,18 @@
-"""Shared plumbing of the repository: clock, ids, rows, tags and person lookup."""
+"""What every repository shares: its journal (connection and clock), ids, rows, records and tags."""
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.errors import AmbiguousName, NotFound, UsageError
+from mentorlog.base.errors import NotFound
 from mentorlog.base.i18n import N_, _
-from mentorlog.core import validate
 
 if TYPE_CHECKING:
-    from mentorlog.base.config import Clock
+    from mentorlog.store.journal import Journal
 
 TAG_TABLES = {
     "session": ("session_tags", "session_id"),
@@ -35,24 +33,22 @@ def placeholders(values: Sequence[Any]) -> str:
 
 
 class Repo:
-    """Base for the per-noun repositories; a Journal is all of them together."""
+    """Base of the repositories: each holds the journal it belongs to, and through it the connection and clock.
 
-    def __init__(self, db: sqlite3.Connection, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
+    A repository that needs another asks the journal for it (`self.journal.actions`): never by inheritance."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.db = journal.db
 
     @property
     def today(self) -> date:
         """The user's local date, from the one clock."""
-        return self.clock.today
+        return self.journal.clock.today
 
     def now(self) -> str:
         """A UTC timestamp for what is written now, from the one clock."""
-        return self.clock.stamp()
-
-    def with_clock(self, clock: Clock) -> Self:
-        """The same journal (same connection and transaction) seen at another moment: for the demo and tests."""
-        return type(self)(self.db, clock)
+        return self.journal.clock.stamp()
 
     # rows -------------------------------------------------------------------------------------
 
@@ -134,49 +130,6 @@ class Repo:
         for tag in wanted:
             self.db.execute(f"INSERT INTO {table} ({column}, tag) VALUES (?, ?)", [record_id, tag])
         return True
-
-    # people -----------------------------------------------------------------------------------
-
-    def find_person(self, name: str) -> dict[str, Any]:
-        """A person by full name or unique prefix of the name or of a word in it; Unicode case-insensitive."""
-        wanted = validate.name_key(name)
-        if not wanted:
-            raise UsageError(_("the person's name is empty"))
-        everyone = self.rows("SELECT id, name, role, cadence_days FROM people ORDER BY name")
-        keyed = [(validate.name_key(person["name"]), person) for person in everyone]
-        exact = [person for key, person in keyed if key == wanted]
-        if exact:
-            return exact[0]
-        candidates = [
-            person
-            for key, person in keyed
-            if key.startswith(wanted) or any(word.startswith(wanted) for word in WORD.findall(key))
-        ]
-        if len(candidates) == 1:
-            return candidates[0]
-        if candidates:
-            names = ", ".join(person["name"] for person in candidates)
-            raise AmbiguousName(
-                _("{name!r} matches several people: {names}").format(name=name, names=names),
-                _("Type more of the name."),
-            )
-        raise NotFound(
-            _("no person named {name!r}").format(name=name),
-            _("Add them with `mentorlog person add {name} --role mentee` (or mentor).").format(name=quote_arg(name)),
-        )
-
-    def same_name(self, name: str, *, other_than: int | None = None) -> dict[str, Any] | None:
-        """The person whose name equals NAME under Unicode case folding, if any."""
-        wanted = validate.name_key(name)
-        for person in self.rows("SELECT id, name FROM people"):
-            if person["id"] != other_than and validate.name_key(person["name"]) == wanted:
-                return person
-        return None
-
-    def person_name(self, person_id: int | None) -> str | None:
-        if person_id is None:
-            return None
-        return str(self.scalar("SELECT name FROM people WHERE id = ?", [person_id]))
 
 
 # One sentence per kind, so that German can say `Keine Aufgabe` and `Kein Ziel`.

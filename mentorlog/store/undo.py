@@ -103,7 +103,7 @@ class UndoRepo(Repo):
 
     def undo_last(self) -> Undone | None:
         """Revert the newest command not yet undone; None when there is nothing to undo."""
-        import json  # here, not at the top: every command composes this repository, few undo
+        import json  # here, not at the top: every write command loads this repository, few undo
 
         last = self.row("SELECT id, command, created_at FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1")
         if last is None:

@@ -20,11 +20,11 @@ from typing import Any
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
+from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import (
     GOAL_LINKS,
     REFERENCES,
     TAGGED,
-    DumpRepo,
     ImportReport,
     Progress,
     _columns,
@@ -46,7 +46,7 @@ def _batches(records: Iterator[dict[str, Any]], size: int = BATCH) -> Iterator[l
         yield batch
 
 
-class LoadRepo(DumpRepo):
+class LoadRepo(Repo):
     def load(self, data: dict[str, Any], *, progress: Progress | None = None) -> ImportReport:
         """Merge a dump parsed whole (parse_dump) into the journal, inside the caller's transaction."""
         from mentorlog.store.dump.read import in_memory
@@ -55,7 +55,7 @@ class LoadRepo(DumpRepo):
 
     def load_stream(self, tables: Tables, *, source: str = "dump", progress: Progress | None = None) -> ImportReport:
         """Merge the tables of a dump (each a stream of checked records, in dumpschema.TABLES order)."""
-        empty = self.is_empty()
+        empty = self.journal.dump.is_empty()
         report = ImportReport(restored_ids=empty)
         ids: dict[str, dict[str, int]] = {table: {} for table in REFERRED}
         bulk = _Bulk(self) if empty else None
@@ -81,7 +81,7 @@ class LoadRepo(DumpRepo):
             report.added[table], report.updated[table] = loader.added, loader.updated
         if bulk is not None:
             bulk.finish()
-        report.cut_links = self.cut_goal_loops()
+        report.cut_links = self.journal.dump.cut_goal_loops()
         return report
 
 

@@ -65,7 +65,7 @@ class GoalsRepo(Repo):
         self.set_tags("goal", goal_id, tags or [])
         return self.get_goal(goal_id)
 
-    def _goals(self, found: list[dict[str, Any]]) -> list[Goal]:
+    def from_rows(self, found: list[dict[str, Any]]) -> list[Goal]:
         tags = self.tags_for("goal", [item["id"] for item in found])
         return [
             Goal(
@@ -92,7 +92,7 @@ class GoalsRepo(Repo):
 
     def get_goal(self, goal_id: int) -> Goal:
         self.require("goals", "goal", goal_id)
-        return self._goals(self.rows(GOAL_SELECT + " WHERE g.id = ?", [goal_id]))[0]
+        return self.from_rows(self.rows(GOAL_SELECT + " WHERE g.id = ?", [goal_id]))[0]
 
     def list_goals(
         self, *, statuses: list[str] | None = None, person_id: int | None = None, limit: int | None = None
@@ -103,7 +103,7 @@ class GoalsRepo(Repo):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return self._goals(self.rows(sql, params))
+        return self.from_rows(self.rows(sql, params))
 
     def count_goals(self, *, statuses: list[str] | None = None, person_id: int | None = None) -> int:
         where, params = self._goal_filters(statuses, person_id)
@@ -121,7 +121,7 @@ class GoalsRepo(Repo):
         return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def milestones(self, goal_id: int) -> list[Goal]:
-        return self._goals(
+        return self.from_rows(
             self.rows(GOAL_SELECT + " WHERE g.parent_id = ? ORDER BY coalesce(g.target, '9999'), g.id", [goal_id])
         )
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
 from mentorlog.core.records import Person, Topic
-from mentorlog.store.base import Repo
+from mentorlog.store.base import WORD, Repo, quote_arg
 from mentorlog.store.undo import counted
 
 if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
@@ -77,6 +77,8 @@ def _check_span(person: Person) -> None:
 
 
 class PeopleRepo(Repo):
+    """People: the mentees and mentors, found by (part of) their name."""
+
     def add_person(
         self,
         name: str,
@@ -175,7 +177,50 @@ class PeopleRepo(Repo):
                 _("To end the relationship, `mentorlog person close`; nothing was deleted."),
             )
 
-    # topics -----------------------------------------------------------------------------------
+    def find_person(self, name: str) -> dict[str, Any]:
+        """A person by full name or unique prefix of the name or of a word in it; Unicode case-insensitive."""
+        wanted = validate.name_key(name)
+        if not wanted:
+            raise UsageError(_("the person's name is empty"))
+        everyone = self.rows("SELECT id, name, role, cadence_days FROM people ORDER BY name")
+        keyed = [(validate.name_key(person["name"]), person) for person in everyone]
+        exact = [person for key, person in keyed if key == wanted]
+        if exact:
+            return exact[0]
+        candidates = [
+            person
+            for key, person in keyed
+            if key.startswith(wanted) or any(word.startswith(wanted) for word in WORD.findall(key))
+        ]
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            names = ", ".join(person["name"] for person in candidates)
+            raise AmbiguousName(
+                _("{name!r} matches several people: {names}").format(name=name, names=names),
+                _("Type more of the name."),
+            )
+        raise NotFound(
+            _("no person named {name!r}").format(name=name),
+            _("Add them with `mentorlog person add {name} --role mentee` (or mentor).").format(name=quote_arg(name)),
+        )
+
+    def same_name(self, name: str, *, other_than: int | None = None) -> dict[str, Any] | None:
+        """The person whose name equals NAME under Unicode case folding, if any."""
+        wanted = validate.name_key(name)
+        for person in self.rows("SELECT id, name FROM people"):
+            if person["id"] != other_than and validate.name_key(person["name"]) == wanted:
+                return person
+        return None
+
+    def person_name(self, person_id: int | None) -> str | None:
+        if person_id is None:
+            return None
+        return str(self.scalar("SELECT name FROM people WHERE id = ?", [person_id]))
+
+
+class TopicsRepo(Repo):
+    """The topics queued for a person's next meeting."""
 
     def add_topic(self, text: str, person_id: int) -> Topic:
         topic_id = self.insert("topics", {"text": validate.text(text, "topic"), "person_id": person_id})

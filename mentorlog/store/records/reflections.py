@@ -39,7 +39,7 @@ class ReflectionsRepo(Repo):
         self.set_tags("reflection", reflection_id, tags or [])
         return self.get_reflection(reflection_id)
 
-    def _reflections(self, found: list[dict[str, Any]]) -> list[Reflection]:
+    def from_rows(self, found: list[dict[str, Any]]) -> list[Reflection]:
         tags = self.tags_for("reflection", [item["id"] for item in found])
         return [
             Reflection(
@@ -59,7 +59,7 @@ class ReflectionsRepo(Repo):
 
     def get_reflection(self, reflection_id: int) -> Reflection:
         self.require("reflections", "reflection", reflection_id)
-        return self._reflections(self.rows(REFLECTION_SELECT + " WHERE r.id = ?", [reflection_id]))[0]
+        return self.from_rows(self.rows(REFLECTION_SELECT + " WHERE r.id = ?", [reflection_id]))[0]
 
     def list_reflections(
         self,
@@ -74,7 +74,7 @@ class ReflectionsRepo(Repo):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return self._reflections(self.rows(sql, params))
+        return self.from_rows(self.rows(sql, params))
 
     def count_reflections(
         self, *, person_id: int | None = None, goal_id: int | None = None, since: date | None = None

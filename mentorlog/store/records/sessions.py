@@ -102,7 +102,7 @@ class SessionsRepo(Repo):
             self.db.execute("INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)", [session_id, goal_id])
         return True
 
-    def _sessions(self, found: list[dict[str, Any]], *, action_ids: bool = True) -> list[Session]:
+    def from_rows(self, found: list[dict[str, Any]], *, action_ids: bool = True) -> list[Session]:
         ids = [item["id"] for item in found]
         tags = self.tags_for("session", ids)
         goals: dict[int, list[int]] = {session_id: [] for session_id in ids}
@@ -143,7 +143,7 @@ class SessionsRepo(Repo):
 
     def get_session(self, session_id: int) -> Session:
         self.require("sessions", "session", session_id)
-        return self._sessions(self.rows(SESSION_SELECT + " WHERE s.id = ?", [session_id]))[0]
+        return self.from_rows(self.rows(SESSION_SELECT + " WHERE s.id = ?", [session_id]))[0]
 
     def list_sessions(
         self,
@@ -159,7 +159,7 @@ class SessionsRepo(Repo):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return self._sessions(self.rows(sql, params))
+        return self.from_rows(self.rows(sql, params))
 
     def count_sessions(
         self,

@@ -79,7 +79,7 @@ class SkillsRepo(Repo):
             "SELECT id, name FROM skills WHERE person_id IS ? AND id IS NOT ?", [person_id, other_than]
         ):
             if validate.name_key(row["name"]) == wanted:
-                whose = f" of {self.person_name(person_id)}" if person_id else ""
+                whose = f" of {self.journal.people.person_name(person_id)}" if person_id else ""
                 raise MentorlogError(
                     _("there is already a skill {row!r}{whose} (id {row2})").format(
                         row=row["name"], whose=whose, row2=row["id"]
@@ -103,7 +103,7 @@ class SkillsRepo(Repo):
         )
         return True
 
-    def _skills(
+    def from_rows(
         self,
         found: list[dict[str, Any]],
         *,
@@ -154,7 +154,7 @@ class SkillsRepo(Repo):
 
     def get_skill(self, skill_id: int) -> Skill:
         self.require("skills", "skill", skill_id)
-        return self._skills(self.rows(SKILL_SELECT + " WHERE k.id = ?", [skill_id]))[0]
+        return self.from_rows(self.rows(SKILL_SELECT + " WHERE k.id = ?", [skill_id]))[0]
 
     def _skill_filters(self, person_id: int | None, kind: str | None, include_closed: bool) -> tuple[str, list[Any]]:
         where, params = " WHERE 1", list[Any]()
@@ -178,11 +178,11 @@ class SkillsRepo(Repo):
         ratings_since: date | None = None,
     ) -> list[Skill]:
         """Growth areas before strengths, mine before others', by name. Without PERSON_ID, the skills of closed
-        relationships only when INCLUDE_CLOSED. RATINGS_SINCE: as `_skills` (for a view, not for --json)."""
+        relationships only when INCLUDE_CLOSED. RATINGS_SINCE: as `from_rows` (for a view, not for --json)."""
         where, params = self._skill_filters(person_id, kind, include_closed)
         sql = SKILL_SELECT + where + ORDER + (" LIMIT ?" if limit is not None else "")
         found = self.rows(sql, [*params, *([limit] if limit is not None else [])])
-        return self._skills(found, ratings_since=ratings_since)
+        return self.from_rows(found, ratings_since=ratings_since)
 
     def count_skills(
         self, *, person_id: int | None = None, kind: str | None = None, include_closed: bool = False
@@ -318,7 +318,7 @@ class SkillsRepo(Repo):
             f"{public}){where}" + ORDER,
             [since.isoformat(), until.isoformat(), *params],
         )
-        return self._skills(found, until=until, include_private=include_private)
+        return self.from_rows(found, until=until, include_private=include_private)
 
     def skill_changes(
         self,

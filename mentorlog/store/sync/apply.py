@@ -17,7 +17,8 @@ from dataclasses import field
 from typing import Any
 
 from mentorlog.base.datarecord import datarecord
-from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED, DumpRepo
+from mentorlog.store.base import Repo
+from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.files import Change
 
 ORDER = list(REFERENCES)
@@ -64,7 +65,7 @@ def nocase(name: str) -> str:
     return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in name)
 
 
-class SyncApplyRepo(DumpRepo):
+class SyncApplyRepo(Repo):
     def _not_null(self, table: str) -> dict[str, bool]:
         """Column -> NOT NULL, for every column of TABLE (read once per journal object)."""
         cache: dict[str, dict[str, bool]] = self.__dict__.setdefault("_not_null_cache", {})
@@ -72,15 +73,15 @@ class SyncApplyRepo(DumpRepo):
             cache[table] = {row["name"]: bool(row["notnull"]) for row in self.rows(f"PRAGMA table_info({table})")}
         return cache[table]
 
-    def _local_id(self, table: str, uuid: str) -> int | None:
+    def local_id(self, table: str, uuid: str) -> int | None:
         found = self.scalar(f"SELECT id FROM {table} WHERE uuid = ?", [uuid])
         return None if found is None else int(found)
 
-    def _is_deleted(self, uuid: str) -> bool:
+    def is_deleted(self, uuid: str) -> bool:
         return bool(self.scalar("SELECT deleted FROM sync_records WHERE uuid = ?", [uuid]))
 
     def serialise(self, table: str, row_id: int) -> dict[str, Any]:
-        record = self.dump_records(table, [row_id])[0]
+        record = self.journal.dump.dump_records(table, [row_id])[0]
         record.pop("id", None)
         if "goal_uuids" in record:
             record["goal_uuids"] = sorted(record["goal_uuids"])
@@ -106,7 +107,7 @@ class SyncApplyRepo(DumpRepo):
         before_cut = {uuid for uuid, entry in work.items() if entry.table == "goals"}
         for change in sorted((c for c in winners if c.record is None), key=lambda c: -ORDER.index(c.table)):
             work.pop(change.uuid, None)
-            found = self._local_id(change.table, change.uuid)
+            found = self.local_id(change.table, change.uuid)
             if found is not None:
                 self._remove_row(change.table, found, work)
                 applied.deleted += 1
@@ -150,7 +151,7 @@ class SyncApplyRepo(DumpRepo):
                 if target != table:
                     continue
                 for dependant in self.rows(f"SELECT id, uuid FROM {other} WHERE {column} = ?", [row_id]):
-                    if self._is_deleted(dependant["uuid"]):
+                    if self.is_deleted(dependant["uuid"]):
                         work.pop(dependant["uuid"], None)
                         self._remove_row(other, dependant["id"], work)
                         continue
@@ -179,7 +180,7 @@ class SyncApplyRepo(DumpRepo):
         for table in ORDER:
             for uuid in [u for u, e in work.items() if e.table == table]:
                 entry = work.get(uuid)
-                if entry is not None and self._is_deleted(uuid):
+                if entry is not None and self.is_deleted(uuid):
                     del work[uuid]
                 elif entry is not None:
                     written += self._materialise(uuid, entry, work)
@@ -195,12 +196,12 @@ class SyncApplyRepo(DumpRepo):
         entry.complete, parked = True, False
         for column, (target, key) in references.items():
             wanted = record.get(key)
-            found = None if wanted is None else self._local_id(target, wanted)
+            found = None if wanted is None else self.local_id(target, wanted)
             if wanted is not None and found is None:
                 entry.complete = False
                 parked = parked or notnull[column] or (table, column) in NEEDED
             values[column] = found
-        existing = self._local_id(table, uuid)
+        existing = self.local_id(table, uuid)
         if table == "goals":  # parents are set by the loop check, for all goals at once
             values["parent_id"] = self.scalar("SELECT parent_id FROM goals WHERE id = ?", [existing])
         if parked:
@@ -236,7 +237,7 @@ class SyncApplyRepo(DumpRepo):
         if table in GOAL_LINKS:
             goal_ids = []
             for goal_uuid in record.get("goal_uuids") or []:
-                found = self._local_id("goals", goal_uuid)
+                found = self.local_id("goals", goal_uuid)
                 if found is None:
                     entry.complete = False
                 else:

@@ -14,9 +14,11 @@ import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
 from dataclasses import field
+from functools import cached_property
 from typing import Any
 
 from mentorlog.base.datarecord import datarecord
+from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
 from mentorlog.store.sync.files import (
@@ -81,7 +83,12 @@ class SyncStatus:
     devices: list[DeviceStatus]
 
 
-class SyncRepo(SyncApplyRepo):
+class SyncRepo(Repo):
+    @cached_property
+    def incoming(self) -> SyncApplyRepo:
+        """Applying the changes that came from other devices (and this one's, brought back)."""
+        return SyncApplyRepo(self.journal)
+
     # state ----------------------------------------------------------------------------------------
 
     def sync_state(self) -> dict[str, Any] | None:
@@ -129,7 +136,7 @@ class SyncRepo(SyncApplyRepo):
             [(name, secret) for name, secret in keys.items() if known.get(name) != secret],
         )
         if not report.files_applied and report.sent and self.scalar("SELECT 1 FROM sync_pending LIMIT 1"):
-            self.apply_changes([], local_device=device)  # a record brought back here may complete others
+            self.incoming.apply_changes([], local_device=device)  # a record brought back here may complete others
         self.db.execute(
             "UPDATE sync_state SET clock = ?, sent_change = ?, sent_undo = ?, plain_told = ?, last_sync = ?",
             [clock.text(), self._sent_watermark(), undone, int(bool(state["plain_told"]) or not codec.encrypted),
@@ -165,7 +172,7 @@ class SyncRepo(SyncApplyRepo):
                     clock.observe(change.hlc)
                 self.db.execute("SAVEPOINT sync_file")
                 try:
-                    applied = self.apply_changes(found.changes, local_device=device)
+                    applied = self.incoming.apply_changes(found.changes, local_device=device)
                 except sqlite3.IntegrityError as exc:  # values this journal's rules refuse: none of the file
                     self.db.execute("ROLLBACK TO sync_file")
                     self.db.execute("RELEASE sync_file")
@@ -206,7 +213,7 @@ class SyncRepo(SyncApplyRepo):
         """Every record as it is (stamped with its updated_at), and a tombstone for each deletion in the change log."""
         changes: list[Change] = []
         clocks: list[tuple[str, str, str, int, int | None]] = []
-        for table, records in self.dump_tables(include_private=True):
+        for table, records in self.journal.dump.dump_tables(include_private=True):
             for record in records:
                 row_id = record.pop("id")
                 if "goal_uuids" in record:
@@ -235,12 +242,12 @@ class SyncRepo(SyncApplyRepo):
         touched = self.touched_since(state)
         present: dict[str, dict[str, int]] = {table: {} for table in REFERENCES}
         for (table, uuid), _when in touched.items():
-            found = self._local_id(table, uuid)
+            found = self.incoming.local_id(table, uuid)
             if found is not None:
                 present[table][uuid] = found
         records: dict[str, dict[str, Any]] = {}
         for table, ids in present.items():
-            for record in self.dump_records(table, list(ids.values())) if ids else []:
+            for record in self.journal.dump.dump_records(table, list(ids.values())) if ids else []:
                 record.pop("id")
                 if "goal_uuids" in record:
                     record["goal_uuids"] = sorted(record["goal_uuids"])
@@ -250,7 +257,7 @@ class SyncRepo(SyncApplyRepo):
         order = sorted(touched.items(), key=lambda item: (item[1], TABLES.index(item[0][0]), item[0][1]))
         for (table, uuid), when in order:
             now = records.get(uuid)
-            if now is None and self._is_deleted(uuid):
+            if now is None and self.incoming.is_deleted(uuid):
                 continue
             wall, counter = clock.issue(when)
             stamp = hlc_text(wall, counter, device)
@@ -331,7 +338,7 @@ class SyncRepo(SyncApplyRepo):
             )
             for name in sorted(names, key=lambda n: (n != device, n))
         ]
-        unsent = self.record_count(TABLES) if state is None else len(self.touched_since(state))
+        unsent = self.journal.dump.record_count(TABLES) if state is None else len(self.touched_since(state))
         return SyncStatus(
             device, state["enabled_at"] if state else None, state["last_sync"] if state else None, unsent, devices
         )

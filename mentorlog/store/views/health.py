@@ -13,14 +13,14 @@ from mentorlog.core.dates import parse_since
 from mentorlog.core.health import RECENT, WINDOW, Figures, Health, Side, assess
 from mentorlog.core.records import Person
 from mentorlog.core.spans import STALE_DAYS, expected_meetings, utc_bounds
-from mentorlog.store.views.period import PeriodRepo
+from mentorlog.store.base import Repo
 
 
-class HealthRepo(PeriodRepo):
+class HealthRepo(Repo):
     def health(self, since: date, until: date, *, person_id: int | None = None) -> list[Health]:
         """Every active relationship (or the one asked for, even closed), judged over SINCE to UNTIL."""
         if person_id is not None:
-            person = self.get_person(person_id)
+            person = self.journal.people.get_person(person_id)
             if person.started and person.started > until.isoformat():
                 raise MentorlogError(
                     _("the relationship with {name} starts on {day}: nothing to judge yet").format(
@@ -29,7 +29,7 @@ class HealthRepo(PeriodRepo):
                 )
             people = [person]
         else:  # a relationship that has not started yet has nothing to judge
-            people = [p for p in self.list_people() if not (p.started and p.started > until.isoformat())]
+            people = [p for p in self.journal.people.list_people() if not (p.started and p.started > until.isoformat())]
         return [assess(self.health_figures(person, since, until)) for person in people]
 
     def attention_for(self, person: Person) -> list[str]:

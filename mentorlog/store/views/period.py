@@ -8,13 +8,8 @@ from typing import TYPE_CHECKING, Any
 from mentorlog.core.records import ProgressUpdate, Skill
 from mentorlog.core.spans import Confidence, expected_meetings, utc_bounds
 from mentorlog.core.trees import SPARK_POINTS, goal_tree
-from mentorlog.store.base import PRIVATE_SESSION_IDS, placeholders
-from mentorlog.store.records.actions import ActionsRepo
-from mentorlog.store.records.goals import GoalsRepo, progress_update
-from mentorlog.store.records.people import PeopleRepo
-from mentorlog.store.records.reflections import ReflectionsRepo
-from mentorlog.store.records.sessions import SessionsRepo
-from mentorlog.store.records.skills import SkillsRepo
+from mentorlog.store.base import PRIVATE_SESSION_IDS, Repo, placeholders
+from mentorlog.store.records.goals import progress_update
 
 if TYPE_CHECKING:  # the report dataclasses are built by the methods below, not by today and health
     from mentorlog.core.reports import GoalChange, PersonFigures, Quote, Summary
@@ -47,7 +42,7 @@ def private_actions(alias: str, include_private: bool) -> str:
     return f" AND ({alias}.session_id IS NULL OR {alias}.session_id NOT IN ({PRIVATE_SESSION_IDS}))"
 
 
-class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRepo, SkillsRepo):
+class PeriodRepo(Repo):
     def goal_family(self, goal_id: int) -> list[int]:
         """A goal and all its milestones, at any depth."""
         self.require("goals", "goal", goal_id)
@@ -211,7 +206,7 @@ class PeriodRepo(ActionsRepo, PeopleRepo, SessionsRepo, GoalsRepo, ReflectionsRe
                     [start, end, *person],
                 )
             ],
-            skills=self.skill_changes(
+            skills=self.journal.skills.skill_changes(
                 since, until, person_id=person_id, include_private=include_private, rated=period_skills
             ),
         )

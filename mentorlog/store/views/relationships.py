@@ -10,8 +10,8 @@ from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _
 from mentorlog.core import humane
 from mentorlog.core.records import Action, Person, Reflection, Topic
+from mentorlog.store.base import Repo
 from mentorlog.store.records.actions import ACTION_SELECT, _action
-from mentorlog.store.views.period import PeriodRepo
 
 CLOSING_TAG = N_("closing")  # the closing reflection's tag, in the language of its writer (`#Abschluss`)
 
@@ -28,7 +28,7 @@ class Closing:
     kept_topics: list[Topic] = field(default_factory=list)
 
 
-class RelationshipRepo(PeriodRepo):
+class RelationshipRepo(Repo):
     def open_items(self, person_id: int) -> tuple[list[Action], list[Topic]]:
         """The relationship's open action items (both sides) and open topics."""
         actions = [
@@ -39,14 +39,14 @@ class RelationshipRepo(PeriodRepo):
                 [person_id, person_id],
             )
         ]
-        return actions, self.list_topics(person_id=person_id)
+        return actions, self.journal.topics.list_topics(person_id=person_id)
 
     def close_person(
         self, person_id: int, day: date, *, reflection: str | None, drop_open: bool, tags: list[str] | None = None
     ) -> Closing:
         """Close the relationship on DAY: a closing reflection (tagged `closing`) when given, and its open
         action items dropped and open topics removed when DROP_OPEN."""
-        person = self.get_person(person_id)
+        person = self.journal.people.get_person(person_id)
         if person.status == "closed":
             raise MentorlogError(
                 _("the relationship with {name} was already closed on {closed_at}").format(
@@ -64,27 +64,27 @@ class RelationshipRepo(PeriodRepo):
             )
         self.update_fields("people", person_id, {"status": "closed", "closed_at": day.isoformat()})
         written = (
-            self.add_reflection(
+            self.journal.reflections.add_reflection(
                 reflection, day=day, person_id=person_id, tags=list(dict.fromkeys([_(CLOSING_TAG), *(tags or [])]))
             )
             if reflection
             else None
         )
         actions, topics = self.open_items(person_id)
-        closing = Closing(self.get_person(person_id), written)
+        closing = Closing(self.journal.people.get_person(person_id), written)
         if not drop_open:
             closing.kept, closing.kept_topics = actions, topics
             return closing
-        changed, _kept = self.set_action_status([action.id for action in actions], "dropped")
+        changed, _kept = self.journal.actions.set_action_status([action.id for action in actions], "dropped")
         closing.dropped = changed
         for topic in topics:
-            self.delete_topic(topic.id)
+            self.journal.topics.delete_topic(topic.id)
         closing.removed_topics = topics
         return closing
 
     def reopen_person(self, person_id: int) -> Person:
-        person = self.get_person(person_id)
+        person = self.journal.people.get_person(person_id)
         if person.status != "closed":
             raise MentorlogError(_("the relationship with {name} is not closed").format(name=person.name))
         self.update_fields("people", person_id, {"status": "active", "closed_at": None})
-        return self.get_person(person_id)
+        return self.journal.people.get_person(person_id)

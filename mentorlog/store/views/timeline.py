@@ -7,11 +7,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mentorlog.core.spans import MARKS_PER_ROW, utc_bounds
+from mentorlog.store.base import Repo
 from mentorlog.store.records.skills import related
-from mentorlog.store.views.period import PeriodRepo, scope
+from mentorlog.store.views.period import scope
 
 if TYPE_CHECKING:
-    from mentorlog.core.reports import Timeline
+    from mentorlog.core.reports import Row, Timeline
 
 # a rating's mark: the skill, and `2 → 3 · me` (from the same rater's previous rating) or `level 3 · Dr. Weber`
 RATING_MARK = (
@@ -23,7 +24,12 @@ RATING_MARK = (
 RATED = "skill_ratings r JOIN skills k ON k.id = r.skill_id LEFT JOIN people b ON b.id = r.rater_id"
 
 
-class TimelineRepo(PeriodRepo):
+# kind -> (columns of a mark, FROM ... WHERE with the row's two bounds first, newest day first (the first written
+# first within a day), the other parameters, whether the bounds are stamps)
+Branches = dict[str, tuple[str, str, str, list[Any], bool]]
+
+
+class TimelineRepo(Repo):
     def timeline(
         self,
         since: date,
@@ -35,113 +41,36 @@ class TimelineRepo(PeriodRepo):
     ) -> Timeline:
         """Rows (months, or weeks for 8 weeks or less) with their marks, at most MARKS_PER_ROW each (None: all),
         the newest of each kind first, the count of everything per kind, and a bar per goal."""
-        from mentorlog.core.reports import (  # today and health do not load them
-            MARK_ORDER,
-            Mark,
-            Timeline,
-            timeline_rows,
-        )
+        from mentorlog.core.reports import Timeline, timeline_rows  # today and health do not load them
 
-        family = self.goal_family(goal_id) if goal_id is not None else None
-        where: dict[str, tuple[str, list[Any]]] = {
-            kind: scope(alias, goal_clause, person_id, family)
-            for kind, alias, goal_clause in (
-                ("session", "s", "s.id IN (SELECT session_id FROM session_goals WHERE goal_id IN ({ids}))"),
-                ("progress", "g", "g.id IN ({ids})"),
-                ("achieved", "g", "g.id IN ({ids})"),
-                ("action", "a", "a.goal_id IN ({ids})"),
-                ("reflection", "r", "r.goal_id IN ({ids})"),
-            )
-        }
-        # a relationship's close: with --with only that person's, with --goal none
-        closed_where = " AND c.id = ?" if person_id is not None else " AND 0" if family is not None else ""
-        closed_params = [person_id] if person_id is not None else []
-        rated = " AND " + related() if person_id is not None else ""
-        if family is not None:
-            rated += (
-                f" AND k.id IN (SELECT skill_id FROM skill_goals WHERE goal_id IN ({', '.join('?' for _ in family)}))"
-            )
-        where["rating"] = (rated, [*([person_id] * 3 if person_id is not None else []), *(family or [])])
-        # kind -> (columns of a mark, FROM ... WHERE with the row's two bounds first, newest day first (the first
-        # written first within a day), bounds are stamps)
-        branches: dict[str, tuple[str, str, str, list[Any], bool]] = {
-            "session": (
-                "s.date AS day, coalesce(nullif(s.title, ''), substr(s.notes, 1, 120)) AS text,"
-                " coalesce(p.name, '') AS detail",
-                "sessions s LEFT JOIN people p ON p.id = s.person_id"
-                f" WHERE s.date BETWEEN ? AND ?{where['session'][0]}",
-                "s.date DESC, s.id",
-                where["session"][1],
-                False,
-            ),
-            "progress": (
-                "u.date AS day, g.title AS text, u.progress_before || '% → ' || u.progress || '%' AS detail",
-                "progress_updates u JOIN goals g ON g.id = u.goal_id WHERE u.date BETWEEN ? AND ?"
-                " AND u.progress != u.progress_before AND NOT (u.progress = 100 AND g.achieved_at = u.date)"
-                f"{where['progress'][0]}",
-                "u.date DESC, u.id",
-                where["progress"][1],
-                False,
-            ),
-            "achieved": (
-                "g.achieved_at AS day, g.title AS text, '' AS detail",
-                f"goals g WHERE g.achieved_at BETWEEN ? AND ?{where['achieved'][0]}",
-                "g.achieved_at DESC, g.id",
-                where["achieved"][1],
-                False,
-            ),
-            "action": (
-                "date(a.done_at, 'localtime') AS day, a.text AS text, coalesce(o.name, '') AS detail",
-                "actions a LEFT JOIN people o ON o.id = a.owner_id"
-                f" WHERE a.done_at >= ? AND a.done_at < ? AND a.status = 'done'{where['action'][0]}",
-                "a.done_at DESC, a.id",
-                where["action"][1],
-                True,
-            ),
-            "reflection": (
-                "r.date AS day, substr(r.text, 1, 200) AS text, '' AS detail",
-                f"reflections r WHERE r.date BETWEEN ? AND ?{where['reflection'][0]}",
-                "r.date DESC, r.id",
-                where["reflection"][1],
-                False,
-            ),
-            "rating": (
-                RATING_MARK,
-                f"{RATED} WHERE r.date BETWEEN ? AND ?{where['rating'][0]}",
-                "r.date DESC, r.id",
-                where["rating"][1],
-                False,
-            ),
-            "closed": (
-                "c.closed_at AS day, 'Relationship with ' || c.name || ' closed' AS text, '' AS detail",
-                f"people c WHERE c.closed_at BETWEEN ? AND ?{closed_where}",
-                "c.closed_at DESC, c.id",
-                closed_params,
-                False,
-            ),
-        }
+        family = self.journal.period.goal_family(goal_id) if goal_id is not None else None
+        branches = _branches(person_id, family)
         rows = timeline_rows(since, until)
         for row in rows:  # each row (month or week) on its own: its counts, and its newest marks of each kind
-            candidates: list[tuple[int, int, Mark]] = []
-            for kind, (columns, source, newest, extra, stamps) in sorted(branches.items()):  # counts by kind
-                bounds = (
-                    list(utc_bounds(row.start, row.end)) if stamps else [row.start.isoformat(), row.end.isoformat()]
-                )
-                count = int(self.scalar(f"SELECT count(*) FROM {source}", [*bounds, *extra]))
-                if not count:
-                    continue
-                row.counts[kind] = count
-                newest_first = self._newest(columns, source, newest, [*bounds, *extra], marks_per_row)
-                for turn, item in enumerate(newest_first):
-                    mark = Mark(item[0], kind, item[1], item[2])
-                    candidates.append((turn, MARK_ORDER.index(kind), mark))
-            # every kind takes turns (the newest of each first, achievements before progress before ...)
-            candidates.sort(key=lambda found: (found[0], found[1]))
-            kept = candidates if marks_per_row is None else candidates[:marks_per_row]
-            kept.sort(key=lambda found: (found[2].day, found[1], found[0]))
-            row.marks.extend(mark for _, _, mark in kept)
-        goals = self.goal_changes(since, until, person_id=person_id, goal_ids=family)
+            self._fill(row, branches, marks_per_row)
+        goals = self.journal.period.goal_changes(since, until, person_id=person_id, goal_ids=family)
         return Timeline(since, until, rows, goals)
+
+    def _fill(self, row: Row, branches: Branches, marks_per_row: int | None) -> None:
+        """ROW's count of each kind, and its newest marks (at most MARKS_PER_ROW, None: all)."""
+        from mentorlog.core.reports import MARK_ORDER, Mark
+
+        candidates: list[tuple[int, int, Mark]] = []
+        for kind, (columns, source, newest, extra, stamps) in sorted(branches.items()):  # counts by kind
+            bounds = list(utc_bounds(row.start, row.end)) if stamps else [row.start.isoformat(), row.end.isoformat()]
+            count = int(self.scalar(f"SELECT count(*) FROM {source}", [*bounds, *extra]))
+            if not count:
+                continue
+            row.counts[kind] = count
+            newest_first = self._newest(columns, source, newest, [*bounds, *extra], marks_per_row)
+            for turn, item in enumerate(newest_first):
+                mark = Mark(item[0], kind, item[1], item[2])
+                candidates.append((turn, MARK_ORDER.index(kind), mark))
+        # every kind takes turns (the newest of each first, achievements before progress before ...)
+        candidates.sort(key=lambda found: (found[0], found[1]))
+        kept = candidates if marks_per_row is None else candidates[:marks_per_row]
+        kept.sort(key=lambda found: (found[2].day, found[1], found[0]))
+        row.marks.extend(mark for _, _, mark in kept)
 
     def _newest(self, columns: str, source: str, newest: str, params: list[Any], wanted: int | None) -> list[Any]:
         """The WANTED (None: all) newest marks of one kind in one row: newest day first, and within a day the first
@@ -158,3 +87,85 @@ class TimelineRepo(PeriodRepo):
         found.sort(key=lambda item: item[3])  # within a day: first written first (a stable sort keeps id order)
         found.sort(key=lambda item: item[0], reverse=True)
         return found if wanted is None else found[:wanted]
+
+
+def _filters(person_id: int | None, family: list[int] | None) -> dict[str, tuple[str, list[Any]]]:
+    """Each kind's filters (SQL after WHERE, and its parameters): by the person, and by the goal FAMILY."""
+    where: dict[str, tuple[str, list[Any]]] = {
+        kind: scope(alias, goal_clause, person_id, family)
+        for kind, alias, goal_clause in (
+            ("session", "s", "s.id IN (SELECT session_id FROM session_goals WHERE goal_id IN ({ids}))"),
+            ("progress", "g", "g.id IN ({ids})"),
+            ("achieved", "g", "g.id IN ({ids})"),
+            ("action", "a", "a.goal_id IN ({ids})"),
+            ("reflection", "r", "r.goal_id IN ({ids})"),
+        )
+    }
+    rated = " AND " + related() if person_id is not None else ""
+    if family is not None:
+        rated += f" AND k.id IN (SELECT skill_id FROM skill_goals WHERE goal_id IN ({', '.join('?' for _ in family)}))"
+    where["rating"] = (rated, [*([person_id] * 3 if person_id is not None else []), *(family or [])])
+    # a relationship's close: with --with only that person's, with --goal none
+    closed_where = " AND c.id = ?" if person_id is not None else " AND 0" if family is not None else ""
+    where["closed"] = (closed_where, [person_id] if person_id is not None else [])
+    return where
+
+
+def _branches(person_id: int | None, family: list[int] | None) -> Branches:
+    """How each kind's marks are counted and read (see Branches), filtered by the person and the goal FAMILY."""
+    where = _filters(person_id, family)
+    return {
+        "session": (
+            "s.date AS day, coalesce(nullif(s.title, ''), substr(s.notes, 1, 120)) AS text,"
+            " coalesce(p.name, '') AS detail",
+            f"sessions s LEFT JOIN people p ON p.id = s.person_id WHERE s.date BETWEEN ? AND ?{where['session'][0]}",
+            "s.date DESC, s.id",
+            where["session"][1],
+            False,
+        ),
+        "progress": (
+            "u.date AS day, g.title AS text, u.progress_before || '% → ' || u.progress || '%' AS detail",
+            "progress_updates u JOIN goals g ON g.id = u.goal_id WHERE u.date BETWEEN ? AND ?"
+            " AND u.progress != u.progress_before AND NOT (u.progress = 100 AND g.achieved_at = u.date)"
+            f"{where['progress'][0]}",
+            "u.date DESC, u.id",
+            where["progress"][1],
+            False,
+        ),
+        "achieved": (
+            "g.achieved_at AS day, g.title AS text, '' AS detail",
+            f"goals g WHERE g.achieved_at BETWEEN ? AND ?{where['achieved'][0]}",
+            "g.achieved_at DESC, g.id",
+            where["achieved"][1],
+            False,
+        ),
+        "action": (
+            "date(a.done_at, 'localtime') AS day, a.text AS text, coalesce(o.name, '') AS detail",
+            "actions a LEFT JOIN people o ON o.id = a.owner_id"
+            f" WHERE a.done_at >= ? AND a.done_at < ? AND a.status = 'done'{where['action'][0]}",
+            "a.done_at DESC, a.id",
+            where["action"][1],
+            True,
+        ),
+        "reflection": (
+            "r.date AS day, substr(r.text, 1, 200) AS text, '' AS detail",
+            f"reflections r WHERE r.date BETWEEN ? AND ?{where['reflection'][0]}",
+            "r.date DESC, r.id",
+            where["reflection"][1],
+            False,
+        ),
+        "rating": (
+            RATING_MARK,
+            f"{RATED} WHERE r.date BETWEEN ? AND ?{where['rating'][0]}",
+            "r.date DESC, r.id",
+            where["rating"][1],
+            False,
+        ),
+        "closed": (
+            "c.closed_at AS day, 'Relationship with ' || c.name || ' closed' AS text, '' AS detail",
+            f"people c WHERE c.closed_at BETWEEN ? AND ?{where['closed'][0]}",
+            "c.closed_at DESC, c.id",
+            where["closed"][1],
+            False,
+        ),
+    }

@@ -7,15 +7,15 @@ from datetime import timedelta
 from mentorlog.core.meetings import Today, next_meeting
 from mentorlog.core.records import Action, Topic
 from mentorlog.core.spans import STALE_DAYS
+from mentorlog.store.base import Repo
 from mentorlog.store.records.actions import ACTION_SELECT, _action
 from mentorlog.store.records.goals import GOAL_SELECT
-from mentorlog.store.views.health import HealthRepo
 
 WEEK = 7
 LISTED = 10
 
 
-class TodayRepo(HealthRepo):
+class TodayRepo(Repo):
     def today_view(self) -> Today:
         today = self.today
         horizon = (today + timedelta(days=WEEK - 1)).isoformat()
@@ -51,7 +51,7 @@ class TodayRepo(HealthRepo):
                 action = _action(row)
                 theirs.setdefault(action.owner, []).append(action)
                 left -= 1
-        people = self.list_people()
+        people = self.journal.people.list_people()
         meetings, overdue = [], []
         for person in people:
             meeting = next_meeting(person, today)
@@ -64,7 +64,7 @@ class TodayRepo(HealthRepo):
         meetings.sort(key=lambda m: (m.day, m.person.name))
         overdue.sort(key=lambda m: (m.day, m.person.name))
         stale_before = (today - timedelta(days=STALE_DAYS)).isoformat()
-        stale = self._goals(
+        stale = self.journal.goals.from_rows(
             self.rows(
                 GOAL_SELECT + " WHERE g.status = 'active' AND g.parent_id IS NULL AND coalesce("
                 "(SELECT max(u.date) FROM progress_updates u WHERE u.goal_id = g.id), date(g.created_at, 'localtime'))"
@@ -74,11 +74,13 @@ class TodayRepo(HealthRepo):
             )
         )
         topics: dict[str, list[Topic]] = {}
-        for topic in self.list_topics():
+        for topic in self.journal.topics.list_topics():
             if any(person.id == topic.person_id for person in people):
                 topics.setdefault(topic.with_name, []).append(topic)
         empty = not people and not self.scalar("SELECT EXISTS (SELECT 1 FROM sessions UNION ALL SELECT 1 FROM actions)")
-        attention = {person.name: reasons for person in people if (reasons := self.attention_for(person))}
+        attention = {
+            person.name: reasons for person in people if (reasons := self.journal.health.attention_for(person))
+        }
         return Today(
             today, mine, theirs, meetings, overdue, stale, topics, bool(empty), {"mine": max(more_mine, 0)}, attention
         )
