@@ -10,11 +10,10 @@ import math
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import LANGUAGES, N_, _, choose, os_reason
 
@@ -34,7 +33,7 @@ def _wall_clock() -> datetime:
 _TICKS = itertools.count()  # keeps the stamps of a pinned instant distinct and ordered within a process
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Clock:
     """Today (the user's local date) and now (an instant, stored as UTC), from one source.
 
@@ -98,7 +97,7 @@ class Clock:
 # the environment --------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Environment:
     """What the environment variables say, checked once: a bad value is a clear error (exit 2)."""
 
@@ -221,7 +220,7 @@ ALLOWED: dict[str, str] = {
 }
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Config:
     """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
 
@@ -306,7 +305,7 @@ def load_config(path: Path) -> Config:
     )
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Settings:
     """Everything a command needs to know about its surroundings, read once."""
 

@@ -5,11 +5,10 @@ and its view. Adding a kind means adding one entry here (and its repository)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, german
 from mentorlog.cli import common
@@ -141,7 +140,7 @@ def edit_help(word: str) -> str:
     return _(EDIT_HELP).format(what=_(NOUNS.get(word, word)))
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class FormSpec:
     """Which one-line fields and sections a kind's editor form has, and how to fill and read them."""
 
@@ -304,7 +303,7 @@ def _show_plain(view: str) -> Show:
 # the registry -------------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Kind:
     """A record kind in the registry: how show, edit and delete get, change and remove it."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
@@ -27,7 +27,7 @@ notes under the notes line (any Markdown, # headings too). Lines like
 become action items, and #words become tags. Empty the file to cancel.""")
 
 
-@datarecord
+@dataclass
 class NoteFields:
     """The one-line fields of a session, from flags or the editor form."""
 

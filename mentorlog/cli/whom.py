@@ -3,11 +3,11 @@ action item it is."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import typer
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import MentorlogError, NotFound, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import inert
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class PersonPlan:
     """A person to use: an existing id, or a name and role to create in the write transaction."""
 

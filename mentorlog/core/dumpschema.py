@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import BadValue, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
@@ -26,7 +26,7 @@ class Invalid(Exception):
     """One field breaks its rule (the checker adds where)."""
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Field:
     kind: str  # id, uuid, ref, stamp, date, time, text, name, int, enum, bool, tags, refs
     required: bool = True

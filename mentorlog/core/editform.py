@@ -16,9 +16,8 @@ BOM and Windows line endings from the editor are ignored.
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import N_, _
 
 MARK = "@@"
@@ -38,7 +37,7 @@ def label(name: str) -> str:
     return _(name) if name in LABELS else name
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Form:
     fields: dict[str, str] = field(default_factory=dict)  # one-line fields, in order: {"Title": "…"}
     sections: dict[str, str] = field(default_factory=dict)  # free text, in order; the last runs to the end

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import N_, _
 from mentorlog.core.health import Health, shown, verdict_word
 from mentorlog.core.records import Action, Session
@@ -13,7 +12,7 @@ from mentorlog.core.reports import GoalChange, PersonFigures, Review
 NOBODY = ""  # the group of records that are with no one
 
 
-@datarecord
+@dataclass
 class Part:
     """One relationship's share of a review (or, with NAME empty, what is with nobody)."""
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
+from msgspec import to_builtins
+
 from mentorlog.core.records import Action, Goal, Person, Reflection, Session, Topic
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 # agenda --------------------------------------------------------------------------------------------
 
 
-@datarecord
+@dataclass
 class Agenda:
     """What to bring to the next meeting with one person (the `agenda` view)."""
 
@@ -40,7 +41,7 @@ class Agenda:
             return None
         return {"when": self.agreement_reminder, "agreement": self.person.agreement}
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the agenda's parts, the last session in short
         last = self.last_session
         return {
             "person": self.person.to_json(),
@@ -57,7 +58,7 @@ class Agenda:
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
             "growth_areas": [trend.to_json() for trend in self.growth],
-            "skill_gaps": [gap.to_json() for gap in self.gaps],
+            "skill_gaps": to_builtins(self.gaps),
             "not_listed": self.more,
             "needs_attention": list(self.attention),
             "agreement_reminder": self._reminder(),
@@ -86,7 +87,7 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
 # today ------------------------------------------------------------------------------------------
 
 
-@datarecord
+@dataclass
 class Meeting:
     """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence."""
 
@@ -95,7 +96,7 @@ class Meeting:
     planned: bool  # True: a --next date or a future session; False: last session + cadence
 
 
-@datarecord
+@dataclass
 class Today:
     """The day's dashboard (`today`): items due, meetings ahead, what needs attention."""
 
@@ -110,7 +111,7 @@ class Today:
     more: dict[str, int] = field(default_factory=dict)
     attention: dict[str, list[str]] = field(default_factory=dict)  # per person: `needs attention` reasons
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: grouped by person, meetings in short
         def meeting(m: Meeting) -> dict[str, Any]:
             return {"person": m.person.name, "date": m.day.isoformat(), "planned": m.planned}
 
@@ -141,7 +142,7 @@ def next_meeting(person: Person, today: date) -> Meeting | None:
 # the agenda to share ----------------------------------------------------------------------------
 
 
-@datarecord
+@dataclass
 class SharedAgenda:
     """What `agenda --format md` shows the other person: open items of both sides (none from a private
     session), open topics, the goals shared with them and the next meeting; no notes, feedback or reflections."""

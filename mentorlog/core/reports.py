@@ -6,11 +6,12 @@ templates read them. Nothing here does I/O or reads a clock.
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
+from msgspec import to_builtins
+
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
 from mentorlog.core.spans import DONE_LISTED as DONE_LISTED
 from mentorlog.core.spans import MARKS_PER_ROW as MARKS_PER_ROW  # re-exported: these live in the light spans.py
@@ -36,7 +37,7 @@ MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection
 # goals ---------------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class GoalChange:
     """A goal's progress at the start and the end of a period, placed in the goal tree."""
 
@@ -73,7 +74,7 @@ class GoalChange:
 # summary -------------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class ActionFigures:
     """Action items in a period: created, done, still open and overdue."""
 
@@ -84,7 +85,7 @@ class ActionFigures:
     completion_rate: float | None  # of the items created in the period, the share done
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Quote:
     """A highlight: a piece of feedback (with whom) or a reflection."""
 
@@ -93,7 +94,7 @@ class Quote:
     with_name: str | None = None
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class PersonFigures:
     """One relationship in a period: its own meetings, confidence trend and open items."""
 
@@ -106,17 +107,17 @@ class PersonFigures:
     open: int
     overdue: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: nested figures under other names
         return {
             "person": self.name,
             "role": self.role,
             "sessions": {"count": self.sessions, "expected": self.expected},
-            "confidence": self.confidence.to_json(),
+            "confidence": to_builtins(self.confidence),
             "actions": {"open": self.open, "overdue": self.overdue},
         }
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Summary:
     """The figures of a period (the `summary` view): sessions, actions, goals, people, skills."""
 
@@ -137,7 +138,7 @@ class Summary:
     def is_empty(self) -> bool:
         return not self.sessions and not self.actions.created and not self.goals and not self.skills
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: product.md's summary shape, nested and renamed
         a = self.actions
         return {
             "since": self.since.isoformat(),
@@ -151,7 +152,7 @@ class Summary:
                 "completion_rate": a.completion_rate,
             },
             "goals": [goal.summary_json() for goal in self.goals],
-            "confidence": self.confidence.to_json(),
+            "confidence": to_builtins(self.confidence),
             "tags": [{"tag": tag, "count": count} for tag, count in self.tags],
             "skills": [skill.summary_json() for skill in self.skills],
             "highlights": {
@@ -165,7 +166,7 @@ class Summary:
 # timeline ------------------------------------------------------------------------------------------
 
 
-@datarecord
+@dataclass
 class Mark:
     """One event on the timeline: a session, an update, an achieved goal, a rating, ..."""
 
@@ -175,7 +176,7 @@ class Mark:
     detail: str = ""
 
 
-@datarecord
+@dataclass
 class Row:
     """One month (or week) of the timeline with its marks."""
 
@@ -190,17 +191,17 @@ class Row:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the key is left out, the days as ISO text
         return {
             "label": self.label,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "counts": self.counts,
-            "marks": [vars(mark) for mark in self.marks],
+            "marks": to_builtins(self.marks),
         }
 
 
-@datarecord
+@dataclass
 class Timeline:
     """The `timeline` view: rows of marks per month or week, and the goals that moved."""
 
@@ -213,7 +214,7 @@ class Timeline:
     def is_empty(self) -> bool:
         return not any(row.marks for row in self.rows) and not self.goals
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the goals in their timeline form
         return {
             "since": self.since.isoformat(),
             "until": self.until.isoformat(),
@@ -260,7 +261,7 @@ def _first_of_month(index: int) -> date:
 # review (what an export shows) ------------------------------------------------------------------
 
 
-@datarecord
+@dataclass
 class Review:
     """One period's records for a review, private sessions (and what came of them) left out unless asked."""
 

@@ -3,10 +3,9 @@ rules the period figures, today and health share (light: they build no report da
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.core.trees import SPARK_POINTS, sparkline
 
 STALE_DAYS = 28
@@ -49,7 +48,7 @@ def expected_meetings(since: date, until: date, started: date, cadence_days: int
 # confidence ----------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Confidence:
     """Session confidence over a period: first, last, average and a sparkline."""
 
@@ -70,6 +69,3 @@ class Confidence:
         if not count or first is None:
             return cls(None, None, None, "")
         return cls(first, latest[-1], round(total / count, 1), sparkline(latest[-SPARK_POINTS:]))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"first": self.first, "last": self.last, "average": self.average, "sparkline": self.sparkline}

@@ -13,10 +13,9 @@ one word: `me`, `them` (German `ich`, `sie`, `er`), or a person's name or prefix
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import _
 from mentorlog.base.patterns import lazy
 
@@ -35,7 +34,7 @@ REFERENCE_DAY = date(2028, 1, 3)
 TAG = lazy(r"#(?<![\w#&/]#)([^\W\d_][\w-]*)")
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class ActionLine:
     """An action item as typed, its `due:` and `owner:` tokens taken off the text."""
 
@@ -45,7 +44,7 @@ class ActionLine:
     done: bool = False
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class ParsedNote:
     """A note's text with its action lines and #tags taken out."""
 
@@ -155,7 +154,7 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
     return ParsedNote(notes=notes, actions=actions, tags=find_tags(text))
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class RatingLine:
     """A skill rating as typed in a note: skill, level, by whom, note."""
 

@@ -8,10 +8,12 @@ it. A view with a single rating inside the period (and none before) has a level 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+from msgspec import to_builtins
+
 from mentorlog.base.i18n import _
 from mentorlog.core.records import Rating, Skill
 from mentorlog.core.trees import SPARK_POINTS, sparkline
@@ -19,7 +21,7 @@ from mentorlog.core.trees import SPARK_POINTS, sparkline
 GAP = 2  # my rating and theirs this far apart (or more) is worth saying
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class View:
     """One side's ratings of a skill over a period: level at the start and at the end, and the ratings inside."""
 
@@ -65,7 +67,7 @@ def others(skill: Skill) -> list[Rating]:
     return [rating for rating in theirs if rating.rater_id == rater]
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Gap:
     """My latest rating of a skill and someone else's, GAP or more apart."""
 
@@ -79,10 +81,6 @@ class Gap:
         return _("you rate {skill} {mine}, {by} rates it {theirs}").format(
             skill=repr(self.skill), mine=self.mine, by=self.by, theirs=self.theirs
         )
-
-    def to_json(self) -> dict[str, Any]:
-        return {"skill_id": self.skill_id, "skill": self.skill, "mine": self.mine, "theirs": self.theirs,
-                "by": self.by}  # fmt: skip
 
 
 def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
@@ -101,7 +99,7 @@ def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
     ]
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class SkillTrend:
     """A skill as `skills` shows it: both views over the period, its goals, and any gap between the views."""
 
@@ -119,7 +117,7 @@ class SkillTrend:
         theirs = others(self.skill)
         return theirs[-1].by if theirs else None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the skill's JSON form with its changes in the period
         return {
             **self.skill.to_json(),
             "change": {
@@ -130,7 +128,7 @@ class SkillTrend:
             "sparkline": self.me.sparkline,
             "sparkline_by_others": self.them.sparkline,
             "goals": [{"id": goal_id, "title": title} for goal_id, title in self.goals],
-            "gaps": [gap.to_json() for gap in self.gaps],
+            "gaps": to_builtins(self.gaps),
         }
 
 
@@ -141,7 +139,7 @@ def trend(skill: Skill, since: date, until: date, goals: tuple[tuple[int, str], 
     )  # fmt: skip
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class SkillChange:
     """A skill rated in a period: each view's level at its start and end (summary, reviews)."""
 

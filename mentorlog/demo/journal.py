@@ -4,10 +4,10 @@ German names and notes when German is chosen (the same journal, word for word a 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from mentorlog.base.config import Clock
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import german
 from mentorlog.store.journal import Journal
 from mentorlog.store.records.sessions import NewAction
@@ -15,7 +15,7 @@ from mentorlog.store.records.sessions import NewAction
 SEED = 7
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Relationship:
     name: str
     role: str
@@ -113,7 +113,7 @@ REFLECTIONS = (
 )
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Texts:
     """Every word the demo writes, in one language."""
 

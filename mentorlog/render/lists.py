@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.text import Text
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import _, german, ngettext
 from mentorlog.base.safe import inert, one_line
 from mentorlog.core import humane
@@ -113,7 +113,7 @@ def plain_table(*columns: str) -> Table:
 STACK_BELOW = 40  # columns; narrower terminals get each row as a small block instead of a squeezed table
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Col:
     """A table column: its header, alignment and whether it may wrap."""
 

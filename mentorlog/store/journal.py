@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 from mentorlog.store.records.actions import ActionsRepo
 from mentorlog.store.records.goals import GoalsRepo
@@ -84,7 +84,7 @@ _TIERS = (
 )
 
 
-@datarecord
+@dataclass
 class Outcome:
     """What happened to a command's transaction: the CLI needs to know whether a later error came after the commit."""
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.store.db import memory_journal
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Column:
     name: str
     type: str
@@ -17,7 +16,7 @@ class Column:
     references: str | None  # "people (id), on delete restrict"
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Table:
     name: str
     columns: list[Column]

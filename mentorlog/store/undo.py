@@ -4,9 +4,9 @@ undo replays them backwards, as one transaction, and marks the command undone.""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import _, ngettext
 from mentorlog.store.base import Repo
 
@@ -19,7 +19,7 @@ NOUNS = {
 LINKS = ("session_goals", "session_tags", "goal_tags", "reflection_tags", "skill_goals")  # come and go with records
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Undone:
     """What `undo` reverted: the command, when it ran, and the rows per table."""
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.store.base import Repo
@@ -47,7 +46,7 @@ Progress = Callable[[int], None]
 BATCH = 1000  # records encoded and escaped together
 
 
-@datarecord
+@dataclass
 class ImportReport:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)

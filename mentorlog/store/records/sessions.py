@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class NewAction:
     """An action item recorded together with a session (`note --action`)."""
 

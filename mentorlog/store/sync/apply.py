@@ -13,10 +13,9 @@ Rows are only rewritten where they differ, so applying the same changes again ch
 from __future__ import annotations
 
 import json
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED, DumpRepo
 from mentorlog.store.sync.files import Change
 
@@ -26,7 +25,7 @@ ORDER = list(REFERENCES)
 NEEDED = {("skill_ratings", "rater_id"), ("skills", "person_id")}
 
 
-@datarecord
+@dataclass
 class Entry:
     """A record being settled: its winning content, and whether the row shows all of it."""
 
@@ -35,7 +34,7 @@ class Entry:
     complete: bool = True
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class LoopCut:
     goal_id: int
     goal_title: str
@@ -43,7 +42,7 @@ class LoopCut:
     parent_title: str
 
 
-@datarecord
+@dataclass
 class Applied:
     changed: int = 0
     deleted: int = 0

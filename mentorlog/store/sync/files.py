@@ -18,11 +18,11 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import _
 
 FORMAT = "mentorlog-sync"
@@ -69,7 +69,7 @@ def hlc_moment(text: str) -> str:
     return (EPOCH + timedelta(microseconds=hlc_parts(text)[0])).isoformat(timespec="seconds")
 
 
-@datarecord
+@dataclass
 class HybridClock:
     """Wall time + counter: every stamp it issues is later than every stamp it issued or observed before, so a
     change made after seeing another one always orders after it, whatever the machines' clocks say."""
@@ -195,7 +195,7 @@ class AgeCodec:
 # the file format ----------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Change:
     """One record's newest state from one device: the whole record (as in the dump), or None for a deletion."""
 
@@ -205,7 +205,7 @@ class Change:
     record: dict[str, Any] | None
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class ChangeFile:
     device: str
     seq: int

@@ -13,10 +13,9 @@ import json
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
 from mentorlog.store.sync.files import (
@@ -39,7 +38,7 @@ TABLES = tuple(REFERENCES)
 LINK_OWNERS = {link: (table, column) for table, (link, column) in [*TAGGED.items(), *GOAL_LINKS.items()]}
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Skipped:
     device: str
     name: str
@@ -47,7 +46,7 @@ class Skipped:
     newer: bool = False
 
 
-@datarecord
+@dataclass
 class SyncReport:
     device: str
     first: bool = False
@@ -63,7 +62,7 @@ class SyncReport:
     tell_plain: bool = False
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class DeviceStatus:
     device: str
     this: bool
@@ -72,7 +71,7 @@ class DeviceStatus:
     last_file_at: str | None
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class SyncStatus:
     device: str | None
     enabled_at: str | None

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _
 from mentorlog.core import humane
@@ -16,7 +15,7 @@ from mentorlog.store.views.period import PeriodRepo
 CLOSING_TAG = N_("closing")  # the closing reflection's tag, in the language of its writer (`#Abschluss`)
 
 
-@datarecord
+@dataclass
 class Closing:
     """What closing a relationship did: its reflection, the dropped items and topics."""
 
