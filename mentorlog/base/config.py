@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import msgspec
+
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import LANGUAGES, N_, _, choose, os_reason
 
@@ -220,8 +222,7 @@ ALLOWED: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
 
     default_with: str | None = None
@@ -305,8 +306,7 @@ def load_config(path: Path) -> Config:
     )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     """Everything a command needs to know about its surroundings, read once."""
 
     environment: Environment

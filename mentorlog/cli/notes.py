@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import typer
 
 from mentorlog.base.errors import UsageError
@@ -27,8 +27,7 @@ notes under the notes line (any Markdown, # headings too). Lines like
 become action items, and #words become tags. Empty the file to cancel.""")
 
 
-@dataclass
-class NoteFields:
+class NoteFields(msgspec.Struct):
     """The one-line fields of a session, from flags or the editor form."""
 
     title: str

@@ -3,9 +3,9 @@ action item it is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import msgspec
 import typer
 
 from mentorlog.base.errors import MentorlogError, NotFound, UsageError
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
 
-@dataclass(frozen=True)
-class PersonPlan:
+class PersonPlan(msgspec.Struct, frozen=True):
     """A person to use: an existing id, or a name and role to create in the write transaction."""
 
     id: int | None

@@ -9,9 +9,10 @@ are English and German, and a bare weekday points the way the field looks (`dire
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Literal
+
+import msgspec
 
 from mentorlog.base import i18n
 from mentorlog.base.config import MAX_YEAR, MIN_YEAR
@@ -180,8 +181,7 @@ TIME_TAIL = lazy(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?
 TIME = lazy(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
-@dataclass(frozen=True)
-class When:
+class When(msgspec.Struct, frozen=True):
     """A parsed date with an optional time of day."""
 
     day: date

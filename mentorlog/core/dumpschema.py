@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+
+import msgspec
 
 from mentorlog.base.errors import BadValue, UsageError
 from mentorlog.base.i18n import _
@@ -26,8 +27,7 @@ class Invalid(Exception):
     """One field breaks its rule (the checker adds where)."""
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(msgspec.Struct, frozen=True):
     kind: str  # id, uuid, ref, stamp, date, time, text, name, int, enum, bool, tags, refs
     required: bool = True
     nullable: bool = False

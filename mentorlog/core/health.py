@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import msgspec
+
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.core.records import Person
 
@@ -70,8 +72,7 @@ QUIET_DAYS = 90  # without a cadence: no meeting for this long is watch
 WINDOW = "6m"  # `health` without --since, and the needs-attention lines of agenda and today
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(msgspec.Struct, frozen=True):
     """One side's action items due in the window: done on time, done late, still open past their due day."""
 
     on_time: int = 0
@@ -91,8 +92,7 @@ class Side:
         return {"due": self.due, "on_time": self.on_time, "late": self.late, "overdue": self.overdue, "rate": self.rate}
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(msgspec.Struct, frozen=True):
     """What happened in one relationship from SINCE to UNTIL (already clipped to its start and close)."""
 
     person: Person

@@ -6,10 +6,10 @@ templates read them. Nothing here does I/O or reads a clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from msgspec import to_builtins
 
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
@@ -37,8 +37,7 @@ MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection
 # goals ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class GoalChange:
+class GoalChange(msgspec.Struct, frozen=True):
     """A goal's progress at the start and the end of a period, placed in the goal tree."""
 
     id: int
@@ -74,8 +73,7 @@ class GoalChange:
 # summary -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ActionFigures:
+class ActionFigures(msgspec.Struct, frozen=True):
     """Action items in a period: created, done, still open and overdue."""
 
     created: int
@@ -85,8 +83,7 @@ class ActionFigures:
     completion_rate: float | None  # of the items created in the period, the share done
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(msgspec.Struct, frozen=True):
     """A highlight: a piece of feedback (with whom) or a reflection."""
 
     date: str
@@ -94,8 +91,7 @@ class Quote:
     with_name: str | None = None
 
 
-@dataclass(frozen=True)
-class PersonFigures:
+class PersonFigures(msgspec.Struct, frozen=True):
     """One relationship in a period: its own meetings, confidence trend and open items."""
 
     person_id: int
@@ -117,8 +113,7 @@ class PersonFigures:
         }
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(msgspec.Struct, frozen=True):
     """The figures of a period (the `summary` view): sessions, actions, goals, people, skills."""
 
     since: date
@@ -131,8 +126,8 @@ class Summary:
     tags: list[tuple[str, int]]
     feedback: list[Quote]
     reflections: list[Quote]
-    people: list[PersonFigures] = field(default_factory=list)  # per relationship, in name order
-    skills: list[SkillChange] = field(default_factory=list)  # skills rated in the period
+    people: list[PersonFigures] = msgspec.field(default_factory=list)  # per relationship, in name order
+    skills: list[SkillChange] = msgspec.field(default_factory=list)  # skills rated in the period
 
     @property
     def is_empty(self) -> bool:
@@ -166,8 +161,7 @@ class Summary:
 # timeline ------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Mark:
+class Mark(msgspec.Struct):
     """One event on the timeline: a session, an update, an achieved goal, a rating, ..."""
 
     day: str
@@ -176,16 +170,15 @@ class Mark:
     detail: str = ""
 
 
-@dataclass
-class Row:
+class Row(msgspec.Struct):
     """One month (or week) of the timeline with its marks."""
 
     label: str
     key: str  # YYYY-MM for a month, the Monday's date for a week
     start: date
     end: date
-    marks: list[Mark] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)  # everything in the row, by kind
+    marks: list[Mark] = msgspec.field(default_factory=list)
+    counts: dict[str, int] = msgspec.field(default_factory=dict)  # everything in the row, by kind
 
     @property
     def total(self) -> int:
@@ -201,8 +194,7 @@ class Row:
         }
 
 
-@dataclass
-class Timeline:
+class Timeline(msgspec.Struct):
     """The `timeline` view: rows of marks per month or week, and the goals that moved."""
 
     since: date
@@ -261,8 +253,7 @@ def _first_of_month(index: int) -> date:
 # review (what an export shows) ------------------------------------------------------------------
 
 
-@dataclass
-class Review:
+class Review(msgspec.Struct):
     """One period's records for a review, private sessions (and what came of them) left out unless asked."""
 
     since: date
@@ -282,11 +273,13 @@ class Review:
     topics: list[Topic]
     next_meetings: list[Session]  # per person, the latest session naming a next meeting on or after today
     private_left_out: int = 0
-    skills: list[Skill] = field(default_factory=list)  # skills rated in the period, with those ratings
+    skills: list[Skill] = msgspec.field(default_factory=list)  # skills rated in the period, with those ratings
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed
-    health: list[Health] = field(default_factory=list)  # per relationship in the period (md and html reviews)
-    targets: list[Goal] = field(default_factory=list)  # active goals with a target date, whatever the period (ics)
+    health: list[Health] = msgspec.field(default_factory=list)  # per relationship in the period (md and html reviews)
+    targets: list[Goal] = msgspec.field(
+        default_factory=list
+    )  # active goals with a target date, whatever the period (ics)
 
     @property
     def people_in_period(self) -> list[Person]:

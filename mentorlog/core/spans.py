@@ -3,8 +3,9 @@ rules the period figures, today and health share (light: they build no report da
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+
+import msgspec
 
 from mentorlog.core.trees import SPARK_POINTS, sparkline
 
@@ -48,8 +49,7 @@ def expected_meetings(since: date, until: date, started: date, cadence_days: int
 # confidence ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Confidence:
+class Confidence(msgspec.Struct, frozen=True):
     """Session confidence over a period: first, last, average and a sparkline."""
 
     first: int | None

@@ -8,10 +8,10 @@ it. A view with a single rating inside the period (and none before) has a level 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import msgspec
 from msgspec import to_builtins
 
 from mentorlog.base.i18n import _
@@ -21,8 +21,7 @@ from mentorlog.core.trees import SPARK_POINTS, sparkline
 GAP = 2  # my rating and theirs this far apart (or more) is worth saying
 
 
-@dataclass(frozen=True)
-class View:
+class View(msgspec.Struct, frozen=True):
     """One side's ratings of a skill over a period: level at the start and at the end, and the ratings inside."""
 
     start: int | None
@@ -67,8 +66,7 @@ def others(skill: Skill) -> list[Rating]:
     return [rating for rating in theirs if rating.rater_id == rater]
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(msgspec.Struct, frozen=True):
     """My latest rating of a skill and someone else's, GAP or more apart."""
 
     skill_id: int
@@ -99,8 +97,7 @@ def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
     ]
 
 
-@dataclass(frozen=True)
-class SkillTrend:
+class SkillTrend(msgspec.Struct, frozen=True):
     """A skill as `skills` shows it: both views over the period, its goals, and any gap between the views."""
 
     skill: Skill
@@ -139,8 +136,7 @@ def trend(skill: Skill, since: date, until: date, goals: tuple[tuple[int, str], 
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class SkillChange:
+class SkillChange(msgspec.Struct, frozen=True):
     """A skill rated in a period: each view's level at its start and end (summary, reviews)."""
 
     id: int

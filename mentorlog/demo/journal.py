@@ -4,8 +4,9 @@ German names and notes when German is chosen (the same journal, word for word a 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import date, time, timedelta
+
+import msgspec
 
 from mentorlog.base.config import Clock
 from mentorlog.base.i18n import german
@@ -15,8 +16,7 @@ from mentorlog.store.records.sessions import NewAction
 SEED = 7
 
 
-@dataclass(frozen=True)
-class Relationship:
+class Relationship(msgspec.Struct, frozen=True):
     name: str
     role: str
     cadence: int
@@ -113,8 +113,7 @@ REFLECTIONS = (
 )
 
 
-@dataclass(frozen=True)
-class Texts:
+class Texts(msgspec.Struct, frozen=True):
     """Every word the demo writes, in one language."""
 
     relationships: tuple[Relationship, Relationship, Relationship, Relationship]  # a mentor, two mentees, a closed one

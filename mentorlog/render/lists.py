@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 
+import msgspec
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.text import Text
 
@@ -113,8 +113,7 @@ def plain_table(*columns: str) -> Table:
 STACK_BELOW = 40  # columns; narrower terminals get each row as a small block instead of a squeezed table
 
 
-@dataclass(frozen=True)
-class Col:
+class Col(msgspec.Struct, frozen=True):
     """A table column: its header, alignment and whether it may wrap."""
 
     name: str

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 from mentorlog.store.records.actions import ActionsRepo
@@ -84,8 +85,7 @@ _TIERS = (
 )
 
 
-@dataclass
-class Outcome:
+class Outcome(msgspec.Struct):
     """What happened to a command's transaction: the CLI needs to know whether a later error came after the commit."""
 
     committed: bool = False

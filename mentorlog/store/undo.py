@@ -4,8 +4,9 @@ undo replays them backwards, as one transaction, and marks the command undone.""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from mentorlog.base.i18n import _, ngettext
 from mentorlog.store.base import Repo
@@ -19,8 +20,7 @@ NOUNS = {
 LINKS = ("session_goals", "session_tags", "goal_tags", "reflection_tags", "skill_goals")  # come and go with records
 
 
-@dataclass(frozen=True)
-class Undone:
+class Undone(msgspec.Struct, frozen=True):
     """What `undo` reverted: the command, when it ran, and the rows per table."""
 
     command: str

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
@@ -46,12 +47,11 @@ Progress = Callable[[int], None]
 BATCH = 1000  # records encoded and escaped together
 
 
-@dataclass
-class ImportReport:
-    added: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
+class ImportReport(msgspec.Struct):
+    added: dict[str, int] = msgspec.field(default_factory=dict)
+    updated: dict[str, int] = msgspec.field(default_factory=dict)
     restored_ids: bool = False
-    cut_links: list[str] = field(default_factory=list)  # goal-parent links cut because they made a loop
+    cut_links: list[str] = msgspec.field(default_factory=list)  # goal-parent links cut because they made a loop
 
     @property
     def changed(self) -> int:

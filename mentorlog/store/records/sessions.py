@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
@@ -18,8 +19,7 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
 
-@dataclass(frozen=True)
-class NewAction:
+class NewAction(msgspec.Struct, frozen=True):
     """An action item recorded together with a session (`note --action`)."""
 
     text: str

@@ -13,8 +13,9 @@ Rows are only rewritten where they differ, so applying the same changes again ch
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED, DumpRepo
 from mentorlog.store.sync.files import Change
@@ -25,8 +26,7 @@ ORDER = list(REFERENCES)
 NEEDED = {("skill_ratings", "rater_id"), ("skills", "person_id")}
 
 
-@dataclass
-class Entry:
+class Entry(msgspec.Struct):
     """A record being settled: its winning content, and whether the row shows all of it."""
 
     table: str
@@ -34,19 +34,17 @@ class Entry:
     complete: bool = True
 
 
-@dataclass(frozen=True)
-class LoopCut:
+class LoopCut(msgspec.Struct, frozen=True):
     goal_id: int
     goal_title: str
     parent_id: int
     parent_title: str
 
 
-@dataclass
-class Applied:
+class Applied(msgspec.Struct):
     changed: int = 0
     deleted: int = 0
-    loops: list[LoopCut] = field(default_factory=list)
+    loops: list[LoopCut] = msgspec.field(default_factory=list)
 
 
 def content_key(record: dict[str, Any]) -> dict[str, Any]:

@@ -18,10 +18,11 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
+
+import msgspec
 
 from mentorlog.base.i18n import _
 
@@ -69,8 +70,7 @@ def hlc_moment(text: str) -> str:
     return (EPOCH + timedelta(microseconds=hlc_parts(text)[0])).isoformat(timespec="seconds")
 
 
-@dataclass
-class HybridClock:
+class HybridClock(msgspec.Struct):
     """Wall time + counter: every stamp it issues is later than every stamp it issued or observed before, so a
     change made after seeing another one always orders after it, whatever the machines' clocks say."""
 
@@ -195,8 +195,7 @@ class AgeCodec:
 # the file format ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """One record's newest state from one device: the whole record (as in the dump), or None for a deletion."""
 
     table: str
@@ -205,8 +204,7 @@ class Change:
     record: dict[str, Any] | None
 
 
-@dataclass(frozen=True)
-class ChangeFile:
+class ChangeFile(msgspec.Struct, frozen=True):
     device: str
     seq: int
     created_at: str

@@ -13,8 +13,9 @@ import json
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
@@ -38,32 +39,29 @@ TABLES = tuple(REFERENCES)
 LINK_OWNERS = {link: (table, column) for table, (link, column) in [*TAGGED.items(), *GOAL_LINKS.items()]}
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(msgspec.Struct, frozen=True):
     device: str
     name: str
     reason: str
     newer: bool = False
 
 
-@dataclass
-class SyncReport:
+class SyncReport(msgspec.Struct):
     device: str
     first: bool = False
     sent: int = 0
-    written: list[str] = field(default_factory=list)
+    written: list[str] = msgspec.field(default_factory=list)
     received: int = 0
     files_applied: int = 0
-    devices_applied: set[str] = field(default_factory=set)
+    devices_applied: set[str] = msgspec.field(default_factory=set)
     changed: int = 0
     deleted: int = 0
-    loops: list[LoopCut] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+    loops: list[LoopCut] = msgspec.field(default_factory=list)
+    skipped: list[Skipped] = msgspec.field(default_factory=list)
     tell_plain: bool = False
 
 
-@dataclass(frozen=True)
-class DeviceStatus:
+class DeviceStatus(msgspec.Struct, frozen=True):
     device: str
     this: bool
     files: int
@@ -71,8 +69,7 @@ class DeviceStatus:
     last_file_at: str | None
 
 
-@dataclass(frozen=True)
-class SyncStatus:
+class SyncStatus(msgspec.Struct, frozen=True):
     device: str | None
     enabled_at: str | None
     last_sync: str | None
