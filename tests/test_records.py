@@ -27,7 +27,7 @@ from mentorlog.core.records import (
     Session,
     Skill,
     Topic,
-    record_from_row,
+    from_rows,
 )
 from mentorlog.store.crypto.cipher import RawKey
 from tests.processes import tree_env
@@ -104,15 +104,15 @@ def test_computed_keys_come_from_properties_and_nested_records_from_their_json_f
     assert goal.to_json()["milestones"] == {"total": 3, "achieved": 1}
 
 
-def test_a_record_is_made_from_a_row_by_column_name() -> None:
+def test_records_are_made_from_rows_by_column_name() -> None:
     row = {
         "id": 1, "uuid": "u", "date": "2026-11-26", "time": None, "person_id": None, "with_name": None, "title": "",
         "notes": "n", "feedback": "", "confidence": None, "next": None, "private": 1, "created_at": STAMP,
         "updated_at": STAMP, "next_date": None,
     }  # fmt: skip
-    session = record_from_row(Session, row, tags=["a"])
-    assert session.private is True and session.tags == ["a"] and session.goal_ids == []
-    assert record_from_row(Session, row).tags is not record_from_row(Session, row).tags
+    session, other = from_rows(Session, [{**row, "tags": ["a"]}, row])
+    assert session.private is True and session.tags == ["a"] and session.goal_ids == [] and other.tags == []
+    assert other.goal_ids is not from_rows(Session, [row])[0].goal_ids
 
 
 def test_records_compare_by_value_and_only_frozen_ones_hash() -> None:

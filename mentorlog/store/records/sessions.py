@@ -10,7 +10,7 @@ import msgspec
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
-from mentorlog.core.records import Session
+from mentorlog.core.records import Session, from_rows
 from mentorlog.store.base import Repo
 
 if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
@@ -118,28 +118,10 @@ class SessionsRepo(Repo):
             )
             for link in sorted(made, key=lambda row: row["id"]):
                 actions[link["session_id"]].append(link["id"])
-        return [
-            Session(
-                id=item["id"],
-                uuid=item["uuid"],
-                date=item["date"],
-                time=item["time"],
-                person_id=item["person_id"],
-                with_name=item["with_name"],
-                title=item["title"],
-                notes=item["notes"],
-                feedback=item["feedback"],
-                confidence=item["confidence"],
-                next=item["next_date"],
-                private=bool(item["private"]),
-                created_at=item["created_at"],
-                updated_at=item["updated_at"],
-                goal_ids=goals[item["id"]],
-                action_ids=actions[item["id"]],
-                tags=tags[item["id"]],
-            )
-            for item in found
-        ]
+        for item in found:
+            key = item["id"]
+            item.update(next=item["next_date"], goal_ids=goals[key], action_ids=actions[key], tags=tags[key])
+        return from_rows(Session, found)
 
     def get_session(self, session_id: int) -> Session:
         self.require("sessions", "session", session_id)
