@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from mentorlog.core import health
 from mentorlog.core.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Figures, Side, assess
@@ -120,13 +121,13 @@ def test_overall_and_attention_lines() -> None:
 
 def test_the_agreement_is_recalled_in_the_first_and_the_last_planned_month() -> None:
     span = {"started": "2026-11-01", "ends": "2027-06-30", "agreement": "Every two weeks."}
-    with_agreement = Person(**{**vars(person(14)), **span})
+    with_agreement = replace(person(14), **span)
     assert health.agreement_reminder(with_agreement, date(2026, 11, 30)) == "first month"
     assert health.agreement_reminder(with_agreement, date(2026, 12, 1)) is None
     assert health.agreement_reminder(with_agreement, date(2027, 5, 30)) == "last planned month"
     assert health.agreement_reminder(with_agreement, date(2027, 5, 29)) is None
     assert health.agreement_reminder(with_agreement, date(2027, 7, 1)) is None
-    silent = Person(**{**vars(with_agreement), "agreement": ""})
+    silent = replace(with_agreement, agreement="")
     assert health.agreement_reminder(silent, date(2026, 11, 30)) is None
 
 

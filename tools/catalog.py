@@ -19,12 +19,10 @@ import gettext
 import inspect
 import sys
 from collections.abc import Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-
-from mentorlog.base.datarecord import datarecord
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mentorlog"
 LOCALE = PACKAGE / "base" / "locale"
@@ -47,7 +45,7 @@ def area_of(path: Path) -> str:
     return "core"
 
 
-@datarecord
+@dataclass
 class Message:
     msgid: str
     plural: str | None = None

@@ -10,11 +10,12 @@ import math
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import LANGUAGES, N_, _, choose, os_reason
 
@@ -34,7 +35,7 @@ def _wall_clock() -> datetime:
 _TICKS = itertools.count()  # keeps the stamps of a pinned instant distinct and ordered within a process
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Clock:
     """Today (the user's local date) and now (an instant, stored as UTC), from one source.
 
@@ -98,7 +99,7 @@ class Clock:
 # the environment --------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Environment:
     """What the environment variables say, checked once: a bad value is a clear error (exit 2)."""
 
@@ -231,8 +232,7 @@ ALLOWED: dict[str, str] = {
 }
 
 
-@datarecord(frozen=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
 
     default_with: str | None = None
@@ -316,8 +316,7 @@ def load_config(path: Path) -> Config:
     )
 
 
-@datarecord(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     """Everything a command needs to know about its surroundings, read once."""
 
     environment: Environment

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from mentorlog.base import config as configuration
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import BadValue, MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
@@ -28,7 +27,7 @@ ROLE_PROMPT = N_("Role of {name} (mentor/mentee)")
 T = TypeVar("T")
 
 
-@datarecord
+@dataclass
 class AppState:
     """One command line's state: set up by the root command, read by the command that runs."""
 

@@ -5,11 +5,11 @@ and its view. Adding a kind means adding one entry here (and its repository)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, german
 from mentorlog.cli import common
@@ -141,8 +141,7 @@ def edit_help(word: str) -> str:
     return _(EDIT_HELP).format(what=_(NOUNS.get(word, word)))
 
 
-@datarecord(frozen=True)
-class FormSpec:
+class FormSpec(msgspec.Struct, frozen=True):
     """Which one-line fields and sections a kind's editor form has, and how to fill and read them."""
 
     fields: tuple[str, ...]
@@ -304,8 +303,7 @@ def _show_plain(view: str) -> Show:
 # the registry -------------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
-class Kind:
+class Kind(msgspec.Struct, frozen=True):
     """A record kind in the registry: how show, edit and delete get, change and remove it."""
 
     word: str
@@ -319,7 +317,7 @@ class Kind:
     show: Show
     tagged: bool = False  # #words in its text become tags when edited
     check_delete: Callable[[Journal, int], None] | None = None  # raises why it cannot be deleted, before asking
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = msgspec.field(default_factory=dict)
 
     def noun(self) -> str:
         """The kind as a person reads it, in the chosen language (`session`, `Sitzung`)."""

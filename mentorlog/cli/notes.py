@@ -6,9 +6,9 @@ import contextlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import typer
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
@@ -27,8 +27,7 @@ notes under the notes line (any Markdown, # headings too). Lines like
 become action items, and #words become tags. Empty the file to cancel.""")
 
 
-@datarecord
-class NoteFields:
+class NoteFields(msgspec.Struct):
     """The one-line fields of a session, from flags or the editor form."""
 
     title: str

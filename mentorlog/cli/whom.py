@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import msgspec
 import typer
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import MentorlogError, NotFound, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import inert
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
 
-@datarecord(frozen=True)
-class PersonPlan:
+class PersonPlan(msgspec.Struct, frozen=True):
     """A person to use: an existing id, or a name and role to create in the write transaction."""
 
     id: int | None

@@ -12,9 +12,10 @@ import unicodedata
 from datetime import date, time, timedelta
 from typing import Literal
 
+import msgspec
+
 from mentorlog.base import i18n
 from mentorlog.base.config import MAX_YEAR, MIN_YEAR
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import DateError
 from mentorlog.base.i18n import N_, _
 from mentorlog.base.patterns import lazy
@@ -180,8 +181,7 @@ TIME_TAIL = lazy(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?
 TIME = lazy(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
-@datarecord(frozen=True)
-class When:
+class When(msgspec.Struct, frozen=True):
     """A parsed date with an optional time of day."""
 
     day: date

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.errors import BadValue, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
@@ -25,8 +26,7 @@ class Invalid(Exception):
     """One field breaks its rule (the checker adds where)."""
 
 
-@datarecord(frozen=True)
-class Field:
+class Field(msgspec.Struct, frozen=True):
     kind: str  # id, uuid, ref, stamp, date, time, text, name, int, enum, bool, tags, refs
     required: bool = True
     nullable: bool = False

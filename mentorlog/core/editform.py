@@ -16,9 +16,8 @@ BOM and Windows line endings from the editor are ignored.
 
 from __future__ import annotations
 
-from dataclasses import field
+import msgspec
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import N_, _
 
 MARK = "@@"
@@ -38,10 +37,9 @@ def label(name: str) -> str:
     return _(name) if name in LABELS else name
 
 
-@datarecord(frozen=True)
-class Form:
-    fields: dict[str, str] = field(default_factory=dict)  # one-line fields, in order: {"Title": "…"}
-    sections: dict[str, str] = field(default_factory=dict)  # free text, in order; the last runs to the end
+class Form(msgspec.Struct, frozen=True):
+    fields: dict[str, str] = msgspec.field(default_factory=dict)  # one-line fields, in order: {"Title": "…"}
+    sections: dict[str, str] = msgspec.field(default_factory=dict)  # free text, in order; the last runs to the end
     help: str = ""
 
     def field(self, name: str, default: str = "") -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+import msgspec
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import N_, _
 from mentorlog.core.health import Health, shown, verdict_word
 from mentorlog.core.records import Action, Session
@@ -13,17 +12,16 @@ from mentorlog.core.reports import GoalChange, PersonFigures, Review
 NOBODY = ""  # the group of records that are with no one
 
 
-@datarecord
-class Part:
+class Part(msgspec.Struct):
     """One relationship's share of a review (or, with NAME empty, what is with nobody)."""
 
     name: str
     role: str = ""
     figures: PersonFigures | None = None
-    goals: list[GoalChange] = field(default_factory=list)
-    sessions: list[Session] = field(default_factory=list)
-    open: list[Action] = field(default_factory=list)
-    done: list[Action] = field(default_factory=list)
+    goals: list[GoalChange] = msgspec.field(default_factory=list)
+    sessions: list[Session] = msgspec.field(default_factory=list)
+    open: list[Action] = msgspec.field(default_factory=list)
+    done: list[Action] = msgspec.field(default_factory=list)
     health: Health | None = None
 
     @property

@@ -5,11 +5,12 @@ from store/health.py, the thresholds are here (and in the README, which a test k
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.core.records import Person
 
@@ -71,8 +72,7 @@ QUIET_DAYS = 90  # without a cadence: no meeting for this long is watch
 WINDOW = "6m"  # `health` without --since, and the needs-attention lines of agenda and today
 
 
-@datarecord(frozen=True)
-class Side:
+class Side(msgspec.Struct, frozen=True):
     """One side's action items due in the window: done on time, done late, still open past their due day."""
 
     on_time: int = 0
@@ -88,12 +88,11 @@ class Side:
     def rate(self) -> float | None:
         return round(self.on_time / self.due, 2) if self.due else None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: with the rate
         return {"due": self.due, "on_time": self.on_time, "late": self.late, "overdue": self.overdue, "rate": self.rate}
 
 
-@datarecord(frozen=True)
-class Figures:
+class Figures(msgspec.Struct, frozen=True):
     """What happened in one relationship from SINCE to UNTIL (already clipped to its start and close)."""
 
     person: Person
@@ -111,7 +110,7 @@ class Figures:
     active_goals: int
 
 
-@datarecord
+@dataclass
 class Health:
     """A relationship's figures with a verdict per measure and the reasons behind them."""
 
@@ -136,7 +135,7 @@ class Health:
 
     _reason_levels: list[str] = field(default_factory=list, repr=False)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: product.md's health shape from the figures
         f = self.figures
         confidence = _confidence(f.confidences)
         return {

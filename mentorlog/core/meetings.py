@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+from msgspec import to_builtins
+
 from mentorlog.core.records import Action, Goal, Person, Reflection, Session, Topic
 
 if TYPE_CHECKING:
@@ -15,8 +16,7 @@ if TYPE_CHECKING:
 # agenda --------------------------------------------------------------------------------------------
 
 
-@datarecord
-class Agenda:
+class Agenda(msgspec.Struct):
     """What to bring to the next meeting with one person (the `agenda` view)."""
 
     person: Person
@@ -29,18 +29,18 @@ class Agenda:
     topics: list[Topic]
     stale_goals: list[Goal]
     reflections: list[Reflection]
-    more: dict[str, int] = field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
-    attention: list[str] = field(default_factory=list)  # the relationship's `needs attention` reasons (health)
+    more: dict[str, int] = msgspec.field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
+    attention: list[str] = msgspec.field(default_factory=list)  # the relationship's `needs attention` reasons (health)
     agreement_reminder: str | None = None  # `first month` / `last planned month`: the agreement is shown
-    growth: list[SkillTrend] = field(default_factory=list)  # growth areas linked to active goals
-    gaps: list[Gap] = field(default_factory=list)  # where my rating and theirs are 2 or more apart
+    growth: list[SkillTrend] = msgspec.field(default_factory=list)  # growth areas linked to active goals
+    gaps: list[Gap] = msgspec.field(default_factory=list)  # where my rating and theirs are 2 or more apart
 
     def _reminder(self) -> dict[str, Any] | None:
         if not self.agreement_reminder:
             return None
         return {"when": self.agreement_reminder, "agreement": self.person.agreement}
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the agenda's parts, the last session in short
         last = self.last_session
         return {
             "person": self.person.to_json(),
@@ -57,7 +57,7 @@ class Agenda:
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
             "growth_areas": [trend.to_json() for trend in self.growth],
-            "skill_gaps": [gap.to_json() for gap in self.gaps],
+            "skill_gaps": to_builtins(self.gaps),
             "not_listed": self.more,
             "needs_attention": list(self.attention),
             "agreement_reminder": self._reminder(),
@@ -86,8 +86,7 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
 # today ------------------------------------------------------------------------------------------
 
 
-@datarecord
-class Meeting:
+class Meeting(msgspec.Struct):
     """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence."""
 
     person: Person
@@ -95,8 +94,7 @@ class Meeting:
     planned: bool  # True: a --next date or a future session; False: last session + cadence
 
 
-@datarecord
-class Today:
+class Today(msgspec.Struct):
     """The day's dashboard (`today`): items due, meetings ahead, what needs attention."""
 
     today: date
@@ -107,10 +105,10 @@ class Today:
     stale_goals: list[Goal]
     topics: dict[str, list[Topic]]  # open topics per person
     empty: bool = False  # nothing at all in the journal yet
-    more: dict[str, int] = field(default_factory=dict)
-    attention: dict[str, list[str]] = field(default_factory=dict)  # per person: `needs attention` reasons
+    more: dict[str, int] = msgspec.field(default_factory=dict)
+    attention: dict[str, list[str]] = msgspec.field(default_factory=dict)  # per person: `needs attention` reasons
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: grouped by person, meetings in short
         def meeting(m: Meeting) -> dict[str, Any]:
             return {"person": m.person.name, "date": m.day.isoformat(), "planned": m.planned}
 
@@ -141,8 +139,7 @@ def next_meeting(person: Person, today: date) -> Meeting | None:
 # the agenda to share ----------------------------------------------------------------------------
 
 
-@datarecord
-class SharedAgenda:
+class SharedAgenda(msgspec.Struct):
     """What `agenda --format md` shows the other person: open items of both sides (none from a private
     session), open topics, the goals shared with them and the next meeting; no notes, feedback or reflections."""
 

@@ -6,11 +6,9 @@ A patch is a frozen value: the store reads it and never changes it, so an update
 from __future__ import annotations
 
 import enum
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
-
-from mentorlog.base.datarecord import datarecord
 
 
 class Unset(enum.Enum):
@@ -23,7 +21,7 @@ class Unset(enum.Enum):
 UNSET = Unset.UNSET
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class Patch:
     def changes(self) -> dict[str, Any]:
         """The fields that were set, by name."""
@@ -33,7 +31,7 @@ class Patch:
         return bool(self.changes())
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class SessionPatch(Patch):
     title: str | Unset = UNSET
     notes: str | Unset = UNSET
@@ -47,7 +45,7 @@ class SessionPatch(Patch):
     goal_ids: tuple[int, ...] | Unset = UNSET
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class GoalPatch(Patch):
     title: str | Unset = UNSET
     description: str | Unset = UNSET
@@ -58,7 +56,7 @@ class GoalPatch(Patch):
     tags: tuple[str, ...] | Unset = UNSET
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class ActionPatch(Patch):
     text: str | Unset = UNSET
     owner_id: int | Unset | None = UNSET
@@ -68,7 +66,7 @@ class ActionPatch(Patch):
     session_id: int | Unset | None = UNSET
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class ReflectionPatch(Patch):
     text: str | Unset = UNSET
     day: date | Unset = UNSET
@@ -77,7 +75,7 @@ class ReflectionPatch(Patch):
     tags: tuple[str, ...] | Unset = UNSET
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class PersonPatch(Patch):
     name: str | Unset = UNSET
     role: str | Unset = UNSET
@@ -88,13 +86,13 @@ class PersonPatch(Patch):
     agreement: str | Unset = UNSET
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class TopicPatch(Patch):
     text: str | Unset = UNSET
     person_id: int | Unset = UNSET
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class SkillPatch(Patch):
     name: str | Unset = UNSET
     kind: str | Unset = UNSET

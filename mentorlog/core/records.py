@@ -1,11 +1,18 @@
-"""The records of a journal as plain dataclasses; `to_json` gives the shapes product.md promises."""
+"""The records of a journal, one `msgspec.Struct` per kind; `to_json` gives the shapes product.md promises.
+
+Each kind lists the keys of its JSON form, in order (`JSON`): a field, or a property of that name, with
+`with` read from `with_name`. One encoder (`Record.to_json`) builds them all. A Struct costs ~0.03 ms to
+define against ~0.45 ms for a dataclass (whose methods are compiled per class), and `msgspec.convert`
+makes them from rows (`from_rows`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import field
-from typing import Any
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, ClassVar, TypeVar
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
 
 ROLES = ("mentor", "mentee")
 HORIZONS = ("short", "long")
@@ -15,9 +22,58 @@ SKILL_KINDS = ("strength", "growth")
 KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 
 
-@datarecord
-class Person:
+JSON_ATTRIBUTE = {"with": "with_name"}  # JSON keys that are no Python name: the attribute that holds them
+
+R = TypeVar("R", bound="Record")
+
+
+class Record(msgspec.Struct):
+    """One kind of record: its fields as the store reads them, and `JSON`, the keys of its JSON form in order."""
+
+    JSON: ClassVar[tuple[str, ...]] = ()
+    NESTED: ClassVar[tuple[str, ...]] = ()  # keys of JSON that hold a list of records: shown in their JSON form
+    _json_values: ClassVar[Callable[[Record], tuple[Any, ...]]]
+
+    def __init_subclass__(cls, **options: Any) -> None:
+        super().__init_subclass__(**options)
+        if cls.JSON:
+            cls._json_values = attrgetter(*(JSON_ATTRIBUTE.get(key, key) for key in cls.JSON))
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form: each key of `JSON`, in order, from the field or property of that name."""
+        shown = dict(zip(self.JSON, type(self)._json_values(self), strict=True))
+        for key in self.NESTED:
+            shown[key] = [record.to_json() for record in shown[key]]
+        return shown
+
+
+def from_rows(kind: type[R], rows: list[dict[str, Any]]) -> list[R]:
+    """Records made from rows of the store by column name: a column with no field is left out, SQLite's 0/1
+    becomes a bool. One call for all rows (per row, msgspec.convert costs more than the constructor)."""
+    return msgspec.convert(rows, list[kind], strict=False)  # type: ignore[valid-type]
+
+
+class Person(Record):
     """A relationship: the person, my role toward them, its cadence, agreement and status."""
+
+    JSON = (
+        "id",
+        "uuid",
+        "name",
+        "role",
+        "cadence_days",
+        "note",
+        "last_session",
+        "next_session",
+        "open_actions",
+        "status",
+        "started",
+        "ends",
+        "agreement",
+        "closed_at",
+        "created_at",
+        "updated_at",
+    )
 
     id: int
     uuid: str
@@ -40,30 +96,28 @@ class Person:
     def active(self) -> bool:
         return self.status == "active"
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "name": self.name,
-            "role": self.role,
-            "cadence_days": self.cadence_days,
-            "note": self.note,
-            "last_session": self.last_session,
-            "next_session": self.next_session,
-            "open_actions": self.open_actions,
-            "status": self.status,
-            "started": self.started,
-            "ends": self.ends,
-            "agreement": self.agreement,
-            "closed_at": self.closed_at,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        }
 
-
-@datarecord
-class Session:
+class Session(Record):
     """A meeting with someone (or a note with no one): notes, feedback, confidence, tags, goals."""
+
+    JSON = (
+        "id",
+        "uuid",
+        "date",
+        "time",
+        "with",
+        "title",
+        "notes",
+        "feedback",
+        "confidence",
+        "next",
+        "private",
+        "goal_ids",
+        "action_ids",
+        "tags",
+        "created_at",
+        "updated_at",
+    )
 
     id: int
     uuid: str
@@ -79,34 +133,31 @@ class Session:
     private: bool
     created_at: str
     updated_at: str
-    goal_ids: list[int] = field(default_factory=list)
-    action_ids: list[int] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "date": self.date,
-            "time": self.time,
-            "with": self.with_name,
-            "title": self.title,
-            "notes": self.notes,
-            "feedback": self.feedback,
-            "confidence": self.confidence,
-            "next": self.next,
-            "private": self.private,
-            "goal_ids": self.goal_ids,
-            "action_ids": self.action_ids,
-            "tags": self.tags,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        }
+    goal_ids: list[int] = msgspec.field(default_factory=list)
+    action_ids: list[int] = msgspec.field(default_factory=list)
+    tags: list[str] = msgspec.field(default_factory=list)
 
 
-@datarecord
-class Goal:
+class Goal(Record):
     """A goal or milestone (parent_id), with its progress and the relationship it belongs to."""
+
+    JSON = (
+        "id",
+        "uuid",
+        "title",
+        "description",
+        "horizon",
+        "status",
+        "progress",
+        "target",
+        "parent_id",
+        "with",
+        "tags",
+        "milestones",
+        "created_at",
+        "updated_at",
+        "achieved_at",
+    )
 
     id: int
     uuid: str
@@ -122,33 +173,19 @@ class Goal:
     created_at: str
     updated_at: str
     achieved_at: str | None
-    tags: list[str] = field(default_factory=list)
+    tags: list[str] = msgspec.field(default_factory=list)
     milestone_total: int = 0
     milestone_achieved: int = 0
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "title": self.title,
-            "description": self.description,
-            "horizon": self.horizon,
-            "status": self.status,
-            "progress": self.progress,
-            "target": self.target,
-            "parent_id": self.parent_id,
-            "with": self.with_name,
-            "tags": self.tags,
-            "milestones": {"total": self.milestone_total, "achieved": self.milestone_achieved},
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-            "achieved_at": self.achieved_at,
-        }
+    @property
+    def milestones(self) -> dict[str, int]:
+        return {"total": self.milestone_total, "achieved": self.milestone_achieved}
 
 
-@datarecord
-class ProgressUpdate:
+class ProgressUpdate(Record):
     """A dated progress figure of a goal, with an optional note."""
+
+    JSON = ("id", "uuid", "goal_id", "date", "progress_before", "progress", "note", "created_at")
 
     id: int
     uuid: str
@@ -159,22 +196,24 @@ class ProgressUpdate:
     note: str
     created_at: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "goal_id": self.goal_id,
-            "date": self.date,
-            "progress_before": self.progress_before,
-            "progress": self.progress,
-            "note": self.note,
-            "created_at": self.created_at,
-        }
 
-
-@datarecord
-class Action:
+class Action(Record):
     """An action item: what, whose, due when, with whom, and whether it is open, done or dropped."""
+
+    JSON = (
+        "id",
+        "uuid",
+        "text",
+        "owner",
+        "due",
+        "status",
+        "with",
+        "session_id",
+        "goal_id",
+        "created_at",
+        "updated_at",
+        "done_at",
+    )
 
     id: int
     uuid: str
@@ -191,26 +230,11 @@ class Action:
     updated_at: str
     done_at: str | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "text": self.text,
-            "owner": self.owner,
-            "due": self.due,
-            "status": self.status,
-            "with": self.with_name,
-            "session_id": self.session_id,
-            "goal_id": self.goal_id,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-            "done_at": self.done_at,
-        }
 
-
-@datarecord
-class Reflection:
+class Reflection(Record):
     """A dated reflection: what went well, what was hard, what is next."""
+
+    JSON = ("id", "uuid", "date", "text", "goal_id", "with", "tags", "created_at", "updated_at")
 
     id: int
     uuid: str
@@ -221,25 +245,13 @@ class Reflection:
     with_name: str | None
     created_at: str
     updated_at: str
-    tags: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "date": self.date,
-            "text": self.text,
-            "goal_id": self.goal_id,
-            "with": self.with_name,
-            "tags": self.tags,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        }
+    tags: list[str] = msgspec.field(default_factory=list)
 
 
-@datarecord
-class Topic:
+class Topic(Record):
     """A topic queued for the next meeting with someone; discussed_at once talked about."""
+
+    JSON = ("id", "uuid", "text", "with", "status", "session_id", "created_at", "updated_at", "discussed_at")
 
     id: int
     uuid: str
@@ -252,23 +264,11 @@ class Topic:
     updated_at: str
     discussed_at: str | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "text": self.text,
-            "with": self.with_name,
-            "status": self.status,
-            "session_id": self.session_id,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-            "discussed_at": self.discussed_at,
-        }
 
-
-@datarecord
-class Rating:
+class Rating(Record):
     """A dated level 1-5 of a skill: by me (rater_id None, a self-assessment) or by a person (their view)."""
+
+    JSON = ("id", "uuid", "date", "level", "by", "note", "session_id", "created_at")
 
     id: int
     uuid: str
@@ -290,22 +290,25 @@ class Rating:
     def mine(self) -> bool:
         return self.rater_id is None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "date": self.date,
-            "level": self.level,
-            "by": self.by,
-            "note": self.note,
-            "session_id": self.session_id,
-            "created_at": self.created_at,
-        }
 
-
-@datarecord
-class Skill:
+class Skill(Record):
     """An ability someone is developing (`growth`) or relies on (`strength`): mine, or a person's (with_name)."""
+
+    NESTED = ("ratings",)
+    JSON = (
+        "id",
+        "uuid",
+        "name",
+        "kind",
+        "with",
+        "description",
+        "goal_ids",
+        "level",
+        "level_by_others",
+        "ratings",
+        "created_at",
+        "updated_at",
+    )
 
     id: int
     uuid: str
@@ -316,8 +319,8 @@ class Skill:
     description: str
     created_at: str
     updated_at: str
-    goal_ids: list[int] = field(default_factory=list)
-    ratings: list[Rating] = field(default_factory=list)  # oldest first
+    goal_ids: list[int] = msgspec.field(default_factory=list)
+    ratings: list[Rating] = msgspec.field(default_factory=list)  # oldest first
 
     @property
     def level(self) -> int | None:
@@ -331,22 +334,6 @@ class Skill:
         theirs = [rating for rating in self.ratings if not rating.mine]
         return theirs[-1].level if theirs else None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "name": self.name,
-            "kind": self.kind,
-            "with": self.with_name,
-            "description": self.description,
-            "goal_ids": self.goal_ids,
-            "level": self.level,
-            "level_by_others": self.level_by_others,
-            "ratings": [rating.to_json() for rating in self.ratings],
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        }
-
 
 # search -----------------------------------------------------------------------------------------
 
@@ -354,8 +341,7 @@ SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic", "person", "s
 MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; never in shown text (made inert)
 
 
-@datarecord(frozen=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     """One search result: the record's kind and id, its title and a snippet with the matches marked."""
 
     kind: str
@@ -369,7 +355,7 @@ class Hit:
     def plain_snippet(self) -> str:
         return self.snippet.replace(MATCH_OPEN, "").replace(MATCH_CLOSE, "")
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the snippet without its marks, the score rounded
         return {
             "kind": self.kind,
             "id": self.id,

@@ -6,11 +6,12 @@ templates read them. Nothing here does I/O or reads a clock.
 
 from __future__ import annotations
 
-from dataclasses import field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+from msgspec import to_builtins
+
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
 from mentorlog.core.spans import DONE_LISTED as DONE_LISTED
 from mentorlog.core.spans import MARKS_PER_ROW as MARKS_PER_ROW  # re-exported: these live in the light spans.py
@@ -36,8 +37,7 @@ MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection
 # goals ---------------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
-class GoalChange:
+class GoalChange(msgspec.Struct, frozen=True):
     """A goal's progress at the start and the end of a period, placed in the goal tree."""
 
     id: int
@@ -73,8 +73,7 @@ class GoalChange:
 # summary -------------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
-class ActionFigures:
+class ActionFigures(msgspec.Struct, frozen=True):
     """Action items in a period: created, done, still open and overdue."""
 
     created: int
@@ -84,8 +83,7 @@ class ActionFigures:
     completion_rate: float | None  # of the items created in the period, the share done
 
 
-@datarecord(frozen=True)
-class Quote:
+class Quote(msgspec.Struct, frozen=True):
     """A highlight: a piece of feedback (with whom) or a reflection."""
 
     date: str
@@ -93,8 +91,7 @@ class Quote:
     with_name: str | None = None
 
 
-@datarecord(frozen=True)
-class PersonFigures:
+class PersonFigures(msgspec.Struct, frozen=True):
     """One relationship in a period: its own meetings, confidence trend and open items."""
 
     person_id: int
@@ -106,18 +103,17 @@ class PersonFigures:
     open: int
     overdue: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: nested figures under other names
         return {
             "person": self.name,
             "role": self.role,
             "sessions": {"count": self.sessions, "expected": self.expected},
-            "confidence": self.confidence.to_json(),
+            "confidence": to_builtins(self.confidence),
             "actions": {"open": self.open, "overdue": self.overdue},
         }
 
 
-@datarecord(frozen=True)
-class Summary:
+class Summary(msgspec.Struct, frozen=True):
     """The figures of a period (the `summary` view): sessions, actions, goals, people, skills."""
 
     since: date
@@ -130,14 +126,14 @@ class Summary:
     tags: list[tuple[str, int]]
     feedback: list[Quote]
     reflections: list[Quote]
-    people: list[PersonFigures] = field(default_factory=list)  # per relationship, in name order
-    skills: list[SkillChange] = field(default_factory=list)  # skills rated in the period
+    people: list[PersonFigures] = msgspec.field(default_factory=list)  # per relationship, in name order
+    skills: list[SkillChange] = msgspec.field(default_factory=list)  # skills rated in the period
 
     @property
     def is_empty(self) -> bool:
         return not self.sessions and not self.actions.created and not self.goals and not self.skills
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: product.md's summary shape, nested and renamed
         a = self.actions
         return {
             "since": self.since.isoformat(),
@@ -151,7 +147,7 @@ class Summary:
                 "completion_rate": a.completion_rate,
             },
             "goals": [goal.summary_json() for goal in self.goals],
-            "confidence": self.confidence.to_json(),
+            "confidence": to_builtins(self.confidence),
             "tags": [{"tag": tag, "count": count} for tag, count in self.tags],
             "skills": [skill.summary_json() for skill in self.skills],
             "highlights": {
@@ -165,8 +161,7 @@ class Summary:
 # timeline ------------------------------------------------------------------------------------------
 
 
-@datarecord
-class Mark:
+class Mark(msgspec.Struct):
     """One event on the timeline: a session, an update, an achieved goal, a rating, ..."""
 
     day: str
@@ -175,33 +170,31 @@ class Mark:
     detail: str = ""
 
 
-@datarecord
-class Row:
+class Row(msgspec.Struct):
     """One month (or week) of the timeline with its marks."""
 
     label: str
     key: str  # YYYY-MM for a month, the Monday's date for a week
     start: date
     end: date
-    marks: list[Mark] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)  # everything in the row, by kind
+    marks: list[Mark] = msgspec.field(default_factory=list)
+    counts: dict[str, int] = msgspec.field(default_factory=dict)  # everything in the row, by kind
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the key is left out, the days as ISO text
         return {
             "label": self.label,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "counts": self.counts,
-            "marks": [vars(mark) for mark in self.marks],
+            "marks": to_builtins(self.marks),
         }
 
 
-@datarecord
-class Timeline:
+class Timeline(msgspec.Struct):
     """The `timeline` view: rows of marks per month or week, and the goals that moved."""
 
     since: date
@@ -213,7 +206,7 @@ class Timeline:
     def is_empty(self) -> bool:
         return not any(row.marks for row in self.rows) and not self.goals
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the goals in their timeline form
         return {
             "since": self.since.isoformat(),
             "until": self.until.isoformat(),
@@ -260,8 +253,7 @@ def _first_of_month(index: int) -> date:
 # review (what an export shows) ------------------------------------------------------------------
 
 
-@datarecord
-class Review:
+class Review(msgspec.Struct):
     """One period's records for a review, private sessions (and what came of them) left out unless asked."""
 
     since: date
@@ -281,11 +273,13 @@ class Review:
     topics: list[Topic]
     next_meetings: list[Session]  # per person, the latest session naming a next meeting on or after today
     private_left_out: int = 0
-    skills: list[Skill] = field(default_factory=list)  # skills rated in the period, with those ratings
+    skills: list[Skill] = msgspec.field(default_factory=list)  # skills rated in the period, with those ratings
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed
-    health: list[Health] = field(default_factory=list)  # per relationship in the period (md and html reviews)
-    targets: list[Goal] = field(default_factory=list)  # active goals with a target date, whatever the period (ics)
+    health: list[Health] = msgspec.field(default_factory=list)  # per relationship in the period (md and html reviews)
+    targets: list[Goal] = msgspec.field(
+        default_factory=list
+    )  # active goals with a target date, whatever the period (ics)
 
     @property
     def people_in_period(self) -> list[Person]:

@@ -4,9 +4,9 @@ rules the period figures, today and health share (light: they build no report da
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.core.trees import SPARK_POINTS, sparkline
 
 STALE_DAYS = 28
@@ -49,8 +49,7 @@ def expected_meetings(since: date, until: date, started: date, cadence_days: int
 # confidence ----------------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
-class Confidence:
+class Confidence(msgspec.Struct, frozen=True):
     """Session confidence over a period: first, last, average and a sparkline."""
 
     first: int | None
@@ -70,6 +69,3 @@ class Confidence:
         if not count or first is None:
             return cls(None, None, None, "")
         return cls(first, latest[-1], round(total / count, 1), sparkline(latest[-SPARK_POINTS:]))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"first": self.first, "last": self.last, "average": self.average, "sparkline": self.sparkline}

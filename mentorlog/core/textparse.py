@@ -13,10 +13,10 @@ one word: `me`, `them` (German `ich`, `sie`, `er`), or a person's name or prefix
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
 from datetime import date
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.i18n import _
 from mentorlog.base.patterns import lazy
 
@@ -35,8 +35,7 @@ REFERENCE_DAY = date(2028, 1, 3)
 TAG = lazy(r"#(?<![\w#&/]#)([^\W\d_][\w-]*)")
 
 
-@datarecord(frozen=True)
-class ActionLine:
+class ActionLine(msgspec.Struct, frozen=True):
     """An action item as typed, its `due:` and `owner:` tokens taken off the text."""
 
     text: str
@@ -45,13 +44,12 @@ class ActionLine:
     done: bool = False
 
 
-@datarecord(frozen=True)
-class ParsedNote:
+class ParsedNote(msgspec.Struct, frozen=True):
     """A note's text with its action lines and #tags taken out."""
 
     notes: str
-    actions: list[ActionLine] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    actions: list[ActionLine] = msgspec.field(default_factory=list)
+    tags: list[str] = msgspec.field(default_factory=list)
 
 
 def find_tags(*texts: str | None) -> list[str]:
@@ -155,8 +153,7 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
     return ParsedNote(notes=notes, actions=actions, tags=find_tags(text))
 
 
-@datarecord(frozen=True)
-class RatingLine:
+class RatingLine(msgspec.Struct, frozen=True):
     """A skill rating as typed in a note: skill, level, by whom, note."""
 
     skill: str

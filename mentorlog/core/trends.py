@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+from msgspec import to_builtins
+
 from mentorlog.base.i18n import _
 from mentorlog.core.records import Rating, Skill
 from mentorlog.core.trees import SPARK_POINTS, sparkline
@@ -19,8 +21,7 @@ from mentorlog.core.trees import SPARK_POINTS, sparkline
 GAP = 2  # my rating and theirs this far apart (or more) is worth saying
 
 
-@datarecord(frozen=True)
-class View:
+class View(msgspec.Struct, frozen=True):
     """One side's ratings of a skill over a period: level at the start and at the end, and the ratings inside."""
 
     start: int | None
@@ -65,8 +66,7 @@ def others(skill: Skill) -> list[Rating]:
     return [rating for rating in theirs if rating.rater_id == rater]
 
 
-@datarecord(frozen=True)
-class Gap:
+class Gap(msgspec.Struct, frozen=True):
     """My latest rating of a skill and someone else's, GAP or more apart."""
 
     skill_id: int
@@ -79,10 +79,6 @@ class Gap:
         return _("you rate {skill} {mine}, {by} rates it {theirs}").format(
             skill=repr(self.skill), mine=self.mine, by=self.by, theirs=self.theirs
         )
-
-    def to_json(self) -> dict[str, Any]:
-        return {"skill_id": self.skill_id, "skill": self.skill, "mine": self.mine, "theirs": self.theirs,
-                "by": self.by}  # fmt: skip
 
 
 def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
@@ -101,8 +97,7 @@ def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
     ]
 
 
-@datarecord(frozen=True)
-class SkillTrend:
+class SkillTrend(msgspec.Struct, frozen=True):
     """A skill as `skills` shows it: both views over the period, its goals, and any gap between the views."""
 
     skill: Skill
@@ -119,7 +114,7 @@ class SkillTrend:
         theirs = others(self.skill)
         return theirs[-1].by if theirs else None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # computed: the skill's JSON form with its changes in the period
         return {
             **self.skill.to_json(),
             "change": {
@@ -130,7 +125,7 @@ class SkillTrend:
             "sparkline": self.me.sparkline,
             "sparkline_by_others": self.them.sparkline,
             "goals": [{"id": goal_id, "title": title} for goal_id, title in self.goals],
-            "gaps": [gap.to_json() for gap in self.gaps],
+            "gaps": to_builtins(self.gaps),
         }
 
 
@@ -141,8 +136,7 @@ def trend(skill: Skill, since: date, until: date, goals: tuple[tuple[int, str], 
     )  # fmt: skip
 
 
-@datarecord(frozen=True)
-class SkillChange:
+class SkillChange(msgspec.Struct, frozen=True):
     """A skill rated in a period: each view's level at its start and end (summary, reviews)."""
 
     id: int

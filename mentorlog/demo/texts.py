@@ -3,11 +3,10 @@ journal.py writes into the same half year, date for date."""
 
 from __future__ import annotations
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
 
 
-@datarecord(frozen=True)
-class Relationship:
+class Relationship(msgspec.Struct, frozen=True):
     name: str
     role: str
     cadence: int
@@ -20,8 +19,7 @@ class Relationship:
     closed_days_ago: int | None = None  # a relationship that ended, with a closing reflection
 
 
-@datarecord(frozen=True)
-class Texts:
+class Texts(msgspec.Struct, frozen=True):
     """Every word the demo writes, in one language."""
 
     relationships: tuple[Relationship, Relationship, Relationship, Relationship]  # a mentor, two mentees, a closed one

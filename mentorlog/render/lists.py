@@ -6,11 +6,11 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime
 
+import msgspec
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.i18n import _, german, ngettext
 from mentorlog.base.safe import inert, one_line
 from mentorlog.core import humane
@@ -113,8 +113,7 @@ def plain_table(*columns: str) -> Table:
 STACK_BELOW = 40  # columns; narrower terminals get each row as a small block instead of a squeezed table
 
 
-@datarecord(frozen=True)
-class Col:
+class Col(msgspec.Struct, frozen=True):
     """A table column: its header, alignment and whether it may wrap."""
 
     name: str

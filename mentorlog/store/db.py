@@ -14,11 +14,10 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import StoreError
 from mentorlog.base.i18n import _, os_reason
 from mentorlog.store.problems import sqlite_problem
@@ -180,7 +179,7 @@ def memory_journal() -> sqlite3.Connection:
     return db
 
 
-@datarecord
+@dataclass
 class Opened:
     """An open journal: the connection, the shared lock that says "in use", and what this open created."""
 

@@ -14,7 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 
 if TYPE_CHECKING:
@@ -195,8 +196,7 @@ class Journal:
         return LoadRepo(self)
 
 
-@datarecord
-class Outcome:
+class Outcome(msgspec.Struct):
     """What happened to a command's transaction: the CLI needs to know whether a later error came after the commit."""
 
     committed: bool = False

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+import msgspec
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.store.db import memory_journal
 
 
-@datarecord(frozen=True)
-class Column:
+class Column(msgspec.Struct, frozen=True):
     name: str
     type: str
     required: bool
@@ -17,12 +15,11 @@ class Column:
     references: str | None  # "people (id), on delete restrict"
 
 
-@datarecord(frozen=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     name: str
     columns: list[Column]
-    indexes: list[str] = field(default_factory=list)  # "idx_actions_status_due (status, due)"
-    triggers: list[str] = field(default_factory=list)
+    indexes: list[str] = msgspec.field(default_factory=list)  # "idx_actions_status_due (status, due)"
+    triggers: list[str] = msgspec.field(default_factory=list)
 
 
 def describe() -> list[Table]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.i18n import _, ngettext
 from mentorlog.store.base import Repo
 
@@ -19,8 +20,7 @@ NOUNS = {
 LINKS = ("session_goals", "session_tags", "goal_tags", "reflection_tags", "skill_goals")  # come and go with records
 
 
-@datarecord(frozen=True)
-class Undone:
+class Undone(msgspec.Struct, frozen=True):
     """What `undo` reverted: the command, when it ran, and the rows per table."""
 
     command: str

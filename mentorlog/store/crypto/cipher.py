@@ -25,11 +25,10 @@ import re
 import sys
 import types
 from collections.abc import Callable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import MentorlogError
 from mentorlog.base.i18n import _, os_reason
 
@@ -46,7 +45,7 @@ INSTALL = "pip install 'mentorlog[encryption]'"
 WRONG = "wrong passphrase, or not a mentorlog journal"
 
 
-@datarecord(frozen=True)
+@dataclass(frozen=True)
 class RawKey:
     """A SQLCipher raw key and the salt it belongs to. Its repr never shows either."""
 
@@ -206,7 +205,7 @@ def keyring_forget(hints: Path | None, path: Path) -> bool:
 # where the key comes from ------------------------------------------------------------------------
 
 
-@datarecord
+@dataclass
 class Keys:
     """The key sources of one command, in order, and what they gave (each source is asked at most once).
 

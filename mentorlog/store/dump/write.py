@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import field
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.store.base import Repo
@@ -47,12 +47,11 @@ Progress = Callable[[int], None]
 BATCH = 1000  # records encoded and escaped together
 
 
-@datarecord
-class ImportReport:
-    added: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
+class ImportReport(msgspec.Struct):
+    added: dict[str, int] = msgspec.field(default_factory=dict)
+    updated: dict[str, int] = msgspec.field(default_factory=dict)
     restored_ids: bool = False
-    cut_links: list[str] = field(default_factory=list)  # goal-parent links cut because they made a loop
+    cut_links: list[str] = msgspec.field(default_factory=list)  # goal-parent links cut because they made a loop
 
     @property
     def changed(self) -> int:

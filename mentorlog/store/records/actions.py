@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mentorlog.core import validate
-from mentorlog.core.records import Action
+from mentorlog.core.records import Action, from_rows
 from mentorlog.store.base import Repo
 
 if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
@@ -22,23 +22,14 @@ LEFT JOIN people o ON o.id = a.owner_id
 ME = "me"
 
 
+def _actions(found: list[dict[str, Any]]) -> list[Action]:
+    for item in found:
+        item["owner"] = item["owner_name"] or ME
+    return from_rows(Action, found)
+
+
 def _action(item: dict[str, Any]) -> Action:
-    return Action(
-        id=item["id"],
-        uuid=item["uuid"],
-        text=item["text"],
-        owner=item["owner_name"] or ME,
-        owner_id=item["owner_id"],
-        due=item["due"],
-        status=item["status"],
-        person_id=item["person_id"],
-        with_name=item["with_name"],
-        session_id=item["session_id"],
-        goal_id=item["goal_id"],
-        created_at=item["created_at"],
-        updated_at=item["updated_at"],
-        done_at=item["done_at"],
-    )
+    return _actions([item])[0]
 
 
 class ActionsRepo(Repo):
@@ -78,7 +69,7 @@ class ActionsRepo(Repo):
         return _action(self.rows(ACTION_SELECT + " WHERE a.id = ?", [action_id])[0])
 
     def actions_by_ids(self, ids: list[int]) -> list[Action]:
-        found = [_action(item) for item in self.rows_in(ACTION_SELECT + " WHERE a.id IN ({ids})", ids)]
+        found = _actions(self.rows_in(ACTION_SELECT + " WHERE a.id IN ({ids})", ids))
         return sorted(found, key=lambda action: action.id)
 
     def _action_filters(
@@ -137,7 +128,7 @@ class ActionsRepo(Repo):
         if limit is None or len(found) < limit:
             rest = None if limit is None else limit - len(found)
             found += self.rows(undated + suffix, [*params, rest] if rest is not None else params)
-        return [_action(item) for item in found]
+        return _actions(found)
 
     def count_actions(self, **filters: Any) -> int:
         where, params = self._action_filters(**filters)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import _, ngettext
 from mentorlog.core import validate
-from mentorlog.core.records import Goal, ProgressUpdate
+from mentorlog.core.records import Goal, ProgressUpdate, from_rows
 from mentorlog.store.base import Repo
 
 if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
@@ -23,16 +23,7 @@ FROM goals g LEFT JOIN people p ON p.id = g.person_id
 
 
 def progress_update(row: dict[str, Any]) -> ProgressUpdate:
-    return ProgressUpdate(
-        id=row["id"],
-        uuid=row["uuid"],
-        goal_id=row["goal_id"],
-        date=row["date"],
-        progress_before=row["progress_before"],
-        progress=row["progress"],
-        note=row["note"],
-        created_at=row["created_at"],
-    )
+    return from_rows(ProgressUpdate, [row])[0]
 
 
 class GoalsRepo(Repo):
@@ -67,28 +58,9 @@ class GoalsRepo(Repo):
 
     def from_rows(self, found: list[dict[str, Any]]) -> list[Goal]:
         tags = self.tags_for("goal", [item["id"] for item in found])
-        return [
-            Goal(
-                id=item["id"],
-                uuid=item["uuid"],
-                title=item["title"],
-                description=item["description"],
-                horizon=item["horizon"],
-                status=item["status"],
-                progress=item["progress"],
-                target=item["target"],
-                parent_id=item["parent_id"],
-                person_id=item["person_id"],
-                with_name=item["with_name"],
-                created_at=item["created_at"],
-                updated_at=item["updated_at"],
-                achieved_at=item["achieved_at"],
-                tags=tags[item["id"]],
-                milestone_total=item["milestone_total"],
-                milestone_achieved=item["milestone_achieved"],
-            )
-            for item in found
-        ]
+        for item in found:
+            item["tags"] = tags[item["id"]]
+        return from_rows(Goal, found)
 
     def get_goal(self, goal_id: int) -> Goal:
         self.require("goals", "goal", goal_id)
@@ -126,10 +98,9 @@ class GoalsRepo(Repo):
         )
 
     def progress_updates(self, goal_id: int) -> list[ProgressUpdate]:
-        return [
-            progress_update(item)
-            for item in self.rows("SELECT * FROM progress_updates WHERE goal_id = ? ORDER BY date, id", [goal_id])
-        ]
+        return from_rows(
+            ProgressUpdate, self.rows("SELECT * FROM progress_updates WHERE goal_id = ? ORDER BY date, id", [goal_id])
+        )
 
     def record_progress(self, goal_id: int, progress: int, note: str = "") -> Goal:
         current = self.require("goals", "goal", goal_id)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog.base.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
-from mentorlog.core.records import Person, Topic
+from mentorlog.core.records import Person, Topic, from_rows
 from mentorlog.store.base import WORD, Repo, quote_arg
 from mentorlog.store.undo import counted
 
@@ -34,39 +34,12 @@ def _person(found: dict[str, Any]) -> Person:
     candidates = [day for day in (found["planned_next"], found["future_session"]) if day]
     if found["status"] == "closed":
         candidates = []  # a closed relationship has no next meeting
-    return Person(
-        id=found["id"],
-        uuid=found["uuid"],
-        name=found["name"],
-        role=found["role"],
-        cadence_days=found["cadence_days"],
-        note=found["note"],
-        created_at=found["created_at"],
-        updated_at=found["updated_at"],
-        last_session=found["last_session"],
-        next_session=min(candidates) if candidates else None,
-        open_actions=found["open_actions"],
-        started=found["start_day"],
-        ends=found["ends"],
-        agreement=found["agreement"],
-        status=found["status"],
-        closed_at=found["closed_at"],
-    )
+    found.update(next_session=min(candidates) if candidates else None, started=found["start_day"])
+    return from_rows(Person, [found])[0]
 
 
 def _topic(found: dict[str, Any]) -> Topic:
-    return Topic(
-        id=found["id"],
-        uuid=found["uuid"],
-        text=found["text"],
-        person_id=found["person_id"],
-        with_name=found["with_name"],
-        status=found["status"],
-        session_id=found["session_id"],
-        created_at=found["created_at"],
-        updated_at=found["updated_at"],
-        discussed_at=found["discussed_at"],
-    )
+    return from_rows(Topic, [found])[0]
 
 
 def _check_span(person: Person) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mentorlog.core import validate
-from mentorlog.core.records import Reflection
+from mentorlog.core.records import Reflection, from_rows
 from mentorlog.store.base import Repo
 
 if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
@@ -41,21 +41,9 @@ class ReflectionsRepo(Repo):
 
     def from_rows(self, found: list[dict[str, Any]]) -> list[Reflection]:
         tags = self.tags_for("reflection", [item["id"] for item in found])
-        return [
-            Reflection(
-                id=item["id"],
-                uuid=item["uuid"],
-                date=item["date"],
-                text=item["text"],
-                goal_id=item["goal_id"],
-                person_id=item["person_id"],
-                with_name=item["with_name"],
-                created_at=item["created_at"],
-                updated_at=item["updated_at"],
-                tags=tags[item["id"]],
-            )
-            for item in found
-        ]
+        for item in found:
+            item["tags"] = tags[item["id"]]
+        return from_rows(Reflection, found)
 
     def get_reflection(self, reflection_id: int) -> Reflection:
         self.require("reflections", "reflection", reflection_id)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
-from mentorlog.core.records import Session
+from mentorlog.core.records import Session, from_rows
 from mentorlog.store.base import Repo
 
 if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
@@ -18,8 +19,7 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
 
-@datarecord(frozen=True)
-class NewAction:
+class NewAction(msgspec.Struct, frozen=True):
     """An action item recorded together with a session (`note --action`)."""
 
     text: str
@@ -118,28 +118,10 @@ class SessionsRepo(Repo):
             )
             for link in sorted(made, key=lambda row: row["id"]):
                 actions[link["session_id"]].append(link["id"])
-        return [
-            Session(
-                id=item["id"],
-                uuid=item["uuid"],
-                date=item["date"],
-                time=item["time"],
-                person_id=item["person_id"],
-                with_name=item["with_name"],
-                title=item["title"],
-                notes=item["notes"],
-                feedback=item["feedback"],
-                confidence=item["confidence"],
-                next=item["next_date"],
-                private=bool(item["private"]),
-                created_at=item["created_at"],
-                updated_at=item["updated_at"],
-                goal_ids=goals[item["id"]],
-                action_ids=actions[item["id"]],
-                tags=tags[item["id"]],
-            )
-            for item in found
-        ]
+        for item in found:
+            key = item["id"]
+            item.update(next=item["next_date"], goal_ids=goals[key], action_ids=actions[key], tags=tags[key])
+        return from_rows(Session, found)
 
     def get_session(self, session_id: int) -> Session:
         self.require("sessions", "session", session_id)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog.base.errors import AmbiguousName, MentorlogError, NotFound, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
-from mentorlog.core.records import Rating, Skill
+from mentorlog.core.records import Rating, Skill, from_rows
 from mentorlog.store.base import PRIVATE_SESSION_IDS, WORD, Repo, placeholders
 
 if TYPE_CHECKING:  # the patches and trends are types here; only the editing commands and the trends load them
@@ -135,22 +135,9 @@ class SkillsRepo(Repo):
                         ratings[values[2]].append(Rating(*values))
             for found_ratings in ratings.values():
                 found_ratings.sort(key=lambda rating: (rating.date, rating.id))
-        return [
-            Skill(
-                id=row["id"],
-                uuid=row["uuid"],
-                name=row["name"],
-                kind=row["kind"],
-                person_id=row["person_id"],
-                with_name=row["with_name"],
-                description=row["description"],
-                created_at=row["created_at"],
-                updated_at=row["updated_at"],
-                goal_ids=sorted(goals[row["id"]]),
-                ratings=ratings[row["id"]],
-            )
-            for row in found
-        ]
+        for row in found:
+            row.update(goal_ids=sorted(goals[row["id"]]), ratings=ratings[row["id"]])
+        return from_rows(Skill, found)
 
     def get_skill(self, skill_id: int) -> Skill:
         self.require("skills", "skill", skill_id)

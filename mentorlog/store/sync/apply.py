@@ -13,10 +13,10 @@ Rows are only rewritten where they differ, so applying the same changes again ch
 from __future__ import annotations
 
 import json
-from dataclasses import field
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.files import Change
@@ -27,8 +27,7 @@ ORDER = list(REFERENCES)
 NEEDED = {("skill_ratings", "rater_id"), ("skills", "person_id")}
 
 
-@datarecord
-class Entry:
+class Entry(msgspec.Struct):
     """A record being settled: its winning content, and whether the row shows all of it."""
 
     table: str
@@ -36,19 +35,17 @@ class Entry:
     complete: bool = True
 
 
-@datarecord(frozen=True)
-class LoopCut:
+class LoopCut(msgspec.Struct, frozen=True):
     goal_id: int
     goal_title: str
     parent_id: int
     parent_title: str
 
 
-@datarecord
-class Applied:
+class Applied(msgspec.Struct):
     changed: int = 0
     deleted: int = 0
-    loops: list[LoopCut] = field(default_factory=list)
+    loops: list[LoopCut] = msgspec.field(default_factory=list)
 
 
 def content_key(record: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.i18n import _
 
 FORMAT = "mentorlog-sync"
@@ -69,8 +70,7 @@ def hlc_moment(text: str) -> str:
     return (EPOCH + timedelta(microseconds=hlc_parts(text)[0])).isoformat(timespec="seconds")
 
 
-@datarecord
-class HybridClock:
+class HybridClock(msgspec.Struct):
     """Wall time + counter: every stamp it issues is later than every stamp it issued or observed before, so a
     change made after seeing another one always orders after it, whatever the machines' clocks say."""
 
@@ -195,8 +195,7 @@ class AgeCodec:
 # the file format ----------------------------------------------------------------------------------
 
 
-@datarecord(frozen=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """One record's newest state from one device: the whole record (as in the dump), or None for a deletion."""
 
     table: str
@@ -205,8 +204,7 @@ class Change:
     record: dict[str, Any] | None
 
 
-@datarecord(frozen=True)
-class ChangeFile:
+class ChangeFile(msgspec.Struct, frozen=True):
     device: str
     seq: int
     created_at: str

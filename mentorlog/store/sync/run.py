@@ -13,11 +13,11 @@ import json
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
-from dataclasses import field
 from functools import cached_property
 from typing import Any
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
@@ -41,32 +41,29 @@ TABLES = tuple(REFERENCES)
 LINK_OWNERS = {link: (table, column) for table, (link, column) in [*TAGGED.items(), *GOAL_LINKS.items()]}
 
 
-@datarecord(frozen=True)
-class Skipped:
+class Skipped(msgspec.Struct, frozen=True):
     device: str
     name: str
     reason: str
     newer: bool = False
 
 
-@datarecord
-class SyncReport:
+class SyncReport(msgspec.Struct):
     device: str
     first: bool = False
     sent: int = 0
-    written: list[str] = field(default_factory=list)
+    written: list[str] = msgspec.field(default_factory=list)
     received: int = 0
     files_applied: int = 0
-    devices_applied: set[str] = field(default_factory=set)
+    devices_applied: set[str] = msgspec.field(default_factory=set)
     changed: int = 0
     deleted: int = 0
-    loops: list[LoopCut] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+    loops: list[LoopCut] = msgspec.field(default_factory=list)
+    skipped: list[Skipped] = msgspec.field(default_factory=list)
     tell_plain: bool = False
 
 
-@datarecord(frozen=True)
-class DeviceStatus:
+class DeviceStatus(msgspec.Struct, frozen=True):
     device: str
     this: bool
     files: int
@@ -74,8 +71,7 @@ class DeviceStatus:
     last_file_at: str | None
 
 
-@datarecord(frozen=True)
-class SyncStatus:
+class SyncStatus(msgspec.Struct, frozen=True):
     device: str | None
     enabled_at: str | None
     last_sync: str | None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from datetime import date
 
-from mentorlog.base.datarecord import datarecord
+import msgspec
+
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _
 from mentorlog.core import humane
@@ -16,16 +16,15 @@ from mentorlog.store.records.actions import ACTION_SELECT, _action
 CLOSING_TAG = N_("closing")  # the closing reflection's tag, in the language of its writer (`#Abschluss`)
 
 
-@datarecord
-class Closing:
+class Closing(msgspec.Struct):
     """What closing a relationship did: its reflection, the dropped items and topics."""
 
     person: Person
     reflection: Reflection | None
-    dropped: list[Action] = field(default_factory=list)
-    removed_topics: list[Topic] = field(default_factory=list)
-    kept: list[Action] = field(default_factory=list)  # open items left open (no --drop-open)
-    kept_topics: list[Topic] = field(default_factory=list)
+    dropped: list[Action] = msgspec.field(default_factory=list)
+    removed_topics: list[Topic] = msgspec.field(default_factory=list)
+    kept: list[Action] = msgspec.field(default_factory=list)  # open items left open (no --drop-open)
+    kept_topics: list[Topic] = msgspec.field(default_factory=list)
 
 
 class RelationshipRepo(Repo):

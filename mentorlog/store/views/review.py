@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
+
+from msgspec.structs import replace
 
 from mentorlog.core.health import Health, assess
 from mentorlog.core.records import Action, Goal, Person, Reflection, Session
