@@ -6,10 +6,9 @@ import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.cli import common, completion
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli.root import command_app, sub_app
 
-action_app = sub_app(N_("Add action items and change their status."))
-app.add_typer(action_app, name="action", rich_help_panel="Record")
+action_app = sub_app("action", N_("Add action items and change their status."))
 
 
 @action_app.command("add")
@@ -110,7 +109,10 @@ def action_reopen(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> N
     _set_status(ids, "open", N_("Reopened: {id} {text}"), json_)
 
 
-@app.command(rich_help_panel="Read")
+actions_app = command_app()
+
+
+@actions_app.command()
 def actions(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."

@@ -1,4 +1,5 @@
-"""`person close` and `person reopen`: ending a relationship well, and taking it up again."""
+"""`person close` and `person reopen`: ending a relationship well, and taking it up again (cli/people.py adds
+them to the `person` group)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import typer
 
 from mentorlog.base.i18n import _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
-from mentorlog.cli.people import person_app
+from mentorlog.cli import common, completion, helptext
 from mentorlog.core import humane
 
 if TYPE_CHECKING:
     from mentorlog.core.records import Action, Topic
 
+closing_app = helptext.Typer()  # merged into people.person_app
 
-@person_app.command("close")
+
+@closing_app.command("close")
 def person_close(
     name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
     date_: str = typer.Option("today", "--date", "-d", help="The day it ended (default today)."),
@@ -94,7 +96,7 @@ def person_close(
         common.say(_("`mentorlog actions --with {name}` still shows them.").format(name=_short(person.name)))
 
 
-@person_app.command("reopen")
+@closing_app.command("reopen")
 def person_reopen(
     name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),

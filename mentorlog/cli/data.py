@@ -14,7 +14,7 @@ from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext, os_reason
 from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
 from mentorlog.core import humane
 
 if TYPE_CHECKING:
@@ -37,7 +37,10 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
     write_atomic(output, pieces, journal=common.state().db_path)
 
 
-@app.command(rich_help_panel="Data")
+export_app = command_app()
+
+
+@export_app.command()
 def export(
     format_: str = typer.Option(
         "md", "--format", "-f", autocompletion=completion.choices(FORMATS), help="md, html, json, csv or ics."
@@ -170,7 +173,10 @@ def _json_text(data: object) -> str:
     return dumps(data) + "\n"
 
 
-@app.command("import", rich_help_panel="Data")
+import_app = command_app()
+
+
+@import_app.command("import")
 def import_(
     file: Path = typer.Argument(..., metavar="FILE", help="A dump from `mentorlog export --format json --all`."),
     json_: bool = typer.Option(False, "--json", help="Print what was added and updated as JSON."),
@@ -233,7 +239,10 @@ TABLES = {
 }
 
 
-@app.command(rich_help_panel="Data")
+backup_app = command_app()
+
+
+@backup_app.command()
 def backup(
     path: Path | None = typer.Argument(None, metavar="PATH", help="Where to write (default: beside the journal)."),
 ) -> None:
@@ -265,7 +274,10 @@ def backup(
     )
 
 
-@app.command(rich_help_panel="Data")
+demo_app = command_app()
+
+
+@demo_app.command()
 def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo journal is, as JSON.")) -> None:
     """Fill a journal with a realistic half year of mentoring, then show the timeline.
 

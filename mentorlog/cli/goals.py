@@ -6,10 +6,9 @@ import typer
 
 from mentorlog.base.i18n import N_, _
 from mentorlog.cli import common, completion
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli.root import command_app, sub_app
 
-goal_app = sub_app(N_("Add goals and milestones, record progress, change their status."))
-app.add_typer(goal_app, name="goal", rich_help_panel="Record")
+goal_app = sub_app("goal", N_("Add goals and milestones, record progress, change their status."))
 
 
 @goal_app.command("add")
@@ -145,7 +144,10 @@ def goal_resume(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     _set_status(goal_id, "active", N_("Goal {id} is active again: {title}."), json_)
 
 
-@app.command(rich_help_panel="Read")
+goals_app = command_app()
+
+
+@goals_app.command()
 def goals(
     status: str | None = typer.Option(
         None,

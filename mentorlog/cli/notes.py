@@ -13,7 +13,7 @@ from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
     from mentorlog.core.dates import When
@@ -83,7 +83,10 @@ def _from_editor(text: str, fields: NoteFields) -> NoteFields:
     )
 
 
-@app.command(rich_help_panel="Record")
+note_app = command_app()
+
+
+@note_app.command()
 def note(
     text: str | None = typer.Argument(
         None, help="The notes. Without it: stdin when piped, else $EDITOR with a template."
@@ -265,7 +268,10 @@ def _rating_line(value: str) -> tuple[RatingLine, int]:
     return line, common.checked("--rate", lambda text: validate.level(validate.integer(text, "level")), line.level)
 
 
-@app.command(rich_help_panel="Read")
+sessions_app = command_app()
+
+
+@sessions_app.command()
 def sessions(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only sessions with this person."

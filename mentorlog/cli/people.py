@@ -6,14 +6,13 @@ import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli import closing, common, completion
+from mentorlog.cli.root import command_app, sub_app
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
-person_app = sub_app(N_("Add the people you mentor or are mentored by."))
-app.add_typer(person_app, name="person", rich_help_panel="Record")
-topic_app = sub_app(N_("Queue topics to raise at the next meeting with someone."))
-app.add_typer(topic_app, name="topic", rich_help_panel="Record")
+person_app = sub_app("person", N_("Add the people you mentor or are mentored by."))
+person_app.add_typer(closing.closing_app)  # person close, person reopen
+topic_app = sub_app("topic", N_("Queue topics to raise at the next meeting with someone."))
 
 
 @person_app.command("add")
@@ -65,7 +64,10 @@ def person_add(
     )
 
 
-@app.command(rich_help_panel="Read")
+people_app = command_app()
+
+
+@people_app.command()
 def people(
     all_: bool = typer.Option(False, "--all", help="Closed relationships too."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -117,7 +119,10 @@ def topic_add(
     )
 
 
-@app.command(rich_help_panel="Read")
+topics_app = command_app()
+
+
+@topics_app.command()
 def topics(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only topics for this person."
@@ -142,6 +147,3 @@ def topics(
         )
         return
     console.print(render.topics_table(found))
-
-
-from mentorlog.cli import closing  # noqa: E402,F401  (person close / reopen register on person_app)

@@ -12,7 +12,7 @@ import typer
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _
 from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
     from mentorlog.core.records import Reflection
@@ -53,7 +53,10 @@ def drop_empty_prompts(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     return "\n\n".join(part for part in kept if part)
 
 
-@app.command(rich_help_panel="Record")
+reflect_app = command_app()
+
+
+@reflect_app.command()
 def reflect(
     text: str | None = typer.Argument(
         None, help="The reflection. Without it: stdin when piped, else $EDITOR with prompts."
@@ -108,7 +111,10 @@ def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | Non
     return reflection
 
 
-@app.command(rich_help_panel="Read")
+reflections_app = command_app()
+
+
+@reflections_app.command()
 def reflections(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only reflections about this person."

@@ -8,10 +8,12 @@ import typer
 
 from mentorlog.base.i18n import _
 from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
+
+search_app = command_app()
 
 
-@app.command(rich_help_panel="Read")
+@search_app.command()
 def search(
     query: str = typer.Argument(..., help='Words to find; "a phrase" in quotes, word* for a prefix.'),
     kind: str | None = typer.Option(

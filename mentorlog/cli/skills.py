@@ -8,11 +8,10 @@ from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
 from mentorlog.cli import common
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli.root import command_app, sub_app
 from mentorlog.core import humane
 
-skill_app = sub_app(N_("Track strengths and growth areas, mine or a mentee's, and rate them over time."))
-app.add_typer(skill_app, name="skill", rich_help_panel="Record")
+skill_app = sub_app("skill", N_("Track strengths and growth areas, mine or a mentee's, and rate them over time."))
 
 
 @skill_app.command("add")
@@ -83,7 +82,10 @@ def skill_rate(
         common.say(_("Note: {sentence}.").format(sentence=inert(gap.sentence())))
 
 
-@app.command(rich_help_panel="Read")
+skills_app = command_app()
+
+
+@skills_app.command()
 def skills(
     with_: str | None = typer.Option(
         None, "--with", "-w", help="Skills about this person: theirs, or yours they rated."

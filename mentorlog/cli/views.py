@@ -12,7 +12,7 @@ from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
 from mentorlog.core import humane
 
 if TYPE_CHECKING:
@@ -44,7 +44,10 @@ def console_width() -> int:
     return render.make_console().width
 
 
-@app.command(rich_help_panel="Views")
+timeline_app = command_app()
+
+
+@timeline_app.command()
 def timeline(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."
@@ -75,7 +78,10 @@ def timeline(
     print_view(timeline_view(data, width=console_width(), every_goal=all_))
 
 
-@app.command(rich_help_panel="Views")
+summary_app = command_app()
+
+
+@summary_app.command()
 def summary(
     since: str = typer.Option("30d", "--since", help="Start: a date or a span back (30d, 6m, 1y)."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
@@ -99,7 +105,10 @@ def summary(
     print_view(summary_view(figures, width=console_width()))
 
 
-@app.command(rich_help_panel="Views")
+agenda_app = command_app()
+
+
+@agenda_app.command()
 def agenda(
     with_: str | None = typer.Option(
         None,
@@ -145,7 +154,10 @@ def agenda(
     print_view(agenda_view(brief, width=console_width()))
 
 
-@app.command("today", rich_help_panel="Views")
+today_app = command_app()
+
+
+@today_app.command("today")
 def today(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The day's dashboard (also plain `mentorlog`): actions due, meetings, what is overdue or stalled."""
     with common.journal(write=False) as journal:
@@ -205,7 +217,10 @@ def print_view_empty() -> None:
     )
 
 
-@app.command(rich_help_panel="Views")
+health_app = command_app()
+
+
+@health_app.command()
 def health(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship (closed too)."
