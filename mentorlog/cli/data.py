@@ -6,7 +6,6 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,11 +15,7 @@ from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion
 from mentorlog.cli.root import command_app
 from mentorlog.core import humane
-
-if TYPE_CHECKING:
-    from mentorlog.core.reports import Review
-
-FORMATS = ("md", "html", "json", "csv", "ics")
+from mentorlog.export import registry as formats
 
 
 def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
@@ -43,7 +38,7 @@ export_app = command_app()
 @export_app.command()
 def export(
     format_: str = typer.Option(
-        "md", "--format", "-f", autocompletion=completion.choices(FORMATS), help="md, html, json, csv or ics."
+        "md", "--format", "-f", autocompletion=completion.choices(formats.WORDS), help="md, html, json, csv or ics."
     ),
     since: str | None = typer.Option(None, "--since", help="Start (default: the whole journal); 6m, 1y, a date."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
@@ -65,19 +60,19 @@ def export(
     Private sessions are left out unless --include-private. `--format json --all` dumps every
     table losslessly for `mentorlog import`.
     """
-    fmt = format_.strip().lower()
-    if fmt not in FORMATS:
+    chosen = formats.find(format_)
+    if chosen is None:
         raise UsageError(
-            _("--format must be one of {FORMATS}, not {format!r}").format(FORMATS=", ".join(FORMATS), format=format_)
+            _("--format must be one of {FORMATS}, not {format!r}").format(
+                FORMATS=", ".join(formats.WORDS), format=format_
+            )
         )
-    if all_ and fmt != "json":
+    if all_ and not chosen.whole_journal:
         raise UsageError(_("--all goes with --format json"))
     if all_ and (since or until or with_):
         raise UsageError(_("--all dumps the whole journal; it takes no --since, --until or --with"))
-    if fmt == "csv":
-        from mentorlog.export.csvfile import check_what
-
-        check_what(what)
+    request = formats.Request(stamp=common.clock().stamp(), what=what)
+    chosen.check(request)
     if output is not None:
         from mentorlog.store.files import refuse_journal_files
 
@@ -88,7 +83,6 @@ def export(
         raise UsageError(
             _("--since {start} is after --until {end}").format(start=humane.day(start), end=humane.day(end))
         )
-    stamp = common.clock().stamp()
     with common.journal(write=False) as journal:
         if all_:
             # Rich, for the dump's progress bar only (a review prints no Rich)
@@ -98,9 +92,8 @@ def export(
             left_out = 0 if include_private else journal.private_session_count()
             _say_plain_export()
             with render_progress.progress_bar(total, _("Exporting")) as advance:
-                write_output(
-                    journal.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
-                )
+                dump = journal.dump_json(exported_at=request.stamp, progress=advance, include_private=include_private)
+                write_output(dump, output)
             if left_out:
                 typer.echo(
                     ngettext(
@@ -121,15 +114,15 @@ def export(
             end,
             person_id=person_id,
             include_private=include_private,
-            open_listed=None if fmt == "ics" else OPEN_LISTED,  # a calendar holds every open action item
-            every_action=fmt in ("json", "csv"),  # the Markdown and HTML reviews list only the listed items
+            open_listed=None if chosen.every_open_action else OPEN_LISTED,
+            every_action=chosen.every_action,
         )
     _say_plain_export()
-    write_output(_render(review, fmt, what, stamp), output)
+    write_output(chosen.write(review, request), output)
     if output is not None:
         typer.echo(
             _("Wrote {fmt} export of {since} to {until} to {output}.").format(
-                fmt=fmt, since=humane.day(review.since), until=humane.day(review.until), output=output
+                fmt=chosen.word, since=humane.day(review.since), until=humane.day(review.until), output=output
             ),
             err=True,
         )
@@ -141,36 +134,6 @@ PLAIN_EXPORT = N_("Note: the journal is encrypted, but exports are plain text by
 def _say_plain_export() -> None:
     if common.journal_key() is not None:
         typer.echo(_(PLAIN_EXPORT), err=True)
-
-
-def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
-    if fmt == "md":
-        from mentorlog.export import markdown
-
-        return markdown.render(review)
-    if fmt == "html":
-        from mentorlog.export import html
-
-        return html.render(review)
-    if fmt == "csv":
-        from mentorlog.export import csvfile
-
-        return csvfile.render(review, what)
-    if fmt == "ics":
-        from datetime import datetime
-
-        from mentorlog.export import ics
-
-        return ics.render(review, stamp=datetime.fromisoformat(stamp))
-    from mentorlog.export.jsonio import period_json
-
-    return _json_text(period_json(review, stamp))
-
-
-def _json_text(data: object) -> str:
-    from mentorlog.export.jsonio import dumps
-
-    return dumps(data) + "\n"
 
 
 import_app = command_app()

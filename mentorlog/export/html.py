@@ -15,6 +15,7 @@ from mentorlog.core.records import Action, Session
 from mentorlog.core.reports import Review, local_day
 from mentorlog.core.textparse import find_tags
 from mentorlog.core.trends import View, gaps
+from mentorlog.export.registry import Request
 
 if TYPE_CHECKING:
     import jinja2
@@ -207,6 +208,11 @@ def _template(environment: jinja2.Environment) -> jinja2.Template:
         vars(module)["environment"] = environment  # the global its functions look up (as Jinja's loader sets)
         return environment.template_class.from_module_dict(environment, vars(module), environment.make_globals(None))
     return environment.get_template(TEMPLATE)
+
+
+def write(review: Review, request: Request) -> str:
+    """`export --format html` (export/registry.py)."""
+    return render(review)
 
 
 def render(review: Review) -> str:
