@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import Any
+
 import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
-from mentorlog.cli import common, completion
+from mentorlog.cli import common, completion, lists
 from mentorlog.cli.root import command_app, sub_app
 
 action_app = sub_app("action", N_("Add action items and change their status."))
@@ -129,7 +132,7 @@ def actions(
         help="open, done, dropped or all.",
     ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    limit: int | None = lists.limit_option(),
     by_person: bool = typer.Option(False, "--by-person", help="Group the items by relationship."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -158,30 +161,29 @@ def actions(
             "due_before": before,
             "goal_id": goal,
         }
-        shown = common.list_limit(limit, json_)
+        shown = lists.shown(limit, json_)
         found = journal.list_actions(limit=shown, **filters)
-        total = journal.count_actions(**filters) if shown is not None and len(found) == shown else len(found)
-    if json_:
-        common.print_json([action.to_json() for action in found])
-        return
-    from mentorlog.render import lists as render
+        total = lists.total(found, shown, lambda: journal.count_actions(**filters))
 
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No action items match. Add one with: mentorlog action add "Send the draft" --due fri'))
-        )
-        return
-    if by_person:
-        console.print(render.actions_by_person(found, common.today(), width=console.width))
-    else:
-        console.print(render.actions_table(found, common.today(), width=console.width))
-    late = sum(
-        1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat()
+    def table(render: ModuleType, width: int) -> Any:
+        if by_person:
+            return render.actions_by_person(found, common.today(), width=width)
+        return render.actions_table(found, common.today(), width=width)
+
+    def summary() -> str:
+        today = common.today().isoformat()
+        late = sum(1 for action in found if action.status == "open" and action.due and action.due < today)
+        said = ngettext("{n} action item", "{n} action items", len(found)).format(n=len(found))
+        if late:
+            said += ngettext(", {n} overdue", ", {n} overdue", late).format(n=late)
+        if total > len(found):
+            said += _("; {n} more not shown (--limit 0 shows all)").format(n=total - len(found))  # as more_line
+        return said
+
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No action items match. Add one with: mentorlog action add "Send the draft" --due fri'),
+        table=table,
+        footer=summary,
     )
-    summary = ngettext("{n} action item", "{n} action items", len(found)).format(n=len(found))
-    if late:
-        summary += ngettext(", {n} overdue", ", {n} overdue", late).format(n=late)
-    if total > len(found):
-        summary += _("; {n} more not shown (--limit 0 shows all)").format(n=total - len(found))  # as more_line
-    console.print(render.empty(summary))

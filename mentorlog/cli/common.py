@@ -15,7 +15,7 @@ import typer
 from mentorlog.base import config as configuration
 from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import BadValue, MentorlogError, UsageError
-from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.i18n import N_, _
 from mentorlog.base.safe import inert
 
 if TYPE_CHECKING:
@@ -318,52 +318,6 @@ def say(message: str) -> None:
     text stream itself, so a stream that cannot encode `→` gets the ASCII fallback (cli.degrade_output)."""
     sys.stdout.write(message + "\n")
     sys.stdout.flush()
-
-
-TABLE_LIMIT = 25
-
-
-def list_limit(limit: int | None, as_json: bool, default: int = TABLE_LIMIT) -> int | None:
-    """The one rule for every list: --limit N shows N, --limit 0 everything; without it a table shows
-    DEFAULT rows (and says how many more there are) and --json gives everything."""
-    if limit is None:
-        return None if as_json else default
-    return None if limit == 0 else limit
-
-
-def more_line(total: int, shown: int, noun: str) -> str | None:
-    """`12 more sessions not shown (--limit 0 shows all)`, when a table was cut; NOUN is the singular
-    (session, goal, reflection, skill, match)."""
-    if total <= shown:
-        return None
-    n = total - shown
-    forms = {
-        "session": ngettext(
-            "{n} more session not shown (--limit 0 shows all)", "{n} more sessions not shown (--limit 0 shows all)", n
-        ),
-        "goal": ngettext(
-            "{n} more goal not shown (--limit 0 shows all)", "{n} more goals not shown (--limit 0 shows all)", n
-        ),
-        "reflection": ngettext(
-            "{n} more reflection not shown (--limit 0 shows all)",
-            "{n} more reflections not shown (--limit 0 shows all)",
-            n,
-        ),
-        "skill": ngettext(
-            "{n} more skill not shown (--limit 0 shows all)", "{n} more skills not shown (--limit 0 shows all)", n
-        ),
-        "match": ngettext(
-            "{n} more match not shown (--limit 0 shows all)", "{n} more matches not shown (--limit 0 shows all)", n
-        ),
-    }
-    return forms[noun].format(n=n)
-
-
-LIMIT_HELP = "Show at most N (default {default} in the table, all with --json; 0 = all)."
-LIMIT_HELPS = (  # LIMIT_HELP as the commands fill it in, for the catalogue (--help looks the whole text up)
-    N_("Show at most N (default 20 in the table, all with --json; 0 = all)."),
-    N_("Show at most N (default 25 in the table, all with --json; 0 = all)."),
-)
 
 
 def quoted(text: str) -> str:

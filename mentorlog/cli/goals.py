@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorlog.base.i18n import N_, _
-from mentorlog.cli import common, completion
+from mentorlog.cli import common, completion, lists
 from mentorlog.cli.root import command_app, sub_app
 
 goal_app = sub_app("goal", N_("Add goals and milestones, record progress, change their status."))
@@ -159,7 +159,7 @@ def goals(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only goals with this person."
     ),
     all_: bool = typer.Option(False, "--all", help="Goals of every status."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    limit: int | None = lists.limit_option(),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Goals with progress bars, long-term then short-term, milestones under their goal."""
@@ -168,19 +168,14 @@ def goals(
     statuses = None if all_ else [common.checked("--status", validate.goal_status, status or "active")]
     with common.journal(write=False) as journal:
         person_id = common.filter_person_id(journal, with_, announce=not json_)
-        shown = common.list_limit(limit, json_)
+        shown = lists.shown(limit, json_)
         found = journal.list_goals(statuses=statuses, person_id=person_id, limit=shown)
-        total = journal.count_goals(statuses=statuses, person_id=person_id) if len(found) == shown else len(found)
-    if json_:
-        common.print_json([goal.to_json() for goal in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        empty = EMPTY.get("all" if all_ else status or "active", EMPTY["all"])
-        console.print(render.empty(_(empty)))
-        return
-    console.print(render.goals_view(found, common.today(), width=console.width))
-    if total > len(found):
-        console.print(render.empty(common.more_line(total, len(found), "goal") or ""))
+        total = lists.total(found, shown, lambda: journal.count_goals(statuses=statuses, person_id=person_id))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_(EMPTY.get("all" if all_ else status or "active", EMPTY["all"])),
+        table=lambda render, width: render.goals_view(found, common.today(), width=width),
+        total=total,
+        noun="goal",
+    )

@@ -12,7 +12,7 @@ from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
+from mentorlog.cli import common, completion, lists
 from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ def sessions(
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date."),
     tag: str | None = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only sessions with this tag."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
+    limit: int | None = lists.limit_option(20),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List sessions, newest first."""
@@ -297,21 +297,14 @@ def sessions(
             "until": end,
             "tag": tag_filter,
         }
-        shown = common.list_limit(limit, json_, 20)
+        shown = lists.shown(limit, json_, 20)
         found = journal.list_sessions(**filters, limit=shown)
-        total = journal.count_sessions(**filters) if shown is not None and len(found) == shown else len(found)
-    if json_:
-        common.print_json([session.to_json() for session in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"'))
-        )
-        return
-    console.print(render.sessions_table(found, common.today(), width=console.width))
-    more = common.more_line(total, len(found), "session")
-    if more:
-        console.print(render.empty(more))
+        total = lists.total(found, shown, lambda: journal.count_sessions(**filters))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"'),
+        table=lambda render, width: render.sessions_table(found, common.today(), width=width),
+        total=total,
+        noun="session",
+    )

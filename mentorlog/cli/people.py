@@ -6,7 +6,7 @@ import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import closing, common, completion
+from mentorlog.cli import closing, common, completion, lists
 from mentorlog.cli.root import command_app, sub_app
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
@@ -75,18 +75,12 @@ def people(
     """People with their last and next meeting, open actions and whether the cadence is kept."""
     with common.journal(write=False) as journal:
         found = journal.list_people(include_closed=all_)
-    if json_:
-        common.print_json([person.to_json() for person in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))
-        )
-        return
-    console.print(render.people_table(found, common.today(), width=console.width))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'),
+        table=lambda render, width: render.people_table(found, common.today(), width=width),
+    )
 
 
 @topic_app.command("add")
@@ -135,15 +129,9 @@ def topics(
         found = journal.list_topics(
             person_id=common.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
         )
-    if json_:
-        common.print_json([topic.to_json() for topic in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME'))
-        )
-        return
-    console.print(render.topics_table(found))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME'),
+        table=lambda render, width: render.topics_table(found),
+    )

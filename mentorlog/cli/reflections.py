@@ -11,7 +11,7 @@ import typer
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _
-from mentorlog.cli import common, completion
+from mentorlog.cli import common, completion, lists
 from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def reflections(
     ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only reflections about this goal."),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
+    limit: int | None = lists.limit_option(20),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List reflections, newest first."""
@@ -132,19 +132,14 @@ def reflections(
             "goal_id": goal,
             "since": start,
         }
-        shown = common.list_limit(limit, json_, 20)
+        shown = lists.shown(limit, json_, 20)
         found = journal.list_reflections(**filters, limit=shown)
-        total = journal.count_reflections(**filters) if shown is not None and len(found) == shown else len(found)
-    if json_:
-        common.print_json([reflection.to_json() for reflection in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(render.empty(_("No reflections yet. Write one with: mentorlog reflect")))
-        return
-    console.print(render.reflections_table(found, common.today(), width=console.width))
-    more = common.more_line(total, len(found), "reflection")
-    if more:
-        console.print(render.empty(more))
+        total = lists.total(found, shown, lambda: journal.count_reflections(**filters))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_("No reflections yet. Write one with: mentorlog reflect"),
+        table=lambda render, width: render.reflections_table(found, common.today(), width=width),
+        total=total,
+        noun="reflection",
+    )

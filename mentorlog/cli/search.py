@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from mentorlog.base.i18n import _
-from mentorlog.cli import common, completion
+from mentorlog.cli import common, completion, lists
 from mentorlog.cli.root import command_app
 
 search_app = command_app()
@@ -27,7 +27,7 @@ def search(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only records about this person."
     ),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
+    limit: int | None = lists.limit_option(20),
     json_: bool = typer.Option(False, "--json", help="Print JSON: kind, id, date, title, snippet, score."),
 ) -> None:
     """Search sessions, reflections, goals, action items, topics and people; best matches first.
@@ -43,27 +43,24 @@ def search(
             "person_id": common.filter_person_id(journal, with_, announce=not json_),
             "since": start,
         }
-        shown = common.list_limit(limit, json_, 20)
+        shown = lists.shown(limit, json_, 20)
         hits = journal.search(query, **filters, limit=shown)
-        total = journal.count_hits(query, **filters) if shown is not None and len(hits) == shown else len(hits)
-    if json_:
-        common.print_json([hit.to_json() for hit in hits])
-        return
-    from mentorlog.render import lists as render
+        total = lists.total(hits, shown, lambda: journal.count_hits(query, **filters))
+    lists.show(
+        hits,
+        as_json=json_,
+        empty=lambda: _nothing_found(query),
+        table=lambda render, width: render.search_table(hits, common.today(), width=width),
+        total=total,
+        noun="match",
+    )
 
-    console = render.make_console()
-    if not hits:
-        from mentorlog.core.searchquery import prefix_hint
 
-        hint = prefix_hint(query)
-        message = _("Nothing found for {query}.").format(query=common.quoted(query))
-        if hint:
-            message += " " + _("To find words that start like it: mentorlog search {hint}").format(
-                hint=common.quoted(hint)
-            )
-        console.print(render.empty(message))
-        return
-    console.print(render.search_table(hits, common.today(), width=console.width))
-    more = common.more_line(total, len(hits), "match")
-    if more:
-        console.print(render.empty(more))
+def _nothing_found(query: str) -> str:
+    from mentorlog.core.searchquery import prefix_hint
+
+    hint = prefix_hint(query)
+    message = _("Nothing found for {query}.").format(query=common.quoted(query))
+    if hint:
+        message += " " + _("To find words that start like it: mentorlog search {hint}").format(hint=common.quoted(hint))
+    return message

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import Any
+
 import typer
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common
+from mentorlog.cli import common, lists
 from mentorlog.cli.root import command_app, sub_app
 from mentorlog.core import humane
 
@@ -93,7 +96,7 @@ def skills(
     kind: str | None = typer.Option(None, "--kind", "-k", help="strength or growth."),
     since: str = typer.Option("6m", "--since", help="Change since: a date or a span back (30d, 6m, 1y)."),
     all_: bool = typer.Option(False, "--all", help="Also the skills of closed relationships."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    limit: int | None = lists.limit_option(),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Skills with the latest level in your view and others', side by side: change since --since, a sparkline
@@ -111,34 +114,22 @@ def skills(
         )
     with common.journal(write=False) as journal:
         person_id = common.find_person_id(journal, with_)
-        shown = common.list_limit(limit, json_)
+        shown = lists.shown(limit, json_)
         recent = None if json_ else start  # --json lists every rating; the view needs the period's and one before
         found = journal.list_skills(
             person_id=person_id, kind=kind_word, include_closed=all_, limit=shown, ratings_since=recent
         )
-        total = (
-            journal.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
-            if len(found) == shown
-            else len(found)
+        total = lists.total(
+            found, shown, lambda: journal.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
         )
         trends = journal.skill_trends(found, start, today)
-    if json_:
-        common.print_json([item.to_json() for item in trends])
-        return
-    from mentorlog.render import lists as render
-    from mentorlog.render.skills import skills_view
 
-    console = render.make_console()
-    if not trends:
-        filtered = person_id is not None or kind_word is not None
-        console.print(
-            render.empty(
-                _("No skills match --with and --kind.")
-                if filtered
-                else _('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth')
-            )
-        )
-        return
-    console.print(skills_view(trends, start, width=console.width))
-    if total > len(found):
-        console.print(render.empty(common.more_line(total, len(found), "skill") or ""))
+    def view(render: ModuleType, width: int) -> Any:
+        from mentorlog.render.skills import skills_view
+
+        return skills_view(trends, start, width=width)
+
+    unfiltered = _('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth')
+    filtered = person_id is not None or kind_word is not None
+    empty = _("No skills match --with and --kind.") if filtered else unfiltered
+    lists.show(trends, as_json=json_, empty=empty, table=view, total=total, noun="skill")  # a trend a skill found
