@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
-from mentorlog.cli import common, completion, lists
+from mentorlog.cli import common, completion, lists, whom
 from mentorlog.cli.root import command_app, sub_app
 
 action_app = sub_app("action", N_("Add action items and change their status."))
@@ -42,12 +42,12 @@ def action_add(
 
     line = parse_action(text)
     due_day = common.day(due if due is not None else line.due, direction="forward", period_end=True)
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
         action = journal.add_action(
             line.text,
-            owner_id=common.owner_id(journal, owner if owner is not None else line.owner, person_id),
+            owner_id=whom.owner_id(journal, owner if owner is not None else line.owner, person_id),
             due=due_day,
             person_id=person_id,
             goal_id=goal,
@@ -153,8 +153,8 @@ def actions(
             word = normalise_owner(owner.strip())
         filters = {
             "status": status,
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
-            "owner_id": None if word in ("me", "them") else common.find_person_id(journal, owner),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
+            "owner_id": None if word in ("me", "them") else whom.find_person_id(journal, owner),
             "owner_is_me": word == "me",
             "owner_is_them": word == "them",
             "overdue": overdue,

@@ -11,7 +11,7 @@ import typer
 
 from mentorlog.base.i18n import _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion, helptext
+from mentorlog.cli import common, completion, editor, helptext
 from mentorlog.core import humane
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ def person_close(
     A closed relationship leaves people, actions, agenda, today and every cadence count;
     `people --all` and `--with NAME` still reach it, and `person reopen` takes it up again.
     """
-    from mentorlog.cli.editor import keeping_draft
     from mentorlog.cli.reflections import CLOSING_PROMPTS, from_form, reflect_form
     from mentorlog.core.editform import is_blank
 
@@ -57,7 +56,7 @@ def person_close(
     terminal = common.stdin_is_terminal()
     text, edited = reflection, False
     if text is None and terminal:
-        text, edited = common.text_from(None, reflect_form(day.isoformat(), CLOSING_PROMPTS), draft="reflection")
+        text, edited = editor.text_from(None, reflect_form(day.isoformat(), CLOSING_PROMPTS), draft="reflection")
         text = "" if is_blank(text) else from_form(text, CLOSING_PROMPTS)
     if (actions or topics) and not drop_open and terminal:
         for line in _open_lines(actions, topics):
@@ -67,7 +66,8 @@ def person_close(
             default=False,
             unanswered=_("Pass --drop-open to drop them."),
         )
-    keep = keeping_draft(text or "", "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext()
+    draft = editor.keeping_draft(text or "", "reflection", "mentorlog reflect --draft")
+    keep = draft if edited else contextlib.nullcontext()
     with keep, common.journal(write=True) as journal:
         closing = journal.close_person(
             person.id, day, reflection=text or None, tags=common.tags_from([], text), drop_open=drop_open

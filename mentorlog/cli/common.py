@@ -292,17 +292,6 @@ def read_stdin() -> str:
         ) from None
 
 
-def text_from(argument: str | None, template: str | None, draft: str | None = None) -> tuple[str, bool]:
-    """TEXT from the argument, else stdin when piped, else the editor. The flag says 'from the editor'."""
-    if argument is not None:
-        return argument, False
-    if not stdin_is_terminal() or template is None:
-        return read_stdin(), False
-    from mentorlog.cli.editor import edit_text
-
-    return edit_text(template, draft=draft), True
-
-
 # output ---------------------------------------------------------------------------------------
 
 
@@ -367,27 +356,3 @@ def tags_from(options: list[str] | None, *texts: str | None) -> list[str]:
     if any(not tag for tag in given):
         raise UsageError(_("a --tag is empty"))
     return list(dict.fromkeys([*given, *find_tags(*texts)]))
-
-
-# people (cli/whom.py), here so that every command finds them as common.NAME
-from mentorlog.cli.whom import (  # noqa: E402
-    ALL_PEOPLE,
-    PersonPlan,
-    filter_person_id,
-    find_person_id,
-    is_default,
-    owner_id,
-    plan_person,
-    with_name,
-)
-
-__all__ = [
-    "ALL_PEOPLE",
-    "PersonPlan",
-    "filter_person_id",
-    "find_person_id",
-    "is_default",
-    "owner_id",
-    "plan_person",
-    "with_name",
-]

@@ -12,7 +12,7 @@ import typer
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext, os_reason
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
+from mentorlog.cli import common, completion, whom
 from mentorlog.cli.root import command_app
 from mentorlog.core import humane
 from mentorlog.export import registry as formats
@@ -108,7 +108,7 @@ def export(
             return
         from mentorlog.core.reports import OPEN_LISTED
 
-        person_id = common.filter_person_id(journal, with_)
+        person_id = whom.filter_person_id(journal, with_)
         review = journal.review(
             start or journal.first_day(),
             end,
@@ -276,4 +276,4 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     common.say("")
     from mentorlog.cli.views import timeline
 
-    timeline(with_=common.ALL_PEOPLE, goal=None, since="6m", until=None, all_=False, json_=False)
+    timeline(with_=whom.ALL_PEOPLE, goal=None, since="6m", until=None, all_=False, json_=False)

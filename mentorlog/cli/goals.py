@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mentorlog.base.i18n import N_, _
-from mentorlog.cli import common, completion, lists
+from mentorlog.cli import common, completion, lists, whom
 from mentorlog.cli.root import command_app, sub_app
 
 goal_app = sub_app("goal", N_("Add goals and milestones, record progress, change their status."))
@@ -37,7 +37,7 @@ def goal_add(
     horizon = common.checked("--horizon", validate.horizon, horizon)
     target_day = common.day(target, direction="forward", period_end=True)
     tags = common.tags_from(tag, title, description)
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     with common.journal(write=True) as journal:
         goal = journal.add_goal(
             title,
@@ -167,7 +167,7 @@ def goals(
 
     statuses = None if all_ else [common.checked("--status", validate.goal_status, status or "active")]
     with common.journal(write=False) as journal:
-        person_id = common.filter_person_id(journal, with_, announce=not json_)
+        person_id = whom.filter_person_id(journal, with_, announce=not json_)
         shown = lists.shown(limit, json_)
         found = journal.list_goals(statuses=statuses, person_id=person_id, limit=shown)
         total = lists.total(found, shown, lambda: journal.count_goals(statuses=statuses, person_id=person_id))

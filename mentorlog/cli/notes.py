@@ -12,7 +12,7 @@ from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion, lists
+from mentorlog.cli import common, completion, editor, lists, whom
 from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
@@ -123,14 +123,13 @@ def note(
     Lines '- [ ] text due:fri owner:NAME' in the notes become action items, #words become tags,
     and open topics with that person are marked discussed.
     """
-    from mentorlog.cli.editor import keeping_draft, read_draft
     from mentorlog.core import humane
     from mentorlog.core.editform import is_blank
     from mentorlog.core.textparse import parse_action, parse_note
 
     ratings = [_rating_line(value) for value in rate]
     when = common.when(date_, direction="backward")
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     fields = NoteFields(title, feedback, confidence, next_, "")
     template = note_form(
         fields,
@@ -141,9 +140,9 @@ def note(
     if draft:
         if text is not None:
             raise UsageError(_("--draft continues a note in the editor; it takes no TEXT"))
-        template = read_draft("note", "mentorlog note")
-    raw, edited = common.text_from(text, template, draft="note")
-    with keeping_draft(raw, "note", "mentorlog note --draft") if edited else contextlib.nullcontext():
+        template = editor.read_draft("note", "mentorlog note")
+    raw, edited = editor.text_from(text, template, draft="note")
+    with editor.keeping_draft(raw, "note", "mentorlog note --draft") if edited else contextlib.nullcontext():
         if edited:
             if is_blank(raw):
                 raise UsageError(_("nothing recorded: the note was emptied (that cancels it)"))
@@ -169,7 +168,7 @@ def note(
         common.say(_("  rated {words}").format(words=words))
 
 
-def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | None, discussed: list[int]) -> None:
+def _confirm(session: Session, actions: list[Action], plan: whom.PersonPlan | None, discussed: list[int]) -> None:
     """A line for the session, one per action item, then the next meeting: every stored date echoed with its
     weekday, and no line longer than 80 columns for the words mentorlog adds."""
     n = len(session.action_ids)
@@ -200,7 +199,7 @@ def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | 
 
 
 def _record(
-    plan: common.PersonPlan | None,
+    plan: whom.PersonPlan | None,
     when: When,
     fields: NoteFields,
     notes: str,
@@ -219,7 +218,7 @@ def _record(
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
         actions = [
-            NewAction(line.text, common.owner_id(journal, line.owner, person_id), due, line.done)
+            NewAction(line.text, whom.owner_id(journal, line.owner, person_id), due, line.done)
             for line, due in zip(action_lines, dues, strict=True)
         ]
         session = journal.add_session(
@@ -292,7 +291,7 @@ def sessions(
         tag_filter = normalise_tag(tag)
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
             "since": start,
             "until": end,
             "tag": tag_filter,

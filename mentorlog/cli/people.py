@@ -6,7 +6,7 @@ import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import closing, common, completion, lists
+from mentorlog.cli import closing, common, completion, lists, whom
 from mentorlog.cli.root import command_app, sub_app
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
@@ -95,10 +95,10 @@ def topic_add(
     """Queue a topic for the next meeting with someone; the next note with them marks it discussed."""
     from mentorlog.base.errors import UsageError
 
-    name = common.with_name(with_)
+    name = whom.with_name(with_)
     if name is None:
         raise UsageError(_("a topic needs a person"), _("Give --with NAME."))
-    plan = common.plan_person(name, create=create, default=common.is_default(with_))
+    plan = whom.plan_person(name, create=create, default=whom.is_default(with_))
     assert plan is not None
     with common.journal(write=True) as journal:
         topic = journal.add_topic(text, plan.person_id(journal))
@@ -127,7 +127,7 @@ def topics(
     """Topics to raise at the next meeting."""
     with common.journal(write=False) as journal:
         found = journal.list_topics(
-            person_id=common.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
+            person_id=whom.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
         )
     lists.show(
         found,

@@ -11,7 +11,7 @@ import typer
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _
-from mentorlog.cli import common, completion, lists
+from mentorlog.cli import common, completion, editor, lists, whom
 from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
@@ -78,14 +78,13 @@ def reflect(
     json_: bool = typer.Option(False, "--json", help="Print the reflection as JSON."),
 ) -> None:
     """Write down what you learned: what went well, what was hard, what you will do next."""
-    from mentorlog.cli.editor import keeping_draft, read_draft
     from mentorlog.core.editform import is_blank
 
     day = common.when(date_, direction="backward").day
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
-    template = read_draft("reflection", "mentorlog reflect") if draft else reflect_form(day.isoformat())
-    raw, edited = common.text_from(text, template, draft="reflection")
-    with keeping_draft(raw, "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext():
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
+    template = editor.read_draft("reflection", "mentorlog reflect") if draft else reflect_form(day.isoformat())
+    raw, edited = editor.text_from(text, template, draft="reflection")
+    with editor.keeping_draft(raw, "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext():
         if edited:
             raw = "" if is_blank(raw) else from_form(raw)
             if not raw:
@@ -102,7 +101,7 @@ def reflect(
     )
 
 
-def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | None, tag: list[str]) -> Reflection:
+def _record(raw: str, day: date, goal: int | None, plan: whom.PersonPlan | None, tag: list[str]) -> Reflection:
     tags = common.tags_from(tag, raw)
     with common.journal(write=True) as journal:
         reflection = journal.add_reflection(
@@ -128,7 +127,7 @@ def reflections(
     start = common.since(since)
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
             "goal_id": goal,
             "since": start,
         }

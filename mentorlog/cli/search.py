@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from mentorlog.base.i18n import _
-from mentorlog.cli import common, completion, lists
+from mentorlog.cli import common, completion, lists, whom
 from mentorlog.cli.root import command_app
 
 search_app = command_app()
@@ -40,7 +40,7 @@ def search(
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
             "kind": kind.strip().lower() if kind else None,
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
             "since": start,
         }
         shown = lists.shown(limit, json_, 20)

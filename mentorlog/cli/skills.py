@@ -10,7 +10,7 @@ import typer
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, lists
+from mentorlog.cli import common, lists, whom
 from mentorlog.cli.root import command_app, sub_app
 from mentorlog.core import humane
 
@@ -31,7 +31,7 @@ def skill_add(
     from mentorlog.core import validate
 
     kind = common.checked("--kind", validate.skill_kind, kind)
-    plan = common.plan_person(with_, create=create)
+    plan = whom.plan_person(with_, create=create)
     with common.journal(write=True) as journal:
         skill = journal.add_skill(
             name,
@@ -113,7 +113,7 @@ def skills(
             _("Change is measured up to today."),
         )
     with common.journal(write=False) as journal:
-        person_id = common.find_person_id(journal, with_)
+        person_id = whom.find_person_id(journal, with_)
         shown = lists.shown(limit, json_)
         recent = None if json_ else start  # --json lists every rating; the view needs the period's and one before
         found = journal.list_skills(

@@ -11,7 +11,7 @@ import typer
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
+from mentorlog.cli import common, completion, whom
 from mentorlog.cli.root import command_app
 from mentorlog.core import humane
 
@@ -66,7 +66,7 @@ def timeline(
 
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
-        person_id = common.filter_person_id(journal, with_, announce=not json_)
+        person_id = whom.filter_person_id(journal, with_, announce=not json_)
         data = journal.timeline(
             start, end, person_id=person_id, goal_id=goal, marks_per_row=None if all_ else MARKS_PER_ROW
         )
@@ -96,7 +96,7 @@ def summary(
     """
     start, end = period_bounds(since, until, "30d")
     with common.journal(write=False) as journal:
-        figures = journal.summary(start, end, person_id=common.filter_person_id(journal, with_, announce=not json_))
+        figures = journal.summary(start, end, person_id=whom.filter_person_id(journal, with_, announce=not json_))
     if json_:
         common.print_json(figures.to_json())
         return
@@ -132,7 +132,7 @@ def agenda(
     """
     shared = agenda_format(format_, output, json_) == "md"
     with common.journal(write=False) as journal:
-        person_id = common.find_person_id(journal, common.with_name(with_))
+        person_id = whom.find_person_id(journal, whom.with_name(with_))
         if person_id is None:
             chosen = journal.agenda_person()
             if chosen is None:
@@ -234,7 +234,7 @@ def health(
     """
     start, end = period_bounds(since, None, "6m")
     with common.journal(write=False) as journal:
-        person_id = common.filter_person_id(journal, with_, announce=not json_)
+        person_id = whom.filter_person_id(journal, with_, announce=not json_)
         found = journal.health(start, end, person_id=person_id)
     if json_:
         common.print_json([item.to_json() for item in found])
