@@ -8,24 +8,21 @@ makes user text inert; a writer adds what its medium needs (csv neutralises form
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from mentorlog.core.reports import Review
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """What an export was asked for besides the Review: the moment it is made and csv's `--what`."""
 
     stamp: str  # ISO timestamp of the export (the JSON's exported_at, the calendar's DTSTAMP)
     what: str = "sessions"
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     word: str  # --format WORD
     module: str  # mentorlog/export/MODULE.py, with write(review, request) -> str | bytes
     extension: str  # of a file in this format
