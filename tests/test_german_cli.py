@@ -39,10 +39,12 @@ def commands() -> list[list[str]]:
     from mentorlog.cli import app
 
     root = typer.main.get_command(app)
+    ctx = typer.Context(root, info_name="mentorlog")
     found: list[list[str]] = []
-    for name, command in sorted(root.commands.items()):  # type: ignore[attr-defined]
+    for name in sorted(root.list_commands(ctx)):  # type: ignore[attr-defined]  # the root loads each lazily
         found.append([name])
-        for sub in sorted(getattr(command, "commands", {})):
+        command = root.get_command(ctx, name)  # type: ignore[attr-defined]
+        for sub in sorted(command.list_commands(ctx) if hasattr(command, "list_commands") else []):
             found.append([name, sub])
     return found
 

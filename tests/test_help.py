@@ -1,4 +1,4 @@
-"""Every command explains itself; --version is plain; the lazy command map matches the real command tree."""
+"""Every command explains itself; --version is plain; the command registry matches the real command tree."""
 
 from __future__ import annotations
 
@@ -10,21 +10,22 @@ import pytest
 import typer
 
 from mentorlog import __version__
-from mentorlog.cli import COMMANDS, MODULES, load
+from mentorlog.cli import app, registry
 
 from .conftest import Run
 from .processes import tree_env
 
 
 def command_tree() -> list[list[str]]:
-    """Every command path of the real command tree (walked from Typer's click command, not a hand-kept list)."""
-    root = typer.main.get_command(load())
+    """Every command path of the real command tree (walked through click's Group API, not a hand-kept list)."""
+    root = typer.main.get_command(app)
     found: list[list[str]] = []
 
     def walk(command: Any, path: list[str]) -> None:
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
+        ctx = typer.Context(command, info_name="mentorlog")
+        for name in sorted(command.list_commands(ctx) if hasattr(command, "list_commands") else []):
             found.append([*path, name])
-            walk(sub, [*path, name])
+            walk(command.get_command(ctx, name), [*path, name])
 
     walk(root, [])
     return found
@@ -51,15 +52,19 @@ def test_every_command_has_help_text(run: Run, command: list[str]) -> None:
     assert len(description) > 10, result.stdout
 
 
-def test_the_lazy_command_map_matches_the_tree() -> None:
-    """`main()` loads only the module of the command run; the map must name every command and its real module."""
-    top = sorted({path[0] for path in COMMAND_TREE})
-    assert sorted(COMMANDS) == top
-    assert set(COMMANDS.values()) == set(MODULES)
+def test_each_registered_command_is_defined_under_its_name() -> None:
+    """The root imports only the module of the command run: the registry names each command's real module."""
+    for entry in registry.COMMANDS:
+        assert typer.main.get_command(entry.app()).name == entry.name, entry  # the module's `<name>_app`
+
+
+def test_the_registry_is_the_whole_tree() -> None:
+    assert len(registry.names()) == len(set(registry.names()))
+    assert {path[0] for path in COMMAND_TREE} == set(registry.names())
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("name", registry.names())
 def test_each_command_runs_with_only_its_own_module_loaded(name: str, tmp_path: Any) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mentorlog", name, "--help"],
@@ -83,18 +88,13 @@ def test_root_help_lists_the_main_commands_and_date_forms(run: Run) -> None:
 
 def test_root_help_groups_every_command_with_a_whole_one_line_summary(run: Run) -> None:
     """issue 11.13: Record / Review / Data, every command in one of them, no summary cut with `...`."""
-    from mentorlog.cli.root import HELP_INDEX
-
     result = run("--help", env={"COLUMNS": "80"})
     lines = result.stdout.splitlines()
     headings = [line for line in lines if line and not line.startswith(" ") and line.endswith(":")]
     assert headings == ["Options:", "Record:", "Review:", "Data:"]
-    top = {path[0] for path in COMMAND_TREE}
-    assert top == {name for panel in HELP_INDEX.values() for name in panel}, "a command is missing from HELP_INDEX"
-    for panel in HELP_INDEX.values():
-        for name, summary in panel.items():
-            row = next(line for line in lines if line.split()[:1] == [name])
-            assert row.endswith(summary), row  # whole, on its own line
+    for entry in registry.COMMANDS:
+        row = next(line for line in lines if line.split()[:1] == [entry.name])
+        assert row.endswith(entry.summary), row  # whole, on its own line
     assert "..." not in result.stdout.split("\n", 1)[1]  # (the usage line ends in [ARGS]...)
     assert max(len(line) for line in lines) <= 80
     note_row = next(line for line in lines if line.startswith("  note "))

@@ -68,19 +68,6 @@ def test_the_contracts_catch_an_import_that_breaks_them(tmp_path: Path, module: 
     assert len(broken) == 1 and broken[0].startswith(contract), done.stdout
 
 
-# The one exception, and why: zsh and fish completion help rendered without rich (Typer's classes import it,
-# 60 ms of every TAB). It is imported under `except ImportError`, so a Typer that moves it only costs speed.
-PRIVATE_TYPER_ALLOWED = {"mentorlog.cli.completion"}
-
-
-def test_nothing_imports_typers_private_modules() -> None:
-    offenders = [name for name, found in modules() if any(i.startswith("typer._") for i in found)]
-    assert sorted(offenders) == sorted(PRIVATE_TYPER_ALLOWED)
-    for name in PRIVATE_TYPER_ALLOWED:
-        source = (PACKAGE.parent / (name.replace(".", "/") + ".py")).read_text()
-        assert "except ImportError:" in source, f"{name} must work without Typer's private classes"
-
-
 def test_importing_render_loads_no_store_module() -> None:
     code = (
         "import sys, mentorlog.render.lists; print(sorted(m for m in sys.modules if m.startswith('mentorlog.store')))"

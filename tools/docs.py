@@ -131,10 +131,15 @@ def schema_reference() -> str:
 
 
 def _walk(command: Any, path: list[str]) -> list[list[str]]:
+    """Every command path below COMMAND, by name, through click's own Group API (the root loads its lazily)."""
+    import typer
+
     found = []
-    for name, sub in sorted(getattr(command, "commands", {}).items()):
-        found.append([*path, name])
-        found.extend(_walk(sub, [*path, name]))
+    if hasattr(command, "list_commands"):
+        ctx = typer.Context(command, info_name="mentorlog")
+        for name in sorted(command.list_commands(ctx)):
+            found.append([*path, name])
+            found.extend(_walk(command.get_command(ctx, name), [*path, name]))
     return found
 
 
@@ -142,9 +147,8 @@ def cli_reference() -> str:
     import typer
     from typer.testing import CliRunner
 
-    from mentorlog.cli import load
+    from mentorlog.cli import app
 
-    app = load()
     runner = CliRunner()
     env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
     out = [

@@ -1,43 +1,17 @@
 """The command line: the root app and one module per noun. The only package that imports typer.
 
-`main()` imports only the module of the command being run, so Typer builds one command instead of
-thirty (a measurable part of every command's start-up); `--help` and unknown commands load them all.
+The root group loads a command's module only when that command is run, shown or completed
+(cli/registry.py), so Typer builds one command instead of all of them: a measurable part of every
+command's start-up. `--help` needs no command module at all; an unknown command loads none either.
 """
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator
-from importlib import import_module
 from typing import Any
 
-MODULES = (
-    "notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data", "sync", "crypto",
-    "skills",
-)  # fmt: skip
-COMMANDS = {
-    "note": "notes", "sessions": "notes", "goal": "goals", "goals": "goals", "action": "actions",
-    "actions": "actions", "reflect": "reflections", "reflections": "reflections", "person": "people",
-    "people": "people", "topic": "people", "topics": "people", "show": "records", "edit": "records",
-    "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
-    "search": "search", "health": "views", "export": "data", "import": "data", "backup": "data", "demo": "data",
-    "today": "views",
-    "sync": "sync",
-    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto", "skill": "skills", "skills": "skills",
-}  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 UNBOUNDED = (None, "data", "sync", "crypto")  # modules whose commands may handle every record: garbage collected
-COMPLETION_OPTIONS = ("--install-completion", "--show-completion")  # the root's, added by Typer
-
-
-def load(modules: tuple[str, ...] = MODULES) -> Any:
-    """Register the commands of MODULES on the root app and return it."""
-    for module in modules:
-        import_module(f"mentorlog.cli.{module}")
-    from mentorlog.cli.root import app
-
-    return app
 
 
 def command_name(args: list[str]) -> str | None:
@@ -57,7 +31,9 @@ def command_name(args: list[str]) -> str | None:
 
 def __getattr__(name: str) -> Any:
     if name == "app":  # `from mentorlog.cli import app`: the whole command line, for tests and tools
-        return load()
+        from mentorlog.cli.root import app
+
+        return app
     raise AttributeError(name)
 
 
@@ -94,51 +70,21 @@ def _asks_for_something(args: list[str]) -> bool:
 
 def main() -> None:
     degrade_output()
-    from mentorlog.cli import completion
+    from mentorlog.cli import completion, registry
 
-    typed = completion.words_before_cursor()
-    if typed is not None:  # a shell asks for completions: the command's module, or every one for its name
-        import typer
+    if completion.asked():  # a shell asks for completions: the root group loads only the command being completed
+        completion.plain_help()
+    else:
+        args = sys.argv[1:]
+        found = registry.find(command_name(args) or "")
+        if found is None and not _asks_for_something(args):
+            found = registry.find(registry.DASHBOARD)  # bare `mentorlog` (perhaps with --db PATH)
+        if (found.module if found else None) not in UNBOUNDED:
+            import gc
 
-        wanted = COMMANDS.get(command_name(typed) or "")
-        command = typer.main.get_command(load((wanted,) if wanted else MODULES))
-        completion.plain_help_shells()  # after Typer registered its own shell classes
-        command.main(prog_name="mentorlog")
-        return
-    args = sys.argv[1:]
-    word = command_name(args) or ""
-    module: str | None = COMMANDS.get(word)
-    if module is None and not _asks_for_something(args):
-        module = "views"  # bare `mentorlog` (perhaps with --db PATH) shows the day's dashboard
-    if module not in UNBOUNDED:
-        import gc
+            gc.disable()  # a short command's objects die by reference count; collecting costs ~5 ms of start-up
+    import typer
 
-        gc.disable()  # a short command's objects die by reference count; collecting costs ~5 ms of start-up
-    application = load((module,) if module else MODULES)
-    if word in COMMANDS:
-        import typer
+    from mentorlog.cli.root import app
 
-        completion_asked = any(arg.startswith(COMPLETION_OPTIONS) for arg in args)
-        with only(application, word, completion=completion_asked):  # Typer builds one command, not its module's
-            command = typer.main.get_command(application)
-        command.main(prog_name="mentorlog")
-        return
-    application(prog_name="mentorlog")
-
-
-@contextlib.contextmanager
-def only(application: Any, word: str, *, completion: bool) -> Iterator[None]:
-    """The root app with only the command (or group) WORD registered, for as long as the block runs; without
-    COMPLETION, also without the root's --install-completion/--show-completion (Typer inspects them slowly)."""
-    commands, groups = application.registered_commands, application.registered_groups
-    add_completion = application._add_completion
-    application._add_completion = add_completion and completion
-    application.registered_commands = [
-        info for info in commands if (info.name or info.callback.__name__.lower().replace("_", "-")) == word
-    ]
-    application.registered_groups = [info for info in groups if info.name == word]
-    try:
-        yield
-    finally:
-        application.registered_commands, application.registered_groups = commands, groups
-        application._add_completion = add_completion
+    typer.main.get_command(app).main(prog_name="mentorlog")

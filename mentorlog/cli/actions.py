@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import Any
+
 import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli import common, completion, lists, whom
+from mentorlog.cli.root import command_app, sub_app
 
-action_app = sub_app(N_("Add action items and change their status."))
-app.add_typer(action_app, name="action", rich_help_panel="Record")
+action_app = sub_app("action", N_("Add action items and change their status."))
 
 
 @action_app.command("add")
@@ -40,12 +42,12 @@ def action_add(
 
     line = parse_action(text)
     due_day = common.day(due if due is not None else line.due, direction="forward", period_end=True)
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
         action = journal.actions.add_action(
             line.text,
-            owner_id=common.owner_id(journal, owner if owner is not None else line.owner, person_id),
+            owner_id=whom.owner_id(journal, owner if owner is not None else line.owner, person_id),
             due=due_day,
             person_id=person_id,
             goal_id=goal,
@@ -110,7 +112,10 @@ def action_reopen(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> N
     _set_status(ids, "open", N_("Reopened: {id} {text}"), json_)
 
 
-@app.command(rich_help_panel="Read")
+actions_app = command_app()
+
+
+@actions_app.command()
 def actions(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."
@@ -127,7 +132,7 @@ def actions(
         help="open, done, dropped or all.",
     ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only items for this goal."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    limit: int | None = lists.limit_option(),
     by_person: bool = typer.Option(False, "--by-person", help="Group the items by relationship."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -148,38 +153,37 @@ def actions(
             word = normalise_owner(owner.strip())
         filters = {
             "status": status,
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
-            "owner_id": None if word in ("me", "them") else common.find_person_id(journal, owner),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
+            "owner_id": None if word in ("me", "them") else whom.find_person_id(journal, owner),
             "owner_is_me": word == "me",
             "owner_is_them": word == "them",
             "overdue": overdue,
             "due_before": before,
             "goal_id": goal,
         }
-        shown = common.list_limit(limit, json_)
+        shown = lists.shown(limit, json_)
         found = journal.actions.list_actions(limit=shown, **filters)
-        total = journal.actions.count_actions(**filters) if shown is not None and len(found) == shown else len(found)
-    if json_:
-        common.print_json([action.to_json() for action in found])
-        return
-    from mentorlog.render import lists as render
+        total = lists.total(found, shown, lambda: journal.actions.count_actions(**filters))
 
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No action items match. Add one with: mentorlog action add "Send the draft" --due fri'))
-        )
-        return
-    if by_person:
-        console.print(render.actions_by_person(found, common.today(), width=console.width))
-    else:
-        console.print(render.actions_table(found, common.today(), width=console.width))
-    late = sum(
-        1 for action in found if action.status == "open" and action.due and action.due < common.today().isoformat()
+    def table(render: ModuleType, width: int) -> Any:
+        if by_person:
+            return render.actions_by_person(found, common.today(), width=width)
+        return render.actions_table(found, common.today(), width=width)
+
+    def summary() -> str:
+        today = common.today().isoformat()
+        late = sum(1 for action in found if action.status == "open" and action.due and action.due < today)
+        said = ngettext("{n} action item", "{n} action items", len(found)).format(n=len(found))
+        if late:
+            said += ngettext(", {n} overdue", ", {n} overdue", late).format(n=late)
+        if total > len(found):
+            said += _("; {n} more not shown (--limit 0 shows all)").format(n=total - len(found))  # as more_line
+        return said
+
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No action items match. Add one with: mentorlog action add "Send the draft" --due fri'),
+        table=table,
+        footer=summary,
     )
-    summary = ngettext("{n} action item", "{n} action items", len(found)).format(n=len(found))
-    if late:
-        summary += ngettext(", {n} overdue", ", {n} overdue", late).format(n=late)
-    if total > len(found):
-        summary += _("; {n} more not shown (--limit 0 shows all)").format(n=total - len(found))  # as more_line
-    console.print(render.empty(summary))

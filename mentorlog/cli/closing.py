@@ -1,4 +1,5 @@
-"""`person close` and `person reopen`: ending a relationship well, and taking it up again."""
+"""`person close` and `person reopen`: ending a relationship well, and taking it up again (cli/people.py adds
+them to the `person` group)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import typer
 
 from mentorlog.base.i18n import _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
-from mentorlog.cli.people import person_app
+from mentorlog.cli import common, completion, editor, helptext
 from mentorlog.core import humane
 
 if TYPE_CHECKING:
     from mentorlog.core.records import Action, Topic
 
+closing_app = helptext.Typer()  # merged into people.person_app
 
-@person_app.command("close")
+
+@closing_app.command("close")
 def person_close(
     name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
     date_: str = typer.Option("today", "--date", "-d", help="The day it ended (default today)."),
@@ -35,7 +37,6 @@ def person_close(
     A closed relationship leaves people, actions, agenda, today and every cadence count;
     `people --all` and `--with NAME` still reach it, and `person reopen` takes it up again.
     """
-    from mentorlog.cli.editor import keeping_draft
     from mentorlog.cli.reflections import CLOSING_PROMPTS, from_form, reflect_form
     from mentorlog.core.editform import is_blank
 
@@ -55,7 +56,7 @@ def person_close(
     terminal = common.stdin_is_terminal()
     text, edited = reflection, False
     if text is None and terminal:
-        text, edited = common.text_from(None, reflect_form(day.isoformat(), CLOSING_PROMPTS), draft="reflection")
+        text, edited = editor.text_from(None, reflect_form(day.isoformat(), CLOSING_PROMPTS), draft="reflection")
         text = "" if is_blank(text) else from_form(text, CLOSING_PROMPTS)
     if (actions or topics) and not drop_open and terminal:
         for line in _open_lines(actions, topics):
@@ -65,7 +66,8 @@ def person_close(
             default=False,
             unanswered=_("Pass --drop-open to drop them."),
         )
-    keep = keeping_draft(text or "", "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext()
+    draft = editor.keeping_draft(text or "", "reflection", "mentorlog reflect --draft")
+    keep = draft if edited else contextlib.nullcontext()
     with keep, common.journal(write=True) as journal:
         closing = journal.relationships.close_person(
             person.id, day, reflection=text or None, tags=common.tags_from([], text), drop_open=drop_open
@@ -94,7 +96,7 @@ def person_close(
         common.say(_("`mentorlog actions --with {name}` still shows them.").format(name=_short(person.name)))
 
 
-@person_app.command("reopen")
+@closing_app.command("reopen")
 def person_reopen(
     name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),

@@ -14,7 +14,7 @@ import typer
 
 from mentorlog.base import config as configuration
 from mentorlog.base.errors import BadValue, MentorlogError, UsageError
-from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.i18n import N_, _
 from mentorlog.base.safe import inert
 
 if TYPE_CHECKING:
@@ -291,17 +291,6 @@ def read_stdin() -> str:
         ) from None
 
 
-def text_from(argument: str | None, template: str | None, draft: str | None = None) -> tuple[str, bool]:
-    """TEXT from the argument, else stdin when piped, else the editor. The flag says 'from the editor'."""
-    if argument is not None:
-        return argument, False
-    if not stdin_is_terminal() or template is None:
-        return read_stdin(), False
-    from mentorlog.cli.editor import edit_text
-
-    return edit_text(template, draft=draft), True
-
-
 # output ---------------------------------------------------------------------------------------
 
 
@@ -317,52 +306,6 @@ def say(message: str) -> None:
     text stream itself, so a stream that cannot encode `→` gets the ASCII fallback (cli.degrade_output)."""
     sys.stdout.write(message + "\n")
     sys.stdout.flush()
-
-
-TABLE_LIMIT = 25
-
-
-def list_limit(limit: int | None, as_json: bool, default: int = TABLE_LIMIT) -> int | None:
-    """The one rule for every list: --limit N shows N, --limit 0 everything; without it a table shows
-    DEFAULT rows (and says how many more there are) and --json gives everything."""
-    if limit is None:
-        return None if as_json else default
-    return None if limit == 0 else limit
-
-
-def more_line(total: int, shown: int, noun: str) -> str | None:
-    """`12 more sessions not shown (--limit 0 shows all)`, when a table was cut; NOUN is the singular
-    (session, goal, reflection, skill, match)."""
-    if total <= shown:
-        return None
-    n = total - shown
-    forms = {
-        "session": ngettext(
-            "{n} more session not shown (--limit 0 shows all)", "{n} more sessions not shown (--limit 0 shows all)", n
-        ),
-        "goal": ngettext(
-            "{n} more goal not shown (--limit 0 shows all)", "{n} more goals not shown (--limit 0 shows all)", n
-        ),
-        "reflection": ngettext(
-            "{n} more reflection not shown (--limit 0 shows all)",
-            "{n} more reflections not shown (--limit 0 shows all)",
-            n,
-        ),
-        "skill": ngettext(
-            "{n} more skill not shown (--limit 0 shows all)", "{n} more skills not shown (--limit 0 shows all)", n
-        ),
-        "match": ngettext(
-            "{n} more match not shown (--limit 0 shows all)", "{n} more matches not shown (--limit 0 shows all)", n
-        ),
-    }
-    return forms[noun].format(n=n)
-
-
-LIMIT_HELP = "Show at most N (default {default} in the table, all with --json; 0 = all)."
-LIMIT_HELPS = (  # LIMIT_HELP as the commands fill it in, for the catalogue (--help looks the whole text up)
-    N_("Show at most N (default 20 in the table, all with --json; 0 = all)."),
-    N_("Show at most N (default 25 in the table, all with --json; 0 = all)."),
-)
 
 
 def quoted(text: str) -> str:
@@ -412,27 +355,3 @@ def tags_from(options: list[str] | None, *texts: str | None) -> list[str]:
     if any(not tag for tag in given):
         raise UsageError(_("a --tag is empty"))
     return list(dict.fromkeys([*given, *find_tags(*texts)]))
-
-
-# people (cli/whom.py), here so that every command finds them as common.NAME
-from mentorlog.cli.whom import (  # noqa: E402
-    ALL_PEOPLE,
-    PersonPlan,
-    filter_person_id,
-    find_person_id,
-    is_default,
-    owner_id,
-    plan_person,
-    with_name,
-)
-
-__all__ = [
-    "ALL_PEOPLE",
-    "PersonPlan",
-    "filter_person_id",
-    "find_person_id",
-    "is_default",
-    "owner_id",
-    "plan_person",
-    "with_name",
-]

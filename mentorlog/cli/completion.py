@@ -9,6 +9,7 @@ or any error at all, simply offers nothing.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -17,27 +18,9 @@ COMPLETE_VAR = "_MENTORLOG_COMPLETE"
 KIND_WORDS = ("session", "goal", "action", "reflection", "person", "topic")
 
 
-def words_before_cursor() -> list[str] | None:
-    """While a shell asks for completions: the words typed before the one being completed (without the
-    program name); None when this run is not a completion."""
-    shell = os.environ.get(COMPLETE_VAR)
-    if not shell:
-        return None
-    from shlex import split
-
-    def words(text: str) -> list[str]:
-        try:
-            return split(text)
-        except ValueError:  # an open quote: the word being typed
-            return text.split()
-
-    if shell.endswith("bash"):
-        typed = words(os.environ.get("COMP_WORDS", ""))
-        cursor = int(os.environ.get("COMP_CWORD", "0") or 0)
-        return typed[1:cursor]
-    line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
-    typed = words(line)[1:]
-    return typed if line.endswith(" ") else typed[:-1]
+def asked() -> bool:
+    """Whether this run is a shell asking for completions (a TAB), not a command."""
+    return bool(os.environ.get(COMPLETE_VAR))
 
 
 def _journal(ctx: Any) -> Path | None:
@@ -116,29 +99,10 @@ def choices(values: Iterable[str]) -> Callable[[str], list[str]]:
 kind_words = choices(KIND_WORDS)
 
 
-def plain_help_shells() -> None:
-    """zsh and fish show each completion's help. Typer renders those texts through rich, which costs about
-    60 ms per TAB; mentorlog's help texts are plain, so they are escaped as they are. Without Typer's
-    classes (a future Typer), completion still works, only slower."""
-    try:
-        from typer._click.shell_completion import CompletionItem, add_completion_class
-        from typer._completion_classes import FishComplete, ZshComplete
-    except ImportError:  # pragma: no cover - depends on Typer's internals
-        return
-
-    def zsh_escape(text: str) -> str:
-        for old, new in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", r"\\:")):
-            text = text.replace(old, new)
-        return text
-
-    class PlainZsh(ZshComplete):
-        def format_completion(self, item: CompletionItem) -> str:
-            value = f'"{zsh_escape(item.value)}"'
-            return f'{value}:"{zsh_escape(" ".join(item.help.split()))}"' if item.help else value
-
-    class PlainFish(FishComplete):
-        def format_completion(self, item: CompletionItem) -> str:
-            return f"{item.value}\t{' '.join(item.help.split())}" if item.help else str(item.value)
-
-    add_completion_class(PlainZsh, "zsh")
-    add_completion_class(PlainFish, "fish")
+def plain_help() -> None:
+    """zsh and fish show each completion's help. Typer renders those texts through Rich when Rich can be
+    imported: about 60 ms per TAB, and a long text is wrapped at the terminal's width. mentorlog's help
+    texts are plain, so a completion runs as if Rich were not installed, and Typer writes them as they
+    are (its form for installations without Rich). Nothing a TAB runs needs Rich: the completers read
+    the journal with plain sqlite3, and every help text is one line (MentorlogGroup, helptext.Command)."""
+    sys.modules.setdefault("rich", None)  # type: ignore[arg-type]  # `import rich` fails: Python's documented way

@@ -16,7 +16,7 @@ from mentorlog.base.errors import MentorlogError
 from mentorlog.base.i18n import N_, _
 from mentorlog.base.safe import inert
 from mentorlog.cli import common
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
     from mentorlog.store.crypto.cipher import RawKey
@@ -110,7 +110,10 @@ def _store_in_keyring(path: Path, key: RawKey, passphrase: str) -> None:
     crypto.keyring_store(configuration.keyring_hints_file(), path, key, sync)
 
 
-@app.command(rich_help_panel="Data")
+encrypt_app = command_app()
+
+
+@encrypt_app.command()
 def encrypt(
     keyring: bool = typer.Option(
         False, "--keyring", help="Also keep the key in the OS keyring (then no passphrase is asked)."
@@ -145,7 +148,10 @@ def encrypt(
         typer.echo(_(PLAIN_COPIES_HINT), err=True)
 
 
-@app.command(rich_help_panel="Data")
+decrypt_app = command_app()
+
+
+@decrypt_app.command()
 def decrypt() -> None:
     """Turn the encrypted journal back into plain SQLite, in place (checked; its key leaves the keyring)."""
     from mentorlog.store.crypto import cipher as crypto
@@ -161,7 +167,10 @@ def decrypt() -> None:
         common.say(_(LEFT_KEYRING))
 
 
-@app.command(rich_help_panel="Data")
+passphrase_app = command_app()
+
+
+@passphrase_app.command()
 def passphrase(
     keyring: bool = typer.Option(False, "--keyring", help="Keep the new key in the OS keyring."),
     print_raw_key: bool = typer.Option(

@@ -6,21 +6,17 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
+from mentorlog.base.config import cache_folder
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext, os_reason
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli import common, completion, whom
+from mentorlog.cli.root import command_app
 from mentorlog.core import humane
-
-if TYPE_CHECKING:
-    from mentorlog.core.reports import Review
-
-FORMATS = ("md", "html", "json", "csv", "ics")
+from mentorlog.export import registry as formats
 
 
 def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
@@ -37,10 +33,13 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
     write_atomic(output, pieces, journal=common.state().db_path)
 
 
-@app.command(rich_help_panel="Data")
+export_app = command_app()
+
+
+@export_app.command()
 def export(
     format_: str = typer.Option(
-        "md", "--format", "-f", autocompletion=completion.choices(FORMATS), help="md, html, json, csv or ics."
+        "md", "--format", "-f", autocompletion=completion.choices(formats.WORDS), help="md, html, json, csv or ics."
     ),
     since: str | None = typer.Option(None, "--since", help="Start (default: the whole journal); 6m, 1y, a date."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
@@ -62,19 +61,21 @@ def export(
     Private sessions are left out unless --include-private. `--format json --all` dumps every
     table losslessly for `mentorlog import`.
     """
-    fmt = format_.strip().lower()
-    if fmt not in FORMATS:
+    chosen = formats.find(format_)
+    if chosen is None:
         raise UsageError(
-            _("--format must be one of {FORMATS}, not {format!r}").format(FORMATS=", ".join(FORMATS), format=format_)
+            _("--format must be one of {FORMATS}, not {format!r}").format(
+                FORMATS=", ".join(formats.WORDS), format=format_
+            )
         )
-    if all_ and fmt != "json":
+    if all_ and not chosen.whole_journal:
         raise UsageError(_("--all goes with --format json"))
     if all_ and (since or until or with_):
         raise UsageError(_("--all dumps the whole journal; it takes no --since, --until or --with"))
-    if fmt == "csv":
-        from mentorlog.export.csvfile import check_what
-
-        check_what(what)
+    request = formats.Request(
+        stamp=common.clock().stamp(), what=what, cache_folder=cache_folder(), write_cache_file=_write_cache_file
+    )
+    chosen.check(request)
     if output is not None:
         from mentorlog.store.files import refuse_journal_files
 
@@ -85,7 +86,6 @@ def export(
         raise UsageError(
             _("--since {start} is after --until {end}").format(start=humane.day(start), end=humane.day(end))
         )
-    stamp = common.clock().stamp()
     with common.journal(write=False) as journal:
         if all_:
             # Rich, for the dump's progress bar only (a review prints no Rich)
@@ -95,9 +95,10 @@ def export(
             left_out = 0 if include_private else journal.dump.private_session_count()
             _say_plain_export()
             with render_progress.progress_bar(total, _("Exporting")) as advance:
-                write_output(
-                    journal.dump.dump_json(exported_at=stamp, progress=advance, include_private=include_private), output
+                dump = journal.dump.dump_json(
+                    exported_at=request.stamp, progress=advance, include_private=include_private
                 )
+                write_output(dump, output)
             if left_out:
                 typer.echo(
                     ngettext(
@@ -112,21 +113,21 @@ def export(
             return
         from mentorlog.core.reports import OPEN_LISTED
 
-        person_id = common.filter_person_id(journal, with_)
+        person_id = whom.filter_person_id(journal, with_)
         review = journal.review.review(
             start or journal.period.first_day(),
             end,
             person_id=person_id,
             include_private=include_private,
-            open_listed=None if fmt == "ics" else OPEN_LISTED,  # a calendar holds every open action item
-            every_action=fmt in ("json", "csv"),  # the Markdown and HTML reviews list only the listed items
+            open_listed=None if chosen.every_open_action else OPEN_LISTED,
+            every_action=chosen.every_action,
         )
     _say_plain_export()
-    write_output(_render(review, fmt, what, stamp), output)
+    write_output(chosen.write(review, request), output)
     if output is not None:
         typer.echo(
             _("Wrote {fmt} export of {since} to {until} to {output}.").format(
-                fmt=fmt, since=humane.day(review.since), until=humane.day(review.until), output=output
+                fmt=chosen.word, since=humane.day(review.since), until=humane.day(review.until), output=output
             ),
             err=True,
         )
@@ -140,31 +141,6 @@ def _say_plain_export() -> None:
         typer.echo(_(PLAIN_EXPORT), err=True)
 
 
-def _render(review: Review, fmt: str, what: str, stamp: str) -> str | bytes:
-    if fmt == "md":
-        from mentorlog.export import markdown
-
-        return markdown.render(review)
-    if fmt == "html":
-        from mentorlog.base.config import cache_folder
-        from mentorlog.export import html
-
-        return html.render(review, cache=html.template_cache(cache_folder() / "templates", _write_cache_file))
-    if fmt == "csv":
-        from mentorlog.export import csvfile
-
-        return csvfile.render(review, what)
-    if fmt == "ics":
-        from datetime import datetime
-
-        from mentorlog.export import ics
-
-        return ics.render(review, stamp=datetime.fromisoformat(stamp))
-    from mentorlog.export.jsonio import period_json
-
-    return _json_text(period_json(review, stamp))
-
-
 def _write_cache_file(path: Path, data: bytes) -> None:
     """A file of the user cache folder, written as every file mentorlog writes (private, whole or not at all,
     never onto the journal's own files)."""
@@ -173,13 +149,10 @@ def _write_cache_file(path: Path, data: bytes) -> None:
     write_atomic(path, [data], journal=common.state().db_path)
 
 
-def _json_text(data: object) -> str:
-    from mentorlog.export.jsonio import dumps
-
-    return dumps(data) + "\n"
+import_app = command_app()
 
 
-@app.command("import", rich_help_panel="Data")
+@import_app.command("import")
 def import_(
     file: Path = typer.Argument(..., metavar="FILE", help="A dump from `mentorlog export --format json --all`."),
     json_: bool = typer.Option(False, "--json", help="Print what was added and updated as JSON."),
@@ -242,7 +215,10 @@ TABLES = {
 }
 
 
-@app.command(rich_help_panel="Data")
+backup_app = command_app()
+
+
+@backup_app.command()
 def backup(
     path: Path | None = typer.Argument(None, metavar="PATH", help="Where to write (default: beside the journal)."),
 ) -> None:
@@ -274,7 +250,10 @@ def backup(
     )
 
 
-@app.command(rich_help_panel="Data")
+demo_app = command_app()
+
+
+@demo_app.command()
 def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo journal is, as JSON.")) -> None:
     """Fill a journal with a realistic half year of mentoring, then show the timeline.
 
@@ -310,4 +289,4 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     common.say("")
     from mentorlog.cli.views import timeline
 
-    timeline(with_=common.ALL_PEOPLE, goal=None, since="6m", until=None, all_=False, json_=False)
+    timeline(with_=whom.ALL_PEOPLE, goal=None, since="6m", until=None, all_=False, json_=False)

@@ -8,7 +8,7 @@ from typing import Any
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _, ngettext
-from mentorlog.cli import common
+from mentorlog.cli import common, whom
 from mentorlog.cli.editor import edit_text, keeping_draft, read_draft
 from mentorlog.cli.kinds import Kind
 from mentorlog.core import editform, patches
@@ -58,7 +58,7 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
                 patch = type(patch)(**{**patch.changes(), "tags": tuple(dict.fromkeys([*current.tags, *found]))})
             updated = entry.update(journal, record_id, patch)
             for line, due in zip(new_actions, dues, strict=True):
-                owner = common.owner_id(journal, line.owner, current.person_id)
+                owner = whom.owner_id(journal, line.owner, current.person_id)
                 action = journal.actions.add_action(
                     line.text, owner_id=owner, due=due, person_id=current.person_id, session_id=record_id
                 )

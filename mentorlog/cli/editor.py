@@ -1,4 +1,5 @@
-"""Writing in $EDITOR, and drafts: what a person wrote is never lost to an error after the editor closes."""
+"""Writing in $EDITOR (or giving the text as an argument or on stdin), and drafts: what a person wrote is never
+lost to an error after the editor closes."""
 
 from __future__ import annotations
 
@@ -35,6 +36,15 @@ def _run_editor(editor: str, name: str) -> int:
             _("cannot start the editor {editor!r} ({exc})").format(editor=editor, exc=exc),
             _("Set $EDITOR, or `editor` in config.toml."),
         ) from None
+
+
+def text_from(argument: str | None, template: str | None, draft: str | None = None) -> tuple[str, bool]:
+    """TEXT from the argument, else stdin when piped, else the editor. The flag says 'from the editor'."""
+    if argument is not None:
+        return argument, False
+    if not common.stdin_is_terminal() or template is None:
+        return common.read_stdin(), False
+    return edit_text(template, draft=draft), True
 
 
 def edit_text(template: str, *, draft: str | None = None, editing: bool = False) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import typer
 
 from mentorlog.base.i18n import N_, _
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli import common, completion, lists, whom
+from mentorlog.cli.root import command_app, sub_app
 
-goal_app = sub_app(N_("Add goals and milestones, record progress, change their status."))
-app.add_typer(goal_app, name="goal", rich_help_panel="Record")
+goal_app = sub_app("goal", N_("Add goals and milestones, record progress, change their status."))
 
 
 @goal_app.command("add")
@@ -38,7 +37,7 @@ def goal_add(
     horizon = common.checked("--horizon", validate.horizon, horizon)
     target_day = common.day(target, direction="forward", period_end=True)
     tags = common.tags_from(tag, title, description)
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     with common.journal(write=True) as journal:
         goal = journal.goals.add_goal(
             title,
@@ -145,7 +144,10 @@ def goal_resume(goal_id: int = ID_ARGUMENT, json_: bool = JSON_OPTION) -> None:
     _set_status(goal_id, "active", N_("Goal {id} is active again: {title}."), json_)
 
 
-@app.command(rich_help_panel="Read")
+goals_app = command_app()
+
+
+@goals_app.command()
 def goals(
     status: str | None = typer.Option(
         None,
@@ -157,7 +159,7 @@ def goals(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only goals with this person."
     ),
     all_: bool = typer.Option(False, "--all", help="Goals of every status."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    limit: int | None = lists.limit_option(),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Goals with progress bars, long-term then short-term, milestones under their goal."""
@@ -165,20 +167,15 @@ def goals(
 
     statuses = None if all_ else [common.checked("--status", validate.goal_status, status or "active")]
     with common.journal(write=False) as journal:
-        person_id = common.filter_person_id(journal, with_, announce=not json_)
-        shown = common.list_limit(limit, json_)
+        person_id = whom.filter_person_id(journal, with_, announce=not json_)
+        shown = lists.shown(limit, json_)
         found = journal.goals.list_goals(statuses=statuses, person_id=person_id, limit=shown)
-        total = journal.goals.count_goals(statuses=statuses, person_id=person_id) if len(found) == shown else len(found)
-    if json_:
-        common.print_json([goal.to_json() for goal in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        empty = EMPTY.get("all" if all_ else status or "active", EMPTY["all"])
-        console.print(render.empty(_(empty)))
-        return
-    console.print(render.goals_view(found, common.today(), width=console.width))
-    if total > len(found):
-        console.print(render.empty(common.more_line(total, len(found), "goal") or ""))
+        total = lists.total(found, shown, lambda: journal.goals.count_goals(statuses=statuses, person_id=person_id))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_(EMPTY.get("all" if all_ else status or "active", EMPTY["all"])),
+        table=lambda render, width: render.goals_view(found, common.today(), width=width),
+        total=total,
+        noun="goal",
+    )

@@ -139,10 +139,21 @@ class Context(typer.Context):
     formatter_class = Formatter
 
 
+def one_line_help(items: list[Any]) -> list[Any]:
+    """Completion items with each help text on one line, as zsh and fish show it beside the value."""
+    for item in items:
+        if item.help:
+            item.help = " ".join(item.help.split())
+    return items
+
+
 class Command(TyperCommand):
     """Every mentorlog command: help in the chosen language."""
 
     context_class = Context
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        return one_line_help(super().shell_complete(ctx, incomplete))
 
 
 class Typer(typer.Typer):

@@ -12,7 +12,7 @@ import msgspec
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, german
-from mentorlog.cli import common
+from mentorlog.cli import common, whom
 from mentorlog.core import editform, humane, validate
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def as_cadence(_: Journal, __: Any, value: str) -> int | None:
 
 
 def as_person(journal: Journal, _: Any, value: str) -> int | None:
-    return None if _clear(value) else common.find_person_id(journal, value)
+    return None if _clear(value) else whom.find_person_id(journal, value)
 
 
 def as_topic_person(journal: Journal, record: Any, value: str) -> int:
@@ -77,7 +77,7 @@ def as_topic_person(journal: Journal, record: Any, value: str) -> int:
 
 
 def as_owner(journal: Journal, record: Any, value: str) -> int | None:
-    return common.owner_id(journal, value, record.person_id)
+    return whom.owner_id(journal, value, record.person_id)
 
 
 def _optional_id(table: str, what: str) -> Convert:

@@ -12,8 +12,8 @@ import typer
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli import common, completion, editor, lists, whom
+from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
     from mentorlog.core.dates import When
@@ -82,7 +82,10 @@ def _from_editor(text: str, fields: NoteFields) -> NoteFields:
     )
 
 
-@app.command(rich_help_panel="Record")
+note_app = command_app()
+
+
+@note_app.command()
 def note(
     text: str | None = typer.Argument(
         None, help="The notes. Without it: stdin when piped, else $EDITOR with a template."
@@ -119,14 +122,13 @@ def note(
     Lines '- [ ] text due:fri owner:NAME' in the notes become action items, #words become tags,
     and open topics with that person are marked discussed.
     """
-    from mentorlog.cli.editor import keeping_draft, read_draft
     from mentorlog.core import humane
     from mentorlog.core.editform import is_blank
     from mentorlog.core.textparse import parse_action, parse_note
 
     ratings = [_rating_line(value) for value in rate]
     when = common.when(date_, direction="backward")
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     fields = NoteFields(title, feedback, confidence, next_, "")
     template = note_form(
         fields,
@@ -137,9 +139,9 @@ def note(
     if draft:
         if text is not None:
             raise UsageError(_("--draft continues a note in the editor; it takes no TEXT"))
-        template = read_draft("note", "mentorlog note")
-    raw, edited = common.text_from(text, template, draft="note")
-    with keeping_draft(raw, "note", "mentorlog note --draft") if edited else contextlib.nullcontext():
+        template = editor.read_draft("note", "mentorlog note")
+    raw, edited = editor.text_from(text, template, draft="note")
+    with editor.keeping_draft(raw, "note", "mentorlog note --draft") if edited else contextlib.nullcontext():
         if edited:
             if is_blank(raw):
                 raise UsageError(_("nothing recorded: the note was emptied (that cancels it)"))
@@ -165,7 +167,7 @@ def note(
         common.say(_("  rated {words}").format(words=words))
 
 
-def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | None, discussed: list[int]) -> None:
+def _confirm(session: Session, actions: list[Action], plan: whom.PersonPlan | None, discussed: list[int]) -> None:
     """A line for the session, one per action item, then the next meeting: every stored date echoed with its
     weekday, and no line longer than 80 columns for the words mentorlog adds."""
     n = len(session.action_ids)
@@ -196,7 +198,7 @@ def _confirm(session: Session, actions: list[Action], plan: common.PersonPlan | 
 
 
 def _record(
-    plan: common.PersonPlan | None,
+    plan: whom.PersonPlan | None,
     when: When,
     fields: NoteFields,
     notes: str,
@@ -215,7 +217,7 @@ def _record(
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
         actions = [
-            NewAction(line.text, common.owner_id(journal, line.owner, person_id), due, line.done)
+            NewAction(line.text, whom.owner_id(journal, line.owner, person_id), due, line.done)
             for line, due in zip(action_lines, dues, strict=True)
         ]
         session = journal.sessions.add_session(
@@ -267,7 +269,10 @@ def _rating_line(value: str) -> tuple[RatingLine, int]:
     return line, common.checked("--rate", lambda text: validate.level(validate.integer(text, "level")), line.level)
 
 
-@app.command(rich_help_panel="Read")
+sessions_app = command_app()
+
+
+@sessions_app.command()
 def sessions(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only sessions with this person."
@@ -275,7 +280,7 @@ def sessions(
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date."),
     tag: str | None = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only sessions with this tag."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
+    limit: int | None = lists.limit_option(20),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List sessions, newest first."""
@@ -288,26 +293,19 @@ def sessions(
         tag_filter = normalise_tag(tag)
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
             "since": start,
             "until": end,
             "tag": tag_filter,
         }
-        shown = common.list_limit(limit, json_, 20)
+        shown = lists.shown(limit, json_, 20)
         found = journal.sessions.list_sessions(**filters, limit=shown)
-        total = journal.sessions.count_sessions(**filters) if shown is not None and len(found) == shown else len(found)
-    if json_:
-        common.print_json([session.to_json() for session in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"'))
-        )
-        return
-    console.print(render.sessions_table(found, common.today(), width=console.width))
-    more = common.more_line(total, len(found), "session")
-    if more:
-        console.print(render.empty(more))
+        total = lists.total(found, shown, lambda: journal.sessions.count_sessions(**filters))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No sessions found. Record one with: mentorlog note --with NAME "what we discussed"'),
+        table=lambda render, width: render.sessions_table(found, common.today(), width=width),
+        total=total,
+        noun="session",
+    )

@@ -6,14 +6,13 @@ import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli import closing, common, completion, lists, whom
+from mentorlog.cli.root import command_app, sub_app
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
-person_app = sub_app(N_("Add the people you mentor or are mentored by."))
-app.add_typer(person_app, name="person", rich_help_panel="Record")
-topic_app = sub_app(N_("Queue topics to raise at the next meeting with someone."))
-app.add_typer(topic_app, name="topic", rich_help_panel="Record")
+person_app = sub_app("person", N_("Add the people you mentor or are mentored by."))
+person_app.add_typer(closing.closing_app)  # person close, person reopen
+topic_app = sub_app("topic", N_("Queue topics to raise at the next meeting with someone."))
 
 
 @person_app.command("add")
@@ -67,7 +66,10 @@ def person_add(
     )
 
 
-@app.command(rich_help_panel="Read")
+people_app = command_app()
+
+
+@people_app.command()
 def people(
     all_: bool = typer.Option(False, "--all", help="Closed relationships too."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -75,18 +77,12 @@ def people(
     """People with their last and next meeting, open actions and whether the cadence is kept."""
     with common.journal(write=False) as journal:
         found = journal.people.list_people(include_closed=all_)
-    if json_:
-        common.print_json([person.to_json() for person in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'))
-        )
-        return
-    console.print(render.people_table(found, common.today(), width=console.width))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No people yet. Add one with: mentorlog person add "Dr. Weber" --role mentor --cadence 2w'),
+        table=lambda render, width: render.people_table(found, common.today(), width=width),
+    )
 
 
 @topic_app.command("add")
@@ -101,10 +97,10 @@ def topic_add(
     """Queue a topic for the next meeting with someone; the next note with them marks it discussed."""
     from mentorlog.base.errors import UsageError
 
-    name = common.with_name(with_)
+    name = whom.with_name(with_)
     if name is None:
         raise UsageError(_("a topic needs a person"), _("Give --with NAME."))
-    plan = common.plan_person(name, create=create, default=common.is_default(with_))
+    plan = whom.plan_person(name, create=create, default=whom.is_default(with_))
     assert plan is not None
     with common.journal(write=True) as journal:
         topic = journal.topics.add_topic(text, plan.person_id(journal))
@@ -119,7 +115,10 @@ def topic_add(
     )
 
 
-@app.command(rich_help_panel="Read")
+topics_app = command_app()
+
+
+@topics_app.command()
 def topics(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only topics for this person."
@@ -130,20 +129,11 @@ def topics(
     """Topics to raise at the next meeting."""
     with common.journal(write=False) as journal:
         found = journal.topics.list_topics(
-            person_id=common.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
+            person_id=whom.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
         )
-    if json_:
-        common.print_json([topic.to_json() for topic in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(
-            render.empty(_('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME'))
-        )
-        return
-    console.print(render.topics_table(found))
-
-
-from mentorlog.cli import closing  # noqa: E402,F401  (person close / reopen register on person_app)
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME'),
+        table=lambda render, width: render.topics_table(found),
+    )

@@ -10,7 +10,7 @@ from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.cli import common, completion
 from mentorlog.cli.kinds import Kind, kind
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 KIND_HELP = N_("session, goal, action, reflection, person, topic or skill.")  # the KIND words, typed in English
 
 
-@app.command(rich_help_panel="Records")
+show_app = command_app()
+
+
+@show_app.command()
 def show(
     kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
     record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
@@ -38,7 +41,10 @@ def show(
         console.print(view)
 
 
-@app.command(rich_help_panel="Records")
+edit_app = command_app()
+
+
+@edit_app.command()
 def edit(
     kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
     record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
@@ -135,7 +141,10 @@ def _dates_said(record: Any, flags: dict[str, Any]) -> str:
     return (": " + ", ".join(said)) if said else ""
 
 
-@app.command(rich_help_panel="Records")
+delete_app = command_app()
+
+
+@delete_app.command()
 def delete(
     kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
     record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
@@ -187,7 +196,10 @@ def _describe(journal: Journal, entry: Kind, record: Any) -> str:
     return f"{entry.noun()} {record.id} ({one_line(str(label), 50)!r})"
 
 
-@app.command(rich_help_panel="Records")
+undo_app = command_app()
+
+
+@undo_app.command()
 def undo(
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would be undone, and change nothing."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first (on a terminal undo shows and asks)."),

@@ -11,8 +11,8 @@ import typer
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli import common, completion, editor, lists, whom
+from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
     from mentorlog.core.records import Reflection
@@ -53,7 +53,10 @@ def drop_empty_prompts(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
     return "\n\n".join(part for part in kept if part)
 
 
-@app.command(rich_help_panel="Record")
+reflect_app = command_app()
+
+
+@reflect_app.command()
 def reflect(
     text: str | None = typer.Argument(
         None, help="The reflection. Without it: stdin when piped, else $EDITOR with prompts."
@@ -75,14 +78,13 @@ def reflect(
     json_: bool = typer.Option(False, "--json", help="Print the reflection as JSON."),
 ) -> None:
     """Write down what you learned: what went well, what was hard, what you will do next."""
-    from mentorlog.cli.editor import keeping_draft, read_draft
     from mentorlog.core.editform import is_blank
 
     day = common.when(date_, direction="backward").day
-    plan = common.plan_person(common.with_name(with_), create=create, default=common.is_default(with_))
-    template = read_draft("reflection", "mentorlog reflect") if draft else reflect_form(day.isoformat())
-    raw, edited = common.text_from(text, template, draft="reflection")
-    with keeping_draft(raw, "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext():
+    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
+    template = editor.read_draft("reflection", "mentorlog reflect") if draft else reflect_form(day.isoformat())
+    raw, edited = editor.text_from(text, template, draft="reflection")
+    with editor.keeping_draft(raw, "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext():
         if edited:
             raw = "" if is_blank(raw) else from_form(raw)
             if not raw:
@@ -99,7 +101,7 @@ def reflect(
     )
 
 
-def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | None, tag: list[str]) -> Reflection:
+def _record(raw: str, day: date, goal: int | None, plan: whom.PersonPlan | None, tag: list[str]) -> Reflection:
     tags = common.tags_from(tag, raw)
     with common.journal(write=True) as journal:
         reflection = journal.reflections.add_reflection(
@@ -108,41 +110,35 @@ def _record(raw: str, day: date, goal: int | None, plan: common.PersonPlan | Non
     return reflection
 
 
-@app.command(rich_help_panel="Read")
+reflections_app = command_app()
+
+
+@reflections_app.command()
 def reflections(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only reflections about this person."
     ),
     goal: int | None = typer.Option(None, "--goal", "-g", help="Only reflections about this goal."),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
+    limit: int | None = lists.limit_option(20),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List reflections, newest first."""
     start = common.since(since)
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
             "goal_id": goal,
             "since": start,
         }
-        shown = common.list_limit(limit, json_, 20)
+        shown = lists.shown(limit, json_, 20)
         found = journal.reflections.list_reflections(**filters, limit=shown)
-        total = (
-            journal.reflections.count_reflections(**filters)
-            if shown is not None and len(found) == shown
-            else len(found)
-        )
-    if json_:
-        common.print_json([reflection.to_json() for reflection in found])
-        return
-    from mentorlog.render import lists as render
-
-    console = render.make_console()
-    if not found:
-        console.print(render.empty(_("No reflections yet. Write one with: mentorlog reflect")))
-        return
-    console.print(render.reflections_table(found, common.today(), width=console.width))
-    more = common.more_line(total, len(found), "reflection")
-    if more:
-        console.print(render.empty(more))
+        total = lists.total(found, shown, lambda: journal.reflections.count_reflections(**filters))
+    lists.show(
+        found,
+        as_json=json_,
+        empty=_("No reflections yet. Write one with: mentorlog reflect"),
+        table=lambda render, width: render.reflections_table(found, common.today(), width=width),
+        total=total,
+        noun="reflection",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import sys
+from difflib import get_close_matches
 from typing import Any
 
 import typer
@@ -14,7 +15,7 @@ from mentorlog import __version__
 from mentorlog.base.errors import BadValue, MentorlogError
 from mentorlog.base.i18n import N_, _
 from mentorlog.base.safe import inert
-from mentorlog.cli import helptext
+from mentorlog.cli import helptext, registry
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # what a shell reports for `git log | head`: killed by SIGPIPE, quietly
@@ -132,73 +133,13 @@ def _is_output_error(exc: OSError) -> bool:
     return exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF) and exc.filename is None
 
 
-# The root --help, grouped as a person uses mentorlog: what to run after a meeting, what to read before
-# one, what to do with the file. One whole line each (at 80 columns), never cut with "...".
-HELP_INDEX: dict[str, dict[str, str]] = {
-    N_("Record"): {
-        "note": N_("Record a session: notes, feedback, confidence, actions"),
-        "reflect": N_("Write down what went well, what was hard, what is next"),
-        "action": N_("Add action items; mark them done, dropped or open"),
-        "goal": N_("Add goals and milestones, record progress, change status"),
-        "topic": N_("Queue a topic for the next meeting with someone"),
-        "skill": N_("Track a skill; rate it, in my view or theirs"),
-        "person": N_("Add, change, close or reopen a relationship"),
-        "edit": N_("Change a record, by flags or in $EDITOR"),
-        "delete": N_("Delete a record (asks first)"),
-        "undo": N_("Undo the last command; --list, --dry-run"),
-    },
-    N_("Review"): {
-        "today": N_("The day's dashboard (also plain `mentorlog`)"),
-        "agenda": N_("Prepare the next meeting with someone"),
-        "actions": N_("Open action items, overdue first; --by-person"),
-        "goals": N_("Goals with progress bars and milestones"),
-        "sessions": N_("Sessions, newest first"),
-        "people": N_("People, their meetings and whether the cadence is kept"),
-        "topics": N_("Topics to raise at the next meetings"),
-        "reflections": N_("Reflections, newest first"),
-        "show": N_("One record in full"),
-        "search": N_("Search everything; word forms and prefixes match"),
-        "timeline": N_("Progress over time, month by month"),
-        "summary": N_("A period condensed: meetings, actions, goals, confidence"),
-        "health": N_("How each relationship is doing, both sides, with reasons"),
-        "skills": N_("Skills: latest levels in both views, change, gaps"),
-    },
-    N_("Data"): {
-        "export": N_("A review (md, html), data (json, csv) or a calendar (ics)"),
-        "import": N_("Merge a JSON dump; importing twice changes nothing"),
-        "backup": N_("A checked, consistent copy of the journal"),
-        "sync": N_("Share the journal with your other machines through a folder"),
-        "encrypt": N_("Encrypt the journal with a passphrase (SQLCipher)"),
-        "decrypt": N_("Make an encrypted journal plain SQLite again"),
-        "passphrase": N_("Change the passphrase of an encrypted journal"),
-        "demo": N_("Try mentorlog on a new journal with half a year of examples"),
-    },
-}
-OTHER_PANEL = N_("Other")  # a command missing from HELP_INDEX lands here (a test keeps it empty)
-
-
-def help_rows(group: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The command list of a --help: panels of (name, whole summary), in the index's order."""
-    names = [name for name in group.list_commands(ctx) if not group.get_command(ctx, name).hidden]
-    if ctx.parent is not None:  # a sub-group (`mentorlog goal --help`): its commands, first sentence, uncut
-        return [(_("Commands"), [(name, group.get_command(ctx, name).get_short_help_str(200)) for name in names])]
-    panels: list[tuple[str, list[tuple[str, str]]]] = []
-    for panel, summaries in HELP_INDEX.items():
-        rows = [(name, _(summary)) for name, summary in summaries.items() if name in names]
-        if rows:
-            panels.append((_(panel), rows))
-    listed = {name for summaries in HELP_INDEX.values() for name in summaries}
-    other = [(name, group.get_command(ctx, name).get_short_help_str(200)) for name in names if name not in listed]
-    return panels + ([(_(OTHER_PANEL), other)] if other else [])
-
-
 class MentorlogGroup(TyperGroup):
-    context_class = helptext.Context
-
     """Turns every error into two plain lines and an exit code; no traceback unless MENTORLOG_DEBUG=1.
 
     It also records the path of the command being run (`mentorlog goal add`), for the undo log.
     """
+
+    context_class = helptext.Context
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("parent") is None:
@@ -223,20 +164,20 @@ class MentorlogGroup(TyperGroup):
         return found
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        """TAB after `mentorlog`: each command with its whole one-line summary (zsh and fish show it)."""
-        found: list[Any] = super().shell_complete(ctx, incomplete)
-        if ctx.parent is None:
-            summaries = {name: _(summary) for panel in HELP_INDEX.values() for name, summary in panel.items()}
-            for item in found:
-                item.help = summaries.get(item.value, item.help)
-        return found
+        return helptext.one_line_help(super().shell_complete(ctx, incomplete))
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        panels = help_rows(self, ctx)
+        panels = self.help_panels(ctx)
         width = max((len(name) for _, rows in panels for name, _ in rows), default=0)
         for panel, rows in panels:  # one column for all panels, so the summaries line up
             with formatter.section(panel):
                 formatter.write_dl([(name.ljust(width), summary) for name, summary in rows])
+
+    def help_panels(self, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+        """A group's commands (`mentorlog goal --help`): each with its first sentence, uncut."""
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        rows = [(name, command.get_short_help_str(200)) for name, command in commands if command and not command.hidden]
+        return [(_("Commands"), rows)]
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -245,6 +186,39 @@ class MentorlogGroup(TyperGroup):
             raise
         except BaseException as exc:
             raise translate(exc) from None
+
+
+class RootGroup(MentorlogGroup):
+    """`mentorlog` itself: its commands come from the command registry, each module imported only when its
+    command is run, shown or completed (click's documented pattern for lazily loading subcommands)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return registry.names()
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = registry.find(cmd_name)
+        return typer.main.get_command(found.app()) if found is not None else None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.TyperException as exc:  # `No such command 'sesions'.`: said with the names it is close to
+            if _is_usage_error(exc) and self.suggest_commands and args:
+                matches = get_close_matches(args[0], self.list_commands(ctx))
+                if matches:
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
+    def help_panels(self, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The root --help, grouped as a person uses mentorlog, from the registry (no command module imported)."""
+        return registry.panels()
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """TAB after `mentorlog`: each command with its whole one-line summary (zsh and fish show it)."""
+        found: list[Any] = super().shell_complete(ctx, incomplete)
+        for item in found:
+            item.help = registry.summary(item.value) or item.help
+        return found
 
 
 def _print_redacted_traceback(exc: BaseException) -> None:
@@ -256,7 +230,7 @@ def _print_redacted_traceback(exc: BaseException) -> None:
 
 
 app = helptext.Typer(
-    cls=MentorlogGroup,
+    cls=RootGroup,
     name="mentorlog",
     help="A personal mentoring journal: sessions, goals, action items, reflections and topics.",
     epilog=N_(
@@ -291,14 +265,30 @@ def root(
     from mentorlog.cli import common
 
     common.start(db_option=db)
-    if ctx.invoked_subcommand is None:  # bare `mentorlog`: the day's dashboard
-        from mentorlog.cli.views import today
+    if ctx.invoked_subcommand is None:  # bare `mentorlog`: the day's dashboard, as `mentorlog today` shows it
+        dashboard = typer.main.get_command(registry.BY_NAME[registry.DASHBOARD].app())
+        with dashboard.make_context(registry.DASHBOARD, [], parent=ctx) as dashboard_ctx:
+            dashboard.invoke(dashboard_ctx)
 
-        today(json_=False)
+
+def command_app() -> typer.Typer:
+    """The Typer app of one top-level command (`note_app`): the registry names it, the root loads it when needed."""
+    return helptext.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
 
 
-def sub_app(help_text: str) -> typer.Typer:
+def sub_app(name: str, help_text: str) -> typer.Typer:
     """A command group (goal, action, topic, person) with the same plain help and error handling as the root."""
     return helptext.Typer(
-        cls=MentorlogGroup, help=help_text, no_args_is_help=True, rich_markup_mode=None, add_completion=False
+        cls=MentorlogGroup,
+        name=name,
+        help=help_text,
+        callback=_group,  # a group even with one command (`topic add`)
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        add_completion=False,
     )
+
+
+def _group() -> None:
+    pass  # a group's own step: nothing (its help is the sub_app's help text)

@@ -7,11 +7,13 @@ from typing import Any
 import typer
 
 from mentorlog.base.i18n import _
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli import common, completion, lists, whom
+from mentorlog.cli.root import command_app
+
+search_app = command_app()
 
 
-@app.command(rich_help_panel="Read")
+@search_app.command()
 def search(
     query: str = typer.Argument(..., help='Words to find; "a phrase" in quotes, word* for a prefix.'),
     kind: str | None = typer.Option(
@@ -25,7 +27,7 @@ def search(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only records about this person."
     ),
     since: str | None = typer.Option(None, "--since", help="From this date or span back (30d, 6m)."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=20)),
+    limit: int | None = lists.limit_option(20),
     json_: bool = typer.Option(False, "--json", help="Print JSON: kind, id, date, title, snippet, score."),
 ) -> None:
     """Search sessions, reflections, goals, action items, topics and people; best matches first.
@@ -38,30 +40,27 @@ def search(
     with common.journal(write=False) as journal:
         filters: dict[str, Any] = {
             "kind": kind.strip().lower() if kind else None,
-            "person_id": common.filter_person_id(journal, with_, announce=not json_),
+            "person_id": whom.filter_person_id(journal, with_, announce=not json_),
             "since": start,
         }
-        shown = common.list_limit(limit, json_, 20)
+        shown = lists.shown(limit, json_, 20)
         hits = journal.search.search(query, **filters, limit=shown)
-        total = journal.search.count_hits(query, **filters) if shown is not None and len(hits) == shown else len(hits)
-    if json_:
-        common.print_json([hit.to_json() for hit in hits])
-        return
-    from mentorlog.render import lists as render
+        total = lists.total(hits, shown, lambda: journal.search.count_hits(query, **filters))
+    lists.show(
+        hits,
+        as_json=json_,
+        empty=lambda: _nothing_found(query),
+        table=lambda render, width: render.search_table(hits, common.today(), width=width),
+        total=total,
+        noun="match",
+    )
 
-    console = render.make_console()
-    if not hits:
-        from mentorlog.core.searchquery import prefix_hint
 
-        hint = prefix_hint(query)
-        message = _("Nothing found for {query}.").format(query=common.quoted(query))
-        if hint:
-            message += " " + _("To find words that start like it: mentorlog search {hint}").format(
-                hint=common.quoted(hint)
-            )
-        console.print(render.empty(message))
-        return
-    console.print(render.search_table(hits, common.today(), width=console.width))
-    more = common.more_line(total, len(hits), "match")
-    if more:
-        console.print(render.empty(more))
+def _nothing_found(query: str) -> str:
+    from mentorlog.core.searchquery import prefix_hint
+
+    hint = prefix_hint(query)
+    message = _("Nothing found for {query}.").format(query=common.quoted(query))
+    if hint:
+        message += " " + _("To find words that start like it: mentorlog search {hint}").format(hint=common.quoted(hint))
+    return message

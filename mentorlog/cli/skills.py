@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import Any
+
 import typer
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common
-from mentorlog.cli.root import app, sub_app
+from mentorlog.cli import common, lists, whom
+from mentorlog.cli.root import command_app, sub_app
 from mentorlog.core import humane
 
-skill_app = sub_app(N_("Track strengths and growth areas, mine or a mentee's, and rate them over time."))
-app.add_typer(skill_app, name="skill", rich_help_panel="Record")
+skill_app = sub_app("skill", N_("Track strengths and growth areas, mine or a mentee's, and rate them over time."))
 
 
 @skill_app.command("add")
@@ -29,7 +31,7 @@ def skill_add(
     from mentorlog.core import validate
 
     kind = common.checked("--kind", validate.skill_kind, kind)
-    plan = common.plan_person(with_, create=create)
+    plan = whom.plan_person(with_, create=create)
     with common.journal(write=True) as journal:
         skill = journal.skills.add_skill(
             name,
@@ -85,7 +87,10 @@ def skill_rate(
         common.say(_("Note: {sentence}.").format(sentence=inert(gap.sentence())))
 
 
-@app.command(rich_help_panel="Read")
+skills_app = command_app()
+
+
+@skills_app.command()
 def skills(
     with_: str | None = typer.Option(
         None, "--with", "-w", help="Skills about this person: theirs, or yours they rated."
@@ -93,7 +98,7 @@ def skills(
     kind: str | None = typer.Option(None, "--kind", "-k", help="strength or growth."),
     since: str = typer.Option("6m", "--since", help="Change since: a date or a span back (30d, 6m, 1y)."),
     all_: bool = typer.Option(False, "--all", help="Also the skills of closed relationships."),
-    limit: int | None = typer.Option(None, "--limit", "-l", min=0, help=common.LIMIT_HELP.format(default=25)),
+    limit: int | None = lists.limit_option(),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Skills with the latest level in your view and others', side by side: change since --since, a sparkline
@@ -110,35 +115,23 @@ def skills(
             _("Change is measured up to today."),
         )
     with common.journal(write=False) as journal:
-        person_id = common.find_person_id(journal, with_)
-        shown = common.list_limit(limit, json_)
+        person_id = whom.find_person_id(journal, with_)
+        shown = lists.shown(limit, json_)
         recent = None if json_ else start  # --json lists every rating; the view needs the period's and one before
         found = journal.skills.list_skills(
             person_id=person_id, kind=kind_word, include_closed=all_, limit=shown, ratings_since=recent
         )
-        total = (
-            journal.skills.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
-            if len(found) == shown
-            else len(found)
+        total = lists.total(
+            found, shown, lambda: journal.skills.count_skills(person_id=person_id, kind=kind_word, include_closed=all_)
         )
         trends = journal.skills.skill_trends(found, start, today)
-    if json_:
-        common.print_json([item.to_json() for item in trends])
-        return
-    from mentorlog.render import lists as render
-    from mentorlog.render.skills import skills_view
 
-    console = render.make_console()
-    if not trends:
-        filtered = person_id is not None or kind_word is not None
-        console.print(
-            render.empty(
-                _("No skills match --with and --kind.")
-                if filtered
-                else _('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth')
-            )
-        )
-        return
-    console.print(skills_view(trends, start, width=console.width))
-    if total > len(found):
-        console.print(render.empty(common.more_line(total, len(found), "skill") or ""))
+    def view(render: ModuleType, width: int) -> Any:
+        from mentorlog.render.skills import skills_view
+
+        return skills_view(trends, start, width=width)
+
+    unfiltered = _('No skills yet. Add one with: mentorlog skill add "giving feedback" --kind growth')
+    filtered = person_id is not None or kind_word is not None
+    empty = _("No skills match --with and --kind.") if filtered else unfiltered
+    lists.show(trends, as_json=json_, empty=empty, table=view, total=total, noun="skill")  # a trend a skill found

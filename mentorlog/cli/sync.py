@@ -11,7 +11,7 @@ from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
 from mentorlog.cli import common
-from mentorlog.cli.root import app
+from mentorlog.cli.root import command_app
 from mentorlog.core import humane
 
 if TYPE_CHECKING:
@@ -61,7 +61,10 @@ def _codec() -> ChangeFileCodec:
     return AgeCodec(sync_secret(common.keys(), resolve(common.state().db_path)))
 
 
-@app.command(rich_help_panel="Data")
+sync_app = command_app()
+
+
+@sync_app.command()
 def sync(
     folder: Path | None = typer.Argument(None, metavar="DIR", help="The shared folder (default: config sync_dir)."),
     status: bool = typer.Option(False, "--status", help="Show devices, their last sync and changes not yet sent."),

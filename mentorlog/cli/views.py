@@ -11,8 +11,8 @@ import typer
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion
-from mentorlog.cli.root import app
+from mentorlog.cli import common, completion, whom
+from mentorlog.cli.root import command_app
 from mentorlog.core import humane
 
 if TYPE_CHECKING:
@@ -44,7 +44,10 @@ def console_width() -> int:
     return render.make_console().width
 
 
-@app.command(rich_help_panel="Views")
+timeline_app = command_app()
+
+
+@timeline_app.command()
 def timeline(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship."
@@ -63,7 +66,7 @@ def timeline(
 
     start, end = period_bounds(since, until, "6m")
     with common.journal(write=False) as journal:
-        person_id = common.filter_person_id(journal, with_, announce=not json_)
+        person_id = whom.filter_person_id(journal, with_, announce=not json_)
         data = journal.timeline.timeline(
             start, end, person_id=person_id, goal_id=goal, marks_per_row=None if all_ else MARKS_PER_ROW
         )
@@ -75,7 +78,10 @@ def timeline(
     print_view(timeline_view(data, width=console_width(), every_goal=all_))
 
 
-@app.command(rich_help_panel="Views")
+summary_app = command_app()
+
+
+@summary_app.command()
 def summary(
     since: str = typer.Option("30d", "--since", help="Start: a date or a span back (30d, 6m, 1y)."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
@@ -91,7 +97,7 @@ def summary(
     start, end = period_bounds(since, until, "30d")
     with common.journal(write=False) as journal:
         figures = journal.period.summary(
-            start, end, person_id=common.filter_person_id(journal, with_, announce=not json_)
+            start, end, person_id=whom.filter_person_id(journal, with_, announce=not json_)
         )
     if json_:
         common.print_json(figures.to_json())
@@ -101,7 +107,10 @@ def summary(
     print_view(summary_view(figures, width=console_width()))
 
 
-@app.command(rich_help_panel="Views")
+agenda_app = command_app()
+
+
+@agenda_app.command()
 def agenda(
     with_: str | None = typer.Option(
         None,
@@ -125,7 +134,7 @@ def agenda(
     """
     shared = agenda_format(format_, output, json_) == "md"
     with common.journal(write=False) as journal:
-        person_id = common.find_person_id(journal, common.with_name(with_))
+        person_id = whom.find_person_id(journal, whom.with_name(with_))
         if person_id is None:
             chosen = journal.agenda.agenda_person()
             if chosen is None:
@@ -147,7 +156,10 @@ def agenda(
     print_view(agenda_view(brief, width=console_width()))
 
 
-@app.command("today", rich_help_panel="Views")
+today_app = command_app()
+
+
+@today_app.command("today")
 def today(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The day's dashboard (also plain `mentorlog`): actions due, meetings, what is overdue or stalled."""
     with common.journal(write=False) as journal:
@@ -207,7 +219,10 @@ def print_view_empty() -> None:
     )
 
 
-@app.command(rich_help_panel="Views")
+health_app = command_app()
+
+
+@health_app.command()
 def health(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only this relationship (closed too)."
@@ -221,7 +236,7 @@ def health(
     """
     start, end = period_bounds(since, None, "6m")
     with common.journal(write=False) as journal:
-        person_id = common.filter_person_id(journal, with_, announce=not json_)
+        person_id = whom.filter_person_id(journal, with_, announce=not json_)
         found = journal.health.health(start, end, person_id=person_id)
     if json_:
         common.print_json([item.to_json() for item in found])

@@ -10,6 +10,7 @@ from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import inert
 from mentorlog.core.reports import Review
+from mentorlog.export.registry import Request
 
 WHAT = ("sessions", "actions", "goals", "reflections", "skills")
 COLUMNS = {
@@ -50,6 +51,16 @@ def check_what(what: str) -> str:
     if what not in WHAT:
         raise UsageError(_("--what must be one of {choices}, not {what!r}").format(choices=", ".join(WHAT), what=what))
     return what
+
+
+def check(request: Request) -> None:
+    """Before the journal is read: --what names a table this file can hold."""
+    check_what(request.what)
+
+
+def write(review: Review, request: Request) -> str:
+    """`export --format csv --what TABLE` (export/registry.py)."""
+    return render(review, request.what)
 
 
 def render(review: Review, what: str) -> str:

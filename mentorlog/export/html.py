@@ -16,6 +16,7 @@ from mentorlog.core.records import Action, Session
 from mentorlog.core.reports import Review, local_day
 from mentorlog.core.textparse import find_tags
 from mentorlog.core.trends import View, gaps
+from mentorlog.export.registry import Request
 
 if TYPE_CHECKING:
     import jinja2
@@ -176,6 +177,14 @@ def _environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environmen
     environment.filters["inert"] = lambda text: inert(text or "")
     environment.filters["day"] = lambda stamp: humane.day(local_day(stamp)) or ""
     return environment
+
+
+def write(review: Review, request: Request) -> str:
+    """`export --format html` (export/registry.py): with the request's cache folder, the compiled template is kept."""
+    cache = None
+    if request.cache_folder is not None and request.write_cache_file is not None:
+        cache = template_cache(request.cache_folder / "templates", request.write_cache_file)
+    return render(review, cache=cache)
 
 
 def render(review: Review, *, cache: jinja2.BytecodeCache | None = None) -> str:

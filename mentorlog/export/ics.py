@@ -16,6 +16,7 @@ from mentorlog.core.humane import day as day_text
 from mentorlog.core.humane import word
 from mentorlog.core.meetings import Meeting, next_meeting
 from mentorlog.core.reports import Review
+from mentorlog.export.registry import Request
 
 if TYPE_CHECKING:
     from icalendar import Event, Todo
@@ -50,6 +51,11 @@ def whose(action: Action) -> str:
     if action.with_name and action.with_name != action.owner:
         return one_line(_("{owner}: {text} (with {name})").format(owner=owner, text=action.text, name=action.with_name))
     return one_line(_("{owner}: {text}").format(owner=owner, text=action.text))
+
+
+def write(review: Review, request: Request) -> bytes:
+    """`export --format ics` (export/registry.py): the export's moment is every component's DTSTAMP."""
+    return render(review, stamp=datetime.fromisoformat(request.stamp))
 
 
 def render(review: Review, *, stamp: datetime | None = None) -> bytes:

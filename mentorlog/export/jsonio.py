@@ -6,6 +6,7 @@ from typing import Any
 
 from mentorlog.base.safe import json_text
 from mentorlog.core.reports import Review
+from mentorlog.export.registry import Request
 
 FORMAT = "mentorlog-export"
 
@@ -13,6 +14,11 @@ FORMAT = "mentorlog-export"
 def dumps(data: object) -> str:
     """JSON for a file or a terminal: indented, UTF-8, every control character escaped."""
     return json_text(data, indent=2)
+
+
+def write(review: Review, request: Request) -> str:
+    """`export --format json` (export/registry.py): the period's records; `--all` is the store's dump."""
+    return dumps(period_json(review, request.stamp)) + "\n"
 
 
 def period_json(review: Review, exported_at: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from mentorlog.core.records import Action, Session
 from mentorlog.core.reports import GoalChange, Review, local_day
 from mentorlog.core.textparse import find_tags
 from mentorlog.core.trends import View, gaps
+from mentorlog.export.registry import Request
 
 # Markdown and HTML punctuation in user text gets a backslash: one str.translate (no regex per line of a review)
 ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~"})
@@ -213,6 +214,11 @@ def _part(part: Part, review: Review) -> list[str]:
         out += [_action_line(a, review, True, grouped=bool(part.name)) for a in part.done]
         out.append("")
     return out
+
+
+def write(review: Review, request: Request) -> str:
+    """`export --format md` (export/registry.py)."""
+    return render(review)
 
 
 def render(review: Review) -> str:

@@ -172,7 +172,7 @@ def m001_initial_schema(db: Database) -> None:
 
 
 def known_names() -> list[str]:
-    return [migration.name for migration in migrations._migrations]
+    return [migration.name for migration in migrations.pending(Database(memory=True))]  # all, on a new database
 
 
 # Full-text search: one FTS5 table over every kind of text, kept in sync by triggers.

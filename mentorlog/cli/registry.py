@@ -1,0 +1,92 @@
+"""The command registry: every top-level command, the module that defines it, its section of the root
+--help and its one-line summary there (and in zsh/fish completion).
+
+It drives the root group (cli/root.py, click's "lazily loading subcommands" pattern): a command's module
+is imported only when that command runs, its help is shown or a TAB completes it, so Typer builds one
+command instead of all of them. The module defines the command as its own Typer app named `<name>_app`
+(`note_app`, `goal_app`, `import_app`). A new command is one function in its noun module and one entry here.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any, NamedTuple
+
+from mentorlog.base.i18n import N_, _
+
+RECORD, REVIEW, DATA = N_("Record"), N_("Review"), N_("Data")
+
+
+class Command(NamedTuple):  # a NamedTuple: a tenth of a dataclass's start-up
+    """NAME is defined in mentorlog/cli/MODULE.py as `NAME_app`; the root --help lists it under PANEL with
+    SUMMARY, one whole line (at 80 columns), never cut with "..."."""
+
+    name: str
+    module: str
+    panel: str
+    summary: str
+
+    def app(self) -> Any:
+        """The command's Typer app (imports its module)."""
+        return getattr(import_module(f"mentorlog.cli.{self.module}"), f"{self.name}_app")
+
+
+# In the order of the root --help: what to run after a meeting, what to read before one, what to do with the file.
+COMMANDS = (
+    Command("note", "notes", RECORD, N_("Record a session: notes, feedback, confidence, actions")),
+    Command("reflect", "reflections", RECORD, N_("Write down what went well, what was hard, what is next")),
+    Command("action", "actions", RECORD, N_("Add action items; mark them done, dropped or open")),
+    Command("goal", "goals", RECORD, N_("Add goals and milestones, record progress, change status")),
+    Command("topic", "people", RECORD, N_("Queue a topic for the next meeting with someone")),
+    Command("skill", "skills", RECORD, N_("Track a skill; rate it, in my view or theirs")),
+    Command("person", "people", RECORD, N_("Add, change, close or reopen a relationship")),
+    Command("edit", "records", RECORD, N_("Change a record, by flags or in $EDITOR")),
+    Command("delete", "records", RECORD, N_("Delete a record (asks first)")),
+    Command("undo", "records", RECORD, N_("Undo the last command; --list, --dry-run")),
+    Command("today", "views", REVIEW, N_("The day's dashboard (also plain `mentorlog`)")),
+    Command("agenda", "views", REVIEW, N_("Prepare the next meeting with someone")),
+    Command("actions", "actions", REVIEW, N_("Open action items, overdue first; --by-person")),
+    Command("goals", "goals", REVIEW, N_("Goals with progress bars and milestones")),
+    Command("sessions", "notes", REVIEW, N_("Sessions, newest first")),
+    Command("people", "people", REVIEW, N_("People, their meetings and whether the cadence is kept")),
+    Command("topics", "people", REVIEW, N_("Topics to raise at the next meetings")),
+    Command("reflections", "reflections", REVIEW, N_("Reflections, newest first")),
+    Command("show", "records", REVIEW, N_("One record in full")),
+    Command("search", "search", REVIEW, N_("Search everything; word forms and prefixes match")),
+    Command("timeline", "views", REVIEW, N_("Progress over time, month by month")),
+    Command("summary", "views", REVIEW, N_("A period condensed: meetings, actions, goals, confidence")),
+    Command("health", "views", REVIEW, N_("How each relationship is doing, both sides, with reasons")),
+    Command("skills", "skills", REVIEW, N_("Skills: latest levels in both views, change, gaps")),
+    Command("export", "data", DATA, N_("A review (md, html), data (json, csv) or a calendar (ics)")),
+    Command("import", "data", DATA, N_("Merge a JSON dump; importing twice changes nothing")),
+    Command("backup", "data", DATA, N_("A checked, consistent copy of the journal")),
+    Command("sync", "sync", DATA, N_("Share the journal with your other machines through a folder")),
+    Command("encrypt", "crypto", DATA, N_("Encrypt the journal with a passphrase (SQLCipher)")),
+    Command("decrypt", "crypto", DATA, N_("Make an encrypted journal plain SQLite again")),
+    Command("passphrase", "crypto", DATA, N_("Change the passphrase of an encrypted journal")),
+    Command("demo", "data", DATA, N_("Try mentorlog on a new journal with half a year of examples")),
+)
+BY_NAME = {command.name: command for command in COMMANDS}
+DASHBOARD = "today"  # what a bare `mentorlog` (perhaps with --db PATH) runs
+
+
+def names() -> list[str]:
+    return [command.name for command in COMMANDS]
+
+
+def find(name: str) -> Command | None:
+    return BY_NAME.get(name)
+
+
+def panels() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The root --help's sections in the chosen language: (panel, [(name, summary), ...]), in this order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for command in COMMANDS:
+        found.setdefault(command.panel, []).append((command.name, _(command.summary)))
+    return [(_(panel), rows) for panel, rows in found.items()]
+
+
+def summary(name: str) -> str | None:
+    """NAME's one-line summary in the chosen language (None for a command that is not in the registry)."""
+    command = BY_NAME.get(name)
+    return _(command.summary) if command is not None else None
