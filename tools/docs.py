@@ -1,5 +1,5 @@
 """Write docs/cli.md (from the real command tree's --help), docs/schema.md (from the migrated schema) and
-docs/dump.schema.json (from the import's rules in mentorlog/core/dumpschema.py).
+docs/dump.schema.json (from the import's rules in mentorlog/store/dump/schema.py).
 
 python tools/docs.py          # rewrite both
 python tools/docs.py --check  # exit 1 when either is stale (tests/test_docs.py does the same)
@@ -163,7 +163,7 @@ def cli_reference() -> str:
 def dump_schema() -> str:
     import json
 
-    from mentorlog.core.dumpschema import json_schema
+    from mentorlog.store.dump.schema import json_schema
 
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 

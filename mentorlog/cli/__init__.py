@@ -12,20 +12,23 @@ from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
-MODULES = (
+from mentorlog.store import tables
+
+# the noun modules in the order their commands are registered (that order shows in completion); a record kind's
+# module that the table registry names and this list lacks comes after them
+MODULES: tuple[str, ...] = (
     "notes", "goals", "actions", "reflections", "people", "records", "views", "search", "data", "sync", "crypto",
     "skills",
 )  # fmt: skip
+# command word -> its module: the record kinds' nouns from the table registry (store/tables.py), then the rest
 COMMANDS = {
-    "note": "notes", "sessions": "notes", "goal": "goals", "goals": "goals", "action": "actions",
-    "actions": "actions", "reflect": "reflections", "reflections": "reflections", "person": "people",
-    "people": "people", "topic": "people", "topics": "people", "show": "records", "edit": "records",
-    "delete": "records", "undo": "records", "timeline": "views", "summary": "views", "agenda": "views",
-    "search": "search", "health": "views", "export": "data", "import": "data", "backup": "data", "demo": "data",
-    "today": "views",
-    "sync": "sync",
-    "encrypt": "crypto", "decrypt": "crypto", "passphrase": "crypto", "skill": "skills", "skills": "skills",
+    **tables.noun_commands(),
+    "show": "records", "edit": "records", "delete": "records", "undo": "records", "timeline": "views",
+    "summary": "views", "agenda": "views", "search": "search", "health": "views", "export": "data", "import": "data",
+    "backup": "data", "demo": "data", "today": "views", "sync": "sync", "encrypt": "crypto", "decrypt": "crypto",
+    "passphrase": "crypto",
 }  # fmt: skip
+MODULES += tuple(module for module in dict.fromkeys(COMMANDS.values()) if module not in MODULES)
 GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
 UNBOUNDED = (None, "data", "sync", "crypto")  # modules whose commands may handle every record: garbage collected
 COMPLETION_OPTIONS = ("--install-completion", "--show-completion")  # the root's, added by Typer

@@ -1,6 +1,6 @@
-"""The record-kind registry: one entry per kind word (`session`, `goal`, ...) says how `show`, `edit` and
-`delete` handle it — its repository calls, its edit flags and the patch field each sets, its editor form
-and its view. Adding a kind means adding one entry here (and its repository)."""
+"""How `show`, `edit` and `delete` handle each KIND word of the table registry (store/tables.py): its
+repository calls, its edit flags and the patch field each sets, its editor form and its view. The built-in
+kinds are here; a kind added later (docs/adding-a-kind.md) keeps its entry, `KIND`, in its own noun module."""
 
 from __future__ import annotations
 
@@ -309,7 +309,6 @@ class Kind:
     """A record kind in the registry: how show, edit and delete get, change and remove it."""
 
     word: str
-    table: str
     get: Callable[[Journal, int], Any]
     update: Callable[[Journal, int, Any], Any]
     delete: Callable[[Journal, int], Any]
@@ -320,6 +319,13 @@ class Kind:
     tagged: bool = False  # #words in its text become tags when edited
     check_delete: Callable[[Journal, int], None] | None = None  # raises why it cannot be deleted, before asking
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        """The kind's table, from the table registry."""
+        from mentorlog.store import tables
+
+        return tables.of_kind(self.word).name
 
     def noun(self) -> str:
         """The kind as a person reads it, in the chosen language (`session`, `Sitzung`)."""
@@ -335,7 +341,7 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "session": Kind(
-        "session", "sessions",
+        "session",
         get=lambda j, i: j.get_session(i), update=lambda j, i, p: j.update_session(i, p),
         delete=lambda j, i: j.delete_session(i), patch="SessionPatch",
         flags={
@@ -348,7 +354,7 @@ KINDS: dict[str, Kind] = {
         show=_show_session, tagged=True,
     ),
     "goal": Kind(
-        "goal", "goals",
+        "goal",
         get=lambda j, i: j.get_goal(i), update=lambda j, i, p: j.update_goal(i, p),
         delete=lambda j, i: j.delete_goal(i), patch="GoalPatch",
         check_delete=lambda j, i: j.check_goal_deletable(i),
@@ -361,7 +367,7 @@ KINDS: dict[str, Kind] = {
         show=_show_goal, tagged=True,
     ),
     "action": Kind(
-        "action", "actions",
+        "action",
         get=lambda j, i: j.get_action(i), update=lambda j, i, p: j.update_action(i, p),
         delete=lambda j, i: j.delete_action(i), patch="ActionPatch",
         flags={
@@ -372,7 +378,7 @@ KINDS: dict[str, Kind] = {
         form=_text_form("action"), show=_show_plain("show_action"),
     ),
     "reflection": Kind(
-        "reflection", "reflections",
+        "reflection",
         get=lambda j, i: j.get_reflection(i), update=lambda j, i, p: j.update_reflection(i, p),
         delete=lambda j, i: j.delete_reflection(i), patch="ReflectionPatch",
         flags={
@@ -382,7 +388,7 @@ KINDS: dict[str, Kind] = {
         form=_text_form("reflection"), show=_show_plain("show_reflection"), tagged=True,
     ),
     "person": Kind(
-        "person", "people",
+        "person",
         get=lambda j, i: j.get_person(i), update=lambda j, i, p: j.update_person(i, p),
         delete=lambda j, i: j.delete_person(i), patch="PersonPatch",
         check_delete=lambda j, i: j.check_person_deletable(i),
@@ -395,14 +401,14 @@ KINDS: dict[str, Kind] = {
         show=_show_person,
     ),
     "topic": Kind(
-        "topic", "topics",
+        "topic",
         get=lambda j, i: j.get_topic(i), update=lambda j, i, p: j.update_topic(i, p),
         delete=lambda j, i: j.delete_topic(i), patch="TopicPatch",
         flags={"text": ("text", as_text), "with": ("person_id", as_topic_person)},
         form=_text_form("topic"), show=_show_plain("show_topic"),
     ),
     "skill": Kind(
-        "skill", "skills",
+        "skill",
         get=lambda j, i: j.get_skill(i), update=lambda j, i, p: j.update_skill(i, p),
         delete=lambda j, i: j.delete_skill(i), patch="SkillPatch",
         flags={
@@ -416,11 +422,19 @@ KINDS: dict[str, Kind] = {
 
 
 def kind(word: str) -> Kind:
-    """The registry entry for a KIND argument; an unknown word is a usage error listing the kinds."""
+    """The entry for a KIND argument, one of the table registry's words; an unknown word is a usage error
+    listing them. A kind not built in here has its entry, `KIND`, in its noun module."""
+    from importlib import import_module
+
+    from mentorlog.store import tables
+
     cleaned = word.strip().lower()
-    if cleaned not in KINDS:
+    words = tables.kind_words()
+    if cleaned not in words:
         raise UsageError(
             _("unknown kind {cleaned!r}").format(cleaned=cleaned),
-            _("KIND is one of: {KINDS}.").format(KINDS=", ".join(KINDS)),
+            _("KIND is one of: {KINDS}.").format(KINDS=", ".join(words)),
         )
+    if cleaned not in KINDS:
+        KINDS[cleaned] = import_module(f"mentorlog.cli.{tables.of_kind(cleaned).cli}").KIND
     return KINDS[cleaned]

@@ -13,7 +13,6 @@ GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
 TOPIC_STATUSES = ("open", "discussed")
 SKILL_KINDS = ("strength", "growth")
-KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 
 
 @datarecord
@@ -351,7 +350,6 @@ class Skill:
 
 # search -----------------------------------------------------------------------------------------
 
-SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic", "person", "skill")
 MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; never in shown text (made inert)
 
 
