@@ -102,3 +102,14 @@ def test_every_kind_word_has_a_noun_module_and_its_listing() -> None:
 def test_the_registry_rules_agree_with_validate() -> None:
     cadence = next(column for column in tables.table("people").columns if column.name == "cadence_days")
     assert cadence.high == validate.MAX_CADENCE_DAYS
+
+
+def test_a_column_without_a_rule_is_not_carried_by_dumps_or_sync() -> None:
+    from mentorlog.store.dump.schema import _fields
+
+    derived = tables.Table(
+        "notes", (tables.ID, tables.UUID, tables.TEXT, tables.Column("text_key", ""), tables.CREATED, tables.UPDATED)
+    )
+    assert derived.carried == ("id", "uuid", "text", "created_at", "updated_at")
+    assert list(_fields(derived)) == ["id", "uuid", "created_at", "updated_at", "text"]
+    assert all(table.carried == table.column_names for table in tables.dumped())  # none of the journal's, today

@@ -20,7 +20,7 @@ class Column(NamedTuple):
     """A column, and the rule a dump record's field is checked by (docs/dump.schema.json)."""
 
     name: str
-    rule: str = "text"  # id uuid ref stamp date time text name int enum bool
+    rule: str = "text"  # id uuid ref stamp date time text name int enum bool; "": not carried by dumps and sync
     nullable: bool = False
     low: int | None = None
     high: int | None = None
@@ -79,6 +79,11 @@ class Table(NamedTuple):
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
+
+    @property
+    def carried(self) -> tuple[str, ...]:
+        """The columns dumps and sync carry (references as ids), in the schema's order: not a derived one."""
+        return tuple(column.name for column in self.columns if column.rule)
 
     @property
     def links(self) -> tuple[Link, ...]:

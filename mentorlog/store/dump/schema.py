@@ -35,7 +35,9 @@ def _fields(table: Table) -> dict[str, Field]:
     parents = {parent.column for parent in table.parents}
     first = ("id", "uuid", "created_at", "updated_at")
     fields = {name: columns[name] for name in first}
-    fields.update({column.name: column for column in table.columns if column.name not in (*first, *parents)})
+    fields.update(
+        {column.name: column for column in table.columns if column.rule and column.name not in (*first, *parents)}
+    )
     for parent in table.parents:
         fields[parent.key] = Field(parent.key, "ref", nullable=columns[parent.column].nullable)
     for link in table.links:

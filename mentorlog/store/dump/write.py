@@ -46,7 +46,8 @@ class ImportReport:
 
 
 def _columns(repo: Repo, table: str) -> list[str]:
-    return [row["name"] for row in repo.rows(f"PRAGMA table_info({table})")]
+    """TABLE's columns that a dump carries, in the schema's order (the registry's; a derived column is not)."""
+    return list(tables.table(table).carried)
 
 
 class DumpRepo(Repo):
@@ -242,7 +243,7 @@ def _record(
 ) -> dict[str, Any]:
     """One row as a dump record: references as uuids, tags and linked goals inline, flags as true/false."""
     references = REFERENCES[table]
-    record = {name: value for name, value in row.items() if name not in references}
+    record = {name: row[name] for name in tables.table(table).carried if name not in references}
     for column, (target, key) in references.items():
         record[key] = uuids[target].get(row[column]) if row[column] is not None else None
     if table in TAGGED:

@@ -190,7 +190,8 @@ class SyncApplyRepo(DumpRepo):
         table, record = entry.table, entry.record
         notnull = self._not_null(table)
         references = REFERENCES[table]
-        values = {name: record.get(name) for name in notnull if name != "id" and name not in references}
+        carried = tables.table(table).carried
+        values = {name: record.get(name) for name in carried if name != "id" and name not in references}
         for name in tables.table(table).bools:
             values[name] = int(bool(record.get(name)))
         entry.complete, parked = True, False
