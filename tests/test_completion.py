@@ -94,7 +94,7 @@ def test_bash_completes_people_as_the_shell_needs_them(home: Path) -> None:
 
 
 def test_bash_completes_kind_words_tags_and_choices(home: Path) -> None:
-    assert bash_tab(home, "show", "") == ["session", "goal", "action", "reflection", "person", "topic"]
+    assert bash_tab(home, "show", "") == ["session", "goal", "action", "reflection", "person", "topic", "skill"]
     assert bash_tab(home, "edit", "g") == ["goal"]
     assert bash_tab(home, "note", "--tag", "c") == ["career", "conferences"]
     assert bash_tab(home, "sessions", "--tag", "") == ["career", "conferences", "speaking"]

@@ -86,7 +86,7 @@ NEVER = (
     "mentorlog.store.dump.write",
     "mentorlog.store.crypto.cipher",
     "mentorlog.store.dump.load",
-    "mentorlog.core.dumpschema",
+    "mentorlog.store.dump.schema",
     "sqlite_utils",
     "dateutil",
     "mentorlog.core.patches",

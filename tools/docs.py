@@ -167,7 +167,7 @@ def cli_reference() -> str:
 def dump_schema() -> str:
     import json
 
-    from mentorlog.core.dumpschema import json_schema
+    from mentorlog.store.dump.schema import json_schema
 
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 

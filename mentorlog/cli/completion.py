@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 COMPLETE_VAR = "_MENTORLOG_COMPLETE"
-KIND_WORDS = ("session", "goal", "action", "reflection", "person", "topic")
 
 
 def asked() -> bool:
@@ -96,7 +95,11 @@ def choices(values: Iterable[str]) -> Callable[[str], list[str]]:
     return complete
 
 
-kind_words = choices(KIND_WORDS)
+def kind_words(incomplete: str) -> list[str]:
+    """The KIND words of show, edit and delete: the table registry's (store/tables.py)."""
+    from mentorlog.store import tables
+
+    return choices(tables.kind_words())(incomplete)
 
 
 def plain_help() -> None:

@@ -1,6 +1,6 @@
-"""The record-kind registry: one entry per kind word (`session`, `goal`, ...) says how `show`, `edit` and
-`delete` handle it — its repository calls, its edit flags and the patch field each sets, its editor form
-and its view. Adding a kind means adding one entry here (and its repository)."""
+"""How `show`, `edit` and `delete` handle each KIND word of the table registry (store/tables.py): its
+repository calls, its edit flags and the patch field each sets, its editor form and its view. The built-in
+kinds are here; a kind added later (docs/adding-a-kind.md) keeps its entry, `KIND`, in its own noun module."""
 
 from __future__ import annotations
 
@@ -307,7 +307,6 @@ class Kind(msgspec.Struct, frozen=True):
     """A record kind in the registry: how show, edit and delete get, change and remove it."""
 
     word: str
-    table: str
     get: Callable[[Journal, int], Any]
     update: Callable[[Journal, int, Any], Any]
     delete: Callable[[Journal, int], Any]
@@ -318,6 +317,13 @@ class Kind(msgspec.Struct, frozen=True):
     tagged: bool = False  # #words in its text become tags when edited
     check_delete: Callable[[Journal, int], None] | None = None  # raises why it cannot be deleted, before asking
     extra: dict[str, Any] = msgspec.field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        """The kind's table, from the table registry."""
+        from mentorlog.store import tables
+
+        return tables.of_kind(self.word).name
 
     def noun(self) -> str:
         """The kind as a person reads it, in the chosen language (`session`, `Sitzung`)."""
@@ -333,7 +339,7 @@ class Kind(msgspec.Struct, frozen=True):
 
 KINDS: dict[str, Kind] = {
     "session": Kind(
-        "session", "sessions",
+        "session",
         get=lambda j, i: j.sessions.get_session(i), update=lambda j, i, p: j.sessions.update_session(i, p),
         delete=lambda j, i: j.sessions.delete_session(i), patch="SessionPatch",
         flags={
@@ -346,7 +352,7 @@ KINDS: dict[str, Kind] = {
         show=_show_session, tagged=True,
     ),
     "goal": Kind(
-        "goal", "goals",
+        "goal",
         get=lambda j, i: j.goals.get_goal(i), update=lambda j, i, p: j.goals.update_goal(i, p),
         delete=lambda j, i: j.goals.delete_goal(i), patch="GoalPatch",
         check_delete=lambda j, i: j.goals.check_goal_deletable(i),
@@ -359,7 +365,7 @@ KINDS: dict[str, Kind] = {
         show=_show_goal, tagged=True,
     ),
     "action": Kind(
-        "action", "actions",
+        "action",
         get=lambda j, i: j.actions.get_action(i), update=lambda j, i, p: j.actions.update_action(i, p),
         delete=lambda j, i: j.actions.delete_action(i), patch="ActionPatch",
         flags={
@@ -370,7 +376,7 @@ KINDS: dict[str, Kind] = {
         form=_text_form("action"), show=_show_plain("show_action"),
     ),
     "reflection": Kind(
-        "reflection", "reflections",
+        "reflection",
         get=lambda j, i: j.reflections.get_reflection(i), update=lambda j, i, p: j.reflections.update_reflection(i, p),
         delete=lambda j, i: j.reflections.delete_reflection(i), patch="ReflectionPatch",
         flags={
@@ -380,7 +386,7 @@ KINDS: dict[str, Kind] = {
         form=_text_form("reflection"), show=_show_plain("show_reflection"), tagged=True,
     ),
     "person": Kind(
-        "person", "people",
+        "person",
         get=lambda j, i: j.people.get_person(i), update=lambda j, i, p: j.people.update_person(i, p),
         delete=lambda j, i: j.people.delete_person(i), patch="PersonPatch",
         check_delete=lambda j, i: j.people.check_person_deletable(i),
@@ -393,14 +399,14 @@ KINDS: dict[str, Kind] = {
         show=_show_person,
     ),
     "topic": Kind(
-        "topic", "topics",
+        "topic",
         get=lambda j, i: j.topics.get_topic(i), update=lambda j, i, p: j.topics.update_topic(i, p),
         delete=lambda j, i: j.topics.delete_topic(i), patch="TopicPatch",
         flags={"text": ("text", as_text), "with": ("person_id", as_topic_person)},
         form=_text_form("topic"), show=_show_plain("show_topic"),
     ),
     "skill": Kind(
-        "skill", "skills",
+        "skill",
         get=lambda j, i: j.skills.get_skill(i), update=lambda j, i, p: j.skills.update_skill(i, p),
         delete=lambda j, i: j.skills.delete_skill(i), patch="SkillPatch",
         flags={
@@ -414,11 +420,19 @@ KINDS: dict[str, Kind] = {
 
 
 def kind(word: str) -> Kind:
-    """The registry entry for a KIND argument; an unknown word is a usage error listing the kinds."""
+    """The entry for a KIND argument, one of the table registry's words; an unknown word is a usage error
+    listing them. A kind not built in here has its entry, `KIND`, in its noun module."""
+    from importlib import import_module
+
+    from mentorlog.store import tables
+
     cleaned = word.strip().lower()
-    if cleaned not in KINDS:
+    words = tables.kind_words()
+    if cleaned not in words:
         raise UsageError(
             _("unknown kind {cleaned!r}").format(cleaned=cleaned),
-            _("KIND is one of: {KINDS}.").format(KINDS=", ".join(KINDS)),
+            _("KIND is one of: {KINDS}.").format(KINDS=", ".join(words)),
         )
+    if cleaned not in KINDS:
+        KINDS[cleaned] = import_module(f"mentorlog.cli.{tables.of_kind(cleaned).cli}").KIND
     return KINDS[cleaned]

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from mentorlog.base.i18n import N_, _
 
-RECORD, REVIEW, DATA = N_("Record"), N_("Review"), N_("Data")
+RECORD, REVIEW, DATA, OTHER = N_("Record"), N_("Review"), N_("Data"), N_("Other")
 
 
 class Command(NamedTuple):  # a NamedTuple: a tenth of a dataclass's start-up
@@ -70,20 +70,35 @@ BY_NAME = {command.name: command for command in COMMANDS}
 DASHBOARD = "today"  # what a bare `mentorlog` (perhaps with --db PATH) runs
 
 
+def kind_commands() -> tuple[Command, ...]:
+    """The commands of record kinds that the table registry (store/tables.py) names and that have no entry above
+    yet (a new kind): under Other, with the summary their own help gives."""
+    from mentorlog.store import tables
+
+    return tuple(
+        Command(word, module, OTHER, "") for word, module in tables.noun_commands().items() if word not in BY_NAME
+    )
+
+
 def names() -> list[str]:
-    return [command.name for command in COMMANDS]
+    return [command.name for command in (*COMMANDS, *kind_commands())]
 
 
 def find(name: str) -> Command | None:
-    return BY_NAME.get(name)
+    return BY_NAME.get(name) or next((command for command in kind_commands() if command.name == name), None)
 
 
 def panels() -> list[tuple[str, list[tuple[str, str]]]]:
     """The root --help's sections in the chosen language: (panel, [(name, summary), ...]), in this order."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for command in COMMANDS:
-        found.setdefault(command.panel, []).append((command.name, _(command.summary)))
+    for command in (*COMMANDS, *kind_commands()):
+        text = _(command.summary) if command.summary else _first_line(command.app().info.help)
+        found.setdefault(command.panel, []).append((command.name, text))
     return [(_(panel), rows) for panel, rows in found.items()]
+
+
+def _first_line(help_text: object) -> str:
+    return _(str(help_text)).split("\n", 1)[0] if help_text else ""
 
 
 def summary(name: str) -> str | None:

@@ -19,7 +19,6 @@ HORIZONS = ("short", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
 SKILL_KINDS = ("strength", "growth")
-KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 
 
 JSON_ATTRIBUTE = {"with": "with_name"}  # JSON keys that are no Python name: the attribute that holds them
@@ -337,7 +336,6 @@ class Skill(Record):
 
 # search -----------------------------------------------------------------------------------------
 
-SEARCH_KINDS = ("session", "reflection", "goal", "action", "topic", "person", "skill")
 MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"  # marks a matched word in a snippet; never in shown text (made inert)
 
 

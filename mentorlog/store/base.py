@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from mentorlog.base.errors import NotFound
 from mentorlog.base.i18n import N_, _
+from mentorlog.store import tables
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
-TAG_TABLES = {
-    "session": ("session_tags", "session_id"),
-    "goal": ("goal_tags", "goal_id"),
-    "reflection": ("reflection_tags", "reflection_id"),
-}
+# kind -> (its tag table, that table's column for the record)
+TAG_TABLES = {tables.table(link.owner).word: (table.name, link.column) for table, link in tables.links("tags")}
 WORD = re.compile(r"\w+")
 # the ids of the private sessions, from their own partial index (m010): a few, not every session of the journal
 PRIVATE_SESSION_IDS = "SELECT id FROM sessions INDEXED BY idx_sessions_private WHERE private = 1"
@@ -142,9 +140,9 @@ NOT_FOUND = {
 
 
 def kind_list(kind: str) -> str:
-    return {"person": "people", "session": "sessions", "goal": "goals --all", "action": "actions --status all"}.get(
-        kind, f"{kind}s"
-    )
+    """The command that lists records of KIND (`goals --all`)."""
+    found = tables.BY_WORD.get(kind)
+    return (found.listing if found else None) or f"{kind}s"
 
 
 def quote_arg(text: str) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from mentorlog.base.errors import StoreError
 from mentorlog.base.i18n import _, os_reason
 from mentorlog.store.problems import sqlite_problem
+from mentorlog.store.tables import MIGRATIONS
 
 if TYPE_CHECKING:
     from mentorlog.base.config import Clock
@@ -31,21 +32,10 @@ try:
 except ImportError:  # pragma: no cover - not on Windows
     fcntl = None  # type: ignore[assignment]
 
-# The migrations this version knows, in order (store/migrations.py registers them; a test checks both
-# agree). Kept here so that opening an up-to-date journal needs no sqlite-utils import at all.
-SCHEMA = (
-    "m001_initial_schema",
-    "m002_full_text_search",
-    "m003_period_indexes",
-    "m004_change_log",
-    "m005_relationships",
-    "m006_search_stemming",
-    "m007_sync_state",
-    "m008_relationship_health",
-    "m009_skills",
-    "m010_bounded_views",
-    "m011_goals_created_index",
-)
+# The migrations this version knows, in order: those whose schema the table registry describes (store/migrations.py
+# registers them; a test checks both agree). Kept there so that opening an up-to-date journal needs no sqlite-utils
+# import at all.
+SCHEMA = MIGRATIONS
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0
 PLAIN_HEADER = b"SQLite format 3\x00"  # a plain SQLite file starts so; an encrypted one starts with its salt

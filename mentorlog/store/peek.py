@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-TAG_TABLES = ("session_tags", "goal_tags", "reflection_tags")
+from mentorlog.store import tables
+
+TAG_TABLES = tuple(table.name for table, _link in tables.links("tags") if table.peek)
 
 
 def _values(path: Path, sql: str, params: Iterable[Any] = ()) -> list[str]:

@@ -8,9 +8,12 @@ from typing import Any
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import shorten_words
-from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, SEARCH_KINDS, Hit
+from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Hit
 from mentorlog.core.searchquery import fts_query
+from mentorlog.store import tables
 from mentorlog.store.base import Repo
+
+SEARCH_KINDS = tables.search_words()  # the kinds the index holds, by their code in it
 
 # Titles count more than bodies: a goal titled "delegation" ranks above a note that mentions it.
 RANK = "bm25(search_index, 0, 0, 0, 0, 4.0, 1.0)"

@@ -9,15 +9,12 @@ from typing import Any
 import msgspec
 
 from mentorlog.base.i18n import _, ngettext
+from mentorlog.store import tables
 from mentorlog.store.base import Repo
 
-NOUNS = {
-    "people": "person", "sessions": "session", "goals": "goal", "progress_updates": "progress update",
-    "actions": "action item", "reflections": "reflection", "topics": "topic", "session_goals": "goal link",
-    "session_tags": "tag", "goal_tags": "tag", "reflection_tags": "tag", "skills": "skill",
-    "skill_ratings": "skill rating", "skill_goals": "goal link",
-}  # fmt: skip
-LINKS = ("session_goals", "session_tags", "goal_tags", "reflection_tags", "skill_goals")  # come and go with records
+# table -> what a person calls one of its rows (`action item`, `tag`), for the record tables undo logs
+NOUNS = {table.name: table.noun for table in tables.logged() if table.noun}
+LINKS = tuple(table.name for table in tables.link_tables())  # come and go with records
 
 
 class Undone(msgspec.Struct, frozen=True):

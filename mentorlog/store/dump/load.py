@@ -20,6 +20,7 @@ from typing import Any
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
+from mentorlog.store import tables
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import (
     GOAL_LINKS,
@@ -36,7 +37,13 @@ BATCH = 2000  # records read, checked and written together
 CACHE_KB = 8 * 1024  # SQLite's page cache for a restore (2 MB by default; more buys little, costs memory)
 FTS_HASH = 32 * 1024 * 1024  # the search index's in-memory terms before it writes a segment, during a restore
 FTS_HASH_DEFAULT = 1024 * 1024  # FTS5's own, restored afterwards (the setting is kept in the journal)
-REFERRED = ("people", "goals", "sessions", "skills")  # the tables other records refer to by uuid
+# the tables other records refer to by uuid (people, goals, sessions, skills)
+REFERRED = tuple(
+    dict.fromkeys(
+        [parent.table for table in tables.dumped() for parent in table.parents]
+        + [link.target for _table, link in tables.links() if link.target]
+    )
+)
 LINKS = (*(link for link, _column in TAGGED.values()), *(link for link, _column in GOAL_LINKS.values()))
 Tables = Iterable[tuple[str, Iterator[dict[str, Any]]]]
 
@@ -54,7 +61,7 @@ class LoadRepo(Repo):
         return self.load_stream(in_memory(data), progress=progress)
 
     def load_stream(self, tables: Tables, *, source: str = "dump", progress: Progress | None = None) -> ImportReport:
-        """Merge the tables of a dump (each a stream of checked records, in dumpschema.TABLES order)."""
+        """Merge the tables of a dump (each a stream of checked records, in schema.TABLES order)."""
         empty = self.journal.dump.is_empty()
         report = ImportReport(restored_ids=empty)
         ids: dict[str, dict[str, int]] = {table: {} for table in REFERRED}
@@ -96,13 +103,22 @@ class _Bulk:
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
         # fewer, larger segments: the search rows of a restore go in ~40% faster, with nothing left to merge
         self.db.execute("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ?)", [FTS_HASH])
-        tables = [*REFERENCES, *LINKS]
-        marks = ", ".join("?" * len(tables))
-        self.saved: list[tuple[str, str, str, str]] = self.db.execute(
-            f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')"
-            f" AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",
-            tables,
-        ).fetchall()
+        from mentorlog.store.migrations import SEARCH_SOURCES_V2
+
+        record_tables = [*REFERENCES, *LINKS]
+        marks = ", ".join("?" * len(record_tables))
+        # search rows this restore builds itself (table_done, finish); a searchable kind it does not know keeps its
+        # search triggers, so that its rows are indexed as they go in
+        rebuilt = {source for source, *_rest in SEARCH_SOURCES_V2.values()} | {"skills", "skill_ratings"}
+        self.saved: list[tuple[str, str, str, str]] = [
+            (kind, name, of, sql)
+            for kind, name, of, sql in self.db.execute(
+                f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')"
+                f" AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",
+                record_tables,
+            )
+            if not (kind == "trigger" and "_search_" in name and of not in rebuilt)
+        ]
         for kind, name, _table, _sql in self.saved:
             self.db.execute(f'DROP {kind.upper()} "{name}"')
         self.goal_order: list[int] = []
@@ -156,6 +172,7 @@ class _Table:
         self.plain = [name for name in _columns(repo, table) if name not in self.references]  # id first
         self.get_plain = itemgetter(*self.plain)
         self.names = [*self.plain, *self.references]
+        self.bools = tables.table(table).bools
         self.added = self.updated = 0
         self.seen: set[str] = set()  # a merge's uuids of this table so far: each must be in the file once
 
@@ -167,8 +184,8 @@ class _Table:
             names = [name for name in self.plain if name in record]
             values = [record[name] for name in names]
             names += self.references
-        if self.table == "sessions":
-            values[names.index("private")] = int(bool(record["private"]))
+        for name in self.bools:  # true/false in the dump, 0/1 in the journal
+            values[names.index(name)] = int(bool(record[name]))
         ids = self.ids
         for target, key in self.references.values():
             wanted = record.get(key)

@@ -129,9 +129,9 @@ class DumpReader:
     # -- the dump ---------------------------------------------------------------------------------------------------
 
     def tables(self) -> Iterator[tuple[str, Records]]:
-        """Each table of dumpschema.TABLES in order with its checked records; the header is checked before the
+        """Each table of schema.TABLES in order with its checked records; the header is checked before the
         first. A caller takes all of a table's records before asking for the next table."""
-        from mentorlog.core.dumpschema import ADDED_LATER, TABLES, check_header
+        from mentorlog.store.dump.schema import ADDED_LATER, TABLES, check_header
 
         order = list(TABLES)
         waiting: dict[str, list[Any]] = {}
@@ -190,7 +190,7 @@ class DumpReader:
             yield table, self._checked(table, iter(waiting.pop(table, [])))
 
     def _checked(self, table: str, records: Iterator[Any]) -> Records:
-        from mentorlog.core.dumpschema import check_record
+        from mentorlog.store.dump.schema import check_record
 
         for index, record in enumerate(records):
             yield check_record(table, record, f"{self.source}: {table}[{index}]")
@@ -198,7 +198,7 @@ class DumpReader:
 
 def in_memory(data: dict[str, Any]) -> Iterator[tuple[str, Records]]:
     """A dump already parsed and checked (parse_dump) as the tables a reader gives."""
-    from mentorlog.core.dumpschema import TABLES
+    from mentorlog.store.dump.schema import TABLES
 
     for table in TABLES:
         yield table, iter(data.get(table, []))

@@ -15,34 +15,20 @@ import msgspec
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
+from mentorlog.store import tables
 from mentorlog.store.base import Repo
 
 # table -> {id column: (referenced table, key in the dump)}, in an order where references come first
 REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
-    "people": {},
-    "goals": {"parent_id": ("goals", "parent_uuid"), "person_id": ("people", "person_uuid")},
-    "sessions": {"person_id": ("people", "person_uuid")},
-    "progress_updates": {"goal_id": ("goals", "goal_uuid")},
-    "actions": {
-        "owner_id": ("people", "owner_uuid"),
-        "person_id": ("people", "person_uuid"),
-        "session_id": ("sessions", "session_uuid"),
-        "goal_id": ("goals", "goal_uuid"),
-    },
-    "reflections": {"goal_id": ("goals", "goal_uuid"), "person_id": ("people", "person_uuid")},
-    "topics": {"person_id": ("people", "person_uuid"), "session_id": ("sessions", "session_uuid")},
-    "skills": {"person_id": ("people", "person_uuid")},
-    "skill_ratings": {
-        "skill_id": ("skills", "skill_uuid"),
-        "rater_id": ("people", "rater_uuid"),
-        "session_id": ("sessions", "session_uuid"),
-    },
+    table.name: {parent.column: (parent.table, parent.key) for parent in table.parents} for table in tables.dumped()
 }
-TAGGED = {"goals": ("goal_tags", "goal_id"), "sessions": ("session_tags", "session_id"),
-          "reflections": ("reflection_tags", "reflection_id")}  # fmt: skip
-# table -> (link table, its column for the record): the goals a record is linked to, inline as `goal_uuids`
-GOAL_LINKS = {"sessions": ("session_goals", "session_id"), "skills": ("skill_goals", "skill_id")}
-FROM_SESSIONS = ("actions", "skill_ratings")  # left out with the private session they came from
+# table -> (link table, its column for the record), for the records with tags (`tags`) and linked goals (`goal_uuids`)
+TAGGED = {link.owner: (table.name, link.column) for table, link in tables.links("tags")}
+GOAL_LINKS = {link.owner: (table.name, link.column) for table, link in tables.links("goal_uuids")}
+# table -> the columns of its references whose private record it is left out with (actions, skill ratings)
+WITH_PRIVATE = {
+    table.name: {parent.column for parent in table.parents if parent.with_private} for table in tables.dumped()
+}
 Progress = Callable[[int], None]
 BATCH = 1000  # records encoded and escaped together
 
@@ -59,7 +45,8 @@ class ImportReport(msgspec.Struct):
 
 
 def _columns(repo: Repo, table: str) -> list[str]:
-    return [row["name"] for row in repo.rows(f"PRAGMA table_info({table})")]
+    """TABLE's columns that a dump carries, in the schema's order (the registry's; a derived column is not)."""
+    return list(tables.table(table).carried)
 
 
 class DumpRepo(Repo):
@@ -67,7 +54,7 @@ class DumpRepo(Repo):
         self, *, exported_at: str, progress: Progress | None = None, include_private: bool = True
     ) -> dict[str, Any]:
         """The whole journal as one JSON-ready dict (for tests and small journals; the CLI streams)."""
-        from mentorlog.core.dumpschema import FORMAT, VERSION  # the schema's checks are for imports: loaded on demand
+        from mentorlog.store.dump.schema import FORMAT, VERSION  # the schema's checks are for imports: loaded on demand
 
         result: dict[str, Any] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
         for table, records in self.dump_tables(progress=progress, include_private=include_private):
@@ -84,7 +71,7 @@ class DumpRepo(Repo):
         import json
 
         from mentorlog.base.safe import CONTROL, json_text
-        from mentorlog.core.dumpschema import FORMAT, VERSION
+        from mentorlog.store.dump.schema import FORMAT, VERSION
 
         encode = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -122,33 +109,39 @@ class DumpRepo(Repo):
 
     def _dump_batches(self, *, include_private: bool) -> Iterator[tuple[str, Iterator[list[dict[str, Any]]]]]:
         """Each table with its records in id order in batches; without INCLUDE_PRIVATE, private sessions and the
-        action items and skill ratings that came from them are left out (topics keep no link to them), in SQL.
+        records that go with them (tables.Parent.with_private: action items, skill ratings) are left out, and the
+        others keep no link to them (topics), in SQL.
         The referenced uuids come by join and the rows stream: memory holds tags and links, not the tables."""
 
         def batches(table: str, references: dict[str, tuple[str, str]]) -> Iterator[list[dict[str, Any]]]:
             tags = self._tags(table)
             goal_links = self._goal_links(table)
             columns = [f"t.{name}" for name in _columns(self, table) if name not in references]
-            joins, where = [], ""
+            joins, where = [], []
+            own = tables.table(table)
             for number, (column, (target, key)) in enumerate(references.items()):
                 uuid = f"j{number}.uuid"
-                if not include_private and target == "sessions":
-                    if table in FROM_SESSIONS:
-                        where = f" WHERE j{number}.private IS NOT 1"
+                private = tables.table(target).private
+                if not include_private and private:
+                    if column in WITH_PRIVATE[table]:
+                        where.append(f"j{number}.{private} IS NOT 1")
                     else:  # a topic keeps no link to a private session
-                        uuid = f"CASE WHEN j{number}.private = 1 THEN NULL ELSE j{number}.uuid END"
+                        uuid = f"CASE WHEN j{number}.{private} = 1 THEN NULL ELSE j{number}.uuid END"
                 columns.append(f"{uuid} AS {key}")
                 joins.append(f" LEFT JOIN {target} j{number} ON j{number}.id = t.{column}")
-            if table == "sessions" and not include_private:
-                where = " WHERE t.private = 0"
-            cursor = self.db.execute(f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)}{where} ORDER BY t.id")
+            if own.private and not include_private:
+                where.append(f"t.{own.private} = 0")
+            condition = f" WHERE {' AND '.join(where)}" if where else ""
+            cursor = self.db.execute(
+                f"SELECT {', '.join(columns)} FROM {table} t{''.join(joins)}{condition} ORDER BY t.id"
+            )
             names = [column[0] for column in cursor.description]
             assert names[0] == "id", "dump_json splits batches on the id key"
             while rows := cursor.fetchmany(BATCH):
                 batch = [dict(zip(names, values, strict=True)) for values in rows]
-                if table == "sessions":
+                for name in own.bools:
                     for record in batch:
-                        record["private"] = bool(record["private"])
+                        record[name] = bool(record[name])
                 if table in TAGGED:
                     for record in batch:
                         record["tags"] = tags.get(record["id"], [])
@@ -247,17 +240,17 @@ def _record(
     tags: dict[int, list[str]],
     goal_links: dict[int, list[str]],
 ) -> dict[str, Any]:
-    """One row as a dump record: references as uuids, tags and (for sessions) goal links inline."""
+    """One row as a dump record: references as uuids, tags and linked goals inline, flags as true/false."""
     references = REFERENCES[table]
-    record = {name: value for name, value in row.items() if name not in references}
+    record = {name: row[name] for name in tables.table(table).carried if name not in references}
     for column, (target, key) in references.items():
         record[key] = uuids[target].get(row[column]) if row[column] is not None else None
     if table in TAGGED:
         record["tags"] = tags.get(row["id"], [])
     if table in GOAL_LINKS:
         record["goal_uuids"] = goal_links.get(row["id"], [])
-    if table == "sessions":
-        record["private"] = bool(record["private"])
+    for name in tables.table(table).bools:
+        record[name] = bool(record[name])
     return record
 
 
@@ -299,10 +292,10 @@ def _resolve(local: dict[str, dict[str, int]], table: str, wanted: str, owner: s
 
 def parse_dump(text: str, source: str) -> dict[str, Any]:
     """Read and check the whole dump before anything is written: every field of every record against
-    dumpschema's rules, unique uuids per table. Every problem is a clear error naming the record."""
+    the dump schema's rules, unique uuids per table. Every problem is a clear error naming the record."""
     import json
 
-    from mentorlog.core.dumpschema import ADDED_LATER, TABLES, check_header, check_record
+    from mentorlog.store.dump.schema import ADDED_LATER, TABLES, check_header, check_record
 
     try:
         data = json.loads(text)

@@ -17,14 +17,15 @@ from typing import Any
 
 import msgspec
 
+from mentorlog.store import tables
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.files import Change
 
-ORDER = list(REFERENCES)
+ORDER = [table.name for table in tables.synced()]
 # References that may be empty but whose loss would change what a record says (an empty rater is "me", an empty
 # owner of a skill makes it mine): while the referenced record is absent, the record waits, as with NOT NULL ones.
-NEEDED = {("skill_ratings", "rater_id"), ("skills", "person_id")}
+NEEDED = {(table.name, parent.column) for table in tables.synced() for parent in table.parents if parent.waits}
 
 
 class Entry(msgspec.Struct):
@@ -187,9 +188,10 @@ class SyncApplyRepo(Repo):
         table, record = entry.table, entry.record
         notnull = self._not_null(table)
         references = REFERENCES[table]
-        values = {name: record.get(name) for name in notnull if name != "id" and name not in references}
-        if table == "sessions":
-            values["private"] = int(bool(record.get("private")))
+        carried = tables.table(table).carried
+        values = {name: record.get(name) for name in carried if name != "id" and name not in references}
+        for name in tables.table(table).bools:
+            values[name] = int(bool(record.get(name)))
         entry.complete, parked = True, False
         for column, (target, key) in references.items():
             wanted = record.get(key)

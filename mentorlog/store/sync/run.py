@@ -18,8 +18,9 @@ from typing import Any
 
 import msgspec
 
+from mentorlog.store import tables
 from mentorlog.store.base import Repo
-from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
+from mentorlog.store.dump.write import GOAL_LINKS, TAGGED
 from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
 from mentorlog.store.sync.files import (
     Change,
@@ -36,7 +37,7 @@ from mentorlog.store.sync.files import (
     micros,
 )
 
-TABLES = tuple(REFERENCES)
+TABLES = tuple(table.name for table in tables.synced())
 # link table -> (owner table, owner column): a change of a link row is a change of its owner record
 LINK_OWNERS = {link: (table, column) for table, (link, column) in [*TAGGED.items(), *GOAL_LINKS.items()]}
 
@@ -222,7 +223,7 @@ class SyncRepo(Repo):
             "SELECT r.table_name, r.old, c.created_at FROM change_rows r JOIN changes c ON c.id = r.change_id "
             "WHERE r.op = 'delete' AND c.undone_at IS NULL ORDER BY r.id"
         ):
-            if row["table_name"] in REFERENCES:
+            if row["table_name"] in TABLES:
                 uuid = json.loads(row["old"])["uuid"]
                 if uuid not in present:
                     present.add(uuid)
@@ -236,7 +237,7 @@ class SyncRepo(Repo):
 
     def _local_changes(self, state: dict[str, Any], device: str, clock: HybridClock) -> list[Change]:
         touched = self.touched_since(state)
-        present: dict[str, dict[str, int]] = {table: {} for table in REFERENCES}
+        present: dict[str, dict[str, int]] = {table: {} for table in TABLES}
         for (table, uuid), _when in touched.items():
             found = self.incoming.local_id(table, uuid)
             if found is not None:
@@ -304,7 +305,7 @@ class SyncRepo(Repo):
             if owner_id is None:
                 owner_id = self.scalar(f"SELECT {column} FROM {table} WHERE rowid = ?", [row_id])
             return set() if owner_id is None else self._records_of(owner, "update", int(owner_id), None)
-        if table not in REFERENCES:
+        if table not in TABLES:
             return set()
         found = {(table, str(values["uuid"]))} if "uuid" in values else set()
         current = self.scalar(f"SELECT uuid FROM {table} WHERE id = ?", [row_id])

@@ -1,5 +1,5 @@
-"""What a lossless dump may contain, field by field: one table of rules that both checks every record
-before an import writes anything and produces the JSON Schema in docs/dump.schema.json. Pure."""
+"""What a lossless dump may contain, field by field: the rules of the table registry (store/tables.py), which
+both check every record before an import writes anything and produce the JSON Schema in docs/dump.schema.json."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-import msgspec
-
 from mentorlog.base.errors import BadValue, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
+from mentorlog.store import tables
+from mentorlog.store.tables import Column, Table
 
 FORMAT = "mentorlog-dump"
 VERSION = 1
@@ -26,123 +26,28 @@ class Invalid(Exception):
     """One field breaks its rule (the checker adds where)."""
 
 
-class Field(msgspec.Struct, frozen=True):
-    kind: str  # id, uuid, ref, stamp, date, time, text, name, int, enum, bool, tags, refs
-    required: bool = True
-    nullable: bool = False
-    low: int | None = None
-    high: int | None = None
-    choices: tuple[str, ...] = ()
-    text_required: bool = False
+Field = Column  # a dump record's field and its rule: a table's column, a reference by uuid, tags or linked uuids
 
 
-def _fields(**specs: Field) -> dict[str, Field]:
-    base = {
-        "id": Field("id"),
-        "uuid": Field("uuid"),
-        "created_at": Field("stamp"),
-        "updated_at": Field("stamp"),
-    }
-    return {**base, **specs}
+def _fields(table: Table) -> dict[str, Field]:
+    """TABLE's fields in a dump: id, uuid and stamps, its other columns, its references by uuid, its links."""
+    columns = {column.name: column for column in table.columns}
+    parents = {parent.column for parent in table.parents}
+    first = ("id", "uuid", "created_at", "updated_at")
+    fields = {name: columns[name] for name in first}
+    fields.update(
+        {column.name: column for column in table.columns if column.rule and column.name not in (*first, *parents)}
+    )
+    for parent in table.parents:
+        fields[parent.key] = Field(parent.key, "ref", nullable=columns[parent.column].nullable)
+    for link in table.links:
+        fields[link.key] = Field(link.key, "tags" if link.target is None else "refs")
+    return fields
 
 
-TEXT = Field("text")
-REF = Field("ref", nullable=True)
-TABLES: dict[str, dict[str, Field]] = {
-    "people": _fields(
-        name=Field("name"),
-        role=Field("enum", choices=("mentor", "mentee")),
-        cadence_days=Field("int", nullable=True, low=1, high=validate.MAX_CADENCE_DAYS),
-        note=TEXT,
-        started=Field("date", required=False, nullable=True),
-        ends=Field("date", required=False, nullable=True),
-        agreement=Field("text", required=False),
-        status=Field("enum", required=False, choices=("active", "closed")),
-        closed_at=Field("date", required=False, nullable=True),
-    ),
-    "goals": _fields(
-        title=Field("text", text_required=True),
-        description=TEXT,
-        horizon=Field("enum", choices=("short", "long")),
-        status=Field("enum", choices=("active", "achieved", "paused", "dropped")),
-        progress=Field("int", low=0, high=100),
-        target=Field("date", nullable=True),
-        achieved_at=Field("date", nullable=True),
-        parent_uuid=REF,
-        person_uuid=REF,
-        tags=Field("tags"),
-    ),
-    "sessions": _fields(
-        date=Field("date"),
-        time=Field("time", nullable=True),
-        title=TEXT,
-        notes=TEXT,
-        feedback=TEXT,
-        confidence=Field("int", nullable=True, low=1, high=5),
-        next_date=Field("date", nullable=True),
-        private=Field("bool"),
-        person_uuid=REF,
-        tags=Field("tags"),
-        goal_uuids=Field("refs"),
-    ),
-    "progress_updates": _fields(
-        date=Field("date"),
-        progress_before=Field("int", low=0, high=100),
-        progress=Field("int", low=0, high=100),
-        note=TEXT,
-        goal_uuid=Field("ref"),
-    ),
-    "actions": _fields(
-        text=Field("text", text_required=True),
-        due=Field("date", nullable=True),
-        status=Field("enum", choices=("open", "done", "dropped")),
-        done_at=Field("stamp", nullable=True),
-        owner_uuid=REF,
-        person_uuid=REF,
-        session_uuid=REF,
-        goal_uuid=REF,
-    ),
-    "reflections": _fields(
-        date=Field("date"),
-        text=Field("text", text_required=True),
-        goal_uuid=REF,
-        person_uuid=REF,
-        tags=Field("tags"),
-    ),
-    "topics": _fields(
-        text=Field("text", text_required=True),
-        status=Field("enum", choices=("open", "discussed")),
-        discussed_at=Field("stamp", nullable=True),
-        person_uuid=Field("ref"),
-        session_uuid=REF,
-    ),
-    "skills": _fields(
-        name=Field("name"),
-        kind=Field("enum", choices=("strength", "growth")),
-        description=TEXT,
-        person_uuid=REF,
-        goal_uuids=Field("refs"),
-    ),
-    "skill_ratings": _fields(
-        date=Field("date"),
-        level=Field("int", low=1, high=5),
-        note=TEXT,
-        skill_uuid=Field("ref"),
-        rater_uuid=REF,
-        session_uuid=REF,
-    ),
-}
-ADDED_LATER = ("skills", "skill_ratings")  # tables a version-1 dump from before them does not have: none there
-# table -> {key in the dump: referenced table}
-REFERENCES: dict[str, dict[str, str]] = {
-    table: {
-        name: {"parent_uuid": "goals", "person_uuid": "people", "owner_uuid": "people", "goal_uuid": "goals",
-               "session_uuid": "sessions", "goal_uuids": "goals", "skill_uuid": "skills", "rater_uuid": "people"}[name]
-        for name, spec in fields.items()
-        if spec.kind in ("ref", "refs")
-    }
-    for table, fields in TABLES.items()
-}  # fmt: skip
+TABLES: dict[str, dict[str, Field]] = {table.name: _fields(table) for table in tables.dumped()}
+# tables a version-1 dump from before them does not have: none there
+ADDED_LATER = tuple(table.name for table in tables.dumped() if not table.in_first_dump)
 
 
 def _text(value: Any, required: bool) -> str:
@@ -231,7 +136,7 @@ def _tags(value: Any) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
-ID = Field("int", low=1, high=2**53)
+ID = Field("id", "int", low=1, high=2**53)
 CHECKS: dict[str, Callable[[Any, Field], Any]] = {
     "id": lambda v, _: _int(v, ID),
     "uuid": lambda v, _: v if type(v) is str and UUID.match(v) else _uuid(v),
@@ -270,7 +175,7 @@ def check_record(table: str, record: Any, where: str) -> dict[str, Any]:
         raise UsageError(_("{where} is not an object").format(where=where))
     clean: dict[str, Any] = {}
     plan = _PLANS.get(table) or _PLANS.setdefault(
-        table, [(name, spec, CHECKS[spec.kind]) for name, spec in TABLES[table].items()]
+        table, [(name, spec, CHECKS[spec.rule]) for name, spec in TABLES[table].items()]
     )
     for name, spec, check in plan:
         value = record.get(name, _MISSING)
@@ -335,12 +240,12 @@ def json_schema() -> dict[str, Any]:
     }
 
     def prop(spec: Field) -> dict[str, Any]:
-        if spec.kind == "int":
+        if spec.rule == "int":
             schema: dict[str, Any] = {"type": "integer", "minimum": spec.low, "maximum": spec.high}
-        elif spec.kind == "enum":
+        elif spec.rule == "enum":
             schema = {"enum": list(spec.choices)}
         else:
-            schema = dict(kinds[spec.kind])
+            schema = dict(kinds[spec.rule])
         if spec.text_required:
             schema["minLength"] = 1
         return {"anyOf": [schema, {"type": "null"}]} if spec.nullable else schema
