@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mentorlog.base.errors import UsageError
-from mentorlog.core.searchquery import fts_query, terms
+from mentorlog.core.searchquery import fts_query, prefix_hint, terms
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,23 @@ def test_nothing_to_search_for(typed: str, shown: str) -> None:
         fts_query(typed)
     assert caught.value.message == f"nothing to search for in {shown}"
     assert caught.value.hint == "Give one or more words, e.g. mentorlog search delegation"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("delegation", "deleg*"),
+        ("feedback", "feed*"),
+        ("abcdefghi", "abcd*"),
+        ("go", "go*"),
+        ("über", "über*"),
+        ("delegation  feedback", "deleg* feed*"),
+        ("a-b", None),
+        ("go a-b", None),
+        ('"go on"', None),
+        ("", None),
+        ("   ", None),
+    ],
+)
+def test_an_empty_result_hints_at_each_bare_word_as_a_prefix_of_half_its_length(text: str, hint: str | None) -> None:
+    assert prefix_hint(text) == hint

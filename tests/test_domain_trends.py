@@ -9,7 +9,7 @@ import pytest
 from mentorlog.base.errors import BadValue
 from mentorlog.core.records import Rating, Skill
 from mentorlog.core.textparse import RatingLine, parse_rating
-from mentorlog.core.trends import gaps, signed, skill_change, view
+from mentorlog.core.trends import Gap, gaps, signed, skill_change, trend, view
 
 SINCE, UNTIL = date(2026, 6, 1), date(2026, 11, 26)
 
@@ -75,3 +75,34 @@ def test_a_rate_value_is_skill_level_whose_and_a_note(text: str, expected: Ratin
 def test_a_rate_value_without_skill_or_level_is_refused(text: str) -> None:
     with pytest.raises(BadValue, match="a rating is SKILL=LEVEL"):
         parse_rating(text)
+
+
+def test_a_trend_shows_both_views_change_sparklines_goals_and_gaps_in_its_json() -> None:
+    rated = skill(
+        rating(1, "2026-05-01", 2), rating(2, "2026-07-01", 3, 7, "Weber"), rating(3, "2026-08-01", 4),
+        rating(4, "2026-09-01", 1, 8, "Anna"), rating(5, "2026-10-01", 2, 8, "Anna"),
+    )  # fmt: skip
+    found = trend(rated, SINCE, UNTIL, ((3, "Speak up"),))
+    assert found.latest_by == "Anna"
+    assert found.to_json() == {
+        **rated.to_json(),
+        "change": {"since": "2026-06-01", "me": 2, "others": 1},
+        "sparkline": "▆",
+        "sparkline_by_others": "▁▃",
+        "goals": [{"id": 3, "title": "Speak up"}],
+        "gaps": [{"skill_id": 1, "skill": "giving feedback", "mine": 4, "theirs": 2, "by": "Anna"}],
+    }
+    earlier = trend(rated, date(2026, 4, 1), date(2026, 8, 15))
+    assert (earlier.me.change, earlier.them.change, earlier.goals) == (2, None, ())
+    assert (earlier.me.sparkline, earlier.them.sparkline) == ("▃▆", "")
+    assert earlier.to_json()["change"] == {"since": "2026-04-01", "me": 2, "others": None}
+
+
+def test_a_skill_nobody_else_rated_has_no_latest_rater() -> None:
+    assert trend(skill(rating(1, "2026-07-01", 3)), SINCE, UNTIL).latest_by is None
+
+
+def test_a_gap_says_both_ratings_and_who_gave_the_other() -> None:
+    gap = Gap(4, "giving feedback", 2, 5, "Weber")
+    assert gap.sentence() == "you rate 'giving feedback' 2, Weber rates it 5"
+    assert gap.to_json() == {"skill_id": 4, "skill": "giving feedback", "mine": 2, "theirs": 5, "by": "Weber"}
