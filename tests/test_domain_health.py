@@ -130,6 +130,22 @@ def test_the_agreement_is_recalled_in_the_first_and_the_last_planned_month() -> 
     assert health.agreement_reminder(silent, date(2026, 11, 30)) is None
 
 
+def test_the_agreement_is_recalled_up_to_the_planned_end_day_itself() -> None:
+    span = {"started": "2026-01-01", "ends": "2027-06-30", "agreement": "Every two weeks."}
+    with_agreement = Person(**{**vars(person(14)), **span})
+    assert health.agreement_reminder(with_agreement, date(2027, 6, 30)) == "last planned month"
+    assert health.agreement_reminder(with_agreement, date(2027, 7, 1)) is None
+
+
+def test_a_closed_relationship_recalls_no_agreement() -> None:
+    span = {"started": "2026-11-01", "ends": "2027-06-30", "agreement": "Every two weeks."}
+    closed = Person(**{**vars(person(14)), **span, "status": "closed"})
+    assert health.agreement_reminder(closed, date(2026, 11, 30)) is None
+    assert health.agreement_reminder(closed, date(2027, 6, 30)) is None
+    paused = Person(**{**vars(person(14)), **span, "status": "active"})
+    assert health.agreement_reminder(paused, date(2026, 11, 30)) == "first month"
+
+
 def test_the_readme_states_the_thresholds_in_use() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     table = readme.split("How `health` judges", 1)[1].split("\n\n", 2)[1]

@@ -55,6 +55,23 @@ def test_skill_change_only_for_skills_rated_in_the_period() -> None:
     assert skill_change(skill(rating(1, "2026-01-01", 2)), SINCE, UNTIL) is None
     change = skill_change(skill(rating(1, "2026-01-01", 2), rating(2, "2026-09-01", 4, 7, "W")), SINCE, UNTIL)
     assert change is not None and change.summary_json()["level_end"] == 2 and change.them.end == 4
+    assert change.summary_json() == {
+        "id": 1, "name": "giving feedback", "kind": "growth", "with": None, "level_start": 2, "level_end": 2,
+        "change": 0, "level_by_others_start": 4, "level_by_others_end": 4, "change_by_others": None, "ratings": 1,
+    }  # fmt: skip
+
+
+def test_a_skill_change_tells_both_views_levels_and_changes() -> None:
+    rated = Skill(9, "u", "listening", "strength", 3, "Ada", "", "", "", [], [
+        rating(1, "2026-05-01", 2), rating(2, "2026-07-01", 3), rating(3, "2026-07-02", 1, 7, "W"),
+        rating(4, "2026-08-01", 4, 7, "W"), rating(5, "2026-09-01", 5, 7, "W"),
+    ])  # fmt: skip
+    change = skill_change(rated, SINCE, UNTIL)
+    assert change is not None
+    assert change.summary_json() == {
+        "id": 9, "name": "listening", "kind": "strength", "with": "Ada", "level_start": 2, "level_end": 3,
+        "change": 1, "level_by_others_start": 1, "level_by_others_end": 5, "change_by_others": 4, "ratings": 4,
+    }  # fmt: skip
     assert [signed(n) for n in (1, -2, 0, None)] == ["+1", "-2", "±0", "—"]
 
 
