@@ -9,7 +9,7 @@ import pytest
 
 from mentorlog.base import i18n
 from mentorlog.core.grouping import NOBODY, Part, by_person, health_lines, health_verdict, one_line_session
-from mentorlog.core.health import Figures, Side, assess
+from mentorlog.core.health import Figures, Health, Side, assess
 from mentorlog.core.records import Action, Goal, Person, Session
 from mentorlog.core.reports import ActionFigures, Confidence, GoalChange, PersonFigures, Review, Summary
 
@@ -197,3 +197,18 @@ def test_a_one_line_session_has_no_feedback_rating_or_next_date_and_short_notes(
     assert one_line_session(session(1, "Ada", title="T" * 60, notes="n" * 100))
     assert not one_line_session(session(1, "Ada", title="T" * 60, notes="n" * 101))
     assert one_line_session(session(1, "Ada", title="", notes=""))
+
+
+def test_health_lines_drop_the_whose_actions_prefix_even_when_the_name_has_a_colon(german: None) -> None:
+    judged = assess(health_figures(person(1, "Dr: Who"), me=Side(late=2), them=Side(late=2)))
+    assert health_lines(judged) == [
+        ("meine Aufgaben", "needs attention", "0 von 2 pünktlich erledigt, 2 verspätet"),
+        ("Aufgaben von Dr: Who", "needs attention", "0 von 2 pünktlich erledigt, 2 verspätet"),
+    ]
+
+
+def test_health_lines_refuse_a_health_whose_reasons_do_not_match_its_verdicts() -> None:
+    judged = assess(troubled())
+    broken = Health(judged.figures, judged.verdicts, judged.reasons[:-1])
+    with pytest.raises(ValueError, match="zip"):
+        health_lines(broken)

@@ -162,3 +162,7 @@ def test_the_readme_states_the_thresholds_in_use() -> None:
         f"{health.TOPICS_ATTENTION} or more",
     ):
         assert phrase in table, phrase
+
+
+def test_a_plain_text_reason_is_shown_as_it_is() -> None:
+    assert health.shown("a reason of my own") == "a reason of my own"

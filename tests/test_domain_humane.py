@@ -53,7 +53,14 @@ def german() -> Iterator[None]:
 
 
 def test_stored_words_are_shown_in_the_chosen_language_and_other_text_as_it_is(german: None) -> None:
-    assert [word(w) for w in ("open", "mentee", "session", "blue", "", None)] == ["offen", "Mentee", "Sitzung", "blue", "", ""]
+    assert [word(w) for w in ("open", "mentee", "session", "blue", "", None)] == [
+        "offen",
+        "Mentee",
+        "Sitzung",
+        "blue",
+        "",
+        "",
+    ]
     i18n.use("en")
     assert [word(w) for w in ("open", "mentee", "blue", "", None)] == ["open", "mentee", "blue", "", ""]
 

@@ -364,7 +364,10 @@ def test_choices_in_english_are_the_stored_words() -> None:
 
 
 def test_choices_in_german_take_the_first_german_word_for_each(german: None) -> None:
-    assert validate.choices(("short", "long", "medium"), validate.HORIZON_ALIASES) == "kurzfristig, langfristig oder medium"
+    assert (
+        validate.choices(("short", "long", "medium"), validate.HORIZON_ALIASES)
+        == "kurzfristig, langfristig oder medium"
+    )
     assert validate.choices(("strength", "growth"), validate.SKILL_KIND_ALIASES) == "stärke oder entwicklungsfeld"
 
 
