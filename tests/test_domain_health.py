@@ -166,3 +166,50 @@ def test_the_readme_states_the_thresholds_in_use() -> None:
 
 def test_a_plain_text_reason_is_shown_as_it_is() -> None:
     assert health.shown("a reason of my own") == "a reason of my own"
+
+
+def test_health_json_has_the_figures_verdicts_and_reasons() -> None:
+    judged = assess(
+        figures(
+            me=Side(on_time=3, late=1, overdue=1), them=Side(on_time=1), days_to_done=(4, 1, 9, 2),
+            confidences=(4, 3, 2), topics_carried=2, stalled_goal_ids=(5, 8), active_goals=3, held=7,
+            longest_gap_days=12,
+        )
+    )  # fmt: skip
+    assert judged.to_json() == {
+        "person": "Ada",
+        "since": "2026-06-01",
+        "until": "2026-11-26",
+        "meetings": {"expected": 10, "held": 7, "longest_gap_days": 12},
+        "follow_through": {
+            "me": {"due": 5, "on_time": 3, "late": 1, "overdue": 1, "rate": 0.6},
+            "them": {"due": 1, "on_time": 1, "late": 0, "overdue": 0, "rate": 1.0},
+        },
+        "days_to_done_median": 3.0,
+        "confidence": {"first": 4, "last": 2, "average": 3.0, "falling": True},
+        "topics_carried": 2,
+        "stalled_goal_ids": [5, 8],
+        "verdicts": {
+            "meetings": WATCH,
+            "follow_through_me": WATCH,
+            "follow_through_them": ON_TRACK,
+            "confidence": NEEDS_ATTENTION,
+            "topics": WATCH,
+            "goals": WATCH,
+        },  # fmt: skip
+        "reasons": [
+            "7 of 10 expected meetings held",
+            "My actions: 3 of 5 done on time, 1 late, 1 overdue",
+            "Their actions: 1 of 1 done on time",
+            "confidence fell from 4 to 2 over the last 3 sessions",
+            "2 topics carried over two meetings or more",
+            "2 of 3 active goals without progress for 4 weeks",
+        ],
+    }
+
+
+def test_health_json_of_a_quiet_relationship_has_no_median_and_no_confidence() -> None:
+    found = assess(figures()).to_json()
+    assert found["days_to_done_median"] is None
+    assert found["confidence"] == {"first": None, "last": None, "average": None, "falling": False}
+    assert found["follow_through"]["me"] == {"due": 0, "on_time": 0, "late": 0, "overdue": 0, "rate": None}

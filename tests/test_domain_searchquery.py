@@ -57,6 +57,8 @@ def test_terms(typed: str, query: str) -> None:
         ("Übungen", '("Übungen" OR "ubung"* OR "Übungen"*)'),
         ("is", '("is" OR "is"*)'),  # a stem shorter than three letters is not used as a prefix
         ("functions x*", '("functions" OR "function"* OR "functions"*) AND "x"*'),  # last BARE word: a prefix
+        ("feedback cats", '"feedback" AND ("cats" OR "cat"* OR "cats"*)'),  # no stem of its own: the word alone
+        ("cats feedback", '("cats" OR "cat"*) AND ("feedback" OR "feedback"*)'),  # a stem of three letters is used
     ],
 )
 def test_fts_query_adds_word_forms(typed: str, query: str) -> None:
