@@ -410,6 +410,14 @@ def test_agenda_json() -> None:
     }
 
 
+def test_agenda_json_recalls_the_agreement_with_when() -> None:
+    agreed = Person(1, "p-1", "Ada", "mentee", 14, "", "c", "u", agreement="Every two weeks.")
+    agenda = Agenda(agreed, TODAY, None, None, None, [], [], [], [], [], agreement_reminder="first month")
+    assert agenda.to_json()["agreement_reminder"] == {"when": "first month", "agreement": "Every two weeks."}
+    agenda = Agenda(agreed, TODAY, None, None, None, [], [], [], [], [], agreement_reminder="")
+    assert agenda.to_json()["agreement_reminder"] is None
+
+
 def test_agenda_json_without_a_last_session() -> None:
     agenda = Agenda(person(), TODAY, None, None, None, [], [], [], [], [])
     assert agenda.more == {}
