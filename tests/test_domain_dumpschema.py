@@ -11,7 +11,7 @@ import pytest
 
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.core import validate
-from mentorlog.core.dumpschema import check_header, check_record, json_schema
+from mentorlog.core.dumpschema import TABLES, Field, _fields, check_header, check_record, json_schema
 
 STAMP = "2026-11-19T10:00:00+00:00"
 BASE = {"id": 1, "uuid": "x-1", "created_at": STAMP, "updated_at": STAMP}
@@ -241,3 +241,17 @@ def test_a_header_of_a_newer_version_asks_for_an_upgrade_and_version_1_is_read()
 def test_the_json_schema_is_the_one_in_the_docs() -> None:
     documented = Path(__file__).resolve().parent.parent / "docs" / "dump.schema.json"
     assert json_schema() == json.loads(documented.read_text(encoding="utf-8"))
+
+
+def test_every_table_starts_with_id_uuid_and_both_timestamps() -> None:
+    # _fields runs when the module is imported, before mutmut picks a mutant: called here, its mutants are tested
+    fields = _fields(note=Field("text"))
+    assert fields == {
+        "id": Field("id"),
+        "uuid": Field("uuid"),
+        "created_at": Field("stamp"),
+        "updated_at": Field("stamp"),
+        "note": Field("text"),
+    }
+    assert list(fields) == ["id", "uuid", "created_at", "updated_at", "note"]
+    assert [list(fields)[:4] for fields in TABLES.values()] == [["id", "uuid", "created_at", "updated_at"]] * 9
