@@ -168,6 +168,7 @@ def test_a_record_that_is_not_an_object_is_refused() -> None:
         ("tags", [3], "sessions[0]: tags has a tag that is not one word: '3'"),
         ("tags", ["x" * 201], "sessions[0]: tags has a tag that is not one word: '" + "x" * 40 + "'"),
         ("tags", ["a\x00"], "sessions[0]: tags contains a NUL character"),
+        ("tags", ["\ud800"], "sessions[0]: tags contains a lone surrogate (not valid Unicode)"),
         ("goal_uuids", "g-1", "sessions[0]: goal_uuids must be a list of uuids"),
         ("goal_uuids", ["-"], "sessions[0]: goal_uuids is not a valid uuid: '-'"),
         ("confidence", 6, "sessions[0]: confidence must be 1 to 5, not 6"),

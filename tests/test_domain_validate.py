@@ -412,3 +412,9 @@ def test_an_id_list_needs_at_least_one_id() -> None:
 
 def test_a_very_large_id_is_read() -> None:
     assert validate.id_list([str(2**53)]) == [2**53]
+
+
+@pytest.mark.parametrize("value", [["mentor"], {"mentor": 1}])
+def test_a_choice_that_is_a_list_or_an_object_is_refused_like_any_other(value: Any) -> None:
+    assert refusal(validate.role, value) == ("role", f"role must be 'mentor' or 'mentee', not {value!r}", None)
+    assert refusal(validate.horizon, value)[0] == "horizon"
