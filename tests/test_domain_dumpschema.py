@@ -256,3 +256,47 @@ def test_every_table_starts_with_id_uuid_and_both_timestamps() -> None:
     }
     assert list(fields) == ["id", "uuid", "created_at", "updated_at", "note"]
     assert [list(fields)[:4] for fields in TABLES.values()] == [["id", "uuid", "created_at", "updated_at"]] * 9
+
+
+def test_an_optional_text_is_kept_exactly_as_it_is() -> None:
+    assert checked("people", note="  two\r\nlines  ")["note"] == "  two\r\nlines  "
+    assert checked("people", note="")["note"] == ""
+    assert len(checked("people", note="x" * validate.MAX_TEXT_CHARS)["note"]) == validate.MAX_TEXT_CHARS
+
+
+def test_a_timestamp_of_40_characters_in_another_offset_is_read() -> None:
+    assert checked("people", created_at="2026-11-19T10:00:00.1234+01:00:00.123456")["created_at"] == (
+        "2026-11-19T08:59:59.999944+00:00"
+    )
+
+
+def test_a_timestamp_is_moved_to_utc_whatever_the_local_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Etc/GMT-13")
+    time.tzset()
+    try:
+        assert checked("people", created_at="2026-11-19T12:00:00+02:00")["created_at"] == (
+            "2026-11-19T10:00:00.000000+00:00"
+        )
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_refused_date_is_quoted_up_to_40_characters_and_1900_is_in_range() -> None:
+    assert refusal("people", started="x" * 50) == "people[0]: started must be a date YYYY-MM-DD, not '" + "x" * 40 + "'"
+    assert checked("people", started="1900-01-01")["started"] == "1900-01-01"
+
+
+def test_a_missing_optional_field_does_not_stop_the_check_of_the_fields_after_it() -> None:
+    assert checked("people", agreement="Every two weeks.")["agreement"] == "Every two weeks."
+    assert refusal("people", ends="soon") == "people[0]: ends must be a date YYYY-MM-DD, not 'soon'"
+
+
+def test_the_first_check_of_a_table_builds_its_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentorlog.core import dumpschema
+
+    monkeypatch.setattr(dumpschema, "_PLANS", {})
+    assert checked("people") == RECORDS["people"]
+    assert checked("people") == RECORDS["people"]

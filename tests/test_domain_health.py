@@ -213,3 +213,44 @@ def test_health_json_of_a_quiet_relationship_has_no_median_and_no_confidence() -
     assert found["days_to_done_median"] is None
     assert found["confidence"] == {"first": None, "last": None, "average": None, "falling": False}
     assert found["follow_through"]["me"] == {"due": 0, "on_time": 0, "late": 0, "overdue": 0, "rate": None}
+
+
+def test_meetings_without_a_cadence_say_why_in_words() -> None:
+    no_cadence = person(None)
+    assert assess(figures(person=no_cadence, held=0, expected=0)).reasons[0] == (
+        "no meeting yet in this period, and no cadence set to plan by"
+    )
+    assert assess(figures(person=no_cadence, held=3, expected=0, longest_gap_days=91)).reasons[0] == (
+        "no meeting for 91 days, and no cadence set to plan by"
+    )
+    assert assess(figures(person=no_cadence, held=3, expected=0, longest_gap_days=20)).reasons[0] == (
+        "3 meetings held (no cadence set)"
+    )
+
+
+def test_a_relationship_younger_than_its_cadence_is_on_track_before_its_first_meeting() -> None:
+    fresh = Person(**{**vars(person(14)), "started": "2026-11-20"})
+    found = assess(figures(person=fresh, held=0, expected=1, longest_gap_days=6))
+    assert (found.verdicts["meetings"], found.reasons[0]) == (
+        ON_TRACK,
+        "just started: the first meeting is not due yet",
+    )
+    due = Person(**{**vars(person(14)), "started": "2026-11-12"})
+    assert assess(figures(person=due, held=0, expected=1, longest_gap_days=14)).verdicts["meetings"] == NEEDS_ATTENTION
+
+
+def test_meetings_of_a_relationship_without_a_start_day_are_judged_by_the_share_held() -> None:
+    unstarted = Person(**{**vars(person(14)), "started": None})
+    assert assess(figures(person=unstarted, held=8, expected=10)).reasons[0] == "8 of 10 expected meetings held"
+
+
+@pytest.mark.parametrize(
+    ("confidences", "fell"),
+    [((5, 3), True), ((5, 4), False), ((1, 5, 4, 3), True), ((5, 1, 3, 4), False), ((4,), False), ((), False)],
+)
+def test_confidence_falls_by_two_over_the_last_three_ratings(confidences: tuple[int, ...], fell: bool) -> None:
+    assert health.falling(confidences) is fell
+
+
+def test_the_confidence_average_has_one_decimal() -> None:
+    assert assess(figures(confidences=(1, 2, 2))).to_json()["confidence"]["average"] == 1.7
