@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from mentorlog.base import i18n
 from mentorlog.core import health
 from mentorlog.core.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Figures, Side, assess
 from mentorlog.core.records import Person
@@ -196,7 +198,7 @@ def test_health_json_has_the_figures_verdicts_and_reasons() -> None:
             "confidence": NEEDS_ATTENTION,
             "topics": WATCH,
             "goals": WATCH,
-        },  # fmt: skip
+        },
         "reasons": [
             "7 of 10 expected meetings held",
             "My actions: 3 of 5 done on time, 1 late, 1 overdue",
@@ -254,3 +256,128 @@ def test_confidence_falls_by_two_over_the_last_three_ratings(confidences: tuple[
 
 def test_the_confidence_average_has_one_decimal() -> None:
     assert assess(figures(confidences=(1, 2, 2))).to_json()["confidence"]["average"] == 1.7
+
+
+@pytest.mark.parametrize(
+    ("changes", "judged"),
+    [
+        ({"held": 1, "expected": 1, "longest_gap_days": 14}, ("on track", "1 of 1 expected meetings held")),
+        ({"held": 1, "expected": 1, "longest_gap_days": 15}, ("on track", "1 of 1 expected meetings held")),
+        (
+            {"held": 1, "expected": 1, "longest_gap_days": 26},
+            ("needs attention", "1 of 1 expected meetings held; the longest gap was 26 days (cadence 10)"),
+        ),
+        ({"held": 0, "expected": 0, "longest_gap_days": None}, ("on track", "0 of 0 expected meetings held")),
+        (
+            {"held": 6, "expected": 10, "longest_gap_days": 16},
+            ("watch", "6 of 10 expected meetings held; the longest gap was 16 days (cadence 10)"),
+        ),
+        (
+            {"held": 4, "expected": 10, "longest_gap_days": 26},
+            ("needs attention", "4 of 10 expected meetings held; the longest gap was 26 days (cadence 10)"),
+        ),
+        ({"held": 4, "expected": 10, "longest_gap_days": 16}, ("needs attention", "4 of 10 expected meetings held")),
+        ({"held": 9, "expected": 10, "longest_gap_days": None}, ("on track", "9 of 10 expected meetings held")),
+    ],
+)
+def test_meetings_with_a_cadence_give_the_held_share_and_the_longest_gap(
+    changes: dict[str, Any], judged: tuple[str, str]
+) -> None:
+    found = assess(figures(**changes))
+    assert (found.verdicts["meetings"], found.reasons[0]) == judged
+
+
+@pytest.mark.parametrize(
+    ("side", "judged", "german"),
+    [
+        (
+            Side(on_time=0, late=0, overdue=0, recent=()),
+            ("on track", "My actions: none fell due", "Their actions: none fell due"),
+            ("Meine Aufgaben: keine war fällig", "Aufgaben von Ada: keine war fällig"),
+        ),
+        (
+            Side(on_time=1, late=3, overdue=0, recent=(True, True, True, False, False)),
+            (
+                "needs attention",
+                "My actions: 3 of the last 5 were late or are still open",
+                "Their actions: 3 of the last 5 were late or are still open",
+            ),
+            (
+                "Meine Aufgaben: 3 der letzten 5 waren verspätet oder sind noch offen",
+                "Aufgaben von Ada: 3 der letzten 5 waren verspätet oder sind noch offen",
+            ),
+        ),
+        (
+            Side(on_time=4, late=1, overdue=0, recent=(True, True, False, False)),
+            ("on track", "My actions: 4 of 5 done on time, 1 late", "Their actions: 4 of 5 done on time, 1 late"),
+            (
+                "Meine Aufgaben: 4 von 5 pünktlich erledigt, 1 verspätet",
+                "Aufgaben von Ada: 4 von 5 pünktlich erledigt, 1 verspätet",
+            ),
+        ),
+        (
+            Side(on_time=2, late=0, overdue=1, recent=()),
+            ("watch", "My actions: 2 of 3 done on time, 1 overdue", "Their actions: 2 of 3 done on time, 1 overdue"),
+            (
+                "Meine Aufgaben: 2 von 3 pünktlich erledigt, 1 überfällig",
+                "Aufgaben von Ada: 2 von 3 pünktlich erledigt, 1 überfällig",
+            ),
+        ),
+        (
+            Side(on_time=2, late=1, overdue=0, recent=()),
+            ("watch", "My actions: 2 of 3 done on time, 1 late", "Their actions: 2 of 3 done on time, 1 late"),
+            (
+                "Meine Aufgaben: 2 von 3 pünktlich erledigt, 1 verspätet",
+                "Aufgaben von Ada: 2 von 3 pünktlich erledigt, 1 verspätet",
+            ),
+        ),
+        (
+            Side(on_time=1, late=1, overdue=1, recent=()),
+            (
+                "needs attention",
+                "My actions: 1 of 3 done on time, 1 late, 1 overdue",
+                "Their actions: 1 of 3 done on time, 1 late, 1 overdue",
+            ),
+            (
+                "Meine Aufgaben: 1 von 3 pünktlich erledigt, 1 verspätet, 1 überfällig",
+                "Aufgaben von Ada: 1 von 3 pünktlich erledigt, 1 verspätet, 1 überfällig",
+            ),
+        ),
+        (
+            Side(on_time=3, late=0, overdue=0, recent=()),
+            ("on track", "My actions: 3 of 3 done on time", "Their actions: 3 of 3 done on time"),
+            ("Meine Aufgaben: 3 von 3 pünktlich erledigt", "Aufgaben von Ada: 3 von 3 pünktlich erledigt"),
+        ),
+    ],
+)
+def test_follow_through_says_what_was_done_on_time_in_english_and_german(
+    side: Side, judged: tuple[str, str, str], german: tuple[str, str]
+) -> None:
+    found = assess(figures(me=side, them=side))
+    assert (found.verdicts["follow_through_me"], found.reasons[1], found.reasons[2]) == judged
+    assert found.verdicts["follow_through_them"] == judged[0]
+    i18n.use("de")
+    try:
+        assert (health.shown(found.reasons[1]), health.shown(found.reasons[2])) == german
+    finally:
+        i18n.use("en")
+
+
+@pytest.mark.parametrize(
+    ("confidences", "judged"),
+    [
+        ((), ("on track", "no confidence recorded in this period")),
+        ((3,), ("on track", "confidence 3 → 3")),
+        ((2,), ("watch", "the last confidence was 2 of 5")),
+        ((4, 3), ("watch", "confidence went from 4 to 3")),
+        ((4, 4), ("on track", "confidence 4 → 4")),
+        ((3, 5), ("on track", "confidence 3 → 5")),
+        ((5, 4, 3), ("needs attention", "confidence fell from 5 to 3 over the last 3 sessions")),
+        ((1, 5, 4, 3), ("needs attention", "confidence fell from 5 to 3 over the last 3 sessions")),
+        ((4, 5, 3), ("watch", "confidence went from 4 to 3")),
+        ((5, 3, 4), ("watch", "confidence went from 5 to 4")),
+    ],
+)
+def test_confidence_verdict_and_its_reason(confidences: tuple[int, ...], judged: tuple[str, str]) -> None:
+    found = assess(figures(confidences=confidences))
+    assert (found.verdicts["confidence"], found.reasons[3]) == judged
