@@ -418,3 +418,7 @@ def test_a_very_large_id_is_read() -> None:
 def test_a_choice_that_is_a_list_or_an_object_is_refused_like_any_other(value: Any) -> None:
     assert refusal(validate.role, value) == ("role", f"role must be 'mentor' or 'mentee', not {value!r}", None)
     assert refusal(validate.horizon, value)[0] == "horizon"
+
+
+def test_only_a_field_name_is_translated_not_any_word_the_catalogue_knows(german: None) -> None:
+    assert refusal(validate.text, "", "open") == ("open", "open darf nicht leer sein", "Gib etwas Text an.")
