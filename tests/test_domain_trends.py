@@ -123,3 +123,15 @@ def test_a_gap_says_both_ratings_and_who_gave_the_other() -> None:
     gap = Gap(4, "giving feedback", 2, 5, "Weber")
     assert gap.sentence() == "you rate 'giving feedback' 2, Weber rates it 5"
     assert gap.to_json() == {"skill_id": 4, "skill": "giving feedback", "mine": 2, "theirs": 5, "by": "Weber"}
+
+
+def test_a_view_counts_a_rating_on_the_last_day_and_one_on_the_first_day_as_inside() -> None:
+    ratings = [rating(1, "2026-06-01", 2), rating(2, "2026-11-26", 4)]
+    found = view(ratings, SINCE, UNTIL)
+    assert (found.start, found.end, [r.id for r in found.inside], found.change) == (2, 4, [1, 2], 2)
+    assert view([rating(1, "2026-06-01", 3)], SINCE, UNTIL).change is None  # one rating, the first day: no change yet
+
+
+def test_a_trend_keeps_its_period() -> None:
+    found = trend(skill(rating(1, "2026-07-01", 3)), SINCE, UNTIL)
+    assert (found.since, found.until) == (SINCE, UNTIL)
