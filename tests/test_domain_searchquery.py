@@ -94,3 +94,11 @@ def test_nothing_to_search_for(typed: str, shown: str) -> None:
 )
 def test_an_empty_result_hints_at_each_bare_word_as_a_prefix_of_half_its_length(text: str, hint: str | None) -> None:
     assert prefix_hint(text) == hint
+
+
+def test_terms_name_their_kind() -> None:
+    assert terms('"talk rehearsal" deleg* plans') == [
+        ("phrase", '"talk rehearsal"'),
+        ("prefix", '"deleg"*'),
+        ("word", "plans"),
+    ]
