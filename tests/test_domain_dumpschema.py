@@ -300,3 +300,5 @@ def test_the_first_check_of_a_table_builds_its_plan(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(dumpschema, "_PLANS", {})
     assert checked("people") == RECORDS["people"]
     assert checked("people") == RECORDS["people"]
+    assert checked("sessions") == RECORDS["sessions"]  # each table its own plan
+    assert checked("sessions") == RECORDS["sessions"]
