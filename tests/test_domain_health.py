@@ -381,3 +381,8 @@ def test_follow_through_says_what_was_done_on_time_in_english_and_german(
 def test_confidence_verdict_and_its_reason(confidences: tuple[int, ...], judged: tuple[str, str]) -> None:
     found = assess(figures(confidences=confidences))
     assert (found.verdicts["confidence"], found.reasons[3]) == judged
+
+
+def test_no_topic_carried_over_is_said_so() -> None:
+    found = assess(figures(topics_carried=0))
+    assert (found.verdicts["topics"], found.reasons[4]) == (ON_TRACK, "no topic carried over")
