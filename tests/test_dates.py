@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from mentorlog.base import i18n
 from mentorlog.base.errors import DateError
 from mentorlog.core.dates import (
     MAX_YEAR,
@@ -708,3 +709,24 @@ def test_add_months_agrees_with_relativedelta_on_every_day_and_clamps_month_ends
         day += timedelta(days=5)
     with pytest.raises(ValueError, match="out of range"):
         add_months(date(9999, 12, 1), 1)
+
+
+def test_add_months_reaches_year_one_and_refuses_to_go_before_it() -> None:
+    from mentorlog.core.dates import add_months
+
+    assert add_months(date(1, 2, 28), -1) == date(1, 1, 28)
+    assert add_months(date(1, 1, 31), 11) == date(1, 12, 31)
+    with pytest.raises(ValueError, match="year 0 is out of range"):
+        add_months(date(1, 1, 31), -1)
+    with pytest.raises(ValueError, match="year 0 is out of range"):
+        add_months(date(1, 3, 31), -3)
+
+
+def test_a_day_out_of_range_names_the_month_the_german_way_in_german() -> None:
+    i18n.use("de")
+    try:
+        with pytest.raises(DateError) as raised:
+            parse_when("31.02.", today=TODAY)
+    finally:
+        i18n.use("en")
+    assert raised.value.message == "'31.02.' lässt sich nicht als Datum lesen (den Tag gibt es im Monat 02.2026 nicht)"

@@ -230,3 +230,21 @@ def test_any_text_survives_a_round_trip(notes: str, feedback: str, title: str) -
 def test_notes_alone_survive_a_round_trip(notes: str) -> None:
     back = parse(render(Form({"Title": "t"}, {"notes": notes}, HELP)), ("Title",), ("notes",))
     assert back == Form({"Title": "t"}, {"notes": newlines(notes)})
+
+
+def test_a_german_form_names_its_fields_and_sections_in_german_and_is_read_back() -> None:
+    from mentorlog.base import i18n
+    from mentorlog.core.editform import label
+
+    i18n.use("de")
+    try:
+        assert [label(name) for name in ("Title", "notes", "feedback", "open", "odd")] == [
+            "Titel", "Notizen", "Feedback", "open", "odd",
+        ]  # fmt: skip
+        form = Form({"Title": "T"}, {"notes": "a", "feedback": "b"})
+        text = render(form)
+        assert text == "Titel: T\n@@ Notizen @@\na\n@@ Feedback @@\nb\n"
+        assert parse(text, ("Title",), ("notes", "feedback")) == form
+        assert parse("Title: T\n@@ notes @@\na", ("Title",), ("notes",)) == Form({"Title": "T"}, {"notes": "a"})
+    finally:
+        i18n.use("en")

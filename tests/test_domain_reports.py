@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from msgspec import to_builtins
 
-from mentorlog.core.meetings import Agenda, cadence_kept, pick_agenda_person
+from mentorlog.core.meetings import Agenda, Meeting, Today, cadence_kept, next_meeting, pick_agenda_person
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
 from mentorlog.core.reports import (
     DONE_LISTED,
@@ -29,6 +29,7 @@ from mentorlog.core.reports import (
     Confidence,
     GoalChange,
     Mark,
+    PersonFigures,
     Quote,
     Review,
     Row,
@@ -410,6 +411,14 @@ def test_agenda_json() -> None:
     }
 
 
+def test_agenda_json_recalls_the_agreement_with_when() -> None:
+    agreed = Person(1, "p-1", "Ada", "mentee", 14, "", "c", "u", agreement="Every two weeks.")
+    agenda = Agenda(agreed, TODAY, None, None, None, [], [], [], [], [], agreement_reminder="first month")
+    assert agenda.to_json()["agreement_reminder"] == {"when": "first month", "agreement": "Every two weeks."}
+    agenda = Agenda(agreed, TODAY, None, None, None, [], [], [], [], [], agreement_reminder="")
+    assert agenda.to_json()["agreement_reminder"] is None
+
+
 def test_agenda_json_without_a_last_session() -> None:
     agenda = Agenda(person(), TODAY, None, None, None, [], [], [], [], [])
     assert agenda.more == {}
@@ -589,3 +598,63 @@ def test_review_title_and_defaults() -> None:
     assert review(None).title == "Mentoring review: 2026-11-01 to 2026-11-30"
     assert review("").title == "Mentoring review: 2026-11-01 to 2026-11-30"
     assert (review(None).private_left_out, review(None).open_more, review(None).done_more) == (0, 0, 0)
+
+
+def test_confidence_of_parts_is_the_same_as_of_all_the_ratings() -> None:
+    ratings = [1, 2, 3, 4, 5] * 13
+    assert Confidence.of_parts(1, ratings[-SPARK_POINTS:], sum(ratings), len(ratings)) == Confidence.of(ratings)
+    assert Confidence.of_parts(3, [4, 5], 12, 3) == Confidence(3, 5, 4.0, "▆█")
+    assert Confidence.of_parts(2, [1, 2], 5, 3) == Confidence(2, 2, 1.7, "▁▃")
+
+
+def test_confidence_of_parts_without_ratings_is_empty() -> None:
+    empty = Confidence(None, None, None, "")
+    assert Confidence.of_parts(None, [], 0, 0) == empty
+    assert Confidence.of_parts(3, [3], 3, 0) == empty
+    assert Confidence.of_parts(None, [3], 3, 1) == empty
+
+
+def test_person_figures_json() -> None:
+    figures = PersonFigures(7, "Ada", "mentee", 3, 4, Confidence.of([2, 4]), 5, 1)
+    assert figures.to_json() == {
+        "person": "Ada",
+        "role": "mentee",
+        "sessions": {"count": 3, "expected": 4},
+        "confidence": {"first": 2, "last": 4, "average": 3.0, "sparkline": "▃▆"},
+        "actions": {"open": 5, "overdue": 1},
+    }
+
+
+def test_next_meeting_is_the_planned_day_else_the_last_session_or_start_plus_the_cadence() -> None:
+    assert next_meeting(person(cadence=14, last="2026-11-19", nxt="2026-11-26"), TODAY) == Meeting(
+        person(cadence=14, last="2026-11-19", nxt="2026-11-26"), date(2026, 11, 26), True
+    )
+    passed = person(cadence=14, last="2026-11-19", nxt="2026-11-25")
+    assert next_meeting(passed, TODAY) == Meeting(passed, date(2026, 12, 3), False)
+    unplanned = person(cadence=10, last="2026-11-19")
+    assert next_meeting(unplanned, TODAY) == Meeting(unplanned, date(2026, 11, 29), False)
+    started = Person(2, "p-2", "Bo", "mentee", 7, "", "c", "u", started="2026-11-20")
+    assert next_meeting(started, TODAY) == Meeting(started, date(2026, 11, 27), False)
+    assert next_meeting(person(cadence=10), TODAY) is None
+    assert next_meeting(person(last="2026-11-19"), TODAY) is None
+    assert next_meeting(person(last="2026-11-19", nxt="2026-11-25"), TODAY) is None
+
+
+def test_today_json() -> None:
+    ada, bo = person(1, "Ada"), person(2, "Bo")
+    today = Today(
+        TODAY, [action(1, "me")], {"Ada": [action(2, "Ada")]}, [Meeting(ada, date(2026, 11, 28), True)],
+        [Meeting(bo, date(2026, 11, 20), False)], [GOAL], {"Ada": [TOPIC]}, False, {"mine": 3},
+        {"Bo": ["1 of 4 expected meetings held"]},
+    )  # fmt: skip
+    assert today.to_json() == {
+        "today": "2026-11-26",
+        "my_actions": [action(1, "me").to_json()],
+        "their_actions": {"Ada": [action(2, "Ada").to_json()]},
+        "meetings": [{"person": "Ada", "date": "2026-11-28", "planned": True}],
+        "overdue_meetings": [{"person": "Bo", "date": "2026-11-20", "planned": False}],
+        "stale_goals": [GOAL.to_json()],
+        "topics": {"Ada": [TOPIC.to_json()]},
+        "not_listed": {"mine": 3},
+        "needs_attention": {"Bo": ["1 of 4 expected meetings held"]},
+    }

@@ -80,6 +80,29 @@ def test_shorten_words_and_capped() -> None:
     assert shorten_words("x" * 9, 10) == "x" * 9
     assert capped("abcdef", 4) == ("abcd", 2)
     assert capped("abc", 4) == ("abc", 0)
+    assert capped("abcd", 4) == ("abcd", 0)
+    assert capped("abcde", 4) == ("abcd", 1)
+
+
+def test_capped_keeps_twenty_thousand_characters_by_default() -> None:
+    from mentorlog.base.safe import capped
+
+    assert capped("x" * 20_000) == ("x" * 20_000, 0)
+    assert capped("x" * 20_001) == ("x" * 20_000, 1)
+
+
+def test_shorten_words_cuts_a_word_of_eighty_characters_or_more_by_default() -> None:
+    from mentorlog.base.safe import shorten_words
+
+    assert shorten_words("x" * 80) == "x" * 79 + "…"
+    assert shorten_words("x" * 79) == "x" * 79
+    assert shorten_words("a " + "x" * 81 + " b") == "a " + "x" * 79 + "… b"
+
+
+def test_shorten_words_leaves_a_text_shorter_than_the_limit_alone() -> None:
+    from mentorlog.base.safe import shorten_words
+
+    assert shorten_words("x" * 100, 200) == "x" * 100
 
 
 def test_ascii_fallback_names_known_glyphs_and_replaces_the_rest() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mentorlog.base.errors import UsageError
-from mentorlog.core.searchquery import fts_query, terms
+from mentorlog.core.searchquery import fts_query, prefix_hint, terms
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,8 @@ def test_terms(typed: str, query: str) -> None:
         ("Übungen", '("Übungen" OR "ubung"* OR "Übungen"*)'),
         ("is", '("is" OR "is"*)'),  # a stem shorter than three letters is not used as a prefix
         ("functions x*", '("functions" OR "function"* OR "functions"*) AND "x"*'),  # last BARE word: a prefix
+        ("feedback cats", '"feedback" AND ("cats" OR "cat"* OR "cats"*)'),  # no stem of its own: the word alone
+        ("cats feedback", '("cats" OR "cat"*) AND ("feedback" OR "feedback"*)'),  # a stem of three letters is used
     ],
 )
 def test_fts_query_adds_word_forms(typed: str, query: str) -> None:
@@ -72,3 +74,31 @@ def test_nothing_to_search_for(typed: str, shown: str) -> None:
         fts_query(typed)
     assert caught.value.message == f"nothing to search for in {shown}"
     assert caught.value.hint == "Give one or more words, e.g. mentorlog search delegation"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("delegation", "deleg*"),
+        ("feedback", "feed*"),
+        ("abcdefghi", "abcd*"),
+        ("go", "go*"),
+        ("über", "über*"),
+        ("delegation  feedback", "deleg* feed*"),
+        ("a-b", None),
+        ("go a-b", None),
+        ('"go on"', None),
+        ("", None),
+        ("   ", None),
+    ],
+)
+def test_an_empty_result_hints_at_each_bare_word_as_a_prefix_of_half_its_length(text: str, hint: str | None) -> None:
+    assert prefix_hint(text) == hint
+
+
+def test_terms_name_their_kind() -> None:
+    assert terms('"talk rehearsal" deleg* plans') == [
+        ("phrase", '"talk rehearsal"'),
+        ("prefix", '"deleg"*'),
+        ("word", "plans"),
+    ]

@@ -262,3 +262,163 @@ def test_role_is_trimmed_and_lower_cased(value: str, clean: str) -> None:
 @pytest.mark.parametrize("value", ["coach", "", None, 0])
 def test_role_refuses_other_values(value: Any) -> None:
     assert refusal(validate.role, value) == ("role", f"role must be 'mentor' or 'mentee', not {value!r}", None)
+
+
+# levels and skills ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [1, 3, 5])
+def test_level_accepts_one_to_five(value: int) -> None:
+    assert validate.level(value) == value
+
+
+@pytest.mark.parametrize("value", [0, 6, -1, True, "3", 2.0, None])
+def test_level_refuses_everything_else(value: Any) -> None:
+    assert refusal(validate.level, value) == ("level", f"a level must be 1 to 5, not {value!r}", None)
+
+
+@pytest.mark.parametrize(
+    ("value", "clean"), [("growth", "growth"), (" Strength ", "strength"), ("Stärke", "strength"),
+                         ("staerke", "strength"), ("Entwicklungsfeld", "growth")],
+)  # fmt: skip
+def test_skill_kind_is_trimmed_lower_cased_and_read_in_german_too(value: str, clean: str) -> None:
+    assert validate.skill_kind(value) == clean
+
+
+@pytest.mark.parametrize("value", ["weakness", "", None])
+def test_skill_kind_refuses_other_values(value: Any) -> None:
+    assert refusal(validate.skill_kind, value) == (
+        "kind", f"a skill's kind must be 'strength' or 'growth', not {value!r}", None,
+    )  # fmt: skip
+
+
+def test_a_skill_name_is_cleaned_like_a_name_and_refused_as_a_skill_name() -> None:
+    assert validate.skill_name("  Giving   feedback ") == "Giving feedback"
+    assert refusal(validate.skill_name, " ") == ("skill name", "the skill name is empty", "Give some text.")
+    assert refusal(validate.skill_name, "a\u200bb") == (
+        "skill name", "the skill name contains invisible characters (zero-width or direction marks)",
+        "Type the name plainly.",
+    )  # fmt: skip
+    assert refusal(validate.skill_name, "x" * 201) == ("skill name", "the skill name is longer than 200 characters",
+                                                        None)  # fmt: skip
+
+
+# German words -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("check", "value", "clean"),
+    [
+        (validate.goal_status, " Erreicht ", "achieved"),
+        (validate.goal_status, "aktiv", "active"),
+        (validate.goal_status, "pausiert", "paused"),
+        (validate.goal_status, "verworfen", "dropped"),
+        (validate.action_status, "Offen", "open"),
+        (validate.action_status, "erledigt", "done"),
+        (validate.action_status, "verworfen", "dropped"),
+        (validate.role, "Mentorin", "mentor"),
+        (validate.horizon, "Kurz", "short"),
+        (validate.horizon, "langfristig", "long"),
+        (validate.horizon, "kurzfristig", "short"),
+        (validate.horizon, "lang", "long"),
+    ],
+)
+def test_the_german_words_for_stored_values_are_read_in_any_language(check: Any, value: str, clean: str) -> None:
+    assert check(value) == clean
+
+
+def test_alle_is_all_only_when_all_is_allowed() -> None:
+    assert validate.action_status("Alle", allow_all=True) == "all"
+    assert refusal(validate.action_status, "alle")[1] == "status must be one of open, done, dropped; not 'alle'"
+
+
+@pytest.fixture
+def german() -> Any:
+    from mentorlog.base import i18n
+
+    i18n.use("de")
+    yield
+    i18n.use("en")
+
+
+def test_a_refused_status_lists_the_german_words_in_german(german: None) -> None:
+    assert refusal(validate.goal_status, "x")[1] == (
+        "Der Status eines Ziels muss aktiv, erreicht, pausiert oder verworfen sein, nicht 'x'"
+    )
+    assert refusal(validate.action_status, "x")[1] == "Der Status muss offen, erledigt oder verworfen sein, nicht 'x'"
+    assert refusal(validate.action_status, "x", allow_all=True)[1] == (
+        "Der Status muss offen, erledigt, verworfen oder alle sein, nicht 'x'"
+    )
+
+
+def test_a_field_is_named_in_german_and_an_unknown_one_as_it_is(german: None) -> None:
+    assert refusal(validate.text, "", "title") == ("title", "Titel darf nicht leer sein", "Gib etwas Text an.")
+    assert refusal(validate.text, "", "odd") == ("odd", "odd darf nicht leer sein", "Gib etwas Text an.")
+    assert refusal(validate.day, date(1899, 1, 1), "target") == (
+        "target", "Zieldatum 1899-01-01 liegt außerhalb von 1900–2200", None,
+    )  # fmt: skip
+
+
+def test_choices_in_english_are_the_stored_words() -> None:
+    assert validate.choices(("open", "done"), validate.ACTION_STATUS_ALIASES) == "open, done"
+
+
+def test_choices_in_german_take_the_first_german_word_for_each(german: None) -> None:
+    assert (
+        validate.choices(("short", "long", "medium"), validate.HORIZON_ALIASES)
+        == "kurzfristig, langfristig oder medium"
+    )
+    assert validate.choices(("strength", "growth"), validate.SKILL_KIND_ALIASES) == "stärke oder entwicklungsfeld"
+
+
+# id lists ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "ids"),
+    [
+        (["4,7 9-11"], [4, 7, 9, 10, 11]),
+        (["3", "3-4"], [3, 4]),
+        (["11-9,10"], None),
+        (["5", "2"], [5, 2]),
+        ([" 8 ,, 8 "], [8]),
+        (["1-1"], [1]),
+    ],
+)
+def test_an_id_list_reads_ids_and_ranges_in_order_each_once(values: list[str], ids: list[int] | None) -> None:
+    if ids is None:
+        assert refusal(validate.id_list, values, "goal") == ("goal", "the range '11-9' runs backwards; write 9-11",
+                                                              None)  # fmt: skip
+    else:
+        assert validate.id_list(values, "goal") == ids
+
+
+def test_an_id_range_may_hold_ten_thousand_ids_and_no_more() -> None:
+    assert len(validate.id_list(["1-10000"])) == 10_000
+    assert validate.id_list(["5-10004"])[-1] == 10_004
+    assert refusal(validate.id_list, ["1-10001"], "goal") == ("goal", "the range '1-10001' is longer than 10000 ids",
+                                                             None)  # fmt: skip
+
+
+@pytest.mark.parametrize("part", ["a", "0", "1-", "-1", "1-b", "2.5", str(2**53 + 1)])
+def test_an_id_list_refuses_what_is_not_an_id_or_a_range(part: str) -> None:
+    assert refusal(validate.id_list, [part], "goal") == ("goal", f"{part!r} is not an id or a range like 9-11", None)
+
+
+def test_an_id_list_needs_at_least_one_id() -> None:
+    assert refusal(validate.id_list, [" , "], "goal") == ("goal", "give at least one goal", None)
+    assert refusal(validate.id_list, []) == ("id", "give at least one id", None)
+
+
+def test_a_very_large_id_is_read() -> None:
+    assert validate.id_list([str(2**53)]) == [2**53]
+
+
+@pytest.mark.parametrize("value", [["mentor"], {"mentor": 1}])
+def test_a_choice_that_is_a_list_or_an_object_is_refused_like_any_other(value: Any) -> None:
+    assert refusal(validate.role, value) == ("role", f"role must be 'mentor' or 'mentee', not {value!r}", None)
+    assert refusal(validate.horizon, value)[0] == "horizon"
+
+
+def test_only_a_field_name_is_translated_not_any_word_the_catalogue_knows(german: None) -> None:
+    assert refusal(validate.text, "", "open") == ("open", "open darf nicht leer sein", "Gib etwas Text an.")

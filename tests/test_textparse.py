@@ -4,14 +4,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mentorlog.base.errors import BadValue
 from mentorlog.core.textparse import (
     ActionLine,
     ParsedNote,
+    RatingLine,
     find_tags,
     normalise_owner,
     normalise_tag,
     parse_action,
     parse_note,
+    parse_rating,
     reads_as_date,
 )
 
@@ -233,3 +236,33 @@ def test_the_tag_pattern_finds_what_the_look_behind_first_pattern_found(text: st
     assert [(m.span(), m.group(1)) for m in TAG.finditer(text)] == [
         (m.span(), m.group(1)) for m in plain.finditer(text)
     ]
+
+
+@pytest.mark.parametrize("text", ["giving feedback", "feedback=", "=4"])
+def test_a_rating_without_skill_or_level_names_the_rating_and_quotes_the_text(text: str) -> None:
+    with pytest.raises(BadValue) as caught:
+        parse_rating(text)
+    assert caught.value.field == "rating"
+    assert str(caught.value) == f"a rating is SKILL=LEVEL, like 'giving feedback=4', not {text!r}"
+
+
+@pytest.mark.parametrize("text", ["feedback=4 by:", "feedback=4 BY: clearer"])
+def test_a_rating_with_an_empty_by_token_asks_whose_view(text: str) -> None:
+    with pytest.raises(BadValue) as caught:
+        parse_rating(text)
+    assert caught.value.field == "rating"
+    assert str(caught.value) == f"'by:' needs whose view, like 'by:them' or 'by:weber', in {text!r}"
+
+
+def test_a_rating_reads_by_in_any_case_and_keeps_the_value_after_the_first_colon() -> None:
+    assert parse_rating("feedback=4 By:Them") == RatingLine("feedback", "4", "them")
+    assert parse_rating("feedback=4 by:a:b") == RatingLine("feedback", "4", "a:b")
+
+
+def test_a_rating_keeps_other_colon_words_and_a_second_by_token_in_the_note() -> None:
+    assert parse_rating("feedback=4 see:notes") == RatingLine("feedback", "4", None, "see:notes")
+    assert parse_rating("feedback=4 by:them by:weber") == RatingLine("feedback", "4", "them", "by:weber")
+    assert parse_rating("feedback=4 later") == RatingLine("feedback", "4", None, "later")
+    assert parse_rating("feedback=4 nearby:x") == RatingLine("feedback", "4", None, "nearby:x")
+    assert parse_rating("feedback=4 : x") == RatingLine("feedback", "4", None, ": x")
+    assert parse_rating("feedback=4 see:") == RatingLine("feedback", "4", None, "see:")

@@ -62,4 +62,4 @@ def shorten_words(text: str, longest: int = 80) -> str:
 
 def capped(text: str, limit: int = 20_000) -> tuple[str, int]:
     """TEXT cut to LIMIT characters for a view (JSON keeps all of it), and how many were left out."""
-    return (text, 0) if len(text) <= limit else (text[:limit], len(text) - limit)
+    return text[:limit], max(len(text) - limit, 0)  # (a slice of the whole text is the text itself, not a copy)

@@ -230,10 +230,9 @@ def add_months(day: date, months: int) -> date:
     """DAY moved by MONTHS calendar months, a day past the month's end clamped to it (Jan 31 + 1 month is
     Feb 28 or 29), as dateutil's relativedelta does it, without its 3 ms import. ValueError outside years 1-9999."""
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    if not 1 <= year <= 9999:
-        raise ValueError(f"year {year} is out of range")
-    last = 31 if month == 11 else _end_of_month(year, month + 1).day  # (December: no next year to count back from)
-    return date(year, month + 1, min(day.day, last))
+    if month == 11:  # December has 31 days: no clamp (and no next year to count back from)
+        return date(year, 12, day.day)  # date() refuses a year outside 1-9999
+    return date(year, month + 1, min(day.day, _end_of_month(year, month + 1).day))
 
 
 def _weekday(day: date, weekday: int, step: int) -> date:

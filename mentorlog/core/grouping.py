@@ -73,7 +73,7 @@ def health_lines(health: Health) -> list[tuple[str, str, str]]:
         (
             _(HEALTH_LABELS[key]).format(name=name),
             level,
-            shown(reason).split(": ", 1)[-1] if key.startswith("follow_through") else shown(reason),
+            shown(reason).rpartition(": ")[2] if key.startswith("follow_through") else shown(reason),
         )
         for (key, level), reason in zip(health.verdicts.items(), health.reasons, strict=True)
         if level != "on track"

@@ -52,7 +52,7 @@ def _bare_package(name: str) -> Iterator[None]:
         del sys.modules[name]  # the submodules stay; a later `import NAME` runs the real __init__
 
 
-def word_forms(word: str, *, last: bool = False) -> str:
+def word_forms(word: str, *, last: bool) -> str:
     """One bare word as an FTS5 group: the word, its stems as prefixes, and itself as a prefix when LAST."""
     lowered = word.casefold()
     terms = [f'"{word}"']
