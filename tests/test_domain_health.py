@@ -135,17 +135,17 @@ def test_the_agreement_is_recalled_in_the_first_and_the_last_planned_month() -> 
 
 def test_the_agreement_is_recalled_up_to_the_planned_end_day_itself() -> None:
     span = {"started": "2026-01-01", "ends": "2027-06-30", "agreement": "Every two weeks."}
-    with_agreement = Person(**{**vars(person(14)), **span})
+    with_agreement = replace(person(14), **span)
     assert health.agreement_reminder(with_agreement, date(2027, 6, 30)) == "last planned month"
     assert health.agreement_reminder(with_agreement, date(2027, 7, 1)) is None
 
 
 def test_a_closed_relationship_recalls_no_agreement() -> None:
     span = {"started": "2026-11-01", "ends": "2027-06-30", "agreement": "Every two weeks."}
-    closed = Person(**{**vars(person(14)), **span, "status": "closed"})
+    closed = replace(person(14), **span, status="closed")
     assert health.agreement_reminder(closed, date(2026, 11, 30)) is None
     assert health.agreement_reminder(closed, date(2027, 6, 30)) is None
-    paused = Person(**{**vars(person(14)), **span, "status": "active"})
+    paused = replace(person(14), **span, status="active")
     assert health.agreement_reminder(paused, date(2026, 11, 30)) == "first month"
 
 
@@ -232,18 +232,18 @@ def test_meetings_without_a_cadence_say_why_in_words() -> None:
 
 
 def test_a_relationship_younger_than_its_cadence_is_on_track_before_its_first_meeting() -> None:
-    fresh = Person(**{**vars(person(14)), "started": "2026-11-20"})
+    fresh = replace(person(14), started="2026-11-20")
     found = assess(figures(person=fresh, held=0, expected=1, longest_gap_days=6))
     assert (found.verdicts["meetings"], found.reasons[0]) == (
         ON_TRACK,
         "just started: the first meeting is not due yet",
     )
-    due = Person(**{**vars(person(14)), "started": "2026-11-12"})
+    due = replace(person(14), started="2026-11-12")
     assert assess(figures(person=due, held=0, expected=1, longest_gap_days=14)).verdicts["meetings"] == NEEDS_ATTENTION
 
 
 def test_meetings_of_a_relationship_without_a_start_day_are_judged_by_the_share_held() -> None:
-    unstarted = Person(**{**vars(person(14)), "started": None})
+    unstarted = replace(person(14), started=None)
     assert assess(figures(person=unstarted, held=8, expected=10)).reasons[0] == "8 of 10 expected meetings held"
 
 

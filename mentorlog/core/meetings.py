@@ -57,7 +57,7 @@ class Agenda(msgspec.Struct):
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
             "growth_areas": [trend.to_json() for trend in self.growth],
-            "skill_gaps": to_builtins(self.gaps),
+            "skill_gaps": [to_builtins(gap) for gap in self.gaps],
             "not_listed": self.more,
             "needs_attention": list(self.attention),
             "agreement_reminder": self._reminder(),

@@ -125,7 +125,7 @@ class SkillTrend(msgspec.Struct, frozen=True):
             "sparkline": self.me.sparkline,
             "sparkline_by_others": self.them.sparkline,
             "goals": [{"id": goal_id, "title": title} for goal_id, title in self.goals],
-            "gaps": to_builtins(self.gaps),
+            "gaps": [to_builtins(gap) for gap in self.gaps],
         }
 
 
