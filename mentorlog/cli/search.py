@@ -44,8 +44,12 @@ def search(
         shown = common.list_limit(limit, json_, 20)
         hits = journal.search(query, **filters, limit=shown)
         total = journal.count_hits(query, **filters) if shown is not None and len(hits) == shown else len(hits)
+    from mentorlog.store.search import RANKED, ranks_newest
+
+    ranked_of = total if ranks_newest(shown) and total > RANKED else None  # only the newest RANKED were ranked
     if json_:
-        common.print_json([hit.to_json() for hit in hits])
+        extra = {} if ranked_of is None else {"ranked_of": {"newest": RANKED, "matches": ranked_of}}
+        common.print_json([{**hit.to_json(), **extra} for hit in hits])
         return
     from mentorlog.render import lists as render
 
@@ -65,3 +69,11 @@ def search(
     more = common.more_line(total, len(hits), "match")
     if more:
         console.print(render.empty(more))
+    if ranked_of is not None:
+        console.print(
+            render.empty(
+                _("Ranked the newest {ranked} of {matches} matches, and every title match.").format(
+                    ranked=RANKED, matches=ranked_of
+                )
+            )
+        )
