@@ -178,14 +178,15 @@ def test_an_upgrade_to_recency_ordered_search_rows_keeps_every_record_findable_a
     old.close()
     db = open_journal(path, write=True, clock=CLOCK).db
     newest_first = "SELECT kind, record_id FROM search_index WHERE search_index MATCH 'delegation' ORDER BY rowid DESC"
-    assert db.execute(newest_first).fetchall() == [("session", 3), ("skill", 1), ("session", 1), ("session", 2)]
+    # a skill (like a goal or a person) comes before every dated record; sessions by their date
+    assert db.execute(newest_first).fetchall() == [("skill", 1), ("session", 3), ("session", 1), ("session", 2)]
     db.execute("UPDATE sessions SET date = '2026-01-01' WHERE id = 2")  # the triggers find the row by its old day
     db.execute("DELETE FROM sessions WHERE id = 3")
     db.execute(
         "INSERT INTO skill_ratings (uuid, skill_id, date, level, note, created_at, updated_at) "
         "VALUES ('r1', 1, '2022-03-03', 3, 'delegates the reviews', 'x', 'x')"
     )
-    assert db.execute(newest_first).fetchall() == [("session", 2), ("skill", 1), ("session", 1)]
+    assert db.execute(newest_first).fetchall() == [("skill", 1), ("session", 2), ("session", 1)]
     assert db.execute("SELECT count(*) FROM search_index").fetchone()[0] == 4  # two sessions, a person, a skill
     db.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
     db.close()

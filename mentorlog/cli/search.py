@@ -72,7 +72,7 @@ def search(
     if ranked_of is not None:
         console.print(
             render.empty(
-                _("Ranked the newest {ranked} of {matches} matches, and every title match.").format(
+                _("Ranked the newest {ranked} of {matches} matches, goals, skills and people first.").format(
                     ranked=RANKED, matches=ranked_of
                 )
             )

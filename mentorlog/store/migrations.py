@@ -440,29 +440,33 @@ def m011_goals_created_index(db: Database) -> None:
     db.execute("CREATE INDEX idx_goals_created_at ON goals (created_at)")
 
 
-# m012 (issue 22, speed): search rows in recency order. A search row's rowid puts the record's day above
-# `id * 8 + kind code`, so FTS5 walks the matches newest first and `search` can rank the newest few thousand of a
-# common word's matches without reading the rest. The day is the record's own date for sessions and reflections,
-# the day it began for a person, else the UTC day it was written (never the local day: a trigger must find the row
-# again from the stored values alone, whatever the time zone).
+# m012 (issue 22, speed): search rows in recency order. A search row's rowid puts a day above `id * 8 + kind code`,
+# so FTS5 walks the matches newest first and `search` can rank the newest few thousand of a common word's matches
+# without reading the rest. The day is the record's own date for sessions and reflections, else the UTC day it was
+# written (never the local day: a trigger must find the row again from the stored values alone, whatever the time
+# zone); goals, skills and people (the records with a name) take the highest day, so they always come first.
 SEARCH_EPOCH = 2415020.5  # julianday('1900-01-01'): day 0 of a search rowid
+NAMED_DAY = (1 << 17) - 1  # above every day to 2200: goals, skills and people
 SEARCH_ID_LIMIT = 1 << 40  # ids below this fit under the day; a larger id (a hand-made dump) takes -(id * 8 + code)
-RECENCY_DAYS = {  # kind -> the day a search row is ordered by
+RECENCY_DAYS: dict[str, str | None] = {  # kind -> the day a search row is ordered by (None: NAMED_DAY)
     "session": "new.date",
     "reflection": "new.date",
-    "goal": "substr(new.created_at, 1, 10)",
+    "goal": None,
     "action": "substr(new.created_at, 1, 10)",
     "topic": "substr(new.created_at, 1, 10)",
-    "person": "coalesce(new.started, substr(new.created_at, 1, 10))",
-    "skill": "substr(new.created_at, 1, 10)",
+    "person": None,
+    "skill": None,
 }
 SKILL_CODE = 7
 
 
-def search_rowid(record_id: str, code: int, day: str) -> str:
-    """SQL for the search rowid of the record RECORD_ID of kind CODE dated DAY (SQL expressions): newest days
-    highest; a day that is not readable counts as day 0 (oldest)."""
-    days = f"max(0, min(131071, coalesce(CAST(julianday({day}) - {SEARCH_EPOCH} AS INTEGER), 0)))"
+def search_rowid(record_id: str, code: int, day: str | None) -> str:
+    """SQL for the search rowid of the record RECORD_ID of kind CODE dated DAY (SQL expressions; None for a named
+    record): newest days highest; a day that is not readable counts as day 0 (oldest)."""
+    if day is None:
+        days = str(NAMED_DAY)
+    else:
+        days = f"max(0, min({NAMED_DAY - 1}, coalesce(CAST(julianday({day}) - {SEARCH_EPOCH} AS INTEGER), 0)))"
     plain = f"{record_id} * 8 + {code}"
     return f"(CASE WHEN {record_id} < {SEARCH_ID_LIMIT} THEN ({days} << 43) + {plain} ELSE -({plain}) END)"
 
@@ -476,19 +480,13 @@ def search_row(kind: str, row: str = "new") -> tuple[str, str]:
     return table, values.replace("new.", f"{row}." if row else "")
 
 
-SKILL_ROW = search_rowid("k.id", SKILL_CODE, "substr(k.created_at, 1, 10)")
-SKILL_SEARCH_ROW_V3 = SKILL_SEARCH_ROW.replace(f"k.id * 8 + {SKILL_CODE}", SKILL_ROW)
-
-
-def _skill_row_of(skill: str) -> str:
-    """The search rowid of the skill whose id is SKILL (NULL when the skill is gone)."""
-    return f"(SELECT {SKILL_ROW} FROM skills k WHERE k.id = {skill})"
+SKILL_SEARCH_ROW_V3 = SKILL_SEARCH_ROW.replace(f"k.id * 8 + {SKILL_CODE}", search_rowid("k.id", SKILL_CODE, None))
 
 
 @migrations()
 def m012_search_by_recency(db: Database) -> None:
-    """Search rows in recency order (rowid = day above id * 8 + kind), so that a common word's newest matches are
-    found without ranking every match; the index is rebuilt once with the new rowids."""
+    """Search rows in recency order (rowid = day above id * 8 + kind; goals, skills and people first), so that a
+    common word's newest matches are found without ranking every match; the index is rebuilt once."""
     for table in [*(source[0] for source in SEARCH_SOURCES_V2.values()), "skills", "skill_ratings"]:
         for op in ("insert", "delete", "update"):
             db.execute(f"DROP TRIGGER IF EXISTS {table}_search_{op}")
@@ -503,23 +501,21 @@ def m012_search_by_recency(db: Database) -> None:
     columns = "INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body)"
     for kind, (table, code, *_rest) in SEARCH_SOURCES_V2.items():
         new_values = search_row(kind, "new")[1]
-        old_rowid = search_rowid("old.id", code, RECENCY_DAYS[kind].replace("new.", "old."))
+        day = RECENCY_DAYS[kind]
+        old_rowid = search_rowid("old.id", code, day.replace("new.", "old.") if day else None)
         insert = f"{columns} VALUES ({new_values})"
         delete = f"DELETE FROM search_index WHERE rowid = {old_rowid}"
         db.execute(f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert}; END")
         db.execute(f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete}; END")
         db.execute(f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete}; {insert}; END")
         db.execute(f"{columns} SELECT {search_row(kind, '')[1]} FROM {table}")
-    own = search_rowid("old.id", SKILL_CODE, "substr(old.created_at, 1, 10)")
     for table, skill in (("skills", "id"), ("skill_ratings", "skill_id")):
         for event, rows in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
-            steps = []
-            for row in rows:
-                rowid = own if (table, row) == ("skills", "old") else _skill_row_of(f"{row}.{skill}")
-                steps.append(
-                    f"DELETE FROM search_index WHERE rowid = {rowid}; "
-                    + SKILL_SEARCH_ROW_V3.format(skill=f"{row}.{skill}")
-                )
+            steps = [
+                f"DELETE FROM search_index WHERE rowid = {search_rowid(f'{row}.{skill}', SKILL_CODE, None)}; "
+                + SKILL_SEARCH_ROW_V3.format(skill=f"{row}.{skill}")
+                for row in rows
+            ]
             db.execute(
                 f"CREATE TRIGGER {table}_search_{event} AFTER {event.upper()} ON {table} BEGIN {'; '.join(steps)}; END"
             )

@@ -15,9 +15,11 @@ from mentorlog.store.base import Repo
 # Titles count more than bodies: a goal titled "delegation" ranks above a note that mentions it.
 RANK = "bm25(search_index, 0, 0, 0, 0, 4.0, 1.0)"
 # When more records match than this (a common word in a long journal) and a limited list is asked for, only the
-# newest this many matches and every title match are ranked: bm25 costs about a microsecond a match, and the
-# search rows come newest first (migrations.m012), so the rest are never read.
+# newest this many matches are ranked, every matching goal, skill and person among them: bm25 costs about a
+# microsecond a match, and the search rows come newest first (migrations.m012), so the rest are never scored.
 RANKED = 2000
+# Equal scores keep the order they had before the rows were ordered by day: id * 8 + kind code, the rowid's low bits
+FILED = f"CASE WHEN rowid >= 0 THEN rowid & {(1 << 43) - 1} ELSE -rowid END"
 
 
 def ranks_newest(limit: int | None) -> bool:
@@ -38,15 +40,15 @@ class SearchRepo(Repo):
     ) -> list[Hit]:
         where, params = self._search_filters(query, kind, person_id, since)
         cutoff = self._ranked_from(where, params) if ranks_newest(limit) else None
-        if cutoff is not None:  # the newest RANKED matches (rowid above the cutoff) and every title match
-            where += " AND (rowid > ? OR rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?))"
-            params += [cutoff, f"title : ({fts_query(query)})"]
+        if cutoff is not None:  # the newest RANKED matches: goals, skills and people first (migrations.m012)
+            where += " AND rowid > ?"
+            params.append(cutoff)
         sql = (
             "SELECT kind, record_id, day, substr(title, 1, 300) AS title, substr(body, 1, 300) AS body, "
             "(SELECT name FROM people WHERE people.id = search_index.person_id) AS with_name, "
             f"{RANK} AS score, "
             f"snippet(search_index, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 16) AS snippet "
-            f"FROM search_index WHERE {where} ORDER BY score LIMIT ?"
+            f"FROM search_index WHERE {where} ORDER BY score, {FILED} LIMIT ?"
         )
         params.append(-1 if limit is None else limit)
         return [
