@@ -440,15 +440,16 @@ def m011_goals_created_index(db: Database) -> None:
     db.execute("CREATE INDEX idx_goals_created_at ON goals (created_at)")
 
 
-# m012 (issue 22, speed): search rows in recency order. A search row's rowid puts a day above `id * 8 + kind code`,
+# m012 (issue 22, speed): search rows in recency order. A search row's rowid puts a month above `id * 8 + kind code`,
 # so FTS5 walks the matches newest first and `search` can rank the newest few thousand of a common word's matches
-# without reading the rest. The day is the record's own date for sessions and reflections, else the UTC day it was
-# written (never the local day: a trigger must find the row again from the stored values alone, whatever the time
-# zone); goals, skills and people (the records with a name) take the highest day, so they always come first.
-SEARCH_EPOCH = 2415020.5  # julianday('1900-01-01'): day 0 of a search rowid
-NAMED_DAY = (1 << 17) - 1  # above every day to 2200: goals, skills and people
-SEARCH_ID_LIMIT = 1 << 40  # ids below this fit under the day; a larger id (a hand-made dump) takes -(id * 8 + code)
-RECENCY_DAYS: dict[str, str | None] = {  # kind -> the day a search row is ordered by (None: NAMED_DAY)
+# without reading the rest (a month, not a day: the index stores the gaps between a word's rowids, and a gap of a
+# new month is rare, a gap of a new day is everywhere). The month is that of the record's own date for sessions and
+# reflections, else of the UTC day it was written (never the local day: a trigger must find the row again from the
+# stored values alone, whatever the time zone); goals, skills and people (the records with a name) take the highest
+# month, so they always come first.
+NAMED_MONTH = (1 << 12) - 1  # above every month from 1900 to 2200: goals, skills and people
+SEARCH_ID_LIMIT = 1 << 40  # ids below this fit under the month; a larger id (a hand-made dump) takes -(id * 8 + code)
+RECENCY_DAYS: dict[str, str | None] = {  # kind -> the day whose month a search row is ordered by (None: NAMED_MONTH)
     "session": "new.date",
     "reflection": "new.date",
     "goal": None,
@@ -462,13 +463,14 @@ SKILL_CODE = 7
 
 def search_rowid(record_id: str, code: int, day: str | None) -> str:
     """SQL for the search rowid of the record RECORD_ID of kind CODE dated DAY (SQL expressions; None for a named
-    record): newest days highest; a day that is not readable counts as day 0 (oldest)."""
+    record): newest months highest; a day that is not readable counts as month 0 (oldest)."""
     if day is None:
-        days = str(NAMED_DAY)
+        months = str(NAMED_MONTH)
     else:
-        days = f"max(0, min({NAMED_DAY - 1}, coalesce(CAST(julianday({day}) - {SEARCH_EPOCH} AS INTEGER), 0)))"
+        month = f"CAST(strftime('%Y', {day}) AS INTEGER) * 12 + CAST(strftime('%m', {day}) AS INTEGER) - 22801"
+        months = f"max(0, min({NAMED_MONTH - 1}, coalesce({month}, 0)))"
     plain = f"{record_id} * 8 + {code}"
-    return f"(CASE WHEN {record_id} < {SEARCH_ID_LIMIT} THEN ({days} << 43) + {plain} ELSE -({plain}) END)"
+    return f"(CASE WHEN {record_id} < {SEARCH_ID_LIMIT} THEN ({months} << 43) + {plain} ELSE -({plain}) END)"
 
 
 def search_row(kind: str, row: str = "new") -> tuple[str, str]:
@@ -485,7 +487,7 @@ SKILL_SEARCH_ROW_V3 = SKILL_SEARCH_ROW.replace(f"k.id * 8 + {SKILL_CODE}", searc
 
 @migrations()
 def m012_search_by_recency(db: Database) -> None:
-    """Search rows in recency order (rowid = day above id * 8 + kind; goals, skills and people first), so that a
+    """Search rows in recency order (rowid = month above id * 8 + kind; goals, skills and people first), so that a
     common word's newest matches are found without ranking every match; the index is rebuilt once."""
     for table in [*(source[0] for source in SEARCH_SOURCES_V2.values()), "skills", "skill_ratings"]:
         for op in ("insert", "delete", "update"):
@@ -508,7 +510,8 @@ def m012_search_by_recency(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert}; END")
         db.execute(f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete}; END")
         db.execute(f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete}; {insert}; END")
-        db.execute(f"{columns} SELECT {search_row(kind, '')[1]} FROM {table}")
+        # in rowid order: FTS5 writes out its in-memory terms whenever a rowid is smaller than the one before
+        db.execute(f"{columns} SELECT {search_row(kind, '')[1]} FROM {table} ORDER BY 1")
     for table, skill in (("skills", "id"), ("skill_ratings", "skill_id")):
         for event, rows in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
             steps = [

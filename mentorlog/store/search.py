@@ -18,7 +18,7 @@ RANK = "bm25(search_index, 0, 0, 0, 0, 4.0, 1.0)"
 # newest this many matches are ranked, every matching goal, skill and person among them: bm25 costs about a
 # microsecond a match, and the search rows come newest first (migrations.m012), so the rest are never scored.
 RANKED = 2000
-# Equal scores keep the order they had before the rows were ordered by day: id * 8 + kind code, the rowid's low bits
+# Equal scores keep the order they had before the rows were ordered by month: id * 8 + kind code, the rowid's low bits
 FILED = f"CASE WHEN rowid >= 0 THEN rowid & {(1 << 43) - 1} ELSE -rowid END"
 
 

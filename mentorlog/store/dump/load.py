@@ -118,7 +118,7 @@ class _Bulk:
             if source == table:
                 self.db.execute(
                     f"INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body)"
-                    f" SELECT {search_row(kind, '')[1]} FROM {table}"
+                    f" SELECT {search_row(kind, '')[1]} FROM {table} ORDER BY 1"  # FTS5 flushes on a smaller rowid
                 )
 
     def finish(self) -> None:
