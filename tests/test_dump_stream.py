@@ -282,3 +282,33 @@ def test_the_progress_bar_shows_on_a_terminal_after_a_second() -> None:
         advance(2000)
         advance(3000)
     assert quick.getvalue() == ""
+
+
+def read_all(text: str) -> dict[str, list[dict[str, Any]]]:
+    from mentorlog.store.dump.read import DumpReader
+
+    return {table: list(found) for table, found in DumpReader(io.StringIO(text), "dump.json").tables()}
+
+
+def test_the_batched_reader_gives_exactly_the_records_and_errors_of_parse_dump(run: Run, tmp_path: Path) -> None:
+    from mentorlog.base.errors import UsageError
+    from mentorlog.store.dump.write import parse_dump
+
+    demo = tmp_path / "demo.db"
+    assert run("--db", str(demo), "demo").exit_code == 0
+    text = dump_text(run, demo)
+    checked = parse_dump(text, "dump.json")
+    assert read_all(text) == {table: checked[table] for table in read_all(text)}
+    lines = text.split("\n")
+    action = next(number for number, line in enumerate(lines) if '"text": ' in line and '"owner_uuid"' in line)
+    for bad in ('"due": "2026-02-30"', '"due": 20260101', '"status": "Open"', '"text": "a\\u0000b"', '"id": 0'):
+        key = bad.split(":")[0]
+        record = json.loads(lines[action].rstrip(","))
+        record[key.strip('"')] = json.loads(bad.split(": ", 1)[1])
+        broken = "\n".join([*lines[:action], json.dumps(record) + ("," if lines[action].endswith(",") else ""),
+                            *lines[action + 1 :]])  # fmt: skip
+        with pytest.raises(UsageError) as by_reader:
+            read_all(broken)
+        with pytest.raises(UsageError) as by_parse:
+            parse_dump(broken, "dump.json")
+        assert by_reader.value.message == by_parse.value.message, bad

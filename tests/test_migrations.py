@@ -150,3 +150,43 @@ def test_the_fast_schema_check_knows_every_registered_migration() -> None:
     from mentorlog.store.db import SCHEMA
 
     assert list(SCHEMA) == known_names()
+
+
+def test_an_upgrade_to_recency_ordered_search_rows_keeps_every_record_findable_and_in_step(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from mentorlog.store.migrations import migrations
+
+    path = tmp_path / "m011.db"
+    old = Database(str(path))
+    migrations.apply(old, stop_before="m012_search_by_recency")
+    old.execute(
+        "INSERT INTO people (uuid, name, role, created_at, updated_at) "
+        "VALUES ('p1', 'Anna', 'mentee', '2020-05-01T10:00:00+00:00', '2020-05-01T10:00:00+00:00')"
+    )
+    for number, day in ((1, "2021-03-04"), (2, "2019-01-02"), (3, "2025-07-08")):
+        old.execute(
+            "INSERT INTO sessions (uuid, date, person_id, title, notes, created_at, updated_at) "
+            "VALUES (?, ?, 1, 'Weekly', 'about delegation', '2026-01-01T00:00:00+00:00', 'x')",
+            [f"s{number}", day],
+        )
+    old.execute(
+        "INSERT INTO skills (uuid, name, person_id, created_at, updated_at) "
+        "VALUES ('k1', 'delegation', 1, '2022-02-02T00:00:00+00:00', 'x')"
+    )
+    old.conn.commit()
+    old.close()
+    db = open_journal(path, write=True, clock=CLOCK).db
+    newest_first = "SELECT kind, record_id FROM search_index WHERE search_index MATCH 'delegation' ORDER BY rowid DESC"
+    # a skill (like a goal or a person) comes before every dated record; sessions by their date
+    assert db.execute(newest_first).fetchall() == [("skill", 1), ("session", 3), ("session", 1), ("session", 2)]
+    db.execute("UPDATE sessions SET date = '2026-01-01' WHERE id = 2")  # the triggers find the row by its old day
+    db.execute("DELETE FROM sessions WHERE id = 3")
+    db.execute(
+        "INSERT INTO skill_ratings (uuid, skill_id, date, level, note, created_at, updated_at) "
+        "VALUES ('r1', 1, '2022-03-03', 3, 'delegates the reviews', 'x', 'x')"
+    )
+    assert db.execute(newest_first).fetchall() == [("skill", 1), ("session", 2), ("session", 1)]
+    assert db.execute("SELECT count(*) FROM search_index").fetchone()[0] == 4  # two sessions, a person, a skill
+    db.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+    db.close()

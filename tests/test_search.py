@@ -135,3 +135,32 @@ def test_search_output_and_empty_results(run: Run, texts: None) -> None:
     assert nothing.exit_code == 0 and "Nothing found for 'zebra'" in nothing.stdout
     bad = run("search", "x", "--kind", "email")
     assert bad.exit_code == 2 and "--kind must be one of" in bad.stderr
+
+
+def test_a_common_word_ranks_its_newest_matches_goals_first_and_says_so(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mentorlog.store.search as store_search
+
+    monkeypatch.setattr(store_search, "RANKED", 3)
+    assert run("person", "add", "Anna", "--role", "mentee").exit_code == 0
+    assert run("goal", "add", "Delegation").exit_code == 0  # a goal is always among the ranked
+    # the oldest note mentions delegation most (the best bm25 score) but is not among the newest three
+    notes = [("2020-01-01", "delegation delegation delegation delegation")]
+    notes += [(f"2026-0{month}-01", f"note {month} about delegation and much else") for month in range(1, 6)]
+    for day, text in notes:
+        assert run("note", "--with", "anna", "--date", day, text).exit_code == 0
+    hits = search(run, "delegation", "--limit", "3")  # the goal and the two newest notes are the newest three
+    assert sorted(hit["date"] for hit in hits if hit["kind"] == "session") == ["2026-04-01", "2026-05-01"]
+    assert [hit["kind"] for hit in hits].count("goal") == 1
+    assert hits[0]["ranked_of"] == {"newest": 3, "matches": 7}
+    assert (
+        run("search", "delegation", "--limit", "3")
+        .stdout.rstrip()
+        .endswith("Ranked the newest 3 of 7 matches, goals, skills and people first.")
+    )
+    everything = search(run, "delegation")  # no limit: every match ranked, as before
+    assert len(everything) == 7 and "ranked_of" not in everything[0]
+    assert "2020-01-01" in [hit["date"] for hit in everything[:2]]
+    rare = search(run, "anna", "--limit", "3")  # no more than RANKED match: ranked as before, nothing said
+    assert rare and all("ranked_of" not in hit for hit in rare)

@@ -53,7 +53,8 @@ TABLES = {
     "skill_ratings": "A dated level 1–5 of a skill, by me (a self-assessment) or by a person (their view); the raw "
     "material of skill trends. Deleting a skill or the session a rating was given in deletes the rating.",
     "_sqlite_migrations": "The migrations applied to this file (sqlite-utils `Migrations`).",
-    "search_index": "FTS5 full-text index over every kind of text, kept in sync by triggers; rowid = id × 8 + kind.",
+    "search_index": "FTS5 full-text index over every kind of text, kept in sync by triggers; "
+    "rowid = month × 2^43 + id × 8 + kind (newest first; goals, skills and people above every month).",
     "changes": "One row per command that changed something, for `undo`.",
     "change_rows": "The row changes of each command (the old values as JSON), logged by triggers, for `undo`.",
     "change_state": "The command being logged right now (one row).",

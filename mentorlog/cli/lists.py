@@ -77,11 +77,14 @@ def show(
     total: int | None = None,
     noun: str = "",
     footer: Callable[[], str] | None = None,
+    json_extra: dict[str, Any] | None = None,
+    note: str | None = None,
 ) -> None:
-    """ITEMS as JSON (each its to_json()), else EMPTY when there are none, else TABLE(render.lists, width) and
-    under it FOOTER() or, when the table was cut, how many more there are (TOTAL of them, NOUN each)."""
+    """ITEMS as JSON (each its to_json(), with JSON_EXTRA's keys), else EMPTY when there are none, else
+    TABLE(render.lists, width) and under it FOOTER() or, when the table was cut, how many more there are (TOTAL of
+    them, NOUN each), then NOTE."""
     if as_json:
-        common.print_json([item.to_json() for item in items])
+        common.print_json([{**item.to_json(), **(json_extra or {})} for item in items])
         return
     from mentorlog.render import lists as render
 
@@ -93,3 +96,5 @@ def show(
     under = footer() if footer is not None else more_line(len(items) if total is None else total, len(items), noun)
     if under:
         console.print(render.empty(under))
+    if note:
+        console.print(render.empty(note))

@@ -46,6 +46,9 @@ def search(
         shown = lists.shown(limit, json_, 20)
         hits = journal.search.search(query, **filters, limit=shown)
         total = lists.total(hits, shown, lambda: journal.search.count_hits(query, **filters))
+    from mentorlog.store.search import RANKED, ranks_newest
+
+    ranked_of = total if ranks_newest(shown) and total > RANKED else None  # only the newest RANKED were ranked
     lists.show(
         hits,
         as_json=json_,
@@ -53,6 +56,12 @@ def search(
         table=lambda render, width: render.search_table(hits, common.today(), width=width),
         total=total,
         noun="match",
+        json_extra=None if ranked_of is None else {"ranked_of": {"newest": RANKED, "matches": ranked_of}},
+        note=None
+        if ranked_of is None
+        else _("Ranked the newest {ranked} of {matches} matches, goals, skills and people first.").format(
+            ranked=RANKED, matches=ranked_of
+        ),
     )
 
 

@@ -438,3 +438,89 @@ def m011_goals_created_index(db: Database) -> None:
     """Goals created in a period found through an index: a period's goal progress reads the goals that can show,
     not every goal ever written."""
     db.execute("CREATE INDEX idx_goals_created_at ON goals (created_at)")
+
+
+# m012 (issue 22, speed): search rows in recency order. A search row's rowid puts a month above `id * 8 + kind code`,
+# so FTS5 walks the matches newest first and `search` can rank the newest few thousand of a common word's matches
+# without reading the rest (a month, not a day: the index stores the gaps between a word's rowids, and a gap of a
+# new month is rare, a gap of a new day is everywhere). The month is that of the record's own date for sessions and
+# reflections, else of the UTC day it was written (never the local day: a trigger must find the row again from the
+# stored values alone, whatever the time zone); goals, skills and people (the records with a name) take the highest
+# month, so they always come first.
+NAMED_MONTH = (1 << 12) - 1  # above every month from 1900 to 2200: goals, skills and people
+SEARCH_ID_LIMIT = 1 << 40  # ids below this fit under the month; a larger id (a hand-made dump) takes -(id * 8 + code)
+RECENCY_DAYS: dict[str, str | None] = {  # kind -> the day whose month a search row is ordered by (None: NAMED_MONTH)
+    "session": "new.date",
+    "reflection": "new.date",
+    "goal": None,
+    "action": "substr(new.created_at, 1, 10)",
+    "topic": "substr(new.created_at, 1, 10)",
+    "person": None,
+    "skill": None,
+}
+SKILL_CODE = 7
+
+
+def search_rowid(record_id: str, code: int, day: str | None) -> str:
+    """SQL for the search rowid of the record RECORD_ID of kind CODE dated DAY (SQL expressions; None for a named
+    record): newest months highest; a day that is not readable counts as month 0 (oldest)."""
+    if day is None:
+        months = str(NAMED_MONTH)
+    else:
+        month = f"CAST(strftime('%Y', {day}) AS INTEGER) * 12 + CAST(strftime('%m', {day}) AS INTEGER) - 22801"
+        months = f"max(0, min({NAMED_MONTH - 1}, coalesce({month}, 0)))"
+    plain = f"{record_id} * 8 + {code}"
+    return f"(CASE WHEN {record_id} < {SEARCH_ID_LIMIT} THEN ({months} << 43) + {plain} ELSE -({plain}) END)"
+
+
+def search_row(kind: str, row: str = "new") -> tuple[str, str]:
+    """The source table of KIND and the SQL values (rowid, kind, record_id, person_id, day, title, body) of its
+    search row, from the row named ROW (`new`, `old`, or '' for a plain SELECT over the table)."""
+    table, code, title, body, day, person = SEARCH_SOURCES_V2[kind]
+    rowid = search_rowid("new.id", code, RECENCY_DAYS[kind])
+    values = f"{rowid}, '{kind}', new.id, {person}, {day}, {title}, {body}"
+    return table, values.replace("new.", f"{row}." if row else "")
+
+
+SKILL_SEARCH_ROW_V3 = SKILL_SEARCH_ROW.replace(f"k.id * 8 + {SKILL_CODE}", search_rowid("k.id", SKILL_CODE, None))
+
+
+@migrations()
+def m012_search_by_recency(db: Database) -> None:
+    """Search rows in recency order (rowid = month above id * 8 + kind; goals, skills and people first), so that a
+    common word's newest matches are found without ranking every match; the index is rebuilt once."""
+    for table in [*(source[0] for source in SEARCH_SOURCES_V2.values()), "skills", "skill_ratings"]:
+        for op in ("insert", "delete", "update"):
+            db.execute(f"DROP TRIGGER IF EXISTS {table}_search_{op}")
+    db.execute("DROP TABLE search_index")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "kind UNINDEXED, record_id UNINDEXED, person_id UNINDEXED, day UNINDEXED, title, body, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    # the rows go in with a larger in-memory buffer (fewer segments to merge), FTS5's default afterwards
+    db.execute("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ?)", [32 * 1024 * 1024])
+    columns = "INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body)"
+    for kind, (table, code, *_rest) in SEARCH_SOURCES_V2.items():
+        new_values = search_row(kind, "new")[1]
+        day = RECENCY_DAYS[kind]
+        old_rowid = search_rowid("old.id", code, day.replace("new.", "old.") if day else None)
+        insert = f"{columns} VALUES ({new_values})"
+        delete = f"DELETE FROM search_index WHERE rowid = {old_rowid}"
+        db.execute(f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert}; END")
+        db.execute(f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete}; END")
+        db.execute(f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete}; {insert}; END")
+        # in rowid order: FTS5 writes out its in-memory terms whenever a rowid is smaller than the one before
+        db.execute(f"{columns} SELECT {search_row(kind, '')[1]} FROM {table} ORDER BY 1")
+    for table, skill in (("skills", "id"), ("skill_ratings", "skill_id")):
+        for event, rows in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
+            steps = [
+                f"DELETE FROM search_index WHERE rowid = {search_rowid(f'{row}.{skill}', SKILL_CODE, None)}; "
+                + SKILL_SEARCH_ROW_V3.format(skill=f"{row}.{skill}")
+                for row in rows
+            ]
+            db.execute(
+                f"CREATE TRIGGER {table}_search_{event} AFTER {event.upper()} ON {table} BEGIN {'; '.join(steps)}; END"
+            )
+    db.execute(SKILL_SEARCH_ROW_V3.format(skill="k.id"))
+    db.execute("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ?)", [1024 * 1024])

@@ -17,6 +17,18 @@ SEARCH_KINDS = tables.search_words()  # the kinds the index holds, by their code
 
 # Titles count more than bodies: a goal titled "delegation" ranks above a note that mentions it.
 RANK = "bm25(search_index, 0, 0, 0, 0, 4.0, 1.0)"
+# When more records match than this (a common word in a long journal) and a limited list is asked for, only the
+# newest this many matches are ranked, every matching goal, skill and person among them: bm25 costs about a
+# microsecond a match, and the search rows come newest first (migrations.m012), so the rest are never scored.
+RANKED = 2000
+# Equal scores keep the order they had before the rows were ordered by month: id * 8 + kind code, the rowid's low bits
+FILED = f"CASE WHEN rowid >= 0 THEN rowid & {(1 << 43) - 1} ELSE -rowid END"
+
+
+def ranks_newest(limit: int | None) -> bool:
+    """Whether a search for LIMIT hits ranks only the newest RANKED matches when more match (a list of at most
+    RANKED hits; asked for everything, every match is ranked)."""
+    return limit is not None and limit <= RANKED
 
 
 class SearchRepo(Repo):
@@ -30,12 +42,16 @@ class SearchRepo(Repo):
         limit: int | None = 20,
     ) -> list[Hit]:
         where, params = self._search_filters(query, kind, person_id, since)
+        cutoff = self._ranked_from(where, params) if ranks_newest(limit) else None
+        if cutoff is not None:  # the newest RANKED matches: goals, skills and people first (migrations.m012)
+            where += " AND rowid > ?"
+            params.append(cutoff)
         sql = (
             "SELECT kind, record_id, day, substr(title, 1, 300) AS title, substr(body, 1, 300) AS body, "
             "(SELECT name FROM people WHERE people.id = search_index.person_id) AS with_name, "
             f"{RANK} AS score, "
             f"snippet(search_index, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 16) AS snippet "
-            f"FROM search_index WHERE {where} ORDER BY score LIMIT ?"
+            f"FROM search_index WHERE {where} ORDER BY score, {FILED} LIMIT ?"
         )
         params.append(-1 if limit is None else limit)
         return [
@@ -50,6 +66,13 @@ class SearchRepo(Repo):
             )
             for row in self.rows(sql, params)
         ]
+
+    def _ranked_from(self, where: str, params: list[Any]) -> int | None:
+        """The rowid just below the newest RANKED matches, or None when no more than RANKED match."""
+        found = self.scalar(
+            f"SELECT rowid FROM search_index WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED}", params
+        )
+        return None if found is None else int(found)
 
     def count_hits(
         self, query: str, *, kind: str | None = None, person_id: int | None = None, since: date | None = None

@@ -111,6 +111,7 @@ MIGRATIONS = (
     "m009_skills",
     "m010_bounded_views",
     "m011_goals_created_index",
+    "m012_search_by_recency",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share

@@ -125,23 +125,22 @@ class _Bulk:
 
     def table_done(self, table: str) -> None:
         """TABLE's indexes and search rows (a skill's row waits for its ratings: finish)."""
-        from mentorlog.store.migrations import SEARCH_SOURCES_V2
+        from mentorlog.store.migrations import SEARCH_SOURCES_V2, search_row
 
         for kind, _name, of, sql in self.saved:
             if kind == "index" and of == table:
                 self.db.execute(sql)
-        for kind, (source, code, title, body, day, person) in SEARCH_SOURCES_V2.items():
+        for kind, (source, *_rest) in SEARCH_SOURCES_V2.items():
             if source == table:
-                values = f"id * 8 + {code}, '{kind}', id, {person}, {day}, {title}, {body}".replace("new.", "")
                 self.db.execute(
                     f"INSERT INTO search_index (rowid, kind, record_id, person_id, day, title, body)"
-                    f" SELECT {values} FROM {table}"
+                    f" SELECT {search_row(kind, '')[1]} FROM {table} ORDER BY 1"  # FTS5 flushes on a smaller rowid
                 )
 
     def finish(self) -> None:
-        from mentorlog.store.migrations import SKILL_SEARCH_ROW
+        from mentorlog.store.migrations import SKILL_SEARCH_ROW_V3
 
-        self.db.execute(SKILL_SEARCH_ROW.format(skill="k.id"))  # every skill's row (`k.id = k.id`)
+        self.db.execute(SKILL_SEARCH_ROW_V3.format(skill="k.id"))  # every skill's row (`k.id = k.id`)
         self.db.execute("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ?)", [FTS_HASH_DEFAULT])
         for kind, _name, of, sql in self.saved:
             if kind == "trigger" or of in LINKS:

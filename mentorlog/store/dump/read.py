@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import IO, Any
 
 from mentorlog.base.errors import UsageError
@@ -171,7 +172,7 @@ class DumpReader:
             if not ready or order[0] != key:  # out of its turn: read whole and kept
                 waiting[key] = list(self._items())
                 continue
-            records = self._checked(key, self._items())
+            records = self._checked_list(key)
             yield key, records
             for _record in records:  # what the caller left, still checked: the file goes on after it
                 pass
@@ -189,11 +190,132 @@ class DumpReader:
                 raise UsageError(_("{source} has no list of {table}").format(source=self.source, table=table))
             yield table, self._checked(table, iter(waiting.pop(table, [])))
 
+    def _checked_list(self, table: str) -> Records:
+        """The checked records of TABLE's list that starts here. In mentorlog's own layout (one record a line) the
+        complete lines in the buffer are decoded and type-checked together (msgspec, in C), and only the rules
+        that need Python (timestamps, dates, texts, names, tags) run per field, through dumpschema's own checks;
+        a batch that fails anything is read again record by record, so every error is the one check_record gives."""
+        from mentorlog.store.dump.schema import check_record
+
+        self._expect("[")
+        if self._peek() == "]":
+            self.pos += 1
+            return
+        index = 0
+        batches = _Batches(table)
+        while True:
+            found = self._batch() if batches.usable and self._peek() == "{" else None
+            checked = batches.checked(found) if found is not None else None
+            if checked is not None and found is not None:
+                self.pos = found[1]
+                yield from checked
+                index += len(checked)
+            else:
+                yield check_record(table, self._value(), f"{self.source}: {table}[{index}]")
+                index += 1
+            if self._peek() == "]":
+                self.pos += 1
+                return
+            self._expect(",")
+
+    def _batch(self) -> tuple[str, int] | None:
+        """The whole records of mentorlog's layout from here to the list's end or the buffer's last complete line
+        (their text, and where it ends); None when the next record does not start a line of its own."""
+        start = self.pos
+        if not self.buffer.startswith('{"id": ', start):
+            return None
+        end = self.buffer.find("\n]", start)  # a JSON string holds no raw newline: the list's end
+        if end < 0:
+            end = self.buffer.rfind(',\n{"id": ', start)
+        return (self.buffer[start:end], end) if end > start else None
+
     def _checked(self, table: str, records: Iterator[Any]) -> Records:
         from mentorlog.store.dump.schema import check_record
 
         for index, record in enumerate(records):
             yield check_record(table, record, f"{self.source}: {table}[{index}]")
+
+
+class _Batches:
+    """TABLE's records decoded a batch at a time into a type made from dumpschema's rules (msgspec checks the JSON,
+    each field's type, whole numbers' ranges, choices, uuids and times), the other rules applied per field by
+    dumpschema's own checks. `checked` gives None for a batch that fails any of it (the caller reads it again)."""
+
+    def __init__(self, table: str) -> None:
+        import msgspec
+
+        self.decode, self.plan = _batch_type(table)
+        self.python = [(name, spec, check) for name, spec, check in self.plan if check is not None]
+        self.optional = [name for name, spec, _check in self.plan if not spec.required]
+        self.as_dict, self.unset = msgspec.structs.asdict, msgspec.UNSET
+        self.usable = True
+
+    def checked(self, found: tuple[str, int]) -> list[dict[str, Any]] | None:
+        import msgspec
+
+        from mentorlog.store.dump.schema import Invalid
+
+        try:
+            records = self.decode("[" + found[0] + "]")
+            return [self._clean(record) for record in records]
+        except (msgspec.DecodeError, msgspec.ValidationError, Invalid):
+            self.usable = False  # the rest of the table record by record: the errors as they always were
+            return None
+
+    def _clean(self, record: Any) -> dict[str, Any]:
+        clean: dict[str, Any] = self.as_dict(record)  # every field, in dumpschema's order
+        for name, spec, check in self.python:
+            value = clean[name]
+            if value is not None and value is not self.unset:
+                clean[name] = check(value, spec)
+        for name in self.optional:  # a field the record does not have stays out, as check_record leaves it
+            if clean[name] is self.unset:
+                del clean[name]
+        return clean
+
+
+@cache
+def _batch_type(table: str) -> tuple[Callable[[str], list[Any]], list[tuple[str, Any, Any]]]:
+    """A decoder of a list of TABLE's records, and per field its name, rule and the check msgspec leaves to Python."""
+    from typing import Annotated, Literal
+
+    import msgspec
+
+    from mentorlog.store.dump.schema import CHECKS, ID, TABLES, TIME, UUID
+
+    uuid = Annotated[str, msgspec.Meta(pattern=UUID.pattern)]
+    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+    plan: list[tuple[str, Any, Any]] = []
+    for name, spec in TABLES[table].items():
+        python = spec.rule in ("stamp", "date", "text", "name", "tags")
+        kind: Any
+        if spec.rule in ("id", "int"):
+            limits = ID if spec.rule == "id" else spec
+            kind = Annotated[int, msgspec.Meta(ge=limits.low, le=limits.high)]
+        elif spec.rule in ("uuid", "ref"):
+            kind = uuid
+        elif spec.rule == "refs":
+            kind = list[uuid]
+        elif spec.rule == "time":
+            kind = Annotated[str, msgspec.Meta(pattern=TIME.pattern)]
+        elif spec.rule == "enum":
+            kind = Literal[spec.choices]
+        elif spec.rule == "bool":
+            kind = bool
+        elif spec.rule == "tags":
+            kind = list[str]
+        else:
+            kind = str
+        if spec.nullable:
+            kind = kind | None
+        if spec.required:
+            fields.append((name, kind))
+        else:
+            fields.append((name, kind | msgspec.UnsetType, msgspec.UNSET))
+        plan.append((name, spec, CHECKS[spec.rule] if python else None))
+    record: Any = msgspec.defstruct(f"{table}_record", fields, kw_only=True)
+    decoder: msgspec.json.Decoder[list[Any]] = msgspec.json.Decoder(list[record])
+    return decoder.decode, plan
 
 
 def in_memory(data: dict[str, Any]) -> Iterator[tuple[str, Records]]:
