@@ -1,4 +1,4 @@
-"""The period's records as JSON for scripts (the lossless dump of `--all` lives in store/dump.py)."""
+"""The period's records as JSON for scripts (the lossless dump of `--all` lives in store/dump/)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The only module that builds Rich objects. User text always enters as inert `Text`, never as markup."""
+"""Lists of records on the terminal (sessions, actions, goals, people, topics, reflections, search hits) and the
+small pieces every view shares: the console, bars, dates. User text always enters as inert `Text`, never as markup."""
 
 from __future__ import annotations
 

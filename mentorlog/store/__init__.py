@@ -1,1 +1,2 @@
-"""The only package that touches SQL: opening the file, migrations, and the repository."""
+"""The only package that touches SQL: the table registry, opening the file, migrations, and the journal's
+repositories."""
