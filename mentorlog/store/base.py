@@ -167,11 +167,9 @@ class Repo:
 
     def same_name(self, name: str, *, other_than: int | None = None) -> dict[str, Any] | None:
         """The person whose name equals NAME under Unicode case folding, if any."""
-        wanted = validate.name_key(name)
-        for person in self.rows("SELECT id, name FROM people"):
-            if person["id"] != other_than and validate.name_key(person["name"]) == wanted:
-                return person
-        return None
+        return self.row(
+            "SELECT id, name FROM people WHERE name_key = ? AND id IS NOT ?", [validate.name_key(name), other_than]
+        )
 
     def person_name(self, person_id: int | None) -> str | None:
         if person_id is None:

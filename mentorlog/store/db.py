@@ -46,6 +46,7 @@ SCHEMA = (
     "m009_skills",
     "m010_bounded_views",
     "m011_goals_created_index",
+    "m012_people_name_key",
 )
 MIGRATION_SET = "mentorlog"
 DEFAULT_BUSY_TIMEOUT = 5.0

@@ -59,8 +59,14 @@ class ImportReport:
         return sum(self.added.values()) + sum(self.updated.values())
 
 
+# Columns the store derives from others (a person's folded name, for comparing names): never in a dump or a change
+# file, computed again wherever a record comes in.
+DERIVED: dict[str, tuple[str, ...]] = {"people": ("name_key",)}
+
+
 def _columns(repo: Repo, table: str) -> list[str]:
-    return [row["name"] for row in repo.rows(f"PRAGMA table_info({table})")]
+    derived = DERIVED.get(table, ())
+    return [row["name"] for row in repo.rows(f"PRAGMA table_info({table})") if row["name"] not in derived]
 
 
 class DumpRepo(Repo):
@@ -250,7 +256,8 @@ def _record(
 ) -> dict[str, Any]:
     """One row as a dump record: references as uuids, tags and (for sessions) goal links inline."""
     references = REFERENCES[table]
-    record = {name: value for name, value in row.items() if name not in references}
+    derived = DERIVED.get(table, ())
+    record = {name: value for name, value in row.items() if name not in references and name not in derived}
     for column, (target, key) in references.items():
         record[key] = uuids[target].get(row[column]) if row[column] is not None else None
     if table in TAGGED:

@@ -101,6 +101,7 @@ class PeopleRepo(Repo):
             "people",
             {
                 "name": name,
+                "name_key": validate.name_key(name),
                 "role": validate.role(role),
                 "cadence_days": validate.cadence_days(cadence_days),
                 "note": validate.text(note, "note", required=False),
@@ -135,6 +136,7 @@ class PeopleRepo(Repo):
                         clash=clash["name"], clash2=clash["id"]
                     )
                 )
+            fields["name_key"] = validate.name_key(fields["name"])
         if "role" in fields:
             fields["role"] = validate.role(fields["role"])
         if "cadence_days" in fields:

@@ -17,6 +17,9 @@ from dataclasses import field
 from typing import Any
 
 from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import _
+from mentorlog.core import validate
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED, DumpRepo
 from mentorlog.store.sync.files import Change
 
@@ -59,9 +62,24 @@ def content_key(record: dict[str, Any]) -> dict[str, Any]:
     return key
 
 
-def nocase(name: str) -> str:
-    """SQLite's NOCASE: ASCII letters folded, nothing else."""
-    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in name)
+def checked(changes: list[Change]) -> list[Change]:
+    """CHANGES with every record through the checks `import` makes (core.validate, by the dump's field rules),
+    as the clean values import would store; UsageError names the first change and field that fails them."""
+    from mentorlog.core.dumpschema import check_record
+
+    clean: list[Change] = []
+    for change in changes:
+        try:
+            validate.uuid(change.uuid)
+        except validate.Invalid as exc:
+            raise UsageError(_("a change of {table}: uuid {exc}").format(table=change.table, exc=exc)) from None
+        if change.record is None:
+            clean.append(change)
+            continue
+        where = f"{change.table} {change.uuid}"
+        record = check_record(change.table, change.record, where, local_id=False)
+        clean.append(Change(change.table, change.uuid, change.hlc, record))
+    return clean
 
 
 class SyncApplyRepo(DumpRepo):
@@ -210,6 +228,7 @@ class SyncApplyRepo(DumpRepo):
         links = self._links_of(table, record, entry)
         if table == "people":
             values["name"] = self._free_name(str(values["name"]), uuid, existing)
+            values["name_key"] = validate.name_key(str(values["name"]))
         if existing is None:
             names = list(values)
             cursor = self.db.execute(
@@ -314,7 +333,9 @@ class SyncApplyRepo(DumpRepo):
 
     def _free_name(self, name: str, uuid: str, existing: int | None) -> str:
         """NAME, or for now a name no other person has (people's names are unique; sorted out afterwards)."""
-        other = self.scalar("SELECT id FROM people WHERE name = ? COLLATE NOCASE AND id IS NOT ?", [name, existing])
+        other = self.scalar(
+            "SELECT id FROM people WHERE name_key = ? AND id IS NOT ?", [validate.name_key(name), existing]
+        )
         return name if other is None else f"{name} ({uuid[:8]})"
 
     def _tell_people_apart(self, work: dict[str, Entry]) -> None:
@@ -324,7 +345,7 @@ class SyncApplyRepo(DumpRepo):
                   for row in people}  # fmt: skip
         groups: dict[str, list[dict[str, Any]]] = {}
         for row in people:
-            groups.setdefault(nocase(wanted[row["id"]]), []).append(row)
+            groups.setdefault(validate.name_key(wanted[row["id"]]), []).append(row)
         final: dict[int, str] = {}
         for members in groups.values():
             members.sort(key=lambda row: (row["hlc"] or "", row["uuid"]))
@@ -332,11 +353,16 @@ class SyncApplyRepo(DumpRepo):
                 name = wanted[row["id"]]
                 final[row["id"]] = name if number == 0 else f"{name} ({row['uuid'][:8]})"
         changing = [row for row in people if final[row["id"]] != row["name"]]
-        for row in changing:
+        for row in changing:  # first out of each other's way (a uuid is no one's name), then the final names
             self._aside("people", row["id"], row["uuid"], work)
-            self.db.execute("UPDATE people SET name = ? WHERE id = ?", [row["uuid"], row["id"]])
+            self.db.execute(
+                "UPDATE people SET name = ?, name_key = ? WHERE id = ?", [row["uuid"], row["uuid"], row["id"]]
+            )
         for row in changing:
-            self.db.execute("UPDATE people SET name = ? WHERE id = ?", [final[row["id"]], row["id"]])
+            name = final[row["id"]]
+            self.db.execute(
+                "UPDATE people SET name = ?, name_key = ? WHERE id = ?", [name, validate.name_key(name), row["id"]]
+            )
         for row in people:
             entry = work.get(row["uuid"])
             if entry is not None and final[row["id"]] != wanted[row["id"]]:

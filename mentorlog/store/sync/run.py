@@ -17,8 +17,9 @@ from dataclasses import field
 from typing import Any
 
 from mentorlog.base.datarecord import datarecord
+from mentorlog.base.errors import UsageError
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
-from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
+from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo, checked
 from mentorlog.store.sync.files import (
     Change,
     ChangeFileCodec,
@@ -45,6 +46,7 @@ class Skipped:
     name: str
     reason: str
     newer: bool = False
+    refused: bool = False  # its values break the rules every record follows: it is refused at every sync
 
 
 @datarecord
@@ -161,11 +163,16 @@ class SyncRepo(SyncApplyRepo):
                 except (DamagedFile, OSError) as exc:
                     report.skipped.append(Skipped(other, name, str(exc)))
                     continue
-                for change in found.changes:
+                try:  # the checks import makes: a file with one value they refuse is not applied at all
+                    changes = checked(found.changes)
+                except UsageError as exc:
+                    report.skipped.append(Skipped(other, name, exc.message, refused=True))
+                    continue
+                for change in changes:
                     clock.observe(change.hlc)
                 self.db.execute("SAVEPOINT sync_file")
                 try:
-                    applied = self.apply_changes(found.changes, local_device=device)
+                    applied = self.apply_changes(changes, local_device=device)
                 except sqlite3.IntegrityError as exc:  # values this journal's rules refuse: none of the file
                     self.db.execute("ROLLBACK TO sync_file")
                     self.db.execute("RELEASE sync_file")
