@@ -102,7 +102,8 @@ def _field(what: str) -> str:
 def name_key(value: str) -> str:
     """How names are compared: Unicode case folding after NFKC, so `STRASSE` finds `Straße`, `özlem` finds
     `Özlem` and a decomposed `Ame\u0301lie` is `Amélie` (never SQLite's NOCASE, which folds ASCII only)."""
-    return unicodedata.normalize("NFKC", " ".join(value.split())).casefold()
+    folded = unicodedata.normalize("NFKC", " ".join(value.split())).casefold()
+    return unicodedata.normalize("NFKC", folded)  # folding may leave a decomposed form (`ΐ`): one form again
 
 
 def integer(value: Any, what: str) -> int:
@@ -307,12 +308,7 @@ class Invalid(BadValue):
 
 def stored_text(value: Any, *, required: bool = False) -> str:
     """Text as a record holds it: valid Unicode without NUL, at most 10 MB; REQUIRED text is trimmed, not empty."""
-    if not isinstance(value, str):
-        raise Invalid(_("must be text"))
-    try:
-        value.isascii() or value.encode("utf-8")  # ASCII cannot hold a lone surrogate
-    except UnicodeEncodeError:
-        raise Invalid(_("contains a lone surrogate (not valid Unicode)")) from None
+    _unicode(value)
     if required:
         try:
             return text(value, "text")
@@ -325,10 +321,19 @@ def stored_text(value: Any, *, required: bool = False) -> str:
     return value
 
 
-def stored_name(value: Any) -> str:
-    """A person's or skill's name as a record holds it: text, by the rule of `name`."""
+def _unicode(value: Any) -> None:
+    """VALUE is text that UTF-8 can hold (JSON can carry a lone surrogate; SQLite and every file cannot)."""
     if not isinstance(value, str):
         raise Invalid(_("must be text"))
+    try:
+        value.isascii() or value.encode("utf-8")  # ASCII cannot hold a lone surrogate
+    except UnicodeEncodeError:
+        raise Invalid(_("contains a lone surrogate (not valid Unicode)")) from None
+
+
+def stored_name(value: Any) -> str:
+    """A person's or skill's name as a record holds it: text, by the rule of `name`."""
+    _unicode(value)
     try:
         return name(value)
     except BadValue as exc:

@@ -68,6 +68,7 @@ def checked(changes: list[Change]) -> list[Change]:
     from mentorlog.core.dumpschema import check_record
 
     clean: list[Change] = []
+    names: dict[str, str] = {}  # one device's people have distinct names: a file with two alike is not its own
     for change in changes:
         try:
             validate.uuid(change.uuid)
@@ -78,6 +79,14 @@ def checked(changes: list[Change]) -> list[Change]:
             continue
         where = f"{change.table} {change.uuid}"
         record = check_record(change.table, change.record, where, local_id=False)
+        if change.table == "people":
+            other = names.setdefault(validate.name_key(record["name"]), change.uuid)
+            if other != change.uuid:
+                raise UsageError(
+                    _("{where}: name {name!r} is also the name of {other} in the same file").format(
+                        where=where, name=record["name"], other=other
+                    )
+                )
         clean.append(Change(change.table, change.uuid, change.hlc, record))
     return clean
 
@@ -88,6 +97,17 @@ class SyncApplyRepo(DumpRepo):
         cache: dict[str, dict[str, bool]] = self.__dict__.setdefault("_not_null_cache", {})
         if table not in cache:
             cache[table] = {row["name"]: bool(row["notnull"]) for row in self.rows(f"PRAGMA table_info({table})")}
+        return cache[table]
+
+    def _defaults(self, table: str) -> dict[str, Any]:
+        """Column -> its default, for the columns of TABLE that have one (a record may leave them out, as in a dump)."""
+        cache: dict[str, dict[str, Any]] = self.__dict__.setdefault("_defaults_cache", {})
+        if table not in cache:
+            cache[table] = {
+                row["name"]: self.scalar(f"SELECT {row['dflt_value']}")
+                for row in self.rows(f"PRAGMA table_info({table})")
+                if row["dflt_value"] is not None
+            }
         return cache[table]
 
     def _local_id(self, table: str, uuid: str) -> int | None:
@@ -207,7 +227,10 @@ class SyncApplyRepo(DumpRepo):
         table, record = entry.table, entry.record
         notnull = self._not_null(table)
         references = REFERENCES[table]
-        values = {name: record.get(name) for name in notnull if name != "id" and name not in references}
+        defaults = self._defaults(table)
+        values = {
+            name: record.get(name, defaults.get(name)) for name in notnull if name != "id" and name not in references
+        }
         if table == "sessions":
             values["private"] = int(bool(record.get("private")))
         entry.complete, parked = True, False
