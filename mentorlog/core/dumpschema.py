@@ -10,6 +10,15 @@ from mentorlog.base.datarecord import datarecord
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
+from mentorlog.core.records import (
+    ACTION_STATUSES,
+    GOAL_STATUSES,
+    HORIZONS,
+    PERSON_STATUSES,
+    ROLES,
+    SKILL_KINDS,
+    TOPIC_STATUSES,
+)
 
 FORMAT = "mentorlog-dump"
 VERSION = 1
@@ -46,21 +55,21 @@ REF = Field("ref", nullable=True)
 TABLES: dict[str, dict[str, Field]] = {
     "people": _fields(
         name=Field("name"),
-        role=Field("enum", choices=("mentor", "mentee")),
+        role=Field("enum", choices=ROLES),
         cadence_days=Field("int", nullable=True, low=1, high=validate.MAX_CADENCE_DAYS),
         note=TEXT,
         started=Field("date", required=False, nullable=True),
         ends=Field("date", required=False, nullable=True),
         agreement=Field("text", required=False),
-        status=Field("enum", required=False, choices=("active", "closed")),
+        status=Field("enum", required=False, choices=PERSON_STATUSES),
         closed_at=Field("date", required=False, nullable=True),
     ),
     "goals": _fields(
         title=Field("text", text_required=True),
         description=TEXT,
-        horizon=Field("enum", choices=("short", "long")),
-        status=Field("enum", choices=("active", "achieved", "paused", "dropped")),
-        progress=Field("int", low=0, high=100),
+        horizon=Field("enum", choices=HORIZONS),
+        status=Field("enum", choices=GOAL_STATUSES),
+        progress=Field("int", low=validate.PROGRESS[0], high=validate.PROGRESS[1]),
         target=Field("date", nullable=True),
         achieved_at=Field("date", nullable=True),
         parent_uuid=REF,
@@ -73,7 +82,7 @@ TABLES: dict[str, dict[str, Field]] = {
         title=TEXT,
         notes=TEXT,
         feedback=TEXT,
-        confidence=Field("int", nullable=True, low=1, high=5),
+        confidence=Field("int", nullable=True, low=validate.LEVELS[0], high=validate.LEVELS[1]),
         next_date=Field("date", nullable=True),
         private=Field("bool"),
         person_uuid=REF,
@@ -82,15 +91,15 @@ TABLES: dict[str, dict[str, Field]] = {
     ),
     "progress_updates": _fields(
         date=Field("date"),
-        progress_before=Field("int", low=0, high=100),
-        progress=Field("int", low=0, high=100),
+        progress_before=Field("int", low=validate.PROGRESS[0], high=validate.PROGRESS[1]),
+        progress=Field("int", low=validate.PROGRESS[0], high=validate.PROGRESS[1]),
         note=TEXT,
         goal_uuid=Field("ref"),
     ),
     "actions": _fields(
         text=Field("text", text_required=True),
         due=Field("date", nullable=True),
-        status=Field("enum", choices=("open", "done", "dropped")),
+        status=Field("enum", choices=ACTION_STATUSES),
         done_at=Field("stamp", nullable=True),
         owner_uuid=REF,
         person_uuid=REF,
@@ -106,21 +115,21 @@ TABLES: dict[str, dict[str, Field]] = {
     ),
     "topics": _fields(
         text=Field("text", text_required=True),
-        status=Field("enum", choices=("open", "discussed")),
+        status=Field("enum", choices=TOPIC_STATUSES),
         discussed_at=Field("stamp", nullable=True),
         person_uuid=Field("ref"),
         session_uuid=REF,
     ),
     "skills": _fields(
         name=Field("name"),
-        kind=Field("enum", choices=("strength", "growth")),
+        kind=Field("enum", choices=SKILL_KINDS),
         description=TEXT,
         person_uuid=REF,
         goal_uuids=Field("refs"),
     ),
     "skill_ratings": _fields(
         date=Field("date"),
-        level=Field("int", low=1, high=5),
+        level=Field("int", low=validate.LEVELS[0], high=validate.LEVELS[1]),
         note=TEXT,
         skill_uuid=Field("ref"),
         rater_uuid=REF,

@@ -12,6 +12,7 @@ HORIZONS = ("short", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
 TOPIC_STATUSES = ("open", "discussed")
+PERSON_STATUSES = ("active", "closed")
 SKILL_KINDS = ("strength", "growth")
 KINDS = ("session", "goal", "action", "reflection", "person", "topic", "skill")
 

@@ -16,6 +16,8 @@ from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROL
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 MAX_NAME_CHARS = 200
 MAX_CADENCE_DAYS = 3660
+LEVELS = (1, 5)  # a confidence and a skill's level, lowest and highest
+PROGRESS = (0, 100)  # a goal's progress in percent
 # Characters that change how text around them is shown without being seen: zero-width and bidi controls.
 # The names of values as errors say them (`the title is empty`), for the catalogue.
 FIELDS = {
@@ -124,14 +126,16 @@ def integer(value: Any, what: str) -> int:
 
 
 def confidence(value: int | None) -> int | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
+    low, high = LEVELS
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high):
         raise BadValue("confidence", _("confidence must be 1 to 5, not {value!r}").format(value=value))
     return value
 
 
 def level(value: int) -> int:
     """A skill's level: 1 (just starting) to 5 (could teach it)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+    low, high = LEVELS
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise BadValue("level", _("a level must be 1 to 5, not {value!r}").format(value=value))
     return value
 
@@ -152,7 +156,8 @@ def skill_name(value: str) -> str:
 
 
 def progress(value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+    low, high = PROGRESS
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise BadValue("progress", _("progress must be 0 to 100, not {value!r}").format(value=value))
     return value
 
@@ -308,20 +313,20 @@ class Invalid(BadValue):
 
 def stored_text(value: Any, *, required: bool = False) -> str:
     """Text as a record holds it: valid Unicode without NUL, at most 10 MB; REQUIRED text is trimmed, not empty."""
-    _unicode(value)
+    given = _unicode(value)
     if required:
         try:
-            return text(value, "text")
+            return text(given, "text")
         except BadValue as exc:
             raise Invalid(exc.message.replace("the text ", "")) from None
-    if "\x00" in value:
+    if "\x00" in given:
         raise Invalid(_("contains a NUL character"))
-    if len(value) > MAX_TEXT_CHARS:
+    if len(given) > MAX_TEXT_CHARS:
         raise Invalid(_("is longer than 10 MB"))
-    return value
+    return given
 
 
-def _unicode(value: Any) -> None:
+def _unicode(value: Any) -> str:
     """VALUE is text that UTF-8 can hold (JSON can carry a lone surrogate; SQLite and every file cannot)."""
     if not isinstance(value, str):
         raise Invalid(_("must be text"))
@@ -329,13 +334,14 @@ def _unicode(value: Any) -> None:
         value.isascii() or value.encode("utf-8")  # ASCII cannot hold a lone surrogate
     except UnicodeEncodeError:
         raise Invalid(_("contains a lone surrogate (not valid Unicode)")) from None
+    return value
 
 
 def stored_name(value: Any) -> str:
     """A person's or skill's name as a record holds it: text, by the rule of `name`."""
-    _unicode(value)
+    given = _unicode(value)
     try:
-        return name(value)
+        return name(given)
     except BadValue as exc:
         raise Invalid(exc.message.replace("the name ", "")) from None
 
