@@ -369,3 +369,20 @@ def test_the_unique_index_is_on_the_folded_key_not_nocase(db_path: Path, run: Ru
         assert "idx_people_name_key" in indexes and "idx_people_name" not in indexes
     finally:
         conn.close()
+
+
+def test_undo_of_a_change_logged_before_the_folded_key_existed_makes_the_key_again() -> None:
+    machine = Machine("m", SharedFolder(), NOW)
+    with machine.command("person add") as journal:
+        person = journal.add_person("Özlem", "mentee")
+    with machine.command("edit person") as journal:
+        journal.db.execute("UPDATE people SET name = 'Zoe', name_key = 'zoe' WHERE id = ?", [person.id])
+    with machine.command("delete person") as journal:
+        journal.delete_person(person.id)
+    machine.db.execute("UPDATE change_rows SET old = json_remove(old, '$.name_key') WHERE table_name = 'people'")
+    for _ in range(2):  # the deletion, then the rename
+        with machine.command(None) as journal:
+            journal.undo_last()
+    assert machine.db.execute("SELECT name, name_key FROM people").fetchall() == [("Özlem", "özlem")]
+    with pytest.raises(MentorlogError, match="already exists"), machine.command() as journal:
+        journal.add_person("ÖZLEM", "mentor")
