@@ -147,7 +147,10 @@ def _report_json(report: SyncReport) -> dict[str, Any]:
         "changed": report.changed,
         "deleted": report.deleted,
         "loops_cut": [{"goal_id": c.goal_id, "parent_id": c.parent_id} for c in report.loops],
-        "skipped": [{"device": s.device, "file": s.name, "reason": s.reason, "newer": s.newer} for s in report.skipped],
+        "skipped": [
+            {"device": s.device, "file": s.name, "reason": s.reason, "newer": s.newer, "refused": s.refused}
+            for s in report.skipped
+        ],
     }
 
 

@@ -32,8 +32,7 @@ try:
 except ImportError:  # pragma: no cover - not on Windows
     fcntl = None  # type: ignore[assignment]
 
-# The migrations this version knows, in order (store/migrations.py registers them; a test checks both
-# agree). Kept here so that opening an up-to-date journal needs no sqlite-utils import at all.
+# The migrations this version knows, in order (a test checks migrations.py agrees): opening needs no sqlite-utils.
 SCHEMA = (
     "m001_initial_schema",
     "m002_full_text_search",
