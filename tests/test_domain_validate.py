@@ -422,3 +422,136 @@ def test_a_choice_that_is_a_list_or_an_object_is_refused_like_any_other(value: A
 
 def test_only_a_field_name_is_translated_not_any_word_the_catalogue_knows(german: None) -> None:
     assert refusal(validate.text, "", "open") == ("open", "open darf nicht leer sein", "Gib etwas Text an.")
+
+
+# values as a dump or a change file carries them (import and sync call these) ------------------------
+
+
+def invalid(call: Any, *args: Any) -> str:
+    """The message of the Invalid that CALL raises (what follows the field's name in an error)."""
+    with pytest.raises(validate.Invalid) as caught:
+        call(*args)
+    return caught.value.message
+
+
+def test_stored_text_is_kept_as_written_unless_required() -> None:
+    assert validate.stored_text("  kept  ") == "  kept  "
+    assert validate.stored_text("  kept \r\n", required=True) == "kept"
+    assert validate.stored_text("") == ""
+    assert validate.stored_text("x" * validate.MAX_TEXT_CHARS) == "x" * validate.MAX_TEXT_CHARS
+    assert invalid(validate.stored_text, "x" * (validate.MAX_TEXT_CHARS + 1)) == "is longer than 10 MB"
+    assert invalid(validate.stored_text, "a\x00b") == "contains a NUL character"
+    assert invalid(lambda value: validate.stored_text(value, required=True), " ") == "is empty"
+    assert invalid(validate.stored_text, 5) == "must be text"
+    assert invalid(validate.stored_text, None) == "must be text"
+    assert invalid(validate.stored_text, "a\ud800") == "contains a lone surrogate (not valid Unicode)"
+    assert invalid(lambda value: validate.stored_text(value, required=True), "\udfff") == (
+        "contains a lone surrogate (not valid Unicode)"
+    )
+
+
+def test_stored_name_follows_the_rule_of_names() -> None:
+    assert validate.stored_name(" Ame\u0301lie  Weber ") == "Amélie Weber"
+    assert invalid(validate.stored_name, None) == "must be text"
+    assert invalid(validate.stored_name, "\ud800") == "contains a lone surrogate (not valid Unicode)"
+    assert invalid(validate.stored_name, "  ") == "is empty"
+    assert invalid(validate.stored_name, "x" * 201) == "is longer than 200 characters"
+    assert validate.stored_name("x" * 200) == "x" * 200
+
+
+def test_a_stamp_has_an_offset_and_lies_in_the_years_mentorlog_takes() -> None:
+    assert validate.stamp("2026-11-20T10:00:00+00:00") == "2026-11-20T10:00:00+00:00"
+    assert validate.stamp("2026-11-20T10:00:00Z") == "2026-11-20T10:00:00+00:00"
+    assert validate.stamp("2026-11-20T12:00:00+02:00") == "2026-11-20T10:00:00.000000+00:00"
+    assert validate.stamp("1900-01-01T00:00:00+00:00") == "1900-01-01T00:00:00+00:00"
+    assert validate.stamp("2200-12-31T23:59:59+00:00") == "2200-12-31T23:59:59+00:00"
+    assert invalid(validate.stamp, "nope+00:00") == "is not an ISO 8601 timestamp: 'nope+00:00'"
+    assert invalid(validate.stamp, "nope") == "is not an ISO 8601 timestamp: 'nope'"
+    assert invalid(validate.stamp, "2026-11-20T10:00:00") == "has no UTC offset: '2026-11-20T10:00:00'"
+    assert invalid(validate.stamp, 5) == "must be an ISO 8601 timestamp with an offset"
+    assert invalid(validate.stamp, "2" * 41) == "must be an ISO 8601 timestamp with an offset"
+    assert invalid(validate.stamp, "1899-12-31T23:59:59+00:00") == (
+        "lies outside the years 1900–2200: '1899-12-31T23:59:59+00:00'"
+    )
+    assert invalid(validate.stamp, "2201-01-01T00:00:00+01:00") == (
+        "lies outside the years 1900–2200: '2201-01-01T00:00:00+01:00'"
+    )
+
+
+def test_a_date_is_a_calendar_day_written_iso() -> None:
+    assert validate.iso_date("2026-02-28") == "2026-02-28"
+    assert validate.iso_date("1900-01-01") == "1900-01-01" and validate.iso_date("2200-12-31") == "2200-12-31"
+    assert invalid(validate.iso_date, "2026-02-30") == "is not a calendar day: '2026-02-30'"
+    assert invalid(validate.iso_date, "garbage") == "must be a date YYYY-MM-DD, not 'garbage'"
+    assert invalid(validate.iso_date, "2026-1-1") == "must be a date YYYY-MM-DD, not '2026-1-1'"
+    assert invalid(validate.iso_date, "2026-11-20T10:00") == "must be a date YYYY-MM-DD, not '2026-11-20T10:00'"
+    assert invalid(validate.iso_date, None) == "must be a date YYYY-MM-DD, not 'None'"
+    assert invalid(validate.iso_date, "1899-12-31") == "lies outside the years 1900–2200: '1899-12-31'"
+    assert invalid(validate.iso_date, "2201-01-01") == "lies outside the years 1900–2200: '2201-01-01'"
+
+
+@pytest.mark.parametrize("value", ["99:99", "24:00", "9:00", "10:60", "10:00:00", "1000", "", None, 930])
+def test_a_time_is_hh_mm_within_a_day(value: Any) -> None:
+    assert invalid(validate.clock_time, value) == "must be HH:MM"
+
+
+def test_the_times_of_a_day() -> None:
+    assert [validate.clock_time(t) for t in ("00:00", "09:05", "19:59", "23:59")] == [
+        "00:00",
+        "09:05",
+        "19:59",
+        "23:59",
+    ]
+
+
+def test_whole_numbers_ids_and_versions() -> None:
+    assert validate.whole_number(0, 0, 100) == 0 and validate.whole_number(100, 0, 100) == 100
+    assert validate.whole_number(-7, None, None) == -7
+    assert invalid(validate.whole_number, 101, 0, 100) == "must be 0 to 100, not 101"
+    assert invalid(validate.whole_number, -1, 0, 100) == "must be 0 to 100, not -1"
+    assert invalid(validate.whole_number, True, 0, 100) == "must be a whole number, not True"
+    assert invalid(validate.whole_number, 3.0, 0, 100) == "must be a whole number, not 3.0"
+    assert invalid(validate.whole_number, "3", 0, 100) == "must be a whole number, not '3'"
+    assert validate.stored_id(1) == 1 and validate.stored_id(2**53) == 2**53
+    assert invalid(validate.stored_id, 0) == "must be 1 to 9007199254740992, not 0"
+    assert invalid(validate.stored_id, 2**53 + 1) == "must be 1 to 9007199254740992, not 9007199254740993"
+    assert invalid(validate.stored_id, False) == "must be a whole number, not False"
+    assert validate.format_version(1) == 1 and validate.format_version(7) == 7
+    for bad in (0, -3, "1", None, True, 1.0):
+        assert invalid(validate.format_version, bad) == f"has no valid format version (found {bad!r})"
+
+
+def test_uuids_enums_and_booleans() -> None:
+    assert validate.uuid("a" * 64) == "a" * 64 and validate.uuid("0:a.b_c-d") == "0:a.b_c-d"
+    for bad in ("a" * 65, "-a", "", "a b", "é", None, 5):
+        assert invalid(validate.uuid, bad) == f"is not a valid uuid: {str(bad)!r}"
+    assert validate.uuids(["a", "b"]) == ["a", "b"] and validate.uuids([]) == []
+    assert invalid(validate.uuids, "ab") == "must be a list of uuids"
+    assert invalid(validate.uuids, ["a", 1]) == "is not a valid uuid: '1'"
+    assert validate.one_of("long", ("short", "long")) == "long"
+    assert invalid(validate.one_of, "Long", ("short", "long")) == "must be one of short, long"
+    assert invalid(validate.one_of, None, ("short", "long")) == "must be one of short, long"
+    assert validate.boolean(False) is False and validate.boolean(True) is True
+    for bad in ("yes", 1, 0, None, "true"):
+        assert invalid(validate.boolean, bad) == "must be true or false"
+
+
+def test_tags_are_a_list_of_single_words_folded_once() -> None:
+    assert validate.tag_list(["Scope", "scope", "Äbc", "äBC"]) == ["scope", "äbc"]
+    assert validate.tag_list([]) == []
+    assert validate.tag_list(["x"] * 200) == ["x"]
+    assert invalid(validate.tag_list, ["x"] * 201) == "must be a list of at most 200 tags"
+    assert invalid(validate.tag_list, "abc") == "must be a list of at most 200 tags"
+    assert invalid(validate.tag_list, None) == "must be a list of at most 200 tags"
+    for bad in ([1, "a"], ["two words"], [""], [" "], [None], ["x" * 201], ["a\tb"]):
+        assert invalid(validate.tag_list, bad).startswith("has a tag that is not one word: ")
+    assert validate.tag_list(["x" * 200]) == ["x" * 200]
+    assert invalid(validate.tag_list, ["a\x00"]) == "contains a NUL character"
+
+
+def test_name_keys_of_twins_are_equal() -> None:
+    key = validate.name_key
+    assert key("Özlem") == key("özlem") == key("ÖZLEM") == key("O\u0308zlem")
+    assert key("Émile") == key("émile") and key("Amélie") == key("Ame\u0301lie")
+    assert key("\u0390") == key("\u0399\u0308\u0301")  # folding leaves a decomposed form: composed again
+    assert key("Anna") != key("Anne")

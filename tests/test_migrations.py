@@ -190,3 +190,34 @@ def test_an_upgrade_to_recency_ordered_search_rows_keeps_every_record_findable_a
     assert db.execute("SELECT count(*) FROM search_index").fetchone()[0] == 4  # two sessions, a person, a skill
     db.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
     db.close()
+
+
+def test_an_upgrade_from_the_previous_schema_folds_people_names_and_tells_old_twins_apart(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from mentorlog.core.validate import name_key
+    from mentorlog.store.migrations import migrations
+
+    path = tmp_path / "m011.db"
+    old = Database(str(path))
+    migrations.apply(old, stop_before="m013_people_name_key")
+    for number, name in enumerate(["Özlem", "özlem", "Anna", "Ame\u0301lie", "Amélie"], start=1):  # NOCASE let them in
+        old.execute(
+            "INSERT INTO people (uuid, name, role, created_at, updated_at) VALUES (?, ?, 'mentee', 'x', 'x')",
+            [f"u{number}", name],
+        )
+    old.conn.commit()
+    old.close()
+    db = open_journal(path, write=True, clock=CLOCK).db
+    applied = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()]
+    assert applied == known_names()
+    people = db.execute("SELECT id, name, name_key FROM people ORDER BY id").fetchall()
+    assert [name for _id, name, _key in people] == ["Özlem", "özlem (2)", "Anna", "Ame\u0301lie", "Amélie (5)"]
+    assert all(key == name_key(name) for _id, name, key in people)
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO people (uuid, name, name_key, role, created_at, updated_at)"
+            " VALUES (?, ?, ?, 'mentor', 'x', 'x')",
+            ["u9", "ANNA", name_key("ANNA")],
+        )
+    db.close()

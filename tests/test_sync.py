@@ -209,7 +209,9 @@ def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
     folder.files[("00000000000000ee", "00000001.jsonl")] = encode("00000000000000ee", 1, "2026-11-26", [good, bad])
     folder.propagate_all()
     report = b.sync()
-    assert [s.reason.split(" (")[0] for s in report.skipped] == ["its changes do not fit this journal"]
+    assert [(s.reason, s.refused) for s in report.skipped] == [
+        ("goals 00000000-0000-4000-8000-000000000001: progress must be 0 to 100, not 101", True)
+    ]  # refused by the checks import makes, before anything was written (the file's good change neither)
     assert titles(b) == ["Fine"]
 
 

@@ -69,6 +69,7 @@ MEANINGS = {
     ("people", "agreement"): "what both sides committed to",
     ("people", "status"): "`active` / `closed`",
     ("people", "closed_at"): "the day `person close` ended the relationship",
+    ("people", "name_key"): "the name as compared (NFKC, then case folding): `Özlem` and `özlem` are one",
     ("sessions", "date"): "when it took place",
     ("sessions", "time"): "`HH:MM` when a time was given",
     ("sessions", "person_id"): "who it was with",

@@ -25,6 +25,7 @@ PLAIN_NOTE = N_(
     "that folder (or the repository) can read your notes, private sessions included."
 )
 SKIPPED = N_("Warning: skipped {file} (from device {device}): {reason}; it is read again at the next sync.")
+REFUSED = N_("Warning: skipped {file} (from device {device}): {reason}; nothing of it was applied.")
 NEWER = N_(
     "Warning: {file} (from device {device}) was written by a newer mentorlog ({reason}); upgrade mentorlog here."
 )
@@ -133,7 +134,7 @@ def _tell(report: SyncReport, where: Path, json_: bool) -> None:
         typer.echo(_(PLAIN_NOTE).format(folder=where / "mentorlog-sync"), err=True)
     for skipped in report.skipped:
         file = where / "mentorlog-sync" / skipped.device / skipped.name
-        message = _(NEWER) if skipped.newer else _(SKIPPED)
+        message = _(NEWER) if skipped.newer else _(REFUSED) if skipped.refused else _(SKIPPED)
         typer.echo(message.format(file=file, device=skipped.device, reason=skipped.reason), err=True)
 
 
@@ -149,7 +150,10 @@ def _report_json(report: SyncReport) -> dict[str, Any]:
         "changed": report.changed,
         "deleted": report.deleted,
         "loops_cut": [{"goal_id": c.goal_id, "parent_id": c.parent_id} for c in report.loops],
-        "skipped": [{"device": s.device, "file": s.name, "reason": s.reason, "newer": s.newer} for s in report.skipped],
+        "skipped": [
+            {"device": s.device, "file": s.name, "reason": s.reason, "newer": s.newer, "refused": s.refused}
+            for s in report.skipped
+        ],
     }
 
 

@@ -3,9 +3,10 @@ the CLI names the flag, the store and the importer call the same functions."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from mentorlog.base.errors import BadValue
@@ -15,6 +16,8 @@ from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROL
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 MAX_NAME_CHARS = 200
 MAX_CADENCE_DAYS = 3660
+LEVELS = (1, 5)  # a confidence and a skill's level, lowest and highest
+PROGRESS = (0, 100)  # a goal's progress in percent
 # Characters that change how text around them is shown without being seen: zero-width and bidi controls.
 # The names of values as errors say them (`the title is empty`), for the catalogue.
 FIELDS = {
@@ -99,8 +102,10 @@ def _field(what: str) -> str:
 
 
 def name_key(value: str) -> str:
-    """How names are compared: Unicode case folding after NFKC, so `STRASSE` finds `Straße`."""
-    return unicodedata.normalize("NFKC", " ".join(value.split())).casefold()
+    """How names are compared: Unicode case folding after NFKC, so `STRASSE` finds `Straße`, `özlem` finds
+    `Özlem` and a decomposed `Ame\u0301lie` is `Amélie` (never SQLite's NOCASE, which folds ASCII only)."""
+    folded = unicodedata.normalize("NFKC", " ".join(value.split())).casefold()
+    return unicodedata.normalize("NFKC", folded)  # folding may leave a decomposed form (`ΐ`): one form again
 
 
 def integer(value: Any, what: str) -> int:
@@ -121,14 +126,16 @@ def integer(value: Any, what: str) -> int:
 
 
 def confidence(value: int | None) -> int | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
+    low, high = LEVELS
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high):
         raise BadValue("confidence", _("confidence must be 1 to 5, not {value!r}").format(value=value))
     return value
 
 
 def level(value: int) -> int:
     """A skill's level: 1 (just starting) to 5 (could teach it)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+    low, high = LEVELS
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise BadValue("level", _("a level must be 1 to 5, not {value!r}").format(value=value))
     return value
 
@@ -149,7 +156,8 @@ def skill_name(value: str) -> str:
 
 
 def progress(value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+    low, high = PROGRESS
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise BadValue("progress", _("progress must be 0 to 100, not {value!r}").format(value=value))
     return value
 
@@ -284,3 +292,175 @@ def id_list(values: list[str], what: str = "id") -> list[int]:
     if not found:
         raise BadValue(what, _("give at least one {what}").format(what=_field(what)))
     return list(dict.fromkeys(found))
+
+
+# -- values as the JSON forms carry them (dump import, sync): each returns the clean value or raises Invalid ------
+
+UUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_TAGS = 200
+MAX_TAG_CHARS = 200
+MAX_STAMP_CHARS = 40
+
+
+class Invalid(BadValue):
+    """A stored value breaks its rule; the message says how (`must be HH:MM`), the caller says where."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("", message)
+
+
+def stored_text(value: Any, *, required: bool = False) -> str:
+    """Text as a record holds it: valid Unicode without NUL, at most 10 MB; REQUIRED text is trimmed, not empty."""
+    given = _unicode(value)
+    if required:
+        try:
+            return text(given, "text")
+        except BadValue as exc:
+            raise Invalid(exc.message.replace("the text ", "")) from None
+    if "\x00" in given:
+        raise Invalid(_("contains a NUL character"))
+    if len(given) > MAX_TEXT_CHARS:
+        raise Invalid(_("is longer than 10 MB"))
+    return given
+
+
+def _unicode(value: Any) -> str:
+    """VALUE is text that UTF-8 can hold (JSON can carry a lone surrogate; SQLite and every file cannot)."""
+    if not isinstance(value, str):
+        raise Invalid(_("must be text"))
+    try:
+        value.isascii() or value.encode("utf-8")  # ASCII cannot hold a lone surrogate
+    except UnicodeEncodeError:
+        raise Invalid(_("contains a lone surrogate (not valid Unicode)")) from None
+    return value
+
+
+def stored_name(value: Any) -> str:
+    """A person's or skill's name as a record holds it: text, by the rule of `name`."""
+    given = _unicode(value)
+    try:
+        return name(given)
+    except BadValue as exc:
+        raise Invalid(exc.message.replace("the name ", "")) from None
+
+
+def _years(value: str, year: int) -> None:
+    from mentorlog.base.config import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Invalid(_("lies outside the years 1900–2200: {value!r}").format(value=value))
+
+
+def stamp(value: Any) -> str:
+    """A timestamp: ISO 8601 with a UTC offset, 1900-2200; UTC ones kept as written, others turned to UTC."""
+    if type(value) is str and len(value) <= MAX_STAMP_CHARS and value.endswith("+00:00"):  # the usual case, quickly
+        try:
+            year = datetime.fromisoformat(value).year
+        except ValueError:
+            raise Invalid(_("is not an ISO 8601 timestamp: {value!r}").format(value=value[:40])) from None
+        _years(value, year)
+        return value
+    if not isinstance(value, str) or len(value) > MAX_STAMP_CHARS:
+        raise Invalid(_("must be an ISO 8601 timestamp with an offset"))
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise Invalid(_("is not an ISO 8601 timestamp: {value!r}").format(value=value[:40])) from None
+    if parsed.tzinfo is None:
+        raise Invalid(_("has no UTC offset: {value!r}").format(value=value))
+    _years(value, parsed.year)
+    if parsed.utcoffset() == UTC.utcoffset(None):
+        return value.replace("Z", "+00:00") if value.endswith("Z") else value
+    return parsed.astimezone(UTC).isoformat(timespec="microseconds")  # one form for comparing
+
+
+def iso_date(value: Any) -> str:
+    """A calendar day written YYYY-MM-DD, 1900-2200."""
+    if not isinstance(value, str) or not DATE.fullmatch(value):
+        raise Invalid(_("must be a date YYYY-MM-DD, not {value!r}").format(value=str(value)[:40]))
+    try:
+        found = date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(_("is not a calendar day: {value!r}").format(value=value)) from None
+    _years(value, found.year)
+    return value
+
+
+def clock_time(value: Any) -> str:
+    """A time of day HH:MM, 00:00 to 23:59."""
+    if not isinstance(value, str) or not TIME.match(value):
+        raise Invalid(_("must be HH:MM"))
+    return value
+
+
+def whole_number(value: Any, low: int | None, high: int | None) -> int:
+    """An int (never a bool or a float) from LOW to HIGH (either may be open)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(_("must be a whole number, not {value!r}").format(value=value)[:80])
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise Invalid(_("must be {low} to {high}, not {value}").format(low=low, high=high, value=value))
+    return value
+
+
+MAX_ID = 2**53
+
+
+def stored_id(value: Any) -> int:
+    """A record's id (or any other count that starts at 1): 1 to 2^53."""
+    if type(value) is int and 0 < value <= MAX_ID:
+        return value
+    return whole_number(value, 1, MAX_ID)
+
+
+def uuid(value: Any) -> str:
+    """A record's uuid: 1 to 64 letters, digits and `_.:-`, starting with a letter or digit."""
+    if type(value) is str and UUID.match(value):
+        return value
+    raise Invalid(_("is not a valid uuid: {value!r}").format(value=str(value)[:70]))
+
+
+def uuids(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise Invalid(_("must be a list of uuids"))
+    return [uuid(item) for item in value]
+
+
+def one_of(value: Any, allowed: Sequence[str]) -> str:
+    """One of the words ALLOWED, exactly as stored (JSON values stay English)."""
+    if type(value) is str and value in allowed:
+        return value
+    raise Invalid(_("must be one of {choices}").format(choices=", ".join(allowed)))
+
+
+def boolean(value: Any) -> bool:
+    """true or false: never 1, 0 or "yes"."""
+    if isinstance(value, bool):
+        return value
+    raise Invalid(_("must be true or false"))
+
+
+def tag_list(value: Any) -> list[str]:
+    """Tags: a list of at most 200 one-word strings, case-folded, each once (a string is not a list of letters)."""
+    if not isinstance(value, list) or len(value) > MAX_TAGS:
+        raise Invalid(_("must be a list of at most {MAX_TAGS} tags").format(MAX_TAGS=MAX_TAGS))
+    tags = []
+    for tag in value:
+        if (
+            not isinstance(tag, str)
+            or not tag.strip()
+            or len(tag) > MAX_TAG_CHARS
+            or any(char.isspace() for char in tag)
+        ):
+            raise Invalid(_("has a tag that is not one word: {tag!r}").format(tag=str(tag)[:40]))
+        tags.append(stored_text(tag, required=True).casefold())
+    return list(dict.fromkeys(tags))
+
+
+def format_version(value: Any) -> int:
+    """A file format's version as its header gives it: a whole number from 1 (the reader decides what a newer
+    one means)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise Invalid(_("has no valid format version (found {version!r})").format(version=value))
+    return value

@@ -524,3 +524,26 @@ def m012_search_by_recency(db: Database) -> None:
             )
     db.execute(SKILL_SEARCH_ROW_V3.format(skill="k.id"))
     db.execute("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ?)", [1024 * 1024])
+
+
+@migrations()
+def m013_people_name_key(db: Database) -> None:
+    """People's names compared as people read them: a folded key (NFKC, then Unicode case folding, as
+    core.validate.name_key makes it) carries the unique index, so `Özlem` and `özlem`, or a composed and a
+    decomposed `Amélie`, are one name; SQLite's NOCASE folds ASCII letters only. Existing people get their key
+    here; two that fold alike (possible before) keep their names, the newer one with its id added."""
+    from mentorlog.core.validate import name_key
+
+    db.execute("ALTER TABLE people ADD COLUMN name_key TEXT NOT NULL DEFAULT ''")
+    taken: set[str] = set()
+    for person_id, name in db.execute("SELECT id, name FROM people ORDER BY id").fetchall():
+        key = name_key(name)
+        if key in taken:
+            name = f"{name} ({person_id})"
+            key = name_key(name)
+            db.execute("UPDATE people SET name = ? WHERE id = ?", [name, person_id])
+        taken.add(key)
+        db.execute("UPDATE people SET name_key = ? WHERE id = ?", [key, person_id])
+    db.execute("DROP INDEX idx_people_name")
+    db.execute("CREATE UNIQUE INDEX idx_people_name_key ON people (name_key)")
+    change_log_triggers(db, ("people",))  # the logged rows of people gained a column

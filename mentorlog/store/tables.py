@@ -112,6 +112,7 @@ MIGRATIONS = (
     "m010_bounded_views",
     "m011_goals_created_index",
     "m012_search_by_recency",
+    "m013_people_name_key",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share
@@ -159,6 +160,7 @@ TABLES: tuple[Table, ...] = (
             Column("ends", "date", nullable=True, required=False), Column("agreement", required=False),
             enum("status", "active", "closed", required=False),
             Column("closed_at", "date", nullable=True, required=False),
+            Column("name_key", ""),  # the name folded (core.validate.name_key): derived, never carried
         ),
         word="person", noun="person", listing="people", undo=True, dump=True, sync=True, peek=True, search=6,
         cli="people", commands=("person", "people"),

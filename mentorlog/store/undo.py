@@ -117,12 +117,12 @@ class UndoRepo(Repo):
                 cursor = self.db.execute(f"DELETE FROM {table} WHERE rowid = ?", [row_id])
                 removed[table] += cursor.rowcount
             elif op == "update":
-                values = json.loads(change["old"])
+                values = _derived(table, json.loads(change["old"]))
                 assignments = ", ".join(f"{name} = ?" for name in values)
                 self.db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*values.values(), row_id])
                 reverted[table] += 1
             else:
-                values = json.loads(change["old"])
+                values = _derived(table, json.loads(change["old"]))
                 names = list(values)
                 self.db.execute(
                     f"INSERT INTO {table} (rowid, {', '.join(names)}) VALUES (?, {', '.join('?' for _ in names)})",
@@ -138,6 +138,15 @@ class UndoRepo(Repo):
             restored=_visible(restored),
             reverted=_visible(reverted),
         )
+
+
+def _derived(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """VALUES with their derived columns made again (a row logged before a column existed lacks it)."""
+    if table == "people" and "name" in values:
+        from mentorlog.core.validate import name_key
+
+        values["name_key"] = name_key(values["name"])
+    return values
 
 
 def _visible(counts: Counter[str]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
+from mentorlog.core import validate
 from mentorlog.store import tables
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import (
@@ -174,6 +175,14 @@ class _Table:
         self.bools = tables.table(table).bools
         self.added = self.updated = 0
         self.seen: set[str] = set()  # a merge's uuids of this table so far: each must be in the file once
+        # people: folded name -> (uuid, name) of the journal's and the file's people so far (names are unique)
+        self.name_keys: dict[str, tuple[str, str]] | None = None
+        self.key_of: dict[str, str] = {}
+        if table == "people":
+            self.names.append("name_key")
+            rows = self.db.execute("SELECT uuid, name, name_key FROM people").fetchall()
+            self.name_keys = {key: (uuid, name) for uuid, name, key in rows}
+            self.key_of = {uuid: key for uuid, _name, key in rows}
 
     def _values(self, record: dict[str, Any]) -> tuple[list[str], list[Any]]:
         """The record's column names and values (references resolved; a column a record lacks takes its default)."""
@@ -195,7 +204,30 @@ class _Table:
                 if found is None:
                     found = _resolve(ids, target, wanted, self.table, record["uuid"])
             values.append(found)
+        if self.name_keys is not None:
+            if names is not self.names:
+                names = [*names, "name_key"]
+            values.append(self._name_key(record))
         return names, values
+
+    def _name_key(self, record: dict[str, Any]) -> str:
+        """The person's folded name, refused when another person of the journal or the file has it."""
+        assert self.name_keys is not None
+        key = validate.name_key(record["name"])
+        other = self.name_keys.get(key)
+        if other is not None and other[0] != record["uuid"]:
+            raise UsageError(
+                _(
+                    "{source}: the person {name!r} has the name of {other!r} (names are compared regardless of case)"
+                ).format(source=self.source, name=record["name"], other=other[1]),
+                _("Rename one of them; nothing was imported."),
+            )
+        before = self.key_of.get(record["uuid"])
+        if before is not None and before != key:  # renamed: its old name is free again
+            self.name_keys.pop(before, None)
+        self.name_keys[key] = (record["uuid"], record["name"])
+        self.key_of[record["uuid"]] = key
+        return key
 
     def _links(self, record_id: int, record: dict[str, Any]) -> Iterator[tuple[str, str, tuple[int, Any]]]:
         if self.table in TAGGED:

@@ -3,12 +3,10 @@ both check every record before an import writes anything and produce the JSON Sc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import Any
 
-from mentorlog.base.errors import BadValue, UsageError
+from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
 from mentorlog.store import tables
@@ -16,14 +14,10 @@ from mentorlog.store.tables import Column, Table
 
 FORMAT = "mentorlog-dump"
 VERSION = 1
-UUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
-TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-MAX_TAGS = 200
-
-
-class Invalid(Exception):
-    """One field breaks its rule (the checker adds where)."""
+UUID = validate.UUID
+TIME = validate.TIME
+MAX_TAGS = validate.MAX_TAGS
+Invalid = validate.Invalid  # one field breaks its rule (the checker adds where)
 
 
 Field = Column  # a dump record's field and its rule: a table's column, a reference by uuid, tags or linked uuids
@@ -50,127 +44,28 @@ TABLES: dict[str, dict[str, Field]] = {table.name: _fields(table) for table in t
 ADDED_LATER = tuple(table.name for table in tables.dumped() if not table.in_first_dump)
 
 
-def _text(value: Any, required: bool) -> str:
-    if not isinstance(value, str):
-        raise Invalid(_("must be text"))
-    try:
-        value.isascii() or value.encode("utf-8")  # ASCII cannot hold a lone surrogate
-    except UnicodeEncodeError:
-        raise Invalid(_("contains a lone surrogate (not valid Unicode)")) from None
-    try:
-        return validate.text(value, "text", required=required) if required else _plain(value)
-    except BadValue as exc:
-        raise Invalid(exc.message.replace("the text ", "")) from None
-
-
-def _plain(value: str) -> str:
-    if "\x00" in value:
-        raise Invalid(_("contains a NUL character"))
-    if len(value) > validate.MAX_TEXT_CHARS:
-        raise Invalid(_("is longer than 10 MB"))
-    return value
-
-
-def _stamp(value: Any) -> str:
-    if type(value) is str and len(value) <= 40 and value.endswith("+00:00"):  # the usual case, quickly
-        try:
-            year = datetime.fromisoformat(value).year
-        except ValueError:
-            raise Invalid(_("is not an ISO 8601 timestamp: {value!r}").format(value=value[:40])) from None
-        if not 1900 <= year <= 2200:
-            _out_of_range(value)
-        return value
-    if not isinstance(value, str) or len(value) > 40:
-        raise Invalid(_("must be an ISO 8601 timestamp with an offset"))
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise Invalid(_("is not an ISO 8601 timestamp: {value!r}").format(value=value[:40])) from None
-    if parsed.tzinfo is None:
-        raise Invalid(_("has no UTC offset: {value!r}").format(value=value))
-    if not 1900 <= parsed.year <= 2200:
-        _out_of_range(value)
-    if parsed.utcoffset() == UTC.utcoffset(None):
-        return value.replace("Z", "+00:00") if value.endswith("Z") else value
-    return parsed.astimezone(UTC).isoformat(timespec="microseconds")  # one form for comparing
-
-
-def _out_of_range(value: str) -> None:
-    raise Invalid(_("lies outside the years 1900–2200: {value!r}").format(value=value))
-
-
-def _date(value: Any) -> str:
-    if not isinstance(value, str) or not DATE.fullmatch(value):
-        raise Invalid(_("must be a date YYYY-MM-DD, not {value!r}").format(value=str(value)[:40]))
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise Invalid(_("is not a calendar day: {value!r}").format(value=value)) from None
-    if not 1900 <= day.year <= 2200:
-        _out_of_range(value)
-    return value
-
-
-def _int(value: Any, spec: Field) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(_("must be a whole number, not {value!r}").format(value=value)[:80])
-    if (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high):
-        raise Invalid(_("must be {low} to {high}, not {value}").format(low=spec.low, high=spec.high, value=value))
-    return value
-
-
-def _uuid(value: Any) -> str:
-    if not isinstance(value, str) or not UUID.match(value):
-        raise Invalid(_("is not a valid uuid: {value!r}").format(value=str(value)[:70]))
-    return value
-
-
-def _tags(value: Any) -> list[str]:
-    if not isinstance(value, list) or len(value) > MAX_TAGS:
-        raise Invalid(_("must be a list of at most {MAX_TAGS} tags").format(MAX_TAGS=MAX_TAGS))
-    tags = []
-    for tag in value:
-        if not isinstance(tag, str) or not tag.strip() or len(tag) > 200 or any(c.isspace() for c in tag):
-            raise Invalid(_("has a tag that is not one word: {tag!r}").format(tag=str(tag)[:40]))
-        tags.append(_text(tag, True).casefold())
-    return list(dict.fromkeys(tags))
-
-
-ID = Field("id", "int", low=1, high=2**53)
+ID = Field("id", "int", low=1, high=validate.MAX_ID)
+# each rule of a field and the one rule of core.validate it follows
 CHECKS: dict[str, Callable[[Any, Field], Any]] = {
-    "id": lambda v, _: _int(v, ID),
-    "uuid": lambda v, _: v if type(v) is str and UUID.match(v) else _uuid(v),
-    "ref": lambda v, _: v if type(v) is str and UUID.match(v) else _uuid(v),
-    "refs": lambda v, __: [_uuid(item) for item in v] if isinstance(v, list) else _raise(_("must be a list of uuids")),
-    "stamp": lambda v, _: _stamp(v),
-    "date": lambda v, _: _date(v),
-    "time": lambda v, __: v if isinstance(v, str) and TIME.match(v) else _raise(_("must be HH:MM")),
-    "text": lambda v, spec: _text(v, spec.text_required),
-    "name": lambda v, _: _name(v),
-    "int": _int,
-    "enum": lambda v, spec: (
-        v if v in spec.choices else _raise(_("must be one of {choices}").format(choices=", ".join(spec.choices)))
-    ),
-    "bool": lambda v, __: v if isinstance(v, bool) else _raise(_("must be true or false")),
-    "tags": lambda v, _: _tags(v),
+    "id": lambda v, _: validate.stored_id(v),
+    "uuid": lambda v, _: validate.uuid(v),
+    "ref": lambda v, _: validate.uuid(v),
+    "refs": lambda v, _: validate.uuids(v),
+    "stamp": lambda v, _: validate.stamp(v),
+    "date": lambda v, _: validate.iso_date(v),
+    "time": lambda v, _: validate.clock_time(v),
+    "text": lambda v, spec: validate.stored_text(v, required=spec.text_required),
+    "name": lambda v, _: validate.stored_name(v),
+    "int": lambda v, spec: validate.whole_number(v, spec.low, spec.high),
+    "enum": lambda v, spec: validate.one_of(v, spec.choices),
+    "bool": lambda v, _: validate.boolean(v),
+    "tags": lambda v, _: validate.tag_list(v),
 }
 
 
-def _raise(message: str) -> Any:
-    raise Invalid(message)
-
-
-def _name(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Invalid(_("must be text"))
-    try:
-        return validate.name(value)
-    except BadValue as exc:
-        raise Invalid(exc.message.replace("the name ", "")) from None
-
-
-def check_record(table: str, record: Any, where: str) -> dict[str, Any]:
-    """RECORD checked field by field; the clean values (unknown keys dropped). WHERE names it in errors."""
+def check_record(table: str, record: Any, where: str, *, local_id: bool = True) -> dict[str, Any]:
+    """RECORD checked field by field; the clean values (unknown keys dropped). WHERE names it in errors.
+    Without LOCAL_ID the record carries no `id` (a sync change: ids are each journal's own)."""
     if not isinstance(record, dict):
         raise UsageError(_("{where} is not an object").format(where=where))
     clean: dict[str, Any] = {}
@@ -178,6 +73,8 @@ def check_record(table: str, record: Any, where: str) -> dict[str, Any]:
         table, [(name, spec, CHECKS[spec.rule]) for name, spec in TABLES[table].items()]
     )
     for name, spec, check in plan:
+        if name == "id" and not local_id:
+            continue
         value = record.get(name, _MISSING)
         if value is _MISSING:
             if spec.required:
@@ -208,11 +105,14 @@ def check_header(data: Any, source: str) -> int:
             _("{source} is not a mentorlog dump").format(source=source),
             _("Make one with: mentorlog export --format json --all -o FILE"),
         )
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+    try:
+        version = validate.format_version(data.get("version"))
+    except Invalid:
         raise UsageError(
-            _("{source} has no valid format version (found {version!r})").format(source=source, version=version)
-        )
+            _("{source} has no valid format version (found {version!r})").format(
+                source=source, version=data.get("version")
+            )
+        ) from None
     if version > VERSION:
         raise MentorlogError(
             _("{source} is a version {version} dump; this mentorlog reads up to version {VERSION}").format(

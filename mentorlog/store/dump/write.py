@@ -44,6 +44,11 @@ class ImportReport(msgspec.Struct):
         return sum(self.added.values()) + sum(self.updated.values())
 
 
+# Columns the store derives from others (a person's folded name, for comparing names): never in a dump or a change
+# file, computed again wherever a record comes in.
+DERIVED: dict[str, tuple[str, ...]] = {"people": ("name_key",)}
+
+
 def _columns(repo: Repo, table: str) -> list[str]:
     """TABLE's columns that a dump carries, in the schema's order (the registry's; a derived column is not)."""
     return list(tables.table(table).carried)

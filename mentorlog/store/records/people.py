@@ -76,6 +76,7 @@ class PeopleRepo(Repo):
             "people",
             {
                 "name": name,
+                "name_key": validate.name_key(name),
                 "role": validate.role(role),
                 "cadence_days": validate.cadence_days(cadence_days),
                 "note": validate.text(note, "note", required=False),
@@ -110,6 +111,7 @@ class PeopleRepo(Repo):
                         clash=clash["name"], clash2=clash["id"]
                     )
                 )
+            fields["name_key"] = validate.name_key(fields["name"])
         if "role" in fields:
             fields["role"] = validate.role(fields["role"])
         if "cadence_days" in fields:
@@ -180,11 +182,9 @@ class PeopleRepo(Repo):
 
     def same_name(self, name: str, *, other_than: int | None = None) -> dict[str, Any] | None:
         """The person whose name equals NAME under Unicode case folding, if any."""
-        wanted = validate.name_key(name)
-        for person in self.rows("SELECT id, name FROM people"):
-            if person["id"] != other_than and validate.name_key(person["name"]) == wanted:
-                return person
-        return None
+        return self.row(
+            "SELECT id, name FROM people WHERE name_key = ? AND id IS NOT ?", [validate.name_key(name), other_than]
+        )
 
     def person_name(self, person_id: int | None) -> str | None:
         if person_id is None:

@@ -17,6 +17,9 @@ from typing import Any
 
 import msgspec
 
+from mentorlog.base.errors import UsageError
+from mentorlog.base.i18n import _
+from mentorlog.core import validate
 from mentorlog.store import tables
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
@@ -58,9 +61,33 @@ def content_key(record: dict[str, Any]) -> dict[str, Any]:
     return key
 
 
-def nocase(name: str) -> str:
-    """SQLite's NOCASE: ASCII letters folded, nothing else."""
-    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in name)
+def checked(changes: list[Change]) -> list[Change]:
+    """CHANGES with every record through the checks `import` makes (core.validate, by the dump's field rules),
+    as the clean values import would store; UsageError names the first change and field that fails them."""
+    from mentorlog.store.dump.schema import check_record
+
+    clean: list[Change] = []
+    names: dict[str, str] = {}  # one device's people have distinct names: a file with two alike is not its own
+    for change in changes:
+        try:
+            validate.uuid(change.uuid)
+        except validate.Invalid as exc:
+            raise UsageError(_("a change of {table}: uuid {exc}").format(table=change.table, exc=exc)) from None
+        if change.record is None:
+            clean.append(change)
+            continue
+        where = f"{change.table} {change.uuid}"
+        record = check_record(change.table, change.record, where, local_id=False)
+        if change.table == "people":
+            other = names.setdefault(validate.name_key(record["name"]), change.uuid)
+            if other != change.uuid:
+                raise UsageError(
+                    _("{where}: name {name!r} is also the name of {other} in the same file").format(
+                        where=where, name=record["name"], other=other
+                    )
+                )
+        clean.append(Change(change.table, change.uuid, change.hlc, record))
+    return clean
 
 
 class SyncApplyRepo(Repo):
@@ -69,6 +96,17 @@ class SyncApplyRepo(Repo):
         cache: dict[str, dict[str, bool]] = self.__dict__.setdefault("_not_null_cache", {})
         if table not in cache:
             cache[table] = {row["name"]: bool(row["notnull"]) for row in self.rows(f"PRAGMA table_info({table})")}
+        return cache[table]
+
+    def _defaults(self, table: str) -> dict[str, Any]:
+        """Column -> its default, for the columns of TABLE that have one (a record may leave them out, as in a dump)."""
+        cache: dict[str, dict[str, Any]] = self.__dict__.setdefault("_defaults_cache", {})
+        if table not in cache:
+            cache[table] = {
+                row["name"]: self.scalar(f"SELECT {row['dflt_value']}")
+                for row in self.rows(f"PRAGMA table_info({table})")
+                if row["dflt_value"] is not None
+            }
         return cache[table]
 
     def local_id(self, table: str, uuid: str) -> int | None:
@@ -189,7 +227,10 @@ class SyncApplyRepo(Repo):
         notnull = self._not_null(table)
         references = REFERENCES[table]
         carried = tables.table(table).carried
-        values = {name: record.get(name) for name in carried if name != "id" and name not in references}
+        defaults = self._defaults(table)
+        values = {
+            name: record.get(name, defaults.get(name)) for name in carried if name != "id" and name not in references
+        }
         for name in tables.table(table).bools:
             values[name] = int(bool(record.get(name)))
         entry.complete, parked = True, False
@@ -210,6 +251,7 @@ class SyncApplyRepo(Repo):
         links = self._links_of(table, record, entry)
         if table == "people":
             values["name"] = self._free_name(str(values["name"]), uuid, existing)
+            values["name_key"] = validate.name_key(str(values["name"]))
         if existing is None:
             names = list(values)
             cursor = self.db.execute(
@@ -314,7 +356,9 @@ class SyncApplyRepo(Repo):
 
     def _free_name(self, name: str, uuid: str, existing: int | None) -> str:
         """NAME, or for now a name no other person has (people's names are unique; sorted out afterwards)."""
-        other = self.scalar("SELECT id FROM people WHERE name = ? COLLATE NOCASE AND id IS NOT ?", [name, existing])
+        other = self.scalar(
+            "SELECT id FROM people WHERE name_key = ? AND id IS NOT ?", [validate.name_key(name), existing]
+        )
         return name if other is None else f"{name} ({uuid[:8]})"
 
     def _tell_people_apart(self, work: dict[str, Entry]) -> None:
@@ -324,7 +368,7 @@ class SyncApplyRepo(Repo):
                   for row in people}  # fmt: skip
         groups: dict[str, list[dict[str, Any]]] = {}
         for row in people:
-            groups.setdefault(nocase(wanted[row["id"]]), []).append(row)
+            groups.setdefault(validate.name_key(wanted[row["id"]]), []).append(row)
         final: dict[int, str] = {}
         for members in groups.values():
             members.sort(key=lambda row: (row["hlc"] or "", row["uuid"]))
@@ -332,11 +376,16 @@ class SyncApplyRepo(Repo):
                 name = wanted[row["id"]]
                 final[row["id"]] = name if number == 0 else f"{name} ({row['uuid'][:8]})"
         changing = [row for row in people if final[row["id"]] != row["name"]]
-        for row in changing:
+        for row in changing:  # first out of each other's way (a uuid is no one's name), then the final names
             self._aside("people", row["id"], row["uuid"], work)
-            self.db.execute("UPDATE people SET name = ? WHERE id = ?", [row["uuid"], row["id"]])
+            self.db.execute(
+                "UPDATE people SET name = ?, name_key = ? WHERE id = ?", [row["uuid"], row["uuid"], row["id"]]
+            )
         for row in changing:
-            self.db.execute("UPDATE people SET name = ? WHERE id = ?", [final[row["id"]], row["id"]])
+            name = final[row["id"]]
+            self.db.execute(
+                "UPDATE people SET name = ?, name_key = ? WHERE id = ?", [name, validate.name_key(name), row["id"]]
+            )
         for row in people:
             entry = work.get(row["uuid"])
             if entry is not None and final[row["id"]] != wanted[row["id"]]:

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import msgspec
 
 from mentorlog.base.i18n import _
+from mentorlog.core import validate
 
 FORMAT = "mentorlog-sync"
 VERSION = 1
@@ -48,11 +49,12 @@ class NewerFormat(Exception):
 
 
 def micros(stamp: str) -> int:
-    """A stored ISO timestamp as microseconds since 1970 (the clock's physical part)."""
+    """A stored ISO timestamp as microseconds since 1970 (the clock's physical part). The clock starts in 1970: a
+    record stamped earlier (import takes 1900 on) counts as made at its start, older than any edit since."""
     moment = datetime.fromisoformat(stamp)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return (moment - EPOCH) // timedelta(microseconds=1)
+    return max(0, (moment - EPOCH) // timedelta(microseconds=1))
 
 
 def hlc_text(wall: int, counter: int, device: str) -> str:
@@ -240,9 +242,10 @@ def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> Ch
         raise DamagedFile("not a change file") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise DamagedFile("not a mentorlog change file")
-    version = header.get("version")
-    if not isinstance(version, int):
-        raise DamagedFile("no format version")
+    try:
+        version = validate.format_version(header.get("version"))
+    except validate.Invalid:
+        raise DamagedFile(f"no valid format version (found {str(header.get('version'))[:20]!r})") from None
     if version > VERSION:
         raise NewerFormat(f"format version {version}; this mentorlog reads up to version {VERSION}")
     import hashlib

@@ -18,10 +18,11 @@ from typing import Any
 
 import msgspec
 
+from mentorlog.base.errors import UsageError
 from mentorlog.store import tables
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, TAGGED
-from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo
+from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo, checked
 from mentorlog.store.sync.files import (
     Change,
     ChangeFileCodec,
@@ -47,6 +48,7 @@ class Skipped(msgspec.Struct, frozen=True):
     name: str
     reason: str
     newer: bool = False
+    refused: bool = False  # its values break the rules every record follows: it is refused at every sync
 
 
 class SyncReport(msgspec.Struct):
@@ -165,11 +167,16 @@ class SyncRepo(Repo):
                 except (DamagedFile, OSError) as exc:
                     report.skipped.append(Skipped(other, name, str(exc)))
                     continue
-                for change in found.changes:
+                try:  # the checks import makes: a file with one value they refuse is not applied at all
+                    changes = checked(found.changes)
+                except UsageError as exc:
+                    report.skipped.append(Skipped(other, name, exc.message, refused=True))
+                    continue
+                for change in changes:
                     clock.observe(change.hlc)
                 self.db.execute("SAVEPOINT sync_file")
                 try:
-                    applied = self.incoming.apply_changes(found.changes, local_device=device)
+                    applied = self.incoming.apply_changes(changes, local_device=device)
                 except sqlite3.IntegrityError as exc:  # values this journal's rules refuse: none of the file
                     self.db.execute("ROLLBACK TO sync_file")
                     self.db.execute("RELEASE sync_file")
