@@ -18,8 +18,6 @@ ROLES = ("mentor", "mentee")
 HORIZONS = ("short", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
-TOPIC_STATUSES = ("open", "discussed")
-PERSON_STATUSES = ("active", "closed")
 SKILL_KINDS = ("strength", "growth")
 
 
