@@ -64,8 +64,9 @@ def _interrupted() -> typer.Exit:
     return typer.Exit(EXIT_INTERRUPTED)
 
 
-def _broken_pipe() -> typer.Exit:
-    """The reader went away (`| head`): stop quietly, as git does."""
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that what is still in its buffer cannot fail again when Python exits (which
+    would print "Exception ignored" and exit 120 instead of our message and code)."""
     import os
 
     try:
@@ -73,6 +74,11 @@ def _broken_pipe() -> typer.Exit:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def _broken_pipe() -> typer.Exit:
+    """The reader went away (`| head`): stop quietly, as git does."""
+    _silence_stdout()
     return typer.Exit(EXIT_BROKEN_PIPE)
 
 
@@ -99,6 +105,8 @@ def _output_failed(exc: OSError | UnicodeError) -> typer.Exit:
     from mentorlog.cli import common
 
     reason = os_reason(exc) if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    if isinstance(exc, OSError):
+        _silence_stdout()  # a full disk or a dead device: what is left in the buffer would fail again at exit
     if common.committed():
         return fail(
             _("the change was saved, but its confirmation could not be printed ({reason})").format(reason=reason),
