@@ -84,6 +84,7 @@ class PersonPatch(Patch):
     started: date | Unset | None = UNSET
     ends: date | Unset | None = UNSET
     agreement: str | Unset = UNSET
+    template: str | Unset = UNSET
 
 
 @dataclass(frozen=True)

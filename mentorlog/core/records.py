@@ -70,6 +70,7 @@ class Person(Record):
         "ends",
         "agreement",
         "closed_at",
+        "template",
         "created_at",
         "updated_at",
     )
@@ -90,6 +91,7 @@ class Person(Record):
     agreement: str = ""
     status: str = "active"
     closed_at: str | None = None
+    template: str = ""  # the default note template's name; '' for the usual one
 
     @property
     def active(self) -> bool:

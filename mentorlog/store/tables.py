@@ -20,7 +20,7 @@ class Column(NamedTuple):
     """A column, and the rule a dump record's field is checked by (docs/dump.schema.json)."""
 
     name: str
-    rule: str = "text"  # id uuid ref stamp date time text name int enum bool; "": not carried by dumps and sync
+    rule: str = "text"  # id uuid ref stamp date time text name word int enum bool; "": not carried by dumps and sync
     nullable: bool = False
     low: int | None = None
     high: int | None = None
@@ -113,6 +113,7 @@ MIGRATIONS = (
     "m011_goals_created_index",
     "m012_search_by_recency",
     "m013_people_name_key",
+    "m050_templates_and_questions",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share
@@ -161,6 +162,7 @@ TABLES: tuple[Table, ...] = (
             enum("status", "active", "closed", required=False),
             Column("closed_at", "date", nullable=True, required=False),
             Column("name_key", ""),  # the name folded (core.validate.name_key): derived, never carried
+            Column("template", "word", required=False),  # the default note template's name; '' for the usual one
         ),
         word="person", noun="person", listing="people", undo=True, dump=True, sync=True, peek=True, search=6,
         cli="people", commands=("person", "people"),
@@ -248,6 +250,15 @@ TABLES: tuple[Table, ...] = (
             Parent("skill_id", "skills", "skill_uuid"), Parent("rater_id", "people", "rater_uuid", waits=True),
             Parent("session_id", "sessions", "session_uuid", with_private=True),
         ),
+        undo=True, dump=True, sync=True, in_first_dump=False,
+    ),
+    Table(
+        "asked_questions",
+        (
+            ID, UUID, ref("person_id", required=True), Column("question", "word", text_required=True),
+            Column("text"), DATE, CREATED, UPDATED,
+        ),
+        noun="asked question", parents=(Parent("person_id", "people", "person_uuid"),),
         undo=True, dump=True, sync=True, in_first_dump=False,
     ),
     # link tables: they come and go with their owner records, inside them in dumps and sync
