@@ -12,7 +12,7 @@ import typer
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import common, completion, editor, lists, whom
+from mentorlog.cli import common, completion, editor, lists, templates, whom
 from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
@@ -37,23 +37,35 @@ class NoteFields(msgspec.Struct):
     body: str
 
 
-def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str) -> str:
+def note_form(
+    fields: NoteFields,
+    *,
+    with_name: str | None,
+    day: str,
+    owner_example: str,
+    template: tuple[str, str] | None = None,
+) -> str:
+    """The editor form; with TEMPLATE (its name and rendered text) the notes start from it, and a `Feedback`
+    heading in it takes the place of the Feedback field."""
     from mentorlog.core import editform
 
-    return editform.render(
-        editform.session_form(
-            fields.title,
-            str(fields.confidence or ""),
-            fields.next_text or "",
-            fields.feedback,
-            fields.body,
-            _(NOTE_HELP).format(
-                with_part=_(" with {name}").format(name=with_name) if with_name else "",
-                day=day,
-                owner_example=owner_example,
-            ),
-        )
+    help_text = _(NOTE_HELP).format(
+        with_part=_(" with {name}").format(name=with_name) if with_name else "",
+        day=day,
+        owner_example=owner_example,
     )
+    form = editform.session_form(
+        fields.title, str(fields.confidence or ""), fields.next_text or "", fields.feedback, fields.body, help_text
+    )
+    if template is not None:
+        name, text = template
+        shown = dict(form.fields)
+        if templates.has_feedback_heading(text) and not fields.feedback:
+            shown.pop("Feedback", None)  # the template's heading collects it
+        notes = f"{fields.body}\n\n{text}" if fields.body else text
+        sections = {**{key: value for key, value in form.sections.items() if key != "notes"}, "notes": notes}
+        form = editform.Form(shown, sections, help_text + "\n" + templates.help_line(name))
+    return editform.render(form)
 
 
 def _confidence(text: str) -> int | None:
@@ -115,6 +127,12 @@ def note(
     private: bool = typer.Option(False, "--private", help="Leave this session out of exports by default."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown, without asking."),
     draft: bool = typer.Option(False, "--draft", help="Continue the note whose text was kept after an error."),
+    template_name: str | None = typer.Option(
+        None,
+        "--template",
+        autocompletion=templates.template_names,
+        help="A template from `mentorlog templates` to start the editor with.",
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the recorded session as JSON."),
 ) -> None:
     """Record a session: notes, feedback, confidence and the action items that came out of it.
@@ -130,11 +148,16 @@ def note(
     when = common.when(date_, direction="backward")
     plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     fields = NoteFields(title, feedback, confidence, next_, "")
+    templates.refuse_without_editor(template_name, text, draft)
+    chosen = None
+    if text is None and not draft and common.stdin_is_terminal():
+        chosen = templates.chosen(template_name, templates.person_template(plan))
     template = note_form(
         fields,
         with_name=plan.name if plan else None,
         day=humane.day(when.day),
         owner_example=(plan.name.split()[-1].lower() if plan else "me"),
+        template=(chosen, templates.render(chosen, plan.id if plan else None, when.day)) if chosen else None,
     )
     if draft:
         if text is not None:
@@ -146,18 +169,24 @@ def note(
             if is_blank(raw):
                 raise UsageError(_("nothing recorded: the note was emptied (that cancels it)"))
             fields = _from_editor(raw, fields)
+            if templates.used_template(raw):  # what the template's headings collected
+                fields.body, collected = templates.collect(fields.body)
+                fields.feedback = "\n\n".join(part for part in (fields.feedback, collected) if part)
             if not (fields.title or fields.feedback or fields.body.strip() or action):
                 raise UsageError(_("nothing recorded: the note was empty"))
         else:
             fields.body = raw
         parsed = parse_note(fields.body)
+        notes = parsed.notes
+        if edited and templates.used_template(raw):  # a heading whose action lines became items is empty now
+            notes = templates.collect(notes, feedback=False)[0]
         action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
         dues = [common.day(line.due, direction="forward", period_end=True) for line in action_lines]
         next_day = common.day(fields.next_text, direction="forward")
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
         session, discussed, actions, session_ratings = _record(
-            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings
+            plan, when, fields, notes, next_day, private, goal, tags, action_lines, dues, ratings
         )
     if json_:
         common.print_json({**session.to_json(), "ratings": [line for line, _ in session_ratings]})

@@ -6,7 +6,7 @@ import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import closing, common, completion, lists, whom
+from mentorlog.cli import closing, common, completion, lists, templates, whom
 from mentorlog.cli.root import command_app, sub_app
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
@@ -34,6 +34,9 @@ def person_add(
     agreement: str = typer.Option(
         "", "--agreement", help="What you both agreed: goals, how often and how you meet, confidentiality."
     ),
+    template: str | None = typer.Option(
+        None, "--template", autocompletion=templates.template_names, help="The note template to use with them."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
     """Add a person, with their role, how often you mean to meet and what you agreed."""
@@ -44,9 +47,10 @@ def person_add(
     cadence_days = parse_cadence(cadence) if cadence is not None else None
     started = common.day(since, direction="backward")
     ends = common.day(until, direction="forward", period_end=True)
+    template_name = templates.default_template(template)
     with common.journal(write=True) as journal:
         person = journal.people.add_person(
-            name, role, cadence_days, note, started=started, ends=ends, agreement=agreement
+            name, role, cadence_days, note, started=started, ends=ends, agreement=agreement, template=template_name
         )
     if json_:
         common.print_json(person.to_json())
@@ -64,6 +68,37 @@ def person_add(
             span=span,
         )
     )
+
+
+@person_app.command("edit")
+def person_edit(
+    name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
+    template: str | None = typer.Option(
+        None,
+        "--template",
+        autocompletion=templates.template_names,
+        help="The note template to use with them ('none' for the usual one).",
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
+) -> None:
+    """Change a relationship's settings by name (`edit person ID` changes every field)."""
+    from mentorlog.base.errors import UsageError
+    from mentorlog.core.patches import PersonPatch
+
+    if template is None:
+        raise UsageError(_("nothing to change"), _("Give --template NAME."))
+    template_name = templates.default_template(template)
+    with common.journal(write=True) as journal:
+        person_id = int(journal.people.find_person(name)["id"])
+        person = journal.people.update_person(person_id, PersonPatch(template=template_name))
+    if json_:
+        common.print_json(person.to_json())
+        return
+    if template_name:
+        said = _("Person {id} {name}: notes start from the template {template}.")
+    else:
+        said = _("Person {id} {name}: notes start from the usual form.")
+    common.say(said.format(id=person.id, name=inert(person.name), template=template_name))
 
 
 people_app = command_app()
