@@ -154,6 +154,8 @@ def test_a_relationship_s_default_template_starts_its_notes(run: Run, run_json, 
     assert "First meeting" not in seen(tmp_path) and "@@ template" not in seen(tmp_path)
     assert run("edit", "person", "1", "--template", "retro").exit_code == 0
     assert run_json("show", "person", "1")["template"] == "retro"
+    shown = run("show", "person", "1")
+    assert "note template" in shown.stdout and "retro" in shown.stdout, shown.output
     unknown = run("person", "edit", "ben", "--template", "nope")
     assert unknown.exit_code == 1 and "Error: there is no template 'nope'" in unknown.stderr
     assert run_json("show", "person", "1")["template"] == "retro"
@@ -434,3 +436,70 @@ def test_completion_offers_template_names_and_topics(folder: Path) -> None:
     assert template_names("w") == ["weekly"]
     assert topic_names("c") == ["career", "confidence", "closing"]
     assert "hobbies" in topic_names("h") and "kickoff" in topic_names("k")
+
+
+# a real process under a pseudo-terminal, a real editor ---------------------------------------------------------
+
+
+def _under_a_terminal(env: dict[str, str], *args: str) -> tuple[int, str]:
+    """Run `mentorlog ARGS` as a real process whose stdin is a pseudo-terminal (so the editor opens)."""
+    import pty
+
+    from .processes import command_line
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child: stdin/stdout/stderr are the pty
+        os.execve(sys.executable, command_line(*args), env)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), output.decode("utf-8", errors="replace")
+
+
+def test_a_mentee_starts_with_the_kickoff_template_in_a_real_editor_and_a_hostile_one_is_refused(
+    tmp_path: Path,
+) -> None:
+    from .processes import mentorlog, tree_env
+
+    env = tree_env(tmp_path / "journal.db", MENTORLOG_CONFIG=str(tmp_path / "config" / "config.toml"))
+    assert mentorlog(env, "person", "add", "Dr. Weber", "--role", "mentor").returncode == 0
+    assert mentorlog(env, "templates", "init").returncode == 0
+    env["EDITOR"] = fill(
+        tmp_path,
+        ("## Expectations\n", "## Expectations\nHonest feedback on my talks.\n"),
+        ("## Feedback\n", "## Feedback\nStart with the story.\n"),
+    )
+    code, output = _under_a_terminal(env, "note", "--with", "weber", "--template", "kickoff")
+    assert code == 0, output
+    assert "Recorded session 1 with Dr. Weber" in output
+    assert "First meeting with Dr. Weber on 2026-11-26." in seen(tmp_path)
+    recorded = json.loads(mentorlog(env, "show", "session", "1", "--json").stdout)
+    assert recorded["feedback"] == "Start with the story."
+    assert recorded["notes"].startswith("First meeting with Dr. Weber on 2026-11-26.\n\n## Expectations\nHonest")
+    loops = 9  # over the 9 letters of "Dr. Weber": 9**9 steps that print nothing, stopped by the time limit
+    spin = "## Notes\n" + "{% for x in person %}" * loops + "{% endfor %}" * loops + "\n"
+    (tmp_path / "config" / "templates" / "spin.md").write_text(spin)
+    (tmp_path / "seen.md").unlink()
+    code, output = _under_a_terminal(env, "note", "--with", "weber", "--template", "spin")
+    assert code == 2, output
+    assert "spin.md:2: it took longer than 2.0 seconds" in output and "Traceback" not in output
+    assert not (tmp_path / "seen.md").exists()  # the editor never opened
+    endless = "{% for i in range(10**12) %}x{% endfor %}\n"
+    (tmp_path / "config" / "templates" / "endless.md").write_text(endless)
+    code, output = _under_a_terminal(env, "reflect", "--template", "endless")
+    assert code == 2 and "endless.md:1: a loop of 1000000000000 steps; at most 10000 are allowed" in output
+
+
+def test_undo_names_the_asked_question_it_removes_in_both_languages(run: Run) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    run("questions", "--asked", "5", "--with", "anna")
+    assert "removed 1 asked question." in run("undo", "--dry-run").stdout
+    undone = run("undo", "--yes", env={"MENTORLOG_LANG": "de"})
+    assert "1 gestellte Frage entfernt" in undone.stdout

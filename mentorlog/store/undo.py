@@ -57,6 +57,7 @@ def counted(noun: str, n: int) -> str:
         "tag": ngettext("{n} tag", "{n} tags", n),
         "skill": ngettext("{n} skill", "{n} skills", n),
         "skill rating": ngettext("{n} skill rating", "{n} skill ratings", n),
+        "asked question": ngettext("{n} asked question", "{n} asked questions", n),
     }
     return forms[noun].format(n=n) if noun in forms else f"{n} {noun if n == 1 else noun + 's'}"
 
