@@ -41,6 +41,7 @@ PERSON: dict[str, Any] = {
     "agreement": "agreement-person",
     "status": "status-person",
     "closed_at": "closed_at-person",
+    "template": "template-person",
 }
 SESSION: dict[str, Any] = {
     "id": 10,
@@ -175,6 +176,7 @@ HIT: dict[str, Any] = {
                 "ends": "ends-person",
                 "agreement": "agreement-person",
                 "closed_at": "closed_at-person",
+                "template": "template-person",
                 "created_at": "created_at-person",
                 "updated_at": "updated_at-person",
             },
