@@ -273,6 +273,24 @@ def confirm(question: str, *, default: bool, unanswered: str) -> bool:
         raise MentorlogError(_("no answer: standard input ended before one"), unanswered) from None
 
 
+def prompt(question: str, *, unanswered: str) -> str:
+    """Ask QUESTION on stderr for a line (Enter gives ''); input that ends first is exit 1 with UNANSWERED as the
+    hint, as in confirm()."""
+    try:
+        return str(typer.prompt(question, default="", show_default=False, err=True))
+    except typer.Abort as stopped:
+        if not isinstance(stopped.__context__, EOFError):
+            raise  # Ctrl-C: interrupted
+        typer.echo("", err=True)
+        raise MentorlogError(_("no answer: standard input ended before one"), unanswered) from None
+
+
+def say_err(message: str) -> None:
+    """A line for the person at the terminal (a list before a question, a warning): stderr, so stdout stays
+    the command's result."""
+    typer.echo(message, err=True)
+
+
 def read_stdin() -> str:
     """All of stdin as UTF-8 text (a leading BOM dropped); invalid bytes or an absurd size are a clear error."""
     stream = typer.get_binary_stream("stdin")

@@ -11,7 +11,7 @@ from typing import Any
 
 from mentorlog.base.errors import BadValue
 from mentorlog.base.i18n import N_, _, german
-from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS
+from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS, TOPIC_STATUSES
 
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 MAX_NAME_CHARS = 200
@@ -174,6 +174,7 @@ ROLE_ALIASES = {"mentorin": "mentor"}
 ACTION_STATUS_ALIASES = {"offen": "open", "erledigt": "done", "verworfen": "dropped", "alle": "all"}
 GOAL_STATUS_ALIASES = {"aktiv": "active", "erreicht": "achieved", "pausiert": "paused", "verworfen": "dropped"}
 HORIZON_ALIASES = {"kurzfristig": "short", "langfristig": "long", "kurz": "short", "lang": "long"}
+TOPIC_STATUS_ALIASES = {"offen": "open", "besprochen": "discussed", "verworfen": "dropped", "alle": "all"}
 SKILL_KIND_ALIASES = {"stärke": "strength", "entwicklungsfeld": "growth", "staerke": "strength"}
 
 
@@ -214,6 +215,19 @@ def action_status(value: str, *, allow_all: bool = False) -> str:
             "status",
             _("status must be one of {allowed}; not {value!r}").format(
                 allowed=choices(allowed, ACTION_STATUS_ALIASES), value=value
+            ),
+        )
+    return str(cleaned)
+
+
+def topic_status(value: str, *, allow_all: bool = False) -> str:
+    allowed = (*TOPIC_STATUSES, "all") if allow_all else TOPIC_STATUSES
+    cleaned = _alias(value, TOPIC_STATUS_ALIASES)
+    if cleaned not in allowed:
+        raise BadValue(
+            "status",
+            _("status must be one of {allowed}; not {value!r}").format(
+                allowed=choices(allowed, TOPIC_STATUS_ALIASES), value=value
             ),
         )
     return str(cleaned)
