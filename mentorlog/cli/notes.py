@@ -127,6 +127,9 @@ def note(
         help="The open topics this session discussed: ids like 3,5, or all (default: asked on a terminal, else none).",
     ),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown, without asking."),
+    closed_ok: bool = typer.Option(
+        False, "--closed-ok", help="Add action items and ratings even though the relationship is closed."
+    ),
     draft: bool = typer.Option(False, "--draft", help="Continue the note whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the recorded session as JSON."),
 ) -> None:
@@ -178,8 +181,10 @@ def note(
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
         session, marked, actions, session_ratings = _record(
-            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings, wanted
+            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings, wanted, closed_ok
         )
+    for due in dues:
+        common.warn_past_due(due)
     if json_:
         common.print_json({**session.to_json(), "ratings": [line for line, _ in session_ratings]})
         return
@@ -231,6 +236,7 @@ def _record(
     dues: list[date | None],
     ratings: list[tuple[RatingLine, int]],
     discussed: list[int] | None,
+    closed_ok: bool,
 ) -> tuple[Session, list[int], list[Action], list[tuple[dict[str, Any], str]]]:
     """Write the session, its action items, its skill ratings and the discussed topics in one transaction."""
     from mentorlog.cli.rating import rated_words, rater_id
@@ -263,6 +269,10 @@ def _record(
         else:
             discussed = []
         made = journal.actions.actions_by_ids(session.action_ids)
+        if made:
+            whom.refuse_closed(
+                journal, [person_id, *(action.owner_id for action in made)], "action", closed_ok=closed_ok
+            )
         rated: list[tuple[dict[str, Any], str]] = []
         for line, level in ratings:  # when several skills share the name: this person's, else mine
             skill = journal.skills.find_skill(line.skill, prefer=(person_id, None))
@@ -274,6 +284,7 @@ def _record(
                     ),
                     _("Rate it with `mentorlog skill rate {id} LEVEL`.").format(id=skill["id"]),
                 )
+            whom.refuse_closed(journal, [skill["person_id"], person_id], "rating", closed_ok=closed_ok)
             rating = journal.skills.rate_skill(
                 skill["id"], level, day=when.day, rater_id=rater_id(journal, line.by, skill, person_id),
                 session_id=session.id, note=line.note,

@@ -92,6 +92,7 @@ def topic_add(
         None, "--with", "-w", autocompletion=completion.person_names, help="The person to raise it with."
     ),
     create: bool = typer.Option(False, "--create", help="Create the person if unknown."),
+    closed_ok: bool = typer.Option(False, "--closed-ok", help=whom.CLOSED_OK_HELP),
     json_: bool = typer.Option(False, "--json", help="Print the topic as JSON."),
 ) -> None:
     """Queue a topic for the next meeting with someone; the next note with them marks it discussed."""
@@ -104,6 +105,7 @@ def topic_add(
     assert plan is not None
     with common.journal(write=True) as journal:
         topic = journal.topics.add_topic(text, plan.person_id(journal))
+        whom.refuse_closed(journal, [topic.person_id], "topic", closed_ok=closed_ok)
     if json_:
         common.print_json(topic.to_json())
         return

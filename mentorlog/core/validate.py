@@ -26,6 +26,7 @@ FIELDS = {
     "notes": N_("notes"),
     "description": N_("description"),
     "due date": N_("due date"),
+    "done date": N_("done date"),
     "confidence": N_("confidence"),
     "action item": N_("action item"),
     "topic": N_("topic"),
@@ -248,6 +249,25 @@ def cadence_days(value: int | None) -> int | None:
             "cadence",
             _("a cadence must be 1 to {MAX_CADENCE_DAYS} days, not {value!r}").format(
                 MAX_CADENCE_DAYS=MAX_CADENCE_DAYS, value=value
+            ),
+        )
+    return value
+
+
+def done_day(value: date, *, agreed: date, today: date) -> date:
+    """The day an action item was really done: never before it was agreed (its session's day, else the day it was
+    added), never after today."""
+    if value > today:
+        raise BadValue(
+            "done date",
+            _("the done date {day} is in the future").format(day=value.isoformat()),
+            _("Give the day it was done, today or earlier."),
+        )
+    if value < agreed:
+        raise BadValue(
+            "done date",
+            _("the done date {day} is before the action item was agreed on {agreed}").format(
+                day=value.isoformat(), agreed=agreed.isoformat()
             ),
         )
     return value
