@@ -33,9 +33,7 @@ def kickoffs(run: Run) -> None:
         on("2026-11-26", "note", "--with", name, "--date", f"2026-11-{day}", "--title", "Kick-off", "goals and rules")
 
 
-def test_a_month_starts_with_its_sessions_and_my_items_name_the_person(
-    kickoffs: None, run: Run, run_json: Any
-) -> None:
+def test_a_month_starts_with_its_sessions_and_my_items_name_the_person(kickoffs: None, run: Run, run_json: Any) -> None:
     [november] = [row for row in run_json("timeline")["rows"] if row["counts"]]
     marks = november["marks"]
     assert len(marks) == 8  # of 13: the three sessions, then the other kinds taking turns

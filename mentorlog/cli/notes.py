@@ -38,9 +38,7 @@ class NoteFields(msgspec.Struct):
     body: str
 
 
-def note_form(
-    fields: NoteFields, *, with_name: str | None, day: str, owner_example: str, topics: str = ""
-) -> str:
+def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str, topics: str = "") -> str:
     """The editor form of a new note; TOPICS: the open topics as `- [ ] text (#id)` lines."""
     from mentorlog.core import editform
 
@@ -181,8 +179,9 @@ def note(
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
         session, marked, actions, session_ratings = _record(
-            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings, wanted, closed_ok
-        )
+            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings, wanted,
+            closed_ok,
+        )  # fmt: skip
     for due in dues:
         common.warn_past_due(due)
     if json_:

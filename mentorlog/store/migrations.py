@@ -558,7 +558,8 @@ def m040_topic_dropped(db: Database) -> None:
     kept = [
         row[0]
         for row in db.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'topics' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'topics' AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL"
         ).fetchall()
     ]
     old_check = "CHECK (status IN ('open', 'discussed'))"

@@ -221,8 +221,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "topics",
         (
-            ID, UUID, TEXT, ref("person_id", required=True), enum("status", "open", "discussed", "dropped"), ref("session_id"),
-            CREATED, UPDATED, Column("discussed_at", "stamp", nullable=True),
+            ID, UUID, TEXT, ref("person_id", required=True), enum("status", "open", "discussed", "dropped"),
+            ref("session_id"), CREATED, UPDATED, Column("discussed_at", "stamp", nullable=True),
         ),
         word="topic", noun="topic", listing="topics",
         parents=(Parent("person_id", "people", "person_uuid"), Parent("session_id", "sessions", "session_uuid")),

@@ -160,7 +160,8 @@ class ActionsRepo(Repo):
             return self.now()
         session_day = self.scalar("SELECT date FROM sessions WHERE id = ?", [action.session_id])
         created = datetime.fromisoformat(action.created_at)
-        agreed = min(filter(None, [local_day(action.created_at), date.fromisoformat(session_day) if session_day else None]))
+        written = local_day(action.created_at) or self.today
+        agreed = min(written, date.fromisoformat(session_day)) if session_day else written
         validate.done_day(day, agreed=agreed, today=self.today)
         now = self.journal.clock.now().astimezone()
         at = datetime.combine(day, now.timetz().replace(tzinfo=None)).astimezone(UTC)

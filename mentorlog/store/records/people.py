@@ -228,9 +228,7 @@ class TopicsRepo(Repo):
             )
         ]
 
-    def mark_topics_discussed(
-        self, person_id: int, session_id: int, day: date, wanted: list[int] | None
-    ) -> list[int]:
+    def mark_topics_discussed(self, person_id: int, session_id: int, day: date, wanted: list[int] | None) -> list[int]:
         """Mark discussed in SESSION_ID the topics WANTED (None: every one it can discuss); each must be an open
         topic with PERSON_ID queued on or before DAY, else nothing is marked (UsageError)."""
         offered = [topic.id for topic in self.topics_to_discuss(person_id, day)]

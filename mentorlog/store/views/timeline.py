@@ -154,8 +154,7 @@ def _branches(person_id: int | None, family: list[int] | None) -> Branches:
         ),
         "action": (
             # whose: the owner, or `me · Dr. Weber` for mine in a relationship
-            "date(a.done_at, 'localtime') AS day, a.text AS text,"
-            " coalesce(o.name, 'me · ' || w.name, '') AS detail",
+            "date(a.done_at, 'localtime') AS day, a.text AS text, coalesce(o.name, 'me · ' || w.name, '') AS detail",
             "actions a LEFT JOIN people o ON o.id = a.owner_id LEFT JOIN people w ON w.id = a.person_id"
             f" WHERE a.done_at >= ? AND a.done_at < ? AND a.status = 'done'{where['action'][0]}",
             "a.done_at DESC, a.id",
