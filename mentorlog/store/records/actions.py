@@ -155,7 +155,7 @@ class ActionsRepo(Repo):
 
     def done_stamp(self, action: Action, day: date | None) -> str:
         """When ACTION was done, as stored: now when DAY is None or today; else that local day at the time of day it
-        is now, never before the item was written."""
+        is now (on the day the item was written, never before it was)."""
         if day is None or day == self.today:
             return self.now()
         session_day = self.scalar("SELECT date FROM sessions WHERE id = ?", [action.session_id])
@@ -165,7 +165,9 @@ class ActionsRepo(Repo):
         validate.done_day(day, agreed=agreed, today=self.today)
         now = self.journal.clock.now().astimezone()
         at = datetime.combine(day, now.timetz().replace(tzinfo=None)).astimezone(UTC)
-        return max(at, created).astimezone(UTC).isoformat(timespec="microseconds")
+        if day == written:
+            at = max(at, created)
+        return at.astimezone(UTC).isoformat(timespec="microseconds")
 
     def update_action(self, action_id: int, patch: ActionPatch) -> Action:
         self.require("actions", "action", action_id)
