@@ -178,3 +178,24 @@ def test_health_counts_the_topics_carried_over_two_meetings_by_hand(bea: None, r
     # 10-20 behind it -> carried; topic 4 had only 10-20 -> 1.
     [autumn] = json.loads(on(run, "2026-10-25", "health", "--json").stdout)
     assert autumn["topics_carried"] == 1
+
+
+def test_a_dropped_topic_travels_by_sync_and_is_deleted_and_undone(run: Run, tmp_path: Path) -> None:
+    folder, laptop, desk = tmp_path / "sync", str(tmp_path / "laptop.db"), str(tmp_path / "desk.db")
+    folder.mkdir()
+    for args in (
+        ["--db", laptop, "person", "add", "Anna", "--role", "mentee"],
+        ["--db", laptop, "topic", "add", "Conference budget", "--with", "anna"],
+        ["--db", laptop, "sync", str(folder)],
+        ["--db", desk, "sync", str(folder)],
+        ["--db", laptop, "topic", "drop", "1"],
+        ["--db", laptop, "sync", str(folder)],
+        ["--db", desk, "sync", str(folder)],
+    ):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.output)
+    on_desk = json.loads(run("--db", desk, "topics", "--status", "all", "--json").stdout)
+    assert [(t["text"], t["status"]) for t in on_desk] == [("Conference budget", "dropped")]
+    assert run("--db", desk, "delete", "topic", "1", "--yes").stdout == "Deleted topic 1.\n"
+    assert run("--db", desk, "undo").exit_code == 0
+    assert json.loads(run("--db", desk, "show", "topic", "1", "--json").stdout)["status"] == "dropped"
