@@ -393,11 +393,11 @@ def test_timeline_marks_ratings_with_the_step_from_the_raters_last_one(run: Run,
     marks = [(m["day"], m["text"], m["detail"]) for row in data["rows"] for m in row["marks"] if m["kind"] == "rating"]
     assert marks == [
         ("2026-06-10", "giving feedback", "1 → 2 · me"),
-        ("2026-07-01", "estimating work", "level 4 · me"),
+        ("2026-07-01", "estimating work", "level 4 · me · Anna Schmidt"),  # issue 24: my view of Anna's skill
         ("2026-07-02", "estimating work", "level 3 · Anna Schmidt"),
         ("2026-09-01", "giving feedback", "3 → 4 · Dr. Weber"),
         ("2026-10-01", "giving feedback", "2 → 2 · me"),
-        ("2026-11-01", "estimating work", "4 → 5 · me"),
+        ("2026-11-01", "estimating work", "4 → 5 · me · Anna Schmidt"),
     ]
     text = run("timeline", "--since", "2026-06-01").stdout
     assert "◆ rating" in text and "Sep 2026  ◆1" in text and "◆ 09-01 giving feedback  3 → 4 · Dr. Weber" in text

@@ -31,7 +31,10 @@ def test_undo_reverts_a_note_with_its_actions_tags_and_discussed_topics(run: Run
     run("person", "add", "Anna", "--role", "mentee")
     run("topic", "add", "Budget", "--with", "anna")
     before = counts(db_path)
-    run("note", "--with", "anna", "Talked #growth", "--action", "a due:fri", "--action", "b")
+    noted = run(
+        "note", "--with", "anna", "Talked #growth", "--action", "a due:fri", "--action", "b", "--discussed", "1"
+    )
+    assert "1 topic marked discussed" in noted.stdout  # issue 24: a note marks the topics it names
     result = run("undo")
     assert result.exit_code == 0
     assert result.stdout.strip().startswith("Undid `mentorlog note` from 2026-11-26")

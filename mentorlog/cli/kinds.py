@@ -47,6 +47,12 @@ def as_future_day(_: Journal, __: Any, value: str) -> date | None:
     return None if _clear(value) else common.when(value, direction="forward").day
 
 
+def as_due_day(_: Journal, __: Any, value: str) -> date | None:
+    found = None if _clear(value) else common.when(value, direction="forward").day
+    common.warn_past_due(found)
+    return found
+
+
 def as_target(_: Journal, __: Any, value: str) -> date | None:
     return None if _clear(value) else common.when(value, direction="forward", period_end=True).day
 
@@ -369,7 +375,7 @@ KINDS: dict[str, Kind] = {
         get=lambda j, i: j.actions.get_action(i), update=lambda j, i, p: j.actions.update_action(i, p),
         delete=lambda j, i: j.actions.delete_action(i), patch="ActionPatch",
         flags={
-            "text": ("text", as_text), "owner": ("owner_id", as_owner), "due": ("due", as_future_day),
+            "text": ("text", as_text), "owner": ("owner_id", as_owner), "due": ("due", as_due_day),
             "with": ("person_id", as_person), "goal": ("goal_id", _optional_id("goals", "goal")),
             "session": ("session_id", _optional_id("sessions", "session")),
         },

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 import typer
 
-from mentorlog.base.errors import UsageError
+from mentorlog.base.errors import BadValue, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
 from mentorlog.cli import common, completion, editor, lists, whom
@@ -17,7 +17,7 @@ from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
     from mentorlog.core.dates import When
-    from mentorlog.core.records import Action, Session
+    from mentorlog.core.records import Action, Session, Topic
     from mentorlog.core.textparse import ActionLine, RatingLine
 
 NOTE_HELP = N_("""Session{with_part} on {day}. Lines starting with @@ are help and are ignored.
@@ -25,6 +25,7 @@ Fill in the fields below (Confidence 1-5; Next is a date like fri, +2w or 3.12.)
 notes under the notes line (any Markdown, # headings too). Lines like
   - [ ] send the draft due:fri owner:{owner_example}
 become action items, and #words become tags. Empty the file to cancel.""")
+TOPICS_HELP = N_("Tick the topics you discussed ([x]); the others stay open for the next meeting.")
 
 
 class NoteFields(msgspec.Struct):
@@ -37,9 +38,17 @@ class NoteFields(msgspec.Struct):
     body: str
 
 
-def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str) -> str:
+def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str, topics: str = "") -> str:
+    """The editor form of a new note; TOPICS: the open topics as `- [ ] text (#id)` lines."""
     from mentorlog.core import editform
 
+    help_text = _(NOTE_HELP).format(
+        with_part=_(" with {name}").format(name=with_name) if with_name else "",
+        day=day,
+        owner_example=owner_example,
+    )
+    if topics:
+        help_text += "\n" + _(TOPICS_HELP)
     return editform.render(
         editform.session_form(
             fields.title,
@@ -47,11 +56,8 @@ def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_exam
             fields.next_text or "",
             fields.feedback,
             fields.body,
-            _(NOTE_HELP).format(
-                with_part=_(" with {name}").format(name=with_name) if with_name else "",
-                day=day,
-                owner_example=owner_example,
-            ),
+            help_text,
+            topics,
         )
     )
 
@@ -65,7 +71,7 @@ def _confidence(text: str) -> int | None:
 def _from_editor(text: str, fields: NoteFields) -> NoteFields:
     from mentorlog.core import editform
 
-    form = editform.parse(text, editform.SESSION_FIELDS, editform.SESSION_SECTIONS)
+    form = editform.parse(text, editform.SESSION_FIELDS, editform.NOTE_SECTIONS)
     confidence_text = form.field("Confidence")
     confidence = fields.confidence
     if confidence_text:
@@ -78,7 +84,7 @@ def _from_editor(text: str, fields: NoteFields) -> NoteFields:
         feedback=feedback,
         confidence=confidence,
         next_text=form.field("Next") or None,
-        body=form.section("notes"),
+        body="\n".join(part for part in (form.section("topics").strip("\n"), form.section("notes")) if part),
     )
 
 
@@ -113,28 +119,40 @@ def note(
         help="Rate a skill in this session: 'SKILL=LEVEL', mine; add 'by:them' for their view (repeatable).",
     ),
     private: bool = typer.Option(False, "--private", help="Leave this session out of exports by default."),
+    discussed: str | None = typer.Option(
+        None,
+        "--discussed",
+        help="The open topics this session discussed: ids like 3,5, or all (default: asked on a terminal, else none).",
+    ),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown, without asking."),
+    closed_ok: bool = typer.Option(
+        False, "--closed-ok", help="Add action items and ratings even though the relationship is closed."
+    ),
     draft: bool = typer.Option(False, "--draft", help="Continue the note whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the recorded session as JSON."),
 ) -> None:
     """Record a session: notes, feedback, confidence and the action items that came out of it.
 
-    Lines '- [ ] text due:fri owner:NAME' in the notes become action items, #words become tags,
-    and open topics with that person are marked discussed.
+    Lines '- [ ] text due:fri owner:NAME' in the notes become action items, #words become tags.
+    The open topics with that person that the session names (ticked in the editor, --discussed, or
+    asked on a terminal) are marked discussed; the others stay open.
     """
     from mentorlog.core import humane
     from mentorlog.core.editform import is_blank
-    from mentorlog.core.textparse import parse_action, parse_note
+    from mentorlog.core.textparse import parse_action, parse_note, ticked_topics
 
     ratings = [_rating_line(value) for value in rate]
     when = common.when(date_, direction="backward")
     plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     fields = NoteFields(title, feedback, confidence, next_, "")
+    wanted = _discussed_option(discussed)
+    offered = _offered_topics(plan, when.day, wanted)
     template = note_form(
         fields,
         with_name=plan.name if plan else None,
         day=humane.day(when.day),
         owner_example=(plan.name.split()[-1].lower() if plan else "me"),
+        topics=_topic_lines(offered, wanted),
     )
     if draft:
         if text is not None:
@@ -146,23 +164,30 @@ def note(
             if is_blank(raw):
                 raise UsageError(_("nothing recorded: the note was emptied (that cancels it)"))
             fields = _from_editor(raw, fields)
+            # the ticked topic lines say what was discussed; no topic line becomes an action item
+            wanted, fields.body = ticked_topics(fields.body, {topic.id for topic in offered})
             if not (fields.title or fields.feedback or fields.body.strip() or action):
                 raise UsageError(_("nothing recorded: the note was empty"))
         else:
             fields.body = raw
+        if wanted is False:  # neither ticked nor --discussed: asked on a terminal, else they stay open
+            wanted = _ask_topics(offered) if offered and common.stdin_is_terminal() else []
         parsed = parse_note(fields.body)
         action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
         dues = [common.day(line.due, direction="forward", period_end=True) for line in action_lines]
         next_day = common.day(fields.next_text, direction="forward")
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
-        session, discussed, actions, session_ratings = _record(
-            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings
-        )
+        session, marked, actions, session_ratings = _record(
+            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings, wanted,
+            closed_ok,
+        )  # fmt: skip
+    for due in dues:
+        common.warn_past_due(due)
     if json_:
         common.print_json({**session.to_json(), "ratings": [line for line, _ in session_ratings]})
         return
-    _confirm(session, actions, plan, discussed)
+    _confirm(session, actions, plan, marked)
     for _line, words in session_ratings:
         common.say(_("  rated {words}").format(words=words))
 
@@ -209,6 +234,8 @@ def _record(
     action_lines: list[ActionLine],
     dues: list[date | None],
     ratings: list[tuple[RatingLine, int]],
+    discussed: list[int] | None,
+    closed_ok: bool,
 ) -> tuple[Session, list[int], list[Action], list[tuple[dict[str, Any], str]]]:
     """Write the session, its action items, its skill ratings and the discussed topics in one transaction."""
     from mentorlog.cli.rating import rated_words, rater_id
@@ -234,8 +261,17 @@ def _record(
             tags=tags,
             actions=actions,
         )
-        discussed = journal.topics.mark_topics_discussed(person_id, session.id) if person_id else []
+        if person_id is not None and discussed != []:  # None: every topic it can discuss
+            discussed = journal.topics.mark_topics_discussed(person_id, session.id, when.day, discussed)
+        elif discussed:
+            raise UsageError(_("--discussed names topics, but the session is with nobody"), _("Give --with NAME."))
+        else:
+            discussed = []
         made = journal.actions.actions_by_ids(session.action_ids)
+        if made:
+            whom.refuse_closed(
+                journal, [person_id, *(action.owner_id for action in made)], "action", closed_ok=closed_ok
+            )
         rated: list[tuple[dict[str, Any], str]] = []
         for line, level in ratings:  # when several skills share the name: this person's, else mine
             skill = journal.skills.find_skill(line.skill, prefer=(person_id, None))
@@ -247,6 +283,7 @@ def _record(
                     ),
                     _("Rate it with `mentorlog skill rate {id} LEVEL`.").format(id=skill["id"]),
                 )
+            whom.refuse_closed(journal, [skill["person_id"], person_id], "rating", closed_ok=closed_ok)
             rating = journal.skills.rate_skill(
                 skill["id"], level, day=when.day, rater_id=rater_id(journal, line.by, skill, person_id),
                 session_id=session.id, note=line.note,
@@ -257,7 +294,77 @@ def _record(
                     rated_words(rating, journal.skills.get_skill(skill["id"])),
                 )
             )
-    return session, discussed, made, rated
+    return session, discussed or [], made, rated
+
+
+ALL_TOPICS = ("all", "alle")
+Discussed = list[int] | None | Literal[False]  # the topics named: ids, None for all, False when not said
+
+
+def _discussed_option(value: str | None) -> Discussed:
+    """--discussed read: False when not given, None for `all`, else the ids."""
+    from mentorlog.core import validate
+
+    if value is None:
+        return False
+    if value.strip().lower() in ALL_TOPICS:
+        return None
+    return common.checked("--discussed", validate.id_list, [value], "topic")
+
+
+def _offered_topics(plan: whom.PersonPlan | None, day: date, wanted: Discussed) -> list[Topic]:
+    """The open topics a session with PLAN's person on DAY can discuss (queued on or before DAY); ids named by
+    --discussed that are not among them are an error before any editor opens."""
+    offered: list[Topic] = []
+    if plan is not None and plan.id is not None:
+        with common.journal(write=False) as journal:
+            offered = journal.topics.topics_to_discuss(plan.id, day)
+    if isinstance(wanted, list):
+        strays = [topic_id for topic_id in wanted if topic_id not in {topic.id for topic in offered}]
+        if strays:
+            listed = ", ".join(str(topic.id) for topic in offered)
+            raise UsageError(
+                _("--discussed: topic {ids} is not an open topic of this session's person queued by {day}").format(
+                    ids=", ".join(map(str, strays)), day=common.plain_day(day)
+                ),
+                _("Open topics this session can discuss: {ids}.").format(ids=listed)
+                if offered
+                else _("This session has no open topic to discuss."),
+            )
+    return offered
+
+
+def _topic_lines(offered: list[Topic], wanted: Discussed) -> str:
+    """The form's topic lines, those --discussed named already ticked."""
+    from mentorlog.core.textparse import topic_line
+
+    ticked = {topic.id for topic in offered} if wanted is None else set(wanted) if isinstance(wanted, list) else set()
+    return "\n".join(topic_line(topic.text, topic.id, ticked=topic.id in ticked) for topic in offered)
+
+
+def _ask_topics(offered: list[Topic]) -> list[int] | None:
+    """Ask on the terminal which of the OFFERED topics the session discussed (ids, all, or none)."""
+    from mentorlog.core import validate
+
+    common.say_err(ngettext("{n} open topic:", "{n} open topics:", len(offered)).format(n=len(offered)))
+    for topic in offered:
+        common.say_err(_("  {id} {text}").format(id=topic.id, text=common.one_line(topic.text)))
+    ids = {topic.id for topic in offered}
+    while True:
+        answer = common.prompt(
+            _("Which did you discuss? (ids like 3,5; all; Enter for none)"), unanswered=_("Give --discussed.")
+        ).strip()
+        if not answer:
+            return []
+        if answer.lower() in ALL_TOPICS:
+            return None
+        try:
+            chosen = validate.id_list([answer], "topic")
+        except BadValue:
+            chosen = []
+        if chosen and set(chosen) <= ids:
+            return chosen
+        common.say_err(_("Please answer with ids of the topics listed, all, or nothing."))
 
 
 def _rating_line(value: str) -> tuple[RatingLine, int]:

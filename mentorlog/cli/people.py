@@ -92,6 +92,7 @@ def topic_add(
         None, "--with", "-w", autocompletion=completion.person_names, help="The person to raise it with."
     ),
     create: bool = typer.Option(False, "--create", help="Create the person if unknown."),
+    closed_ok: bool = typer.Option(False, "--closed-ok", help=whom.CLOSED_OK_HELP),
     json_: bool = typer.Option(False, "--json", help="Print the topic as JSON."),
 ) -> None:
     """Queue a topic for the next meeting with someone; the next note with them marks it discussed."""
@@ -104,6 +105,7 @@ def topic_add(
     assert plan is not None
     with common.journal(write=True) as journal:
         topic = journal.topics.add_topic(text, plan.person_id(journal))
+        whom.refuse_closed(journal, [topic.person_id], "topic", closed_ok=closed_ok)
     if json_:
         common.print_json(topic.to_json())
         return
@@ -115,6 +117,49 @@ def topic_add(
     )
 
 
+TOPIC_IDS = typer.Argument(..., metavar="ID...", help="Topic ids: 3 5, 3,5 or a range 3-5.")
+TOPIC_JSON = typer.Option(False, "--json", help="Print the topics as JSON.")
+TOPIC_ALREADY = {
+    "discussed": N_("Already discussed: {id} {text}"),
+    "dropped": N_("Already dropped: {id} {text}"),
+    "open": N_("Already open: {id} {text}"),
+}
+
+
+def _set_topic_status(values: list[str], status: str, said: str, json_: bool) -> None:
+    """SAID: the confirmation per changed topic (`Discussed: {id} {text}`), marked with N_ for the catalogue."""
+    from mentorlog.core import validate
+
+    ids = common.checked("ID", validate.id_list, values)
+    with common.journal(write=True) as journal:
+        changed, unchanged = journal.topics.set_topic_status(ids, status)
+    if json_:
+        common.print_json([topic.to_json() for topic in sorted([*changed, *unchanged], key=lambda t: t.id)])
+        return
+    for topic in changed:  # each topic's text, so a wrong id is seen at once
+        common.say(_(said).format(id=topic.id, text=common.one_line(topic.text)))
+    for topic in unchanged:
+        common.say(_(TOPIC_ALREADY[status]).format(id=topic.id, text=common.one_line(topic.text)))
+
+
+@topic_app.command("done")
+def topic_done(ids: list[str] = TOPIC_IDS, json_: bool = TOPIC_JSON) -> None:
+    """Mark topics discussed outside a note: `topic done 3,5`."""
+    _set_topic_status(ids, "discussed", N_("Discussed: {id} {text}"), json_)
+
+
+@topic_app.command("drop")
+def topic_drop(ids: list[str] = TOPIC_IDS, json_: bool = TOPIC_JSON) -> None:
+    """Drop topics that no longer need raising."""
+    _set_topic_status(ids, "dropped", N_("Dropped: {id} {text}"), json_)
+
+
+@topic_app.command("reopen")
+def topic_reopen(ids: list[str] = TOPIC_IDS, json_: bool = TOPIC_JSON) -> None:
+    """Queue discussed or dropped topics again."""
+    _set_topic_status(ids, "open", N_("Reopened: {id} {text}"), json_)
+
+
 topics_app = command_app()
 
 
@@ -123,17 +168,26 @@ def topics(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only topics for this person."
     ),
-    all_: bool = typer.Option(False, "--all", help="Discussed topics too."),
+    status: str = typer.Option(
+        "open",
+        "--status",
+        autocompletion=completion.choices(("open", "discussed", "dropped", "all")),
+        help="open, discussed, dropped or all.",
+    ),
+    all_: bool = typer.Option(False, "--all", help="Every status (as --status all)."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Topics to raise at the next meeting."""
+    """Topics to raise at the next meeting (open ones unless --status says otherwise)."""
+    from mentorlog.core import validate
+
+    status = "all" if all_ else common.checked("--status", validate.topic_status, status, allow_all=True)
     with common.journal(write=False) as journal:
         found = journal.topics.list_topics(
-            person_id=whom.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
+            person_id=whom.filter_person_id(journal, with_, announce=not json_), status=status
         )
-    lists.show(
-        found,
-        as_json=json_,
-        empty=_('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME'),
-        table=lambda render, width: render.topics_table(found),
+    empty = (
+        _('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME')
+        if status == "open"
+        else _("No topics match.")
     )
+    lists.show(found, as_json=json_, empty=empty, table=lambda render, width: render.topics_table(found))

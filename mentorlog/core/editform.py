@@ -28,6 +28,7 @@ LABELS = {
     for name in (
         N_("Title"), N_("Confidence"), N_("Next"), N_("Feedback"), N_("Name"), N_("Since"), N_("Until"), N_("Kind"),
         N_("notes"), N_("feedback"), N_("description"), N_("text"), N_("agreement"), N_("note"), N_("reflection"),
+        N_("topics"),
     )
 }  # fmt: skip
 
@@ -73,20 +74,26 @@ def render(form: Form) -> str:
     return "\n".join(lines) + "\n"
 
 
-def session_form(title: str, confidence: str, next_day: str, feedback: str, notes: str, help_text: str) -> Form:
-    """A session's form: feedback is a one-line field unless it has several lines (then a section)."""
+def session_form(
+    title: str, confidence: str, next_day: str, feedback: str, notes: str, help_text: str, topics: str = ""
+) -> Form:
+    """A session's form: feedback is a one-line field unless it has several lines (then a section); TOPICS (the
+    open topics as `- [ ] text (#id)` lines, for a new note) come before the notes, which run to the end."""
     fields = {"Title": title, "Confidence": confidence, "Next": next_day}
     sections: dict[str, str] = {}
     if "\n" in feedback or feedback != feedback.strip():
         sections["feedback"] = feedback
     else:
         fields["Feedback"] = feedback
+    if topics:
+        sections["topics"] = topics
     sections["notes"] = notes
     return Form(fields, sections, help_text)
 
 
 SESSION_FIELDS = ("Title", "Confidence", "Next", "Feedback")
 SESSION_SECTIONS = ("notes", "feedback")
+NOTE_SECTIONS = (*SESSION_SECTIONS, "topics")  # a new note's form also lists the open topics to tick
 
 
 def session_feedback(form: Form, default: str = "") -> str:

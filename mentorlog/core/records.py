@@ -18,6 +18,7 @@ ROLES = ("mentor", "mentee")
 HORIZONS = ("short", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
+TOPIC_STATUSES = ("open", "discussed", "dropped")
 SKILL_KINDS = ("strength", "growth")
 
 

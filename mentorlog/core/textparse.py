@@ -184,3 +184,27 @@ def parse_rating(text: str) -> RatingLine:
         else:
             kept.append(word)
     return RatingLine(" ".join(skill.split()), words[0], by, " ".join(kept))
+
+
+# A topic as a new note's form lists it: `- [ ] ask about the budget (#3)`; ticked (`[x]`), it was discussed.
+TOPIC_LINE = lazy(r"^\s*[-*+]\s+\[([ xX])\]\s+.*\(#(\d+)\)\s*$")
+
+
+def topic_line(text: str, topic_id: int, *, ticked: bool = False) -> str:
+    """The form's line for a topic, its text on one line."""
+    return f"- [{'x' if ticked else ' '}] {' '.join(text.split())} (#{topic_id})"
+
+
+def ticked_topics(text: str, offered: set[int]) -> tuple[list[int], str]:
+    """The ids of the OFFERED topics ticked in TEXT, and TEXT without the lines of offered topics (so an unticked
+    one never becomes an action item). A line naming another id is the person's own text, kept as it is."""
+    ticked: list[int] = []
+    kept: list[str] = []
+    for line in text.split("\n"):
+        found = TOPIC_LINE.match(line)
+        if found and int(found.group(2)) in offered:
+            if found.group(1) != " ":
+                ticked.append(int(found.group(2)))
+            continue
+        kept.append(line)
+    return list(dict.fromkeys(ticked)), "\n".join(kept)

@@ -11,7 +11,7 @@ from typing import Any
 
 from mentorlog.base.errors import BadValue
 from mentorlog.base.i18n import N_, _, german
-from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS
+from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS, TOPIC_STATUSES
 
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 MAX_NAME_CHARS = 200
@@ -26,6 +26,7 @@ FIELDS = {
     "notes": N_("notes"),
     "description": N_("description"),
     "due date": N_("due date"),
+    "done date": N_("done date"),
     "confidence": N_("confidence"),
     "action item": N_("action item"),
     "topic": N_("topic"),
@@ -174,6 +175,7 @@ ROLE_ALIASES = {"mentorin": "mentor"}
 ACTION_STATUS_ALIASES = {"offen": "open", "erledigt": "done", "verworfen": "dropped", "alle": "all"}
 GOAL_STATUS_ALIASES = {"aktiv": "active", "erreicht": "achieved", "pausiert": "paused", "verworfen": "dropped"}
 HORIZON_ALIASES = {"kurzfristig": "short", "langfristig": "long", "kurz": "short", "lang": "long"}
+TOPIC_STATUS_ALIASES = {"offen": "open", "besprochen": "discussed", "verworfen": "dropped", "alle": "all"}
 SKILL_KIND_ALIASES = {"stärke": "strength", "entwicklungsfeld": "growth", "staerke": "strength"}
 
 
@@ -219,6 +221,19 @@ def action_status(value: str, *, allow_all: bool = False) -> str:
     return str(cleaned)
 
 
+def topic_status(value: str, *, allow_all: bool = False) -> str:
+    allowed = (*TOPIC_STATUSES, "all") if allow_all else TOPIC_STATUSES
+    cleaned = _alias(value, TOPIC_STATUS_ALIASES)
+    if cleaned not in allowed:
+        raise BadValue(
+            "status",
+            _("status must be one of {allowed}; not {value!r}").format(
+                allowed=choices(allowed, TOPIC_STATUS_ALIASES), value=value
+            ),
+        )
+    return str(cleaned)
+
+
 def role(value: str) -> str:
     cleaned = _alias(value, ROLE_ALIASES)
     if cleaned not in ROLES:
@@ -234,6 +249,25 @@ def cadence_days(value: int | None) -> int | None:
             "cadence",
             _("a cadence must be 1 to {MAX_CADENCE_DAYS} days, not {value!r}").format(
                 MAX_CADENCE_DAYS=MAX_CADENCE_DAYS, value=value
+            ),
+        )
+    return value
+
+
+def done_day(value: date, *, agreed: date, today: date) -> date:
+    """The day an action item was really done: never before it was agreed (its session's day, else the day it was
+    added), never after today."""
+    if value > today:
+        raise BadValue(
+            "done date",
+            _("the done date {day} is in the future").format(day=value.isoformat()),
+            _("Give the day it was done, today or earlier."),
+        )
+    if value < agreed:
+        raise BadValue(
+            "done date",
+            _("the done date {day} is before the action item was agreed on {agreed}").format(
+                day=value.isoformat(), agreed=agreed.isoformat()
             ),
         )
     return value

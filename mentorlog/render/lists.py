@@ -12,11 +12,12 @@ from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.base.i18n import _, german, ngettext
+from mentorlog.base.i18n import N_, _, german, ngettext
 from mentorlog.base.safe import inert, one_line
 from mentorlog.core import humane
 from mentorlog.core.humane import relative_days, word
 from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
+from mentorlog.core.spans import local_day
 
 __all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)
 
@@ -189,7 +190,13 @@ def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120
 
 
 def actions_table(
-    actions: Iterable[Action], today: date, *, compact: bool = False, width: int = 120, group: bool = False
+    actions: Iterable[Action],
+    today: date,
+    *,
+    compact: bool = False,
+    width: int = 120,
+    group: bool = False,
+    done_column: bool = False,
 ) -> RenderableType:
     """Action items with whose they are and with whom, at every width (names shortened when narrow);
     `compact` leaves out owner and person where a heading already says them. The status column shows
@@ -197,7 +204,10 @@ def actions_table(
     listed = list(actions)
     narrow = width < NARROW
     show_status = not compact and any(action.status != "open" for action in listed)
+    # the day each was done (`actions`, when it lists done items)
+    show_done = done_column and not compact and any(action.status == "done" for action in listed)
     columns = [Col(_("id"), "right"), Col(_("due"), no_wrap=True)]
+    columns += [Col(_("done"), no_wrap=True)] if show_done else []
     columns += [] if compact else [Col(_("owner"))] + ([] if group else [Col(_("with"))])
     columns += [Col(_("action"))] + ([Col(_("status"))] if show_status else [])
     rows: list[list[RenderableType]] = []
@@ -207,6 +217,9 @@ def actions_table(
             str(action.id),
             when_text(action.due, today, open_item=action.status == "open", relative=not narrow),
         ]
+        if show_done:
+            done_day = local_day(action.done_at) if action.status == "done" else None
+            cells.append(when_text(done_day.isoformat() if done_day else None, today, relative=False))
         if not compact:
             # `them` where the person's name is already on the row or heading; German has no short neutral
             # pronoun (`sie/er` reads badly), so it says the surname: `Becker`
@@ -224,6 +237,22 @@ def actions_table(
     return lay_out(columns, rows, width)
 
 
+GROUP_COUNTS = {"open": N_("{n} open"), "done": N_("{n} done"), "dropped": N_("{n} dropped")}
+
+
+def group_counts(items: list[Action], today: date) -> str:
+    """What a group lists, by status (`2 open, 1 overdue, 9 done`): never `11 open` over eleven done items."""
+    parts = []
+    for status, said in GROUP_COUNTS.items():
+        count = sum(1 for action in items if action.status == status)
+        if count:
+            parts.append(_(said).format(n=count))
+        late = sum(1 for a in items if a.status == "open" and a.due and a.due < today.isoformat())
+        if status == "open" and late:
+            parts.append(_("{n} overdue").format(n=late))
+    return ", ".join(parts)
+
+
 def actions_by_person(actions: Iterable[Action], today: date, *, width: int = 120) -> RenderableType:
     """Action items grouped by relationship (items with nobody last), each group in its own table."""
     groups: dict[str, list[Action]] = {}
@@ -232,11 +261,9 @@ def actions_by_person(actions: Iterable[Action], today: date, *, width: int = 12
     parts: list[RenderableType] = []
     for name in sorted(groups, key=lambda n: (n == "", n.casefold())):
         items = groups[name]
-        late = sum(1 for a in items if a.status == "open" and a.due and a.due < today.isoformat())
         heading = user(name or _("No person"), "bold underline")
-        said = _("{open} open, {late} overdue") if late else _("{open} open")
-        heading.append("  " + said.format(open=len(items), late=late), style="dim")
-        parts += [heading, actions_table(items, today, width=width, group=True), Text("")]
+        heading.append("  " + group_counts(items, today), style="dim")
+        parts += [heading, actions_table(items, today, width=width, group=True, done_column=True), Text("")]
     return Group(*parts[:-1])
 
 

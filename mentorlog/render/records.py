@@ -15,13 +15,13 @@ from mentorlog.base.safe import capped, shorten_words
 from mentorlog.core import humane
 from mentorlog.core.humane import word
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+from mentorlog.core.spans import local_day
 from mentorlog.render.lists import (
     STATUS_STYLE,
     actions_table,
     bar,
     cadence_text,
     goals_view,
-    local_time,
     next_meeting_text,
     plain_table,
     topics_table,
@@ -135,6 +135,12 @@ def show_goal(
     return _panel(_("Goal {id}").format(id=goal.id), *body, width=width)
 
 
+def _done_day(action: Action) -> str | None:
+    """The local day a done item was done (`action done --date` sets it; a minute would be made up)."""
+    found = local_day(action.done_at) if action.status == "done" else None
+    return found.isoformat() if found else None
+
+
 def show_action(action: Action, today: date) -> Panel:
     return _panel(
         _("Action {id}").format(id=action.id),
@@ -146,7 +152,7 @@ def show_action(action: Action, today: date) -> Panel:
             (_("status"), Text(word(action.status), style=STATUS_STYLE.get(action.status, ""))),
             (_("session"), str(action.session_id) if action.session_id else "—"),
             (_("goal"), str(action.goal_id) if action.goal_id else "—"),
-            (_("done at"), local_time(action.done_at)),
+            (_("done on"), when_text(_done_day(action), today)),
         ),
     )
 

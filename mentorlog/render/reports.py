@@ -56,7 +56,8 @@ RATING_DETAIL = re.compile(r"^(?:(\d+) → |level )(\d+) · (.*)$", re.DOTALL)
 
 def _mark_words(mark: Any) -> tuple[str, str]:
     """A mark's text and detail in the chosen language: the store writes the English words of a closing
-    (`Relationship with Chen Li closed`) and of a rating (`level 3 · me`); a German view says them in German."""
+    (`Relationship with Chen Li closed`), of a rating (`level 3 · me`) and of my done action (`me · Dr. Weber`); a
+    German view says them in German."""
     text, detail = mark.text, mark.detail
     if not german():
         return text, detail
@@ -64,10 +65,18 @@ def _mark_words(mark: Any) -> tuple[str, str]:
         text = _("Relationship with {name} closed").format(name=closed.group(1))
     if mark.kind == "rating" and (rated := RATING_DETAIL.match(detail)):
         before, level, by = rated.groups()
-        who = _("me") if by == "me" else by
         level_text = f"{before} → {level}" if before else _("level {level}").format(level=level)
-        detail = f"{level_text} · {who}"
+        detail = f"{level_text} · {_mine(by)}"
+    if mark.kind == "action":
+        detail = _mine(detail)
     return text, detail
+
+
+def _mine(who: str) -> str:
+    """`me` or `me · Dr. Weber` (mine, in that relationship) in the chosen language; a name as it is."""
+    if who == "me" or who.startswith("me · "):
+        return _("me") + who[2:]
+    return who
 
 
 def _mark_line(mark: Any) -> Text:

@@ -547,3 +547,27 @@ def m013_people_name_key(db: Database) -> None:
     db.execute("DROP INDEX idx_people_name")
     db.execute("CREATE UNIQUE INDEX idx_people_name_key ON people (name_key)")
     change_log_triggers(db, ("people",))  # the logged rows of people gained a column
+
+
+@migrations()
+def m040_topic_dropped(db: Database) -> None:
+    """A topic can be dropped (`topic drop`: it no longer needs raising) beside open and discussed. SQLite cannot
+    change a CHECK in place, so the table is rebuilt under its own name, rows, ids, indexes and triggers unchanged
+    (nothing else refers to it)."""
+    schema = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'topics'").fetchone()[0]
+    kept = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'topics' AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL"
+        ).fetchall()
+    ]
+    old_check = "CHECK (status IN ('open', 'discussed'))"
+    assert old_check in schema, "the topics table is not the one this migration rebuilds"
+    new_schema = schema.replace(old_check, "CHECK (status IN ('open', 'discussed', 'dropped'))")
+    db.execute(new_schema.replace("CREATE TABLE topics", "CREATE TABLE topics_rebuilt", 1))
+    db.execute("INSERT INTO topics_rebuilt SELECT * FROM topics")
+    db.execute("DROP TABLE topics")  # its indexes and triggers go with it; no trigger fires
+    db.execute("ALTER TABLE topics_rebuilt RENAME TO topics")
+    for statement in kept:
+        db.execute(statement)

@@ -113,6 +113,7 @@ MIGRATIONS = (
     "m011_goals_created_index",
     "m012_search_by_recency",
     "m013_people_name_key",
+    "m040_topic_dropped",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share
@@ -220,8 +221,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "topics",
         (
-            ID, UUID, TEXT, ref("person_id", required=True), enum("status", "open", "discussed"), ref("session_id"),
-            CREATED, UPDATED, Column("discussed_at", "stamp", nullable=True),
+            ID, UUID, TEXT, ref("person_id", required=True), enum("status", "open", "discussed", "dropped"),
+            ref("session_id"), CREATED, UPDATED, Column("discussed_at", "stamp", nullable=True),
         ),
         word="topic", noun="topic", listing="topics",
         parents=(Parent("person_id", "people", "person_uuid"), Parent("session_id", "sessions", "session_uuid")),

@@ -204,8 +204,10 @@ class TopicsRepo(Repo):
         return _topic(self.rows(TOPIC_SELECT + " WHERE t.id = ?", [topic_id])[0])
 
     def list_topics(self, *, person_id: int | None = None, status: str | None = "open") -> list[Topic]:
+        """Topics by id; STATUS None (or `all`) for every status."""
         where: list[str] = []
         params: list[Any] = []
+        status = None if status in (None, "all") else status
         if person_id is not None:
             where.append("t.person_id = ?")
             params.append(person_id)
@@ -215,16 +217,59 @@ class TopicsRepo(Repo):
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         return [_topic(item) for item in self.rows(TOPIC_SELECT + clause + " ORDER BY t.id", params)]
 
-    def mark_topics_discussed(self, person_id: int, session_id: int) -> list[int]:
-        ids = [
-            item["id"]
-            for item in self.rows("SELECT id FROM topics WHERE person_id = ? AND status = 'open'", [person_id])
+    def topics_to_discuss(self, person_id: int, day: date) -> list[Topic]:
+        """The open topics with PERSON_ID that a session on DAY can discuss: those queued on or before DAY."""
+        return [
+            _topic(item)
+            for item in self.rows(
+                TOPIC_SELECT + " WHERE t.person_id = ? AND t.status = 'open' AND date(t.created_at, 'localtime') <= ?"
+                " ORDER BY t.id",
+                [person_id, day.isoformat()],
+            )
         ]
+
+    def mark_topics_discussed(self, person_id: int, session_id: int, day: date, wanted: list[int] | None) -> list[int]:
+        """Mark discussed in SESSION_ID the topics WANTED (None: every one it can discuss); each must be an open
+        topic with PERSON_ID queued on or before DAY, else nothing is marked (UsageError)."""
+        offered = [topic.id for topic in self.topics_to_discuss(person_id, day)]
+        ids = offered if wanted is None else list(dict.fromkeys(wanted))
+        strays = [topic_id for topic_id in ids if topic_id not in offered]
+        if strays:
+            name = self.journal.people.person_name(person_id) or ""
+            listed = ", ".join(str(topic_id) for topic_id in offered)
+            raise UsageError(
+                _("topic {ids} is not an open topic with {name} queued by {day}").format(
+                    ids=", ".join(str(topic_id) for topic_id in strays), name=name, day=day.isoformat()
+                ),
+                _("Open topics this session can discuss: {ids}.").format(ids=listed)
+                if offered
+                else _("This session has no open topic to discuss."),
+            )
         for topic_id in ids:
             self.update_fields(
                 "topics", topic_id, {"status": "discussed", "session_id": session_id, "discussed_at": self.now()}
             )
         return ids
+
+    def set_topic_status(self, ids: list[int], status: str) -> tuple[list[Topic], list[Topic]]:
+        """Set the status of every id (all must exist): discussed outside a session, dropped, or open again;
+        returns (changed, already so)."""
+        status = validate.topic_status(status)
+        for topic_id in ids:
+            self.require("topics", "topic", topic_id)
+        changed, unchanged = [], []
+        for topic_id in dict.fromkeys(ids):
+            topic = self.get_topic(topic_id)
+            if topic.status == status:
+                unchanged.append(topic)
+                continue
+            self.update_fields(
+                "topics",
+                topic_id,
+                {"status": status, "session_id": None, "discussed_at": self.now() if status == "discussed" else None},
+            )
+            changed.append(self.get_topic(topic_id))
+        return changed, unchanged
 
     def update_topic(self, topic_id: int, patch: TopicPatch) -> Topic:
         self.require("topics", "topic", topic_id)

@@ -44,7 +44,7 @@ class RelationshipRepo(Repo):
         self, person_id: int, day: date, *, reflection: str | None, drop_open: bool, tags: list[str] | None = None
     ) -> Closing:
         """Close the relationship on DAY: a closing reflection (tagged `closing`) when given, and its open
-        action items dropped and open topics removed when DROP_OPEN."""
+        action items and open topics dropped when DROP_OPEN (`topics --status dropped` still lists them)."""
         person = self.journal.people.get_person(person_id)
         if person.status == "closed":
             raise MentorlogError(
@@ -76,9 +76,9 @@ class RelationshipRepo(Repo):
             return closing
         changed, _kept = self.journal.actions.set_action_status([action.id for action in actions], "dropped")
         closing.dropped = changed
-        for topic in topics:
-            self.journal.topics.delete_topic(topic.id)
-        closing.removed_topics = topics
+        closing.removed_topics, _unchanged = self.journal.topics.set_topic_status(
+            [topic.id for topic in topics], "dropped"
+        )
         return closing
 
     def reopen_person(self, person_id: int) -> Person:
