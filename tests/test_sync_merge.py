@@ -180,7 +180,7 @@ def test_a_goal_deleted_on_one_machine_and_updated_later_on_the_other_comes_back
     for machine in (a, b):
         goal = machine.json("show", "goal", "1")
         assert (goal["title"], goal["progress"]) == ("Give a talk at the meetup", 50)
-        assert [(u["progress"], u["note"]) for u in goal["progress_updates"]] == [(30, "outline"), (50, "slides")]
+        assert sorted((u["progress"], u["note"]) for u in goal["progress_updates"]) == [(30, "outline"), (50, "slides")]
 
 
 def test_a_person_deleted_while_the_other_machine_adds_a_session_action_topic_and_rating_comes_back(

@@ -70,7 +70,9 @@ def sync(
     folder: Path | None = typer.Argument(None, metavar="DIR", help="The shared folder (default: config sync_dir)."),
     status: bool = typer.Option(False, "--status", help="Show devices, their last sync and changes not yet sent."),
     conflicts: bool = typer.Option(
-        False, "--conflicts", help="List the values set aside when two machines changed one field, and how to restore each."
+        False,
+        "--conflicts",
+        help="List the values set aside when two machines changed one field, and how to restore each.",
     ),
     json_: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -163,15 +165,28 @@ def _report_json(report: SyncReport, views: _Views) -> dict[str, Any]:
         "deleted": report.deleted,
         "loops_cut": [{"goal_id": c.goal_id, "parent_id": c.parent_id} for c in report.loops],
         "conflicts": [
-            {"kind": _word(c.table), "id": views.ids.get(c.uuid), "uuid": c.uuid, "field": c.field, "kept": c.kept,
-             "kept_device": _device(c.kept_hlc),
-             "kept_at": _moment(c.kept_hlc), "set_aside": c.set_aside, "set_aside_device": _device(c.set_aside_hlc),
-             "set_aside_at": _moment(c.set_aside_hlc)}
+            {
+                "kind": _word(c.table),
+                "id": views.ids.get(c.uuid),
+                "uuid": c.uuid,
+                "field": c.field,
+                "kept": c.kept,
+                "kept_device": _device(c.kept_hlc),
+                "kept_at": _moment(c.kept_hlc),
+                "set_aside": c.set_aside,
+                "set_aside_device": _device(c.set_aside_hlc),
+                "set_aside_at": _moment(c.set_aside_hlc),
+            }
             for c in report.conflicts
         ],
         "brought_back": [
-            {"kind": _word(r.table), "id": views.ids.get(r.uuid), "uuid": r.uuid, "referred_by": {_word(t): n for t, n in r.referred.items()},
-             "came_back_with_it": {_word(t): n for t, n in r.with_.items()}}
+            {
+                "kind": _word(r.table),
+                "id": views.ids.get(r.uuid),
+                "uuid": r.uuid,
+                "referred_by": {_word(t): n for t, n in r.referred.items()},
+                "came_back_with_it": {_word(t): n for t, n in r.with_.items()},
+            }
             for r in report.revived
         ],
         "skipped": [
@@ -365,7 +380,9 @@ class _Views:
         who = _("this machine") if device == self.device else inert(device[:8])
         return f"{who}, {moment:%Y-%m-%d %H:%M}"
 
-    def conflict_text(self, table: str, uuid: str, field: str, kept: Any, kept_hlc: str, aside: Any, aside_hlc: str) -> str:
+    def conflict_text(
+        self, table: str, uuid: str, field: str, kept: Any, kept_hlc: str, aside: Any, aside_hlc: str
+    ) -> str:
         return _("{kind} {id} {field} — kept {kept} ({kept_when}), set aside {aside} ({aside_when})").format(
             kind=_word(table), id=self.ids.get(uuid, inert(uuid[:8])), field=field.removesuffix("_uuid"),
             kept=self.shown(table, field, kept), kept_when=self.when(kept_hlc),
@@ -373,14 +390,14 @@ class _Views:
         )  # fmt: skip
 
     def revived_line(self, revived: Any) -> str:
-        from mentorlog.store.undo import counted
-
         from mentorlog.store import tables
+        from mentorlog.store.undo import counted
 
         record = _("{kind} {id} {title}").format(
             kind=_word(revived.table), id=self.ids.get(revived.uuid, inert(revived.uuid[:8])),
             title=repr(inert(self.titles.get(revived.uuid, ""))),
         )  # fmt: skip
+
         def what(counts: dict[str, int]) -> str:
             return ", ".join(counted(tables.table(t).noun or t, n) for t, n in sorted(counts.items()))
 
@@ -394,7 +411,7 @@ class _Views:
             ).format(record=record, what=what(revived.referred))
         elif revived.stayed:
             return _(
-                "Kept {what} that another machine deleted with {record}: {record} was changed after that deletion."
+                "Kept {what} that another machine deleted with {record}, which was changed after that deletion."
             ).format(record=record, what=what(revived.with_))
         elif revived.here:
             line = _("{record} came back: deleted here, but changed later on another machine.").format(record=record)
@@ -458,6 +475,8 @@ def restore_command(table: str, record_id: int, field: str, value: Any, views: _
 
 
 def _conflicts(json_: bool) -> None:
+    from mentorlog.store import tables
+
     with common.journal(write=False) as journal:
         found = journal.sync.incoming.set_aside()
         views = _Views(journal, str((journal.sync.sync_state() or {}).get("device", "")))
@@ -482,8 +501,14 @@ def _conflicts(json_: bool) -> None:
     for item, command in rows:
         common.say(views.conflict_text(item.table, item.uuid, item.field, item.kept, item.kept_hlc, item.set_aside,
                                        item.set_aside_hlc))  # fmt: skip
-        common.say(
-            "  " + (_("restore it: {command}").format(command=inert(command)) if command
-                    else _("no command sets it; change it with `mentorlog edit {kind} {id}`").format(
-                        kind=_word(item.table), id=item.record_id))
-        )  # fmt: skip
+        if command:
+            common.say("  " + _("restore it: {command}").format(command=inert(command)))
+        elif tables.table(item.table).word:
+            common.say(
+                "  "
+                + _("no single flag sets it; change it with `mentorlog edit {kind} {id}`").format(
+                    kind=_word(item.table), id=item.record_id
+                )
+            )
+        else:
+            common.say("  " + _("no command sets it back"))

@@ -214,7 +214,12 @@ class SyncApplyRepo(Repo):
                 if stamps is None:
                     stamps = {name: [row["hlc"], None] for name in record or {} if name != "uuid"}
                 found[row["uuid"]] = State(
-                    row["table_name"], record, stamps, row["hlc"], bool(row["deleted"]), row["with_parent"],
+                    row["table_name"],
+                    record,
+                    stamps,
+                    row["hlc"],
+                    bool(row["deleted"]),
+                    row["with_parent"],
                     bool(row["deleted"]),
                 )
         return found
@@ -264,14 +269,22 @@ class SyncApplyRepo(Repo):
             differ = comparable(theirs) != comparable(ours) and name not in SILENT and not state.deleted
             if str(clock) > str(mine):
                 # theirs wins; a conflict when it replaced a value older than ours: it never saw ours
-                if differ and change.made is not None and name in change.made and replaced is not None and (
-                    str(replaced) < str(mine)
+                if (
+                    differ
+                    and change.made is not None
+                    and name in change.made
+                    and replaced is not None
+                    and (str(replaced) < str(mine))
                 ):
                     conflicts.append(Conflict(change.table, change.uuid, name, theirs, str(clock), ours, str(mine)))
                 record[name] = theirs
                 state.stamps[name] = [clock, replaced]
-            elif differ and change.made is not None and name in change.made and mine_replaced is not None and (
-                str(mine_replaced) < str(clock)
+            elif (
+                differ
+                and change.made is not None
+                and name in change.made
+                and mine_replaced is not None
+                and (str(mine_replaced) < str(clock))
             ):  # ours wins, and ours never saw theirs
                 conflicts.append(Conflict(change.table, change.uuid, name, ours, str(mine), theirs, str(clock)))
         if change.hlc > state.hlc:
@@ -292,18 +305,22 @@ class SyncApplyRepo(Repo):
             before = old.get(name)
             if name == "uuid" or comparable(value) == comparable(before):
                 continue
-            if name in keys and value is None and before is not None and before not in gone_here:
-                if self.local_id(keys[name], before) is None:
-                    continue
+            shown_empty = name in keys and value is None and before is not None and before not in gone_here
+            if shown_empty and self.local_id(keys[name], str(before)) is None:
+                continue
             if name == "goal_uuids":
-                absent = [goal for goal in before or [] if goal not in gone_here and self.local_id("goals", goal) is None]
+                absent = [
+                    goal for goal in before or [] if goal not in gone_here and self.local_id("goals", goal) is None
+                ]
                 value = sorted(set(value or []) | set(absent))
                 if value == sorted(before or []):
                     continue
             if table == "people" and name == "name" and value == f"{before} ({uuid[:8]})":
                 continue
-            if table == "goals" and name == "parent_uuid" and self.scalar(
-                "SELECT 1 FROM sync_pending WHERE uuid = ?", [uuid]
+            if (
+                table == "goals"
+                and name == "parent_uuid"
+                and self.scalar("SELECT 1 FROM sync_pending WHERE uuid = ?", [uuid])
             ):
                 continue
             edits[name] = value
@@ -345,12 +362,33 @@ class SyncApplyRepo(Repo):
         came_back += sorted(staying - set(came_back))
         if stamp is not None:
             self._bring_back(work, came_back, stamp, applied, staying)
+        back = came_back + [revived.uuid for revived in applied.revived] + [c.uuid for c in applied.send]
+        for uuid, record in self._referrers(back).items():  # what refers to a record back here shows it again
+            work.setdefault(uuid, Entry(record[0], record[1]))
         applied.deleted = sum(1 for uuid in removed if self.is_deleted(uuid))
         applied.changed = self._settle(work)
         applied.loops = self._cut_goal_loops(work, before_cut)
         self._tell_people_apart(work)
         self._keep_pending(work)
         return applied
+
+    def _referrers(self, uuids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The live records whose merged content refers to one of UUIDS (records that came back): uuid ->
+        (table, record). A scan of the merged contents, paid only when records come back."""
+        wanted = sorted(set(uuids))
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        for start in range(0, len(wanted), 50):
+            chunk = wanted[start : start + 50]
+            where = " OR ".join("record LIKE ?" for _ in chunk)
+            for row in self.rows(
+                "SELECT uuid, table_name, record FROM sync_records "
+                f"WHERE deleted = 0 AND record IS NOT NULL AND ({where})",
+                [f"%{uuid}%" for uuid in chunk],
+            ):
+                record = json.loads(row["record"])
+                if {target for _table, target in references_of(row["table_name"], record)} & set(chunk):
+                    found[row["uuid"]] = (row["table_name"], record)
+        return found
 
     def _dead_among(self, uuids: list[str]) -> set[str]:
         """Those of UUIDS whose newest change is a deletion."""
@@ -407,7 +445,8 @@ class SyncApplyRepo(Repo):
             wanted = {uuid: referred for uuid, referred in wanted.items() if uuid in dead}
             found = {uuid: state for uuid, state in self.states(sorted(wanted)).items() if state.record is not None}
             children = self.rows(
-                "SELECT uuid, with_parent FROM sync_records WHERE deleted = 1 AND record IS NOT NULL AND with_parent IN "
+                "SELECT uuid, with_parent FROM sync_records "
+                "WHERE deleted = 1 AND record IS NOT NULL AND with_parent IN "
                 f"({', '.join('?' for _ in parents)})",
                 parents,
             ) if parents else []  # fmt: skip
@@ -695,8 +734,15 @@ class SyncApplyRepo(Repo):
             seen.add((row["uuid"], row["field"]))
             found.append(
                 SetAside(
-                    row["id"], row["table_name"], row["uuid"], record_id, row["field"], kept, row["kept_hlc"],
-                    json.loads(row["set_aside"]), row["set_aside_hlc"],
+                    row["id"],
+                    row["table_name"],
+                    row["uuid"],
+                    record_id,
+                    row["field"],
+                    kept,
+                    row["kept_hlc"],
+                    json.loads(row["set_aside"]),
+                    row["set_aside_hlc"],
                 )
             )
         return found

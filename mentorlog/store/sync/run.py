@@ -143,7 +143,13 @@ class SyncRepo(Repo):
         return report
 
     def _send(
-        self, folder: SyncFolder, codec: ChangeFileCodec, device: str, seq: int, changes: list[Change], report: SyncReport
+        self,
+        folder: SyncFolder,
+        codec: ChangeFileCodec,
+        device: str,
+        seq: int,
+        changes: list[Change],
+        report: SyncReport,
     ) -> int:
         """Write CHANGES to new files after file SEQ; the last file's number."""
         for part in chunks(changes):
