@@ -378,7 +378,9 @@ class _Views:
         moment = datetime.fromisoformat(_moment(hlc)).astimezone()
         device = _device(hlc)
         who = _("this machine") if device == self.device else inert(device[:8])
-        return f"{who}, {moment:%Y-%m-%d %H:%M}"
+        if moment.date() == common.today():  # today: the time alone, as `sync` is mostly run the same day
+            return f"{who}, {moment:%H:%M}"
+        return f"{who}, {humane.day(moment.date())} {moment:%H:%M}"
 
     def conflict_text(
         self, table: str, uuid: str, field: str, kept: Any, kept_hlc: str, aside: Any, aside_hlc: str

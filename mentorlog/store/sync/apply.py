@@ -233,11 +233,23 @@ class SyncApplyRepo(Repo):
             "record = excluded.record, stamps = excluded.stamps, with_parent = excluded.with_parent",
             [
                 (uuid, state.table, state.hlc, int(state.deleted), ids.get(uuid),
-                 None if state.record is None else json.dumps(state.record, sort_keys=True, ensure_ascii=False),
-                 json.dumps(state.stamps, sort_keys=True), state.with_)
+                 None if state.record is None else msgspec.json.encode(state.record, order="sorted").decode(),
+                 self._stamps_text(state), state.with_)
                 for uuid, state in states.items()
             ],
         )  # fmt: skip
+
+    @staticmethod
+    def _stamps_text(state: State) -> str | None:
+        """The field clocks as stored: none when every field has the record's clock and replaced nothing known
+        (a snapshot, a record as it came), which is what `states` reads a missing value as."""
+        if (
+            all(clocks == [state.hlc, None] for clocks in state.stamps.values())
+            and state.record is not None
+            and (set(state.stamps) == {name for name in state.record if name != "uuid"})
+        ):
+            return None
+        return msgspec.json.encode(state.stamps, order="sorted").decode()
 
     def fold(self, states: dict[str, State], change: Change, conflicts: list[Conflict]) -> None:
         """Merge CHANGE into the state of its record: the newer clock wins per field, a deletion per record."""
