@@ -353,7 +353,7 @@ class SyncApplyRepo(Repo):
         for change in changes:
             self.fold(states, change, applied.conflicts)
         self.save_states(states)
-        self._keep_conflicts(applied.conflicts)
+        applied.conflicts = self._keep_conflicts(applied.conflicts)
         work = self._pending_entries()
         before_cut = {uuid for uuid, entry in work.items() if entry.table == "goals"}
         dead = [(uuid, state) for uuid, state in states.items() if state.deleted]
@@ -424,17 +424,19 @@ class SyncApplyRepo(Repo):
                 found[row[0]] = row[1]
         return found
 
-    def _keep_conflicts(self, conflicts: list[Conflict]) -> None:
-        now = self.now()
-        self.db.executemany(
-            "INSERT OR IGNORE INTO sync_conflicts (uuid, table_name, field, kept, kept_hlc, set_aside, set_aside_hlc, "
-            "found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (c.uuid, c.table, c.field, json.dumps(c.kept, ensure_ascii=False), c.kept_hlc,
-                 json.dumps(c.set_aside, ensure_ascii=False), c.set_aside_hlc, now)
-                for c in conflicts
-            ],
-        )  # fmt: skip
+    def _keep_conflicts(self, conflicts: list[Conflict]) -> list[Conflict]:
+        """Keep the set-aside values; those not kept before (the same files applied again find them again)."""
+        now, new = self.now(), []
+        for c in conflicts:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO sync_conflicts (uuid, table_name, field, kept, kept_hlc, set_aside, "
+                "set_aside_hlc, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [c.uuid, c.table, c.field, json.dumps(c.kept, ensure_ascii=False), c.kept_hlc,
+                 json.dumps(c.set_aside, ensure_ascii=False), c.set_aside_hlc, now],
+            )  # fmt: skip
+            if cursor.rowcount:
+                new.append(c)
+        return new
 
     def _bring_back(
         self, work: dict[str, Entry], came_back: list[str], stamp: Callable[[], str], applied: Applied,
