@@ -274,3 +274,33 @@ def test_applying_the_same_files_again_sets_nothing_aside_twice(machines: tuple,
     told = a.sync()
     assert "0 records changed" in told and "conflict" not in told
     assert a.json("sync", "--conflicts") == before and len(before) == 1
+
+
+def test_a_snapshot_sent_again_carries_each_fields_clock_as_sync_knows_it() -> None:
+    """For a snapshot into a new folder: a record sync knows is sent merged, not restamped whole, so an older
+    field of it cannot win over a newer one elsewhere."""
+    from datetime import timedelta
+
+    from mentorlog.core.patches import GoalPatch
+    from mentorlog.store.sync.files import HybridClock
+
+    from .syncdriver import Machine, SharedFolder
+
+    folder = SharedFolder()
+    a, b = Machine("a", folder, timedelta()), Machine("b", folder, timedelta())
+    with a.command() as journal:
+        journal.goals.add_goal("Talk")
+    a.sync()
+    folder.propagate_all()
+    b.sync()
+    with b.command() as journal:
+        journal.goals.update_goal(1, GoalPatch(description="from b"))
+    b.sync()
+    folder.propagate_all()
+    a.sync()
+    with a.command("sync") as journal:
+        state = journal.sync.sync_state() or {}
+        (change,) = journal.sync._snapshot(state["device"], HybridClock.parse(state["clock"]))
+    assert change.record is not None and change.fields is not None
+    assert change.record["description"] == "from b"
+    assert change.fields["title"] < change.fields["description"] == change.hlc  # the title keeps its older clock

@@ -248,7 +248,9 @@ class SyncRepo(Repo):
     # what to send -----------------------------------------------------------------------------------
 
     def _snapshot(self, device: str, clock: HybridClock) -> list[Change]:
-        """Every record as it is (stamped with its updated_at), and a tombstone for each deletion in the change log."""
+        """Every record as it is (stamped with its updated_at), and a tombstone for each deletion in the change log.
+        A record that sync knows already (a snapshot into a new folder) is sent as sync knows it: its merged content
+        with the clock of each field, or its tombstone."""
         changes: list[Change] = []
         states: dict[str, State] = {}
         row_ids: dict[str, int | None] = {}
@@ -271,6 +273,19 @@ class SyncRepo(Repo):
                     stamp = hlc_text(micros(row["created_at"]), 0, device)
                     changes.append(Change(row["table_name"], uuid, stamp, None))
                     states[uuid] = State(row["table_name"], None, {}, stamp, True)
+        if self.scalar("SELECT 1 FROM sync_records LIMIT 1"):  # sync was on: what it knows is sent as it knows it
+            known = self.incoming.states(list(states))
+            for number, change in enumerate(changes):
+                merged = known.get(change.uuid)
+                if merged is None or (merged.record is None and not merged.deleted):
+                    continue
+                fields = {name: str(clocks[0]) for name, clocks in merged.stamps.items()}
+                changes[number] = (
+                    Change(change.table, change.uuid, merged.hlc, None, with_=merged.with_)
+                    if merged.deleted
+                    else Change(change.table, change.uuid, merged.hlc, dict(merged.record or {}), fields)
+                )
+                del states[change.uuid]
         for change in changes:
             clock.observe(change.hlc)
         self.incoming.save_states(states, row_ids)
