@@ -304,3 +304,25 @@ def test_a_snapshot_sent_again_carries_each_fields_clock_as_sync_knows_it() -> N
     assert change.record is not None and change.fields is not None
     assert change.record["description"] == "from b"
     assert change.fields["title"] < change.fields["description"] == change.hlc  # the title keeps its older clock
+
+
+def test_an_edit_made_on_a_journal_synced_before_field_merge_is_sent(machines: tuple, tmp_path: Path) -> None:
+    """A journal that synced before field merge (m025) keeps no merged content: an edit made after the upgrade
+    is sent whole, as before, not taken for what sync last left."""
+    import sqlite3
+
+    a, b = machines
+    a("action", "add", "draft")
+    both_synced(a, b)
+    for name in ("a", "b"):
+        with sqlite3.connect(tmp_path / f"{name}.db") as db:
+            db.execute("UPDATE sync_records SET record = NULL, stamps = NULL")  # as m025 leaves an older journal
+    a("edit", "action", "1", "--text", "edited after the upgrade")
+    assert "Sent 1 change" in a.sync()
+    b.sync()
+    assert action(b)["text"] == "edited after the upgrade"
+    b("edit", "action", "1", "--due", "2026-12-04")
+    a("edit", "action", "1", "--text", "and merged per field from then on")
+    both_synced(a, b)
+    for machine in (a, b):
+        assert (action(machine)["text"], action(machine)["due"]) == ("and merged per field from then on", "2026-12-04")

@@ -98,6 +98,7 @@ class State(msgspec.Struct):
     deleted: bool
     with_: str | None = None
     was_deleted: bool | None = None  # before this step (None: not known before)
+    legacy: bool = False  # known from before field merge: its content was read from the journal as it is now
 
 
 SILENT = {"updated_at", "created_at"}  # merged per field too, but never a conflict (every edit changes updated_at)
@@ -221,6 +222,7 @@ class SyncApplyRepo(Repo):
                     bool(row["deleted"]),
                     row["with_parent"],
                     bool(row["deleted"]),
+                    legacy=not row["record"],
                 )
         return found
 

@@ -330,11 +330,13 @@ class SyncRepo(Repo):
                 sent[uuid] = merged
                 continue
             made = self.incoming.local_edits(table, uuid, now, merged, gone_here)
-            if merged is not None and merged.record is not None and not merged.deleted and not made:
+            if merged is not None and merged.record is not None and not (merged.deleted or made or merged.legacy):
                 continue  # touched, but as sync last left it (a change undone before it was sent)
             wall, counter = clock.issue(when)
             stamp = hlc_text(wall, counter, device)
-            if merged is None or merged.record is None:
+            if merged is None or merged.record is None or merged.legacy:
+                # new to sync; or known from before field merge, when what it last sent was not kept: sent
+                # whole, as then (no field counts as a conflict: what each replaced is not known)
                 replaced: dict[str, str | None] = {name: None for name in now if name != "uuid"}
                 merged = State(table, dict(now), {name: [stamp, None] for name in replaced}, stamp, False)
             else:
