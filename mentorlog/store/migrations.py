@@ -550,6 +550,23 @@ def m013_people_name_key(db: Database) -> None:
 
 
 @migrations()
+def m025_sync_fields(db: Database) -> None:
+    """Sync merges per field (docs/sync.md): each record's merged content with the clock of every field (and of
+    the change each field's value replaced), kept for deleted records too so that a later change elsewhere
+    brings them back whole; the record a deletion went with (a goal's progress updates deleted with it come
+    back with it); and the values set aside when two machines changed one field, listed by `sync --conflicts`."""
+    db.execute("ALTER TABLE sync_records ADD COLUMN record TEXT")
+    db.execute("ALTER TABLE sync_records ADD COLUMN stamps TEXT")
+    db.execute("ALTER TABLE sync_records ADD COLUMN with_parent TEXT")
+    db.execute("CREATE INDEX idx_sync_records_with ON sync_records (with_parent) WHERE with_parent IS NOT NULL")
+    db.execute(
+        "CREATE TABLE sync_conflicts (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, table_name TEXT NOT NULL, "
+        "field TEXT NOT NULL, kept TEXT NOT NULL, kept_hlc TEXT NOT NULL, set_aside TEXT NOT NULL, "
+        "set_aside_hlc TEXT NOT NULL, found_at TEXT NOT NULL, UNIQUE (uuid, field, set_aside_hlc))"
+    )
+
+
+@migrations()
 def m040_topic_dropped(db: Database) -> None:
     """A topic can be dropped (`topic drop`: it no longer needs raising) beside open and discussed. SQLite cannot
     change a CHECK in place, so the table is rebuilt under its own name, rows, ids, indexes and triggers unchanged

@@ -113,6 +113,7 @@ MIGRATIONS = (
     "m011_goals_created_index",
     "m012_search_by_recency",
     "m013_people_name_key",
+    "m025_sync_fields",
     "m040_topic_dropped",
 )  # a new migration's name goes above this line
 
@@ -281,11 +282,17 @@ TABLES: tuple[Table, ...] = (
         "sync_state",
         plain("id", "device", "clock", "sent_change", "sent_undo", "plain_told", "enabled_at", "last_sync"),
     ),
-    Table("sync_records", plain("uuid", "table_name", "hlc", "deleted", "row_id")),
+    Table("sync_records", plain("uuid", "table_name", "hlc", "deleted", "row_id", "record", "stamps", "with_parent")),
     Table("sync_pending", plain("uuid", "table_name", "record")),
     Table("sync_files", plain("device", "seq", "created_at", "applied_at", "changes")),
     Table("sync_undone", plain("id", "change_id")),
     Table("sync_keys", plain("device", "secret")),
+    # per machine (each records the values it set aside), so neither dumped nor synced; undo leaves it alone:
+    # `sync --conflicts` lists only those whose kept value is still the field's value
+    Table(
+        "sync_conflicts",
+        plain("id", "uuid", "table_name", "field", "kept", "kept_hlc", "set_aside", "set_aside_hlc", "found_at"),
+    ),
     Table("_sqlite_migrations", plain("id", "migration_set", "name", "applied_at")),
 )  # fmt: skip
 

@@ -198,12 +198,21 @@ class AgeCodec:
 
 
 class Change(msgspec.Struct, frozen=True):
-    """One record's newest state from one device: the whole record (as in the dump), or None for a deletion."""
+    """One record's newest state from one device: the whole record (as in the dump), or None for a deletion.
+
+    FIELDS is the clock of each field's value (a field left out has the change's own clock; a change file of
+    the first format carries none, so every field has it); MADE names the fields this change made, each with
+    the clock of the value it replaced (None: there was none); None for a change that does not say (the first
+    format, a snapshot). WITH is, for a deletion, the record it went with (a progress update deleted with its
+    goal): it comes back when that one does."""
 
     table: str
     uuid: str
     hlc: str
     record: dict[str, Any] | None
+    fields: dict[str, str] | None = None
+    made: dict[str, str | None] | None = None
+    with_: str | None = None
 
 
 class ChangeFile(msgspec.Struct, frozen=True):
@@ -220,10 +229,21 @@ def _line(data: dict[str, Any]) -> bytes:
 def encode(device: str, seq: int, created_at: str, changes: list[Change]) -> bytes:
     header = {"format": FORMAT, "version": VERSION, "device": device, "seq": seq, "created_at": created_at,
               "count": len(changes)}  # fmt: skip
-    body = b"".join([_line(header), *(_line({"t": c.table, "u": c.uuid, "h": c.hlc, "r": c.record}) for c in changes)])
+    body = b"".join([_line(header), *(_line(_item(c)) for c in changes)])
     import hashlib  # only sync needs it: not loaded by every command
 
     return body + _line({"end": len(changes), "sha256": hashlib.sha256(body).hexdigest()})
+
+
+def _item(change: Change) -> dict[str, Any]:
+    item: dict[str, Any] = {"t": change.table, "u": change.uuid, "h": change.hlc, "r": change.record}
+    if change.fields is not None:  # only the fields whose clock is not the change's own
+        item["f"] = {name: hlc for name, hlc in change.fields.items() if hlc != change.hlc}
+    if change.made is not None:
+        item["c"] = change.made
+    if change.with_ is not None:
+        item["w"] = change.with_
+    return item
 
 
 def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> ChangeFile:
@@ -278,7 +298,30 @@ def _change(line: str, tables: tuple[str, ...]) -> Change:
             raise DamagedFile(f"the change of {uuid} is not a whole record")
         if not all(isinstance(record.get(key), str) for key in ("created_at", "updated_at")):
             raise DamagedFile(f"the change of {uuid} has no timestamps")
-    return Change(str(table), uuid, hlc, record)
+    fields, made, with_ = item.get("f"), item.get("c"), item.get("w")
+    if fields is not None and not _clocks(fields, hlc, empty=False):
+        raise DamagedFile(f"the change of {uuid} has a field clock that is no clock or later than its own")
+    if made is not None and not _clocks(made, hlc, empty=True):
+        raise DamagedFile(f"the change of {uuid} names a replaced value's clock that is no clock")
+    if (fields is not None or made is not None) and record is None:
+        raise DamagedFile(f"the deletion of {uuid} names fields")
+    if with_ is not None and (record is not None or not isinstance(with_, str) or not with_ or len(with_) > 64):
+        raise DamagedFile(f"the change of {uuid} names no record it went with")
+    if isinstance(fields, dict) and record is not None:
+        fields = {name: fields.get(name, hlc) for name in record if name != "uuid"}
+    return Change(str(table), uuid, hlc, record, fields, made, with_)
+
+
+def _clocks(found: Any, hlc: str, *, empty: bool) -> bool:
+    """FOUND maps field names to clocks no later than HLC (with EMPTY, a clock may be null)."""
+    if not isinstance(found, dict) or len(found) > 200:
+        return False
+    for name, clock in found.items():
+        if clock is None and empty:
+            continue
+        if not isinstance(name, str) or not isinstance(clock, str) or not HLC.match(clock) or clock > hlc:
+            return False
+    return True
 
 
 # the folder ---------------------------------------------------------------------------------------
