@@ -64,3 +64,65 @@ def write_atomic(target: Path, pieces: Iterable[str | bytes], *, journal: Path) 
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return real
+
+
+def write_files(folder: Path, files: Iterable[tuple[str, str]], *, journal: Path) -> tuple[int, int]:
+    """Write FILES (a path inside FOLDER and its text) as write_atomic writes one: private, each whole or not at
+    all, never onto the journal's own files, never outside FOLDER (a `..` or a symlink out is refused). A file
+    whose text is already there is left alone. The new texts are forced to disk together (one sync, not one per
+    file) before each replaces its old version. Returns how many files were written and how many left alone."""
+    root = resolve(folder)
+    temporaries: list[tuple[str, Path]] = []
+    unchanged = 0
+    made: set[Path] = set()
+    try:
+        for relative, text in files:
+            parts = Path(relative).parts
+            if not parts or Path(relative).is_absolute() or any(part in ("", ".", "..") for part in parts):
+                raise UsageError(_("{path} is not a file name inside the folder").format(path=relative))
+            target = root.joinpath(*parts)
+            if target.parent not in made:
+                target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                made.add(target.parent)
+            real = refuse_journal_files(target, journal)
+            if real.parent != resolve(target.parent) or root not in real.parents:
+                raise UsageError(
+                    _("{target} leads out of {folder}").format(target=target, folder=folder),
+                    _("Remove the link, or give another folder."),
+                )
+            data = text.encode("utf-8")
+            with contextlib.suppress(OSError):
+                if real.stat().st_size == len(data) and real.read_bytes() == data:
+                    unchanged += 1
+                    continue
+            fd, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=real.parent)
+            temporaries.append((temporary, real))
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                if not hasattr(os, "sync"):
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        if temporaries and hasattr(os, "sync"):
+            os.sync()  # every new text on disk before any replaces its old version
+        written = len(temporaries)
+        for index, (temporary, real) in enumerate(temporaries):
+            os.replace(temporary, real)
+            temporaries[index] = ("", real)
+        for directory in made:
+            with contextlib.suppress(OSError):
+                folder_fd = os.open(directory, os.O_RDONLY)
+                try:
+                    os.fsync(folder_fd)
+                finally:
+                    os.close(folder_fd)
+    except OSError as exc:
+        raise MentorlogError(
+            _("cannot write into {folder}: {strerror}").format(folder=folder, strerror=os_reason(exc))
+        ) from None
+    finally:
+        for temporary, _real in temporaries:
+            if temporary:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+    return written, unchanged

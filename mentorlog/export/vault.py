@@ -1,0 +1,177 @@
+"""The journal as a folder of Markdown notes that Obsidian (or any Markdown editor) opens: one file per person,
+goal, session and reflection, YAML front matter with every field and the uuid, `[[wiki links]]` between them.
+
+Made from the records of the lossless dump (each table's records, references as uuids), so that
+`import --from markdown` reads a vault back into the same journal: the front matter carries each record's fields
+as the dump names them, the body its text (a session's notes, a goal's description, a reflection's text, a
+person's note). A session's action items and a goal's progress updates sit in its front matter (and, for reading,
+the action items again under the notes, after a marker the import stops at); a person's topics in theirs;
+action items of no session in `Action items.md`.
+
+File names come from names, titles and dates, made safe for every system: no folder parts, no characters Windows
+or a wiki link cannot hold, no reserved device names, at most 80 characters, and unique regardless of case across
+the vault (` (2)` added), so a link by name finds one file. The front matter is written as YAML whose scalars are
+JSON strings, numbers and lists (JSON is YAML), escaped where a YAML reader would stumble.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+MANIFEST = ".mentorlog-vault.json"
+MARKER = "<!-- mentorlog: the action items below are kept in the front matter -->"
+FORMAT = "mentorlog-vault"
+FOLDERS = {"people": "People", "goals": "Goals", "sessions": "Sessions", "reflections": "Reflections"}
+KINDS = {"people": "person", "goals": "goal", "sessions": "session", "reflections": "reflection"}
+LONGEST = 80
+# characters no file name on Windows holds, that a wiki link cannot hold (# ^ [ ] |), and invisible controls
+UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*#^\[\]\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]')
+RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
+# what a YAML reader refuses raw in a double-quoted scalar, or reads as a line break: written as \uXXXX
+YAML_UNSAFE = re.compile(r"[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+DATES = {"date", "next_date", "target", "achieved_at", "started", "ends", "closed_at", "due"}
+
+
+def safe_name(text: str, fallback: str) -> str:
+    """TEXT as a file name (without extension) any system and a wiki link can hold."""
+    cleaned = " ".join(UNSAFE.sub(" ", text).split()).strip(" .")
+    if len(cleaned) > LONGEST:
+        cleaned = cleaned[:LONGEST].rstrip(" .")
+    if not cleaned:
+        cleaned = fallback
+    if cleaned.split(".")[0].strip().upper() in RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned
+
+
+class Names:
+    """File names unique regardless of case across the vault, in the order they are asked for."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = {name.casefold() for name in taken}
+
+    def unique(self, wanted: str) -> str:
+        name, number = wanted, 1
+        while name.casefold() in self.taken:
+            number += 1
+            name = f"{wanted} ({number})"
+        self.taken.add(name.casefold())
+        return name
+
+
+def _scalar(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    if not text.isascii():
+        text = YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
+    return text
+
+
+def front_matter(fields: dict[str, Any]) -> str:
+    """FIELDS as YAML front matter: dates bare (a YAML date, which editors show as one), the rest JSON."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if key in DATES and isinstance(value, str):
+            lines.append(f"{key}: {value}")
+        else:
+            lines.append(f"{key}: {_scalar(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def link(name: str | None) -> str | None:
+    return f"[[{name}]]" if name else None
+
+
+def _without(record: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if key not in keys}
+
+
+def _checkbox(action: dict[str, Any], people: dict[str, str]) -> str:
+    box = {"open": " ", "done": "x", "dropped": "-"}[action["status"]]
+    words = [action["text"]]
+    if action.get("due"):
+        words.append(f"due:{action['due']}")
+    owner = people.get(action.get("owner_uuid") or "")
+    if owner:
+        words.append(f"owner:{owner}")
+    return f"- [{box}] " + " ".join(" ".join(word.split()) for word in words)
+
+
+def vault_files(tables: Iterable[tuple[str, Iterable[dict[str, Any]]]], taken: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
+    """Each file of the vault: its path inside the vault (`People/Anna Schmidt.md`) and its text. TABLES are the
+    dump's tables with their records; TAKEN the names (without `.md`) of notes in the folder that are not the
+    vault's own, which no file of the vault may take."""
+    data = {table: list(records) for table, records in tables}
+    names = Names(taken)
+    file_of: dict[str, str] = {}  # uuid -> file name without .md, for links
+    people_names: dict[str, str] = {}
+    for person in data.get("people", []):
+        file_of[person["uuid"]] = names.unique(safe_name(person["name"], "Person"))
+        people_names[person["uuid"]] = person["name"]
+    for goal in data.get("goals", []):
+        file_of[goal["uuid"]] = names.unique(safe_name(goal["title"], "Goal"))
+    for session in data.get("sessions", []):
+        who = people_names.get(session.get("person_uuid") or "", "")
+        title = " - ".join(part for part in (who, session["title"]) if part)
+        file_of[session["uuid"]] = names.unique(safe_name(f"{session['date']} {title or 'Session'}", "Session"))
+    for reflection in data.get("reflections", []):
+        words = " ".join(reflection["text"].split()[:8])
+        file_of[reflection["uuid"]] = names.unique(safe_name(f"{reflection['date']} {words}", "Reflection"))
+
+    actions_of: dict[str, list[dict[str, Any]]] = {}
+    loose: list[dict[str, Any]] = []
+    for action in data.get("actions", []):
+        if action.get("session_uuid") and action["session_uuid"] in file_of:
+            actions_of.setdefault(action["session_uuid"], []).append(_without(action, "id"))
+        else:
+            loose.append(_without(action, "id"))
+    updates_of: dict[str, list[dict[str, Any]]] = {}
+    for update in data.get("progress_updates", []):
+        updates_of.setdefault(update["goal_uuid"], []).append(_without(update, "id"))
+    topics_of: dict[str, list[dict[str, Any]]] = {}
+    for topic in data.get("topics", []):
+        topics_of.setdefault(topic["person_uuid"], []).append(_without(topic, "id"))
+
+    def links(uuids: Iterable[str]) -> list[str]:
+        return [f"[[{file_of[uuid]}]]" for uuid in uuids if uuid in file_of]
+
+    for person in data.get("people", []):
+        fields = {"kind": "person", **_without(person, "id", "note")}
+        if topics_of.get(person["uuid"]):
+            fields["topics"] = topics_of[person["uuid"]]
+        yield f"People/{file_of[person['uuid']]}.md", front_matter(fields) + _body(person["note"])
+    for goal in data.get("goals", []):
+        fields = {"kind": "goal", **_without(goal, "id", "description")}
+        fields["parent"] = link(file_of.get(goal.get("parent_uuid") or ""))
+        fields["with"] = link(file_of.get(goal.get("person_uuid") or ""))
+        if updates_of.get(goal["uuid"]):
+            fields["progress_updates"] = updates_of[goal["uuid"]]
+        yield f"Goals/{file_of[goal['uuid']]}.md", front_matter(fields) + _body(goal["description"])
+    for session in data.get("sessions", []):
+        fields = {"kind": "session", **_without(session, "id", "notes")}
+        fields["with"] = link(file_of.get(session.get("person_uuid") or ""))
+        fields["goals"] = links(session.get("goal_uuids") or [])
+        actions = actions_of.get(session["uuid"], [])
+        body = _body(session["notes"])
+        if actions:
+            fields["actions"] = actions
+            lines = [_checkbox(action, people_names) for action in actions]
+            body = (body or "\n") + "\n" + MARKER + "\n## Action items\n\n" + "\n".join(lines) + "\n"
+        yield f"Sessions/{file_of[session['uuid']]}.md", front_matter(fields) + body
+    for reflection in data.get("reflections", []):
+        fields = {"kind": "reflection", **_without(reflection, "id", "text")}
+        fields["with"] = link(file_of.get(reflection.get("person_uuid") or ""))
+        fields["goal"] = link(file_of.get(reflection.get("goal_uuid") or ""))
+        yield f"Reflections/{file_of[reflection['uuid']]}.md", front_matter(fields) + _body(reflection["text"])
+    if loose:
+        name = names.unique("Action items")
+        lines = [_checkbox(action, people_names) for action in loose]
+        body = "\n" + MARKER + "\n## Action items\n\n" + "\n".join(lines) + "\n"
+        yield f"{name}.md", front_matter({"kind": "actions", "actions": loose}) + body
+
+
+def _body(text: str) -> str:
+    return "\n" + text + "\n" if text else ""
