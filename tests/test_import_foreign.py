@@ -56,7 +56,8 @@ def test_jrnl_entries_as_reflections_keep_title_and_body(run: Run) -> None:
     assert set(texts) == {"2026-10-05", "2026-10-19", "2026-11-02", "2026-11-03"}
     shown = listing(run, "show", "reflection", str(texts["2026-10-19"]["id"]))
     assert shown["text"] == (
-        "Second session. Anna feels more confident about speaking.\nShe will draft the abstract by Friday. @anna #conference"
+        "Second session. Anna feels more confident about speaking.\n"
+        "She will draft the abstract by Friday. @anna #conference"
     )
 
 
@@ -103,7 +104,9 @@ def test_taskwarrior_tasks_become_action_items_of_the_relationship(run: Run) -> 
     deck = found["Send the deck to Anna"]
     assert deck["text"] == "Send the deck to Anna #conference #talk"  # project and tags as tags of the text
     assert (deck["status"], deck["due"], deck["with"], deck["owner"]) == ("open", "2026-12-04", "Anna Schmidt", "me")
-    assert found["Book the room for the kickoff"]["text"] == "Book the room for the kickoff #admin — ask facilities first"
+    assert (
+        found["Book the room for the kickoff"]["text"] == "Book the room for the kickoff #admin — ask facilities first"
+    )
     cv = found["Review Ben's CV"]
     assert cv["status"] == "done" and cv["done_at"] is not None and cv["due"] == "2026-11-20"
     assert found["Old idea we gave up"]["status"] == "dropped"
@@ -236,7 +239,9 @@ def dump_without_ids(run: Run, db: Path) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def test_a_vault_imported_into_an_empty_journal_gives_the_same_journal_back(run: Run, demo: Path, tmp_path: Path) -> None:
+def test_a_vault_imported_into_an_empty_journal_gives_the_same_journal_back(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
     vault = tmp_path / "vault"
     result = run("--db", str(demo), "export", "--format", "vault", "-o", str(vault), "--include-private")
     assert result.exit_code == 0, result.output
@@ -251,7 +256,7 @@ def test_the_vault_is_linked_notes_with_front_matter(run: Run, demo: Path, tmp_p
     vault = tmp_path / "vault"
     assert run("--db", str(demo), "export", "--format", "vault", "-o", str(vault)).exit_code == 0
     anna = (vault / "People" / "Anna Schmidt.md").read_text()
-    assert anna.startswith("---\nkind: \"person\"\n") and 'name: "Anna Schmidt"' in anna
+    assert anna.startswith('---\nkind: "person"\n') and 'name: "Anna Schmidt"' in anna
     sessions = sorted((vault / "Sessions").iterdir())
     text = next(p.read_text() for p in sessions if "Anna Schmidt" in p.name)
     assert 'with: "[[Anna Schmidt]]"' in text
@@ -272,7 +277,7 @@ def test_a_second_front_matter_parser_reads_the_same_fields(run: Run, demo: Path
     import frontmatter
 
     vault = tmp_path / "vault"
-    run("--db", str(demo), "note", "--with", "anna", "--title", "Tricky: \"quotes\" \u2028 and \x85 #x", "x")
+    run("--db", str(demo), "note", "--with", "anna", "--title", 'Tricky: "quotes" \u2028 and \x85 #x', "x")
     assert run("--db", str(demo), "export", "--format", "vault", "-o", str(vault)).exit_code == 0
     dump = json.loads(run("--db", str(demo), "export", "--format", "json", "--all").stdout)
     sessions = {s["uuid"]: s for s in dump["sessions"]}
@@ -341,6 +346,7 @@ def test_the_fixtures_come_from_the_real_tools(run: Run, tmp_path: Path) -> None
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     subprocess.run(["bash", str(PEERS / "make.sh"), str(fresh), jrnl], check=True, timeout=120)
+
     def entries(path: Path) -> list[dict[str, Any]]:  # jrnl lists an entry's tags in no fixed order
         return [{**e, "tags": sorted(e["tags"])} for e in json.loads(path.read_text())["entries"]]
 

@@ -44,7 +44,10 @@ export_app = command_app()
 @export_app.command()
 def export(
     format_: str = typer.Option(
-        "md", "--format", "-f", autocompletion=completion.choices((*formats.WORDS, "vault")),
+        "md",
+        "--format",
+        "-f",
+        autocompletion=completion.choices((*formats.WORDS, "vault")),
         help="md, html, json, csv, ics, or vault (a folder of Markdown notes for Obsidian; -o DIR).",
     ),
     since: str | None = typer.Option(None, "--since", help="Start (default: the whole journal); 6m, 1y, a date."),
@@ -69,7 +72,9 @@ def export(
     """
     if format_ == "vault":
         if all_ or since or until or with_:
-            raise UsageError(_("--format vault writes the whole journal; it takes no --all, --since, --until or --with"))
+            raise UsageError(
+                _("--format vault writes the whole journal; it takes no --all, --since, --until or --with")
+            )
         _export_vault(output, include_private=include_private)
         return
     chosen = formats.find(format_)
@@ -169,7 +174,9 @@ def _export_vault(output: Path | None, *, include_private: bool) -> None:
                 _("Give a new or empty folder, or the folder of an earlier vault of this journal."),
             ) from None
     with common.journal(write=False) as journal:
-        tables = [(table, list(records)) for table, records in journal.dump.dump_tables(include_private=include_private)]
+        tables = [
+            (table, list(records)) for table, records in journal.dump.dump_tables(include_private=include_private)
+        ]
         left_out = 0 if include_private else journal.dump.private_session_count()
         earlier = [uuid for uuid in before.get("uuids", []) if isinstance(uuid, str)]
         if earlier and not journal.dump.knows_any(earlier):
@@ -205,8 +212,13 @@ def _export_vault(output: Path | None, *, include_private: bool) -> None:
             err=True,
         )
     common.say(
-        _("Wrote a vault of {files} notes to {output} ({written} written, {unchanged} unchanged, {removed} removed).").format(
-            files=len(files), output=output, written=written, unchanged=unchanged,
+        _(
+            "Wrote a vault of {files} notes to {output} ({written} written, {unchanged} unchanged, {removed} removed)."
+        ).format(
+            files=len(files),
+            output=output,
+            written=written,
+            unchanged=unchanged,
             removed=len(stale),
         )
     )
@@ -246,14 +258,21 @@ def import_(
         help="dump (default), jrnl (jrnl --export json), taskwarrior (task export) or markdown (a folder of notes).",
     ),
     as_: str = typer.Option(
-        "sessions", "--as", autocompletion=completion.choices(("sessions", "reflections")),
+        "sessions",
+        "--as",
+        autocompletion=completion.choices(("sessions", "reflections")),
         help="jrnl only: the entries become sessions (default) or reflections.",
     ),
     with_: str | None = typer.Option(
-        None, "--with", "-w", autocompletion=completion.person_names,
+        None,
+        "--with",
+        "-w",
+        autocompletion=completion.person_names,
         help="jrnl, taskwarrior: whose relationship the records belong to; markdown: notes that name nobody.",
     ),
-    owner: str = typer.Option("me", "--owner", help="taskwarrior only: whose action items: me (default), them or NAME."),
+    owner: str = typer.Option(
+        "me", "--owner", help="taskwarrior only: whose action items: me (default), them or NAME."
+    ),
     create: bool = typer.Option(False, "--create", help="Add people the source names who are not in the journal."),
     json_: bool = typer.Option(False, "--json", help="Print what was added and updated as JSON."),
 ) -> None:

@@ -100,7 +100,9 @@ def _checkbox(action: dict[str, Any], people: dict[str, str]) -> str:
     return f"- [{box}] " + " ".join(" ".join(word.split()) for word in words)
 
 
-def vault_files(tables: Iterable[tuple[str, Iterable[dict[str, Any]]]], taken: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
+def vault_files(
+    tables: Iterable[tuple[str, Iterable[dict[str, Any]]]], taken: Iterable[str] = ()
+) -> Iterator[tuple[str, str]]:
     """Each file of the vault: its path inside the vault (`People/Anna Schmidt.md`) and its text. TABLES are the
     dump's tables with their records; TAKEN the names (without `.md`) of notes in the folder that are not the
     vault's own, which no file of the vault may take."""

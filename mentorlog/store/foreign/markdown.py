@@ -38,7 +38,8 @@ class Note:
     def __init__(self, relative: str, meta: dict[str, Any], body: str, stamp: str) -> None:
         self.relative, self.meta, self.body, self.stamp = relative, meta, body, stamp
         self.kind = str(meta.get("kind") or "session").strip().lower()
-        self.uuid = meta.get("uuid") if isinstance(meta.get("uuid"), str) else stable_uuid("markdown", relative)
+        given = meta.get("uuid")
+        self.uuid: str = given if isinstance(given, str) and given else stable_uuid("markdown", relative)
 
 
 def _notes(plan: Plan, folder: Path) -> list[Note]:
@@ -58,7 +59,7 @@ def _notes(plan: Plan, folder: Path) -> list[Note]:
         except OSError as exc:
             plan.skip(relative, _("cannot be read: {reason}").format(reason=exc.strerror or exc))
             continue
-        except Exception as exc:  # noqa: BLE001 - the YAML library's errors: this note only
+        except Exception as exc:
             plan.skip(relative, _("its front matter is not valid YAML: {problem}").format(problem=str(exc)[:120]))
             continue
         stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="microseconds")
@@ -125,7 +126,9 @@ class _Folder:
         for note in (note for note in self.notes if note.kind == "person"):
             try:
                 people.append(self._person(note, known_people, journal_people))
-                topics += [(note.relative, topic) for topic in _list(note.meta.get("topics")) if isinstance(topic, dict)]
+                topics += [
+                    (note.relative, topic) for topic in _list(note.meta.get("topics")) if isinstance(topic, dict)
+                ]
             except Skip as skipped:
                 plan.skip(note.relative, skipped.reason)
         for note in (note for note in self.notes if note.kind == "goal"):
@@ -134,7 +137,9 @@ class _Folder:
             try:
                 if note.kind == "goal":
                     goals.append((note.relative, self._goal(note)))
-                    updates += [(note.relative, u) for u in _list(note.meta.get("progress_updates")) if isinstance(u, dict)]
+                    updates += [
+                        (note.relative, u) for u in _list(note.meta.get("progress_updates")) if isinstance(u, dict)
+                    ]
                 elif note.kind == "session":
                     session, found = self._session(note)
                     sessions.append((note.relative, session))
@@ -207,7 +212,9 @@ class _Folder:
 
     def _goal(self, note: Note) -> dict[str, Any]:
         meta = note.meta
-        parent = meta.get("parent_uuid") if isinstance(meta.get("parent_uuid"), str) else self._goal_ref(meta.get("parent"))
+        parent = (
+            meta.get("parent_uuid") if isinstance(meta.get("parent_uuid"), str) else self._goal_ref(meta.get("parent"))
+        )
         return {
             **self._common(note), "title": str(meta.get("title") or Path(note.relative).stem),
             "description": note.body, "horizon": str(meta.get("horizon") or "short"),
@@ -260,7 +267,9 @@ class _Folder:
                 try:
                     due = parse_when(line.due, today=today, direction="forward").day.isoformat()
                 except BadValue as exc:
-                    raise Skip(_("action item {number}: {problem}").format(number=number, problem=exc.message)) from None
+                    raise Skip(
+                        _("action item {number}: {problem}").format(number=number, problem=exc.message)
+                    ) from None
             owner = None
             if line.owner == "them":
                 owner = person

@@ -48,7 +48,7 @@ class Skipped(msgspec.Struct, frozen=True):
     reason: str
 
 
-class Skip(Exception):  # noqa: N818 - not an error: the record is left out with this reason
+class Skip(Exception):
     """Raised while a source record is read: it is left out, with this reason."""
 
     def __init__(self, reason: str) -> None:
@@ -177,7 +177,10 @@ def looks_like(data: Any) -> str | None:
             return "dump"
         if isinstance(data.get("entries"), list):
             return "jrnl"
-    if isinstance(data, list) and data and all(isinstance(item, dict) for item in data[:10]):
-        if all("description" in item and "status" in item for item in data[:10]):
-            return "taskwarrior"
+    if (
+        isinstance(data, list)
+        and data
+        and all(isinstance(item, dict) and "description" in item and "status" in item for item in data[:10])
+    ):
+        return "taskwarrior"
     return None

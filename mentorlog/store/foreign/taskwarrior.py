@@ -17,10 +17,9 @@ from typing import Any
 import msgspec
 
 from mentorlog.base.i18n import _
+from mentorlog.base.patterns import lazy
 from mentorlog.store.foreign.plan import Plan, Skip, stable_uuid
 from mentorlog.store.foreign.read import decode_file
-
-from mentorlog.base.patterns import lazy
 
 NOT_TAG = lazy(r"[^\w-]+")
 STATUS = {"pending": "open", "waiting": "open", "completed": "done", "deleted": "dropped"}
