@@ -72,20 +72,30 @@ def write_files(folder: Path, files: Iterable[tuple[str, str]], *, journal: Path
     whose text is already there is left alone. The new texts are forced to disk together (one sync, not one per
     file) before each replaces its old version. Returns how many files were written and how many left alone."""
     root = resolve(folder)
+    own = {resolve(Path(f"{journal}{suffix}")) for suffix in JOURNAL_SUFFIXES}
+    own |= {Path(f"{resolve(journal)}{suffix}") for suffix in JOURNAL_SUFFIXES}
     temporaries: list[tuple[str, Path]] = []
-    unchanged = 0
-    made: set[Path] = set()
+    unchanged = written = 0
+    made: dict[Path, Path] = {}  # each folder written into, and where it really is
     try:
         for relative, text in files:
             parts = Path(relative).parts
             if not parts or Path(relative).is_absolute() or any(part in ("", ".", "..") for part in parts):
                 raise UsageError(_("{path} is not a file name inside the folder").format(path=relative))
             target = root.joinpath(*parts)
-            if target.parent not in made:
+            directory = made.get(target.parent)
+            if directory is None:
                 target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                made.add(target.parent)
-            real = refuse_journal_files(target, journal)
-            if real.parent != resolve(target.parent) or root not in real.parents:
+                directory = made[target.parent] = resolve(target.parent)
+            real = directory / target.name
+            if real.is_symlink():
+                real = resolve(real)
+            if real in own:
+                raise UsageError(
+                    _("{target} is this journal's own file").format(target=target),
+                    _("mentorlog never writes over its journal; give another file name."),
+                )
+            if root != directory and root not in directory.parents or real.parent != directory:
                 raise UsageError(
                     _("{target} leads out of {folder}").format(target=target, folder=folder),
                     _("Remove the link, or give another folder."),
@@ -109,7 +119,7 @@ def write_files(folder: Path, files: Iterable[tuple[str, str]], *, journal: Path
         for index, (temporary, real) in enumerate(temporaries):
             os.replace(temporary, real)
             temporaries[index] = ("", real)
-        for directory in made:
+        for directory in made.values():
             with contextlib.suppress(OSError):
                 folder_fd = os.open(directory, os.O_RDONLY)
                 try:
