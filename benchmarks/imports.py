@@ -74,7 +74,8 @@ def task_export(tasks: int, rng: random.Random) -> list[dict[str, object]]:
         status = rng.choices(["pending", "completed", "deleted", "waiting"], [5, 85, 8, 2])[0]
         task: dict[str, object] = {
             "id": number + 1, "description": f"Task {number}: {' '.join(rng.choice(WORDS) for _ in range(8))}",
-            "entry": entry.strftime("%Y%m%dT%H%M%SZ"), "modified": (entry + timedelta(days=3)).strftime("%Y%m%dT%H%M%SZ"),
+            "entry": entry.strftime("%Y%m%dT%H%M%SZ"),
+            "modified": (entry + timedelta(days=3)).strftime("%Y%m%dT%H%M%SZ"),
             "status": status, "uuid": f"{number:08x}-0000-4000-8000-{number:012x}", "urgency": 1.0,
         }  # fmt: skip
         if number % 2:
@@ -137,7 +138,8 @@ def main() -> None:
         for label, found in results.items():
             print(
                 f"{label}: {found['foreign_s']:.2f} s, {found['foreign_mb']:.0f} MB; the same records from the dump:"
-                f" {found['dump_s']:.2f} s, {found['dump_mb']:.0f} MB; ratio {found['ratio']:.2f} (target <= 2, < 150 MB)"
+                f" {found['dump_s']:.2f} s, {found['dump_mb']:.0f} MB; ratio {found['ratio']:.2f}"
+                " (target <= 2, < 150 MB)"
             )
         found = vault(args.scale, folder, args.runs)
         print(

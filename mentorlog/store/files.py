@@ -95,7 +95,7 @@ def write_files(folder: Path, files: Iterable[tuple[str, str]], *, journal: Path
                     _("{target} is this journal's own file").format(target=target),
                     _("mentorlog never writes over its journal; give another file name."),
                 )
-            if root != directory and root not in directory.parents or real.parent != directory:
+            if (root != directory and root not in directory.parents) or real.parent != directory:
                 raise UsageError(
                     _("{target} leads out of {folder}").format(target=target, folder=folder),
                     _("Remove the link, or give another folder."),
