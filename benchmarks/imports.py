@@ -26,7 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-WORDS = "plan talk review feedback draft deck career goal team lead code design rollout demo sql data".split()
+WORDS = ("plan", "talk", "review", "feedback", "draft", "deck", "career", "goal", "team", "lead", "code", "design",
+         "rollout", "demo", "sql", "data")  # fmt: skip
 
 
 def run(args: list[str], db: Path) -> tuple[float, float]:
