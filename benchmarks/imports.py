@@ -30,28 +30,30 @@ WORDS = ("plan", "talk", "review", "feedback", "draft", "deck", "career", "goal"
          "rollout", "demo", "sql", "data")  # fmt: skip
 
 
-def run(args: list[str], db: Path) -> tuple[float, float]:
-    """Seconds and peak MB of `python -m mentorlog --db DB ARGS` in a process of its own."""
+def run(args: list[str], db: Path) -> tuple[float, float, float]:
+    """Seconds, peak MB and CPU seconds (user + system) of `python -m mentorlog --db DB ARGS` in a process of its
+    own. On a loaded machine the CPU seconds say more than the wall clock, which also counts the wait for a core."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "MENTORLOG_TODAY": "2026-11-26"}
     code = (
         "import resource, subprocess, sys, time; t = time.perf_counter();"
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); e = time.perf_counter() - t;"
-        "print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); sys.exit(r.returncode)"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(e, u.ru_maxrss / 1024, u.ru_utime + u.ru_stime); sys.exit(r.returncode)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, sys.executable, "-m", "mentorlog", "--db", str(db), *args],
         env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    seconds, peak = out.stdout.split()
-    return float(seconds), float(peak)
+    seconds, peak, cpu = out.stdout.split()
+    return float(seconds), float(peak), float(cpu)
 
 
-def best(args: list[str], folder: Path, runs: int) -> tuple[float, float]:
+def best(args: list[str], folder: Path, runs: int) -> tuple[float, float, float]:
     results = []
     for number in range(runs):
         db = folder / f"run-{number}-{time.perf_counter_ns()}.db"
         results.append(run(args, db))
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return min(r[0] for r in results), max(r[1] for r in results), min(r[2] for r in results)
 
 
 def jrnl_export(entries: int, rng: random.Random) -> dict[str, object]:
@@ -101,23 +103,28 @@ def compare(name: str, source: str, data: object, folder: Path, runs: int) -> di
     run(["export", "--format", "json", "--all", "--include-private", "-o", str(dump)], seeded)
     foreign = best(["import", "--from", source, str(export)], folder, runs)
     own = best(["import", str(dump)], folder, runs)
-    return {"foreign_s": foreign[0], "foreign_mb": foreign[1], "dump_s": own[0], "dump_mb": own[1],
-            "ratio": foreign[0] / own[0]}  # fmt: skip
+    return {"foreign_s": foreign[0], "foreign_mb": foreign[1], "foreign_cpu": foreign[2], "dump_s": own[0],
+            "dump_mb": own[1], "dump_cpu": own[2], "ratio": foreign[0] / own[0],
+            "cpu_ratio": foreign[2] / own[2]}  # fmt: skip
 
 
 def vault(scale: float, folder: Path, runs: int) -> dict[str, float]:
     from generate import generate
 
-    db = folder / "journal.db"
-    generate(db, scale)
-    seconds = []
+    db = Path(os.environ.get("MENTORLOG_BENCH_JOURNAL", "")) or folder / "journal.db"
+    if not db.exists() or db == Path():
+        db = folder / "journal.db"
+        generate(db, scale)
+    seconds, cpus = [], []
     files = 0
     for number in range(runs):
         out = folder / f"vault-{number}"
-        took, _peak = run(["export", "--format", "vault", "--include-private", "-o", str(out)], db)
+        took, _peak, cpu = run(["export", "--format", "vault", "--include-private", "-o", str(out)], db)
         seconds.append(took)
+        cpus.append(cpu)
         files = sum(1 for _ in out.rglob("*.md"))
-    return {"files": files, "seconds": min(seconds), "files_per_s": files / min(seconds)}
+    return {"files": files, "seconds": min(seconds), "files_per_s": files / min(seconds), "cpu": min(cpus),
+            "files_per_cpu_s": files / min(cpus)}  # fmt: skip
 
 
 def main() -> None:
@@ -138,14 +145,16 @@ def main() -> None:
         }
         for label, found in results.items():
             print(
-                f"{label}: {found['foreign_s']:.2f} s, {found['foreign_mb']:.0f} MB; the same records from the dump:"
-                f" {found['dump_s']:.2f} s, {found['dump_mb']:.0f} MB; ratio {found['ratio']:.2f}"
+                f"{label}: {found['foreign_s']:.2f} s ({found['foreign_cpu']:.2f} s CPU), {found['foreign_mb']:.0f} MB;"
+                f" the same records from the dump: {found['dump_s']:.2f} s ({found['dump_cpu']:.2f} s CPU),"
+                f" {found['dump_mb']:.0f} MB; ratio {found['ratio']:.2f}, in CPU {found['cpu_ratio']:.2f}"
                 " (target <= 2, < 150 MB)"
             )
         found = vault(args.scale, folder, args.runs)
         print(
             f"vault export, scale {args.scale}: {found['files']:.0f} files in {found['seconds']:.2f} s ="
-            f" {found['files_per_s']:.0f} files/s (target >= 5,000)"
+            f" {found['files_per_s']:.0f} files/s; {found['cpu']:.2f} s CPU = {found['files_per_cpu_s']:.0f} files per"
+            " CPU second (target >= 5,000 files/s)"
         )
 
 

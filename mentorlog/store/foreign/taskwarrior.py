@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from mentorlog.store.foreign.plan import Plan, Skip, stable_uuid
 from mentorlog.store.foreign.read import decode_file
 
 NOT_TAG = lazy(r"[^\w-]+")
+BASIC = lazy(r"\d{8}T\d{6}Z\Z")  # Taskwarrior's own stamp, in UTC
 STATUS = {"pending": "open", "waiting": "open", "completed": "done", "deleted": "dropped"}
 
 
@@ -61,9 +63,13 @@ def _records(
 
 
 def _stamp(value: str | None, what: str) -> str | None:
-    """A Taskwarrior stamp (`20261204T230000Z`, UTC) as stored."""
+    """A Taskwarrior stamp (`20261204T230000Z`, UTC) as stored (cut apart, not strptime'd: 50,000 tasks have
+    ~170,000 of them, and strptime took half the import; the dump's check then reads it as a real instant)."""
     if not value:
         return None
+    if len(value) == 16 and BASIC.match(value):
+        v = value
+        return f"{v[0:4]}-{v[4:6]}-{v[6:8]}T{v[9:11]}:{v[11:13]}:{v[13:15]}.000000+00:00"
     try:
         moment = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     except ValueError:
@@ -72,6 +78,15 @@ def _stamp(value: str | None, what: str) -> str | None:
         except ValueError:
             raise Skip(_("its {what} cannot be read: {value!r}").format(what=what, value=value)) from None
     return moment.isoformat(timespec="microseconds")
+
+
+@lru_cache(maxsize=4096)
+def _local_day(stamp: str) -> str:
+    """The local day of a stored stamp: a due date as the user set it (Taskwarrior keeps it in UTC)."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().date().isoformat()
+    except ValueError:
+        raise Skip(_("its {what} cannot be read: {value!r}").format(what="due", value=stamp)) from None
 
 
 def _tag(word: str | None) -> str:
@@ -109,7 +124,7 @@ def _record(task: Task, person_uuid: str | None, owner_uuid: str | None) -> dict
         "uuid": stable_uuid("taskwarrior", task.uuid),
         "text": text,
         "owner_uuid": owner_uuid,
-        "due": datetime.fromisoformat(due).astimezone().date().isoformat() if due else None,
+        "due": _local_day(due) if due else None,
         "status": status,
         "person_uuid": person_uuid,
         "session_uuid": None,
