@@ -216,6 +216,9 @@ def test_markdown_notes_become_sessions_actions_and_reflections(run: Run, tmp_pa
     assert counts(db_path) == before
     out = imported(run, "--from", "markdown", "--create", str(notes))
     assert "added 1 person, 1 session" in out
+    write_note(notes, "short.md", "---\ndate: 2026-11-03\nwith: anna\n---\nby the first name\n")
+    imported(run, "--from", "markdown", str(notes))
+    assert {s["with"] for s in listing(run, "sessions")} == {"Anna Schmidt", "Zoe"}  # `anna` as --with matches
 
 
 # -- the vault ----------------------------------------------------------------------------------------------------
@@ -250,6 +253,8 @@ def test_a_vault_imported_into_an_empty_journal_gives_the_same_journal_back(
     assert out.exit_code == 0, out.output
     assert "added 4 people, 9 goals, 43 sessions" in out.stdout
     assert dump_without_ids(run, back) == dump_without_ids(run, demo)
+    again = run("--db", str(demo), "import", "--from", "markdown", str(vault))  # into the journal it came from
+    assert again.exit_code == 0 and again.stdout.startswith("Nothing to import"), again.output
 
 
 def test_the_vault_is_linked_notes_with_front_matter(run: Run, demo: Path, tmp_path: Path) -> None:

@@ -68,12 +68,18 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group(0)):04x}"
 
 
+# shown first, as a person reads a note; the other fields follow in the dump's order
+FIRST = ("kind", "name", "title", "date", "time", "with", "goals", "goal", "parent", "role", "status", "tags")
+
+
 def front_matter(fields: dict[str, Any]) -> str:
     """FIELDS as YAML front matter: dates bare (a YAML date, which editors show as one), the rest as JSON (msgspec,
     in C: a vault of the scale-1 journal encodes ~400,000 values), which YAML reads as the same values."""
     encode = _encode
     lines = ["---"]
-    for key, value in fields.items():
+    ordered = {key: fields[key] for key in FIRST if key in fields}
+    ordered.update(fields)
+    for key, value in ordered.items():
         if value is None:
             lines.append(f"{key}: null")
         elif key in DATES and type(value) is str:

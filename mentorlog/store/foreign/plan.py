@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from mentorlog.base.errors import BadValue, UsageError
+from mentorlog.base.errors import BadValue, NotFound, UsageError
 from mentorlog.base.i18n import _
 from mentorlog.core import validate
 
@@ -100,6 +100,13 @@ class Plan:
         found = people.get(key)
         if found is not None:
             return found
+        try:  # as --with matches: a unique prefix of the name or of a word in it (`anna` finds Anna Schmidt)
+            person = self.journal.people.find_person(cleaned)
+            return str(self.journal.db.execute("SELECT uuid FROM people WHERE id = ?", [person["id"]]).fetchone()[0])
+        except NotFound:
+            pass
+        except UsageError as exc:  # more than one
+            raise Skip(exc.message) from None
         if not create:
             raise Skip(_("no person named {name!r} (--create adds them)").format(name=cleaned))
         found = people[key] = stable_uuid("person", key)
