@@ -369,3 +369,27 @@ def test_the_fixtures_come_from_the_real_tools(run: Run, tmp_path: Path) -> None
         assert re.sub(r"\(\w{8}\)", "", out.stdout.replace(str(fresh), "")) == re.sub(
             r"\(\w{8}\)", "", expected.stdout.replace(str(PEERS), "")
         )
+
+
+def test_the_progress_bar_counts_every_task(monkeypatch: pytest.MonkeyPatch, run: Run, tmp_path: Path) -> None:
+    """The bar (render.progress: on a terminal, past one second) is told the number of tasks, and reaches it."""
+    import contextlib
+    from collections.abc import Iterator
+
+    from mentorlog.render import progress as render_progress
+
+    seen: dict[str, Any] = {"steps": []}
+
+    @contextlib.contextmanager
+    def bar(total: int, label: str, **_kwargs: Any) -> Iterator[Any]:
+        seen.update(total=total, label=label)
+        yield seen["steps"].append
+
+    monkeypatch.setattr(render_progress, "progress_bar", bar)
+    raw = json.loads(TASKS.read_text())
+    many = [{**task, "uuid": f"{n:08x}-{task['uuid'][9:]}"} for n in range(500) for task in raw]
+    file = tmp_path / "many.json"
+    file.write_text(json.dumps(many))
+    imported(run, "--from", "taskwarrior", str(file))
+    assert (seen["total"], seen["label"]) == (len(many), "Importing")
+    assert sum(seen["steps"]) == len(many) and len(seen["steps"]) > 1  # the skipped templates count too

@@ -115,7 +115,8 @@ class _Folder:
         self.person_map: dict[str, str] = {}  # a person note's uuid -> the uuid the journal knows them by
         self.goal_titles: dict[str, str] = {}
 
-    def read(self) -> None:
+    def read(self) -> int:
+        """Plan every note's records; how many records that is (for the progress bar)."""
         plan = self.plan
         people, goals, sessions, reflections, actions, updates, topics = [], [], [], [], [], [], []
         known_people = plan.known_people()
@@ -161,6 +162,8 @@ class _Folder:
         plan.add("actions", actions)
         plan.add("reflections", reflections)
         plan.add("topics", topics)
+        lists = (people, goals, sessions, updates, actions, reflections, topics)
+        return len(plan.new_people) + sum(len(records) for records in lists)
 
     # -- references -----------------------------------------------------------------------------------------------
 
@@ -297,7 +300,5 @@ class _Folder:
 
 
 def read(plan: Plan, folder: Path, *, person_uuid: str | None, create: bool) -> int:
-    """Plan the notes of FOLDER; how many notes it has."""
-    notes = _notes(plan, folder)
-    _Folder(plan, notes, person_uuid, create).read()
-    return len(notes)
+    """Plan the notes of FOLDER; how many records they hold."""
+    return _Folder(plan, _notes(plan, folder), person_uuid, create).read()

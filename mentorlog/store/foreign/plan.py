@@ -80,6 +80,7 @@ class Plan:
         self.people: dict[str, str] | None = None  # folded name -> uuid, the journal's and the ones this adds
         self.new_people: list[tuple[str, dict[str, Any]]] = []
         self.now = journal.clock.stamp()
+        self.progress: Callable[[int], None] | None = None
 
     # -- people ---------------------------------------------------------------------------------------------------
 
@@ -127,6 +128,8 @@ class Plan:
 
     def skip(self, where: str, reason: str) -> None:
         self.skipped.append(Skipped(where, reason))
+        if self.progress is not None:  # a record left out is a record done: the bar still reaches its end
+            self.progress(1)
 
     def _checked(self, table: str) -> Iterator[dict[str, Any]]:
         """TABLE's records, each checked by the dump's rules and numbered; a record that fails them, or has the
@@ -156,6 +159,7 @@ class Plan:
 
     def run(self, progress: Callable[[int], None] | None = None) -> ForeignReport:
         """Merge every record into the journal (inside the command's one transaction)."""
+        self.progress = progress
         report: ImportReport = self.journal.imports.load_stream(
             ((table, self._checked(table)) for table in self.streams), source=self.source, progress=progress
         )
