@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,10 +173,26 @@ def _export_vault(output: Path | None, *, include_private: bool) -> None:
                 _("{output} is not empty and is not a vault mentorlog wrote").format(output=output),
                 _("Give a new or empty folder, or the folder of an earlier vault of this journal."),
             ) from None
+    known = {path for path in before.get("files", []) if isinstance(path, str)}
+    others = [
+        path.stem for path in output.rglob("*.md") if path.relative_to(output).as_posix() not in known
+    ] if output.is_dir() else []  # fmt: skip
+    paths: list[str] = []
+    uuids: list[str] = []
+
+    def sampled(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for number, record in enumerate(records):
+            if number < 20:  # a few uuids of each table: a later export knows the vault is this journal's
+                uuids.append(record["uuid"])
+            yield record
+
+    def files(journal: Journal) -> Iterator[tuple[str, str]]:  # a note at a time, written as it is made
+        tables = journal.dump.dump_tables(include_private=include_private)
+        for path, text in vault.vault_files(((table, sampled(records)) for table, records in tables), taken=others):
+            paths.append(path)
+            yield path, text
+
     with common.journal(write=False) as journal:
-        tables = [
-            (table, list(records)) for table, records in journal.dump.dump_tables(include_private=include_private)
-        ]
         left_out = 0 if include_private else journal.dump.private_session_count()
         earlier = [uuid for uuid in before.get("uuids", []) if isinstance(uuid, str)]
         if earlier and not journal.dump.knows_any(earlier):
@@ -184,20 +200,13 @@ def _export_vault(output: Path | None, *, include_private: bool) -> None:
                 _("{output} is a vault of another journal").format(output=output),
                 _("Give a new or empty folder; nothing was written."),
             )
-    _say_plain_export()
-    known = {path for path in before.get("files", []) if isinstance(path, str)}
-    others = [
-        path.stem for path in output.rglob("*.md") if path.relative_to(output).as_posix() not in known
-    ] if output.is_dir() else []  # fmt: skip
-    files = list(vault.vault_files(tables, taken=others))
-    uuids = [record["uuid"] for _table, records in tables for record in records[:20]]
-    manifest = json.dumps({"format": vault.FORMAT, "version": 1, "files": [path for path, _text in files],
-                           "uuids": uuids}, indent=1)  # fmt: skip
-    written, unchanged = write_files(output, files, journal=common.state().db_path)
+        _say_plain_export()
+        written, unchanged = write_files(output, files(journal), journal=common.state().db_path)
     from mentorlog.store.files import write_atomic
 
+    manifest = json.dumps({"format": vault.FORMAT, "version": 1, "files": paths, "uuids": uuids}, indent=1)
     write_atomic(manifest_path, [manifest + "\n"], journal=common.state().db_path)
-    stale = sorted(known - {path for path, _text in files})
+    stale = sorted(known - set(paths))
     for path in stale:  # the earlier vault's notes of records that are gone (or renamed): only files it wrote
         target = output / path
         if ".." not in Path(path).parts and target.is_file() and not target.is_symlink():
@@ -215,7 +224,7 @@ def _export_vault(output: Path | None, *, include_private: bool) -> None:
         _(
             "Wrote a vault of {files} notes to {output} ({written} written, {unchanged} unchanged, {removed} removed)."
         ).format(
-            files=len(files),
+            files=len(paths),
             output=output,
             written=written,
             unchanged=unchanged,

@@ -116,75 +116,99 @@ def vault_files(
     tables: Iterable[tuple[str, Iterable[dict[str, Any]]]], taken: Iterable[str] = ()
 ) -> Iterator[tuple[str, str]]:
     """Each file of the vault: its path inside the vault (`People/Anna Schmidt.md`) and its text. TABLES are the
-    dump's tables with their records; TAKEN the names (without `.md`) of notes in the folder that are not the
-    vault's own, which no file of the vault may take."""
-    data = {table: list(records) for table, records in tables}
+    dump's tables in the dump's order, each with its records (a stream is read once); TAKEN the names (without
+    `.md`) of notes in the folder that are not the vault's own, which no file of the vault may take.
+
+    Memory holds the people, goals and sessions until their action items, progress updates and topics (which come
+    later in the dump) are read, and those already encoded as JSON (a few hundred bytes each, not a dict);
+    reflections are written as they come."""
     names = Names(taken)
     file_of: dict[str, str] = {}  # uuid -> file name without .md, for links
     people_names: dict[str, str] = {}
-    for person in data.get("people", []):
-        file_of[person["uuid"]] = names.unique(safe_name(person["name"], "Person"))
-        people_names[person["uuid"]] = person["name"]
-    for goal in data.get("goals", []):
-        file_of[goal["uuid"]] = names.unique(safe_name(goal["title"], "Goal"))
-    for session in data.get("sessions", []):
-        who = people_names.get(session.get("person_uuid") or "", "")
-        title = " - ".join(part for part in (who, session["title"]) if part)
-        file_of[session["uuid"]] = names.unique(safe_name(f"{session['date']} {title or 'Session'}", "Session"))
-    for reflection in data.get("reflections", []):
-        words = " ".join(reflection["text"].split()[:8])
-        file_of[reflection["uuid"]] = names.unique(safe_name(f"{reflection['date']} {words}", "Reflection"))
-
-    actions_of: dict[str, list[dict[str, Any]]] = {}
-    loose: list[dict[str, Any]] = []
-    for action in data.get("actions", []):
-        if action.get("session_uuid") and action["session_uuid"] in file_of:
-            actions_of.setdefault(action["session_uuid"], []).append(_without(action, "id"))
-        else:
-            loose.append(_without(action, "id"))
-    updates_of: dict[str, list[dict[str, Any]]] = {}
-    for update in data.get("progress_updates", []):
-        updates_of.setdefault(update["goal_uuid"], []).append(_without(update, "id"))
-    topics_of: dict[str, list[dict[str, Any]]] = {}
-    for topic in data.get("topics", []):
-        topics_of.setdefault(topic["person_uuid"], []).append(_without(topic, "id"))
+    people: list[dict[str, Any]] = []
+    goals: list[dict[str, Any]] = []
+    sessions: list[dict[str, Any]] = []
+    actions_of: dict[str, list[tuple[msgspec.Raw, str]]] = {}
+    loose: list[tuple[msgspec.Raw, str]] = []
+    updates_of: dict[str, list[msgspec.Raw]] = {}
+    topics_of: dict[str, list[msgspec.Raw]] = {}
 
     def links(uuids: Iterable[str]) -> list[str]:
         return [f"[[{file_of[uuid]}]]" for uuid in uuids if uuid in file_of]
 
-    for person in data.get("people", []):
+    for table, records in tables:
+        if table == "people":
+            for person in records:
+                file_of[person["uuid"]] = names.unique(safe_name(person["name"], "Person"))
+                people_names[person["uuid"]] = person["name"]
+                people.append(person)
+        elif table == "goals":
+            for goal in records:
+                file_of[goal["uuid"]] = names.unique(safe_name(goal["title"], "Goal"))
+                goals.append(goal)
+        elif table == "sessions":
+            for session in records:
+                who = people_names.get(session.get("person_uuid") or "", "")
+                title = " - ".join(part for part in (who, session["title"]) if part)
+                file_of[session["uuid"]] = names.unique(safe_name(f"{session['date']} {title or 'Session'}", "Session"))
+                sessions.append(session)
+        elif table == "progress_updates":
+            for update in records:
+                updates_of.setdefault(update["goal_uuid"], []).append(_raw(update))
+            for goal in goals:
+                fields = {"kind": "goal", **_without(goal, "id", "description")}
+                fields["parent"] = link(file_of.get(goal.get("parent_uuid") or ""))
+                fields["with"] = link(file_of.get(goal.get("person_uuid") or ""))
+                if updates_of.get(goal["uuid"]):
+                    fields["progress_updates"] = updates_of.pop(goal["uuid"])
+                yield f"Goals/{file_of[goal['uuid']]}.md", front_matter(fields) + _body(goal["description"])
+            goals.clear()
+        elif table == "actions":
+            for action in records:
+                item = (_raw(action), _checkbox(action, people_names))
+                if action.get("session_uuid") and action["session_uuid"] in file_of:
+                    actions_of.setdefault(action["session_uuid"], []).append(item)
+                else:
+                    loose.append(item)
+            for session in sessions:
+                fields = {"kind": "session", **_without(session, "id", "notes")}
+                fields["with"] = link(file_of.get(session.get("person_uuid") or ""))
+                fields["goals"] = links(session.get("goal_uuids") or [])
+                body = _body(session["notes"])
+                items = actions_of.pop(session["uuid"], [])
+                if items:
+                    fields["actions"] = [raw for raw, _line in items]
+                    lines = "\n".join(line for _raw, line in items)
+                    body = (body or "\n") + "\n" + MARKER + "\n## Action items\n\n" + lines + "\n"
+                yield f"Sessions/{file_of[session['uuid']]}.md", front_matter(fields) + body
+            sessions.clear()
+        elif table == "reflections":
+            for reflection in records:
+                name = names.unique(
+                    safe_name(f"{reflection['date']} {' '.join(reflection['text'].split()[:8])}", "Reflection")
+                )
+                fields = {"kind": "reflection", **_without(reflection, "id", "text")}
+                fields["with"] = link(file_of.get(reflection.get("person_uuid") or ""))
+                fields["goal"] = link(file_of.get(reflection.get("goal_uuid") or ""))
+                yield f"Reflections/{name}.md", front_matter(fields) + _body(reflection["text"])
+        elif table == "topics":
+            for topic in records:
+                topics_of.setdefault(topic["person_uuid"], []).append(_raw(topic))
+    for person in people:
         fields = {"kind": "person", **_without(person, "id", "note")}
         if topics_of.get(person["uuid"]):
             fields["topics"] = topics_of[person["uuid"]]
         yield f"People/{file_of[person['uuid']]}.md", front_matter(fields) + _body(person["note"])
-    for goal in data.get("goals", []):
-        fields = {"kind": "goal", **_without(goal, "id", "description")}
-        fields["parent"] = link(file_of.get(goal.get("parent_uuid") or ""))
-        fields["with"] = link(file_of.get(goal.get("person_uuid") or ""))
-        if updates_of.get(goal["uuid"]):
-            fields["progress_updates"] = updates_of[goal["uuid"]]
-        yield f"Goals/{file_of[goal['uuid']]}.md", front_matter(fields) + _body(goal["description"])
-    for session in data.get("sessions", []):
-        fields = {"kind": "session", **_without(session, "id", "notes")}
-        fields["with"] = link(file_of.get(session.get("person_uuid") or ""))
-        fields["goals"] = links(session.get("goal_uuids") or [])
-        actions = actions_of.get(session["uuid"], [])
-        body = _body(session["notes"])
-        if actions:
-            fields["actions"] = actions
-            lines = [_checkbox(action, people_names) for action in actions]
-            body = (body or "\n") + "\n" + MARKER + "\n## Action items\n\n" + "\n".join(lines) + "\n"
-        yield f"Sessions/{file_of[session['uuid']]}.md", front_matter(fields) + body
-    for reflection in data.get("reflections", []):
-        fields = {"kind": "reflection", **_without(reflection, "id", "text")}
-        fields["with"] = link(file_of.get(reflection.get("person_uuid") or ""))
-        fields["goal"] = link(file_of.get(reflection.get("goal_uuid") or ""))
-        yield f"Reflections/{file_of[reflection['uuid']]}.md", front_matter(fields) + _body(reflection["text"])
     if loose:
         name = names.unique("Action items")
-        lines = [_checkbox(action, people_names) for action in loose]
-        body = "\n" + MARKER + "\n## Action items\n\n" + "\n".join(lines) + "\n"
-        yield f"{name}.md", front_matter({"kind": "actions", "actions": loose}) + body
+        body = "\n" + MARKER + "\n## Action items\n\n" + "\n".join(line for _raw, line in loose) + "\n"
+        yield f"{name}.md", front_matter({"kind": "actions", "actions": [raw for raw, _line in loose]}) + body
+
+
+def _raw(record: dict[str, Any]) -> msgspec.Raw:
+    """RECORD (without its local id) as JSON, kept as it will be written: far smaller than the dict."""
+    record.pop("id", None)
+    return msgspec.Raw(_encode(record))
 
 
 def _body(text: str) -> str:
