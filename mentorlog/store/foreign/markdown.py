@@ -205,7 +205,7 @@ class _Folder:
             raise Skip(_("the journal has {name!r} already").format(name=name))
         known[key] = note.uuid
         record = {
-            **self._common(note), "name": name, "role": str(meta.get("role") or "mentee"),
+            **self._common(note), "name": name, "role": str(meta.get("role") or "mentor"),
             "cadence_days": meta.get("cadence_days"), "note": note.body,
             "started": _day(meta.get("started"), "started"), "ends": _day(meta.get("ends"), "ends"),
             "agreement": str(meta.get("agreement") or ""), "status": str(meta.get("status") or "active"),

@@ -89,7 +89,7 @@ class Plan:
             self.people = dict(self.journal.db.execute("SELECT name_key, uuid FROM people").fetchall())
         return self.people
 
-    def person(self, name: str, *, create: bool, role: str = "mentee") -> str:
+    def person(self, name: str, *, create: bool, role: str = "mentor") -> str:
         """The uuid of the person named NAME (their name in full, compared as names are); with CREATE a new one
         (ROLE) when there is none, else Skip."""
         try:
