@@ -399,3 +399,12 @@ def test_the_progress_bar_counts_every_task(monkeypatch: pytest.MonkeyPatch, run
     imported(run, "--from", "taskwarrior", str(file))
     assert (seen["total"], seen["label"]) == (len(many), "Importing")
     assert sum(seen["steps"]) == len(many) and len(seen["steps"]) > 1  # the skipped templates count too
+
+
+@pytest.mark.parametrize("parts", [("taskwarrior", "d4397a14-6cf2-493f-af4e-f01e51358ce4"), ("jrnl", "Ü 🚀", "")])
+def test_derived_uuids_are_rfc_4122_uuid5(parts: tuple[str, ...]) -> None:
+    import uuid
+
+    from mentorlog.store.foreign.plan import NAMESPACE, stable_uuid
+
+    assert stable_uuid(*parts) == str(uuid.uuid5(NAMESPACE, "\x00".join(parts)))
