@@ -12,9 +12,9 @@ written; one that fails them is skipped with the reason, and the import goes on 
 from __future__ import annotations
 
 import uuid as uuidlib
-from hashlib import sha1
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, time
+from hashlib import sha1
 from typing import TYPE_CHECKING, Any
 
 import msgspec
