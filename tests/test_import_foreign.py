@@ -408,3 +408,13 @@ def test_derived_uuids_are_rfc_4122_uuid5(parts: tuple[str, ...]) -> None:
     from mentorlog.store.foreign.plan import NAMESPACE, stable_uuid
 
     assert stable_uuid(*parts) == str(uuid.uuid5(NAMESPACE, "\x00".join(parts)))
+
+
+def test_the_summary_as_json_names_what_was_added_and_skipped(run: Run) -> None:
+    result = run("import", "--from", "taskwarrior", str(TASKS), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    raw = json.loads(TASKS.read_text())
+    assert data["added"]["actions"] == len(raw) - 1 and data["updated"]["actions"] == 0
+    (skipped,) = data["skipped"]
+    assert skipped["reason"].startswith("a recurring task's template") and skipped["where"].startswith("task ")
