@@ -418,3 +418,23 @@ def test_the_summary_as_json_names_what_was_added_and_skipped(run: Run) -> None:
     assert data["added"]["actions"] == len(raw) - 1 and data["updated"]["actions"] == 0
     (skipped,) = data["skipped"]
     assert skipped["reason"].startswith("a recurring task's template") and skipped["where"].startswith("task ")
+
+
+def test_the_vault_needs_a_folder_and_never_writes_through_a_link(run: Run, tmp_path: Path) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    result = run("export", "--format", "vault")
+    assert result.exit_code == 2 and "--format vault writes a folder" in result.stderr
+    file = tmp_path / "file.md"
+    file.write_text("mine")
+    result = run("export", "--format", "vault", "-o", str(file))
+    assert result.exit_code == 2 and "is a file" in result.stderr
+    result = run("export", "--format", "vault", "--since", "6m", "-o", str(tmp_path / "v"))
+    assert result.exit_code == 2 and "writes the whole journal" in result.stderr
+    vault = tmp_path / "vault"
+    assert run("export", "--format", "vault", "-o", str(vault)).exit_code == 0
+    note = vault / "People" / "Anna.md"
+    note.unlink()
+    note.symlink_to(file)  # a note replaced by a link to a file elsewhere
+    result = run("export", "--format", "vault", "-o", str(vault))
+    assert result.exit_code == 2 and "leads out of" in result.stderr
+    assert file.read_text() == "mine"
