@@ -438,3 +438,22 @@ def test_the_vault_needs_a_folder_and_never_writes_through_a_link(run: Run, tmp_
     result = run("export", "--format", "vault", "-o", str(vault))
     assert result.exit_code == 2 and "leads out of" in result.stderr
     assert file.read_text() == "mine"
+
+
+def test_a_vault_with_notes_gone_or_broken_imports_the_rest(run: Run, demo: Path, tmp_path: Path) -> None:
+    """A goal's note deleted: its links are cut. A session's note broken: it is skipped, and so are its action
+    items (they would point at nothing); the rest comes in."""
+    vault = tmp_path / "vault"
+    assert run("--db", str(demo), "export", "--format", "vault", "-o", str(vault)).exit_code == 0
+    (vault / "Goals" / "Give a talk at a conference.md").unlink()
+    session = next(p for p in (vault / "Sessions").iterdir() if "## Action items" in p.read_text())
+    broken = session.read_text().replace("confidence: ", "confidence: 9 #", 1)
+    session.write_text(broken if "confidence: 9" in broken else broken.replace("---\n", "---\nconfidence: 9\n", 1))
+    back = tmp_path / "back.db"
+    out = run("--db", str(back), "import", "--from", "markdown", str(vault))
+    assert out.exit_code == 0, out.output
+    assert f"Sessions/{session.name}: confidence must be 1 to 5, not 9" in out.stdout
+    assert "it refers to a session that is neither in" in out.stdout  # its action items
+    goals = {g["title"]: g for g in listing(run, "--db", str(back), "goals", "--all")}
+    assert "Give a talk at a conference" not in goals
+    assert goals["Submit the abstract"]["parent_id"] is None  # a milestone of the goal that is gone

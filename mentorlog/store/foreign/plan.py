@@ -90,6 +90,8 @@ class Plan:
         self.new_people: list[tuple[str, dict[str, Any]]] = []
         self.now = journal.clock.stamp()
         self.progress: Callable[[int], None] | None = None
+        self.planned: dict[str, set[str]] = {}  # per table, the uuids of the records this import writes
+        self.in_journal: dict[str, set[str]] = {}  # per table, the uuids the journal has (read when first asked)
 
     # -- people ---------------------------------------------------------------------------------------------------
 
@@ -141,30 +143,82 @@ class Plan:
             self.progress(1)
 
     def _checked(self, table: str) -> Iterator[dict[str, Any]]:
-        """TABLE's records, each checked by the dump's rules and numbered; a record that fails them, or has the
-        uuid of one before it (the same entry twice in the source), is skipped with the reason."""
-        from mentorlog.store.dump.schema import check_record
-
-        seen: set[str] = set()
-        number = 0
+        """TABLE's records, each checked by the dump's rules and numbered. A record that fails them, has the uuid
+        of one before it (the same entry twice in the source), or refers to a record that neither this import
+        nor the journal has (a note's goal deleted, its session skipped), is skipped with the reason."""
         streams = self.streams[table]
         if table == "people":
             streams = [iter(self.new_people), *streams]
-        for stream in streams:
-            for where, record in stream:
-                if record["uuid"] in seen:
-                    self.skip(where, _("the same as an earlier one in {source}").format(source=self.source))
+        records = self._valid(table, (item for stream in streams for item in stream))
+        if table == "goals":  # a milestone may come before its parent: all of them, then their links
+            records = iter(self._linked_goals(list(records)))
+        number = 0
+        planned = self.planned.setdefault(table, set())
+        for where, record in records:
+            missing = self._missing(table, record)
+            if missing is not None:
+                self._skip_missing(where, missing)
+                continue
+            number += 1
+            record["id"] = number
+            planned.add(record["uuid"])
+            yield record
+
+    def _valid(self, table: str, records: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+        from mentorlog.store.dump.schema import check_record
+
+        seen: set[str] = set()
+        for where, record in records:
+            if record.get("uuid") in seen:
+                self.skip(where, _("the same as an earlier one in {source}").format(source=self.source))
+                continue
+            try:
+                checked = check_record(table, {**record, "id": 1}, where)
+            except UsageError as exc:
+                self.skip(where, exc.message.removeprefix(where).lstrip(": "))
+                continue
+            seen.add(checked["uuid"])
+            yield where, checked
+
+    def _linked_goals(self, goals: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+        """GOALS, every one of them planned before any is written: a milestone may come before its parent."""
+        self.planned["goals"] = {record["uuid"] for _where, record in goals}
+        return goals
+
+    def _missing(self, table: str, record: dict[str, Any]) -> str | None:
+        """The table of a record RECORD refers to that neither this import nor the journal has, if any. A link to
+        a goal that is gone (a note deleted from the folder) is cut instead, as sync cuts one: the record stays."""
+        from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES
+
+        for target, key in REFERENCES[table].values():
+            wanted = record.get(key)
+            if wanted is not None and not self._knows(target, wanted):
+                if target == "goals":
+                    record[key] = None
                     continue
-                number += 1
-                record["id"] = number
-                try:
-                    checked = check_record(table, record, where)
-                except UsageError as exc:
-                    self.skip(where, exc.message.removeprefix(where).lstrip(": "))
-                    number -= 1
-                    continue
-                seen.add(record["uuid"])
-                yield checked
+                return target
+        if table in GOAL_LINKS and record.get("goal_uuids"):
+            record["goal_uuids"] = [wanted for wanted in record["goal_uuids"] if self._knows("goals", wanted)]
+        return None
+
+    def _knows(self, table: str, uuid: str) -> bool:
+        if uuid in self.planned.get(table, ()):
+            return True
+        known = self.in_journal.get(table)
+        if known is None:
+            known = self.in_journal[table] = {row[0] for row in self.journal.db.execute(f"SELECT uuid FROM {table}")}
+        return uuid in known
+
+    def _skip_missing(self, where: str, table: str) -> None:
+        from mentorlog.store import tables
+
+        kind = tables.table(table).word or table
+        self.skip(
+            where,
+            _("it refers to a {kind} that is neither in {source} nor in the journal").format(
+                kind=kind, source=self.source
+            ),
+        )
 
     def run(self, progress: Callable[[int], None] | None = None) -> ForeignReport:
         """Merge every record into the journal (inside the command's one transaction)."""
