@@ -101,9 +101,16 @@ def check_header(data: Any, source: str) -> int:
     from mentorlog.base.errors import MentorlogError
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
+        from mentorlog.store.foreign.plan import looks_like
+
+        other = looks_like(data)  # another tool's export: say which --from reads it
         raise UsageError(
             _("{source} is not a mentorlog dump").format(source=source),
-            _("Make one with: mentorlog export --format json --all -o FILE"),
+            _("It looks like a jrnl export: use --from jrnl.")
+            if other == "jrnl"
+            else _("It looks like a Taskwarrior export: use --from taskwarrior.")
+            if other == "taskwarrior"
+            else _("Make one with: mentorlog export --format json --all -o FILE"),
         )
     try:
         version = validate.format_version(data.get("version"))
