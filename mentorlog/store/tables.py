@@ -7,31 +7,15 @@ The dump and its schema, undo, sync, completion, search and the CLI's KIND words
 (store/migrations.py) stay the schema's history, and tests/test_tables.py checks that the two agree.
 docs/adding-a-kind.md says how a new kind joins.
 
-Plain data, cheap to import: every command reads it. (Plain classes with `__slots__`: a typing.NamedTuple compiles
-its constructor and each annotation, ~0.06 ms a class, and a frozen dataclass six methods, ~0.5 ms, at every start.)
+Plain data, cheap to import: every command reads it (plain value classes, base/values.py).
 """
 
 from __future__ import annotations
 
-
-class _Plain:
-    """Plain data with named fields (`__slots__`), compared by value: defining such a class costs a few µs, where a
-    typing.NamedTuple compiles its constructor and every annotation (~0.06 ms a class) at every start."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
-
-    def __hash__(self) -> int:
-        return hash(tuple(getattr(self, name) for name in self.__slots__))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({shown})"
+from mentorlog.base.values import Value
 
 
-class Column(_Plain):
+class Column(Value):
     """A column, and the rule a dump record's field is checked by (docs/dump.schema.json).
 
     rule: id uuid ref stamp date time text name int enum bool; "": not carried by dumps and sync.
@@ -55,7 +39,7 @@ class Column(_Plain):
         self.choices, self.text_required, self.required = choices, text_required, required
 
 
-class Parent(_Plain):
+class Parent(Value):
     """A foreign key: in the journal an id (COLUMN, `person_id`), in dumps and sync the referenced record's uuid
     under KEY (`person_uuid`); TABLE is the referenced table (`people`).
 
@@ -70,7 +54,7 @@ class Parent(_Plain):
         self.column, self.table, self.key, self.waits, self.with_private = column, table, key, waits, with_private
 
 
-class Link(_Plain):
+class Link(Value):
     """What a link table holds for its owner record: one row per tag or linked record.
 
     OWNER (`sessions`) and COLUMN (`session_id`: the owner's id); KEY, the owner record's field in dumps and sync
@@ -83,7 +67,7 @@ class Link(_Plain):
         self.owner, self.column, self.key, self.value, self.target = owner, column, key, value, target
 
 
-class Table(_Plain):
+class Table(Value):
     """One table of the journal and what it takes part in.
 
     word: the KIND of show/edit/delete and search --kind. noun: what undo says it removed or restored ("action
