@@ -139,12 +139,12 @@ FLOOR_EXTRA = (
 # 4.5-5.7 ms (typing_extensions alone about 2), and Rich's public Table measures the columns itself (about 1.5 ms
 # more drawing than the removed copy of its internals); the composed Journal saved 2-3 ms of Python. The listings
 # measured 1.11-1.20x the floor before issue 22 and 1.23-1.33x after it. Since then the record kinds, the settings,
-# the table registry, the table columns and show's kind registry are plain value classes (base/values.py), so the
-# plain listings and `show` start without msgspec; `skills`, `people`, `search` and the views still load it for
-# their other Structs.
+# the table registry, the table columns, show's kind registry and the skill trends are plain value classes
+# (base/values.py), so the plain listings, `show` and `skills` start without msgspec; `people`, `search` and the
+# views still load it for their other Structs.
 TRADED = (
-    " The record kinds, settings and table columns are plain classes, so `actions`, `sessions`, `goals` and "
-    "`show` start without msgspec; `skills`, `people`, `search` and the views still import it (4.5-5.7 ms, "
+    " The record kinds, settings and table columns are plain classes, so `actions`, `sessions`, `goals`, `show` "
+    "and `skills` start without msgspec; `people`, `search` and the views still import it (4.5-5.7 ms, "
     "typing_extensions about 2 of them) for their other Structs. Every list draws with Rich's public Table (about "
     "1.5 ms more than the removed copy of its internals)."
 )

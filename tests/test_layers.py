@@ -134,9 +134,9 @@ def journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (("sessions",), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS + STRUCTS),
     (("goals",), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS + STRUCTS),
     (("people",), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",)),
-    (("show", "session", "1"), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS),
+    (("show", "session", "1"), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS + STRUCTS),
     (("search", "plan"), NEVER + VIEWS + PERIOD + ("mentorlog.core.reports",) + MEETINGS),
-    (("skills",), NEVER + VIEWS + ("mentorlog.core.reports", "mentorlog.store.views.period") + MEETINGS),
+    (("skills",), NEVER + VIEWS + ("mentorlog.core.reports", "mentorlog.store.views.period") + MEETINGS + STRUCTS),
     (("summary",), NEVER + VIEWS + MEETINGS),
     (("timeline",), NEVER + VIEWS + MEETINGS),
     (("today",), (*NEVER, "mentorlog.core.trends", "mentorlog.core.reports")),  # spans.py has what today and health use
