@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
+from mentorlog.core.hits import Hit
 from mentorlog.core.records import (
     MATCH_CLOSE,
     MATCH_OPEN,
     Action,
     Goal,
-    Hit,
     Person,
     ProgressUpdate,
     Rating,
@@ -376,11 +376,11 @@ def test_a_hits_snippet_is_shown_without_its_match_marks_and_its_score_rounded()
 def test_a_new_kind_gets_its_json_form_from_the_keys_it_lists() -> None:
     # a kind defined here runs Record.__init_subclass__ now (the module's kinds ran it at import, out of reach)
     class Toy(Record):
+        __slots__ = ("id", "with_name", "text")  # noqa: RUF023
         JSON = ("id", "with", "text")
 
-        id: int
-        with_name: str | None
-        text: str
+        def __init__(self, id: int, with_name: str | None, text: str) -> None:
+            self.id, self.with_name, self.text = id, with_name, text
 
     assert Toy(1, "Ana", "a line").to_json() == {"id": 1, "with": "Ana", "text": "a line"}
     assert list(Toy(2, None, "").to_json()) == ["id", "with", "text"]

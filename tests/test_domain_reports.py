@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from msgspec import to_builtins
 
 from mentorlog.core.meetings import Agenda, Meeting, Today, cadence_kept, next_meeting, pick_agenda_person
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
@@ -262,14 +261,14 @@ def test_goal_change() -> None:
 
 def test_confidence_of_no_ratings() -> None:
     assert Confidence.of([]) == Confidence(None, None, None, "")
-    assert to_builtins(Confidence.of([])) == {"first": None, "last": None, "average": None, "sparkline": ""}
+    assert Confidence.of([]).to_json() == {"first": None, "last": None, "average": None, "sparkline": ""}
 
 
 def test_confidence_of_ratings() -> None:
     assert Confidence.of([2, 1, 2]) == Confidence(2, 2, 1.7, "▃▁▃")
     assert Confidence.of([1, 4, 5, 2]) == Confidence(1, 2, 3.0, "▁▆█▃")
     assert Confidence.of([3]) == Confidence(3, 3, 3.0, "▅")
-    assert to_builtins(Confidence.of([2, 3, 4, 5])) == {"first": 2, "last": 5, "average": 3.5, "sparkline": "▃▅▆█"}
+    assert Confidence.of([2, 3, 4, 5]).to_json() == {"first": 2, "last": 5, "average": 3.5, "sparkline": "▃▅▆█"}
 
 
 def test_confidence_sparkline_shows_the_latest_sixty_ratings() -> None:

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-import msgspec
-
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import LANGUAGES, N_, _, choose, os_reason
+from mentorlog.base.values import Value
 
 APP = "mentorlog"
 MIN_YEAR = 1900  # the years a date may lie in (dates.py and validate.py check them too)
@@ -232,18 +231,29 @@ ALLOWED: dict[str, str] = {
 }
 
 
-class Config(msgspec.Struct, frozen=True):
+class Config(Value):
     """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
 
-    default_with: str | None = None
-    editor: str | None = None
-    dayfirst: bool = False
-    week_start: str = "monday"
-    language: str | None = None  # None: MENTORLOG_LANG or the locale decide
-    passphrase_command: str | None = None
-    sync_dir: str | None = None
-    unknown_keys: tuple[str, ...] = ()  # told on stderr, never fatal (a newer version's config)
-    path: Path | None = None
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "default_with", "editor", "dayfirst", "week_start", "language", "passphrase_command", "sync_dir",
+        "unknown_keys", "path",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        default_with: str | None = None,
+        editor: str | None = None,
+        dayfirst: bool = False,
+        week_start: str = "monday",
+        language: str | None = None,  # None: MENTORLOG_LANG or the locale decide
+        passphrase_command: str | None = None,
+        sync_dir: str | None = None,
+        unknown_keys: tuple[str, ...] = (),  # told on stderr, never fatal (a newer version's config)
+        path: Path | None = None,
+    ) -> None:
+        self.default_with, self.editor, self.dayfirst, self.week_start = default_with, editor, dayfirst, week_start
+        self.language, self.passphrase_command, self.sync_dir = language, passphrase_command, sync_dir
+        self.unknown_keys, self.path = unknown_keys, path
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -316,13 +326,13 @@ def load_config(path: Path) -> Config:
     )
 
 
-class Settings(msgspec.Struct, frozen=True):
+class Settings(Value):
     """Everything a command needs to know about its surroundings, read once."""
 
-    environment: Environment
-    config: Config
-    clock: Clock
-    db_path: Path
+    __slots__ = ("environment", "config", "clock", "db_path")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, environment: Environment, config: Config, clock: Clock, db_path: Path) -> None:
+        self.environment, self.config, self.clock, self.db_path = environment, config, clock, db_path
 
     @property
     def language(self) -> str:

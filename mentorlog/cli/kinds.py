@@ -8,10 +8,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, german
+from mentorlog.base.values import Value
 from mentorlog.cli import common, whom
 from mentorlog.core import editform, humane, validate
 
@@ -147,13 +146,19 @@ def edit_help(word: str) -> str:
     return _(EDIT_HELP).format(what=_(NOUNS.get(word, word)))
 
 
-class FormSpec(msgspec.Struct, frozen=True):
+class FormSpec(Value):
     """Which one-line fields and sections a kind's editor form has, and how to fill and read them."""
 
-    fields: tuple[str, ...]
-    sections: tuple[str, ...]
-    fill: Callable[[Any], editform.Form]
-    read: Callable[[Any, editform.Form], patches.Patch]
+    __slots__ = ("fields", "sections", "fill", "read")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(
+        self,
+        fields: tuple[str, ...],
+        sections: tuple[str, ...],
+        fill: Callable[[Any], editform.Form],
+        read: Callable[[Any, editform.Form], patches.Patch],
+    ) -> None:
+        self.fields, self.sections, self.fill, self.read = fields, sections, fill, read
 
 
 def _text_form(kind: str, attribute: str = "text") -> FormSpec:
@@ -309,20 +314,35 @@ def _show_plain(view: str) -> Show:
 # the registry -------------------------------------------------------------------------------------------
 
 
-class Kind(msgspec.Struct, frozen=True):
-    """A record kind in the registry: how show, edit and delete get, change and remove it."""
+class Kind(Value):
+    """A record kind in the registry: how show, edit and delete get, change and remove it.
 
-    word: str
-    get: Callable[[Journal, int], Any]
-    update: Callable[[Journal, int, Any], Any]
-    delete: Callable[[Journal, int], Any]
-    patch: str  # the patch class's name in mentorlog.core.patches (imported by edits only)
-    flags: dict[str, tuple[str, Convert]]  # edit flag -> (patch field, converter)
-    form: FormSpec
-    show: Show
-    tagged: bool = False  # #words in its text become tags when edited
-    check_delete: Callable[[Journal, int], None] | None = None  # raises why it cannot be deleted, before asking
-    extra: dict[str, Any] = msgspec.field(default_factory=dict)
+    patch: the patch class's name in mentorlog.core.patches (imported by edits only). flags: edit flag -> (patch
+    field, converter). tagged: #words in its text become tags when edited. check_delete: raises why it cannot be
+    deleted, before asking."""
+
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "word", "get", "update", "delete", "patch", "flags", "form", "show", "tagged", "check_delete", "extra",
+    )  # fmt: skip
+    __hash__ = None  # type: ignore[assignment]  # holds dicts
+
+    def __init__(
+        self,
+        word: str,
+        get: Callable[[Journal, int], Any],
+        update: Callable[[Journal, int, Any], Any],
+        delete: Callable[[Journal, int], Any],
+        patch: str,
+        flags: dict[str, tuple[str, Convert]],
+        form: FormSpec,
+        show: Show,
+        tagged: bool = False,
+        check_delete: Callable[[Journal, int], None] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.word, self.get, self.update, self.delete, self.patch = word, get, update, delete, patch
+        self.flags, self.form, self.show, self.tagged, self.check_delete = flags, form, show, tagged, check_delete
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
     @property
     def table(self) -> str:

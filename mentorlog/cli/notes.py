@@ -6,12 +6,12 @@ import contextlib
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-import msgspec
 import typer
 
 from mentorlog.base.errors import BadValue, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
+from mentorlog.base.values import Value
 from mentorlog.cli import common, completion, editor, lists, whom
 from mentorlog.cli.root import command_app
 
@@ -28,14 +28,16 @@ become action items, and #words become tags. Empty the file to cancel.""")
 TOPICS_HELP = N_("Tick the topics you discussed ([x]); the others stay open for the next meeting.")
 
 
-class NoteFields(msgspec.Struct):
+class NoteFields(Value):
     """The one-line fields of a session, from flags or the editor form."""
 
-    title: str
-    feedback: str
-    confidence: int | None
-    next_text: str | None
-    body: str
+    __slots__ = ("title", "feedback", "confidence", "next_text", "body")  # noqa: RUF023 (the order __init__ takes)
+    __hash__ = None  # type: ignore[assignment]  # changed when the editor gives the body
+
+    def __init__(self, title: str, feedback: str, confidence: int | None, next_text: str | None, body: str) -> None:
+        self.title, self.feedback, self.confidence, self.next_text, self.body = (
+            title, feedback, confidence, next_text, body
+        )  # fmt: skip
 
 
 def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str, topics: str = "") -> str:

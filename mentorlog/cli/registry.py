@@ -10,21 +10,21 @@ command instead of all of them. The module defines the command as its own Typer 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any, NamedTuple
+from typing import Any
 
 from mentorlog.base.i18n import N_, _
 
 RECORD, REVIEW, DATA, OTHER = N_("Record"), N_("Review"), N_("Data"), N_("Other")
 
 
-class Command(NamedTuple):  # a NamedTuple: a tenth of a dataclass's start-up
+class Command:  # a plain class: a typing.NamedTuple compiles its constructor and annotations at every start
     """NAME is defined in mentorlog/cli/MODULE.py as `NAME_app`; the root --help lists it under PANEL with
     SUMMARY, one whole line (at 80 columns), never cut with "..."."""
 
-    name: str
-    module: str
-    panel: str
-    summary: str
+    __slots__ = ("module", "name", "panel", "summary")
+
+    def __init__(self, name: str, module: str, panel: str, summary: str) -> None:
+        self.name, self.module, self.panel, self.summary = name, module, panel, summary
 
     def app(self) -> Any:
         """The command's Typer app (imports its module)."""

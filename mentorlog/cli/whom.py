@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
 import typer
 
 from mentorlog.base.errors import MentorlogError, NotFound, UsageError
 from mentorlog.base.i18n import N_, _
 from mentorlog.base.safe import inert
+from mentorlog.base.values import Value
 from mentorlog.cli import common
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
 
-class PersonPlan(msgspec.Struct, frozen=True):
+class PersonPlan(Value):
     """A person to use: an existing id, or a name and role to create in the write transaction."""
 
-    id: int | None
-    name: str
-    role: str = "mentor"
-    default: bool = False  # chosen by the config's default_with, not by --with
+    __slots__ = ("id", "name", "role", "default")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, id: int | None, name: str, role: str = "mentor", default: bool = False) -> None:
+        self.id, self.name, self.role = id, name, role
+        self.default = default  # chosen by the config's default_with, not by --with
 
     def person_id(self, opened: Journal) -> int:
         if self.id is not None:

@@ -12,13 +12,12 @@ import unicodedata
 from datetime import date, time, timedelta
 from typing import Literal
 
-import msgspec
-
 from mentorlog.base import i18n
 from mentorlog.base.config import MAX_YEAR, MIN_YEAR
 from mentorlog.base.errors import DateError
 from mentorlog.base.i18n import N_, _
 from mentorlog.base.patterns import lazy
+from mentorlog.base.values import Value
 from mentorlog.core.humane import relative_days
 
 __all__ = [
@@ -181,11 +180,13 @@ TIME_TAIL = lazy(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?
 TIME = lazy(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
-class When(msgspec.Struct, frozen=True):
+class When(Value):
     """A parsed date with an optional time of day."""
 
-    day: date
-    at: time | None = None
+    __slots__ = ("day", "at")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, day: date, at: time | None = None) -> None:
+        self.day, self.at = day, at
 
 
 def _error(text: str, reason: str | None = None) -> DateError:

@@ -16,9 +16,8 @@ BOM and Windows line endings from the editor are ignored.
 
 from __future__ import annotations
 
-import msgspec
-
 from mentorlog.base.i18n import N_, _
+from mentorlog.base.values import Value
 
 MARK = "@@"
 # The names of fields and sections, as the form shows them in the chosen language (`Titel:`, `@@ Notizen @@`);
@@ -38,10 +37,19 @@ def label(name: str) -> str:
     return _(name) if name in LABELS else name
 
 
-class Form(msgspec.Struct, frozen=True):
-    fields: dict[str, str] = msgspec.field(default_factory=dict)  # one-line fields, in order: {"Title": "…"}
-    sections: dict[str, str] = msgspec.field(default_factory=dict)  # free text, in order; the last runs to the end
-    help: str = ""
+class Form(Value):
+    """An editor form: one-line FIELDS in order ({"Title": "…"}), free-text SECTIONS in order (the last runs to the
+    end) and the HELP shown above them."""
+
+    __slots__ = ("fields", "sections", "help")  # noqa: RUF023 (in the order __init__ takes them)
+    __hash__ = None  # type: ignore[assignment]  # holds dicts
+
+    def __init__(
+        self, fields: dict[str, str] | None = None, sections: dict[str, str] | None = None, help: str = ""
+    ) -> None:
+        self.fields: dict[str, str] = {} if fields is None else fields
+        self.sections: dict[str, str] = {} if sections is None else sections
+        self.help = help
 
     def field(self, name: str, default: str = "") -> str:
         return self.fields.get(name, default)

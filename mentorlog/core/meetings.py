@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-from msgspec import to_builtins
 
 from mentorlog.core.records import Action, Goal, Person, Reflection, Session, Topic
 
@@ -57,7 +56,7 @@ class Agenda(msgspec.Struct):
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
             "growth_areas": [trend.to_json() for trend in self.growth],
-            "skill_gaps": [to_builtins(gap) for gap in self.gaps],
+            "skill_gaps": [gap.to_json() for gap in self.gaps],
             "not_listed": self.more,
             "needs_attention": list(self.attention),
             "agreement_reminder": self._reminder(),

@@ -108,7 +108,7 @@ class PersonFigures(msgspec.Struct, frozen=True):
             "person": self.name,
             "role": self.role,
             "sessions": {"count": self.sessions, "expected": self.expected},
-            "confidence": to_builtins(self.confidence),
+            "confidence": self.confidence.to_json(),
             "actions": {"open": self.open, "overdue": self.overdue},
         }
 
@@ -147,7 +147,7 @@ class Summary(msgspec.Struct, frozen=True):
                 "completion_rate": a.completion_rate,
             },
             "goals": [goal.summary_json() for goal in self.goals],
-            "confidence": to_builtins(self.confidence),
+            "confidence": self.confidence.to_json(),
             "tags": [{"tag": tag, "count": count} for tag, count in self.tags],
             "skills": [skill.summary_json() for skill in self.skills],
             "highlights": {

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from mentorlog.base.config import MAX_YEAR, MIN_YEAR
 from mentorlog.base.errors import BadValue
 from mentorlog.base.i18n import N_, _, german
 from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS, TOPIC_STATUSES
@@ -275,8 +276,6 @@ def done_day(value: date, *, agreed: date, today: date) -> date:
 
 def day(value: date, what: str = "date") -> date:
     """A calendar day inside the years mentorlog accepts."""
-    from mentorlog.base.config import MAX_YEAR, MIN_YEAR
-
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise BadValue(
             what,
@@ -381,8 +380,6 @@ def stored_name(value: Any) -> str:
 
 
 def _years(value: str, year: int) -> None:
-    from mentorlog.base.config import MAX_YEAR, MIN_YEAR
-
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Invalid(_("lies outside the years 1900–2200: {value!r}").format(value=value))
 
@@ -410,8 +407,14 @@ def stamp(value: Any) -> str:
     return parsed.astimezone(UTC).isoformat(timespec="microseconds")  # one form for comparing
 
 
+_GOOD_DAYS: set[str] = set()  # days that passed iso_date: a restore checks ~160k dates of a few thousand days
+MAX_GOOD_DAYS = 110_000  # every day from 1900 to 2200
+
+
 def iso_date(value: Any) -> str:
     """A calendar day written YYYY-MM-DD, 1900-2200."""
+    if type(value) is str and value in _GOOD_DAYS:
+        return value
     if not isinstance(value, str) or not DATE.fullmatch(value):
         raise Invalid(_("must be a date YYYY-MM-DD, not {value!r}").format(value=str(value)[:40]))
     try:
@@ -419,6 +422,8 @@ def iso_date(value: Any) -> str:
     except ValueError:
         raise Invalid(_("is not a calendar day: {value!r}").format(value=value)) from None
     _years(value, found.year)
+    if len(_GOOD_DAYS) < MAX_GOOD_DAYS:
+        _GOOD_DAYS.add(value)
     return value
 
 

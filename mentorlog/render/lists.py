@@ -6,18 +6,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-import msgspec
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from mentorlog.base.i18n import N_, _, german, ngettext
 from mentorlog.base.safe import inert, one_line
+from mentorlog.base.values import Value
 from mentorlog.core import humane
 from mentorlog.core.humane import relative_days, word
-from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
+from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Person, Reflection, Session, Topic
 from mentorlog.core.spans import local_day
+
+if TYPE_CHECKING:
+    from mentorlog.core.hits import Hit
 
 __all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)
 
@@ -115,12 +119,13 @@ def plain_table(*columns: str) -> Table:
 STACK_BELOW = 40  # columns; narrower terminals get each row as a small block instead of a squeezed table
 
 
-class Col(msgspec.Struct, frozen=True):
+class Col(Value):
     """A table column: its header, alignment and whether it may wrap."""
 
-    name: str
-    justify: JustifyMethod = "left"
-    no_wrap: bool = False
+    __slots__ = ("name", "justify", "no_wrap")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, name: str, justify: JustifyMethod = "left", no_wrap: bool = False) -> None:
+        self.name, self.justify, self.no_wrap = name, justify, no_wrap
 
 
 def lay_out(columns: list[Col], rows: list[list[RenderableType]], width: int) -> RenderableType:

@@ -14,8 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 
 if TYPE_CHECKING:
@@ -196,10 +194,13 @@ class Journal:
         return LoadRepo(self)
 
 
-class Outcome(msgspec.Struct):
+class Outcome:
     """What happened to a command's transaction: the CLI needs to know whether a later error came after the commit."""
 
-    committed: bool = False
+    __slots__ = ("committed",)
+
+    def __init__(self, committed: bool = False) -> None:
+        self.committed = committed
 
 
 @contextlib.contextmanager

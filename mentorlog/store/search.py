@@ -8,7 +8,8 @@ from typing import Any
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import shorten_words
-from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Hit
+from mentorlog.core.hits import Hit
+from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN
 from mentorlog.core.searchquery import fts_query
 from mentorlog.store import tables
 from mentorlog.store.base import Repo

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
+from mentorlog.base.values import Value
 from mentorlog.core import validate
 from mentorlog.core.records import Session, from_rows
 from mentorlog.store.base import Repo
@@ -19,13 +18,13 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
 
-class NewAction(msgspec.Struct, frozen=True):
+class NewAction(Value):
     """An action item recorded together with a session (`note --action`)."""
 
-    text: str
-    owner_id: int | None = None
-    due: date | None = None
-    done: bool = False
+    __slots__ = ("text", "owner_id", "due", "done")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, text: str, owner_id: int | None = None, due: date | None = None, done: bool = False) -> None:
+        self.text, self.owner_id, self.due, self.done = text, owner_id, due, done
 
 
 class SessionsRepo(Repo):

@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from msgspec.structs import replace
-
 from mentorlog.core.health import Health, assess
-from mentorlog.core.records import Action, Goal, Person, Reflection, Session
+from mentorlog.core.records import Action, Goal, Person, Reflection, Session, replace
 from mentorlog.core.spans import DONE_LISTED, OPEN_LISTED, utc_bounds
 from mentorlog.store.base import Repo
 from mentorlog.store.records.actions import ACTION_SELECT, _action
