@@ -168,6 +168,7 @@ def keys() -> Keys:
         _STATE._keys = Keys(
             passphrase_command=settings.config.passphrase_command,
             passphrase=settings.environment.passphrase,
+            passphrase_timeout=settings.config.passphrase_timeout,
             ask=ask_passphrase if stdin_is_terminal() else None,
             debug=_debug_line if settings.environment.debug else (lambda _line: None),
             warn=_warn_line,
