@@ -137,6 +137,7 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
         pause_file=settings.environment.test_pause,
         outcome=outcome,
         keys=keys,
+        told=_warn_line,
     ) as opened:
         yield opened
 
