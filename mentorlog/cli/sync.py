@@ -9,7 +9,7 @@ import typer
 
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
-from mentorlog.base.safe import inert
+from mentorlog.base.safe import inert, inert_foreign
 from mentorlog.cli import common
 from mentorlog.cli.root import command_app
 from mentorlog.core import humane
@@ -131,11 +131,14 @@ def _tell(report: SyncReport, where: Path, json_: bool) -> None:
                 )
             )
     if report.tell_plain:
-        typer.echo(_(PLAIN_NOTE).format(folder=where / "mentorlog-sync"), err=True)
-    for skipped in report.skipped:
-        file = where / "mentorlog-sync" / skipped.device / skipped.name
+        typer.echo(_(PLAIN_NOTE).format(folder=inert(str(where / "mentorlog-sync"))), err=True)
+    for skipped in report.skipped:  # names and reasons quote the folder's files: shown inert, bidi included
+        file = inert(str(where / "mentorlog-sync")) + "/" + inert_foreign(f"{skipped.device}/{skipped.name}")
         message = _(NEWER) if skipped.newer else _(REFUSED) if skipped.refused else _(SKIPPED)
-        typer.echo(message.format(file=file, device=skipped.device, reason=skipped.reason), err=True)
+        typer.echo(
+            message.format(file=file, device=inert_foreign(skipped.device), reason=inert_foreign(skipped.reason, 400)),
+            err=True,
+        )
 
 
 def _report_json(report: SyncReport) -> dict[str, Any]:
@@ -192,7 +195,7 @@ def _status(where: Path | None, json_: bool) -> None:
         )
         return
     last = f"{humane.day(found.last_sync[:10])} {found.last_sync[11:16]} UTC" if found.last_sync else _("never")
-    common.say(_("This device: {device}").format(device=found.device))
+    common.say(_("This device: {device}").format(device=inert_foreign(found.device)))
     common.say(
         _("Sync on since {enabled_at}, last sync {last}").format(
             enabled_at=humane.day(str(found.enabled_at)[:10]), last=last
@@ -201,13 +204,14 @@ def _status(where: Path | None, json_: bool) -> None:
     common.say(_("Changes not yet sent: {unsent}").format(unsent=found.unsent))
     if where is None:
         common.say(_("No sync folder given (DIR or config sync_dir): devices as last seen here."))
-    for device in found.devices:
-        seen = (device.last_file_at or "")[:16].replace("T", " ")
+    for device in found.devices:  # a device's name and its files' times come from the folder: shown inert
+        seen = inert_foreign((device.last_file_at or "")[:16].replace("T", " "))
+        name = inert_foreign(device.device)
         if device.this:
             common.say(
                 ngettext(
                     "  {device}  this device, {files} file", "  {device}  this device, {files} files", device.files
-                ).format(device=device.device, files=device.files)
+                ).format(device=name, files=device.files)
             )
         else:
             waiting = device.files - device.applied
@@ -224,6 +228,6 @@ def _status(where: Path | None, json_: bool) -> None:
                         "  {device}  {files} files, none applied yet",
                         device.files,
                     )
-                ).format(device=device.device, files=device.files, seen=seen)
+                ).format(device=name, files=device.files, seen=seen)
                 + (_(", {n} not applied yet").format(n=waiting) if waiting > 0 else "")
             )
