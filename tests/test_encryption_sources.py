@@ -154,3 +154,58 @@ def test_encrypt_of_a_journal_that_never_synced_says_nothing_of_sync(run: Run, m
     monkeypatch.setenv("MENTORLOG_PASSPHRASE", PASSPHRASE)
     result = run("encrypt")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.slow
+def test_after_passphrase_the_next_sync_rewraps_the_device_key_for_new_machines(
+    run: Run, db_path: Path, monkeypatch, tmp_path: Path
+) -> None:
+    """Fault 9: a machine that knows only the new passphrase reads the files this device wrote before it changed."""
+    fill(run)
+    encrypt(run, monkeypatch)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    assert run("sync", str(shared)).exit_code == 0
+    [key_file] = list(shared.rglob("key.age"))
+    before = key_file.read_bytes()
+    monkeypatch.setenv("MENTORLOG_NEW_PASSPHRASE", "tangerine lighthouse")
+    changed = run("passphrase")
+    assert changed.exit_code == 0
+    assert "its next `mentorlog sync` wraps this device's key in the sync folder with the new passphrase" in (
+        changed.stdout
+    )
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", "tangerine lighthouse")
+    assert run("goal", "add", "After the change").exit_code == 0
+    assert run("sync", str(shared)).exit_code == 0
+    assert key_file.read_bytes() != before and oct(key_file.stat().st_mode & 0o777) == "0o600"
+    newcomer = ["--db", str(tmp_path / "new-machine.db")]
+    assert run(*newcomer, "note", "placeholder").exit_code == 0
+    assert run(*newcomer, "encrypt").exit_code == 0  # with the new passphrase only
+    received = run(*newcomer, "sync", str(shared))
+    assert received.exit_code == 0, received.output
+    assert "skipped" not in received.stderr
+    assert names(run, *newcomer) == ["Quokkastein"]
+    goals = json.loads(run(*newcomer, "goals", "--json").stdout)
+    assert "After the change" in {goal["title"] for goal in goals}
+    again = key_file.read_bytes()
+    assert run("sync", str(shared)).exit_code == 0 and key_file.read_bytes() == again  # wrapped once, not each time
+
+
+def test_a_machine_whose_key_is_still_wrapped_with_an_old_passphrase_is_named(
+    run: Run, monkeypatch, tmp_path: Path
+) -> None:
+    fill(run)
+    encrypt(run, monkeypatch)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    assert run("sync", str(shared)).exit_code == 0
+    newcomer = ["--db", str(tmp_path / "new-machine.db")]
+    assert run(*newcomer, "note", "placeholder").exit_code == 0
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", "another passphrase")
+    assert run(*newcomer, "encrypt").exit_code == 0
+    received = run(*newcomer, "sync", str(shared))
+    assert received.exit_code == 0
+    assert (
+        "its device key does not open with this journal's passphrase (if that device's passphrase was changed, "
+        "its next sync wraps the key with the new one)"
+    ) in received.stderr

@@ -39,6 +39,11 @@ PLAIN_SYNC_HINT = N_(
     "To leave no plain copy: encrypt the journal on every machine, sync them all into a new, empty folder "
     "(the first sync there sends the whole journal, encrypted), then delete the old folder."
 )
+SYNC_REWRAP = N_(
+    "This journal syncs: its next `mentorlog sync` wraps this device's key in the sync folder with the new "
+    "passphrase, so a machine that knows only the new one reads this device's files, old ones too. Change the "
+    "passphrase on your other machines as well: each wraps its own key at its next sync."
+)
 RAW_KEY_NOTE = N_(
     "This raw key opens the journal and its backups until the passphrase changes, without key derivation; "
     "keep it like the passphrase (e.g. `pass insert -m mentorlog-key`, then passphrase_command)."
@@ -237,7 +242,9 @@ def passphrase(
 
     _require_extra()
     path = _journal_path()
-    key = _current_key()
+    with common.journal(write=False) as journal:
+        synced = journal.sync.sync_state() is not None
+    key = common.journal_key()
     if key is None:
         raise MentorlogError(_(NOT_ENCRYPTED).format(path=path), _("Encrypt it with `mentorlog encrypt`."))
     if print_raw_key:
@@ -255,3 +262,5 @@ def passphrase(
     if keep:
         _store_in_keyring(path, new_key, new)
         common.say(_(IN_KEYRING))
+    if synced:
+        common.say(_(SYNC_REWRAP))

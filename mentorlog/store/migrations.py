@@ -547,3 +547,11 @@ def m013_people_name_key(db: Database) -> None:
     db.execute("DROP INDEX idx_people_name")
     db.execute("CREATE UNIQUE INDEX idx_people_name_key ON people (name_key)")
     change_log_triggers(db, ("people",))  # the logged rows of people gained a column
+
+
+@migrations()
+def m030_sync_key_wrapped(db: Database) -> None:
+    """Which passphrase wrapped this device's key in the sync folder (`<device>/key.age`), as a fingerprint of
+    the sync secret: after `mentorlog passphrase` the next sync sees it differ and wraps the key again, so a
+    machine that knows only the new passphrase reads this device's old files too."""
+    db.execute("ALTER TABLE sync_keys ADD COLUMN wrapped TEXT")

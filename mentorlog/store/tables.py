@@ -113,6 +113,7 @@ MIGRATIONS = (
     "m011_goals_created_index",
     "m012_search_by_recency",
     "m013_people_name_key",
+    "m030_sync_key_wrapped",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share
@@ -284,7 +285,7 @@ TABLES: tuple[Table, ...] = (
     Table("sync_pending", plain("uuid", "table_name", "record")),
     Table("sync_files", plain("device", "seq", "created_at", "applied_at", "changes")),
     Table("sync_undone", plain("id", "change_id")),
-    Table("sync_keys", plain("device", "secret")),
+    Table("sync_keys", plain("device", "secret", "wrapped")),
     Table("_sqlite_migrations", plain("id", "migration_set", "name", "applied_at")),
 )  # fmt: skip
 
