@@ -29,6 +29,10 @@ REFUSED = N_("Warning: skipped {file} (from device {device}): {reason}; nothing 
 NEWER = N_(
     "Warning: {file} (from device {device}) was written by a newer mentorlog ({reason}); upgrade mentorlog here."
 )
+TWINS = N_(
+    "{kept} and {shared}, added on two machines, are one name (names compare without case): both people are "
+    "kept, person {id} is now {name}; `mentorlog edit person {id} --name NEW` renames it."
+)
 LOOP = N_(
     "Goals {goal} {title} and {parent} {parent_title} formed a loop after the merge: "
     "cut the older link ({goal} no longer under {parent})."
@@ -87,13 +91,22 @@ def sync(
 
     state = common.state()
     with common.journal(write=True) as journal:
+        before = {person.uuid: person.name for person in journal.people.list_people(include_closed=True)}
         report = journal.sync.sync_through(DiskFolder(where, state.db_path), _codec())
-    _tell(report, where, json_)
+        told_apart = [
+            (person.id, person.name, person.name[: -len(f" ({person.uuid[:8]})")])
+            for person in journal.people.list_people(include_closed=True)
+            if person.name.endswith(f" ({person.uuid[:8]})") and before.get(person.uuid) != person.name
+        ]  # twins (one name under Unicode case folding) from two machines: the newer carries its uuid's start
+        told_apart = [(id_, name, journal.people.same_name(shared) or {"name": shared}) for id_, name, shared in told_apart]
+    _tell(report, where, json_, told_apart)
 
 
-def _tell(report: SyncReport, where: Path, json_: bool) -> None:
+def _tell(report: SyncReport, where: Path, json_: bool, told_apart: list[tuple[int, str, dict[str, Any]]]) -> None:
     if json_:
-        common.print_json(_report_json(report))
+        common.print_json(
+            {**_report_json(report), "people_told_apart": [{"id": id_, "name": name} for id_, name, _ in told_apart]}
+        )
     else:
         if report.first:
             common.say(_("Sync is on for this journal: device {device}.").format(device=report.device))
@@ -121,6 +134,14 @@ def _tell(report: SyncReport, where: Path, json_: bool) -> None:
             )
         else:
             common.say(_("Nothing new from other devices."))
+        for person_id, name, kept in told_apart:
+            shared = name[: name.rindex(" (")]
+            common.say(
+                _(TWINS).format(
+                    kept=common.quoted(kept["name"]), shared=common.quoted(shared), id=person_id,
+                    name=common.quoted(name),
+                )
+            )  # fmt: skip
         for cut in report.loops:
             common.say(
                 _(LOOP).format(
