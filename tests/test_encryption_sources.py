@@ -51,9 +51,11 @@ def test_the_new_passphrase_loses_one_trailing_newline_too(run: Run, monkeypatch
     assert names(run) == ["Quokkastein"]
 
 
-def test_a_journal_encrypted_with_the_newline_kept_still_opens_and_says_so(run: Run, db_path: Path, monkeypatch) -> None:
-    from mentorlog.store.crypto.files import convert
+def test_a_journal_encrypted_with_the_newline_kept_still_opens_and_says_so(
+    run: Run, db_path: Path, monkeypatch
+) -> None:
     from mentorlog.store.crypto.cipher import RawKey
+    from mentorlog.store.crypto.files import convert
 
     fill(run)
     convert(db_path, source=None, target=RawKey.new(PASSPHRASE + "\n"), busy_timeout=5.0, pause=None)  # as before

@@ -24,7 +24,9 @@ def people(run: Run, *db: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("first", "second"), TWINS)
-def test_import_of_a_twin_from_the_command_line_is_one_clear_line(run: Run, tmp_path: Path, first: str, second: str) -> None:
+def test_import_of_a_twin_from_the_command_line_is_one_clear_line(
+    run: Run, tmp_path: Path, first: str, second: str
+) -> None:
     assert run("person", "add", first, "--role", "mentee").exit_code == 0
     dump = tmp_path / "twin.json"
     dump.write_text(dump_text([("people", {**base_record("people", 7), "name": second})]), encoding="utf-8")

@@ -39,16 +39,21 @@ def test_close_before_the_start_and_in_the_future_stay_refused(run: Run, db_path
         run, db_path, ["person", "close", "ben", "--date", "2026-02-28", "--reflection", ""], 2,
         "the close 2026-02-28 lies before the start 2026-03-01",
     )  # fmt: skip
-    assert_refused(
-        run, db_path, ["person", "close", "ben", "--date", "2026-12-01", "--reflection", ""], 2, "not on"
-    )
+    assert_refused(run, db_path, ["person", "close", "ben", "--date", "2026-12-01", "--reflection", ""], 2, "not on")
 
 
-CLOSED = {"status": "closed", "started": "2026-01-05", "closed_at": "2026-10-01", "updated_at": "2026-10-01T09:00:00+00:00"}
+CLOSED = {
+    "status": "closed",
+    "started": "2026-01-05",
+    "closed_at": "2026-10-01",
+    "updated_at": "2026-10-01T09:00:00+00:00",
+}
 BAD_PEOPLE = [
     ({**CLOSED, "closed_at": None}, "status is closed, but closed_at is empty"),
-    ({**CLOSED, "closed_at": "2199-01-01", "updated_at": "2199-01-01T09:00:00+00:00"}, "closed_at 2199-01-01 lies in the future"),
-    ({**CLOSED, "closed_at": "2026-12-24", "updated_at": "2026-11-20T10:00:00+00:00"}, "closed_at 2026-12-24 lies in the future"),
+    ({**CLOSED, "closed_at": "2199-01-01", "updated_at": "2199-01-01T09:00:00+00:00"},
+     "closed_at 2199-01-01 lies in the future"),
+    ({**CLOSED, "closed_at": "2026-12-24", "updated_at": "2026-11-20T10:00:00+00:00"},
+     "closed_at 2026-12-24 lies in the future"),
     ({**CLOSED, "closed_at": "2025-12-31"}, "closed_at 2025-12-31 lies before started 2026-01-05"),
     ({"started": "2026-05-01", "ends": "2026-04-30"}, "started 2026-05-01 lies after ends 2026-04-30"),
 ]  # fmt: skip

@@ -23,11 +23,11 @@ GLUE = [" ", " ", " ", ", ", ". ", ": ", " - ", "\n", ".\n\n", " (", ") ", "_", 
 def fts5_snippet(title: str, body: str, query: str) -> str | None:
     """What FTS5's snippet() gives for one row, with the search index's tokenizer and mentorlog's arguments."""
     db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE t USING fts5(kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')")
+    db.execute(
+        "CREATE VIRTUAL TABLE t USING fts5(kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
     db.execute("INSERT INTO t VALUES ('session', ?, ?)", [title, body])
-    row = db.execute(
-        "SELECT snippet(t, -1, '[', ']', '…', 16) FROM t WHERE t MATCH ?", [fts_query(query)]
-    ).fetchone()
+    row = db.execute("SELECT snippet(t, -1, '[', ']', '…', 16) FROM t WHERE t MATCH ?", [fts_query(query)]).fetchone()
     db.close()
     return None if row is None else str(row[0])
 
@@ -35,7 +35,7 @@ def fts5_snippet(title: str, body: str, query: str) -> str | None:
 texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GLUE)), max_size=60).map(
     lambda pairs: "".join(word + glue for word, glue in pairs)
 )
-queries = st.lists(st.sampled_from(WORDS[:12] + ['"design doc"', "deleg*", "review plan"]), min_size=1, max_size=3)
+queries = st.lists(st.sampled_from([*WORDS[:12], '"design doc"', "deleg*", "review plan"]), min_size=1, max_size=3)
 
 
 @settings(max_examples=300, deadline=None)

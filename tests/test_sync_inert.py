@@ -54,9 +54,7 @@ def hostile_folder(root: Path) -> Path:
         change_file(2, [{"t": "goals", "u": ESCAPE + BIDI, "h": hlc, "r": goal("g-2")}], created_at="2026-11-20")
     )
     # a header naming another device, hostile
-    (folder / "00000003.jsonl").write_bytes(
-        change_file(3, [], created_at="2026-11-20", device=BIDI + ESCAPE)
-    )
+    (folder / "00000003.jsonl").write_bytes(change_file(3, [], created_at="2026-11-20", device=BIDI + ESCAPE))
     return root
 
 
@@ -84,7 +82,7 @@ def test_sync_status_shows_the_folders_text_inert(run: Run, tmp_path: Path) -> N
     as_json = run("sync", "--status", str(shared), "--json")
     assert as_json.exit_code == 0 and raw(as_json.stdout) == []
     devices = json.loads(as_json.stdout)["devices"]
-    assert any(DEVICE == device["device"] for device in devices)
+    assert any(device["device"] == DEVICE for device in devices)
 
 
 def test_inert_foreign_escapes_what_inert_lets_through() -> None:

@@ -93,16 +93,18 @@ def sync(
     with common.journal(write=True) as journal:
         before = {person.uuid: person.name for person in journal.people.list_people(include_closed=True)}
         report = journal.sync.sync_through(DiskFolder(where, state.db_path), _codec())
+        # twins (one name under Unicode case folding) from two machines: the newer carries its uuid's start
         told_apart = [
-            (person.id, person.name, person.name[: -len(f" ({person.uuid[:8]})")])
+            (person.id, person.name, journal.people.same_name(person.name[: -len(f" ({person.uuid[:8]})")]))
             for person in journal.people.list_people(include_closed=True)
             if person.name.endswith(f" ({person.uuid[:8]})") and before.get(person.uuid) != person.name
-        ]  # twins (one name under Unicode case folding) from two machines: the newer carries its uuid's start
-        told_apart = [(id_, name, journal.people.same_name(shared) or {"name": shared}) for id_, name, shared in told_apart]
+        ]
     _tell(report, where, json_, told_apart)
 
 
-def _tell(report: SyncReport, where: Path, json_: bool, told_apart: list[tuple[int, str, dict[str, Any]]]) -> None:
+def _tell(
+    report: SyncReport, where: Path, json_: bool, told_apart: list[tuple[int, str, dict[str, Any] | None]]
+) -> None:
     if json_:
         common.print_json(
             {**_report_json(report), "people_told_apart": [{"id": id_, "name": name} for id_, name, _ in told_apart]}
@@ -138,7 +140,7 @@ def _tell(report: SyncReport, where: Path, json_: bool, told_apart: list[tuple[i
             shared = name[: name.rindex(" (")]
             common.say(
                 _(TWINS).format(
-                    kept=common.quoted(kept["name"]), shared=common.quoted(shared), id=person_id,
+                    kept=common.quoted(kept["name"] if kept else shared), shared=common.quoted(shared), id=person_id,
                     name=common.quoted(name),
                 )
             )  # fmt: skip

@@ -482,13 +482,17 @@ def relationship_days(record: dict[str, Any], today: date | None = None) -> None
     if not closed_at:
         return
     if started and closed_at < started:
-        raise Invalid(_("closed_at {closed_at} lies before started {started}").format(closed_at=closed_at, started=started))
+        raise Invalid(
+            _("closed_at {closed_at} lies before started {started}").format(closed_at=closed_at, started=started)
+        )
     updated = record.get("updated_at")
     latest = [today.isoformat()] if today is not None else []
     if isinstance(updated, str) and DATE.match(updated):
         from datetime import timedelta
 
-        latest.append((date.fromisoformat(updated[:10]) + timedelta(days=1)).isoformat())  # its zone's day may be one on
+        latest.append(
+            (date.fromisoformat(updated[:10]) + timedelta(days=1)).isoformat()
+        )  # its zone's day may be one on
     if latest and closed_at > min(latest):
         raise Invalid(_("closed_at {closed_at} lies in the future").format(closed_at=closed_at))
 

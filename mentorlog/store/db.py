@@ -282,8 +282,10 @@ def _remove_stray_copies(path: Path, told: Callable[[str], None] | None) -> None
             except OSError as exc:
                 if told:
                     told(
-                        _("{stray} is a copy of the journal that an interrupted encrypt, decrypt or passphrase left; "
-                          "it could not be removed ({reason}): remove it").format(stray=stray, reason=os_reason(exc))
+                        _(
+                            "{stray} is a copy of the journal that an interrupted encrypt, decrypt or passphrase left; "
+                            "it could not be removed ({reason}): remove it"
+                        ).format(stray=stray, reason=os_reason(exc))
                     )
                 continue
         finally:

@@ -418,8 +418,10 @@ def open_encrypted(
             if opens:
                 keys.texts[source] = keys.with_newline[source]
                 keys.warn(
-                    _("this journal's passphrase ends in a newline (from {source}); it opened with it. "
-                      "`mentorlog passphrase` sets one without").format(source=source)
+                    _(
+                        "this journal's passphrase ends in a newline (from {source}); it opened with it. "
+                        "`mentorlog passphrase` sets one without"
+                    ).format(source=source)
                 )
         if opens:
             keys.opened[(path, salt)] = (key, source)

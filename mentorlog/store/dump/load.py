@@ -94,7 +94,6 @@ class LoadRepo(Repo):
         report.cut_links = self.journal.dump.cut_goal_loops()
         return report
 
-
     def _closed_by_today(self, records: Iterator[dict[str, Any]], source: str) -> Iterator[dict[str, Any]]:
         """People as they come, each closed relationship's day checked against today (the rest of its days
         were checked with the record)."""
