@@ -44,6 +44,13 @@ def person_close(
     with common.journal(write=False) as journal:
         person = journal.people.get_person(int(journal.people.find_person(name)["id"]))
         actions, topics = journal.relationships.open_items(person.id)
+    if person.status != "closed":  # before the editor asks for a reflection
+        from mentorlog.core import validate
+
+        common.checked(
+            "--date", validate.closing_day, day, today=common.today(), started=person.started,
+            last_session=person.last_session,
+        )  # fmt: skip
     if person.status == "closed":
         from mentorlog.base.errors import MentorlogError
 

@@ -137,6 +137,7 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
         pause_file=settings.environment.test_pause,
         outcome=outcome,
         keys=keys,
+        told=_warn_line,
     ) as opened:
         yield opened
 
@@ -168,6 +169,7 @@ def keys() -> Keys:
         _STATE._keys = Keys(
             passphrase_command=settings.config.passphrase_command,
             passphrase=settings.environment.passphrase,
+            passphrase_timeout=settings.config.passphrase_timeout,
             ask=ask_passphrase if stdin_is_terminal() else None,
             debug=_debug_line if settings.environment.debug else (lambda _line: None),
             warn=_warn_line,

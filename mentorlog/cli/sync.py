@@ -9,7 +9,7 @@ import typer
 
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
-from mentorlog.base.safe import inert
+from mentorlog.base.safe import inert, inert_foreign
 from mentorlog.cli import common
 from mentorlog.cli.root import command_app
 from mentorlog.core import humane
@@ -28,6 +28,10 @@ SKIPPED = N_("Warning: skipped {file} (from device {device}): {reason}; it is re
 REFUSED = N_("Warning: skipped {file} (from device {device}): {reason}; nothing of it was applied.")
 NEWER = N_(
     "Warning: {file} (from device {device}) was written by a newer mentorlog ({reason}); upgrade mentorlog here."
+)
+TWINS = N_(
+    "{kept} and {shared}, added on two machines, are one name (names compare without case): both people are "
+    "kept, person {id} is now {name}; `mentorlog edit person {id} --name NEW` renames it."
 )
 LOOP = N_(
     "Goals {goal} {title} and {parent} {parent_title} formed a loop after the merge: "
@@ -96,15 +100,33 @@ def sync(
 
     state = common.state()
     with common.journal(write=True) as journal:
+        before = {person.uuid: person.name for person in journal.people.list_people(include_closed=True)}
         report = journal.sync.sync_through(DiskFolder(where, state.db_path), _codec())
         views = _Views(journal, report.device)
         views.see(report)
-    _tell(report, where, json_, views)
+        # twins (one name under Unicode case folding) from two machines: the newer carries its uuid's start
+        told_apart = [
+            (person.id, person.name, journal.people.same_name(person.name[: -len(f" ({person.uuid[:8]})")]))
+            for person in journal.people.list_people(include_closed=True)
+            if person.name.endswith(f" ({person.uuid[:8]})") and before.get(person.uuid) != person.name
+        ]
+    _tell(report, where, json_, views, told_apart)
 
 
-def _tell(report: SyncReport, where: Path, json_: bool, views: _Views) -> None:
+def _tell(
+    report: SyncReport,
+    where: Path,
+    json_: bool,
+    views: _Views,
+    told_apart: list[tuple[int, str, dict[str, Any] | None]],
+) -> None:
     if json_:
-        common.print_json(_report_json(report, views))
+        common.print_json(
+            {
+                **_report_json(report, views),
+                "people_told_apart": [{"id": id_, "name": name} for id_, name, _ in told_apart],
+            }
+        )
     else:
         if report.first:
             common.say(_("Sync is on for this journal: device {device}.").format(device=report.device))
@@ -135,6 +157,14 @@ def _tell(report: SyncReport, where: Path, json_: bool, views: _Views) -> None:
         _tell_conflicts(report, views)
         for revived in report.revived:
             common.say(views.revived_line(revived))
+        for person_id, name, kept in told_apart:
+            shared = name[: name.rindex(" (")]
+            common.say(
+                _(TWINS).format(
+                    kept=common.quoted(kept["name"] if kept else shared), shared=common.quoted(shared), id=person_id,
+                    name=common.quoted(name),
+                )
+            )  # fmt: skip
         for cut in report.loops:
             common.say(
                 _(LOOP).format(
@@ -145,11 +175,14 @@ def _tell(report: SyncReport, where: Path, json_: bool, views: _Views) -> None:
                 )
             )
     if report.tell_plain:
-        typer.echo(_(PLAIN_NOTE).format(folder=where / "mentorlog-sync"), err=True)
-    for skipped in report.skipped:
-        file = where / "mentorlog-sync" / skipped.device / skipped.name
+        typer.echo(_(PLAIN_NOTE).format(folder=inert(str(where / "mentorlog-sync"))), err=True)
+    for skipped in report.skipped:  # names and reasons quote the folder's files: shown inert, bidi included
+        file = inert(str(where / "mentorlog-sync")) + "/" + inert_foreign(f"{skipped.device}/{skipped.name}")
         message = _(NEWER) if skipped.newer else _(REFUSED) if skipped.refused else _(SKIPPED)
-        typer.echo(message.format(file=file, device=skipped.device, reason=skipped.reason), err=True)
+        typer.echo(
+            message.format(file=file, device=inert_foreign(skipped.device), reason=inert_foreign(skipped.reason, 400)),
+            err=True,
+        )
 
 
 def _report_json(report: SyncReport, views: _Views) -> dict[str, Any]:
@@ -231,7 +264,7 @@ def _status(where: Path | None, json_: bool) -> None:
         )
         return
     last = f"{humane.day(found.last_sync[:10])} {found.last_sync[11:16]} UTC" if found.last_sync else _("never")
-    common.say(_("This device: {device}").format(device=found.device))
+    common.say(_("This device: {device}").format(device=inert_foreign(found.device)))
     common.say(
         _("Sync on since {enabled_at}, last sync {last}").format(
             enabled_at=humane.day(str(found.enabled_at)[:10]), last=last
@@ -240,13 +273,14 @@ def _status(where: Path | None, json_: bool) -> None:
     common.say(_("Changes not yet sent: {unsent}").format(unsent=found.unsent))
     if where is None:
         common.say(_("No sync folder given (DIR or config sync_dir): devices as last seen here."))
-    for device in found.devices:
-        seen = (device.last_file_at or "")[:16].replace("T", " ")
+    for device in found.devices:  # a device's name and its files' times come from the folder: shown inert
+        seen = inert_foreign((device.last_file_at or "")[:16].replace("T", " "))
+        name = inert_foreign(device.device)
         if device.this:
             common.say(
                 ngettext(
                     "  {device}  this device, {files} file", "  {device}  this device, {files} files", device.files
-                ).format(device=device.device, files=device.files)
+                ).format(device=name, files=device.files)
             )
         else:
             waiting = device.files - device.applied
@@ -263,7 +297,7 @@ def _status(where: Path | None, json_: bool) -> None:
                         "  {device}  {files} files, none applied yet",
                         device.files,
                     )
-                ).format(device=device.device, files=device.files, seen=seen)
+                ).format(device=name, files=device.files, seen=seen)
                 + (_(", {n} not applied yet").format(n=waiting) if waiting > 0 else "")
             )
 

@@ -503,3 +503,54 @@ def format_version(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise Invalid(_("has no valid format version (found {version!r})").format(version=value))
     return value
+
+
+# a relationship's days -----------------------------------------------------------------------------
+
+
+def relationship_days(record: dict[str, Any], today: date | None = None) -> None:
+    """A person record's days agree (every way in: import, sync, the CLI): a closed relationship has its
+    `closed_at`, on or after `started`, never in the future (after TODAY when the caller has a clock, and
+    never after the day of the record's own `updated_at`, for closing a relationship changes it), and
+    `started` is not after `ends`. Raises Invalid naming the field first."""
+    started, ends, closed_at = record.get("started"), record.get("ends"), record.get("closed_at")
+    if started and ends and ends < started:
+        raise Invalid(_("started {started} lies after ends {ends}").format(started=started, ends=ends))
+    if record.get("status") == "closed" and not closed_at:
+        raise Invalid(_("status is closed, but closed_at is empty (the day it closed)"))
+    if not closed_at:
+        return
+    if started and closed_at < started:
+        raise Invalid(
+            _("closed_at {closed_at} lies before started {started}").format(closed_at=closed_at, started=started)
+        )
+    updated = record.get("updated_at")
+    latest = [today.isoformat()] if today is not None else []
+    if isinstance(updated, str) and DATE.match(updated):
+        from datetime import timedelta
+
+        latest.append(
+            (date.fromisoformat(updated[:10]) + timedelta(days=1)).isoformat()
+        )  # its zone's day may be one on
+    if latest and closed_at > min(latest):
+        raise Invalid(_("closed_at {closed_at} lies in the future").format(closed_at=closed_at))
+
+
+def closing_day(value: date, *, today: date, started: str | None, last_session: str | None) -> date:
+    """The day a relationship closes (`person close --date`): not in the future, not before it started, and
+    not before its last session (a meeting after the close would contradict it)."""
+    if value > today:
+        from mentorlog.core import humane
+
+        raise BadValue(
+            "date", _("a relationship is closed today or on a past day, not on {day}").format(day=humane.day(value))
+        )
+    if started and value.isoformat() < started:
+        raise BadValue("date", _("the close {day} lies before the start {started}").format(day=value, started=started))
+    if last_session and value.isoformat() < last_session:
+        raise BadValue(
+            "date",
+            _("the close {day} lies before the last session, on {last}").format(day=value, last=last_session),
+            _("Close it on {last} or later.").format(last=last_session),
+        )
+    return value

@@ -214,13 +214,14 @@ def open_for_command(
     pause_file: str | None = None,
     outcome: Outcome | None = None,
     keys: Callable[[], Keys] | None = None,
+    told: Callable[[str], None] | None = None,
 ) -> Iterator[Journal]:
     """The journal at PATH inside one transaction: committed when the block ends, rolled back on error.
 
     A command that fails on a journal it had just created takes the new file away again (when no other
     process has it open). A write with a COMMAND name logs its row changes, so that `undo` can revert them.
     """
-    opened = open_journal(path, write=write, clock=clock, busy_timeout=busy_timeout, keys=keys)
+    opened = open_journal(path, write=write, clock=clock, busy_timeout=busy_timeout, keys=keys, told=told)
     try:
         with transaction(opened.db, opened.path, write=write, busy_timeout=busy_timeout, pause_file=pause_file):
             journal = Journal(opened.db, clock)

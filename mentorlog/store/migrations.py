@@ -567,6 +567,14 @@ def m025_sync_fields(db: Database) -> None:
 
 
 @migrations()
+def m030_sync_key_wrapped(db: Database) -> None:
+    """Which passphrase wrapped this device's key in the sync folder (`<device>/key.age`), as a fingerprint of
+    the sync secret: after `mentorlog passphrase` the next sync sees it differ and wraps the key again, so a
+    machine that knows only the new passphrase reads this device's old files too."""
+    db.execute("ALTER TABLE sync_keys ADD COLUMN wrapped TEXT")
+
+
+@migrations()
 def m040_topic_dropped(db: Database) -> None:
     """A topic can be dropped (`topic drop`: it no longer needs raising) beside open and discussed. SQLite cannot
     change a CHECK in place, so the table is rebuilt under its own name, rows, ids, indexes and triggers unchanged

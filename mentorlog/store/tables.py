@@ -152,6 +152,7 @@ MIGRATIONS = (
     "m012_search_by_recency",
     "m013_people_name_key",
     "m025_sync_fields",
+    "m030_sync_key_wrapped",
     "m040_topic_dropped",
 )  # a new migration's name goes above this line
 
@@ -324,7 +325,7 @@ TABLES: tuple[Table, ...] = (
     Table("sync_pending", plain("uuid", "table_name", "record")),
     Table("sync_files", plain("device", "seq", "created_at", "applied_at", "changes")),
     Table("sync_undone", plain("id", "change_id")),
-    Table("sync_keys", plain("device", "secret")),
+    Table("sync_keys", plain("device", "secret", "wrapped")),
     # per machine (each records the values it set aside), so neither dumped nor synced; undo leaves it alone:
     # `sync --conflicts` lists only those whose kept value is still the field's value
     Table(

@@ -118,6 +118,10 @@ class ChangeFileCodec(Protocol):
 
     def unseal(self, data: bytes, device: str) -> bytes: ...
 
+    def rewrap(self, device: str, wrapped: str | None) -> str | None:
+        """After sending: this device's key in the folder wrapped with the current passphrase (again, when WRAPPED,
+        the fingerprint kept from last time, says another one wrapped it); the fingerprint to keep."""
+
 
 AGE_MAGIC = b"age-encryption.org/"
 KEY_FILE = "key.age"
@@ -138,6 +142,9 @@ class PlainCodec:
             raise DamagedFile("it is encrypted and this journal is not, so it cannot be read here")
         return data
 
+    def rewrap(self, device: str, wrapped: str | None) -> str | None:
+        return wrapped
+
 
 class AgeCodec:
     """Change files in the age format, for an encrypted journal. Each device has its own X25519 key; the folder
@@ -153,6 +160,7 @@ class AgeCodec:
         self.folder: SyncFolder | None = None
         self.device = ""
         self.keys: dict[str, str] = {}
+        self.made_here: set[str] = set()  # devices whose key this sync made (and wrapped with this passphrase)
 
     def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
         self.folder, self.device, self.keys = folder, device, keys
@@ -171,12 +179,49 @@ class AgeCodec:
                 identity = x25519.Identity.generate()
                 self.folder.write_new(device, KEY_FILE, passphrase.encrypt(str(identity).encode(), self.passphrase))
                 self.keys[device] = str(identity)
+                self.made_here.add(device)
             else:
                 try:
                     self.keys[device] = passphrase.decrypt(wrapped, self.passphrase).decode()
                 except Exception:  # pyrage.DecryptError, or a half-copied key file
-                    raise DamagedFile("its device key does not open with this journal's passphrase") from None
+                    raise DamagedFile(
+                        "its device key does not open with this journal's passphrase (if that device's passphrase "
+                        "was changed, its next sync wraps the key with the new one)"
+                    ) from None
         return x25519.Identity.from_str(self.keys[device])
+
+    def fingerprint(self) -> str:
+        """Which passphrase wraps keys now, without giving it away (the secret is a PBKDF2 output itself)."""
+        import hashlib
+
+        return hashlib.sha256(b"mentorlog key.age wrapped with " + self.passphrase.encode()).hexdigest()[:32]
+
+    def rewrap(self, device: str, wrapped: str | None) -> str | None:
+        """This device's `key.age` wrapped with the current passphrase: written again when the passphrase that
+        wrapped it (the fingerprint WRAPPED) was another, or is not known and does not open it (one scrypt, once),
+        or when the folder lacks it (a new folder). Nothing to do before this device has a key."""
+        from pyrage import passphrase
+
+        if self.folder is None or device not in self.keys:
+            return wrapped
+        current = self.fingerprint()
+        if device in self.made_here:
+            return current
+        try:
+            present: bytes | None = self.folder.read(device, KEY_FILE)
+        except (OSError, KeyError):
+            present = None
+        if present is not None and wrapped == current:
+            return current
+        if present is not None and wrapped is None:
+            try:
+                if passphrase.decrypt(present, self.passphrase).decode() == self.keys[device]:
+                    return current
+            except Exception:  # wrapped with another passphrase, or damaged: wrapped again below
+                pass
+        sealed = passphrase.encrypt(self.keys[device].encode(), self.passphrase)
+        self.folder.replace_key(device, KEY_FILE, sealed)
+        return current
 
     def seal(self, data: bytes, device: str) -> bytes:
         import pyrage
@@ -338,6 +383,9 @@ class SyncFolder(Protocol):
 
     def write_new(self, device: str, name: str, data: bytes) -> str: ...
 
+    def replace_key(self, device: str, name: str, data: bytes) -> None:
+        """Write a device's key file again (the one file that is ever rewritten: only after a passphrase change)."""
+
 
 class DiskFolder:
     """The shared folder on disk. Files appear whole (temp + fsync + rename, 0600) and are never rewritten;
@@ -378,6 +426,15 @@ class DiskFolder:
             )
         write_atomic(target, [data], journal=self.journal)
         return str(target)
+
+    def replace_key(self, device: str, name: str, data: bytes) -> None:
+        from mentorlog.store.files import write_atomic
+
+        folder = self.root / device
+        for created in (self.root, folder):
+            if not created.is_dir():
+                created.mkdir(mode=0o700)
+        write_atomic(folder / name, [data], journal=self.journal)  # whole or not at all: temp, fsync, rename
 
 
 def file_name(seq: int, codec: ChangeFileCodec) -> str:

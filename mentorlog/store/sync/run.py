@@ -131,6 +131,10 @@ class SyncRepo(Repo):
             "INSERT OR REPLACE INTO sync_keys (device, secret) VALUES (?, ?)",
             [(name, secret) for name, secret in keys.items() if known.get(name) != secret],
         )
+        wrapped = self.scalar("SELECT wrapped FROM sync_keys WHERE device = ?", [device])
+        rewrapped = codec.rewrap(device, wrapped)  # after `passphrase`: this device's key.age wrapped again
+        if rewrapped != wrapped:
+            self.db.execute("UPDATE sync_keys SET wrapped = ? WHERE device = ?", [rewrapped, device])
         if not report.files_applied and report.sent and self.scalar("SELECT 1 FROM sync_pending LIMIT 1"):
             applied = self.incoming.apply_changes([], local_device=device, stamp=self._stamper(clock, device))
             self._send(folder, codec, device, seq, applied.send, report)  # a record brought back here completes others

@@ -6,9 +6,9 @@ from datetime import date
 
 import msgspec
 
-from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.errors import MentorlogError
 from mentorlog.base.i18n import N_, _
-from mentorlog.core import humane
+from mentorlog.core import humane, validate
 from mentorlog.core.records import Action, Person, Reflection, Topic
 from mentorlog.store.base import Repo
 from mentorlog.store.records.actions import ACTION_SELECT, _action
@@ -53,14 +53,7 @@ class RelationshipRepo(Repo):
                 ),
                 _("`mentorlog person reopen {lower}` takes it up again.").format(lower=person.name.split()[-1].lower()),
             )
-        if day > self.today:
-            raise UsageError(
-                _("a relationship is closed today or on a past day, not on {day}").format(day=humane.day(day))
-            )
-        if person.started and day.isoformat() < person.started:
-            raise UsageError(
-                _("the close {day} lies before the start {started}").format(day=day, started=person.started)
-            )
+        validate.closing_day(day, today=self.today, started=person.started, last_session=person.last_session)
         self.update_fields("people", person_id, {"status": "closed", "closed_at": day.isoformat()})
         written = (
             self.journal.reflections.add_reflection(
