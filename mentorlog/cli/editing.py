@@ -22,6 +22,21 @@ def _new_action_lines(entry: Kind, form: editform.Form) -> tuple[str, list[Any]]
     return parsed.notes, list(parsed.actions)
 
 
+def _same_form(entry: Kind, edited: str, before: str) -> bool:
+    """Whether the saved form says what it said before, line ends and trailing blanks aside (an editor that
+    trims them on saving has changed nothing)."""
+
+    def read(text: str) -> tuple[dict[str, str], dict[str, str]]:
+        form = editform.parse(text, entry.form.fields, entry.form.sections)
+        strip = {name: value.strip() for name, value in form.fields.items()}
+        return strip, {name: "\n".join(line.rstrip() for line in text.strip().split("\n")) for name, text in form.sections.items()}
+
+    try:
+        return read(edited) == read(before)
+    except Exception:  # a form that cannot be read is not the same form; reading it again reports why
+        return False
+
+
 def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool = False) -> None:
     draft = f"edit-{entry.word}-{record_id}"
     reopen = f"mentorlog edit {entry.word} {record_id} --draft"
@@ -34,7 +49,7 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
         raise UsageError(
             _("nothing changed: the {word} form was emptied (that cancels the edit)").format(word=entry.noun())
         )
-    if edited.strip() == before.strip():
+    if edited.strip() == before.strip() or _same_form(entry, edited, before):
         common.say(_("No changes to {word} {record_id}.").format(word=entry.noun(), record_id=record_id))
         return
     with keeping_draft(edited, draft, reopen):

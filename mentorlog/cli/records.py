@@ -162,7 +162,8 @@ def delete(
             _("Delete {what}?").format(what=what), default=False, unanswered=_("Pass --yes to delete without asking.")
         )
         if not confirmed:
-            raise MentorlogError(_("nothing deleted"), _("Answer 'y' to confirm, or pass --yes."))
+            common.say(_("Nothing deleted."))
+            return
     with common.journal(write=True) as journal:
         entry.delete(journal, record_id)
     common.say(_("Deleted {word} {record_id}.").format(word=entry.noun(), record_id=record_id))
@@ -216,7 +217,7 @@ def undo(
         if not pending:
             common.say(_("Nothing to undo."))
         for number, item in enumerate(pending, 1):
-            common.say(f"{number:>2}. {_when(item.created_at)}  {item.command}: {item.describe()}")
+            common.say(f"{number:>2}. {_when(item.created_at)}  {item.name}: {item.did()}")
         return
     if not pending:
         common.say(_("Nothing to undo."))
@@ -224,14 +225,14 @@ def undo(
     planned = pending[0]
     if dry_run:
         common.say(
-            _("Would undo `{command}` from {created_at}: {describe}.").format(
-                command=planned.command, created_at=_when(planned.created_at), describe=planned.describe()
+            _("Would undo `{command}` from {created_at}: {plan}.").format(
+                command=planned.name, created_at=_when(planned.created_at), plan=planned.plan()
             )
         )
         return
     if not yes and common.stdin_is_terminal():
-        question = _("Undo `{command}` from {created_at} ({describe})?").format(
-            command=planned.command, created_at=_when(planned.created_at), describe=planned.describe()
+        question = _("Undo `{command}` from {created_at} ({plan})?").format(
+            command=planned.name, created_at=_when(planned.created_at), plan=planned.plan()
         )
         if not common.confirm(question, default=False, unanswered=_("Pass --yes to undo without asking.")):
             raise MentorlogError(_("nothing undone"), _("Answer 'y' to undo, or pass --yes."))
@@ -242,7 +243,7 @@ def undo(
         return
     common.say(
         _("Undid `{command}` from {created_at}: {describe}.").format(
-            command=undone.command, created_at=_when(undone.created_at), describe=undone.describe()
+            command=undone.name, created_at=_when(undone.created_at), describe=undone.describe()
         )
     )
 

@@ -27,7 +27,8 @@ CHART_WIDTH = 640
 
 def _months(review: Review) -> list[dict[str, Any]]:
     """Sessions per month over the period, with bar geometry."""
-    counts = Counter(session.date[:7] for session in review.sessions)
+    # every meeting held counts, a private one too (only its content is left out)
+    counts = Counter([*(session.date[:7] for session in review.sessions), *(day[:7] for day in review.private_days)])
     months: list[str] = []
     year, month = review.since.year, review.since.month
     while date(year, month, 1) <= review.until:

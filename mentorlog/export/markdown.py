@@ -91,8 +91,12 @@ def _figures(review: Review) -> list[str]:
     else:
         held = _("{count} held").format(count=sessions["count"])
     out.append(f"| {_('Sessions')} | {held} |")
-    said = _("{created} created, {done} done, {open} open, {overdue} overdue; completion {percent}").format(
+    said = _(
+        "{created} created in the period, {created_done} of them done (completion {percent}); "
+        "{done} done in the period; {open} open, {overdue} overdue"
+    ).format(
         created=actions["created"],
+        created_done=actions["created_done"],
         done=actions["done"],
         open=actions["open"],
         overdue=actions["overdue"],

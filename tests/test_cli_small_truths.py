@@ -1,0 +1,141 @@
+"""The small untruths of issue 24 (points 4, 5, 6, 8, 9, 10): meetings counted with their private sessions,
+`show` by name and shell completion, words that are not errors, German tokens and words, timed meetings in
+the calendar, and highlights as text."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .conftest import Run, counts
+
+
+def _ok(run: Run, *args: str, **kwargs: object) -> str:
+    result = run(*args, **kwargs)  # type: ignore[arg-type]
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+# 4. meetings -------------------------------------------------------------------------------------------
+
+
+def _five_sessions_one_private(run: Run) -> None:
+    _ok(run, "person", "add", "Anna", "--role", "mentee", "--cadence", "2w", "--since", "2026-10-01")
+    for day in ("2026-10-05", "2026-10-19", "2026-11-02", "2026-11-16"):
+        _ok(run, "note", "--with", "anna", "--date", day, "--confidence", "3", f"met on {day}")
+    _ok(run, "note", "--with", "anna", "--date", "2026-11-23", "--private", "--confidence", "1", "hard talk")
+
+
+def test_a_private_session_is_a_meeting_held_in_every_review(run: Run, run_json) -> None:
+    _five_sessions_one_private(run)
+    markdown = _ok(run, "export", "--since", "2026-10-01")
+    assert "| Sessions | 5 held" in markdown  # was "4 held": the private one is a meeting too
+    assert "_1 private session left out._" in markdown and "hard talk" not in markdown
+    html = _ok(run, "export", "--since", "2026-10-01", "--format", "html")
+    assert "<b>5</b>" in html and "1 private session left out" in html and "hard talk" not in html
+    assert "session(s)" not in html
+    figures = run_json("summary", "--since", "2026-10-01")
+    assert figures["sessions"]["count"] == 5
+    assert figures["confidence"]["last"] == 1  # in the journal's own summary the private session is mine
+    exported = json.loads(_ok(run, "export", "--since", "2026-10-01", "--format", "json"))
+    assert len(exported["sessions"]) == 4  # its content stays out of an export
+
+
+def test_the_html_month_chart_counts_the_private_meeting(run: Run) -> None:
+    from html.parser import HTMLParser
+
+    _five_sessions_one_private(run)
+    html = _ok(run, "export", "--since", "2026-10-01", "--format", "html")
+
+    class Bars(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inside = False
+            self.texts: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "svg" and ("id", "sessions-chart") in attrs:
+                self.inside = True
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "svg":
+                self.inside = False
+
+        def handle_data(self, data: str) -> None:
+            if self.inside and data.strip():
+                self.texts.append(data.strip())
+
+    bars = Bars()
+    bars.feed(html)
+    # each bar: its title, its count, its month; November holds two sessions and the private one
+    assert bars.texts[:6] == ["Oct 2026: 2", "2", "Oct 2026", "Nov 2026: 3", "3", "Nov 2026"]
+
+
+def test_summary_labels_done_in_the_period_apart_from_created_in_it(run: Run, run_json) -> None:
+    _ok(run, "person", "add", "Anna", "--role", "mentee")
+    _ok(run, "action", "add", "old one", "--with", "anna")
+    _ok(run, "action", "add", "old two", "--with", "anna")
+    _ok(run, "action", "add", "old three", "--with", "anna")
+    _ok(run, "action", "done", "1-3")
+    _ok(run, "action", "add", "new one", "--with", "anna")
+    figures = run_json("summary", "--with", "anna")
+    assert figures["actions"]["created"] == 4 and figures["actions"]["done"] == 3
+    assert figures["actions"]["created_done"] == 3
+    view = _ok(run, "summary", "--with", "anna")
+    assert "4 created in the period, 3 of them done (75%)" in view
+    assert "3 done in the period · 1 open · 0 overdue" in view
+
+
+# 6. words that are not errors -----------------------------------------------------------------------------
+
+
+def test_declining_a_delete_is_not_an_error(run: Run, db_path: Path) -> None:
+    _ok(run, "person", "add", "Anna", "--role", "mentee")
+    _ok(run, "note", "--with", "anna", "notes\n- [ ] plan")
+    before = counts(db_path)
+    result = run("delete", "session", "1", input="n\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("Nothing deleted.") and not result.stderr.strip().startswith("Error")
+    assert counts(db_path) == before
+
+
+def test_saving_an_edit_form_unchanged_keeps_the_record(run: Run, run_json, tmp_path: Path) -> None:
+    _ok(run, "person", "add", "Anna", "--role", "mentee")
+    _ok(run, "note", "--with", "anna", "--title", "Kickoff", "--confidence", "3", "notes  \nmore")
+    before = run_json("show", "session", "1")
+    trims = tmp_path / "trim.py"  # an editor that trims trailing blanks when it saves
+    trims.write_text(
+        "import sys\np = sys.argv[1]\nlines = open(p).read().split('\\n')\n"
+        "open(p, 'w').write('\\n'.join(line.rstrip() for line in lines))\n"
+    )
+    for kind in ("session", "person"):
+        result = run("edit", kind, "1", env={"EDITOR": f"{sys.executable} {trims}"})
+        assert result.exit_code == 0, result.output
+        assert result.stdout.strip() == f"No changes to {kind} 1."
+    assert run_json("show", "session", "1") == before
+    assert [line.split("  ", 1)[1] for line in _ok(run, "undo", "--list").splitlines()][0] == "note: added session 1"
+
+
+def test_undo_list_says_what_each_command_did_and_dry_run_what_goes(run: Run, db_path: Path) -> None:
+    _ok(run, "person", "add", "Anna", "--role", "mentee")
+    _ok(run, "note", "--with", "anna", "x", "--action", "a", "--action", "b", "--action", "c")
+    _ok(run, "reflect", "learned a lot")
+    _ok(run, "action", "done", "2")
+    _ok(run, "delete", "action", "1", "--yes")
+    listed = [line.split("  ", 1)[1] for line in _ok(run, "undo", "--list").splitlines()]
+    assert listed == [
+        "delete: deleted action item 1",
+        "action done: changed action item 2",
+        "reflect: added reflection 1",
+        "note: added session 1, action items 1–3",
+        "person add: added person 1",
+    ]
+    before = counts(db_path)
+    dry = _ok(run, "undo", "--dry-run").strip()
+    assert dry.startswith("Would undo `delete` from ") and dry.endswith(": restore action item 1.")
+    assert counts(db_path) == before
+    for _ in range(3):
+        _ok(run, "undo", "--yes")
+    assert _ok(run, "undo", "--dry-run").strip().endswith(": remove session 1, action items 1–3.")
+    assert _ok(run, "undo", "--yes").strip().endswith(": removed session 1, action items 1–3.")
