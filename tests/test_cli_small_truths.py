@@ -139,3 +139,61 @@ def test_undo_list_says_what_each_command_did_and_dry_run_what_goes(run: Run, db
         _ok(run, "undo", "--yes")
     assert _ok(run, "undo", "--dry-run").strip().endswith(": remove session 1, action items 1–3.")
     assert _ok(run, "undo", "--yes").strip().endswith(": removed session 1, action items 1–3.")
+
+
+# 10. highlights as text, dates on the confidence chart ------------------------------------------------------
+
+CLOSING = "## What we achieved\nA talk at the meetup.\n\n## What I learned\nPatience #growth"
+
+
+def test_highlights_show_a_reflection_without_markdown_headings(run: Run) -> None:
+    _ok(run, "person", "add", "Anna", "--role", "mentee")
+    _ok(run, "reflect", "--with", "anna", CLOSING)
+    summary = _ok(run, "summary")
+    assert "What we achieved: A talk at the meetup. What I learned: Patience #growth" in summary
+    assert "##" not in summary and "Nothing recorded in this period" not in summary
+    markdown = _ok(run, "export")
+    quoted = markdown.split("## Reflections", 1)[1]
+    assert "> **What we achieved**\n> A talk at the meetup.\n>\n> **What I learned**" in quoted
+    assert "\\#\\#" not in quoted
+    html = _ok(run, "export", "--format", "html")
+    assert "<strong>What we achieved</strong>\nA talk at the meetup." in html and "## What" not in html
+
+
+def test_the_html_confidence_chart_has_dates_on_its_x_axis(run: Run) -> None:
+    from html.parser import HTMLParser
+
+    _ok(run, "person", "add", "Anna", "--role", "mentee")
+    for day, level in (("2026-09-01", "2"), ("2026-10-01", "3"), ("2026-11-01", "4")):
+        _ok(run, "note", "--with", "anna", "--date", day, "--confidence", level, "met")
+    html = _ok(run, "export", "--format", "html")
+
+    class Chart(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inside = False
+            self.axis: list[tuple[float, str]] = []
+            self.pending: float | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "svg" and found.get("id") == "confidence-chart":
+                self.inside = True
+            elif self.inside and tag == "text" and found.get("class") == "axis":
+                self.pending = float(found["x"] or 0)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "svg":
+                self.inside = False
+
+        def handle_data(self, data: str) -> None:
+            if self.pending is not None:
+                self.axis.append((self.pending, data))
+                self.pending = None
+
+    chart = Chart()
+    chart.feed(html)
+    labels = [label for _, label in chart.axis]
+    assert labels[0] == "2026-09-01" and labels[-1] == "2026-11-01" and len(labels) == 5
+    xs = [x for x, _ in chart.axis]
+    assert xs == sorted(xs) and xs[0] == 20.0 and xs[-1] == 620.0  # under the first and the last dot

@@ -184,3 +184,27 @@ def parse_rating(text: str) -> RatingLine:
         else:
             kept.append(word)
     return RatingLine(" ".join(skill.split()), words[0], by, " ".join(kept))
+
+
+HEADING_LINE = r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"  # a Markdown ATX heading: `## What we achieved`
+
+
+def heading_text(line: str) -> str | None:
+    """The words of a Markdown heading line (`## What we achieved` -> `What we achieved`), else None."""
+    import re
+
+    found = re.match(HEADING_LINE, line)
+    return found.group(1) if found and found.group(1) else None
+
+
+def highlight(text: str) -> str:
+    """A reflection or note as one line of prose for a highlight: each Markdown heading becomes a lead-in
+    (`What we achieved: Lots.`), blank lines go, the rest is joined with spaces."""
+    parts: list[str] = []
+    for line in text.splitlines():
+        heading = heading_text(line)
+        if heading is not None:
+            parts.append(heading if heading[-1:] in ".:?!" else heading + ":")
+        elif line.strip():
+            parts.append(line.strip())
+    return " ".join(parts)

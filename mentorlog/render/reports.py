@@ -16,6 +16,7 @@ from mentorlog.base.i18n import N_, _, german, ngettext
 from mentorlog.base.safe import inert, one_line
 from mentorlog.core import humane
 from mentorlog.core.humane import relative_days, word
+from mentorlog.core.textparse import highlight
 from mentorlog.render.lists import (
     actions_table,
     bar,
@@ -282,7 +283,9 @@ def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
             )
         for quote in data.reflections:
             parts.append(
-                Text.assemble(("✎ ", "magenta"), (humane.day(quote.date), "dim"), " ", user(one_line(quote.text, 160)))
+                Text.assemble(
+                    ("✎ ", "magenta"), (humane.day(quote.date), "dim"), " ", user(one_line(highlight(quote.text), 160))
+                )
             )
     if data.is_empty:
         parts.append(empty(_("Nothing recorded in this period yet. Start with: mentorlog note --with NAME")))
