@@ -197,3 +197,29 @@ def test_the_html_confidence_chart_has_dates_on_its_x_axis(run: Run) -> None:
     assert labels[0] == "2026-09-01" and labels[-1] == "2026-11-01" and len(labels) == 5
     xs = [x for x, _ in chart.axis]
     assert xs == sorted(xs) and xs[0] == 20.0 and xs[-1] == 620.0  # under the first and the last dot
+
+
+# 5. show by name ------------------------------------------------------------------------------------------------
+
+
+def test_show_person_and_skill_by_name_and_topic_by_id(run: Run, run_json) -> None:
+    _ok(run, "person", "add", "Dr. Weber", "--role", "mentor")
+    _ok(run, "person", "add", "Anna Schmidt", "--role", "mentee")
+    _ok(run, "skill", "add", "giving feedback")
+    _ok(run, "skill", "add", "public speaking")
+    _ok(run, "topic", "add", "Budget for the conference", "--with", "weber")
+    view = _ok(run, "show", "person", "weber")
+    assert "Person 1" in view and "Dr. Weber" in view and "Budget for the conference" in view
+    assert run_json("show", "person", "Anna Schmidt")["id"] == 2
+    assert run_json("show", "person", "2")["name"] == "Anna Schmidt"
+    assert "giving feedback" in _ok(run, "show", "skill", "giv")
+    assert run_json("show", "skill", "speaking")["id"] == 2
+    topic = _ok(run, "show", "topic", "1")
+    assert "Topic 1" in topic and "Budget for the conference" in topic and "Dr. Weber" in topic
+    unknown = run("show", "person", "nobody")
+    assert unknown.exit_code == 1 and unknown.stderr.startswith("Error: no person named 'nobody'")
+    wrong = run("show", "goal", "talk")
+    assert wrong.exit_code == 2 and wrong.stderr.startswith("Error: a goal is shown by its id, a number, not 'talk'")
+    _ok(run, "skill", "add", "system design")
+    both = run("show", "skill", "s")
+    assert both.exit_code != 0 and "public speaking" in both.stderr and "system design" in both.stderr

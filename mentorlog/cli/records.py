@@ -24,7 +24,9 @@ show_app = command_app()
 @show_app.command()
 def show(
     kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
-    record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
+    record_id: str = typer.Argument(
+        ..., metavar="ID", autocompletion=completion.record_names, help="The record's id; a person or skill by name too."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show one record in full; a goal with its milestones, updates and action items."""
@@ -33,12 +35,28 @@ def show(
     entry = kind(kind_word)
     console = render.make_console()
     with common.journal(write=False) as journal:
-        record = entry.get(journal, record_id)
+        record = entry.get(journal, _record_id(journal, entry, record_id))
         data, view = entry.show(journal, record, common.today(), console.width)
     if json_:
         common.print_json(data)
     else:
         console.print(view)
+
+
+def _record_id(journal: Journal, entry: Kind, given: str) -> int:
+    """The id of the record `show` names: a number, or for a person or a skill its name, matched as `--with`
+    matches a person (`weber` finds Dr. Weber) and as `skill rate` finds a skill."""
+    cleaned = given.strip()
+    if cleaned.isdecimal() and cleaned.isascii():
+        return int(cleaned)
+    if entry.word == "person":
+        return int(journal.people.find_person(cleaned)["id"])
+    if entry.word == "skill":
+        return int(journal.skills.find_skill(cleaned)["id"])
+    raise UsageError(
+        _("a {word} is shown by its id, a number, not {given!r}").format(word=entry.noun(), given=given),
+        _("A person or a skill may also be named: `mentorlog show person weber`."),
+    )
 
 
 edit_app = command_app()

@@ -233,7 +233,7 @@ TABLES: tuple[Table, ...] = (
             ID, UUID, Column("name", "name"), enum("kind", "strength", "growth"), ref("person_id"),
             Column("description"), CREATED, UPDATED,
         ),
-        word="skill", noun="skill", listing="skills",
+        word="skill", noun="skill", listing="skills", peek=True,
         parents=(Parent("person_id", "people", "person_uuid", waits=True),),
         undo=True, dump=True, sync=True, search=7, in_first_dump=False, cli="skills", commands=("skill", "skills"),
     ),
