@@ -114,7 +114,7 @@ def test_saving_an_edit_form_unchanged_keeps_the_record(run: Run, run_json, tmp_
         assert result.exit_code == 0, result.output
         assert result.stdout.strip() == f"No changes to {kind} 1."
     assert run_json("show", "session", "1") == before
-    assert [line.split("  ", 1)[1] for line in _ok(run, "undo", "--list").splitlines()][0] == "note: added session 1"
+    assert _ok(run, "undo", "--list").splitlines()[0].split("  ", 1)[1] == "note: added session 1"
 
 
 def test_undo_list_says_what_each_command_did_and_dry_run_what_goes(run: Run, db_path: Path) -> None:
@@ -223,3 +223,57 @@ def test_show_person_and_skill_by_name_and_topic_by_id(run: Run, run_json) -> No
     _ok(run, "skill", "add", "system design")
     both = run("show", "skill", "s")
     assert both.exit_code != 0 and "public speaking" in both.stderr and "system design" in both.stderr
+
+
+# 9. meetings with a time in the calendar, agenda and today ---------------------------------------------------------
+
+
+def _calendar_events(text: bytes | str) -> dict[str, object]:
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(text)
+    return {str(event["summary"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_a_meeting_with_a_time_is_a_timed_event_in_the_local_zone(run: Run, monkeypatch) -> None:
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    _ok(run, "person", "add", "Dr. Weber", "--role", "mentor", "--cadence", "2w")
+    _ok(run, "person", "add", "Anna", "--role", "mentee", "--cadence", "1w")
+    _ok(run, "person", "add", "Ben", "--role", "mentee", "--cadence", "2w")
+    said = _ok(run, "note", "--with", "weber", "talked", "--next", "fri 14:00")
+    assert "Next meeting 2026-11-27, Fri at 14:00." in said
+    _ok(run, "note", "--with", "anna", "--date", "2026-11-20", "checked in")  # a Friday; cadence: the 27th
+    assert "meets Tue 10:00" in _ok(run, "person", "edit", "anna", "--meets", "tue 10:00")
+    _ok(run, "note", "--with", "ben", "--date", "2026-11-20", "checked in", "--next", "2026-12-02")
+    events = _calendar_events(_ok(run, "export", "--format", "ics"))
+    weber = events["Mentoring: Dr. Weber"]["dtstart"].dt  # type: ignore[index]
+    assert weber == datetime(2026, 11, 27, 14, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert str(weber.tzinfo) == "Europe/Berlin"
+    assert events["Mentoring: Dr. Weber"]["dtend"].dt == datetime(2026, 11, 27, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # type: ignore[index]
+    anna = events["Mentoring: Anna"]["dtstart"].dt  # type: ignore[index]
+    assert anna == datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # the usual slot after the 27th
+    ben = events["Mentoring: Ben"]["dtstart"].dt  # type: ignore[index]
+    assert ben == date(2026, 12, 2) and not isinstance(ben, datetime)  # no time known: all day
+    today = _ok(run, "today")
+    assert "2026-11-27 14:00 (tomorrow)" in today and "2026-12-01 10:00 (in 5 days)" in today
+    assert "2026-12-02 (in 6 days)" in today
+    assert "next meeting  2026-11-27 14:00 (tomorrow)" in _ok(run, "agenda", "--with", "weber")
+    assert "2026-12-01 10:00 (in 5 days), by cadence" in _ok(run, "agenda", "--with", "anna")
+
+
+def test_the_usual_slot_is_kept_cleared_and_checked(run: Run, run_json) -> None:
+    _ok(run, "person", "add", "Anna", "--role", "mentee")
+    _ok(run, "person", "edit", "anna", "--meets", "mittwoch 9 uhr")
+    assert run_json("show", "person", "anna")["meets"] == "wed 09:00"
+    _ok(run, "edit", "person", "1", "--meets", "none")
+    assert run_json("show", "person", "anna")["meets"] is None
+    bad = run("person", "edit", "anna", "--meets", "someday")
+    assert bad.exit_code == 2 and bad.stderr.startswith("Error: cannot read 'someday' as a meeting slot")
+    _ok(run, "note", "--with", "anna", "x", "--next", "2026-12-03 9:30")
+    assert run_json("show", "session", "1")["next_time"] == "09:30"
+    assert run_json("show", "person", "anna")["next_time"] == "09:30"
+    _ok(run, "edit", "session", "1", "--next", "2026-12-04")
+    assert run_json("show", "session", "1")["next_time"] is None  # a new day without a time: no time

@@ -134,7 +134,7 @@ def use_typed_words() -> None:
     if base is None or getattr(base, "mentorlog", False):
         return
 
-    class Bash(base):  # type: ignore[misc,valid-type]
+    class Bash(base):  # type: ignore[misc]
         mentorlog = True
 
         def get_completion_args(self) -> tuple[list[str], str]:
@@ -147,10 +147,10 @@ def use_typed_words() -> None:
     shell_completion.add_completion_class(Bash, "bash")
 
 
-def shell_option(args: list[str]) -> None:
+def shell_option(command: Any, args: list[str]) -> None:
     """`--show-completion SHELL` / `--install-completion SHELL` write that shell's script, whatever shell runs
     mentorlog (Typer's own options take no value and detect the current shell). Without a SHELL word they are
-    left to Typer. Exits when it has done one."""
+    left to Typer. Exits when it has done one. COMMAND: the root command, whose completions the script asks."""
     import typer
 
     from mentorlog.base.errors import UsageError
@@ -175,21 +175,59 @@ def shell_option(args: list[str]) -> None:
         if not value:
             return
         shell = value.strip().lower()
-        if shell not in SHELLS:
+        shells = SHELLS if option == "--show-completion" else INSTALLED
+        if shell not in shells:
             raise UsageError(
                 _("{option} takes a shell, not {value!r}").format(option=option, value=value),
-                _("One of: {shells}.").format(shells=", ".join(SHELLS[:3])),
+                _("One of: {shells}.").format(shells=", ".join(shells[:3])),
             )
-        from typer import completion
-
-        names = {"prog_name": "mentorlog", "complete_var": COMPLETE_VAR}
+        script = _script(command, shell)
         if option == "--show-completion":
-            typer.echo(completion.get_completion_script(shell=shell, **names))
+            typer.echo(script)
         else:
-            shell, path = completion.install(shell=shell, **names)
+            path = _install(shell, script)
             typer.echo(_("{shell} completion installed in {path}").format(shell=shell, path=path))
             typer.echo(_("Completion will take effect once you restart the terminal."))
         raise typer.Exit(0)
+
+
+INSTALLED = ("bash", "zsh", "fish")
+# where each shell looks for a completion script, and the line its start-up file needs to load it (as Typer's
+# own --install-completion does)
+HOMES = {
+    "bash": (".bash_completions/mentorlog.sh", ".bashrc", "source '{path}'"),
+    "zsh": (".zfunc/_mentorlog", ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit"),
+    "fish": (".config/fish/completions/mentorlog.fish", None, None),
+}
+
+
+def _script(command: Any, shell: str) -> str:
+    """SHELL's completion script, from the shell's completion class (Click's public `shell_completion` API;
+    Typer registers its classes for bash, zsh, fish and PowerShell when it builds the root command)."""
+    from typer.completion import shell_completion  # type: ignore[attr-defined]  # Typer's bundled click module
+
+    found: Any = shell_completion.get_completion_class(shell)  # one of SHELLS: Typer registered them all
+    return str(found(command, {}, "mentorlog", COMPLETE_VAR).source()).strip() + "\n"
+
+
+def _install(shell: str, script: str) -> Path:
+    """Write SCRIPT where SHELL finds it, and the line that loads it into the shell's start-up file (once)."""
+    from mentorlog.store.files import write_atomic
+
+    journal = _journal(None) or Path(os.devnull)
+    where, startup, line = HOMES[shell]
+    target = Path.home() / where
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, [script], journal=journal)
+    if startup and line:
+        rc = Path.home() / startup
+        text = rc.read_text(encoding="utf-8") if rc.is_file() else ""
+        wanted = line.format(path=target)
+        if wanted not in text:
+            write_atomic(
+                rc, [text + ("" if not text or text.endswith("\n") else "\n") + wanted + "\n"], journal=journal
+            )
+    return target
 
 
 def person_names(ctx: Any, incomplete: str) -> list[str]:

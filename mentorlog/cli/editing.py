@@ -29,7 +29,9 @@ def _same_form(entry: Kind, edited: str, before: str) -> bool:
     def read(text: str) -> tuple[dict[str, str], dict[str, str]]:
         form = editform.parse(text, entry.form.fields, entry.form.sections)
         strip = {name: value.strip() for name, value in form.fields.items()}
-        return strip, {name: "\n".join(line.rstrip() for line in text.strip().split("\n")) for name, text in form.sections.items()}
+        return strip, {
+            name: "\n".join(line.rstrip() for line in text.strip().split("\n")) for name, text in form.sections.items()
+        }
 
     try:
         return read(edited) == read(before)

@@ -103,7 +103,9 @@ def note(
     action: list[str] = typer.Option(
         [], "--action", "-a", help="An action item, with optional due:DATE owner:NAME tokens (repeatable)."
     ),
-    next_: str | None = typer.Option(None, "--next", "-n", help="The date of the next meeting."),
+    next_: str | None = typer.Option(
+        None, "--next", "-n", help="The date of the next meeting, with its time if known: fri, 'fri 14:00'."
+    ),
     tag: list[str] = typer.Option(
         [], "--tag", autocompletion=completion.tags, help="A tag (repeatable); #words in the text are tags too."
     ),
@@ -153,11 +155,11 @@ def note(
         parsed = parse_note(fields.body)
         action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
         dues = [common.day(line.due, direction="forward", period_end=True) for line in action_lines]
-        next_day = common.day(fields.next_text, direction="forward")
+        next_when = common.when(fields.next_text, direction="forward") if fields.next_text else None
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
         session, discussed, actions, session_ratings = _record(
-            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings
+            plan, when, fields, parsed.notes, next_when, private, goal, tags, action_lines, dues, ratings
         )
     if json_:
         common.print_json({**session.to_json(), "ratings": [line for line, _ in session_ratings]})
@@ -189,7 +191,10 @@ def _confirm(session: Session, actions: list[Action], plan: whom.PersonPlan | No
                 done=done,
             )
         )
-    after = [_("Next meeting {day}").format(day=common.shown_day(session.next))] if session.next else []
+    after = []
+    if session.next:
+        at = _(" at {time}").format(time=session.next_time) if session.next_time else ""
+        after.append(_("Next meeting {day}").format(day=common.shown_day(session.next)) + at)
     if discussed:
         n = len(discussed)
         after.append(ngettext("{n} topic marked discussed", "{n} topics marked discussed", n).format(n=n))
@@ -202,7 +207,7 @@ def _record(
     when: When,
     fields: NoteFields,
     notes: str,
-    next_day: date | None,
+    next_when: When | None,
     private: bool,
     goal: list[int],
     tags: list[str],
@@ -228,7 +233,8 @@ def _record(
             notes=notes,
             feedback=fields.feedback,
             confidence=fields.confidence,
-            next_day=next_day,
+            next_day=next_when.day if next_when else None,
+            next_at=next_when.at if next_when else None,
             private=private,
             goal_ids=goal,
             tags=tags,

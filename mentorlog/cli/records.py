@@ -25,7 +25,10 @@ show_app = command_app()
 def show(
     kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
     record_id: str = typer.Argument(
-        ..., metavar="ID", autocompletion=completion.record_names, help="The record's id; a person or skill by name too."
+        ...,
+        metavar="ID",
+        autocompletion=completion.record_names,
+        help="The record's id; a person or skill by name too.",
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -103,6 +106,9 @@ def edit(
     since: str | None = typer.Option(None, "--since", help="When the relationship started, or 'none' (person)."),
     until: str | None = typer.Option(None, "--until", help="Its planned end, or 'none' (person)."),
     agreement: str | None = typer.Option(None, "--agreement", help="What you both agreed (person)."),
+    meets: str | None = typer.Option(
+        None, "--meets", help="The usual meeting slot, like 'tue 10:00', or 'none' (person)."
+    ),
     draft: bool = typer.Option(False, "--draft", help="Continue the edit whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the changed record as JSON."),
 ) -> None:
@@ -115,7 +121,7 @@ def edit(
         "confidence": confidence, "next": next_, "private": private, "tag": tag or None,
         "goal": goal or None, "description": description, "horizon": horizon, "kind": skill_kind, "target": target,
         "parent": parent, "owner": owner, "due": due, "session": session, "name": name, "role": role,
-        "cadence": cadence, "note": note, "since": since, "until": until, "agreement": agreement,
+        "cadence": cadence, "note": note, "since": since, "until": until, "agreement": agreement, "meets": meets,
     }  # fmt: skip
     flags = {flag: value for flag, value in given.items() if value is not None}
     wrong = sorted(set(flags) - set(entry.flags))

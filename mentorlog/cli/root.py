@@ -218,7 +218,7 @@ class RootGroup(MentorlogGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from mentorlog.cli import completion
 
-        completion.shell_option(args)  # `--show-completion zsh`: that shell's script, not the current shell's
+        completion.shell_option(self, args)  # `--show-completion zsh`: that shell's script, not the current shell's
         result: list[str] = super().parse_args(ctx, args)
         return result
 

@@ -61,9 +61,11 @@ class Person(Record):
         "name",
         "role",
         "cadence_days",
+        "meets",
         "note",
         "last_session",
         "next_session",
+        "next_time",
         "open_actions",
         "status",
         "started",
@@ -90,6 +92,17 @@ class Person(Record):
     agreement: str = ""
     status: str = "active"
     closed_at: str | None = None
+    meets_day: int | None = None  # the usual slot (`person edit --meets "tue 10:00"`): weekday 0-6
+    meets_time: str | None = None  # and time of day HH:MM
+    next_time: str | None = None  # HH:MM of the planned next meeting, when one was given
+
+    @property
+    def meets(self) -> str | None:
+        """The usual slot as JSON says it: `tue 10:00`, `10:00`, `tue`; None when there is none."""
+        if self.meets_day is None and self.meets_time is None:
+            return None
+        day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[self.meets_day] if self.meets_day is not None else ""
+        return " ".join(part for part in (day, self.meets_time or "") if part)
 
     @property
     def active(self) -> bool:
@@ -110,6 +123,7 @@ class Session(Record):
         "feedback",
         "confidence",
         "next",
+        "next_time",
         "private",
         "goal_ids",
         "action_ids",
@@ -132,6 +146,7 @@ class Session(Record):
     private: bool
     created_at: str
     updated_at: str
+    next_time: str | None = None  # HH:MM of the next meeting, when one was given (`--next "fri 14:00"`)
     goal_ids: list[int] = msgspec.field(default_factory=list)
     action_ids: list[int] = msgspec.field(default_factory=list)
     tags: list[str] = msgspec.field(default_factory=list)

@@ -133,7 +133,11 @@ class Summary(msgspec.Struct, frozen=True):
     @property
     def is_empty(self) -> bool:
         return (
-            not self.sessions and not self.actions.created and not self.goals and not self.skills and not self.reflections
+            not self.sessions
+            and not self.actions.created
+            and not self.goals
+            and not self.skills
+            and not self.reflections
         )
 
     def to_json(self) -> dict[str, Any]:  # computed: product.md's summary shape, nested and renamed

@@ -82,7 +82,11 @@ def next_meeting_text(person: Person, today: date, *, relative: bool = True, sai
     meeting = next_meeting(person, today) if person.active else None
     if meeting is None:
         return Text("—", style="dim")
-    text = when_text(meeting.day.isoformat(), today, relative=relative)
+    text = when_text(meeting.day.isoformat(), today, relative=False)
+    if meeting.at:
+        text.append(" " + meeting.at)
+    if relative:
+        text.append(f" ({relative_days(meeting.day, today)})", style="dim")
     if not meeting.planned:
         text.stylize("dim")
         if said:

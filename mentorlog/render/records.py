@@ -13,6 +13,7 @@ from rich.text import Text
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import capped, shorten_words
 from mentorlog.core import humane
+from mentorlog.core.dates import slot_text
 from mentorlog.core.humane import word
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
 from mentorlog.render.lists import (
@@ -40,11 +41,14 @@ def long_text(text: str) -> Text:
     return result
 
 
-def _fields(*pairs: tuple[str, Text | str]) -> Table:
+def _fields(*pairs: tuple[str, Text | str | None]) -> Table:
+    """Label and value rows; a row whose value is None is left out."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in pairs:
+        if value is None:
+            continue
         grid.add_row(label, value if isinstance(value, Text) else user(value))  # stored values stay inert
     return grid
 
@@ -182,6 +186,7 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
             (_("started"), when_text(person.started, today)),
             (_("planned end"), when_text(person.ends, today)),
             (_("cadence"), cadence_text(person, today)),
+            (_("usual slot"), Text(slot_text(person.meets_day, person.meets_time)) if person.meets else None),
             (_("last session"), when_text(person.last_session, today)),
             (_("next meeting"), next_meeting_text(person, today, said=True)),
             (_("open actions"), str(person.open_actions)),

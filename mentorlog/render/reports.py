@@ -211,7 +211,9 @@ def action_counts(actions: ActionFigures) -> tuple[str, str]:
             "{created} created in the period, {done} of it done ({percent}%)",
             "{created} created in the period, {done} of them done ({percent}%)",
             actions.created,
-        ).format(created=actions.created, done=actions.created_done, percent=round((actions.completion_rate or 0) * 100))
+        ).format(
+            created=actions.created, done=actions.created_done, percent=round((actions.completion_rate or 0) * 100)
+        )
     else:
         created = _("none created in the period")
     done = _("{done} done in the period · {open} open").format(done=actions.done, open=actions.open)
@@ -442,5 +444,10 @@ def _meetings(meetings: list[Meeting], today: date) -> Table:
     table.add_column(style="dim")
     for meeting in meetings:
         how = _("planned") if meeting.planned else _("by cadence ({days}d)").format(days=meeting.person.cadence_days)
-        table.add_row(user(meeting.person.name, "bold"), when_text(meeting.day.isoformat(), today, open_item=True), how)
+        day = when_text(meeting.day.isoformat(), today, open_item=True)
+        if meeting.at:  # the time after the day, before how far off it is: `2026-12-01 10:00 (in 5 days)`
+            day = when_text(meeting.day.isoformat(), today, open_item=True, relative=False)
+            day.append(" " + meeting.at, style=day.style)
+            day.append(f" ({relative_days(meeting.day, today)})", style="dim")
+        table.add_row(user(meeting.person.name, "bold"), day, how)
     return table

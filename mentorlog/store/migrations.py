@@ -547,3 +547,13 @@ def m013_people_name_key(db: Database) -> None:
     db.execute("DROP INDEX idx_people_name")
     db.execute("CREATE UNIQUE INDEX idx_people_name_key ON people (name_key)")
     change_log_triggers(db, ("people",))  # the logged rows of people gained a column
+
+
+@migrations()
+def m045_meeting_times(db: Database) -> None:
+    """A meeting can have a time: the next meeting's (`note --next "fri 14:00"`) beside its date, and a
+    relationship's usual slot (`person edit --meets "tue 10:00"`): a weekday and a time of day."""
+    db.execute("ALTER TABLE sessions ADD COLUMN next_time TEXT")
+    db.execute("ALTER TABLE people ADD COLUMN meets_day INTEGER CHECK (meets_day BETWEEN 0 AND 6)")
+    db.execute("ALTER TABLE people ADD COLUMN meets_time TEXT")
+    change_log_triggers(db, ("sessions", "people"))  # the logged rows gained columns

@@ -41,20 +41,30 @@ class Undone(msgspec.Struct, frozen=True):
     def plan(self) -> str:
         """What undoing it will do: `remove session 4, action items 7, 8`."""
         return self._said(
-            {"removed": _("remove {things}"), "restored": _("restore {things}"), "changed back": _("change back {things}")}
+            {
+                "removed": _("remove {things}"),
+                "restored": _("restore {things}"),
+                "changed back": _("change back {things}"),
+            }
         )
 
     def describe(self) -> str:
         """What undoing it did: `removed session 4, action items 7, 8`."""
         return self._said(
-            {"removed": _("removed {things}"), "restored": _("restored {things}"), "changed back": _("changed back {things}")}
+            {
+                "removed": _("removed {things}"),
+                "restored": _("restored {things}"),
+                "changed back": _("changed back {things}"),
+            }
         )
 
     def _said(self, said: dict[str, str]) -> str:
         parts = []
         for verb, rows in (("removed", self.removed), ("restored", self.restored), ("changed back", self.reverted)):
             by_noun: dict[str, list[int]] = {}
-            for table, ids in sorted(rows.items(), key=lambda item: ORDER.get(item[0], len(ORDER))):  # session, goal and reflection tags are all just "tags"
+            for table, ids in sorted(
+                rows.items(), key=lambda item: ORDER.get(item[0], len(ORDER))
+            ):  # session, goal and reflection tags are all just "tags"
                 by_noun.setdefault(NOUNS.get(table, table), []).extend(ids)
             if by_noun:
                 things = ", ".join(
@@ -83,7 +93,7 @@ def counted(noun: str, n: int) -> str:
 
 
 def named(noun: str, ids: list[int]) -> str:
-    """`session 4`, `action items 7, 8`, `action items 3–9` for the record tables, with the ids they had."""
+    """`session 4`, `action items 7, 8`, `action items 3-9` (an en dash) for the record tables, by their ids."""
     shown = _id_list(sorted(set(ids)))
     n = len(set(ids))
     forms = {
@@ -101,7 +111,7 @@ def named(noun: str, ids: list[int]) -> str:
 
 
 def _id_list(ids: list[int]) -> str:
-    """`1, 2`, `3–9, 12`: runs of three or more as a range."""
+    """`1, 2`, `3-9, 12` (an en dash): runs of three or more as a range."""
     runs: list[list[int]] = []
     for one in ids:
         if runs and one == runs[-1][-1] + 1:

@@ -40,6 +40,7 @@ class SessionsRepo(Repo):
         feedback: str = "",
         confidence: int | None = None,
         next_day: date | None = None,
+        next_at: time | None = None,
         private: bool = False,
         goal_ids: list[int] | None = None,
         tags: list[str] | None = None,
@@ -66,6 +67,7 @@ class SessionsRepo(Repo):
                 "feedback": feedback,
                 "confidence": validate.confidence(confidence),
                 "next_date": validate.day(next_day, "next meeting").isoformat() if next_day else None,
+                "next_time": next_at.strftime("%H:%M") if next_day and next_at else None,
                 "private": int(private),
             },
         )
@@ -187,9 +189,10 @@ class SessionsRepo(Repo):
         if "confidence" in changes:
             fields["confidence"] = validate.confidence(changes["confidence"])
         if "next_day" in changes:
-            fields["next_date"] = (
-                validate.day(changes["next_day"], "next meeting").isoformat() if changes["next_day"] else None
-            )
+            value = changes["next_day"]
+            next_day, next_at = (value, None) if value is None or isinstance(value, date) else (value.day, value.at)
+            fields["next_date"] = validate.day(next_day, "next meeting").isoformat() if next_day else None
+            fields["next_time"] = next_at.strftime("%H:%M") if next_day and next_at else None
         if "private" in changes:
             fields["private"] = int(bool(changes["private"]))
         if "person_id" in changes:
