@@ -277,3 +277,55 @@ def test_the_usual_slot_is_kept_cleared_and_checked(run: Run, run_json) -> None:
     assert run_json("show", "person", "anna")["next_time"] == "09:30"
     _ok(run, "edit", "session", "1", "--next", "2026-12-04")
     assert run_json("show", "session", "1")["next_time"] is None  # a new day without a time: no time
+
+
+# 8. German ---------------------------------------------------------------------------------------------------------
+
+DE = {"MENTORLOG_LANG": "de"}
+
+
+def test_german_tokens_in_notes_and_actions(run: Run, run_json) -> None:
+    _ok(run, "person", "add", "Dr. Weber", "--role", "mentor")
+    _ok(run, "person", "add", "Anna Schmidt", "--role", "mentee")
+    notes = "Notizen\n- [ ] Folien schicken fällig:fr wer:ich\n- [ ] Buch lesen FÄLLIG:in 2 wochen"
+    said = _ok(run, "note", "--with", "anna", notes, "--action", "Mail an Ben mit:weber fällig:morgen", env=DE)
+    assert "1 für mich, fällig Fr, 27.11.2026: 'Folien schicken'" in said
+    actions = {action["id"]: action for action in run_json("actions", "--status", "all")}
+    assert (actions[1]["text"], actions[1]["due"], actions[1]["owner"], actions[1]["with"]) == (
+        "Folien schicken", "2026-11-27", "me", "Anna Schmidt",
+    )  # fmt: skip
+    assert (actions[2]["text"], actions[2]["due"], actions[2]["owner"]) == ("Buch lesen", "2026-12-10", "Anna Schmidt")
+    assert (actions[3]["text"], actions[3]["due"], actions[3]["owner"], actions[3]["with"]) == (
+        "Mail an Ben", "2026-11-27", "me", "Dr. Weber",
+    )  # fmt: skip
+    _ok(run, "action", "add", "Artikel lesen mit:anna wer:sie fällig:nächsten freitag", env=DE)
+    added = run_json("show", "action", "4")
+    assert (added["text"], added["with"], added["owner"], added["due"]) == (
+        "Artikel lesen", "Anna Schmidt", "Anna Schmidt", "2026-11-27",
+    )  # fmt: skip
+    _ok(run, "action", "add", "English too with:weber due:fri")
+    assert run_json("show", "action", "5")["with"] == "Dr. Weber"
+
+
+def test_german_owner_column_and_confirmations_read_naturally(run: Run) -> None:
+    _ok(run, "person", "add", "Dr. Weber", "--role", "mentor")
+    _ok(run, "person", "add", "Anna Schmidt", "--role", "mentee")
+    said = _ok(run, "note", "--with", "weber", "--date", "2026-11-25", "Gespräch", "--next", "2.12.", env=DE)
+    assert said.splitlines() == [
+        "Festgehalten: Sitzung 1 mit Dr. Weber am Mi, 25.11.2026.",
+        "Nächstes Treffen Mi, 02.12.2026.",
+    ]
+    _ok(run, "action", "add", "Folien bauen", "--with", "anna", "--due", "fri")
+    grouped = _ok(run, "actions", "--by-person", env=DE)
+    row = next(line for line in grouped.splitlines() if "Folien bauen" in line)
+    assert "sie/er" in row and "Schmidt" not in row  # English says `them` here
+    assert "them" in next(line for line in _ok(run, "actions", "--by-person").splitlines() if "Folien" in line)
+
+
+def test_the_german_people_table_fits_at_110_columns(run: Run, german_demo: Path) -> None:
+    later = {"MENTORLOG_TODAY": "2027-01-20", "COLUMNS": "110"}  # every relationship overdue by then
+    for env in (later, {**later, **DE}):
+        table = _ok(run, "--db", str(german_demo), "people", "--all", env=env).splitlines()
+        assert len(table) == 5 and max(len(line.rstrip()) for line in table) <= 110  # one line per person
+    german = _ok(run, "--db", str(german_demo), "people", "--all", env={**later, **DE})
+    assert "14 T · 44 T überfällig" in german and "07.12.2026 (vor 6 Wochen)" in german

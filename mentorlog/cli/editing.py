@@ -75,9 +75,10 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
                 patch = type(patch)(**{**patch.changes(), "tags": tuple(dict.fromkeys([*current.tags, *found]))})
             updated = entry.update(journal, record_id, patch)
             for line, due in zip(new_actions, dues, strict=True):
-                owner = whom.owner_id(journal, line.owner, current.person_id)
+                whose = whom.find_person_id(journal, line.with_name) if line.with_name else current.person_id
+                owner = whom.owner_id(journal, line.owner, whose)
                 action = journal.actions.add_action(
-                    line.text, owner_id=owner, due=due, person_id=current.person_id, session_id=record_id
+                    line.text, owner_id=owner, due=due, person_id=whose, session_id=record_id
                 )
                 if line.done:
                     journal.actions.set_action_status([action.id], "done")

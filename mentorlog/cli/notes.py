@@ -221,10 +221,11 @@ def _record(
 
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
-        actions = [
-            NewAction(line.text, whom.owner_id(journal, line.owner, person_id), due, line.done)
-            for line, due in zip(action_lines, dues, strict=True)
-        ]
+        actions = []
+        for item, due in zip(action_lines, dues, strict=True):  # `with:NAME` (`mit:`) puts one with someone else
+            whose = whom.find_person_id(journal, item.with_name) if item.with_name else None
+            owner_of = whom.owner_id(journal, item.owner, whose or person_id)
+            actions.append(NewAction(item.text, owner_of, due, item.done, whose if whose != person_id else None))
         session = journal.sessions.add_session(
             day=when.day,
             at=when.at,

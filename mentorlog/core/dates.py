@@ -205,7 +205,7 @@ def check_in_range(day: date, text: str) -> date:
 
 
 def format_day(day: date, today: date, *, language: str | None = None) -> str:
-    """A stored day as a confirmation shows it: `2026-12-04, Fri` (German: `04.12.2026, Fr`); LANGUAGE defaults
+    """A stored day as a confirmation shows it: `2026-12-04, Fri` (German: `Fr, 04.12.2026`); LANGUAGE defaults
     to the one chosen for this command.
 
     The date is absolute on purpose, so a misread is seen at once; `today` is part of the signature
@@ -213,8 +213,8 @@ def format_day(day: date, today: date, *, language: str | None = None) -> str:
     """
     language = language or i18n.language()
     weekday = WEEKDAY_SHORT[language][day.weekday()]
-    if language == "de":
-        return f"{day.day:02d}.{day.month:02d}.{day.year}, {weekday}"
+    if language == "de":  # the weekday first, as German writes it: `Mi, 02.12.2026`
+        return f"{weekday}, {day.day:02d}.{day.month:02d}.{day.year}"
     return f"{day.isoformat()}, {weekday}"
 
 

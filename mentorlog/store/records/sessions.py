@@ -26,6 +26,7 @@ class NewAction(msgspec.Struct, frozen=True):
     owner_id: int | None = None
     due: date | None = None
     done: bool = False
+    person_id: int | None = None  # another relationship than the session's (`with:NAME` on its line)
 
 
 class SessionsRepo(Repo):
@@ -82,7 +83,7 @@ class SessionsRepo(Repo):
                     "owner_id": action.owner_id,
                     "due": validate.day(action.due, "due date").isoformat() if action.due else None,
                     "status": "done" if action.done else "open",
-                    "person_id": person_id,
+                    "person_id": action.person_id or person_id,
                     "session_id": session_id,
                     "done_at": stamp if action.done else None,
                 },
