@@ -185,7 +185,7 @@ def _session_fill(record: Any) -> editform.Form:
     return editform.session_form(
         record.title,
         str(record.confidence or ""),
-        " ".join(part for part in (humane.day(record.next), record.next_time or "") if part),
+        " ".join(part for part in (humane.day(record.next), getattr(record, "next_time", None) or "") if part),
         record.feedback,
         record.notes,
         edit_help("session") + "\n" + _(SESSION_HELP),

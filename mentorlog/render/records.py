@@ -13,7 +13,6 @@ from rich.text import Text
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import capped, shorten_words
 from mentorlog.core import humane
-from mentorlog.core.dates import slot_text
 from mentorlog.core.humane import word
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
 from mentorlog.render.lists import (
@@ -170,6 +169,8 @@ def show_reflection(reflection: Reflection, today: date) -> Panel:
 
 
 def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date, *, width: int = 120) -> Panel:
+    from mentorlog.core.dates import slot_text  # here: the lists that render people do not load the date parser
+
     body: list[RenderableType] = [
         _fields(
             (_("name"), user(person.name, "bold")),
