@@ -278,7 +278,7 @@ def test_confidence_sparkline_shows_the_latest_sixty_ratings() -> None:
     assert (confidence.first, confidence.last, confidence.average) == (5, 2, round(182 / 61, 1))
 
 
-FIGURES = ActionFigures(created=4, done=3, open=2, overdue=1, completion_rate=0.75)
+FIGURES = ActionFigures(created=4, done=3, open=2, overdue=1, completion_rate=0.75, created_done=3)
 
 
 def summary(**changes: Any) -> Summary:
@@ -320,7 +320,7 @@ def test_summary_json() -> None:
         "since": "2026-11-01",
         "until": "2026-11-30",
         "sessions": {"count": 3, "expected": 4},
-        "actions": {"created": 4, "done": 3, "open": 2, "overdue": 1, "completion_rate": 0.75},
+        "actions": {"created": 4, "done": 3, "open": 2, "overdue": 1, "completion_rate": 0.75, "created_done": 3},
         "goals": [{"id": 7, "title": "Speak up", "progress_start": 10, "progress_end": 40}],
         "confidence": {"first": 3, "last": 4, "average": 3.5, "sparkline": "▅▆"},
         "tags": [{"tag": "growth", "count": 2}, {"tag": "talks", "count": 1}],

@@ -43,7 +43,8 @@ def action_add(
 
     line = parse_action(text)
     due_day = common.day(due if due is not None else line.due, direction="forward", period_end=True)
-    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
+    named = with_ if with_ is not None else line.with_name  # `--with`, else a `with:` (`mit:`) token in the text
+    plan = whom.plan_person(whom.with_name(named), create=create, default=whom.is_default(named))
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
         action = journal.actions.add_action(

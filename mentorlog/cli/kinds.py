@@ -5,7 +5,7 @@ kinds are here; a kind added later (docs/adding-a-kind.md) keeps its entry, `KIN
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
 from mentorlog.base.errors import UsageError
@@ -16,6 +16,7 @@ from mentorlog.core import editform, humane, validate
 
 if TYPE_CHECKING:
     from mentorlog.core import patches
+    from mentorlog.core.dates import When
     from mentorlog.render.lists import RenderableType
     from mentorlog.store.journal import Journal
 
@@ -50,6 +51,18 @@ def as_due_day(_: Journal, __: Any, value: str) -> date | None:
     found = None if _clear(value) else common.when(value, direction="forward").day
     common.warn_past_due(found)
     return found
+
+
+def as_next(_: Journal, __: Any, value: str) -> When | None:
+    """The next meeting: its day, and its time when one is given (`fri 14:00`)."""
+    return None if _clear(value) else common.when(value, direction="forward")
+
+
+def as_slot(_: Journal, __: Any, value: str) -> tuple[int | None, time | None] | None:
+    """The usual meeting slot (`tue 10:00`), or none."""
+    from mentorlog.core.dates import parse_slot
+
+    return None if _clear(value) else parse_slot(value)
 
 
 def as_target(_: Journal, __: Any, value: str) -> date | None:
@@ -183,7 +196,7 @@ def _session_fill(record: Any) -> editform.Form:
     return editform.session_form(
         record.title,
         str(record.confidence or ""),
-        humane.day(record.next),
+        " ".join(part for part in (humane.day(record.next), getattr(record, "next_time", None) or "") if part),
         record.feedback,
         record.notes,
         edit_help("session") + "\n" + _(SESSION_HELP),
@@ -199,7 +212,7 @@ def _session_read(_: Any, form: editform.Form) -> patches.Patch:
     return patches.SessionPatch(
         title=form.field("Title"),
         confidence=common.form_value("Confidence", as_confidence_text, confidence) if confidence else None,
-        next_day=common.when(next_text, direction="forward").day if next_text else None,
+        next_day=common.when(next_text, direction="forward") if next_text else None,
         notes=form.section("notes"),
         feedback=editform.session_feedback(form),
     )
@@ -371,7 +384,7 @@ KINDS: dict[str, Kind] = {
         flags={
             "text": ("notes", as_text), "title": ("title", as_text), "date": ("day", as_past_day),
             "with": ("person_id", as_person), "feedback": ("feedback", as_text),
-            "confidence": ("confidence", as_confidence), "next": ("next_day", as_future_day),
+            "confidence": ("confidence", as_confidence), "next": ("next_day", as_next),
             "private": ("private", as_flag), "tag": ("tags", as_tags), "goal": ("goal_ids", as_goal_ids),
         },
         form=FormSpec(editform.SESSION_FIELDS, editform.SESSION_SECTIONS, _session_fill, _session_read),
@@ -419,7 +432,7 @@ KINDS: dict[str, Kind] = {
         flags={
             "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
             "note": ("note", as_text), "since": ("started", as_past_day_or_none), "until": ("ends", as_target),
-            "agreement": ("agreement", as_text),
+            "agreement": ("agreement", as_text), "meets": ("meets", as_slot),
         },
         form=FormSpec(("Name", "Since", "Until"), ("agreement", "note"), _person_fill, _person_read),
         show=_show_person,

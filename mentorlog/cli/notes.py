@@ -111,7 +111,9 @@ def note(
     action: list[str] = typer.Option(
         [], "--action", "-a", help="An action item, with optional due:DATE owner:NAME tokens (repeatable)."
     ),
-    next_: str | None = typer.Option(None, "--next", "-n", help="The date of the next meeting."),
+    next_: str | None = typer.Option(
+        None, "--next", "-n", help="The date of the next meeting, with its time if known: fri, 'fri 14:00'."
+    ),
     tag: list[str] = typer.Option(
         [], "--tag", autocompletion=completion.tags, help="A tag (repeatable); #words in the text are tags too."
     ),
@@ -177,11 +179,11 @@ def note(
         parsed = parse_note(fields.body)
         action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
         dues = [common.day(line.due, direction="forward", period_end=True) for line in action_lines]
-        next_day = common.day(fields.next_text, direction="forward")
+        next_when = common.when(fields.next_text, direction="forward") if fields.next_text else None
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
         session, marked, actions, session_ratings = _record(
-            plan, when, fields, parsed.notes, next_day, private, goal, tags, action_lines, dues, ratings, wanted,
+            plan, when, fields, parsed.notes, next_when, private, goal, tags, action_lines, dues, ratings, wanted,
             closed_ok,
         )  # fmt: skip
     for due in dues:
@@ -216,7 +218,10 @@ def _confirm(session: Session, actions: list[Action], plan: whom.PersonPlan | No
                 done=done,
             )
         )
-    after = [_("Next meeting {day}").format(day=common.shown_day(session.next))] if session.next else []
+    after = []
+    if session.next:
+        at = _(" at {time}").format(time=session.next_time) if session.next_time else ""
+        after.append(_("Next meeting {day}").format(day=common.shown_day(session.next)) + at)
     if discussed:
         n = len(discussed)
         after.append(ngettext("{n} topic marked discussed", "{n} topics marked discussed", n).format(n=n))
@@ -229,7 +234,7 @@ def _record(
     when: When,
     fields: NoteFields,
     notes: str,
-    next_day: date | None,
+    next_when: When | None,
     private: bool,
     goal: list[int],
     tags: list[str],
@@ -245,10 +250,11 @@ def _record(
 
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
-        actions = [
-            NewAction(line.text, whom.owner_id(journal, line.owner, person_id), due, line.done)
-            for line, due in zip(action_lines, dues, strict=True)
-        ]
+        actions = []
+        for item, due in zip(action_lines, dues, strict=True):  # `with:NAME` (`mit:`) puts one with someone else
+            whose = whom.find_person_id(journal, item.with_name) if item.with_name else None
+            owner_of = whom.owner_id(journal, item.owner, whose or person_id)
+            actions.append(NewAction(item.text, owner_of, due, item.done, whose if whose != person_id else None))
         session = journal.sessions.add_session(
             day=when.day,
             at=when.at,
@@ -257,7 +263,8 @@ def _record(
             notes=notes,
             feedback=fields.feedback,
             confidence=fields.confidence,
-            next_day=next_day,
+            next_day=next_when.day if next_when else None,
+            next_at=next_when.at if next_when else None,
             private=private,
             goal_ids=goal,
             tags=tags,

@@ -66,6 +66,50 @@ def person_add(
     )
 
 
+@person_app.command("edit")
+def person_edit(
+    name: str = typer.Argument(..., autocompletion=completion.person_names, help="Their name (or part of it), or id."),
+    meets: str | None = typer.Option(None, "--meets", help="The usual meeting slot: 'tue 10:00', '14:30', or 'none'."),
+    cadence: str | None = typer.Option(None, "--cadence", help="How often you meet: 1w, 2w, 10d, 1m, or 'none'."),
+    new_name: str | None = typer.Option(None, "--name", help="A new name."),
+    note: str | None = typer.Option(None, "--note", help="A new note."),
+    since: str | None = typer.Option(None, "--since", help="When the relationship started, or 'none'."),
+    until: str | None = typer.Option(None, "--until", help="When it is planned to end, or 'none'."),
+    agreement: str | None = typer.Option(None, "--agreement", help="What you both agreed."),
+    json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
+) -> None:
+    """Change a relationship by name: its usual meeting slot, cadence, dates or agreement (else in $EDITOR)."""
+    from mentorlog.cli.editing import edit_in_editor
+    from mentorlog.cli.kinds import kind
+
+    entry = kind("person")
+    given = {"meets": meets, "cadence": cadence, "name": new_name, "note": note, "since": since, "until": until,
+             "agreement": agreement}  # fmt: skip
+    flags = {flag: value for flag, value in given.items() if value is not None}
+    with common.journal(write=False) as journal:
+        person_id = (
+            int(name) if name.strip().isdecimal() and name.isascii() else int(journal.people.find_person(name)["id"])
+        )
+    if not flags:
+        edit_in_editor(entry, person_id, json_)
+        return
+    with common.journal(write=True) as journal:
+        current = entry.get(journal, person_id)
+        person = entry.update(journal, person_id, entry.patch_from_flags(journal, current, flags))
+    if json_:
+        common.print_json(person.to_json())
+        return
+    slot = person.meets
+    said = _("; meets {slot}").format(slot=_slot_said(person.meets_day, person.meets_time)) if slot else ""
+    common.say(_("Updated person {id}: {name}{said}.").format(id=person.id, name=inert(person.name), said=said))
+
+
+def _slot_said(weekday: int | None, at: str | None) -> str:
+    from mentorlog.core.dates import slot_text
+
+    return slot_text(weekday, at)
+
+
 people_app = command_app()
 
 

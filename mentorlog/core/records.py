@@ -79,7 +79,8 @@ class Person(Record):
 
     __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
         "id", "uuid", "name", "role", "cadence_days", "note", "created_at", "updated_at", "last_session",
-        "next_session", "open_actions", "started", "ends", "agreement", "status", "closed_at",
+        "next_session", "open_actions", "started", "ends", "agreement", "status", "closed_at", "meets_day",
+        "meets_time", "next_time",
     )  # fmt: skip
     JSON = (
         "id",
@@ -87,9 +88,11 @@ class Person(Record):
         "name",
         "role",
         "cadence_days",
+        "meets",
         "note",
         "last_session",
         "next_session",
+        "next_time",
         "open_actions",
         "status",
         "started",
@@ -118,6 +121,9 @@ class Person(Record):
         agreement: str = "",
         status: str = "active",
         closed_at: str | None = None,
+        meets_day: int | None = None,  # the usual slot (`person edit --meets "tue 10:00"`): weekday 0-6
+        meets_time: str | None = None,  # and time of day HH:MM
+        next_time: str | None = None,  # HH:MM of the planned next meeting, when one was given
     ) -> None:
         self.id, self.uuid, self.name, self.role, self.cadence_days = id, uuid, name, role, cadence_days
         self.note, self.created_at, self.updated_at = note, created_at, updated_at
@@ -129,6 +135,15 @@ class Person(Record):
             status,
             closed_at,
         )
+        self.meets_day, self.meets_time, self.next_time = meets_day, meets_time, next_time
+
+    @property
+    def meets(self) -> str | None:
+        """The usual slot as JSON says it: `tue 10:00`, `10:00`, `tue`; None when there is none."""
+        if self.meets_day is None and self.meets_time is None:
+            return None
+        day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[self.meets_day] if self.meets_day is not None else ""
+        return " ".join(part for part in (day, self.meets_time or "") if part)
 
     @property
     def active(self) -> bool:
@@ -140,7 +155,7 @@ class Session(Record):
 
     __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
         "id", "uuid", "date", "time", "person_id", "with_name", "title", "notes", "feedback", "confidence", "next",
-        "private", "created_at", "updated_at", "goal_ids", "action_ids", "tags",
+        "private", "created_at", "updated_at", "next_time", "goal_ids", "action_ids", "tags",
     )  # fmt: skip
     JSON = (
         "id",
@@ -153,6 +168,7 @@ class Session(Record):
         "feedback",
         "confidence",
         "next",
+        "next_time",
         "private",
         "goal_ids",
         "action_ids",
@@ -177,6 +193,7 @@ class Session(Record):
         private: bool | int,
         created_at: str,
         updated_at: str,
+        next_time: str | None = None,  # HH:MM of the next meeting, when one was given (`--next "fri 14:00"`)
         goal_ids: list[int] | None = None,
         action_ids: list[int] | None = None,
         tags: list[str] | None = None,
@@ -185,7 +202,7 @@ class Session(Record):
         self.person_id, self.with_name, self.title, self.notes = person_id, with_name, title, notes
         self.feedback, self.confidence, self.next = feedback, confidence, next
         self.private = bool(private)  # SQLite's 0/1
-        self.created_at, self.updated_at = created_at, updated_at
+        self.created_at, self.updated_at, self.next_time = created_at, updated_at, next_time
         self.goal_ids: list[int] = [] if goal_ids is None else goal_ids
         self.action_ids: list[int] = [] if action_ids is None else action_ids
         self.tags: list[str] = [] if tags is None else tags

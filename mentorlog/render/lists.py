@@ -12,7 +12,7 @@ from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.base.i18n import N_, _, german, ngettext
+from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert, one_line
 from mentorlog.base.values import Value
 from mentorlog.core import humane
@@ -87,7 +87,11 @@ def next_meeting_text(person: Person, today: date, *, relative: bool = True, sai
     meeting = next_meeting(person, today) if person.active else None
     if meeting is None:
         return Text("—", style="dim")
-    text = when_text(meeting.day.isoformat(), today, relative=relative)
+    text = when_text(meeting.day.isoformat(), today, relative=False)
+    if meeting.at:
+        text.append(" " + meeting.at)
+    if relative:
+        text.append(f" ({relative_days(meeting.day, today)})", style="dim")
     if not meeting.planned:
         text.stylize("dim")
         if said:
@@ -226,12 +230,10 @@ def actions_table(
             done_day = local_day(action.done_at) if action.status == "done" else None
             cells.append(when_text(done_day.isoformat() if done_day else None, today, relative=False))
         if not compact:
-            # `them` where the person's name is already on the row or heading; German has no short neutral
-            # pronoun (`sie/er` reads badly), so it says the surname: `Becker`
+            # `them` where the person's name is already on the row or heading; German `sie/er`, the word
+            # `owner:sie/er` takes (a surname alone read as a third person)
             them = (narrow or group) and action.with_name and action.owner == action.with_name
             owner = (_("me") if action.owner == "me" else action.owner) if not them else _("them")
-            if them and german():
-                owner = action.owner.split()[-1]
             cells.append(_who(owner, narrow, "bold" if action.owner == "me" else ""))
             if not group:
                 cells.append(_who(action.with_name, narrow))
@@ -333,20 +335,31 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
     columns = [Col(_("id"), "right"), Col(_("name"), no_wrap=tight), Col(_("role"))]
     columns += [] if tight else [Col(_("last"), no_wrap=narrow)]
     columns += [Col(_("next"), no_wrap=narrow), Col(_("open")), Col(_("cadence"))]
-    rows: list[list[RenderableType]] = []
-    for person in people:
-        name = user(short_name(person.name) if tight else person.name, "bold")
-        if person.status != "active" and not tight:  # tight: the cadence column says it
-            name.append(" " + _("(closed)"), style="dim")
-        cells: list[RenderableType] = [str(person.id), name, user(word(person.role))]
-        if not tight:
-            cells.append(when_text(person.last_session, today, relative=not narrow))
-        cells += [
-            next_meeting_text(person, today, relative=not narrow),
-            str(person.open_actions),
-            cadence_text(person, today, short=tight),
-        ]
-        rows.append(cells)
+    listed = list(people)
+
+    def build(relative: bool, relative_last: bool) -> list[list[RenderableType]]:
+        rows: list[list[RenderableType]] = []
+        for person in listed:
+            name = user(short_name(person.name) if tight else person.name, "bold")
+            if person.status != "active" and not tight:  # tight: the cadence column says it
+                name.append(" " + _("(closed)"), style="dim")
+            cells: list[RenderableType] = [str(person.id), name, user(word(person.role))]
+            if not tight:
+                cells.append(when_text(person.last_session, today, relative=relative_last))
+            cells += [
+                next_meeting_text(person, today, relative=relative),
+                str(person.open_actions),
+                cadence_text(person, today, short=tight),
+            ]
+            rows.append(cells)
+        return rows
+
+    rows = build(not narrow, not narrow)
+    # longer words (German) that would wrap: the last meeting's `(3 days ago)` gives way, then the next one's
+    for relative, relative_last in ((True, False), (False, False)):
+        if narrow or _natural_width(columns, rows) <= width:
+            break
+        rows = build(relative, relative_last)
     if tight and _natural_width(columns, rows) > width:
         del columns[2]
         for cells in rows:

@@ -40,11 +40,14 @@ def long_text(text: str) -> Text:
     return result
 
 
-def _fields(*pairs: tuple[str, Text | str]) -> Table:
+def _fields(*pairs: tuple[str, Text | str | None]) -> Table:
+    """Label and value rows; a row whose value is None is left out."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in pairs:
+        if value is None:
+            continue
         grid.add_row(label, value if isinstance(value, Text) else user(value))  # stored values stay inert
     return grid
 
@@ -172,6 +175,8 @@ def show_reflection(reflection: Reflection, today: date) -> Panel:
 
 
 def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date, *, width: int = 120) -> Panel:
+    from mentorlog.core.dates import slot_text  # here: the lists that render people do not load the date parser
+
     body: list[RenderableType] = [
         _fields(
             (_("name"), user(person.name, "bold")),
@@ -188,6 +193,7 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
             (_("started"), when_text(person.started, today)),
             (_("planned end"), when_text(person.ends, today)),
             (_("cadence"), cadence_text(person, today)),
+            (_("usual slot"), Text(slot_text(person.meets_day, person.meets_time)) if person.meets else None),
             (_("last session"), when_text(person.last_session, today)),
             (_("next meeting"), next_meeting_text(person, today, said=True)),
             (_("open actions"), str(person.open_actions)),

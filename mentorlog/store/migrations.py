@@ -596,3 +596,13 @@ def m040_topic_dropped(db: Database) -> None:
     db.execute("ALTER TABLE topics_rebuilt RENAME TO topics")
     for statement in kept:
         db.execute(statement)
+
+
+@migrations()
+def m045_meeting_times(db: Database) -> None:
+    """A meeting can have a time: the next meeting's (`note --next "fri 14:00"`) beside its date, and a
+    relationship's usual slot (`person edit --meets "tue 10:00"`): a weekday and a time of day."""
+    db.execute("ALTER TABLE sessions ADD COLUMN next_time TEXT")
+    db.execute("ALTER TABLE people ADD COLUMN meets_day INTEGER CHECK (meets_day BETWEEN 0 AND 6)")
+    db.execute("ALTER TABLE people ADD COLUMN meets_time TEXT")
+    change_log_triggers(db, ("sessions", "people"))  # the logged rows gained columns

@@ -154,6 +154,7 @@ MIGRATIONS = (
     "m025_sync_fields",
     "m030_sync_key_wrapped",
     "m040_topic_dropped",
+    "m045_meeting_times",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share
@@ -202,6 +203,8 @@ TABLES: tuple[Table, ...] = (
             enum("status", "active", "closed", required=False),
             Column("closed_at", "date", nullable=True, required=False),
             Column("name_key", ""),  # the name folded (core.validate.name_key): derived, never carried
+            Column("meets_day", "int", nullable=True, low=0, high=6, required=False),
+            Column("meets_time", "time", nullable=True, required=False),
         ),
         word="person", noun="person", listing="people", undo=True, dump=True, sync=True, peek=True, search=6,
         cli="people", commands=("person", "people"),
@@ -224,6 +227,7 @@ TABLES: tuple[Table, ...] = (
             ID, UUID, DATE, Column("time", "time", nullable=True), ref("person_id"), Column("title"),
             Column("notes"), Column("feedback"), level("confidence", nullable=True),
             Column("next_date", "date", nullable=True), Column("private", "bool"), CREATED, UPDATED,
+            Column("next_time", "time", nullable=True, required=False),
         ),
         word="session", noun="session", listing="sessions", parents=(Parent("person_id", "people", "person_uuid"),),
         undo=True, dump=True, sync=True, search=1, private="private", cli="notes", commands=("note", "sessions"),
@@ -274,7 +278,7 @@ TABLES: tuple[Table, ...] = (
             ID, UUID, Column("name", "name"), enum("kind", "strength", "growth"), ref("person_id"),
             Column("description"), CREATED, UPDATED,
         ),
-        word="skill", noun="skill", listing="skills",
+        word="skill", noun="skill", listing="skills", peek=True,
         parents=(Parent("person_id", "people", "person_uuid", waits=True),),
         undo=True, dump=True, sync=True, search=7, in_first_dump=False, cli="skills", commands=("skill", "skills"),
     ),

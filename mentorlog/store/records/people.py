@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 PERSON_SELECT = """
 SELECT p.*,
     (SELECT max(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date <= :today) AS last_session,
-    (SELECT s.next_date FROM sessions s WHERE s.person_id = p.id
+    (SELECT s.next_date || coalesce(' ' || s.next_time, '') FROM sessions s WHERE s.person_id = p.id
         ORDER BY s.date DESC, s.id DESC LIMIT 1) AS planned_next,
     (SELECT min(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date > :today) AS future_session,
     (SELECT count(*) FROM actions a WHERE a.person_id = p.id AND a.status = 'open') AS open_actions,
@@ -31,10 +31,16 @@ TOPIC_SELECT = "SELECT t.*, p.name AS with_name FROM topics t JOIN people p ON p
 
 
 def _person(found: dict[str, Any]) -> Person:
-    candidates = [day for day in (found["planned_next"], found["future_session"]) if day]
+    planned, _, planned_time = (found["planned_next"] or "").partition(" ")  # `2026-12-04 14:00`: with its time
+    candidates = [day for day in (planned, found["future_session"]) if day]
     if found["status"] == "closed":
         candidates = []  # a closed relationship has no next meeting
-    found.update(next_session=min(candidates) if candidates else None, started=found["start_day"])
+    next_session = min(candidates) if candidates else None
+    found.update(
+        next_session=next_session,
+        next_time=(planned_time or None) if next_session and next_session == planned else None,
+        started=found["start_day"],
+    )
     return from_rows(Person, [found])[0]
 
 
@@ -123,6 +129,10 @@ class PeopleRepo(Repo):
         for name, what in (("started", "start"), ("ends", "planned end")):
             if name in fields:
                 fields[name] = validate.day(fields[name], what).isoformat() if fields[name] else None
+        if "meets" in fields:
+            weekday, at = fields.pop("meets") or (None, None)
+            fields["meets_day"] = weekday
+            fields["meets_time"] = at.strftime("%H:%M") if at else None
         self.update_fields("people", person_id, fields)
         _check_span(self.get_person(person_id))
         return self.get_person(person_id)
