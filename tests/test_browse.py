@@ -306,3 +306,58 @@ def test_other_commands_never_import_textual(demo: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert mentorlog(env, "actions").returncode == 0
+
+
+def test_browse_opens_an_encrypted_journal_with_the_cli_passphrase_sources(
+    run: Run, demo: Path, monkeypatch: pytest.MonkeyPatch, run_json: Any
+) -> None:
+    from tests.conftest import require_module
+
+    require_module("sqlcipher3", why="pip install '.[encryption]'")
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", "correct horse battery")
+    assert run("encrypt").exit_code == 0
+    assert not demo.read_bytes().startswith(b"SQLite format 3")
+    action = run_json("actions")[0]
+    person_id = _person_id(run_json, action)
+    seen: list[list[str]] = []
+
+    def piloted(self: BrowseApp) -> None:  # the real app, on the journal and opener the command made
+        async def steps(pilot: Any) -> None:
+            seen.append(lines(self.query_one("#people", OptionList)))
+            self.choose(f"person:{person_id}")
+            detail = self.query_one("#detail", OptionList)
+            detail.focus()
+            ids = [detail.get_option_at_index(i).id for i in range(detail.option_count)]
+            detail.highlighted = ids.index(f"action:{action['id']}")
+            await pilot.press("x")
+            await pilot.pause()
+
+        drive(self, steps)
+
+    monkeypatch.setattr(BrowseApp, "run", piloted)
+    result = run("browse")
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith(action["with"]) for line in seen[0])
+    assert run_json("show", "action", str(action["id"]))["status"] == "dropped"
+
+    started: list[BrowseApp] = []
+    monkeypatch.setattr(BrowseApp, "run", lambda self: started.append(self))
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", "wrong")
+    wrong = run("browse")
+    assert wrong.exit_code == 1
+    assert wrong.stderr.startswith("Error: wrong passphrase, or not a mentorlog journal")
+    assert started == []
+
+
+def test_no_color_is_honoured_and_the_screen_fits_120x40(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shots: dict[str, str] = {}
+    app = make_app(demo)
+
+    async def steps(pilot: Any) -> None:
+        shots["svg"] = app.export_screenshot()
+
+    drive(app, steps, size=(120, 40))
+    assert app.no_color  # NO_COLOR=1 (tests/conftest.py): Textual draws in monochrome
+    assert "Anna&#160;Schmidt" in shots["svg"] and "Today,&#160;2026-11-26" in shots["svg"]
+    monkeypatch.delenv("NO_COLOR")
+    assert not make_app(demo).no_color

@@ -182,7 +182,7 @@ class BrowseApp(App[None]):
     COMMANDS: ClassVar[set[Any]] = {JournalSearch}
     ENABLE_COMMAND_PALETTE = True
     CSS = """
-    #people { width: 34; height: 1fr; }
+    #people { width: 36; height: 1fr; border-right: vkey $primary; }
     #detail { width: 1fr; height: 1fr; }
     #status { height: 1; background: $panel; }
     """
@@ -212,8 +212,8 @@ class BrowseApp(App[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield OptionList(id="people", markup=False)
-            yield OptionList(id="detail", markup=False)
+            yield OptionList(id="people", markup=False, compact=True)
+            yield OptionList(id="detail", markup=False, compact=True)
         yield Static(self.status_line(), id="status", markup=False)
 
     def status_line(self) -> Text:
