@@ -91,6 +91,8 @@ def choose_person(app: BrowseApp, pilot: Any, name: str) -> Any:
 def test_choosing_a_person_shows_agenda_actions_topics_goals_and_sessions(demo: Path, run_json: Any) -> None:
     person = run_json("people")[0]
     actions = run_json("actions", "--with", person["name"], "--limit", "0")
+    skills = [s for s in run_json("skills", "--with", person["name"]) if s["level"] is not None]
+    assert skills
     app = make_app(demo)
     seen: list[str] = []
 
@@ -100,10 +102,12 @@ def test_choosing_a_person_shows_agenda_actions_topics_goals_and_sessions(demo: 
 
     drive(app, steps)
     assert seen[0].startswith(person["name"])
-    for header in ("Agenda", "My actions", "Their actions", "Topics", "Goals", "Sessions"):
+    for header in ("Agenda", "My actions", "Their actions", "Topics", "Goals", "Skills", "Sessions"):
         assert any(line.startswith(header) for line in seen), header
     for action in actions:
         assert any(f"{action['id']:>4} {action['text'][:30]}" in line for line in seen), action["text"]
+    for skill in skills:
+        assert any(line.startswith(skill["name"]) and f"me {skill['level']}/5" in line for line in seen), skill
 
 
 def test_enter_opens_a_session_in_full(demo: Path, run_json: Any) -> None:
@@ -361,3 +365,21 @@ def test_no_color_is_honoured_and_the_screen_fits_120x40(demo: Path, monkeypatch
     assert "Anna&#160;Schmidt" in shots["svg"] and "Today,&#160;2026-11-26" in shots["svg"]
     monkeypatch.delenv("NO_COLOR")
     assert not make_app(demo).no_color
+
+
+def test_a_busy_relationship_lists_25_open_actions_a_side_and_says_how_many_more(run: Run, db_path: Path) -> None:
+    assert run("person", "add", "Dr. Weber", "--role", "mentor").exit_code == 0
+    for number in range(30):
+        assert run("action", "add", f"step {number}", "--with", "weber", "--owner", "me").exit_code == 0
+    app = make_app(db_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Any) -> None:
+        app.choose("person:1")
+        await pilot.pause()
+        seen.extend(lines(app.query_one("#detail", OptionList)))
+
+    drive(app, steps)
+    assert "My actions (30)" in seen
+    assert sum(1 for line in seen if line.startswith("[ ]")) == 25
+    assert "… 5 more: mentorlog actions --with 'Dr. Weber'" in seen

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 Opener = Callable[[bool, "str | None"], AbstractContextManager["Journal"]]
 TODAY_ID = "today"
+SHOWN = 25  # open actions listed per side (overdue first): a busy relationship has hundreds, and each is a line
 SAID = {
     "done": N_("Done: {id} {text}"),
     "dropped": N_("Dropped: {id} {text}"),
@@ -337,9 +338,17 @@ class BrowseApp(App[None]):
             agenda = journal.agenda.agenda_for(person_id) if person.status == "active" else None
             sessions = journal.sessions.list_sessions(person_id=person_id, limit=10)
             total = journal.sessions.count_sessions(person_id=person_id)
-            actions = journal.actions.list_actions(status="open", person_id=person_id)
+            sides = {"owner_is_me": True}, {"owner_is_them": True}
+            mine, theirs = (
+                journal.actions.list_actions(limit=SHOWN, status="open", person_id=person_id, **side) for side in sides
+            )
+            more = [
+                journal.actions.count_actions(status="open", person_id=person_id, **side) - len(listed)
+                for side, listed in zip(sides, (mine, theirs), strict=True)
+            ]
             topics = journal.topics.list_topics(person_id=person_id, status="open")
             goals = journal.goals.list_goals(statuses=["active"], person_id=person_id)
+            skills = journal.skills.list_skills(person_id=person_id, ratings_since=self.today)
         title = shown(person.name, "bold")
         title.append(f"  {word(person.role)}" + (f" · {word('closed')}" if person.status == "closed" else ""))
         options = [Option(title, disabled=True)]
@@ -362,12 +371,17 @@ class BrowseApp(App[None]):
                 )
                 for goal in agenda.stale_goals
             ]
-        mine = [action for action in actions if action.owner == "me"]
-        theirs = [action for action in actions if action.owner != "me"]
-        options.append(_header(_("My actions ({n})").format(n=len(mine))))
-        options += [self.action_option(action) for action in mine]
-        options.append(_header(_("Their actions ({n})").format(n=len(theirs))))
-        options += [self.action_option(action) for action in theirs]
+        for heading, listed, hidden in (
+            (_("My actions ({n})"), mine, more[0]),
+            (_("Their actions ({n})"), theirs, more[1]),
+        ):
+            options.append(_header(heading.format(n=len(listed) + hidden)))
+            options += [self.action_option(action) for action in listed]
+            if hidden:
+                said = ngettext(
+                    "… {n} more: mentorlog actions --with {name}", "… {n} more: mentorlog actions --with {name}", hidden
+                )
+                options.append(Option(shown(said.format(n=hidden, name=_quoted(person.name)), "dim"), disabled=True))
         options.append(_header(_("Topics ({n})").format(n=len(topics))))
         options += [Option(shown("• " + one_line(topic.text)), id=f"topic:{topic.id}") for topic in topics]
         options.append(_header(_("Goals ({n})").format(n=len(goals))))
@@ -375,6 +389,17 @@ class BrowseApp(App[None]):
             line = Text(f"{_bar(goal.progress)} {goal.progress:>3}%  ")
             line.append(one_line(goal.title))
             options.append(Option(line, id=f"goal:{goal.id}"))
+        options.append(_header(_("Skills ({n})").format(n=len(skills))))
+        for skill in skills:
+            mine = [rating.level for rating in skill.ratings if rating.rater_id is None]
+            theirs = [rating.level for rating in skill.ratings if rating.rater_id is not None]
+            line = shown(skill.name)
+            levels = [
+                _("me {level}/5").format(level=mine[-1]) if mine else "",
+                _("them {level}/5").format(level=theirs[-1]) if theirs else "",
+            ]
+            line.append("  " + "  ".join(level for level in levels if level), "dim")
+            options.append(Option(line, id=f"skill:{skill.id}"))
         options.append(_header(_("Sessions ({n})").format(n=total)))
         options += [self.session_option(session) for session in sessions]
         return options
@@ -449,6 +474,9 @@ class BrowseApp(App[None]):
             elif kind == "topic":
                 record = journal.topics.get_topic(record_id)
                 body = record.text
+            elif kind == "skill":
+                record = journal.skills.get_skill(record_id)
+                body = f"{record.name}\n\n{record.description or ''}"
             elif kind == "reflection":
                 record = journal.reflections.get_reflection(record_id)
                 body = f"{record.date}\n\n{record.text}"
@@ -560,6 +588,13 @@ def _unique(options: list[Option]) -> list[Option]:
             seen.add(option.id)
         kept.append(option)
     return kept
+
+
+def _quoted(name: str) -> str:
+    """NAME as a shell takes it after --with."""
+    import shlex
+
+    return shlex.quote(name)
 
 
 def _header(text: str) -> Option:
