@@ -391,12 +391,12 @@ class BrowseApp(App[None]):
             options.append(Option(line, id=f"goal:{goal.id}"))
         options.append(_header(_("Skills ({n})").format(n=len(skills))))
         for skill in skills:
-            mine = [rating.level for rating in skill.ratings if rating.rater_id is None]
-            theirs = [rating.level for rating in skill.ratings if rating.rater_id is not None]
+            my_levels = [rating.level for rating in skill.ratings if rating.rater_id is None]
+            their_levels = [rating.level for rating in skill.ratings if rating.rater_id is not None]
             line = shown(skill.name)
             levels = [
-                _("me {level}/5").format(level=mine[-1]) if mine else "",
-                _("them {level}/5").format(level=theirs[-1]) if theirs else "",
+                _("me {level}/5").format(level=my_levels[-1]) if my_levels else "",
+                _("them {level}/5").format(level=their_levels[-1]) if their_levels else "",
             ]
             line.append("  " + "  ".join(level for level in levels if level), "dim")
             options.append(Option(line, id=f"skill:{skill.id}"))
