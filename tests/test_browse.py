@@ -383,3 +383,26 @@ def test_a_busy_relationship_lists_25_open_actions_a_side_and_says_how_many_more
     assert "My actions (30)" in seen
     assert sum(1 for line in seen if line.startswith("[ ]")) == 25
     assert "… 5 more: mentorlog actions --with 'Dr. Weber'" in seen
+
+
+def test_n_records_a_note_with_the_chosen_person_and_shows_it(demo: Path, run: Run, run_json: Any) -> None:
+    person = run_json("people")[0]
+    asked: list[str] = []
+
+    def note(name: str) -> None:  # what the CLI passes: `mentorlog note --with NAME` on the suspended terminal
+        asked.append(name)
+        assert run("note", "--with", name, "--title", "Hallway chat", "we talked").exit_code == 0
+
+    app = make_app(demo)
+    app.note = note
+    seen: list[str] = []
+
+    async def steps(pilot: Any) -> None:
+        app.choose(f"person:{person['id']}")
+        await pilot.press("n")
+        await pilot.pause()
+        seen.extend(lines(app.query_one("#detail", OptionList)))
+
+    drive(app, steps)
+    assert asked == [person["name"]]
+    assert any(line.endswith("Hallway chat") for line in seen)

@@ -29,8 +29,8 @@ INSTALL = "pip install 'mentorlog[tui]'"
 def browse() -> None:
     """The whole journal full-screen: people, agenda, sessions, actions; keys to change them (extra tui).
 
-    Keys: d done, x dropped, r reopen, t add a topic, u undo, / or Ctrl+P find, c closed people, R refresh,
-    ? help, q quit."""
+    Keys: d done, x dropped, r reopen, t add a topic, n record a note, u undo, / or Ctrl+P find, c closed people,
+    R refresh, ? help, q quit."""
     from mentorlog.tui import textual_missing
 
     if textual_missing():
@@ -55,8 +55,18 @@ def browse() -> None:
         ) as journal:
             yield journal
 
+    def note(name: str) -> None:
+        """`mentorlog note --with NAME` in its own process, on this terminal: the same template, editor and draft
+        rules, logged for undo as the CLI logs it (an encrypted journal asks a prompted passphrase again)."""
+        import subprocess
+        import sys
+
+        db = str(common.state().db_path)
+        subprocess.run([sys.executable, "-m", "mentorlog", "--db", db, "note", "--with", name], check=False)
+        common.prompt(_("Press Enter to go back to browse"), unanswered="")
+
     from mentorlog.tui.app import BrowseApp
 
-    BrowseApp(opener, common.today()).run()
+    BrowseApp(opener, common.today(), note).run()
     for line in warnings:
         common.say_err(_("Warning: {line}").format(line=inert(line)))

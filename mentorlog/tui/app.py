@@ -49,6 +49,7 @@ KEYS = (
     ("Enter", N_("open the session or record under the cursor")),
     ("d / x / r", N_("mark the action done / dropped / open again")),
     ("t", N_("add a topic for the next meeting with this person")),
+    ("n", N_("record a note with this person (`mentorlog note` in $EDITOR)")),
     ("u", N_("undo the last change (the same log as `mentorlog undo`)")),
     ("/  Ctrl+P", N_("find anything (the same search as `mentorlog search`)")),
     ("c", N_("show or hide closed relationships")),
@@ -196,13 +197,17 @@ class BrowseApp(App[None]):
         Binding("x", "set_status('dropped')", show=False),
         Binding("r", "set_status('open')", show=False),
         Binding("t", "add_topic", show=False),
+        Binding("n", "note", show=False),
         Binding("u", "undo", show=False),
         Binding("R", "refresh", show=False),
     ]
 
-    def __init__(self, opener: Opener, today: date) -> None:
+    def __init__(self, opener: Opener, today: date, note: Callable[[str], None] | None = None) -> None:
+        """NOTE records a session with the person named, as `mentorlog note --with NAME` does (editor, template,
+        drafts); it runs while the app is suspended. None: the key says it is not available here."""
         super().__init__()
         self.data = Data(opener, today)
+        self.note = note
         self.today = today
         self.include_closed = False
         self.people: dict[int, Person] = {}
@@ -224,6 +229,7 @@ class BrowseApp(App[None]):
             ("/", N_("find")),
             ("d", N_("done")),
             ("t", N_("topic")),
+            ("n", N_("note")),
             ("u", N_("undo")),
             ("q", N_("quit")),
         ):
@@ -538,6 +544,27 @@ class BrowseApp(App[None]):
             self.action_refresh()
 
         self.push_screen(TopicScreen(person.name), keep)
+
+    def action_note(self) -> None:
+        from textual.app import SuspendNotSupported
+
+        if not self.chosen.startswith("person:"):
+            self.notify(_("Choose a person on the left first."), severity="warning")
+            return
+        person = self.people[int(self.chosen.split(":")[1])]
+        if self.note is None:
+            self.notify(_("Recording a note needs a terminal: mentorlog note"), severity="warning")
+            return
+        try:
+            if self.is_headless:  # no terminal to hand over (tests, benchmarks)
+                self.note(person.name)
+            else:
+                with self.suspend():
+                    self.note(person.name)
+        except SuspendNotSupported:
+            self.notify(_("Recording a note needs a terminal: mentorlog note"), severity="warning")
+            return
+        self.action_refresh()
 
     def action_undo(self) -> None:
         try:
