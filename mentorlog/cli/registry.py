@@ -57,6 +57,7 @@ COMMANDS = (
     Command("summary", "views", REVIEW, N_("A period condensed: meetings, actions, goals, confidence")),
     Command("health", "views", REVIEW, N_("How each relationship is doing, both sides, with reasons")),
     Command("skills", "skills", REVIEW, N_("Skills: latest levels in both views, change, gaps")),
+    Command("browse", "browse", REVIEW, N_("The journal full-screen, with keys to change it (extra tui)")),
     Command("export", "data", DATA, N_("A review (md, html), data (json, csv) or a calendar (ics)")),
     Command("import", "data", DATA, N_("Merge a JSON dump; importing twice changes nothing")),
     Command("backup", "data", DATA, N_("A checked, consistent copy of the journal")),
