@@ -135,14 +135,18 @@ FLOOR_EXTRA = (
     "floor's 20-row table (more lines, wrapped cells, nested tables), and the Python that turns rows into records "
     "and figures."
 )
-# Issue 22 traded about 5 ms of every command for the record types and the public APIs: importing msgspec (the
-# record kinds are Structs) costs 4.5-5.7 ms (typing_extensions alone about 2), and Rich's public Table measures
-# the columns itself (about 1.5 ms more drawing than the removed copy of its internals); the composed Journal
-# saved 2-3 ms of Python. The listings measured 1.11-1.20x the floor before issue 22 and 1.23-1.33x after it.
+# Issue 22 traded about 5 ms of every command for the record types and the public APIs: importing msgspec costs
+# 4.5-5.7 ms (typing_extensions alone about 2), and Rich's public Table measures the columns itself (about 1.5 ms
+# more drawing than the removed copy of its internals); the composed Journal saved 2-3 ms of Python. The listings
+# measured 1.11-1.20x the floor before issue 22 and 1.23-1.33x after it. Since then the record kinds, the settings,
+# the table registry, the table columns, show's kind registry and the skill trends are plain value classes
+# (base/values.py), so the plain listings, `show` and `skills` start without msgspec; `people`, `search` and the
+# views still load it for their other Structs.
 TRADED = (
-    " Since issue 22 every command imports msgspec (4.5-5.7 ms: the record types are its Structs, where standard "
-    "dataclasses would cost 13-21 ms and the lazy copy of dataclasses they replace is gone) and draws with Rich's "
-    "public Table (about 1.5 ms more than the removed copy of its internals)."
+    " The record kinds, settings and table columns are plain classes, so `actions`, `sessions`, `goals`, `show` "
+    "and `skills` start without msgspec; `people`, `search` and the views still import it (4.5-5.7 ms, "
+    "typing_extensions about 2 of them) for their other Structs. Every list draws with Rich's public Table (about "
+    "1.5 ms more than the removed copy of its internals)."
 )
 WHY: dict[str, dict[str | None, str]] = {
     "listing × floor": {None: FLOOR_EXTRA + TRADED},
@@ -185,7 +189,9 @@ WHY: dict[str, dict[str | None, str]] = {
             "dump). Replayed by hand, the known levers save little: no foreign-key checks -0.13 s, page size 8192 "
             "about -10 %, a rollback journal -0.25 s, an FTS table without its own copy of the text -12 % of the "
             "index. Decoding the dump in C (msgspec) saved 0.2 s, which the recency-ordered index's sort spent "
-            "again. Two times would need parsing beside SQLite in parallel or a different undo log."
+            "again. The rest is Python checking every field by core/validate.py (1.6 s at scale 1 before a check "
+            "of the year stopped importing its bounds once per value, about 0.5 s less CPU since). Two times would "
+            "need parsing beside SQLite in parallel or a different undo log."
         ),
         "import (merge, nothing changes)": "Reading and checking every record in Python is most of it.",
     },

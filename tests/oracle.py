@@ -181,6 +181,7 @@ def summary(period: Period) -> dict[str, Any]:
             "open": len(still_open),
             "overdue": len(overdue),
             "completion_rate": rate,
+            "created_done": len(created_done),
         },
         "goals": goals,
         "confidence": confidence,

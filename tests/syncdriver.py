@@ -78,6 +78,10 @@ class MachineFolder:
         self.seen[(device, name)] = data
         return f"{device}/{name}"
 
+    def replace_key(self, device: str, name: str, data: bytes) -> None:
+        self.shared.files[(device, name)] = data  # reaches the other machines like any file
+        self.seen[(device, name)] = data
+
 
 class Machine:
     """One journal on one machine, with its own clock skew, driven through the store API."""

@@ -40,8 +40,10 @@ def weber_journal(run: Run) -> None:
         ["goal", "drop", "3"],  # not active: not shared
         ["goal", "add", f"Mentor Anna {s['another relationship']}", "--with", "anna"],
         ["goal", "progress", "1", "40", "--note", f"{s['progress note']} outline"],
-        ["topic", "add", "Conference travel", "--with", "weber"],  # discussed at the next session
-        ["note", "--with", "weber", "--date", "2026-11-10", "--private", "--title", s["private session title"],
+        # queued on 11-05 and discussed at the next session (issue 24: a note marks the topics it names, queued by then)
+        ["on 2026-11-05", "topic", "add", "Conference travel", "--with", "weber"],
+        ["note", "--with", "weber", "--date", "2026-11-10", "--discussed", "all", "--private",
+         "--title", s["private session title"],
          "--feedback", s["private session feedback"], s["private session notes"],
          "--action", f"{s['private session action item']} due:2026-12-01"],
         ["note", "--with", "weber", "--date", "2026-11-20", "--title", s["my session title"], "--next", "2026-12-04",
@@ -57,7 +59,8 @@ def weber_journal(run: Run) -> None:
         ["topic", "add", f"{s['another relationship']} topic", "--with", "anna"],
     ]  # fmt: skip
     for step in steps:
-        result = run(*step)
+        day = step[0].removeprefix("on ") if step[0].startswith("on ") else None
+        result = run(*step[1:], env={"MENTORLOG_TODAY": day}) if day else run(*step)
         assert result.exit_code == 0, (step, result.output)
 
 

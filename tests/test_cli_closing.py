@@ -77,14 +77,22 @@ def test_close_keeps_open_items_by_default_and_leaves_the_lists(ada: None, run: 
     assert again.exit_code == 1 and "already closed on 2026-11-26" in again.stderr and "person reopen" in again.stderr
 
 
-def test_drop_open_drops_actions_and_removes_topics_and_undo_restores_all(
+def test_drop_open_drops_actions_and_topics_lists_each_and_undo_restores_all(
     ada: None, run: Run, run_json: Any, db_path: Path
 ) -> None:
     before = records(db_path)
     result = run("person", "close", "ada", "--drop-open", "--date", "2026-11-20")
-    assert result.exit_code == 0 and "Dropped 2 open action items and 1 open topic." in result.stdout
+    # issue 24: each dropped item by id and text; a topic is dropped (kept as `dropped`), no longer deleted
+    assert result.exit_code == 0 and result.stdout.splitlines()[1:] == [
+        "Dropped 2 open action items and 1 open topic:",
+        "  action 1: read the paper",
+        "  action 2: find her a mentor for ML",
+        "  topic 1: Conference budget",
+    ]
     assert {a["status"] for a in run_json("actions", "--with", "ada", "--status", "all")} == {"dropped"}
-    assert run_json("topics", "--with", "ada", "--all") == []
+    assert [(t["text"], t["status"]) for t in run_json("topics", "--with", "ada", "--all")] == [
+        ("Conference budget", "dropped")
+    ]
     assert run_json("show", "person", "1")["closed_at"] == "2026-11-20"
     assert run("undo", "--yes").exit_code == 0
     assert records(db_path) == before
@@ -106,7 +114,7 @@ def test_on_a_terminal_close_asks_for_a_reflection_and_whether_to_drop(
     assert result.exit_code == 0, result.output
     assert "Still open:" in result.stderr and "action 2: find her a mentor for ML" in result.stderr
     assert "Drop 2 open action items and 1 open topic? [y/N]" in result.stderr
-    assert "Dropped 2 open action items and 1 open topic." in result.stdout
+    assert "Dropped 2 open action items and 1 open topic:\n  action 1: read the paper" in result.stdout
     [reflection] = run_json("reflections")
     assert reflection["text"] == "## What we achieved\nA first paper."  # the empty prompts are dropped
     assert run("person", "reopen", "ada").stdout.strip() == "Reopened the relationship with Ada Lovelace."

@@ -67,9 +67,13 @@ def test_note_date_with_a_bare_weekday_looks_back(run: Run, run_json) -> None:
     assert run_json("show", "session", "1")["date"] == "2026-11-23"
 
 
-def test_note_marks_open_topics_with_that_person_discussed(run: Run, run_json, weber: None) -> None:
+def test_note_marks_the_open_topics_it_names_discussed(run: Run, run_json, weber: None) -> None:
+    # issue 24: only the topics the session names (here --discussed all); without a terminal, a note that names
+    # none leaves them open (tests/test_topic_life.py has the rest)
     run("topic", "add", "Ask about budget", "--with", "weber")
-    result = run("note", "--with", "weber", "We met")
+    assert "topic marked discussed" not in run("note", "--with", "weber", "We met").stdout
+    assert [topic["status"] for topic in run_json("topics")] == ["open"]
+    result = run("note", "--with", "weber", "--discussed", "all", "We met again")
     assert "1 topic marked discussed" in result.stdout
     assert run_json("topics") == []
     assert run_json("topics", "--all")[0]["status"] == "discussed"

@@ -365,18 +365,19 @@ def test_edit_skill_with_flags_and_in_the_editor(run: Run, run_json, rated: None
 
 def test_delete_skill_asks_takes_its_ratings_and_undo_brings_them_back(run: Run, run_json, rated: None) -> None:
     asked = run("delete", "skill", "1", input="n\n")
-    assert "Delete skill 1 ('giving feedback') and its 5 ratings?" in asked.stderr and asked.exit_code == 1
+    assert "Delete skill 1 ('giving feedback') and its 5 ratings?" in asked.stderr and asked.exit_code == 0
+    assert asked.stdout.endswith("Nothing deleted.\n")  # declining is not an error (issue 24.6)
     assert run("delete", "skill", "1", "--yes").stdout == "Deleted skill 1.\n"
     assert [item["id"] for item in run_json("skills")] == [3, 2]
-    assert run("undo", "--yes").stdout.endswith("restored 1 skill, 5 skill ratings.\n")
+    assert run("undo", "--yes").stdout.endswith("restored skill 1, skill ratings 1–5.\n")
     assert len(run_json("show", "skill", "1")["ratings"]) == 5
 
 
 def test_undo_reverts_a_rating_and_a_note_with_its_ratings(run: Run, run_json, rated: None) -> None:
     run("skill", "rate", "1", "5")
-    assert run("undo", "--yes").stdout.endswith(": removed 1 skill rating.\n")
+    assert run("undo", "--yes").stdout.endswith(": removed skill rating 10.\n")
     run("note", "--with", "weber", "1:1", "--rate", "giving=3", "--rate", "giving=5 by:them")
-    assert run("undo", "--yes").stdout.endswith(": removed 2 skill ratings, 1 session.\n")
+    assert run("undo", "--yes").stdout.endswith(": removed session 1, skill ratings 10, 11.\n")
     assert run_json("skills")[0]["level"] == 2
 
 
@@ -393,11 +394,11 @@ def test_timeline_marks_ratings_with_the_step_from_the_raters_last_one(run: Run,
     marks = [(m["day"], m["text"], m["detail"]) for row in data["rows"] for m in row["marks"] if m["kind"] == "rating"]
     assert marks == [
         ("2026-06-10", "giving feedback", "1 → 2 · me"),
-        ("2026-07-01", "estimating work", "level 4 · me"),
+        ("2026-07-01", "estimating work", "level 4 · me · Anna Schmidt"),  # issue 24: my view of Anna's skill
         ("2026-07-02", "estimating work", "level 3 · Anna Schmidt"),
         ("2026-09-01", "giving feedback", "3 → 4 · Dr. Weber"),
         ("2026-10-01", "giving feedback", "2 → 2 · me"),
-        ("2026-11-01", "estimating work", "4 → 5 · me"),
+        ("2026-11-01", "estimating work", "4 → 5 · me · Anna Schmidt"),
     ]
     text = run("timeline", "--since", "2026-06-01").stdout
     assert "◆ rating" in text and "Sep 2026  ◆1" in text and "◆ 09-01 giving feedback  3 → 4 · Dr. Weber" in text

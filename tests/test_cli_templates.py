@@ -415,7 +415,7 @@ def test_german_messages_for_questions_and_templates(run: Run, folder: Path, ter
     de = {"MENTORLOG_LANG": "de"}
     run("person", "add", "Anna", "--role", "mentee")
     marked = run("questions", "--asked", "12", "--with", "anna", env=de)
-    assert marked.stdout.startswith("Frage 12 als gestellt markiert mit Anna am 26.11.2026")
+    assert marked.stdout.startswith("Frage 12 als gestellt markiert mit Anna am Do, 26.11.2026")
     listed = run("templates", env=de)
     assert "eingebaut (noch keine Datei)" in listed.stdout
     folder.mkdir(parents=True)
@@ -500,6 +500,44 @@ def test_a_mentee_starts_with_the_kickoff_template_in_a_real_editor_and_a_hostil
 def test_undo_names_the_asked_question_it_removes_in_both_languages(run: Run) -> None:
     run("person", "add", "Anna", "--role", "mentee")
     run("questions", "--asked", "5", "--with", "anna")
-    assert "removed 1 asked question." in run("undo", "--dry-run").stdout
+    assert "remove asked question 1." in run("undo", "--dry-run").stdout  # by the id `undo` removes
     undone = run("undo", "--yes", env={"MENTORLOG_LANG": "de"})
-    assert "1 gestellte Frage entfernt" in undone.stdout
+    assert "gestellte Frage 1 entfernt" in undone.stdout
+
+
+def test_a_note_from_a_template_still_offers_the_open_topics_to_tick(
+    run: Run, run_json, tmp_path: Path, terminal: None
+) -> None:
+    run("person", "add", "Anna", "--role", "mentee")
+    run("topic", "add", "Budget for the course", "--with", "anna")
+    run("topic", "add", "Conference travel", "--with", "anna")
+    filled = fill(
+        tmp_path,
+        ("- [ ] Budget for the course (#1)", "- [x] Budget for the course (#1)"),
+        ("## What went well\n", "## What went well\nThe budget is agreed.\n"),
+    )
+    result = run("note", "--with", "anna", "--template", "retro", env={"EDITOR": filled})
+    assert result.exit_code == 0, result.output
+    given = seen(tmp_path)
+    assert "- [ ] Budget for the course (#1)\n- [ ] Conference travel (#2)" in given
+    assert "@@ template: retro" in given and "@@ Tick the topics you discussed" in given
+    assert "1 topic marked discussed." in result.stdout
+    statuses = {topic["id"]: topic["status"] for topic in run_json("topics", "--status", "all")}
+    assert statuses == {1: "discussed", 2: "open"}
+    recorded = session(run)
+    assert "## What went well\nThe budget is agreed." in recorded["notes"]
+    assert "Budget for the course" not in recorded["notes"] and "Conference travel" not in recorded["notes"]
+    assert run_json("actions") == []  # no topic line became an action item
+
+
+def test_person_edit_sets_the_meeting_slot_and_the_template_in_one_command(run: Run, run_json) -> None:
+    run("person", "add", "Ben", "--role", "mentor")
+    both = run("person", "edit", "ben", "--meets", "tue 10:00", "--template", "retro")
+    assert both.exit_code == 0, both.output
+    assert both.stdout.splitlines()[-1] == "Person 1 Ben: notes start from the template retro."
+    assert both.stdout.startswith("Updated person 1: Ben; meets ")
+    shown = run_json("show", "person", "1")
+    assert (shown["meets"], shown["template"]) == ("tue 10:00", "retro")
+    assert run("edit", "person", "1", "--meets", "none", "--template", "none").exit_code == 0
+    shown = run_json("show", "person", "1")
+    assert (shown["meets"], shown["template"]) == (None, "")

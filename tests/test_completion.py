@@ -29,6 +29,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["person", "add", "Ben Okafor", "--role", "mentee"],
         ["note", "--with", "anna", "Talked about #career and #conferences"],
         ["goal", "add", "Give a talk", "--tag", "speaking"],
+        ["skill", "add", "giving feedback"],
     ):
         done = mentorlog(env, *args)
         assert done.returncode == 0, done.stderr
@@ -105,6 +106,32 @@ def test_bash_completes_kind_words_tags_and_choices(home: Path) -> None:
     assert bash_tab(home, "person", "add", "X", "--role", "") == ["mentor", "mentee"]
 
 
+def test_a_name_with_a_space_completes_as_one_word(home: Path) -> None:
+    """Issue 24.5: after TAB gave `Anna\\ S` (the part two names share), or inside a quote the user opened, the
+    rest of the name still completes. Bash inserts a completion as it is, replacing the word as typed; inside
+    an open quote readline inserts the bare name after the quote and closes it (checked by hand in an
+    interactive bash: `--with "Anna Sc<TAB>` becomes `--with "Anna Schmidt" `)."""
+    assert bash_tab(home, "note", "--with", "Anna\\ S") == ["Anna\\ Schmidt"]
+    assert bash_tab(home, "note", "--with", "anna\\ s") == ["anna\\ schmidt"]  # continues what was typed
+    assert bash_tab(home, "note", "--with", '"Anna S') == ["Anna Schmidt"]
+    assert bash_tab(home, "note", "--with", '"Dr. W') == ["Dr. Weber"]
+    assert bash_tab(home, "note", "--with", '"') == ["Anna Schmidt", "Ben Okafor", "Dr. Weber"]
+    assert bash_tab(home, "note", "--with", "Anna\\ X") == []
+    assert protocol(home, "zsh", 'mentorlog note --with "Anna S') == """_arguments '*: :(("Anna Schmidt"))'\n"""
+    assert protocol(home, "fish", "mentorlog note --with Anna\\ S").splitlines() == ["Anna Schmidt"]
+
+
+def test_show_completes_skill_and_topic_words_and_names(home: Path) -> None:
+    assert {"skill", "topic"} <= set(bash_tab(home, "show", ""))
+    assert bash_tab(home, "show", "person", "") == ["Anna\\ Schmidt", "Ben\\ Okafor", "Dr.\\ Weber"]
+    assert bash_tab(home, "show", "person", "we") == ["weber"]
+    assert bash_tab(home, "show", "skill", "giv") == ["giving\\ feedback"]
+    assert bash_tab(home, "show", "goal", "") == []  # a goal is shown by its number
+    assert bash_tab(home, "search", "--kind", "") == [
+        "session", "reflection", "goal", "action", "topic", "person", "skill",
+    ]  # fmt: skip
+
+
 def test_the_journal_given_with_db_is_the_one_completed(home: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     done = mentorlog(tree_env(other), "person", "add", "Zoe Quinn", "--role", "mentee")
@@ -146,6 +173,28 @@ def test_show_and_install_completion(home: Path, tmp_path: Path) -> None:
     installed = user_home / ".bash_completions" / "mentorlog.sh"
     assert "_MENTORLOG_COMPLETE=complete_bash" in installed.read_text()
     assert str(installed) in (user_home / ".bashrc").read_text()
+
+
+def test_the_shell_named_is_the_one_written(home: Path, tmp_path: Path) -> None:
+    """Issue 24.5: `--show-completion zsh` from a bash (and the like) writes zsh's script, not the current
+    shell's; `--install-completion fish` installs fish's."""
+    env = environment(home, SHELL="/bin/bash")
+    zsh = mentorlog(env, "--show-completion", "zsh")
+    assert zsh.returncode == 0 and zsh.stdout.startswith("#compdef mentorlog") and "complete_zsh" in zsh.stdout
+    fish = mentorlog(env, "--show-completion=fish")
+    assert fish.stdout.startswith("complete --command mentorlog") and "complete_fish" in fish.stdout
+    bash = mentorlog(env, "--db", str(tmp_path / "x.db"), "--show-completion", "bash")
+    assert "complete_bash" in bash.stdout and "compdef" not in bash.stdout
+    wrong = mentorlog(env, "--show-completion", "tcsh")
+    assert wrong.returncode == 2 and wrong.stderr.startswith("Error: --show-completion takes a shell, not 'tcsh'")
+    user_home = tmp_path / "elsewhere"
+    user_home.mkdir()
+    for shell, script in (("zsh", user_home / ".zfunc" / "_mentorlog"),
+                          ("fish", user_home / ".config" / "fish" / "completions" / "mentorlog.fish")):  # fmt: skip
+        done = mentorlog(environment(home, HOME=str(user_home), SHELL="/bin/bash"), "--install-completion", shell)
+        assert done.returncode == 0 and f"{shell} completion installed in {script}" in done.stdout, done.stderr
+        assert f"complete_{shell}" in script.read_text()
+    assert not (user_home / ".bashrc").exists()
 
 
 def test_root_help_names_the_completion_options(home: Path) -> None:

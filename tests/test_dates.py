@@ -620,13 +620,13 @@ def test_check_in_range_refuses_other_years_naming_the_text(day: date) -> None:
 @pytest.mark.parametrize(
     ("day", "english", "german"),
     [
-        (date(2026, 11, 23), "2026-11-23, Mon", "23.11.2026, Mo"),
-        (date(2026, 11, 24), "2026-11-24, Tue", "24.11.2026, Di"),
-        (date(2026, 11, 25), "2026-11-25, Wed", "25.11.2026, Mi"),
-        (date(2026, 11, 26), "2026-11-26, Thu", "26.11.2026, Do"),
-        (date(2026, 12, 4), "2026-12-04, Fri", "04.12.2026, Fr"),
-        (date(2027, 1, 2), "2027-01-02, Sat", "02.01.2027, Sa"),
-        (date(2027, 1, 3), "2027-01-03, Sun", "03.01.2027, So"),
+        (date(2026, 11, 23), "2026-11-23, Mon", "Mo, 23.11.2026"),
+        (date(2026, 11, 24), "2026-11-24, Tue", "Di, 24.11.2026"),
+        (date(2026, 11, 25), "2026-11-25, Wed", "Mi, 25.11.2026"),
+        (date(2026, 11, 26), "2026-11-26, Thu", "Do, 26.11.2026"),
+        (date(2026, 12, 4), "2026-12-04, Fri", "Fr, 04.12.2026"),
+        (date(2027, 1, 2), "2027-01-02, Sat", "Sa, 02.01.2027"),
+        (date(2027, 1, 3), "2027-01-03, Sun", "So, 03.01.2027"),
     ],
 )
 def test_format_day_shows_the_iso_date_and_the_weekday(day: date, english: str, german: str) -> None:

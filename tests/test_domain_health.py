@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from msgspec.structs import replace
 
 from mentorlog.base import i18n
 from mentorlog.core import health
 from mentorlog.core.health import NEEDS_ATTENTION, ON_TRACK, WATCH, Figures, Side, assess
-from mentorlog.core.records import Person
+from mentorlog.core.records import Person, replace
 
 TODAY = date(2026, 11, 26)
 

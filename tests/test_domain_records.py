@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
+from mentorlog.core.hits import Hit
 from mentorlog.core.records import (
     MATCH_CLOSE,
     MATCH_OPEN,
     Action,
     Goal,
-    Hit,
     Person,
     ProgressUpdate,
     Rating,
@@ -41,6 +41,9 @@ PERSON: dict[str, Any] = {
     "agreement": "agreement-person",
     "status": "status-person",
     "closed_at": "closed_at-person",
+    "meets_day": 1,
+    "meets_time": "10:00",
+    "next_time": "next_time-person",
     "template": "template-person",
 }
 SESSION: dict[str, Any] = {
@@ -55,6 +58,7 @@ SESSION: dict[str, Any] = {
     "feedback": "feedback-session",
     "confidence": 19,
     "next": "next-session",
+    "next_time": "next_time-session",
     "private": True,
     "created_at": "created_at-session",
     "updated_at": "updated_at-session",
@@ -167,9 +171,11 @@ HIT: dict[str, Any] = {
                 "name": "name-person",
                 "role": "role-person",
                 "cadence_days": 14,
+                "meets": "tue 10:00",
                 "note": "note-person",
                 "last_session": "last_session-person",
                 "next_session": "next_session-person",
+                "next_time": "next_time-person",
                 "open_actions": 20,
                 "status": "status-person",
                 "started": "started-person",
@@ -195,6 +201,7 @@ HIT: dict[str, Any] = {
                 "feedback": "feedback-session",
                 "confidence": 19,
                 "next": "next-session",
+                "next_time": "next_time-session",
                 "private": True,
                 "goal_ids": [114, 214],
                 "action_ids": [115, 215],
@@ -378,11 +385,11 @@ def test_a_hits_snippet_is_shown_without_its_match_marks_and_its_score_rounded()
 def test_a_new_kind_gets_its_json_form_from_the_keys_it_lists() -> None:
     # a kind defined here runs Record.__init_subclass__ now (the module's kinds ran it at import, out of reach)
     class Toy(Record):
+        __slots__ = ("id", "with_name", "text")  # noqa: RUF023
         JSON = ("id", "with", "text")
 
-        id: int
-        with_name: str | None
-        text: str
+        def __init__(self, id: int, with_name: str | None, text: str) -> None:
+            self.id, self.with_name, self.text = id, with_name, text
 
     assert Toy(1, "Ana", "a line").to_json() == {"id": 1, "with": "Ana", "text": "a line"}
     assert list(Toy(2, None, "").to_json()) == ["id", "with", "text"]

@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from msgspec import to_builtins
 
 from mentorlog.core.meetings import Agenda, Meeting, Today, cadence_kept, next_meeting, pick_agenda_person
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
@@ -262,14 +261,14 @@ def test_goal_change() -> None:
 
 def test_confidence_of_no_ratings() -> None:
     assert Confidence.of([]) == Confidence(None, None, None, "")
-    assert to_builtins(Confidence.of([])) == {"first": None, "last": None, "average": None, "sparkline": ""}
+    assert Confidence.of([]).to_json() == {"first": None, "last": None, "average": None, "sparkline": ""}
 
 
 def test_confidence_of_ratings() -> None:
     assert Confidence.of([2, 1, 2]) == Confidence(2, 2, 1.7, "▃▁▃")
     assert Confidence.of([1, 4, 5, 2]) == Confidence(1, 2, 3.0, "▁▆█▃")
     assert Confidence.of([3]) == Confidence(3, 3, 3.0, "▅")
-    assert to_builtins(Confidence.of([2, 3, 4, 5])) == {"first": 2, "last": 5, "average": 3.5, "sparkline": "▃▅▆█"}
+    assert Confidence.of([2, 3, 4, 5]).to_json() == {"first": 2, "last": 5, "average": 3.5, "sparkline": "▃▅▆█"}
 
 
 def test_confidence_sparkline_shows_the_latest_sixty_ratings() -> None:
@@ -279,7 +278,7 @@ def test_confidence_sparkline_shows_the_latest_sixty_ratings() -> None:
     assert (confidence.first, confidence.last, confidence.average) == (5, 2, round(182 / 61, 1))
 
 
-FIGURES = ActionFigures(created=4, done=3, open=2, overdue=1, completion_rate=0.75)
+FIGURES = ActionFigures(created=4, done=3, open=2, overdue=1, completion_rate=0.75, created_done=3)
 
 
 def summary(**changes: Any) -> Summary:
@@ -321,7 +320,7 @@ def test_summary_json() -> None:
         "since": "2026-11-01",
         "until": "2026-11-30",
         "sessions": {"count": 3, "expected": 4},
-        "actions": {"created": 4, "done": 3, "open": 2, "overdue": 1, "completion_rate": 0.75},
+        "actions": {"created": 4, "done": 3, "open": 2, "overdue": 1, "completion_rate": 0.75, "created_done": 3},
         "goals": [{"id": 7, "title": "Speak up", "progress_start": 10, "progress_end": 40}],
         "confidence": {"first": 3, "last": 4, "average": 3.5, "sparkline": "▅▆"},
         "tags": [{"tag": "growth", "count": 2}, {"tag": "talks", "count": 1}],

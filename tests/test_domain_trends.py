@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from msgspec import to_builtins
 
 from mentorlog.base.errors import BadValue
 from mentorlog.core.records import Rating, Skill
@@ -123,7 +122,7 @@ def test_a_skill_nobody_else_rated_has_no_latest_rater() -> None:
 def test_a_gap_says_both_ratings_and_who_gave_the_other() -> None:
     gap = Gap(4, "giving feedback", 2, 5, "Weber")
     assert gap.sentence() == "you rate 'giving feedback' 2, Weber rates it 5"
-    assert to_builtins(gap) == {"skill_id": 4, "skill": "giving feedback", "mine": 2, "theirs": 5, "by": "Weber"}
+    assert gap.to_json() == {"skill_id": 4, "skill": "giving feedback", "mine": 2, "theirs": 5, "by": "Weber"}
 
 
 def test_a_view_counts_a_rating_on_the_last_day_and_one_on_the_first_day_as_inside() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -488,6 +489,24 @@ def test_a_date_is_a_calendar_day_written_iso() -> None:
     assert invalid(validate.iso_date, None) == "must be a date YYYY-MM-DD, not 'None'"
     assert invalid(validate.iso_date, "1899-12-31") == "lies outside the years 1900–2200: '1899-12-31'"
     assert invalid(validate.iso_date, "2201-01-01") == "lies outside the years 1900–2200: '2201-01-01'"
+
+
+def test_a_day_once_checked_is_remembered_and_only_a_good_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A restore checks ~160k dates of a few thousand days: a day that passed is known at once afterwards; a bad
+    one is refused every time, and the memory stops growing at MAX_GOOD_DAYS."""
+    monkeypatch.setattr(validate, "_GOOD_DAYS", set())
+    monkeypatch.setattr(validate, "MAX_GOOD_DAYS", 2)
+    for _ in range(2):
+        assert validate.iso_date("2026-02-28") == "2026-02-28"
+        assert invalid(validate.iso_date, "2026-02-30") == "is not a calendar day: '2026-02-30'"
+        assert invalid(validate.iso_date, "1899-12-31") == "lies outside the years 1900–2200: '1899-12-31'"
+    assert {"2026-02-28"} == validate._GOOD_DAYS
+    validate.iso_date("2026-03-01"), validate.iso_date("2026-03-02")
+    assert {"2026-02-28", "2026-03-01"} == validate._GOOD_DAYS
+    assert invalid(validate.iso_date, ["2026-02-28"]) == "must be a date YYYY-MM-DD, not \"['2026-02-28']\""
+    monkeypatch.setattr(validate, "DATE", re.compile("(?!)"))  # no text is a date now: only a known day passes
+    assert validate.iso_date("2026-02-28") == "2026-02-28"
+    assert invalid(validate.iso_date, "2026-03-03") == "must be a date YYYY-MM-DD, not '2026-03-03'"
 
 
 @pytest.mark.parametrize("value", ["99:99", "24:00", "9:00", "10:60", "10:00:00", "1000", "", None, 930])

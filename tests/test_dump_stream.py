@@ -164,7 +164,12 @@ def test_a_dump_in_another_layout_still_imports(run: Run, db_path: Path) -> None
         person["template"] = ""  # added after this dump was written (m050): the usual note form
     dumped = records(dump_text(run, db_path))
     for table in ("people", "goals", "sessions", "actions", "reflections", "topics"):
-        assert dumped[table] == expected[table]
+        # columns added since (a meeting's time, the usual slot: issue 24.9) are empty; the rest as dumped
+        assert [{key: row[key] for key in old} for row, old in zip(dumped[table], expected[table], strict=True)] == (
+            expected[table]
+        )
+        pairs = zip(dumped[table], expected[table], strict=True)
+        assert all(value is None for row, old in pairs for key, value in row.items() if key not in old)
 
 
 def test_a_bad_record_late_in_a_streamed_dump_changes_nothing(run: Run, tmp_path: Path, large_dump: Path) -> None:

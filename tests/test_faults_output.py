@@ -89,10 +89,10 @@ def test_undo_of_an_import_names_each_kind_once(run: Run, tmp_path: Path) -> Non
     dump.write_text(run(*source, "export", "-f", "json", "--all").stdout)
     run("import", str(dump))
     said = run("undo").stdout
-    assert said.strip().endswith("removed 1 reflection, 1 session, 1 goal.")
+    assert said.strip().endswith("removed goal 1, session 1, reflection 1.")
     goal = json.loads(run("goal", "add", "H", "--tag", "a", "--json").stdout)["id"]
     assert run("edit", "goal", str(goal), "--tag", "b", "--tag", "c").exit_code == 0
-    assert run("undo").stdout.strip().endswith("removed 2 tags; restored 1 tag; changed back 1 goal.")
+    assert run("undo").stdout.strip().endswith(f"removed 2 tags; restored 1 tag; changed back goal {goal}.")
 
 
 def test_a_huge_single_word_is_cut_in_views_but_kept_whole(run: Run) -> None:

@@ -135,14 +135,14 @@ def test_confirmations_are_german_with_german_dates(run: Run) -> None:
     note = run("note", "--with", "anna", "Wir haben geredet", "-a", "Entwurf schicken due:fr", "-n", "+2w", env=DE)
     assert note.exit_code == 0, note.output
     assert note.stdout.splitlines() == [
-        "Sitzung 1 mit Anna Berg am 26.11.2026, Do festgehalten; 1 Aufgabe:",
-        "  1 für mich, fällig 27.11.2026, Fr: 'Entwurf schicken'",
-        "Nächstes Treffen 10.12.2026, Do.",
+        "Festgehalten: Sitzung 1 mit Anna Berg am Do, 26.11.2026; 1 Aufgabe:",  # issue 24.8: reads naturally
+        "  1 für mich, fällig Fr, 27.11.2026: 'Entwurf schicken'",
+        "Nächstes Treffen Do, 10.12.2026.",
     ]
     action = run("action", "add", "Folien bauen", "--with", "anna", "--owner", "sie", "--due", "morgen", env=DE)
-    assert action.stdout == "Aufgabe 2 für Anna Berg hinzugefügt: 'Folien bauen', fällig 27.11.2026, Fr.\n"
+    assert action.stdout == "Aufgabe 2 für Anna Berg hinzugefügt: 'Folien bauen', fällig Fr, 27.11.2026.\n"
     goal = run("goal", "add", "Vortrag halten", "--target", "2027-03", env=DE)
-    assert goal.stdout == "Ziel 1 hinzugefügt: 'Vortrag halten', Zieldatum 31.03.2027, Mi.\n"
+    assert goal.stdout == "Ziel 1 hinzugefügt: 'Vortrag halten', Zieldatum Mi, 31.03.2027.\n"
     done = run("action", "done", "1", env=DE)
     assert done.stdout == "Erledigt: 1 Entwurf schicken\n"
 
@@ -209,15 +209,15 @@ def test_undo_and_a_refused_delete_count_their_records_in_german(run: Run) -> No
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Fehler: Person 1 hat noch 1 Sitzung, 2 Aufgaben\n")
     plan = run("undo", "--dry-run", env=DE)
-    assert plan.stdout.startswith("Würde `mentorlog note` vom 26.11.2026 ")
-    assert plan.stdout.endswith(" rückgängig machen: 2 Aufgaben, 1 Sitzung entfernt.\n")
+    assert plan.stdout.startswith("Würde `note` vom 26.11.2026 ")
+    assert plan.stdout.endswith(" rückgängig machen: Sitzung 1, Aufgaben 1, 2 entfernen.\n")  # by id (issue 24.6)
 
 
 def test_a_rating_is_confirmed_in_german(run: Run) -> None:
     run("skill", "add", "Feedback geben", "--kind", "growth")
     run("skill", "rate", "1", "3")
     second = run("skill", "rate", "1", "4", env=DE)
-    assert second.stdout == "Fähigkeit 1 eingeschätzt: 'Feedback geben' 4 von mir am 26.11.2026, Do (vorher 3).\n"
+    assert second.stdout == "Fähigkeit 1 eingeschätzt: 'Feedback geben' 4 von mir am Do, 26.11.2026 (vorher 3).\n"
 
 
 def test_a_bad_config_is_said_in_the_language_the_environment_asks_for(run: Run, tmp_path: Path) -> None:

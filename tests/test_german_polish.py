@@ -83,10 +83,10 @@ def test_not_found_names_the_kind_with_its_article(run: Run, anna: None) -> None
 def test_edit_confirmations_name_the_field_in_german_with_german_dates(run: Run, anna: None) -> None:
     assert run("action", "add", "Folien", "--with", "Anna").exit_code == 0
     assert run("edit", "action", "1", "--due", "2026-12-04", env=DE).stdout.strip() == (
-        "Aufgabe 1 geändert: fällig 04.12.2026, Fr."
+        "Aufgabe 1 geändert: fällig Fr, 04.12.2026."
     )
     assert run("edit", "person", "1", "--until", "2026-12-31", env=DE).stdout.strip() == (
-        "Person 1 geändert: bis 31.12.2026, Do."
+        "Person 1 geändert: bis Do, 31.12.2026."
     )
     assert run("edit", "action", "1", "--due", "2026-12-05").stdout.strip() == (
         "Updated action 1: due 2026-12-05, Sat."
@@ -127,10 +127,11 @@ def test_a_german_date_in_the_person_form_is_read_back(run: Run, run_json, anna:
     assert run_json("show", "person", "1")["started"] == "2026-02-01"
 
 
-def test_actions_by_person_and_the_markdown_review_name_the_person_not_sie_er(run: Run, anna: None) -> None:
+def test_actions_by_person_says_sie_er_and_the_markdown_review_names_the_person(run: Run, anna: None) -> None:
     assert run("note", "--with", "Anna", "Plan", "--action", "Folien schicken owner:anna due:fri").exit_code == 0
     listed = run("actions", "--by-person", env=DE).stdout
-    assert "sie/er" not in listed and "Anna Schmidt" in listed
+    # issue 24.8: the owner column says `sie/er` (the word `owner:sie/er` takes), not the surname as before
+    assert "sie/er" in listed and "Anna Schmidt" in listed and "  Schmidt  " not in listed
     review = run("export", "--format", "md", env=DE).stdout
     assert "ihre/seine" not in review and "Folien schicken" in review
     assert "them" in run("actions", "--by-person").stdout  # English keeps its word

@@ -192,7 +192,7 @@ def test_the_calendar_texts_in_german(run: Run, german_demo: Path) -> None:
 def test_the_shared_agenda_in_german(run: Run, german_demo: Path) -> None:
     text = german(run, german_demo, "agenda", "--with", "weber", "--format", "md")
     assert text.startswith("# Agenda: nächstes Treffen mit Dr. Weber\n")
-    assert "**Nächstes Treffen:** 06.12.2026, So (in 10 Tagen)." in text
+    assert "**Nächstes Treffen:** So, 06.12.2026 (in 10 Tagen)." in text
     assert "### Meine Aufgaben" in text and "## Unsere Ziele" in text
     assert "**seit " in text and "Tagen überfällig** (fällig " in text
     assert ENGLISH_WORD.findall(text) == []

@@ -24,7 +24,7 @@ CASES = [
     ("progress text", ["goal", "progress", "1", "lots"], None, 2, "Invalid value"),
     ("negative id", ["action", "done", "-1"], None, 2, ""),
     ("huge id", ["action", "done", "99999999999999999999"], None, 2, "is not an id or a range"),
-    ("id text", ["show", "goal", "one"], None, 2, "Invalid value"),
+    ("id text", ["show", "goal", "one"], None, 2, "is shown by its id, a number"),  # issue 24.5: names for person/skill
     ("unknown kind", ["show", "meeting", "1"], None, 2, "unknown kind"),
     ("confidence 0", ["note", "x", "--confidence", "0"], None, 2, "--confidence"),
     ("empty name", ["person", "add", "", "--role", "mentor"], None, 2, "name is empty"),

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -173,7 +174,7 @@ def test_the_after_meeting_flow_of_the_readme(env: dict[str, str]) -> None:
     steps = [
         ["person", "add", "Dr. Weber", "--role", "mentor", "--cadence", "2w"],
         ["topic", "add", "Ask about the conference budget", "--with", "weber"],
-        ["note", "--with", "weber", "--confidence", "4", "--title", "Kickoff", "--next", "+2w",
+        ["note", "--with", "weber", "--confidence", "4", "--title", "Kickoff", "--next", "+2w", "--discussed", "1",
          "Agreed on a plan.\n- [ ] draft the talk abstract due:fri\n- [ ] send reading list owner:weber due:+1w"],
         ["goal", "add", "Give a conference talk", "--horizon", "long", "--target", "2027-06", "--with", "weber"],
         ["goal", "add", "Submit the abstract", "--parent", "1", "--target", "2027-01"],
@@ -208,7 +209,7 @@ def test_the_readme_mentors_day_runs_as_written(env: dict[str, str], tmp_path: P
     block = block.replace("\\\n", " ")
     commands = [shlex.split(line, comments=True) for line in block.splitlines() if line.startswith("mentorlog")]
     shown = [re.sub(r"\s+<-.*$", "", line[2:]).rstrip() for line in block.splitlines() if line.startswith("#  ")]
-    assert len(commands) >= 9 and len(shown) == 3
+    assert len(commands) >= 9 and len(shown) == 4  # issue 24: and the topic it marked discussed
     outputs = []
     for command in commands:
         args = [arg.replace("review.html", str(tmp_path / "review.html")) for arg in command[1:]]
@@ -220,3 +221,12 @@ def test_the_readme_mentors_day_runs_as_written(env: dict[str, str], tmp_path: P
     by_person = next(out for command, out in zip(commands, outputs, strict=True) if "--by-person" in command)
     assert "Anna Schmidt" in by_person and "them" in by_person
     assert (tmp_path / "review.html").read_text().count("With Anna Schmidt") == 1
+    # issue 24: the note ticked one of Anna's two topics; Ben's item was done yesterday, on the day given
+    topics = json.loads(mentorlog(env, "topics", "--status", "all", "--json").stdout)
+    assert [(t["text"], t["status"]) for t in topics] == [
+        ("Her design doc", "discussed"),
+        ("Joining the on-call rota", "open"),
+    ]
+    done = json.loads(mentorlog(env, "show", "action", "3", "--json").stdout)
+    day = datetime.fromisoformat(done["done_at"]).astimezone().date().isoformat()  # the stamp's local day
+    assert (done["text"], done["status"], day) == ("read the onboarding guide", "done", "2026-11-25")

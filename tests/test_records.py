@@ -1,4 +1,4 @@
-"""The record types: one msgspec.Struct per kind with its JSON form, plain dataclasses for everything else."""
+"""The record types: one plain value class per kind with its JSON form; msgspec Structs and dataclasses elsewhere."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ import pytest
 
 import mentorlog
 from mentorlog.base.config import Clock, Environment
+from mentorlog.core.hits import Hit
 from mentorlog.core.records import (
+    JSON_ATTRIBUTE,
     Action,
     Goal,
-    Hit,
     Person,
     ProgressUpdate,
     Rating,
@@ -28,6 +29,7 @@ from mentorlog.core.records import (
     Skill,
     Topic,
     from_rows,
+    replace,
 )
 from mentorlog.store.crypto.cipher import RawKey
 from tests.processes import tree_env
@@ -38,16 +40,16 @@ STAMP = "2026-11-26T09:00:00.000000+00:00"
 
 def action(**changes: object) -> Action:
     made = Action(1, "u", "t", "me", None, None, "open", None, None, None, None, STAMP, STAMP, None)
-    return msgspec.structs.replace(made, **changes)
+    return replace(made, **changes)
 
 
 def test_every_record_type_knows_its_fields_right_after_import() -> None:
     """The bug the issue names: `@datarecord` made a class a dataclass only at its first instance."""
     code = (
-        "import dataclasses, msgspec, sys\n"
+        "import dataclasses, sys\n"
         "from mentorlog.core import records\n"
         "from mentorlog.base import config\n"
-        "print(len(msgspec.structs.fields(records.Skill)), len(dataclasses.fields(config.Environment)))\n"
+        "print(len(records.fields(records.Skill)), len(dataclasses.fields(config.Environment)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], env=tree_env(), capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["11", "10"]
@@ -66,13 +68,16 @@ def classes_of_mentorlog() -> list[type]:
 
 
 def test_every_struct_and_dataclass_of_the_package_lists_its_fields_before_any_instance() -> None:
-    """The kinds resolve their field types (msgspec converts rows to them); every other Struct names its
-    fields (`__struct_fields__`; some annotate types only imported for mypy) and every dataclass too."""
+    """Every Struct names its fields (`__struct_fields__`; some annotate types only imported for mypy), every
+    dataclass too, and every record kind its `__slots__`: the parameters of its `__init__`, in their order."""
     classes = classes_of_mentorlog()
-    structs = [kind for kind in classes if issubclass(kind, msgspec.Struct) and kind is not Record]
+    structs = [kind for kind in classes if issubclass(kind, msgspec.Struct)]
     dataclass_types = [kind for kind in classes if dataclasses.is_dataclass(kind)]
-    assert set(KINDS) <= set(structs) and Hit in structs and len(structs) > 60
-    assert all(len(msgspec.structs.fields(kind)) == len(kind.__struct_fields__) > 5 for kind in KINDS)
+    kinds = [kind for kind in classes if issubclass(kind, Record) and kind is not Record]
+    assert set(kinds) == set(KINDS) and Hit in structs and len(structs) > 30
+    for kind in KINDS:
+        assert list(inspect.signature(kind).parameters) == list(kind.__slots__) and len(kind.__slots__) > 5
+        assert all(hasattr(kind, JSON_ATTRIBUTE.get(key, key)) for key in kind.JSON), kind
     assert all(kind.__struct_fields__ for kind in structs)
     assert [kind.__name__ for kind in dataclass_types if not dataclasses.fields(kind)] == ["Patch"]
     assert {"Clock", "Environment", "RawKey", "Keys"} <= {kind.__name__ for kind in dataclass_types}
@@ -95,7 +100,7 @@ def test_computed_keys_come_from_properties_and_nested_records_from_their_json_f
     ]
     skill = Skill(1, "u", "feedback", "growth", None, None, "", STAMP, STAMP, [7], ratings)
     shown = skill.to_json()
-    assert (shown["level"], shown["level_by_others"]) == (2, 4)
+    assert (shown["level"], shown["level_by_others"], shown["goal_ids"]) == (2, 4, [7])
     assert shown["ratings"][1] == {
         "id": 2, "uuid": "r2", "date": "2026-11-02", "level": 4, "by": "Anna", "note": "ok", "session_id": 3,
         "created_at": STAMP,
@@ -117,7 +122,7 @@ def test_records_are_made_from_rows_by_column_name() -> None:
 
 def test_records_compare_by_value_and_only_frozen_ones_hash() -> None:
     assert action() == action() and action() != action(text="other")
-    assert action() != Topic(1, "u", "t", 1, "Anna", "open", None, STAMP, STAMP, None)  # type: ignore[comparison-overlap]
+    assert action() != Topic(1, "u", "t", 1, "Anna", "open", None, STAMP, STAMP, None)
     with pytest.raises(TypeError, match="unhashable"):
         hash(action())
     hit = Hit("session", 1, None, "t", "s", 1.0)
@@ -140,3 +145,31 @@ def test_the_clock_compares_by_day_and_frozen_helpers_refuse_assignment() -> Non
     assert Clock(day) == Clock.pinned(day) and hash(Clock(day)) == hash(Clock.pinned(day))
     with pytest.raises(dataclasses.FrozenInstanceError):
         Clock(day).today = day  # type: ignore[misc]
+
+
+def test_a_kind_made_from_its_required_fields_has_the_documented_defaults() -> None:
+    """What a row without the optional columns becomes (a person not yet met, a session without links)."""
+    person = Person(1, "u", "Ada", "mentee", None, "", STAMP, STAMP)
+    assert {key: person.to_json()[key] for key in person.JSON if key not in ("id", "uuid", "name", "role")} == {
+        "cadence_days": None, "note": "", "last_session": None, "next_session": None, "open_actions": 0,
+        "status": "active", "started": None, "ends": None, "agreement": "", "closed_at": None, "created_at": STAMP,
+        "updated_at": STAMP, "meets": None, "next_time": None, "template": "",
+    }  # fmt: skip
+    assert person.active and not replace(person, status="closed").active
+    session = Session(1, "u", "2026-11-26", None, None, None, "", "n", "", None, None, 0, STAMP, STAMP)
+    assert (session.private, session.goal_ids, session.action_ids, session.tags) == (False, [], [], [])
+    assert session.tags is not Session(2, "u", "2026-11-26", None, None, None, "", "", "", None, None, 1, "", "").tags
+    goal = Goal(1, "u", "t", "", "short", "active", 0, None, None, None, None, STAMP, STAMP, None)
+    assert (goal.tags, goal.to_json()["milestones"]) == ([], {"total": 0, "achieved": 0})
+    reflection = Reflection(1, "u", "2026-11-26", "text", None, None, None, STAMP, STAMP)
+    skill = Skill(1, "u", "feedback", "growth", None, None, "", STAMP, STAMP)
+    assert (reflection.tags, skill.goal_ids, skill.ratings, skill.level, skill.level_by_others) == (
+        [],
+        [],
+        [],
+        None,
+        None,
+    )
+    with pytest.raises(TypeError, match=r"^Person has no field 'colour'$"):
+        replace(person, colour="red")
+    assert "Person(id=1, uuid='u', name='Ada'" in repr(person)

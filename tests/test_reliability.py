@@ -31,11 +31,14 @@ def test_undo_reverts_a_note_with_its_actions_tags_and_discussed_topics(run: Run
     run("person", "add", "Anna", "--role", "mentee")
     run("topic", "add", "Budget", "--with", "anna")
     before = counts(db_path)
-    run("note", "--with", "anna", "Talked #growth", "--action", "a due:fri", "--action", "b")
+    noted = run(
+        "note", "--with", "anna", "Talked #growth", "--action", "a due:fri", "--action", "b", "--discussed", "1"
+    )
+    assert "1 topic marked discussed" in noted.stdout  # issue 24: a note marks the topics it names
     result = run("undo")
     assert result.exit_code == 0
-    assert result.stdout.strip().startswith("Undid `mentorlog note` from 2026-11-26")
-    assert "removed 2 action items, 1 session" in result.stdout and "changed back 1 topic" in result.stdout
+    assert result.stdout.strip().startswith("Undid `note` from 2026-11-26")  # said with ids (issue 24.6)
+    assert "removed session 1, action items 1, 2" in result.stdout and "changed back topic 1" in result.stdout
     after = counts(db_path)
     records = [t for t in before if not t.startswith(("change", "search_index"))]  # logs and FTS internals grow
     assert {t: after[t] for t in records} == {t: before[t] for t in records}
@@ -49,9 +52,9 @@ def test_undo_walks_back_edits_status_changes_deletes_and_imports(run: Run, run_
     run("action", "done", "1")
     run("delete", "action", "1", "--yes")
     assert run_json("actions", "--status", "all") == []
-    assert "restored 1 action item" in run("undo").stdout
+    assert "restored action item 1" in run("undo").stdout
     assert run_json("show", "action", "1")["status"] == "done"
-    assert "changed back 1 action item" in run("undo").stdout
+    assert "changed back action item 1" in run("undo").stdout
     assert run_json("show", "action", "1")["status"] == "open"
     run("undo")
     restored = run_json("show", "action", "1")
@@ -63,7 +66,7 @@ def test_undo_walks_back_edits_status_changes_deletes_and_imports(run: Run, run_
     run(*other, "export", "--format", "json", "--all", "-o", str(dump))
     run("import", str(dump))
     assert [p["name"] for p in run_json("people")] == ["Zed"]
-    assert "removed 1 person" in run("undo").stdout
+    assert "removed person 1" in run("undo").stdout
     assert run_json("people") == []
 
 
@@ -87,27 +90,27 @@ def test_undo_dry_run_list_and_confirmation(run: Run, db_path: Path, monkeypatch
     before = counts(db_path)
     dry = run("undo", "--dry-run")
     assert dry.stdout.strip().endswith(
-        "Would undo `mentorlog action done` from 2026-11-26 "
+        "Would undo `action done` from 2026-11-26 "
         + dry.stdout.split("2026-11-26 ")[1][:5]
-        + ": changed back 2 action items."
+        + ": change back action items 1, 2."
     )
     assert counts(db_path) == before
     listed = run("undo", "--list").stdout.splitlines()
     assert [line.split("  ", 1)[1] for line in listed] == [
-        "mentorlog action done: changed back 2 action items",
-        "mentorlog note: removed 2 action items, 1 session",
-        "mentorlog person add: removed 1 person",
+        "action done: changed action items 1, 2",  # what each command did (issue 24.6)
+        "note: added session 1, action items 1, 2",
+        "person add: added person 1",
     ]
     monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     refused = run("undo", input="n\n")
     assert (
         refused.exit_code == 1
         and "nothing undone" in refused.stderr
-        and "changed back 2 action items" in refused.stderr
+        and "change back action items 1, 2" in refused.stderr
     )
     assert counts(db_path) == before
     assert run("undo", input="y\n").exit_code == 0
-    assert run("undo", "--yes").stdout.startswith("Undid `mentorlog note`")
+    assert run("undo", "--yes").stdout.startswith("Undid `note`")
 
 
 def test_a_failed_command_leaves_nothing_to_undo(run: Run) -> None:

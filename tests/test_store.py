@@ -112,7 +112,7 @@ def test_a_note_marks_open_topics_with_that_person_discussed(journal: Journal) -
     mine = journal.topics.add_topic("budget", anna.id)
     other = journal.topics.add_topic("other", bob.id)
     session = journal.sessions.add_session(day=TODAY, person_id=anna.id, notes="n")
-    assert journal.topics.mark_topics_discussed(anna.id, session.id) == [mine.id]
+    assert journal.topics.mark_topics_discussed(anna.id, session.id, TODAY, None) == [mine.id]
     assert journal.topics.get_topic(mine.id).status == "discussed"
     assert journal.topics.get_topic(other.id).status == "open"
 

@@ -58,6 +58,9 @@ TABLES = {
     "changes": "One row per command that changed something, for `undo`.",
     "change_rows": "The row changes of each command (the old values as JSON), logged by triggers, for `undo`.",
     "change_state": "The command being logged right now (one row).",
+    "sync_conflicts": "Values `sync` set aside when two machines changed one field without seeing each other's "
+    "change (this machine's own list: not dumped, not synced, not undone); `sync --conflicts` lists those whose "
+    "kept value is still the field's value.",
 }
 MEANINGS = {
     ("people", "name"): "as typed, e.g. `Dr. Weber`; unique under Unicode case folding",
@@ -91,8 +94,9 @@ MEANINGS = {
     ("actions", "session_id"): "the session it came from",
     ("actions", "goal_id"): "the goal it serves",
     ("actions", "done_at"): "when it was marked done",
-    ("topics", "status"): "`open` / `discussed`",
+    ("topics", "status"): "`open` / `discussed` / `dropped` (m040)",
     ("topics", "session_id"): "the session that discussed it",
+    ("topics", "discussed_at"): "when it was marked discussed (by a note or `topic done`)",
     ("skills", "name"): "as typed, e.g. `giving feedback`; one per owner under Unicode case folding",
     ("skills", "kind"): "`strength` / `growth` (an area to develop)",
     ("skills", "person_id"): "whose skill it is: NULL is mine, else a person's (a mentee's, tracked by me)",
@@ -100,6 +104,12 @@ MEANINGS = {
     ("skill_ratings", "level"): "1 (just starting) to 5 (could teach it)",
     ("skill_ratings", "rater_id"): "whose view: NULL is mine (a self-assessment), else that person's",
     ("skill_ratings", "session_id"): "the session it was given in (`note --rate`)",
+    ("sync_records", "record"): "the merged content (JSON, as in the dump), kept after a deletion too",
+    ("sync_records", "stamps"): "per field: [its clock, the clock of the value its change replaced]",
+    ("sync_records", "with_parent"): "a deletion: the uuid of the record it was deleted with (it comes back with it)",
+    ("sync_conflicts", "field"): "the field as in the dump (`text`, `due`, `owner_uuid`, ...)",
+    ("sync_conflicts", "kept"): "the value kept (JSON), newer by the clock `kept_hlc`",
+    ("sync_conflicts", "set_aside"): "the value set aside (JSON), from the change with the clock `set_aside_hlc`",
 }
 
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-import msgspec
-
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import LANGUAGES, N_, _, choose, os_reason
+from mentorlog.base.values import Value
 
 APP = "mentorlog"
 MIN_YEAR = 1900  # the years a date may lie in (dates.py and validate.py check them too)
 MAX_YEAR = 2200
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a command waits for another one's lock
+DEFAULT_PASSPHRASE_TIMEOUT = 60.0  # seconds passphrase_command may take (a gpg prompt included) before it is an error
 
 
 # the clock ----------------------------------------------------------------------------------------
@@ -228,22 +228,36 @@ ALLOWED: dict[str, str] = {
     "week_start": N_("'monday' or 'sunday'"),
     "language": N_("'en' or 'de'"),
     "passphrase_command": N_("a command that prints the passphrase"),
+    "passphrase_timeout": N_("a number of seconds from 1 to 3600"),
     "sync_dir": N_("a folder"),
 }
 
 
-class Config(msgspec.Struct, frozen=True):
+class Config(Value):
     """The config file's settings (absent keys: the defaults); unknown keys become warnings."""
 
-    default_with: str | None = None
-    editor: str | None = None
-    dayfirst: bool = False
-    week_start: str = "monday"
-    language: str | None = None  # None: MENTORLOG_LANG or the locale decide
-    passphrase_command: str | None = None
-    sync_dir: str | None = None
-    unknown_keys: tuple[str, ...] = ()  # told on stderr, never fatal (a newer version's config)
-    path: Path | None = None
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "default_with", "editor", "dayfirst", "week_start", "language", "passphrase_command", "passphrase_timeout",
+        "sync_dir", "unknown_keys", "path",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        default_with: str | None = None,
+        editor: str | None = None,
+        dayfirst: bool = False,
+        week_start: str = "monday",
+        language: str | None = None,  # None: MENTORLOG_LANG or the locale decide
+        passphrase_command: str | None = None,
+        passphrase_timeout: float = DEFAULT_PASSPHRASE_TIMEOUT,  # seconds passphrase_command may take
+        sync_dir: str | None = None,
+        unknown_keys: tuple[str, ...] = (),  # told on stderr, never fatal (a newer version's config)
+        path: Path | None = None,
+    ) -> None:
+        self.default_with, self.editor, self.dayfirst, self.week_start = default_with, editor, dayfirst, week_start
+        self.language, self.passphrase_command, self.sync_dir = language, passphrase_command, sync_dir
+        self.passphrase_timeout = passphrase_timeout
+        self.unknown_keys, self.path = unknown_keys, path
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -303,6 +317,9 @@ def load_config(path: Path) -> Config:
     dayfirst = data.get("dayfirst", False)
     if not isinstance(dayfirst, bool):
         raise _bad(path, "dayfirst", dayfirst)
+    timeout = data.get("passphrase_timeout", DEFAULT_PASSPHRASE_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 1 <= timeout <= 3600:
+        raise _bad(path, "passphrase_timeout", timeout)
     return Config(
         default_with=_text(path, data, "default_with"),
         editor=_text(path, data, "editor"),
@@ -310,19 +327,20 @@ def load_config(path: Path) -> Config:
         week_start=week_start.strip().lower(),
         language=language.strip().lower() if isinstance(language, str) else None,
         passphrase_command=_text(path, data, "passphrase_command"),
+        passphrase_timeout=float(timeout),
         sync_dir=_text(path, data, "sync_dir"),
         unknown_keys=unknown_keys,
         path=path,
     )
 
 
-class Settings(msgspec.Struct, frozen=True):
+class Settings(Value):
     """Everything a command needs to know about its surroundings, read once."""
 
-    environment: Environment
-    config: Config
-    clock: Clock
-    db_path: Path
+    __slots__ = ("environment", "config", "clock", "db_path")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, environment: Environment, config: Config, clock: Clock, db_path: Path) -> None:
+        self.environment, self.config, self.clock, self.db_path = environment, config, clock, db_path
 
     @property
     def language(self) -> str:

@@ -6,6 +6,9 @@ import re
 
 # C0 controls except tab and newline, DEL, and the C1 range (0x9b alone is a CSI on some terminals).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What JSON escapes besides: bidi overrides and isolates, zero-width characters, line and paragraph separators
+# (lossless: a JSON reader gets the same text back; a terminal shows `\u202e`, not reordered text).
+JSON_ESCAPED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -19,12 +22,30 @@ def inert(text: str) -> str:
     return CONTROL.sub(_visible, text)
 
 
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def inert_foreign(text: str, width: int = 200) -> str:
+    """Text from outside the journal (a sync folder's uuids, stamps, device names, reasons quoting them): every
+    character that is not printable is shown as `\\xNN`/`\\uNNNN` — controls and escape sequences as in `inert`,
+    and also bidi overrides and zero-width characters, which no such text has a reason to hold — on one line,
+    cut to WIDTH characters."""
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escaped(char) for char in text)
+
+
 def json_text(data: object, *, indent: int | None = None) -> str:
-    """DATA as JSON (UTF-8, not ASCII-escaped) with every control character escaped, C1 and DEL included."""
+    """DATA as JSON (UTF-8, not ASCII-escaped) with every control character escaped, C1 and DEL included, and
+    bidi overrides and zero-width characters too."""
     import json
 
     text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
+    return JSON_ESCAPED.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
 
 
 def one_line(text: str, width: int | None = None) -> str:

@@ -87,4 +87,7 @@ def main() -> None:
 
     from mentorlog.cli.root import app
 
-    typer.main.get_command(app).main(prog_name="mentorlog")
+    command = typer.main.get_command(app)
+    if completion.asked():
+        completion.use_typed_words()  # after Typer registered its shell classes (get_command)
+    command.main(prog_name="mentorlog")

@@ -35,6 +35,7 @@ def action_add(
     goal: int | None = typer.Option(None, "--goal", "-g", help="The goal it serves."),
     session: int | None = typer.Option(None, "--session", help="The session it came from."),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
+    closed_ok: bool = typer.Option(False, "--closed-ok", help=whom.CLOSED_OK_HELP),
     json_: bool = typer.Option(False, "--json", help="Print the action item as JSON."),
 ) -> None:
     """Add an action item."""
@@ -42,7 +43,8 @@ def action_add(
 
     line = parse_action(text)
     due_day = common.day(due if due is not None else line.due, direction="forward", period_end=True)
-    plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
+    named = with_ if with_ is not None else line.with_name  # `--with`, else a `with:` (`mit:`) token in the text
+    plan = whom.plan_person(whom.with_name(named), create=create, default=whom.is_default(named))
     with common.journal(write=True) as journal:
         person_id = plan.person_id(journal) if plan else None
         action = journal.actions.add_action(
@@ -53,6 +55,8 @@ def action_add(
             goal_id=goal,
             session_id=session,
         )
+        whom.refuse_closed(journal, [action.person_id, action.owner_id], "action", closed_ok=closed_ok)
+    common.warn_past_due(due_day)
     if json_:
         common.print_json(action.to_json())
         return
@@ -69,18 +73,23 @@ def action_add(
     )
 
 
-def _set_status(values: list[str], status: str, said: str, json_: bool) -> None:
-    """SAID: the confirmation per changed item (`Done: {id} {text}`), marked with N_ for the catalogue."""
+def _set_status(values: list[str], status: str, said: str, json_: bool, done_on: str | None = None) -> None:
+    """SAID: the confirmation per changed item (`Done: {id} {text}`), marked with N_ for the catalogue. DONE_ON:
+    the day they were done (`--date`), echoed after each item."""
     from mentorlog.core import validate
 
     ids = common.checked("ID", validate.id_list, values)
+    day = common.day(done_on, direction="backward")
     with common.journal(write=True) as journal:
-        changed, unchanged = journal.actions.set_action_status(ids, status)
+        changed, unchanged = journal.actions.set_action_status(ids, status, done_on=day)
     if json_:
         common.print_json([action.to_json() for action in sorted([*changed, *unchanged], key=lambda a: a.id)])
         return
     for action in changed:  # each item's text, so a wrong id is seen at once
-        common.say(_(said).format(id=action.id, text=common.one_line(action.text)))
+        line = _(said).format(id=action.id, text=common.one_line(action.text))
+        if day is not None:
+            line += _(" (on {day})").format(day=common.shown_day(day))
+        common.say(line)
     for action in unchanged:
         common.say(_(ALREADY[status]).format(id=action.id, text=common.one_line(action.text)))
 
@@ -95,9 +104,15 @@ JSON_OPTION = typer.Option(False, "--json", help="Print the action items as JSON
 
 
 @action_app.command("done")
-def action_done(ids: list[str] = IDS_ARGUMENT, json_: bool = JSON_OPTION) -> None:
-    """Mark action items done: `action done 4,7 9-11`."""
-    _set_status(ids, "done", N_("Done: {id} {text}"), json_)
+def action_done(
+    ids: list[str] = IDS_ARGUMENT,
+    date_: str | None = typer.Option(
+        None, "--date", "-d", help="When they were really done (default today; not before they were agreed)."
+    ),
+    json_: bool = JSON_OPTION,
+) -> None:
+    """Mark action items done: `action done 4,7 9-11 --date yesterday`."""
+    _set_status(ids, "done", N_("Done: {id} {text}"), json_, date_)
 
 
 @action_app.command("drop")
@@ -168,7 +183,7 @@ def actions(
     def table(render: ModuleType, width: int) -> Any:
         if by_person:
             return render.actions_by_person(found, common.today(), width=width)
-        return render.actions_table(found, common.today(), width=width)
+        return render.actions_table(found, common.today(), width=width, done_column=True)
 
     def summary() -> str:
         today = common.today().isoformat()

@@ -28,7 +28,7 @@ def person_close(
         None, "--reflection", help="A closing reflection ('' for none; on a terminal $EDITOR asks for one)."
     ),
     drop_open: bool = typer.Option(
-        False, "--drop-open", help="Drop its open action items and remove its open topics (asked on a terminal)."
+        False, "--drop-open", help="Drop its open action items and open topics (asked on a terminal)."
     ),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
@@ -44,6 +44,13 @@ def person_close(
     with common.journal(write=False) as journal:
         person = journal.people.get_person(int(journal.people.find_person(name)["id"]))
         actions, topics = journal.relationships.open_items(person.id)
+    if person.status != "closed":  # before the editor asks for a reflection
+        from mentorlog.core import validate
+
+        common.checked(
+            "--date", validate.closing_day, day, today=common.today(), started=person.started,
+            last_session=person.last_session,
+        )  # fmt: skip
     if person.status == "closed":
         from mentorlog.base.errors import MentorlogError
 
@@ -85,7 +92,9 @@ def person_close(
             _("Closing reflection {id} written (tag #{tag}).").format(id=closing.reflection.id, tag=_(CLOSING_TAG))
         )
     if closing.dropped or closing.removed_topics:
-        common.say(_("Dropped {dropped}.").format(dropped=_what(closing.dropped, closing.removed_topics)))
+        common.say(_("Dropped {dropped}:").format(dropped=_what(closing.dropped, closing.removed_topics)))
+        for line in _item_lines(closing.dropped, closing.removed_topics):  # each by id and text: nothing goes unseen
+            common.say(line)
     elif closing.kept or closing.kept_topics:
         kept = len(closing.kept) + len(closing.kept_topics)
         common.say(
@@ -119,8 +128,11 @@ def _what(actions: Sequence[Action], topics: Sequence[Topic]) -> str:
 
 
 def _open_lines(actions: Sequence[Action], topics: Sequence[Topic]) -> list[str]:
-    lines = [_("Still open:")]
-    lines += [_("  action {id}: {text}").format(id=action.id, text=inert(action.text)) for action in actions]
+    return [_("Still open:"), *_item_lines(actions, topics)]
+
+
+def _item_lines(actions: Sequence[Action], topics: Sequence[Topic]) -> list[str]:
+    lines = [_("  action {id}: {text}").format(id=action.id, text=inert(action.text)) for action in actions]
     lines += [_("  topic {id}: {text}").format(id=topic.id, text=inert(topic.text)) for topic in topics]
     return lines
 

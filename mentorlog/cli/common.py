@@ -137,6 +137,7 @@ def journal(*, write: bool, logged: bool = True, missing_ok: bool = False) -> It
         pause_file=settings.environment.test_pause,
         outcome=outcome,
         keys=keys,
+        told=_warn_line,
     ) as opened:
         yield opened
 
@@ -168,6 +169,7 @@ def keys() -> Keys:
         _STATE._keys = Keys(
             passphrase_command=settings.config.passphrase_command,
             passphrase=settings.environment.passphrase,
+            passphrase_timeout=settings.config.passphrase_timeout,
             ask=ask_passphrase if stdin_is_terminal() else None,
             debug=_debug_line if settings.environment.debug else (lambda _line: None),
             warn=_warn_line,
@@ -188,6 +190,7 @@ FLAGS = {
     "cadence": "--cadence",
     "target": "--target",
     "due date": "--due",
+    "done date": "--date",
     "next meeting": "--next",
 }
 
@@ -271,6 +274,40 @@ def confirm(question: str, *, default: bool, unanswered: str) -> bool:
             raise  # Ctrl-C: interrupted
         typer.echo("", err=True)
         raise MentorlogError(_("no answer: standard input ended before one"), unanswered) from None
+
+
+def prompt(question: str, *, unanswered: str) -> str:
+    """Ask QUESTION on stderr for a line (Enter gives ''); input that ends first is exit 1 with UNANSWERED as the
+    hint, as in confirm()."""
+    try:
+        return str(typer.prompt(question, default="", show_default=False, err=True))
+    except typer.Abort as stopped:
+        if not isinstance(stopped.__context__, EOFError):
+            raise  # Ctrl-C: interrupted
+        typer.echo("", err=True)
+        raise MentorlogError(_("no answer: standard input ended before one"), unanswered) from None
+
+
+def warn_past_due(day: date | None) -> None:
+    """A due date typed in the past is stored as typed (a late entry is real), and said on stderr."""
+    if day is not None and day < today():
+        say_err(
+            _("Warning: the due date {day} is in the past ({ago}); stored as typed.").format(
+                day=shown_day(day), ago=_relative(day)
+            )
+        )
+
+
+def _relative(day: date) -> str:
+    from mentorlog.core.humane import relative_days
+
+    return relative_days(day, today())
+
+
+def say_err(message: str) -> None:
+    """A line for the person at the terminal (a list before a question, a warning): stderr, so stdout stays
+    the command's result."""
+    typer.echo(message, err=True)
 
 
 def read_stdin() -> str:

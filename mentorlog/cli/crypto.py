@@ -13,7 +13,7 @@ import typer
 
 from mentorlog.base import config as configuration
 from mentorlog.base.errors import MentorlogError
-from mentorlog.base.i18n import N_, _
+from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
 from mentorlog.cli import common
 from mentorlog.cli.root import command_app
@@ -35,6 +35,15 @@ IN_KEYRING = N_("The key is in the OS keyring: commands on this machine need no 
 LEFT_KEYRING = N_("The key was removed from the OS keyring.")
 PLAIN_COPIES = N_("Warning: these plain copies of journal text beside it are still readable without a passphrase:")
 PLAIN_COPIES_HINT = N_("Delete them, or keep them somewhere as safe as the passphrase.")
+PLAIN_SYNC_HINT = N_(
+    "To leave no plain copy: encrypt the journal on every machine, sync them all into a new, empty folder "
+    "(the first sync there sends the whole journal, encrypted), then delete the old folder."
+)
+SYNC_REWRAP = N_(
+    "This journal syncs: its next `mentorlog sync` wraps this device's key in the sync folder with the new "
+    "passphrase, so a machine that knows only the new one reads this device's files, old ones too. Change the "
+    "passphrase on your other machines as well: each wraps its own key at its next sync."
+)
 RAW_KEY_NOTE = N_(
     "This raw key opens the journal and its backups until the passphrase changes, without key derivation; "
     "keep it like the passphrase (e.g. `pass insert -m mentorlog-key`, then passphrase_command)."
@@ -72,12 +81,20 @@ def _new_passphrase(*, for_encrypt: bool) -> str:
     settings = common.state().settings
     text: str | None
     if for_encrypt:
+        from mentorlog.store.crypto.cipher import SOURCES
+
         keys = common.keys()
         path = _journal_path()
         text = keys.text_from("passphrase_command", path) or keys.text_from("MENTORLOG_PASSPHRASE", path)
+        other = keys.other_passphrase(SOURCES[0]) if text is not None else None
+        if other:
+            typer.echo(_("Warning: {line}").format(line=other), err=True)
         source = _("MENTORLOG_PASSPHRASE or passphrase_command in config.toml")
     else:
-        text = settings.environment.new_passphrase
+        from mentorlog.store.crypto.cipher import one_newline_off
+
+        given = settings.environment.new_passphrase
+        text = one_newline_off(given) if given is not None else None
         source = "MENTORLOG_NEW_PASSPHRASE"
     if text is None:
         if not common.stdin_is_terminal():
@@ -129,7 +146,9 @@ def encrypt(
 
     _require_extra()
     path = _journal_path()
-    if _current_key() is not None:
+    with common.journal(write=False) as journal:
+        synced = journal.sync.sync_state() is not None
+    if common.journal_key() is not None:
         raise MentorlogError(_(ALREADY).format(path=path), _(ALREADY_HINT))
     if keyring:
         crypto.keyring_check()
@@ -146,6 +165,42 @@ def encrypt(
         for copy in copies:
             typer.echo(f"  {inert(str(copy))}", err=True)
         typer.echo(_(PLAIN_COPIES_HINT), err=True)
+    _tell_plain_change_files(path, synced=synced)
+
+
+def _tell_plain_change_files(path: Path, *, synced: bool) -> None:
+    """After `encrypt`: the change files sync wrote while the journal was plain stay plain in the sync folder."""
+    configured = common.state().config.sync_dir
+    folder = Path(configured).expanduser() if configured else None
+    plain: list[Path] = []
+    if folder is not None and folder.is_dir():
+        from mentorlog.store.sync.files import DiskFolder
+
+        shared = DiskFolder(folder, path)
+        plain = [shared.root / device / name for device in shared.devices() for _seq, name in shared.files(device)
+                 if name.endswith(".jsonl")]  # fmt: skip
+    if plain:
+        typer.echo(
+            ngettext(
+                "Warning: the sync folder {folder} holds {n} plain change file, readable without a passphrase "
+                "(from before, or from a machine whose journal is plain); this journal's next ones are encrypted.",
+                "Warning: the sync folder {folder} holds {n} plain change files, readable without a passphrase "
+                "(from before, or from a machine whose journal is plain); this journal's next ones are encrypted.",
+                len(plain),
+            ).format(folder=inert(str(folder)), n=len(plain)),
+            err=True,
+        )
+    elif synced:
+        typer.echo(
+            _(
+                "Warning: this journal synced before it was encrypted: the change files it wrote then are plain "
+                "text and stay readable in that sync folder; its next ones are encrypted."
+            ),
+            err=True,
+        )
+    else:
+        return
+    typer.echo(_(PLAIN_SYNC_HINT), err=True)
 
 
 decrypt_app = command_app()
@@ -187,7 +242,9 @@ def passphrase(
 
     _require_extra()
     path = _journal_path()
-    key = _current_key()
+    with common.journal(write=False) as journal:
+        synced = journal.sync.sync_state() is not None
+    key = common.journal_key()
     if key is None:
         raise MentorlogError(_(NOT_ENCRYPTED).format(path=path), _("Encrypt it with `mentorlog encrypt`."))
     if print_raw_key:
@@ -205,3 +262,5 @@ def passphrase(
     if keep:
         _store_in_keyring(path, new_key, new)
         common.say(_(IN_KEYRING))
+    if synced:
+        common.say(_(SYNC_REWRAP))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -17,6 +18,10 @@ from mentorlog.cli import common, completion, whom
 from mentorlog.cli.root import command_app
 from mentorlog.core import humane
 from mentorlog.export import registry as formats
+
+if TYPE_CHECKING:
+    from mentorlog.store.foreign.plan import Plan
+    from mentorlog.store.journal import Journal
 
 
 def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
@@ -39,7 +44,11 @@ export_app = command_app()
 @export_app.command()
 def export(
     format_: str = typer.Option(
-        "md", "--format", "-f", autocompletion=completion.choices(formats.WORDS), help="md, html, json, csv or ics."
+        "md",
+        "--format",
+        "-f",
+        autocompletion=completion.choices((*formats.WORDS, "vault")),
+        help="md, html, json, csv, ics, or vault (a folder of Markdown notes for Obsidian; -o DIR).",
     ),
     since: str | None = typer.Option(None, "--since", help="Start (default: the whole journal); 6m, 1y, a date."),
     until: str | None = typer.Option(None, "--until", help="End (default today)."),
@@ -61,11 +70,18 @@ def export(
     Private sessions are left out unless --include-private. `--format json --all` dumps every
     table losslessly for `mentorlog import`.
     """
+    if format_ == "vault":
+        if all_ or since or until or with_:
+            raise UsageError(
+                _("--format vault writes the whole journal; it takes no --all, --since, --until or --with")
+            )
+        _export_vault(output, include_private=include_private)
+        return
     chosen = formats.find(format_)
     if chosen is None:
         raise UsageError(
             _("--format must be one of {FORMATS}, not {format!r}").format(
-                FORMATS=", ".join(formats.WORDS), format=format_
+                FORMATS=", ".join((*formats.WORDS, "vault")), format=format_
             )
         )
     if all_ and not chosen.whole_journal:
@@ -133,6 +149,90 @@ def export(
         )
 
 
+def _export_vault(output: Path | None, *, include_private: bool) -> None:
+    """`export --format vault -o DIR`: one Markdown note per person, goal, session and reflection."""
+    import json
+
+    from mentorlog.export import vault
+    from mentorlog.store.files import refuse_journal_files, write_files
+
+    if output is None:
+        raise UsageError(_("--format vault writes a folder"), _("Give it with -o DIR."))
+    refuse_journal_files(output, common.state().db_path)
+    if output.exists() and not output.is_dir():
+        raise UsageError(_("{output} is a file; --format vault writes a folder").format(output=output))
+    manifest_path = output / vault.MANIFEST
+    before: dict[str, Any] = {}
+    if output.is_dir() and any(output.iterdir()):
+        try:
+            before = json.loads(manifest_path.read_text(encoding="utf-8"))
+            if not isinstance(before, dict) or before.get("format") != vault.FORMAT:
+                raise ValueError
+        except (OSError, ValueError):
+            raise MentorlogError(
+                _("{output} is not empty and is not a vault mentorlog wrote").format(output=output),
+                _("Give a new or empty folder, or the folder of an earlier vault of this journal."),
+            ) from None
+    known = {path for path in before.get("files", []) if isinstance(path, str)}
+    others = [
+        path.stem for path in output.rglob("*.md") if path.relative_to(output).as_posix() not in known
+    ] if output.is_dir() else []  # fmt: skip
+    paths: list[str] = []
+    uuids: list[str] = []
+
+    def sampled(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for number, record in enumerate(records):
+            if number < 20:  # a few uuids of each table: a later export knows the vault is this journal's
+                uuids.append(record["uuid"])
+            yield record
+
+    def files(journal: Journal) -> Iterator[tuple[str, str]]:  # a note at a time, written as it is made
+        tables = journal.dump.dump_tables(include_private=include_private)
+        for path, text in vault.vault_files(((table, sampled(records)) for table, records in tables), taken=others):
+            paths.append(path)
+            yield path, text
+
+    with common.journal(write=False) as journal:
+        left_out = 0 if include_private else journal.dump.private_session_count()
+        earlier = [uuid for uuid in before.get("uuids", []) if isinstance(uuid, str)]
+        if earlier and not journal.dump.knows_any(earlier):
+            raise MentorlogError(
+                _("{output} is a vault of another journal").format(output=output),
+                _("Give a new or empty folder; nothing was written."),
+            )
+        _say_plain_export()
+        written, unchanged = write_files(output, files(journal), journal=common.state().db_path)
+    from mentorlog.store.files import write_atomic
+
+    manifest = json.dumps({"format": vault.FORMAT, "version": 1, "files": paths, "uuids": uuids}, indent=1)
+    write_atomic(manifest_path, [manifest + "\n"], journal=common.state().db_path)
+    stale = sorted(known - set(paths))
+    for path in stale:  # the earlier vault's notes of records that are gone (or renamed): only files it wrote
+        target = output / path
+        if ".." not in Path(path).parts and target.is_file() and not target.is_symlink():
+            target.unlink()
+    if left_out:
+        typer.echo(
+            ngettext(
+                "Note: {left_out} private session left out; --include-private keeps it too.",
+                "Note: {left_out} private sessions left out; --include-private keeps them too.",
+                left_out,
+            ).format(left_out=left_out),
+            err=True,
+        )
+    common.say(
+        _(
+            "Wrote a vault of {files} notes to {output} ({written} written, {unchanged} unchanged, {removed} removed)."
+        ).format(
+            files=len(paths),
+            output=output,
+            written=written,
+            unchanged=unchanged,
+            removed=len(stale),
+        )
+    )
+
+
 PLAIN_EXPORT = N_("Note: the journal is encrypted, but exports are plain text by design; keep this one safe.")
 
 
@@ -152,15 +252,60 @@ def _write_cache_file(path: Path, data: bytes) -> None:
 import_app = command_app()
 
 
+SOURCES = ("dump", "jrnl", "taskwarrior", "markdown")
+
+
 @import_app.command("import")
 def import_(
-    file: Path = typer.Argument(..., metavar="FILE", help="A dump from `mentorlog export --format json --all`."),
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="A dump from `mentorlog export --format json --all`, or what --from names."
+    ),
+    from_: str = typer.Option(
+        "dump",
+        "--from",
+        autocompletion=completion.choices(SOURCES),
+        help="dump (default), jrnl (jrnl --export json), taskwarrior (task export) or markdown (a folder of notes).",
+    ),
+    as_: str = typer.Option(
+        "sessions",
+        "--as",
+        autocompletion=completion.choices(("sessions", "reflections")),
+        help="jrnl only: the entries become sessions (default) or reflections.",
+    ),
+    with_: str | None = typer.Option(
+        None,
+        "--with",
+        "-w",
+        autocompletion=completion.person_names,
+        help="jrnl, taskwarrior: whose relationship the records belong to; markdown: notes that name nobody.",
+    ),
+    owner: str = typer.Option(
+        "me", "--owner", help="taskwarrior only: whose action items: me (default), them or NAME."
+    ),
+    create: bool = typer.Option(False, "--create", help="Add people the source names who are not in the journal."),
     json_: bool = typer.Option(False, "--json", help="Print what was added and updated as JSON."),
 ) -> None:
-    """Import a JSON dump: merged by uuid, newer changes win, and importing twice changes nothing.
+    """Import a JSON dump, or what jrnl, Taskwarrior or a folder of Markdown notes hold (--from).
 
-    Into an empty journal the ids are restored too, so a restore is exact.
+    A dump is merged by uuid, newer changes win; into an empty journal the ids are restored too, so a restore
+    is exact. From another tool, each entry, task or note is remembered by where it came from: importing
+    twice changes nothing, and one `undo` takes the whole import back.
     """
+    if from_ not in SOURCES:
+        raise UsageError(
+            _("--from must be one of {SOURCES}, not {source!r}").format(SOURCES=", ".join(SOURCES), source=from_)
+        )
+    if as_ not in ("sessions", "reflections"):
+        raise UsageError(_("--as must be sessions or reflections, not {value!r}").format(value=as_))
+    if as_ != "sessions" and from_ != "jrnl":
+        raise UsageError(_("--as goes with --from jrnl"))
+    if owner != "me" and from_ != "taskwarrior":
+        raise UsageError(_("--owner goes with --from taskwarrior"))
+    if from_ != "dump":
+        _import_foreign(file, from_, as_=as_, with_=with_, owner=owner, create=create, json_=json_)
+        return
+    if with_ is not None or create:
+        raise UsageError(_("--with and --create go with --from jrnl, taskwarrior or markdown"))
     from mentorlog.render import progress as render_progress
     from mentorlog.store.dump.read import DumpReader, bytes_read
 
@@ -189,16 +334,104 @@ def import_(
     if not report.changed:
         common.say(_("Nothing to import: the journal already has everything in {file}.").format(file=file))
         return
+    parts = [_("Imported {file}:").format(file=file), *_added_updated(report.added, report.updated)]
+    common.say(" ".join(parts) + ("." if not report.restored_ids else " " + _("(ids restored).")))
+
+
+def _added_updated(added: dict[str, int], updated: dict[str, int]) -> list[str]:
+    """`added 3 sessions, 1 person` and `; updated 2 action items`, as far as there are any."""
     from mentorlog.store.undo import counted
 
-    added = ", ".join(counted(TABLES.get(table, table), count) for table, count in report.added.items() if count)
-    updated = ", ".join(counted(TABLES.get(table, table), count) for table, count in report.updated.items() if count)
-    parts = [_("Imported {file}:").format(file=file)]
-    if added:
-        parts.append(_("added {records}").format(records=added))
-    if updated:
-        parts.append(("; " if added else "") + _("updated {records}").format(records=updated))
-    common.say(" ".join(parts) + ("." if not report.restored_ids else " " + _("(ids restored).")))
+    adds = ", ".join(counted(TABLES.get(table, table), count) for table, count in added.items() if count)
+    updates = ", ".join(counted(TABLES.get(table, table), count) for table, count in updated.items() if count)
+    parts = []
+    if adds:
+        parts.append(_("added {records}").format(records=adds))
+    if updates:
+        parts.append(("; " if adds else "") + _("updated {records}").format(records=updates))
+    return parts
+
+
+def _import_foreign(
+    file: Path, source: str, *, as_: str, with_: str | None, owner: str, create: bool, json_: bool
+) -> None:
+    """`import --from jrnl/taskwarrior/markdown`: one transaction, one undo, a summary of what was skipped."""
+    from mentorlog.render import progress as render_progress
+    from mentorlog.store.foreign import plan as foreign
+
+    if source == "markdown" and not file.is_dir():
+        raise UsageError(
+            _("--from markdown reads a folder of notes; {file} is not a folder").format(file=file),
+            _("Give the folder (an Obsidian vault, or one written by `export --format vault`)."),
+        )
+    with common.journal(write=True) as journal:
+        plan = foreign.Plan(journal, str(file))
+        person_uuid = _person_uuid(journal, plan, with_, create=create)
+        if source == "jrnl":
+            from mentorlog.store.foreign import jrnl
+
+            total = jrnl.read(plan, file, as_reflections=as_ == "reflections", person_uuid=person_uuid)
+        elif source == "taskwarrior":
+            from mentorlog.store.foreign import taskwarrior
+
+            owner_uuid = _owner_uuid(journal, plan, owner, person_uuid, create=create)
+            total = taskwarrior.read(plan, file, person_uuid=person_uuid, owner_uuid=owner_uuid)
+        else:
+            from mentorlog.store.foreign import markdown
+
+            total = markdown.read(plan, file, person_uuid=person_uuid, create=create)
+        with render_progress.progress_bar(total, _("Importing")) as advance:
+            report = plan.run(advance)
+    if json_:
+        common.print_json(
+            {"added": report.added, "updated": report.updated,
+             "skipped": [{"where": item.where, "reason": item.reason} for item in report.skipped]}
+        )  # fmt: skip
+        return
+    if not report.changed:
+        common.say(_("Nothing to import: the journal already has everything in {file}.").format(file=file))
+    else:
+        parts = [_("Imported {file}:").format(file=file), *_added_updated(report.added, report.updated)]
+        common.say(" ".join(parts) + ".")
+    if report.skipped:
+        common.say(
+            ngettext("Skipped {n} record:", "Skipped {n} records:", len(report.skipped)).format(n=len(report.skipped))
+        )
+        for item in report.skipped:
+            common.say(f"  {inert(item.where)}: {inert(item.reason)}")
+
+
+def _person_uuid(journal: Journal, plan: Plan, name: str | None, *, create: bool) -> str | None:
+    """The uuid of the person --with names (as --with matches everywhere); created with --create."""
+    from mentorlog.base.errors import NotFound
+
+    if name is None:
+        return None
+    try:
+        found = journal.people.find_person(name)
+    except NotFound as missing:
+        if not create:
+            raise NotFound(missing.message, _("Add them with --create, or `mentorlog person add` first.")) from None
+        from mentorlog.store.foreign.plan import Skip
+
+        try:
+            return plan.person(name, create=True, role="mentor")
+        except Skip as skipped:
+            raise UsageError(skipped.reason) from None
+    return str(journal.people.scalar("SELECT uuid FROM people WHERE id = ?", [found["id"]]))
+
+
+def _owner_uuid(journal: Journal, plan: Plan, owner: str, person_uuid: str | None, *, create: bool) -> str | None:
+    from mentorlog.core.textparse import normalise_owner
+
+    word = normalise_owner(owner.strip())
+    if word == "me":
+        return None
+    if word == "them":
+        if person_uuid is None:
+            raise UsageError(_("owner 'them' needs a person"), _("Give --with NAME."))
+        return person_uuid
+    return _person_uuid(journal, plan, owner, create=create)
 
 
 # the tables an import counts, as the nouns a person reads (`1 session`, `3 topics`: store.undo.counted)

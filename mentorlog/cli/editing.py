@@ -22,6 +22,23 @@ def _new_action_lines(entry: Kind, form: editform.Form) -> tuple[str, list[Any]]
     return parsed.notes, list(parsed.actions)
 
 
+def _same_form(entry: Kind, edited: str, before: str) -> bool:
+    """Whether the saved form says what it said before, line ends and trailing blanks aside (an editor that
+    trims them on saving has changed nothing)."""
+
+    def read(text: str) -> tuple[dict[str, str], dict[str, str]]:
+        form = editform.parse(text, entry.form.fields, entry.form.sections)
+        strip = {name: value.strip() for name, value in form.fields.items()}
+        return strip, {
+            name: "\n".join(line.rstrip() for line in text.strip().split("\n")) for name, text in form.sections.items()
+        }
+
+    try:
+        return read(edited) == read(before)
+    except Exception:  # a form that cannot be read is not the same form; reading it again reports why
+        return False
+
+
 def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool = False) -> None:
     draft = f"edit-{entry.word}-{record_id}"
     reopen = f"mentorlog edit {entry.word} {record_id} --draft"
@@ -34,7 +51,7 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
         raise UsageError(
             _("nothing changed: the {word} form was emptied (that cancels the edit)").format(word=entry.noun())
         )
-    if edited.strip() == before.strip():
+    if edited.strip() == before.strip() or _same_form(entry, edited, before):
         common.say(_("No changes to {word} {record_id}.").format(word=entry.noun(), record_id=record_id))
         return
     with keeping_draft(edited, draft, reopen):
@@ -58,9 +75,10 @@ def edit_in_editor(entry: Kind, record_id: int, json_: bool, *, from_draft: bool
                 patch = type(patch)(**{**patch.changes(), "tags": tuple(dict.fromkeys([*current.tags, *found]))})
             updated = entry.update(journal, record_id, patch)
             for line, due in zip(new_actions, dues, strict=True):
-                owner = whom.owner_id(journal, line.owner, current.person_id)
+                whose = whom.find_person_id(journal, line.with_name) if line.with_name else current.person_id
+                owner = whom.owner_id(journal, line.owner, whose)
                 action = journal.actions.add_action(
-                    line.text, owner_id=owner, due=due, person_id=current.person_id, session_id=record_id
+                    line.text, owner_id=owner, due=due, person_id=whose, session_id=record_id
                 )
                 if line.done:
                     journal.actions.set_action_status([action.id], "done")

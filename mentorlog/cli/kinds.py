@@ -5,18 +5,18 @@ kinds are here; a kind added later (docs/adding-a-kind.md) keeps its entry, `KIN
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING, Any
-
-import msgspec
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _, german
+from mentorlog.base.values import Value
 from mentorlog.cli import common, whom
 from mentorlog.core import editform, humane, validate
 
 if TYPE_CHECKING:
     from mentorlog.core import patches
+    from mentorlog.core.dates import When
     from mentorlog.render.lists import RenderableType
     from mentorlog.store.journal import Journal
 
@@ -45,6 +45,24 @@ def as_past_day_or_none(_: Journal, __: Any, value: str) -> date | None:
 
 def as_future_day(_: Journal, __: Any, value: str) -> date | None:
     return None if _clear(value) else common.when(value, direction="forward").day
+
+
+def as_due_day(_: Journal, __: Any, value: str) -> date | None:
+    found = None if _clear(value) else common.when(value, direction="forward").day
+    common.warn_past_due(found)
+    return found
+
+
+def as_next(_: Journal, __: Any, value: str) -> When | None:
+    """The next meeting: its day, and its time when one is given (`fri 14:00`)."""
+    return None if _clear(value) else common.when(value, direction="forward")
+
+
+def as_slot(_: Journal, __: Any, value: str) -> tuple[int | None, time | None] | None:
+    """The usual meeting slot (`tue 10:00`), or none."""
+    from mentorlog.core.dates import parse_slot
+
+    return None if _clear(value) else parse_slot(value)
 
 
 def as_target(_: Journal, __: Any, value: str) -> date | None:
@@ -147,13 +165,19 @@ def edit_help(word: str) -> str:
     return _(EDIT_HELP).format(what=_(NOUNS.get(word, word)))
 
 
-class FormSpec(msgspec.Struct, frozen=True):
+class FormSpec(Value):
     """Which one-line fields and sections a kind's editor form has, and how to fill and read them."""
 
-    fields: tuple[str, ...]
-    sections: tuple[str, ...]
-    fill: Callable[[Any], editform.Form]
-    read: Callable[[Any, editform.Form], patches.Patch]
+    __slots__ = ("fields", "sections", "fill", "read")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(
+        self,
+        fields: tuple[str, ...],
+        sections: tuple[str, ...],
+        fill: Callable[[Any], editform.Form],
+        read: Callable[[Any, editform.Form], patches.Patch],
+    ) -> None:
+        self.fields, self.sections, self.fill, self.read = fields, sections, fill, read
 
 
 def _text_form(kind: str, attribute: str = "text") -> FormSpec:
@@ -178,7 +202,7 @@ def _session_fill(record: Any) -> editform.Form:
     return editform.session_form(
         record.title,
         str(record.confidence or ""),
-        humane.day(record.next),
+        " ".join(part for part in (humane.day(record.next), getattr(record, "next_time", None) or "") if part),
         record.feedback,
         record.notes,
         edit_help("session") + "\n" + _(SESSION_HELP),
@@ -194,7 +218,7 @@ def _session_read(_: Any, form: editform.Form) -> patches.Patch:
     return patches.SessionPatch(
         title=form.field("Title"),
         confidence=common.form_value("Confidence", as_confidence_text, confidence) if confidence else None,
-        next_day=common.when(next_text, direction="forward").day if next_text else None,
+        next_day=common.when(next_text, direction="forward") if next_text else None,
         notes=form.section("notes"),
         feedback=editform.session_feedback(form),
     )
@@ -309,20 +333,35 @@ def _show_plain(view: str) -> Show:
 # the registry -------------------------------------------------------------------------------------------
 
 
-class Kind(msgspec.Struct, frozen=True):
-    """A record kind in the registry: how show, edit and delete get, change and remove it."""
+class Kind(Value):
+    """A record kind in the registry: how show, edit and delete get, change and remove it.
 
-    word: str
-    get: Callable[[Journal, int], Any]
-    update: Callable[[Journal, int, Any], Any]
-    delete: Callable[[Journal, int], Any]
-    patch: str  # the patch class's name in mentorlog.core.patches (imported by edits only)
-    flags: dict[str, tuple[str, Convert]]  # edit flag -> (patch field, converter)
-    form: FormSpec
-    show: Show
-    tagged: bool = False  # #words in its text become tags when edited
-    check_delete: Callable[[Journal, int], None] | None = None  # raises why it cannot be deleted, before asking
-    extra: dict[str, Any] = msgspec.field(default_factory=dict)
+    patch: the patch class's name in mentorlog.core.patches (imported by edits only). flags: edit flag -> (patch
+    field, converter). tagged: #words in its text become tags when edited. check_delete: raises why it cannot be
+    deleted, before asking."""
+
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "word", "get", "update", "delete", "patch", "flags", "form", "show", "tagged", "check_delete", "extra",
+    )  # fmt: skip
+    __hash__ = None  # type: ignore[assignment]  # holds dicts
+
+    def __init__(
+        self,
+        word: str,
+        get: Callable[[Journal, int], Any],
+        update: Callable[[Journal, int, Any], Any],
+        delete: Callable[[Journal, int], Any],
+        patch: str,
+        flags: dict[str, tuple[str, Convert]],
+        form: FormSpec,
+        show: Show,
+        tagged: bool = False,
+        check_delete: Callable[[Journal, int], None] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.word, self.get, self.update, self.delete, self.patch = word, get, update, delete, patch
+        self.flags, self.form, self.show, self.tagged, self.check_delete = flags, form, show, tagged, check_delete
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
     @property
     def table(self) -> str:
@@ -351,7 +390,7 @@ KINDS: dict[str, Kind] = {
         flags={
             "text": ("notes", as_text), "title": ("title", as_text), "date": ("day", as_past_day),
             "with": ("person_id", as_person), "feedback": ("feedback", as_text),
-            "confidence": ("confidence", as_confidence), "next": ("next_day", as_future_day),
+            "confidence": ("confidence", as_confidence), "next": ("next_day", as_next),
             "private": ("private", as_flag), "tag": ("tags", as_tags), "goal": ("goal_ids", as_goal_ids),
         },
         form=FormSpec(editform.SESSION_FIELDS, editform.SESSION_SECTIONS, _session_fill, _session_read),
@@ -375,7 +414,7 @@ KINDS: dict[str, Kind] = {
         get=lambda j, i: j.actions.get_action(i), update=lambda j, i, p: j.actions.update_action(i, p),
         delete=lambda j, i: j.actions.delete_action(i), patch="ActionPatch",
         flags={
-            "text": ("text", as_text), "owner": ("owner_id", as_owner), "due": ("due", as_future_day),
+            "text": ("text", as_text), "owner": ("owner_id", as_owner), "due": ("due", as_due_day),
             "with": ("person_id", as_person), "goal": ("goal_id", _optional_id("goals", "goal")),
             "session": ("session_id", _optional_id("sessions", "session")),
         },
@@ -399,7 +438,8 @@ KINDS: dict[str, Kind] = {
         flags={
             "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
             "note": ("note", as_text), "since": ("started", as_past_day_or_none), "until": ("ends", as_target),
-            "agreement": ("agreement", as_text), "template": ("template", as_template),
+            "agreement": ("agreement", as_text), "meets": ("meets", as_slot),
+            "template": ("template", as_template),
         },
         form=FormSpec(("Name", "Since", "Until"), ("agreement", "note"), _person_fill, _person_read),
         show=_show_person,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
 from mentorlog.cli import closing, common, completion, lists, templates, whom
 from mentorlog.cli.root import command_app, sub_app
+
+if TYPE_CHECKING:
+    from mentorlog.core.records import Person
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
 person_app = sub_app("person", N_("Add the people you mentor or are mentored by."))
@@ -72,7 +77,14 @@ def person_add(
 
 @person_app.command("edit")
 def person_edit(
-    name: str = typer.Argument(..., autocompletion=completion.person_names, help="The person (name or prefix)."),
+    name: str = typer.Argument(..., autocompletion=completion.person_names, help="Their name (or part of it), or id."),
+    meets: str | None = typer.Option(None, "--meets", help="The usual meeting slot: 'tue 10:00', '14:30', or 'none'."),
+    cadence: str | None = typer.Option(None, "--cadence", help="How often you meet: 1w, 2w, 10d, 1m, or 'none'."),
+    new_name: str | None = typer.Option(None, "--name", help="A new name."),
+    note: str | None = typer.Option(None, "--note", help="A new note."),
+    since: str | None = typer.Option(None, "--since", help="When the relationship started, or 'none'."),
+    until: str | None = typer.Option(None, "--until", help="When it is planned to end, or 'none'."),
+    agreement: str | None = typer.Option(None, "--agreement", help="What you both agreed."),
     template: str | None = typer.Option(
         None,
         "--template",
@@ -81,24 +93,49 @@ def person_edit(
     ),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
-    """Change a relationship's settings by name (`edit person ID` changes every field)."""
-    from mentorlog.base.errors import UsageError
-    from mentorlog.core.patches import PersonPatch
+    """Change a relationship by name: its meeting slot, cadence, dates, agreement or template (else in $EDITOR)."""
+    from mentorlog.cli.editing import edit_in_editor
+    from mentorlog.cli.kinds import kind
 
-    if template is None:
-        raise UsageError(_("nothing to change"), _("Give --template NAME."))
-    template_name = templates.default_template(template)
+    entry = kind("person")
+    given = {"meets": meets, "cadence": cadence, "name": new_name, "note": note, "since": since, "until": until,
+             "agreement": agreement, "template": template}  # fmt: skip
+    flags = {flag: value for flag, value in given.items() if value is not None}
+    with common.journal(write=False) as journal:
+        person_id = (
+            int(name) if name.strip().isdecimal() and name.isascii() else int(journal.people.find_person(name)["id"])
+        )
+    if not flags:
+        edit_in_editor(entry, person_id, json_)
+        return
     with common.journal(write=True) as journal:
-        person_id = int(journal.people.find_person(name)["id"])
-        person = journal.people.update_person(person_id, PersonPatch(template=template_name))
+        current = entry.get(journal, person_id)
+        person = entry.update(journal, person_id, entry.patch_from_flags(journal, current, flags))
     if json_:
         common.print_json(person.to_json())
         return
-    if template_name:
+    if set(flags) == {"template"}:
+        common.say(_template_said(person))
+        return
+    slot = person.meets
+    said = _("; meets {slot}").format(slot=_slot_said(person.meets_day, person.meets_time)) if slot else ""
+    common.say(_("Updated person {id}: {name}{said}.").format(id=person.id, name=inert(person.name), said=said))
+    if "template" in flags:
+        common.say(_template_said(person))
+
+
+def _template_said(person: Person) -> str:
+    if person.template:
         said = _("Person {id} {name}: notes start from the template {template}.")
     else:
         said = _("Person {id} {name}: notes start from the usual form.")
-    common.say(said.format(id=person.id, name=inert(person.name), template=template_name))
+    return said.format(id=person.id, name=inert(person.name), template=person.template)
+
+
+def _slot_said(weekday: int | None, at: str | None) -> str:
+    from mentorlog.core.dates import slot_text
+
+    return slot_text(weekday, at)
 
 
 people_app = command_app()
@@ -127,6 +164,7 @@ def topic_add(
         None, "--with", "-w", autocompletion=completion.person_names, help="The person to raise it with."
     ),
     create: bool = typer.Option(False, "--create", help="Create the person if unknown."),
+    closed_ok: bool = typer.Option(False, "--closed-ok", help=whom.CLOSED_OK_HELP),
     json_: bool = typer.Option(False, "--json", help="Print the topic as JSON."),
 ) -> None:
     """Queue a topic for the next meeting with someone; the next note with them marks it discussed."""
@@ -139,6 +177,7 @@ def topic_add(
     assert plan is not None
     with common.journal(write=True) as journal:
         topic = journal.topics.add_topic(text, plan.person_id(journal))
+        whom.refuse_closed(journal, [topic.person_id], "topic", closed_ok=closed_ok)
     if json_:
         common.print_json(topic.to_json())
         return
@@ -150,6 +189,49 @@ def topic_add(
     )
 
 
+TOPIC_IDS = typer.Argument(..., metavar="ID...", help="Topic ids: 3 5, 3,5 or a range 3-5.")
+TOPIC_JSON = typer.Option(False, "--json", help="Print the topics as JSON.")
+TOPIC_ALREADY = {
+    "discussed": N_("Already discussed: {id} {text}"),
+    "dropped": N_("Already dropped: {id} {text}"),
+    "open": N_("Already open: {id} {text}"),
+}
+
+
+def _set_topic_status(values: list[str], status: str, said: str, json_: bool) -> None:
+    """SAID: the confirmation per changed topic (`Discussed: {id} {text}`), marked with N_ for the catalogue."""
+    from mentorlog.core import validate
+
+    ids = common.checked("ID", validate.id_list, values)
+    with common.journal(write=True) as journal:
+        changed, unchanged = journal.topics.set_topic_status(ids, status)
+    if json_:
+        common.print_json([topic.to_json() for topic in sorted([*changed, *unchanged], key=lambda t: t.id)])
+        return
+    for topic in changed:  # each topic's text, so a wrong id is seen at once
+        common.say(_(said).format(id=topic.id, text=common.one_line(topic.text)))
+    for topic in unchanged:
+        common.say(_(TOPIC_ALREADY[status]).format(id=topic.id, text=common.one_line(topic.text)))
+
+
+@topic_app.command("done")
+def topic_done(ids: list[str] = TOPIC_IDS, json_: bool = TOPIC_JSON) -> None:
+    """Mark topics discussed outside a note: `topic done 3,5`."""
+    _set_topic_status(ids, "discussed", N_("Discussed: {id} {text}"), json_)
+
+
+@topic_app.command("drop")
+def topic_drop(ids: list[str] = TOPIC_IDS, json_: bool = TOPIC_JSON) -> None:
+    """Drop topics that no longer need raising."""
+    _set_topic_status(ids, "dropped", N_("Dropped: {id} {text}"), json_)
+
+
+@topic_app.command("reopen")
+def topic_reopen(ids: list[str] = TOPIC_IDS, json_: bool = TOPIC_JSON) -> None:
+    """Queue discussed or dropped topics again."""
+    _set_topic_status(ids, "open", N_("Reopened: {id} {text}"), json_)
+
+
 topics_app = command_app()
 
 
@@ -158,17 +240,26 @@ def topics(
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only topics for this person."
     ),
-    all_: bool = typer.Option(False, "--all", help="Discussed topics too."),
+    status: str = typer.Option(
+        "open",
+        "--status",
+        autocompletion=completion.choices(("open", "discussed", "dropped", "all")),
+        help="open, discussed, dropped or all.",
+    ),
+    all_: bool = typer.Option(False, "--all", help="Every status (as --status all)."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Topics to raise at the next meeting."""
+    """Topics to raise at the next meeting (open ones unless --status says otherwise)."""
+    from mentorlog.core import validate
+
+    status = "all" if all_ else common.checked("--status", validate.topic_status, status, allow_all=True)
     with common.journal(write=False) as journal:
         found = journal.topics.list_topics(
-            person_id=whom.filter_person_id(journal, with_, announce=not json_), status=None if all_ else "open"
+            person_id=whom.filter_person_id(journal, with_, announce=not json_), status=status
         )
-    lists.show(
-        found,
-        as_json=json_,
-        empty=_('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME'),
-        table=lambda render, width: render.topics_table(found),
+    empty = (
+        _('No open topics. Queue one with: mentorlog topic add "Ask about the budget" --with NAME')
+        if status == "open"
+        else _("No topics match.")
     )
+    lists.show(found, as_json=json_, empty=empty, table=lambda render, width: render.topics_table(found))

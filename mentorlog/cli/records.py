@@ -24,7 +24,12 @@ show_app = command_app()
 @show_app.command()
 def show(
     kind_word: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kind_words, help=KIND_HELP),
-    record_id: int = typer.Argument(..., metavar="ID", help="The record's id."),
+    record_id: str = typer.Argument(
+        ...,
+        metavar="ID",
+        autocompletion=completion.record_names,
+        help="The record's id; a person or skill by name too.",
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show one record in full; a goal with its milestones, updates and action items."""
@@ -33,12 +38,28 @@ def show(
     entry = kind(kind_word)
     console = render.make_console()
     with common.journal(write=False) as journal:
-        record = entry.get(journal, record_id)
+        record = entry.get(journal, _record_id(journal, entry, record_id))
         data, view = entry.show(journal, record, common.today(), console.width)
     if json_:
         common.print_json(data)
     else:
         console.print(view)
+
+
+def _record_id(journal: Journal, entry: Kind, given: str) -> int:
+    """The id of the record `show` names: a number, or for a person or a skill its name, matched as `--with`
+    matches a person (`weber` finds Dr. Weber) and as `skill rate` finds a skill."""
+    cleaned = given.strip()
+    if cleaned.isdecimal() and cleaned.isascii():
+        return int(cleaned)
+    if entry.word == "person":
+        return int(journal.people.find_person(cleaned)["id"])
+    if entry.word == "skill":
+        return int(journal.skills.find_skill(cleaned)["id"])
+    raise UsageError(
+        _("a {word} is shown by its id, a number, not {given!r}").format(word=entry.noun(), given=given),
+        _("A person or a skill may also be named: `mentorlog show person weber`."),
+    )
 
 
 edit_app = command_app()
@@ -85,6 +106,9 @@ def edit(
     since: str | None = typer.Option(None, "--since", help="When the relationship started, or 'none' (person)."),
     until: str | None = typer.Option(None, "--until", help="Its planned end, or 'none' (person)."),
     agreement: str | None = typer.Option(None, "--agreement", help="What you both agreed (person)."),
+    meets: str | None = typer.Option(
+        None, "--meets", help="The usual meeting slot, like 'tue 10:00', or 'none' (person)."
+    ),
     template: str | None = typer.Option(
         None, "--template", help="The note template to use with them, or 'none' (person)."
     ),
@@ -100,7 +124,7 @@ def edit(
         "confidence": confidence, "next": next_, "private": private, "tag": tag or None,
         "goal": goal or None, "description": description, "horizon": horizon, "kind": skill_kind, "target": target,
         "parent": parent, "owner": owner, "due": due, "session": session, "name": name, "role": role,
-        "cadence": cadence, "note": note, "since": since, "until": until, "agreement": agreement,
+        "cadence": cadence, "note": note, "since": since, "until": until, "agreement": agreement, "meets": meets,
         "template": template,
     }  # fmt: skip
     flags = {flag: value for flag, value in given.items() if value is not None}
@@ -166,7 +190,8 @@ def delete(
             _("Delete {what}?").format(what=what), default=False, unanswered=_("Pass --yes to delete without asking.")
         )
         if not confirmed:
-            raise MentorlogError(_("nothing deleted"), _("Answer 'y' to confirm, or pass --yes."))
+            common.say(_("Nothing deleted."))
+            return
     with common.journal(write=True) as journal:
         entry.delete(journal, record_id)
     common.say(_("Deleted {word} {record_id}.").format(word=entry.noun(), record_id=record_id))
@@ -220,7 +245,7 @@ def undo(
         if not pending:
             common.say(_("Nothing to undo."))
         for number, item in enumerate(pending, 1):
-            common.say(f"{number:>2}. {_when(item.created_at)}  {item.command}: {item.describe()}")
+            common.say(f"{number:>2}. {_when(item.created_at)}  {item.name}: {item.did()}")
         return
     if not pending:
         common.say(_("Nothing to undo."))
@@ -228,14 +253,14 @@ def undo(
     planned = pending[0]
     if dry_run:
         common.say(
-            _("Would undo `{command}` from {created_at}: {describe}.").format(
-                command=planned.command, created_at=_when(planned.created_at), describe=planned.describe()
+            _("Would undo `{command}` from {created_at}: {plan}.").format(
+                command=planned.name, created_at=_when(planned.created_at), plan=planned.plan()
             )
         )
         return
     if not yes and common.stdin_is_terminal():
-        question = _("Undo `{command}` from {created_at} ({describe})?").format(
-            command=planned.command, created_at=_when(planned.created_at), describe=planned.describe()
+        question = _("Undo `{command}` from {created_at} ({plan})?").format(
+            command=planned.name, created_at=_when(planned.created_at), plan=planned.plan()
         )
         if not common.confirm(question, default=False, unanswered=_("Pass --yes to undo without asking.")):
             raise MentorlogError(_("nothing undone"), _("Answer 'y' to undo, or pass --yes."))
@@ -246,7 +271,7 @@ def undo(
         return
     common.say(
         _("Undid `{command}` from {created_at}: {describe}.").format(
-            command=undone.command, created_at=_when(undone.created_at), describe=undone.describe()
+            command=undone.name, created_at=_when(undone.created_at), describe=undone.describe()
         )
     )
 

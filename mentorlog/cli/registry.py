@@ -10,21 +10,21 @@ command instead of all of them. The module defines the command as its own Typer 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any, NamedTuple
+from typing import Any
 
 from mentorlog.base.i18n import N_, _
 
 RECORD, REVIEW, DATA, OTHER = N_("Record"), N_("Review"), N_("Data"), N_("Other")
 
 
-class Command(NamedTuple):  # a NamedTuple: a tenth of a dataclass's start-up
+class Command:  # a plain class: a typing.NamedTuple compiles its constructor and annotations at every start
     """NAME is defined in mentorlog/cli/MODULE.py as `NAME_app`; the root --help lists it under PANEL with
     SUMMARY, one whole line (at 80 columns), never cut with "..."."""
 
-    name: str
-    module: str
-    panel: str
-    summary: str
+    __slots__ = ("module", "name", "panel", "summary")
+
+    def __init__(self, name: str, module: str, panel: str, summary: str) -> None:
+        self.name, self.module, self.panel, self.summary = name, module, panel, summary
 
     def app(self) -> Any:
         """The command's Typer app (imports its module)."""
@@ -59,6 +59,7 @@ COMMANDS = (
     Command("summary", "views", REVIEW, N_("A period condensed: meetings, actions, goals, confidence")),
     Command("health", "views", REVIEW, N_("How each relationship is doing, both sides, with reasons")),
     Command("skills", "skills", REVIEW, N_("Skills: latest levels in both views, change, gaps")),
+    Command("browse", "browse", REVIEW, N_("The journal full-screen, with keys to change it (extra tui)")),
     Command("export", "data", DATA, N_("A review (md, html), data (json, csv) or a calendar (ics)")),
     Command("import", "data", DATA, N_("Merge a JSON dump; importing twice changes nothing")),
     Command("backup", "data", DATA, N_("A checked, consistent copy of the journal")),

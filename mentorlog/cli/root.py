@@ -196,12 +196,31 @@ class MentorlogGroup(TyperGroup):
             raise translate(exc) from None
 
 
+COMPLETION_HELP = {
+    "install_completion": N_("Install completion for SHELL (bash, zsh or fish; default: the current shell)."),
+    "show_completion": N_("Print the completion script of SHELL (bash, zsh or fish; default: the current shell)."),
+}
+
+
 class RootGroup(MentorlogGroup):
     """`mentorlog` itself: its commands come from the command registry, each module imported only when its
     command is run, shown or completed (click's documented pattern for lazily loading subcommands)."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         return registry.names()
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:  # Typer's completion options, which take a SHELL here (completion.shell_option)
+            param.help = COMPLETION_HELP.get(param.name or "", param.help)
+        return params
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from mentorlog.cli import completion
+
+        completion.shell_option(self, args)  # `--show-completion zsh`: that shell's script, not the current shell's
+        result: list[str] = super().parse_args(ctx, args)
+        return result
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = registry.find(cmd_name)

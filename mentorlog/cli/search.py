@@ -20,8 +20,8 @@ def search(
         None,
         "--kind",
         "-k",
-        autocompletion=completion.choices(("session", "reflection", "goal", "action", "topic", "person")),
-        help="session, reflection, goal, action, topic or person.",
+        autocompletion=completion.search_kinds,
+        help="session, reflection, goal, action, topic, person or skill.",
     ),
     with_: str | None = typer.Option(
         None, "--with", "-w", autocompletion=completion.person_names, help="Only records about this person."

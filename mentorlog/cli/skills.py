@@ -64,6 +64,7 @@ def skill_rate(
     by: str | None = typer.Option(None, "--by", help="Whose view: me (default), them, or a person's name."),
     note: str = typer.Option("", "--note", help="Why this level: what you saw or heard."),
     date_: str = typer.Option("today", "--date", "-d", help="When it was rated (a bare weekday looks back)."),
+    closed_ok: bool = typer.Option(False, "--closed-ok", help=whom.CLOSED_OK_HELP),
     json_: bool = typer.Option(False, "--json", help="Print the skill with all its ratings as JSON."),
 ) -> None:
     """Rate a skill 1-5: your own view, or --by a person's (a mentor's rating of you, a mentee's of themselves)."""
@@ -78,6 +79,7 @@ def skill_rate(
         rating = journal.skills.rate_skill(
             found["id"], value, day=day, rater_id=rater_id(journal, by, found), note=note
         )
+        whom.refuse_closed(journal, [found["person_id"], rating.rater_id], "rating", closed_ok=closed_ok)
         rated = journal.skills.get_skill(found["id"])
     if json_:
         common.print_json(rated.to_json())

@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
 import typer
 
 from mentorlog.base.errors import MentorlogError, NotFound, UsageError
-from mentorlog.base.i18n import _
+from mentorlog.base.i18n import N_, _
 from mentorlog.base.safe import inert
+from mentorlog.base.values import Value
 from mentorlog.cli import common
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
 
-class PersonPlan(msgspec.Struct, frozen=True):
+class PersonPlan(Value):
     """A person to use: an existing id, or a name and role to create in the write transaction."""
 
-    id: int | None
-    name: str
-    role: str = "mentor"
-    default: bool = False  # chosen by the config's default_with, not by --with
+    __slots__ = ("id", "name", "role", "default")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, id: int | None, name: str, role: str = "mentor", default: bool = False) -> None:
+        self.id, self.name, self.role = id, name, role
+        self.default = default  # chosen by the config's default_with, not by --with
 
     def person_id(self, opened: Journal) -> int:
         if self.id is not None:
@@ -135,3 +136,31 @@ def owner_id(opened: Journal, owner: str | None, person_id: int | None) -> int |
             raise UsageError(_("owner 'them' needs a person"), _("Give --with NAME."))
         return person_id
     return int(opened.people.find_person(owner)["id"])
+
+
+CLOSED_REFUSALS = {
+    "action": N_("the relationship with {name} is closed (since {day}): an action item for it would show nowhere"),
+    "topic": N_("the relationship with {name} is closed (since {day}): a topic for it would show nowhere"),
+    "rating": N_("the relationship with {name} is closed (since {day}): a rating for it would show nowhere"),
+}
+CLOSED_OK_HELP = N_("Add it even though the relationship is closed.")  # a help text of several commands
+
+
+def refuse_closed(opened: Journal, person_ids: list[int | None], what: str, *, closed_ok: bool) -> None:
+    """Refuse (exit 1, inside the write, so nothing is stored) WHAT (`action`, `topic`, `rating`) for a closed
+    relationship: the lists leave closed relationships out, so it would be stored and seen nowhere."""
+    from mentorlog.core.humane import day as shown
+
+    if closed_ok:
+        return
+    for person_id in dict.fromkeys(found for found in person_ids if found is not None):
+        person = opened.people.get_person(person_id)
+        if person.status == "closed":
+            from shlex import quote
+
+            raise MentorlogError(
+                _(CLOSED_REFUSALS[what]).format(name=inert(person.name), day=shown(person.closed_at)),
+                _("Take it up again with `mentorlog person reopen {name}`, or give --closed-ok.").format(
+                    name=quote(person.name.split()[-1].lower())
+                ),
+            )

@@ -12,13 +12,12 @@ import unicodedata
 from datetime import date, time, timedelta
 from typing import Literal
 
-import msgspec
-
 from mentorlog.base import i18n
 from mentorlog.base.config import MAX_YEAR, MIN_YEAR
 from mentorlog.base.errors import DateError
 from mentorlog.base.i18n import N_, _
 from mentorlog.base.patterns import lazy
+from mentorlog.base.values import Value
 from mentorlog.core.humane import relative_days
 
 __all__ = [
@@ -181,11 +180,13 @@ TIME_TAIL = lazy(r"^(.+) (\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:am|pm|uhr))?|\d{1,2} ?
 TIME = lazy(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm|uhr)?$")
 
 
-class When(msgspec.Struct, frozen=True):
+class When(Value):
     """A parsed date with an optional time of day."""
 
-    day: date
-    at: time | None = None
+    __slots__ = ("day", "at")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, day: date, at: time | None = None) -> None:
+        self.day, self.at = day, at
 
 
 def _error(text: str, reason: str | None = None) -> DateError:
@@ -205,7 +206,7 @@ def check_in_range(day: date, text: str) -> date:
 
 
 def format_day(day: date, today: date, *, language: str | None = None) -> str:
-    """A stored day as a confirmation shows it: `2026-12-04, Fri` (German: `04.12.2026, Fr`); LANGUAGE defaults
+    """A stored day as a confirmation shows it: `2026-12-04, Fri` (German: `Fr, 04.12.2026`); LANGUAGE defaults
     to the one chosen for this command.
 
     The date is absolute on purpose, so a misread is seen at once; `today` is part of the signature
@@ -213,8 +214,8 @@ def format_day(day: date, today: date, *, language: str | None = None) -> str:
     """
     language = language or i18n.language()
     weekday = WEEKDAY_SHORT[language][day.weekday()]
-    if language == "de":
-        return f"{day.day:02d}.{day.month:02d}.{day.year}, {weekday}"
+    if language == "de":  # the weekday first, as German writes it: `Mi, 02.12.2026`
+        return f"{weekday}, {day.day:02d}.{day.month:02d}.{day.year}"
     return f"{day.isoformat()}, {weekday}"
 
 
@@ -435,3 +436,31 @@ def parse_cadence(text: str) -> int:
         )
     amount, unit = int(match.group(1)), UNITS[match.group(2)]
     return amount * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+
+
+def parse_slot(text: str) -> tuple[int | None, time | None]:
+    """The usual meeting slot of a relationship (`person edit --meets`): a weekday and/or a time of day,
+    `tue 10:00`, `dienstag 10 uhr`, `14:30`, `fri`. Returns (weekday 0-6 or None, time or None)."""
+    shown = text.strip()
+    cleaned = _normalise(text).removesuffix(",")
+    words = cleaned.replace(",", " ").split()
+    weekday: int | None = None
+    if words and words[0].rstrip(".") in WEEKDAYS:
+        weekday = WEEKDAYS[words[0].rstrip(".")]
+        words = words[1:]
+    if words and words[0] in ("at", "um"):
+        words = words[1:]
+    rest = " ".join(words)
+    at = _time(rest, shown) if rest and TIME.match(rest) else None
+    if (weekday is None and at is None) or (rest and at is None):
+        raise DateError(
+            _("cannot read {text!r} as a meeting slot").format(text=shown),
+            hint=_("Try for example: tue 10:00, fri 14:30, 9:00"),
+        )
+    return weekday, at
+
+
+def slot_text(weekday: int | None, at: str | None) -> str:
+    """`tue 10:00`, `10:00`, `tue` (German `Di 10:00`): a usual slot as the person reads it."""
+    day = WEEKDAY_SHORT["de" if i18n.language() == "de" else "en"][weekday] if weekday is not None else ""
+    return " ".join(part for part in (day, at or "") if part)

@@ -16,9 +16,8 @@ BOM and Windows line endings from the editor are ignored.
 
 from __future__ import annotations
 
-import msgspec
-
 from mentorlog.base.i18n import N_, _
+from mentorlog.base.values import Value
 
 MARK = "@@"
 # The names of fields and sections, as the form shows them in the chosen language (`Titel:`, `@@ Notizen @@`);
@@ -28,6 +27,7 @@ LABELS = {
     for name in (
         N_("Title"), N_("Confidence"), N_("Next"), N_("Feedback"), N_("Name"), N_("Since"), N_("Until"), N_("Kind"),
         N_("notes"), N_("feedback"), N_("description"), N_("text"), N_("agreement"), N_("note"), N_("reflection"),
+        N_("topics"),
     )
 }  # fmt: skip
 
@@ -37,10 +37,19 @@ def label(name: str) -> str:
     return _(name) if name in LABELS else name
 
 
-class Form(msgspec.Struct, frozen=True):
-    fields: dict[str, str] = msgspec.field(default_factory=dict)  # one-line fields, in order: {"Title": "…"}
-    sections: dict[str, str] = msgspec.field(default_factory=dict)  # free text, in order; the last runs to the end
-    help: str = ""
+class Form(Value):
+    """An editor form: one-line FIELDS in order ({"Title": "…"}), free-text SECTIONS in order (the last runs to the
+    end) and the HELP shown above them."""
+
+    __slots__ = ("fields", "sections", "help")  # noqa: RUF023 (in the order __init__ takes them)
+    __hash__ = None  # type: ignore[assignment]  # holds dicts
+
+    def __init__(
+        self, fields: dict[str, str] | None = None, sections: dict[str, str] | None = None, help: str = ""
+    ) -> None:
+        self.fields: dict[str, str] = {} if fields is None else fields
+        self.sections: dict[str, str] = {} if sections is None else sections
+        self.help = help
 
     def field(self, name: str, default: str = "") -> str:
         return self.fields.get(name, default)
@@ -73,20 +82,26 @@ def render(form: Form) -> str:
     return "\n".join(lines) + "\n"
 
 
-def session_form(title: str, confidence: str, next_day: str, feedback: str, notes: str, help_text: str) -> Form:
-    """A session's form: feedback is a one-line field unless it has several lines (then a section)."""
+def session_form(
+    title: str, confidence: str, next_day: str, feedback: str, notes: str, help_text: str, topics: str = ""
+) -> Form:
+    """A session's form: feedback is a one-line field unless it has several lines (then a section); TOPICS (the
+    open topics as `- [ ] text (#id)` lines, for a new note) come before the notes, which run to the end."""
     fields = {"Title": title, "Confidence": confidence, "Next": next_day}
     sections: dict[str, str] = {}
     if "\n" in feedback or feedback != feedback.strip():
         sections["feedback"] = feedback
     else:
         fields["Feedback"] = feedback
+    if topics:
+        sections["topics"] = topics
     sections["notes"] = notes
     return Form(fields, sections, help_text)
 
 
 SESSION_FIELDS = ("Title", "Confidence", "Next", "Feedback")
 SESSION_SECTIONS = ("notes", "feedback")
+NOTE_SECTIONS = (*SESSION_SECTIONS, "topics")  # a new note's form also lists the open topics to tick
 
 
 def session_feedback(form: Form, default: str = "") -> str:

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-from msgspec import to_builtins
 
 from mentorlog.core.records import Action, Goal, Person, Reflection, Session, Topic
 
@@ -57,7 +56,7 @@ class Agenda(msgspec.Struct):
             "stale_goals": [g.to_json() for g in self.stale_goals],
             "reflections": [r.to_json() for r in self.reflections],
             "growth_areas": [trend.to_json() for trend in self.growth],
-            "skill_gaps": [to_builtins(gap) for gap in self.gaps],
+            "skill_gaps": [gap.to_json() for gap in self.gaps],
             "not_listed": self.more,
             "needs_attention": list(self.attention),
             "agreement_reminder": self._reminder(),
@@ -92,6 +91,7 @@ class Meeting(msgspec.Struct):
     person: Person
     day: date
     planned: bool  # True: a --next date or a future session; False: last session + cadence
+    at: str | None = None  # HH:MM: the --next time, else the relationship's usual slot; None: a day only
 
 
 class Today(msgspec.Struct):
@@ -126,13 +126,17 @@ class Today(msgspec.Struct):
 
 
 def next_meeting(person: Person, today: date) -> Meeting | None:
-    """The next meeting with PERSON: a planned date on or after today, else the last session + cadence."""
+    """The next meeting with PERSON: a planned date on or after today, else the last session + cadence (moved to
+    the usual slot's weekday when there is one); its time is the one planned, else the usual slot's."""
     if person.next_session and person.next_session >= today.isoformat():
-        return Meeting(person, date.fromisoformat(person.next_session), True)
+        return Meeting(person, date.fromisoformat(person.next_session), True, person.next_time or person.meets_time)
     if person.cadence_days:
         since = person.last_session or person.started
         if since:
-            return Meeting(person, date.fromisoformat(since) + timedelta(days=person.cadence_days), False)
+            due = date.fromisoformat(since) + timedelta(days=person.cadence_days)
+            if person.meets_day is not None:  # the usual slot's weekday, on or after the day the cadence says
+                due += timedelta(days=(person.meets_day - due.weekday()) % 7)
+            return Meeting(person, due, False, person.meets_time)
     return None
 
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, fields
-from datetime import date
-from typing import Any
+from datetime import date, time
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mentorlog.core.dates import When
 
 
 class Unset(enum.Enum):
@@ -38,7 +41,7 @@ class SessionPatch(Patch):
     feedback: str | Unset = UNSET
     day: date | Unset = UNSET
     confidence: int | Unset | None = UNSET
-    next_day: date | Unset | None = UNSET
+    next_day: date | When | Unset | None = UNSET  # a When: the next meeting's day with its time of day
     private: bool | Unset = UNSET
     person_id: int | Unset | None = UNSET
     tags: tuple[str, ...] | Unset = UNSET
@@ -84,6 +87,7 @@ class PersonPatch(Patch):
     started: date | Unset | None = UNSET
     ends: date | Unset | None = UNSET
     agreement: str | Unset = UNSET
+    meets: tuple[int | None, time | None] | Unset | None = UNSET  # the usual slot: weekday, time of day
     template: str | Unset = UNSET
 
 

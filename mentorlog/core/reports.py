@@ -81,6 +81,7 @@ class ActionFigures(msgspec.Struct, frozen=True):
     open: int
     overdue: int
     completion_rate: float | None  # of the items created in the period, the share done
+    created_done: int = 0  # of the items created in the period, how many are done (whenever that was)
 
 
 class Quote(msgspec.Struct, frozen=True):
@@ -108,7 +109,7 @@ class PersonFigures(msgspec.Struct, frozen=True):
             "person": self.name,
             "role": self.role,
             "sessions": {"count": self.sessions, "expected": self.expected},
-            "confidence": to_builtins(self.confidence),
+            "confidence": self.confidence.to_json(),
             "actions": {"open": self.open, "overdue": self.overdue},
         }
 
@@ -131,7 +132,13 @@ class Summary(msgspec.Struct, frozen=True):
 
     @property
     def is_empty(self) -> bool:
-        return not self.sessions and not self.actions.created and not self.goals and not self.skills
+        return (
+            not self.sessions
+            and not self.actions.created
+            and not self.goals
+            and not self.skills
+            and not self.reflections
+        )
 
     def to_json(self) -> dict[str, Any]:  # computed: product.md's summary shape, nested and renamed
         a = self.actions
@@ -145,9 +152,10 @@ class Summary(msgspec.Struct, frozen=True):
                 "open": a.open,
                 "overdue": a.overdue,
                 "completion_rate": a.completion_rate,
+                "created_done": a.created_done,
             },
             "goals": [goal.summary_json() for goal in self.goals],
-            "confidence": to_builtins(self.confidence),
+            "confidence": self.confidence.to_json(),
             "tags": [{"tag": tag, "count": count} for tag, count in self.tags],
             "skills": [skill.summary_json() for skill in self.skills],
             "highlights": {
@@ -273,6 +281,7 @@ class Review(msgspec.Struct):
     topics: list[Topic]
     next_meetings: list[Session]  # per person, the latest session naming a next meeting on or after today
     private_left_out: int = 0
+    private_days: list[str] = msgspec.field(default_factory=list)  # the dates of the private sessions left out
     skills: list[Skill] = msgspec.field(default_factory=list)  # skills rated in the period, with those ratings
     open_more: int = 0  # open action items not listed
     done_more: int = 0  # action items done in the period but not listed

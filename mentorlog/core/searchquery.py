@@ -109,3 +109,28 @@ def prefix_hint(text: str) -> str | None:
     if not words or any(not word.isalnum() for word in text.split()):
         return None
     return " ".join(f"{word[: max(len(word) // 2, 4)]}*" for word in words)
+
+
+def query_phrases(text: str) -> list[tuple[tuple[str, ...], bool]]:
+    """The phrases of fts_query(TEXT), in its order, as the search index's tokens (folded), each with whether
+    its last token is a prefix: what core.snippet needs to find and mark the matches itself."""
+    from mentorlog.core.snippet import TOKEN, fold
+
+    def phrase(value: str, prefix: bool) -> tuple[tuple[str, ...], bool]:
+        return tuple(fold(token) for token in TOKEN.findall(value)), prefix
+
+    parts = terms(text)
+    last_word = max((index for index, (kind, _) in enumerate(parts) if kind == "word"), default=-1)
+    found: list[tuple[tuple[str, ...], bool]] = []
+    for index, (kind, value) in enumerate(parts):
+        if kind == "word":
+            lowered = value.casefold()
+            found.append(phrase(value, False))
+            for stem in dict.fromkeys(stem(lowered) for stem in _stemmers()):
+                if stem != lowered and len(stem) >= SHORTEST_STEM:
+                    found.append(phrase(stem, True))
+            if index == last_word:
+                found.append(phrase(value, True))
+        else:
+            found.append(phrase(value.strip('"*'), kind == "prefix"))
+    return [(tokens, prefix) for tokens, prefix in found if tokens]

@@ -4,9 +4,9 @@ rules the period figures, today and health share (light: they build no report da
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-import msgspec
-
+from mentorlog.base.values import Value
 from mentorlog.core.trees import SPARK_POINTS, sparkline
 
 STALE_DAYS = 28
@@ -49,13 +49,16 @@ def expected_meetings(since: date, until: date, started: date, cadence_days: int
 # confidence ----------------------------------------------------------------------------------------
 
 
-class Confidence(msgspec.Struct, frozen=True):
+class Confidence(Value):
     """Session confidence over a period: first, last, average and a sparkline."""
 
-    first: int | None
-    last: int | None
-    average: float | None
-    sparkline: str
+    __slots__ = ("first", "last", "average", "sparkline")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, first: int | None, last: int | None, average: float | None, sparkline: str) -> None:
+        self.first, self.last, self.average, self.sparkline = first, last, average, sparkline
+
+    def to_json(self) -> dict[str, Any]:
+        return {"first": self.first, "last": self.last, "average": self.average, "sparkline": self.sparkline}
 
     @classmethod
     def of(cls, ratings: list[int]) -> Confidence:

@@ -22,8 +22,10 @@ from mentorlog.base.patterns import lazy
 
 CHECKBOX = lazy(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*\S)\s*$")
 # The words of an action line; a quoted token value (`due:"next friday"`) is one word.
-WORD = lazy(r"(?i)(?:due|owner):\"[^\"]*\"|\S+")
+WORD = lazy(r"(?i)(?:due|owner|with|fällig|wer|mit):\"[^\"]*\"|\S+")
 DUE_WORDS = 4  # a due date is at most this many words: `next friday at 3pm`, `3. Dezember 2026 14:30`
+# the tokens of an action line, English and German (`fällig:fr`, `wer:ich`, `mit:anna`), as the key they set
+TOKENS = {"due": "due", "owner": "owner", "with": "with", "fällig": "due", "wer": "owner", "mit": "with"}
 OWNER_WORDS = {"me": "me", "ich": "me", "them": "them", "sie": "them", "er": "them"}
 # The day the default date check reads against: in a leap year, so `29.2.` and `feb 29` read as dates
 # (whether they exist in the year meant is the parser's to say, with the real today, later).
@@ -36,12 +38,14 @@ TAG = lazy(r"#(?<![\w#&/]#)([^\W\d_][\w-]*)")
 
 
 class ActionLine(msgspec.Struct, frozen=True):
-    """An action item as typed, its `due:` and `owner:` tokens taken off the text."""
+    """An action item as typed, its `due:`, `owner:` and `with:` tokens (German `fällig:`, `wer:`, `mit:`) taken
+    off the text."""
 
     text: str
     due: str | None = None
     owner: str | None = None
     done: bool = False
+    with_name: str | None = None  # `with:anna`: the relationship it belongs to
 
 
 class ParsedNote(msgspec.Struct, frozen=True):
@@ -79,7 +83,7 @@ DateCheck = Callable[[str], bool]
 
 def _is_token(word: str) -> bool:
     key, sep, _ = word.partition(":")
-    return bool(sep) and key.lower() in ("due", "owner")
+    return bool(sep) and key.lower() in TOKENS
 
 
 def _due_words(first: str, following: list[str], check: DateCheck) -> tuple[str, int] | None:
@@ -109,24 +113,29 @@ def normalise_owner(owner: str) -> str:
 
 
 def parse_action(text: str, *, done: bool = False, reads_as_date: DateCheck = reads_as_date) -> ActionLine:
-    """Split `due:` and `owner:` tokens off an action item's text; `due:` takes the longest date that follows."""
+    """Split `due:`, `owner:` and `with:` tokens (German `fällig:`, `wer:`, `mit:`) off an action item's text;
+    `due:` takes the longest date that follows."""
     pending = WORD.findall(text)
     kept: list[str] = []
-    due = owner = None
+    due = owner = with_name = None
     while pending:
         word = pending.pop(0)
         if not _is_token(word):
             kept.append(word)
             continue
         key, _, value = word.partition(":")
+        key = TOKENS[key.lower()]
         quoted = len(value) > 1 and value[0] == value[-1] == '"'
         if quoted:
             value = value[1:-1]
-        if key.lower() == "owner":
+        if key in ("owner", "with"):
             if not value:
                 kept.append(word)
                 continue
-            owner = normalise_owner(value)
+            if key == "owner":
+                owner = normalise_owner(value)
+            else:
+                with_name = value
         elif quoted:
             due = value
         else:
@@ -136,7 +145,7 @@ def parse_action(text: str, *, done: bool = False, reads_as_date: DateCheck = re
                 continue
             due, taken = found
             del pending[:taken]
-    return ActionLine(text=" ".join(kept), due=due, owner=owner, done=done)
+    return ActionLine(text=" ".join(kept), due=due, owner=owner, done=done, with_name=with_name)
 
 
 def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> ParsedNote:
@@ -184,3 +193,51 @@ def parse_rating(text: str) -> RatingLine:
         else:
             kept.append(word)
     return RatingLine(" ".join(skill.split()), words[0], by, " ".join(kept))
+
+
+# A topic as a new note's form lists it: `- [ ] ask about the budget (#3)`; ticked (`[x]`), it was discussed.
+TOPIC_LINE = lazy(r"^\s*[-*+]\s+\[([ xX])\]\s+.*\(#(\d+)\)\s*$")
+
+
+def topic_line(text: str, topic_id: int, *, ticked: bool = False) -> str:
+    """The form's line for a topic, its text on one line."""
+    return f"- [{'x' if ticked else ' '}] {' '.join(text.split())} (#{topic_id})"
+
+
+def ticked_topics(text: str, offered: set[int]) -> tuple[list[int], str]:
+    """The ids of the OFFERED topics ticked in TEXT, and TEXT without the lines of offered topics (so an unticked
+    one never becomes an action item). A line naming another id is the person's own text, kept as it is."""
+    ticked: list[int] = []
+    kept: list[str] = []
+    for line in text.split("\n"):
+        found = TOPIC_LINE.match(line)
+        if found and int(found.group(2)) in offered:
+            if found.group(1) != " ":
+                ticked.append(int(found.group(2)))
+            continue
+        kept.append(line)
+    return list(dict.fromkeys(ticked)), "\n".join(kept)
+
+
+HEADING_LINE = r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"  # a Markdown ATX heading: `## What we achieved`
+
+
+def heading_text(line: str) -> str | None:
+    """The words of a Markdown heading line (`## What we achieved` -> `What we achieved`), else None."""
+    import re
+
+    found = re.match(HEADING_LINE, line)
+    return found.group(1) if found and found.group(1) else None
+
+
+def highlight(text: str) -> str:
+    """A reflection or note as one line of prose for a highlight: each Markdown heading becomes a lead-in
+    (`What we achieved: Lots.`), blank lines go, the rest is joined with spaces."""
+    parts: list[str] = []
+    for line in text.splitlines():
+        heading = heading_text(line)
+        if heading is not None:
+            parts.append(heading if heading[-1:] in ".:?!" else heading + ":")
+        elif line.strip():
+            parts.append(line.strip())
+    return " ".join(parts)

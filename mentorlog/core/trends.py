@@ -11,23 +11,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import msgspec
-from msgspec import to_builtins
-
 from mentorlog.base.i18n import _
+from mentorlog.base.values import Value
 from mentorlog.core.records import Rating, Skill
 from mentorlog.core.trees import SPARK_POINTS, sparkline
 
 GAP = 2  # my rating and theirs this far apart (or more) is worth saying
 
 
-class View(msgspec.Struct, frozen=True):
-    """One side's ratings of a skill over a period: level at the start and at the end, and the ratings inside."""
+class View(Value):
+    """One side's ratings of a skill over a period: level at the start and at the end, and the ratings inside;
+    MEASURED: is there a rating before the latest one to measure change from?"""
 
-    start: int | None
-    end: int | None
-    inside: tuple[Rating, ...]
-    measured: bool  # is there a rating before the latest one to measure change from?
+    __slots__ = ("start", "end", "inside", "measured")  # noqa: RUF023 (in the order __init__ takes them)
+    __hash__ = None  # type: ignore[assignment]  # holds records
+
+    def __init__(self, start: int | None, end: int | None, inside: tuple[Rating, ...], measured: bool) -> None:
+        self.start, self.end, self.inside, self.measured = start, end, inside, measured
 
     @property
     def change(self) -> int | None:
@@ -66,14 +66,16 @@ def others(skill: Skill) -> list[Rating]:
     return [rating for rating in theirs if rating.rater_id == rater]
 
 
-class Gap(msgspec.Struct, frozen=True):
+class Gap(Value):
     """My latest rating of a skill and someone else's, GAP or more apart."""
 
-    skill_id: int
-    skill: str
-    mine: int
-    theirs: int
-    by: str
+    __slots__ = ("skill_id", "skill", "mine", "theirs", "by")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, skill_id: int, skill: str, mine: int, theirs: int, by: str) -> None:
+        self.skill_id, self.skill, self.mine, self.theirs, self.by = skill_id, skill, mine, theirs, by
+
+    def to_json(self) -> dict[str, Any]:
+        return {"skill_id": self.skill_id, "skill": self.skill, "mine": self.mine, "theirs": self.theirs, "by": self.by}
 
     def sentence(self) -> str:
         return _("you rate {skill} {mine}, {by} rates it {theirs}").format(
@@ -97,16 +99,25 @@ def gaps(skill: Skill, *, by: int | None = None) -> list[Gap]:
     ]
 
 
-class SkillTrend(msgspec.Struct, frozen=True):
-    """A skill as `skills` shows it: both views over the period, its goals, and any gap between the views."""
+class SkillTrend(Value):
+    """A skill as `skills` shows it: both views over the period, its goals ((id, title) each), and any gap
+    between the views."""
 
-    skill: Skill
-    since: date
-    until: date
-    me: View
-    them: View
-    goals: tuple[tuple[int, str], ...] = ()  # linked goals: (id, title)
-    gaps: tuple[Gap, ...] = ()
+    __slots__ = ("skill", "since", "until", "me", "them", "goals", "gaps")  # noqa: RUF023 (the order __init__ takes)
+    __hash__ = None  # type: ignore[assignment]  # holds records
+
+    def __init__(
+        self,
+        skill: Skill,
+        since: date,
+        until: date,
+        me: View,
+        them: View,
+        goals: tuple[tuple[int, str], ...] = (),
+        gaps: tuple[Gap, ...] = (),
+    ) -> None:
+        self.skill, self.since, self.until, self.me, self.them = skill, since, until, me, them
+        self.goals, self.gaps = goals, gaps
 
     @property
     def latest_by(self) -> str | None:
@@ -125,7 +136,7 @@ class SkillTrend(msgspec.Struct, frozen=True):
             "sparkline": self.me.sparkline,
             "sparkline_by_others": self.them.sparkline,
             "goals": [{"id": goal_id, "title": title} for goal_id, title in self.goals],
-            "gaps": [to_builtins(gap) for gap in self.gaps],
+            "gaps": [gap.to_json() for gap in self.gaps],
         }
 
 
@@ -136,15 +147,14 @@ def trend(skill: Skill, since: date, until: date, goals: tuple[tuple[int, str], 
     )  # fmt: skip
 
 
-class SkillChange(msgspec.Struct, frozen=True):
+class SkillChange(Value):
     """A skill rated in a period: each view's level at its start and end (summary, reviews)."""
 
-    id: int
-    name: str
-    kind: str
-    with_name: str | None
-    me: View
-    them: View
+    __slots__ = ("id", "name", "kind", "with_name", "me", "them")  # noqa: RUF023 (in the order __init__ takes them)
+    __hash__ = None  # type: ignore[assignment]  # holds records
+
+    def __init__(self, id: int, name: str, kind: str, with_name: str | None, me: View, them: View) -> None:
+        self.id, self.name, self.kind, self.with_name, self.me, self.them = id, name, kind, with_name, me, them
 
     def summary_json(self) -> dict[str, Any]:
         return {

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from mentorlog.base.config import MAX_YEAR, MIN_YEAR
 from mentorlog.base.errors import BadValue
 from mentorlog.base.i18n import N_, _, german
-from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS
+from mentorlog.core.records import ACTION_STATUSES, GOAL_STATUSES, HORIZONS, ROLES, SKILL_KINDS, TOPIC_STATUSES
 
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 MAX_NAME_CHARS = 200
@@ -26,6 +27,7 @@ FIELDS = {
     "notes": N_("notes"),
     "description": N_("description"),
     "due date": N_("due date"),
+    "done date": N_("done date"),
     "confidence": N_("confidence"),
     "action item": N_("action item"),
     "topic": N_("topic"),
@@ -174,6 +176,7 @@ ROLE_ALIASES = {"mentorin": "mentor"}
 ACTION_STATUS_ALIASES = {"offen": "open", "erledigt": "done", "verworfen": "dropped", "alle": "all"}
 GOAL_STATUS_ALIASES = {"aktiv": "active", "erreicht": "achieved", "pausiert": "paused", "verworfen": "dropped"}
 HORIZON_ALIASES = {"kurzfristig": "short", "langfristig": "long", "kurz": "short", "lang": "long"}
+TOPIC_STATUS_ALIASES = {"offen": "open", "besprochen": "discussed", "verworfen": "dropped", "alle": "all"}
 SKILL_KIND_ALIASES = {"stärke": "strength", "entwicklungsfeld": "growth", "staerke": "strength"}
 
 
@@ -219,6 +222,19 @@ def action_status(value: str, *, allow_all: bool = False) -> str:
     return str(cleaned)
 
 
+def topic_status(value: str, *, allow_all: bool = False) -> str:
+    allowed = (*TOPIC_STATUSES, "all") if allow_all else TOPIC_STATUSES
+    cleaned = _alias(value, TOPIC_STATUS_ALIASES)
+    if cleaned not in allowed:
+        raise BadValue(
+            "status",
+            _("status must be one of {allowed}; not {value!r}").format(
+                allowed=choices(allowed, TOPIC_STATUS_ALIASES), value=value
+            ),
+        )
+    return str(cleaned)
+
+
 def role(value: str) -> str:
     cleaned = _alias(value, ROLE_ALIASES)
     if cleaned not in ROLES:
@@ -239,10 +255,27 @@ def cadence_days(value: int | None) -> int | None:
     return value
 
 
+def done_day(value: date, *, agreed: date, today: date) -> date:
+    """The day an action item was really done: never before it was agreed (its session's day, else the day it was
+    added), never after today."""
+    if value > today:
+        raise BadValue(
+            "done date",
+            _("the done date {day} is in the future").format(day=value.isoformat()),
+            _("Give the day it was done, today or earlier."),
+        )
+    if value < agreed:
+        raise BadValue(
+            "done date",
+            _("the done date {day} is before the action item was agreed on {agreed}").format(
+                day=value.isoformat(), agreed=agreed.isoformat()
+            ),
+        )
+    return value
+
+
 def day(value: date, what: str = "date") -> date:
     """A calendar day inside the years mentorlog accepts."""
-    from mentorlog.base.config import MAX_YEAR, MIN_YEAR
-
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise BadValue(
             what,
@@ -371,8 +404,6 @@ def stored_name(value: Any) -> str:
 
 
 def _years(value: str, year: int) -> None:
-    from mentorlog.base.config import MAX_YEAR, MIN_YEAR
-
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Invalid(_("lies outside the years 1900–2200: {value!r}").format(value=value))
 
@@ -400,8 +431,14 @@ def stamp(value: Any) -> str:
     return parsed.astimezone(UTC).isoformat(timespec="microseconds")  # one form for comparing
 
 
+_GOOD_DAYS: set[str] = set()  # days that passed iso_date: a restore checks ~160k dates of a few thousand days
+MAX_GOOD_DAYS = 110_000  # every day from 1900 to 2200
+
+
 def iso_date(value: Any) -> str:
     """A calendar day written YYYY-MM-DD, 1900-2200."""
+    if type(value) is str and value in _GOOD_DAYS:
+        return value
     if not isinstance(value, str) or not DATE.fullmatch(value):
         raise Invalid(_("must be a date YYYY-MM-DD, not {value!r}").format(value=str(value)[:40]))
     try:
@@ -409,6 +446,8 @@ def iso_date(value: Any) -> str:
     except ValueError:
         raise Invalid(_("is not a calendar day: {value!r}").format(value=value)) from None
     _years(value, found.year)
+    if len(_GOOD_DAYS) < MAX_GOOD_DAYS:
+        _GOOD_DAYS.add(value)
     return value
 
 
@@ -487,4 +526,55 @@ def format_version(value: Any) -> int:
     one means)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise Invalid(_("has no valid format version (found {version!r})").format(version=value))
+    return value
+
+
+# a relationship's days -----------------------------------------------------------------------------
+
+
+def relationship_days(record: dict[str, Any], today: date | None = None) -> None:
+    """A person record's days agree (every way in: import, sync, the CLI): a closed relationship has its
+    `closed_at`, on or after `started`, never in the future (after TODAY when the caller has a clock, and
+    never after the day of the record's own `updated_at`, for closing a relationship changes it), and
+    `started` is not after `ends`. Raises Invalid naming the field first."""
+    started, ends, closed_at = record.get("started"), record.get("ends"), record.get("closed_at")
+    if started and ends and ends < started:
+        raise Invalid(_("started {started} lies after ends {ends}").format(started=started, ends=ends))
+    if record.get("status") == "closed" and not closed_at:
+        raise Invalid(_("status is closed, but closed_at is empty (the day it closed)"))
+    if not closed_at:
+        return
+    if started and closed_at < started:
+        raise Invalid(
+            _("closed_at {closed_at} lies before started {started}").format(closed_at=closed_at, started=started)
+        )
+    updated = record.get("updated_at")
+    latest = [today.isoformat()] if today is not None else []
+    if isinstance(updated, str) and DATE.match(updated):
+        from datetime import timedelta
+
+        latest.append(
+            (date.fromisoformat(updated[:10]) + timedelta(days=1)).isoformat()
+        )  # its zone's day may be one on
+    if latest and closed_at > min(latest):
+        raise Invalid(_("closed_at {closed_at} lies in the future").format(closed_at=closed_at))
+
+
+def closing_day(value: date, *, today: date, started: str | None, last_session: str | None) -> date:
+    """The day a relationship closes (`person close --date`): not in the future, not before it started, and
+    not before its last session (a meeting after the close would contradict it)."""
+    if value > today:
+        from mentorlog.core import humane
+
+        raise BadValue(
+            "date", _("a relationship is closed today or on a past day, not on {day}").format(day=humane.day(value))
+        )
+    if started and value.isoformat() < started:
+        raise BadValue("date", _("the close {day} lies before the start {started}").format(day=value, started=started))
+    if last_session and value.isoformat() < last_session:
+        raise BadValue(
+            "date",
+            _("the close {day} lies before the last session, on {last}").format(day=value, last=last_session),
+            _("Close it on {last} or later.").format(last=last_session),
+        )
     return value

@@ -161,7 +161,7 @@ def _sessions(
                 tags=[t.lstrip("#") for t in topic.split() if t.startswith("#")],
                 actions=actions,
             )
-            journal.topics.mark_topics_discussed(person_id, session.id)
+            journal.topics.mark_topics_discussed(person_id, session.id, day, None)
             held[person_id].append((day, session.id))
             _follow_up(journal, rel, session.action_ids, day, rng, today)
             day += timedelta(days=rel.cadence + rng.choice((-2, 0, 0, 1, 3)))

@@ -27,7 +27,8 @@ CHART_WIDTH = 640
 
 def _months(review: Review) -> list[dict[str, Any]]:
     """Sessions per month over the period, with bar geometry."""
-    counts = Counter(session.date[:7] for session in review.sessions)
+    # every meeting held counts, a private one too (only its content is left out)
+    counts = Counter([*(session.date[:7] for session in review.sessions), *(day[:7] for day in review.private_days)])
     months: list[str] = []
     year, month = review.since.year, review.since.month
     while date(year, month, 1) <= review.until:
@@ -79,7 +80,20 @@ def _confidence(review: Review) -> dict[str, Any]:
                 "dots": dots,
             }
         )
-    return {"series": series}
+    return {"series": series, "ticks": _date_ticks(first, last)}
+
+
+def _date_ticks(first: date, last: date, most: int = 5) -> list[dict[str, Any]]:
+    """Dates along the confidence chart's x axis: the first and the last session's, and evenly between them
+    (at most MOST, never the same day twice)."""
+    from datetime import timedelta
+
+    span = max((last - first).days, 1)
+    count = min(most, (last - first).days + 1)
+    days = sorted({first + timedelta(days=round(span * i / max(count - 1, 1))) for i in range(count)})
+    return [
+        {"x": round(20 + (CHART_WIDTH - 40) * (day - first).days / span, 1), "label": humane.day(day)} for day in days
+    ]
 
 
 def _extra_tags(session: Session) -> list[str]:
@@ -176,7 +190,22 @@ def _environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environmen
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=cache, **OPTIONS)
     environment.filters["inert"] = lambda text: inert(text or "")
     environment.filters["day"] = lambda stamp: humane.day(local_day(stamp)) or ""
+    environment.filters["prose"] = _prose
     return environment
+
+
+def _prose(text: str | None) -> Markup:
+    """A reflection's text, inert and escaped, its Markdown headings (`## What we achieved`) shown as bold
+    lines rather than as the raw marks."""
+    from markupsafe import Markup, escape
+
+    from mentorlog.core.textparse import heading_text
+
+    lines = []
+    for line in inert(text or "").split("\n"):
+        heading = heading_text(line)
+        lines.append(f"<strong>{escape(heading)}</strong>" if heading is not None else str(escape(line)))
+    return Markup("\n".join(lines))
 
 
 def write(review: Review, request: Request) -> str:

@@ -7,7 +7,7 @@ its date may (a meeting's date is never private). Every text is inert.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from mentorlog.base.i18n import N_, _
@@ -67,8 +67,11 @@ def render(review: Review, *, stamp: datetime | None = None) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "mentorlog")
     stamp = stamp or datetime.combine(review.today, time(0, 0), tzinfo=UTC)
-    for meeting in next_meetings(review):
+    meetings = next_meetings(review)
+    for meeting in meetings:
         calendar.add_component(_meeting(meeting, review, stamp))
+    if any(meeting.at for meeting in meetings):
+        calendar.add_missing_timezones()  # a VTIMEZONE for the local zone the timed meetings name
     closed = {person.id for person in review.people if not person.active}  # as in `actions`: they left the lists
     for action in review.actions_open:
         if action.person_id not in closed:
@@ -94,6 +97,49 @@ def _all_day(uid: str, summary: str, day: date, description: str, stamp: datetim
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("transp", "TRANSPARENT")  # a reminder for the day, not a busy slot
+    event.add("description", inert(description))
+    event.add("categories", categories)
+    return event
+
+
+def local_zone() -> tzinfo | None:
+    """The local time zone by its IANA name (`TZ`, else what /etc/localtime points at), so a calendar shows a
+    meeting at the time it was planned for; None when it has no name (the time is then written in UTC)."""
+    import os
+    from pathlib import Path
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    names = [os.environ.get("TZ", "").removeprefix(":")]
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        names.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")
+    except OSError:
+        pass
+    for name in names:
+        if name and not name.startswith("/"):
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return None
+
+
+def meeting_start(day: date, at: str) -> datetime:
+    """A meeting's start: DAY at the local time AT, in the local zone (or as the same instant in UTC)."""
+    local = datetime.combine(day, time.fromisoformat(at))
+    zone = local_zone()
+    return local.replace(tzinfo=zone) if zone is not None else local.astimezone().astimezone(UTC)
+
+
+def _timed(uid: str, summary: str, start: datetime, description: str, stamp: datetime, categories: list[str]) -> Event:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", one_line(summary))
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(hours=1))  # an hour, the usual length of a mentoring meeting
     event.add("description", inert(description))
     event.add("categories", categories)
     return event
@@ -126,6 +172,9 @@ def _meeting(meeting: Meeting, review: Review, stamp: datetime) -> Event:
     if topics:
         said += "\n\n" + _("Topics to raise:") + "\n" + "\n".join(f"- {one_line(topic.text)}" for topic in topics)
     summary = _("Mentoring: {name}").format(name=person.name)
+    if meeting.at:
+        start = meeting_start(meeting.day, meeting.at)
+        return _timed(meeting_uid(person.uuid), summary, start, said, stamp, _categories(N_("meeting")))
     return _all_day(meeting_uid(person.uuid), summary, meeting.day, said, stamp, _categories(N_("meeting")))
 
 

@@ -34,10 +34,17 @@ def md_inline(text: str | None) -> str:
     return " ".join(inert(text or "").split()).translate(ESCAPED)
 
 
-def md_block(text: str) -> str:
-    """Multi-line user text as an escaped block quote."""
+def md_block(text: str, *, headings: bool = False) -> str:
+    """Multi-line user text as an escaped block quote; with HEADINGS, its Markdown headings (`## What we
+    achieved`) as bold lines, not as escaped marks."""
+    from mentorlog.core.textparse import heading_text
+
     lines = []
     for line in inert(text).splitlines() or [""]:
+        heading = heading_text(line) if headings else None
+        if heading is not None:
+            lines.append(f"> **{heading.translate(ESCAPED)}**")
+            continue
         escaped = line.rstrip().translate(ESCAPED)
         if start := LINE_START.match(escaped):
             escaped = _escape_line_start(start) + escaped[start.end() :]
@@ -91,8 +98,12 @@ def _figures(review: Review) -> list[str]:
     else:
         held = _("{count} held").format(count=sessions["count"])
     out.append(f"| {_('Sessions')} | {held} |")
-    said = _("{created} created, {done} done, {open} open, {overdue} overdue; completion {percent}").format(
+    said = _(
+        "{created} created in the period, {created_done} of them done (completion {percent}); "
+        "{done} done in the period; {open} open, {overdue} overdue"
+    ).format(
         created=actions["created"],
+        created_done=actions["created_done"],
         done=actions["done"],
         open=actions["open"],
         overdue=actions["overdue"],
@@ -255,7 +266,7 @@ def render(review: Review) -> str:
         out += [_("No reflections in this period."), ""]
     for reflection in review.reflections:
         about = f" · {md_inline(reflection.with_name)}" if reflection.with_name else ""
-        out += [f"### {day(reflection.date)}{about}", "", md_block(reflection.text), ""]
+        out += [f"### {day(reflection.date)}{about}", "", md_block(reflection.text, headings=True), ""]
     if review.topics:
         out += ["## " + _("Open topics for the next meetings"), ""]
         out += [f"- {md_inline(t.with_name)}: {md_inline(t.text)}" for t in review.topics]

@@ -6,17 +6,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-import msgspec
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.base.i18n import _, german, ngettext
+from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert, one_line
+from mentorlog.base.values import Value
 from mentorlog.core import humane
 from mentorlog.core.humane import relative_days, word
-from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Hit, Person, Reflection, Session, Topic
+from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Action, Goal, Person, Reflection, Session, Topic
+from mentorlog.core.spans import local_day
+
+if TYPE_CHECKING:
+    from mentorlog.core.hits import Hit
 
 __all__ = ["RenderableType"]  # what commands hand back to be printed, named here for cli/ (no rich import)
 
@@ -82,7 +87,11 @@ def next_meeting_text(person: Person, today: date, *, relative: bool = True, sai
     meeting = next_meeting(person, today) if person.active else None
     if meeting is None:
         return Text("—", style="dim")
-    text = when_text(meeting.day.isoformat(), today, relative=relative)
+    text = when_text(meeting.day.isoformat(), today, relative=False)
+    if meeting.at:
+        text.append(" " + meeting.at)
+    if relative:
+        text.append(f" ({relative_days(meeting.day, today)})", style="dim")
     if not meeting.planned:
         text.stylize("dim")
         if said:
@@ -114,12 +123,13 @@ def plain_table(*columns: str) -> Table:
 STACK_BELOW = 40  # columns; narrower terminals get each row as a small block instead of a squeezed table
 
 
-class Col(msgspec.Struct, frozen=True):
+class Col(Value):
     """A table column: its header, alignment and whether it may wrap."""
 
-    name: str
-    justify: JustifyMethod = "left"
-    no_wrap: bool = False
+    __slots__ = ("name", "justify", "no_wrap")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, name: str, justify: JustifyMethod = "left", no_wrap: bool = False) -> None:
+        self.name, self.justify, self.no_wrap = name, justify, no_wrap
 
 
 def lay_out(columns: list[Col], rows: list[list[RenderableType]], width: int) -> RenderableType:
@@ -189,7 +199,13 @@ def sessions_table(sessions: Iterable[Session], today: date, *, width: int = 120
 
 
 def actions_table(
-    actions: Iterable[Action], today: date, *, compact: bool = False, width: int = 120, group: bool = False
+    actions: Iterable[Action],
+    today: date,
+    *,
+    compact: bool = False,
+    width: int = 120,
+    group: bool = False,
+    done_column: bool = False,
 ) -> RenderableType:
     """Action items with whose they are and with whom, at every width (names shortened when narrow);
     `compact` leaves out owner and person where a heading already says them. The status column shows
@@ -197,7 +213,10 @@ def actions_table(
     listed = list(actions)
     narrow = width < NARROW
     show_status = not compact and any(action.status != "open" for action in listed)
+    # the day each was done (`actions`, when it lists done items)
+    show_done = done_column and not compact and any(action.status == "done" for action in listed)
     columns = [Col(_("id"), "right"), Col(_("due"), no_wrap=True)]
+    columns += [Col(_("done"), no_wrap=True)] if show_done else []
     columns += [] if compact else [Col(_("owner"))] + ([] if group else [Col(_("with"))])
     columns += [Col(_("action"))] + ([Col(_("status"))] if show_status else [])
     rows: list[list[RenderableType]] = []
@@ -207,13 +226,14 @@ def actions_table(
             str(action.id),
             when_text(action.due, today, open_item=action.status == "open", relative=not narrow),
         ]
+        if show_done:
+            done_day = local_day(action.done_at) if action.status == "done" else None
+            cells.append(when_text(done_day.isoformat() if done_day else None, today, relative=False))
         if not compact:
-            # `them` where the person's name is already on the row or heading; German has no short neutral
-            # pronoun (`sie/er` reads badly), so it says the surname: `Becker`
+            # `them` where the person's name is already on the row or heading; German `sie/er`, the word
+            # `owner:sie/er` takes (a surname alone read as a third person)
             them = (narrow or group) and action.with_name and action.owner == action.with_name
             owner = (_("me") if action.owner == "me" else action.owner) if not them else _("them")
-            if them and german():
-                owner = action.owner.split()[-1]
             cells.append(_who(owner, narrow, "bold" if action.owner == "me" else ""))
             if not group:
                 cells.append(_who(action.with_name, narrow))
@@ -224,6 +244,22 @@ def actions_table(
     return lay_out(columns, rows, width)
 
 
+GROUP_COUNTS = {"open": N_("{n} open"), "done": N_("{n} done"), "dropped": N_("{n} dropped")}
+
+
+def group_counts(items: list[Action], today: date) -> str:
+    """What a group lists, by status (`2 open, 1 overdue, 9 done`): never `11 open` over eleven done items."""
+    parts = []
+    for status, said in GROUP_COUNTS.items():
+        count = sum(1 for action in items if action.status == status)
+        if count:
+            parts.append(_(said).format(n=count))
+        late = sum(1 for a in items if a.status == "open" and a.due and a.due < today.isoformat())
+        if status == "open" and late:
+            parts.append(_("{n} overdue").format(n=late))
+    return ", ".join(parts)
+
+
 def actions_by_person(actions: Iterable[Action], today: date, *, width: int = 120) -> RenderableType:
     """Action items grouped by relationship (items with nobody last), each group in its own table."""
     groups: dict[str, list[Action]] = {}
@@ -232,11 +268,9 @@ def actions_by_person(actions: Iterable[Action], today: date, *, width: int = 12
     parts: list[RenderableType] = []
     for name in sorted(groups, key=lambda n: (n == "", n.casefold())):
         items = groups[name]
-        late = sum(1 for a in items if a.status == "open" and a.due and a.due < today.isoformat())
         heading = user(name or _("No person"), "bold underline")
-        said = _("{open} open, {late} overdue") if late else _("{open} open")
-        heading.append("  " + said.format(open=len(items), late=late), style="dim")
-        parts += [heading, actions_table(items, today, width=width, group=True), Text("")]
+        heading.append("  " + group_counts(items, today), style="dim")
+        parts += [heading, actions_table(items, today, width=width, group=True, done_column=True), Text("")]
     return Group(*parts[:-1])
 
 
@@ -301,20 +335,31 @@ def people_table(people: Iterable[Person], today: date, *, width: int = 120) -> 
     columns = [Col(_("id"), "right"), Col(_("name"), no_wrap=tight), Col(_("role"))]
     columns += [] if tight else [Col(_("last"), no_wrap=narrow)]
     columns += [Col(_("next"), no_wrap=narrow), Col(_("open")), Col(_("cadence"))]
-    rows: list[list[RenderableType]] = []
-    for person in people:
-        name = user(short_name(person.name) if tight else person.name, "bold")
-        if person.status != "active" and not tight:  # tight: the cadence column says it
-            name.append(" " + _("(closed)"), style="dim")
-        cells: list[RenderableType] = [str(person.id), name, user(word(person.role))]
-        if not tight:
-            cells.append(when_text(person.last_session, today, relative=not narrow))
-        cells += [
-            next_meeting_text(person, today, relative=not narrow),
-            str(person.open_actions),
-            cadence_text(person, today, short=tight),
-        ]
-        rows.append(cells)
+    listed = list(people)
+
+    def build(relative: bool, relative_last: bool) -> list[list[RenderableType]]:
+        rows: list[list[RenderableType]] = []
+        for person in listed:
+            name = user(short_name(person.name) if tight else person.name, "bold")
+            if person.status != "active" and not tight:  # tight: the cadence column says it
+                name.append(" " + _("(closed)"), style="dim")
+            cells: list[RenderableType] = [str(person.id), name, user(word(person.role))]
+            if not tight:
+                cells.append(when_text(person.last_session, today, relative=relative_last))
+            cells += [
+                next_meeting_text(person, today, relative=relative),
+                str(person.open_actions),
+                cadence_text(person, today, short=tight),
+            ]
+            rows.append(cells)
+        return rows
+
+    rows = build(not narrow, not narrow)
+    # longer words (German) that would wrap: the last meeting's `(3 days ago)` gives way, then the next one's
+    for relative, relative_last in ((True, False), (False, False)):
+        if narrow or _natural_width(columns, rows) <= width:
+            break
+        rows = build(relative, relative_last)
     if tight and _natural_width(columns, rows) > width:
         del columns[2]
         for cells in rows:

@@ -15,13 +15,13 @@ from mentorlog.base.safe import capped, shorten_words
 from mentorlog.core import humane
 from mentorlog.core.humane import word
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Topic
+from mentorlog.core.spans import local_day
 from mentorlog.render.lists import (
     STATUS_STYLE,
     actions_table,
     bar,
     cadence_text,
     goals_view,
-    local_time,
     next_meeting_text,
     plain_table,
     topics_table,
@@ -40,11 +40,14 @@ def long_text(text: str) -> Text:
     return result
 
 
-def _fields(*pairs: tuple[str, Text | str]) -> Table:
+def _fields(*pairs: tuple[str, Text | str | None]) -> Table:
+    """Label and value rows; a row whose value is None is left out."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in pairs:
+        if value is None:
+            continue
         grid.add_row(label, value if isinstance(value, Text) else user(value))  # stored values stay inert
     return grid
 
@@ -135,6 +138,12 @@ def show_goal(
     return _panel(_("Goal {id}").format(id=goal.id), *body, width=width)
 
 
+def _done_day(action: Action) -> str | None:
+    """The local day a done item was done (`action done --date` sets it; a minute would be made up)."""
+    found = local_day(action.done_at) if action.status == "done" else None
+    return found.isoformat() if found else None
+
+
 def show_action(action: Action, today: date) -> Panel:
     return _panel(
         _("Action {id}").format(id=action.id),
@@ -146,7 +155,7 @@ def show_action(action: Action, today: date) -> Panel:
             (_("status"), Text(word(action.status), style=STATUS_STYLE.get(action.status, ""))),
             (_("session"), str(action.session_id) if action.session_id else "—"),
             (_("goal"), str(action.goal_id) if action.goal_id else "—"),
-            (_("done at"), local_time(action.done_at)),
+            (_("done on"), when_text(_done_day(action), today)),
         ),
     )
 
@@ -166,6 +175,8 @@ def show_reflection(reflection: Reflection, today: date) -> Panel:
 
 
 def show_person(person: Person, topics: list[Topic], actions: list[Action], today: date, *, width: int = 120) -> Panel:
+    from mentorlog.core.dates import slot_text  # here: the lists that render people do not load the date parser
+
     body: list[RenderableType] = [
         _fields(
             (_("name"), user(person.name, "bold")),
@@ -182,6 +193,7 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
             (_("started"), when_text(person.started, today)),
             (_("planned end"), when_text(person.ends, today)),
             (_("cadence"), cadence_text(person, today)),
+            (_("usual slot"), Text(slot_text(person.meets_day, person.meets_time)) if person.meets else None),
             (_("last session"), when_text(person.last_session, today)),
             (_("next meeting"), next_meeting_text(person, today, said=True)),
             (_("open actions"), str(person.open_actions)),

@@ -12,10 +12,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog.base.i18n import N_, _, german
+from mentorlog.base.i18n import N_, _, german, ngettext
 from mentorlog.base.safe import inert, one_line
 from mentorlog.core import humane
 from mentorlog.core.humane import relative_days, word
+from mentorlog.core.textparse import highlight
 from mentorlog.render.lists import (
     actions_table,
     bar,
@@ -31,7 +32,7 @@ from mentorlog.render.lists import (
 if TYPE_CHECKING:  # types only: summary and timeline do not load the agenda's and today's modules, today not
     # the report dataclasses
     from mentorlog.core.meetings import Agenda, Meeting, Today
-    from mentorlog.core.reports import GoalChange, PersonFigures, Row, Summary, Timeline
+    from mentorlog.core.reports import ActionFigures, GoalChange, PersonFigures, Row, Summary, Timeline
 
 MARKS = {
     "session": ("●", "cyan"),
@@ -56,7 +57,8 @@ RATING_DETAIL = re.compile(r"^(?:(\d+) → |level )(\d+) · (.*)$", re.DOTALL)
 
 def _mark_words(mark: Any) -> tuple[str, str]:
     """A mark's text and detail in the chosen language: the store writes the English words of a closing
-    (`Relationship with Chen Li closed`) and of a rating (`level 3 · me`); a German view says them in German."""
+    (`Relationship with Chen Li closed`), of a rating (`level 3 · me`) and of my done action (`me · Dr. Weber`); a
+    German view says them in German."""
     text, detail = mark.text, mark.detail
     if not german():
         return text, detail
@@ -64,10 +66,18 @@ def _mark_words(mark: Any) -> tuple[str, str]:
         text = _("Relationship with {name} closed").format(name=closed.group(1))
     if mark.kind == "rating" and (rated := RATING_DETAIL.match(detail)):
         before, level, by = rated.groups()
-        who = _("me") if by == "me" else by
         level_text = f"{before} → {level}" if before else _("level {level}").format(level=level)
-        detail = f"{level_text} · {who}"
+        detail = f"{level_text} · {_mine(by)}"
+    if mark.kind == "action":
+        detail = _mine(detail)
     return text, detail
+
+
+def _mine(who: str) -> str:
+    """`me` or `me · Dr. Weber` (mine, in that relationship) in the chosen language; a name as it is."""
+    if who == "me" or who.startswith("me · "):
+        return _("me") + who[2:]
+    return who
 
 
 def _mark_line(mark: Any) -> Text:
@@ -202,6 +212,23 @@ def _people_figures(people: list[PersonFigures], width: int) -> RenderableType:
     return table
 
 
+def action_counts(actions: ActionFigures) -> tuple[str, str]:
+    """Created and done in a period, each said for what it is: the items done in the period are not only those
+    created in it, so `2 created · 3 done` never stands without saying so."""
+    if actions.created:
+        created = ngettext(
+            "{created} created in the period, {done} of it done ({percent}%)",
+            "{created} created in the period, {done} of them done ({percent}%)",
+            actions.created,
+        ).format(
+            created=actions.created, done=actions.created_done, percent=round((actions.completion_rate or 0) * 100)
+        )
+    else:
+        created = _("none created in the period")
+    done = _("{done} done in the period · {open} open").format(done=actions.done, open=actions.open)
+    return created, done
+
+
 def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
     actions, confidence = data.actions, data.confidence
     grid = Table.grid(padding=(0, 2))
@@ -212,15 +239,13 @@ def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
         style = "green" if data.sessions >= data.expected else "yellow"
         held.append(" · " + _("{expected} expected by cadence").format(expected=data.expected), style=style)
     grid.add_row(_("sessions"), held)
-    rate = actions.completion_rate
+    created, done = action_counts(actions)
+    grid.add_row(_("actions"), Text(created))
     grid.add_row(
-        _("actions"),
+        "",
         Text.assemble(
-            _("{created} created · {done} done · {open} open · ").format(
-                created=actions.created, done=actions.done, open=actions.open
-            ),
+            done + " · ",
             (_("{overdue} overdue").format(overdue=actions.overdue), "bold red" if actions.overdue else ""),
-            " · " + _("completion {percent}%").format(percent=round(rate * 100)) if rate is not None else "",
         ),
     )
     if confidence.first is not None and len([p for p in data.people if p.confidence.first is not None]) <= 1:
@@ -269,7 +294,9 @@ def summary_view(data: Summary, *, width: int = 120) -> RenderableType:
             )
         for quote in data.reflections:
             parts.append(
-                Text.assemble(("✎ ", "magenta"), (humane.day(quote.date), "dim"), " ", user(one_line(quote.text, 160)))
+                Text.assemble(
+                    ("✎ ", "magenta"), (humane.day(quote.date), "dim"), " ", user(one_line(highlight(quote.text), 160))
+                )
             )
     if data.is_empty:
         parts.append(empty(_("Nothing recorded in this period yet. Start with: mentorlog note --with NAME")))
@@ -426,5 +453,10 @@ def _meetings(meetings: list[Meeting], today: date) -> Table:
     table.add_column(style="dim")
     for meeting in meetings:
         how = _("planned") if meeting.planned else _("by cadence ({days}d)").format(days=meeting.person.cadence_days)
-        table.add_row(user(meeting.person.name, "bold"), when_text(meeting.day.isoformat(), today, open_item=True), how)
+        day = when_text(meeting.day.isoformat(), today, open_item=True)
+        if meeting.at:  # the time after the day, before how far off it is: `2026-12-01 10:00 (in 5 days)`
+            day = when_text(meeting.day.isoformat(), today, open_item=True, relative=False)
+            day.append(" " + meeting.at, style=day.style)
+            day.append(f" ({relative_days(meeting.day, today)})", style="dim")
+        table.add_row(user(meeting.person.name, "bold"), day, how)
     return table

@@ -247,6 +247,58 @@ def _remove_if_unused(opened: Opened) -> None:
             folder.rmdir()
 
 
+def stray_prefix(path: Path) -> str:
+    """The name `encrypt`, `decrypt` and `passphrase` give their new copy of the journal at PATH, up to the pid."""
+    return f".{path.name}.mentorlog-new-"
+
+
+def _remove_stray_copies(path: Path, told: Callable[[str], None] | None) -> None:
+    """Remove what a killed `encrypt`/`decrypt`/`passphrase` left beside the journal: a full copy of it (plain
+    text after a `decrypt`), which nothing else would ever remove. Called while this process holds its shared
+    lock on the journal, so no such operation is running (each holds an exclusive one from before it makes its
+    copy until after the copy is gone or renamed); each copy is also locked exclusively before it is removed."""
+    prefix = stray_prefix(path)
+    try:
+        names = [name for name in os.listdir(path.parent) if name.startswith(prefix)]
+    except OSError:
+        return
+    for name in sorted(names):
+        stray = path.parent / name
+        try:
+            fd = os.open(stray, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if fcntl is not None:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    continue  # still being written: not a stray
+            plain = os.pread(fd, 16, 0) == PLAIN_HEADER
+            try:
+                os.unlink(stray)
+            except FileNotFoundError:
+                continue  # another command removed it first
+            except OSError as exc:
+                if told:
+                    told(
+                        _(
+                            "{stray} is a copy of the journal that an interrupted encrypt, decrypt or passphrase left; "
+                            "it could not be removed ({reason}): remove it"
+                        ).format(stray=stray, reason=os_reason(exc))
+                    )
+                continue
+        finally:
+            os.close(fd)
+        if told and not name.endswith(("-journal", "-wal", "-shm")):
+            told(
+                (_("removed {stray}, a plain-text copy of the journal that an interrupted decrypt left behind")
+                 if plain else
+                 _("removed {stray}, a copy of the journal that an interrupted encrypt, decrypt or passphrase left "
+                   "behind")).format(stray=stray)
+            )  # fmt: skip
+
+
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
@@ -309,12 +361,14 @@ def open_journal(
     clock: Clock,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     keys: Callable[[], Keys] | None = None,
+    told: Callable[[str], None] | None = None,
 ) -> Opened:
     """Open (and on first write, create) the journal at PATH, migrated to the current schema.
 
     Reading a journal that does not exist yet gives an empty in-memory one, so that listing
     commands on a fresh machine say "nothing yet" without leaving a file behind. An encrypted journal
-    is opened by store/crypto.py with a key from KEYS (called only then).
+    is opened by store/crypto.py with a key from KEYS (called only then). What an interrupted encrypt,
+    decrypt or passphrase left beside it is removed, and TOLD each time.
     """
     path = resolve(path)
     if path.is_dir():
@@ -345,6 +399,8 @@ def open_journal(
         _check_companions(path)
     read_only = not write and not _writable(path)
     lock_fd = _share_lock(path)
+    if lock_fd is not None and not read_only:
+        _remove_stray_copies(path, told)
     head = _encrypted_head(path, lock_fd)
     key = None
     try:

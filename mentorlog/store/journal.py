@@ -14,8 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from mentorlog.store.db import DEFAULT_BUSY_TIMEOUT, open_journal, transaction
 
 if TYPE_CHECKING:
@@ -204,10 +202,13 @@ class Journal:
         return LoadRepo(self)
 
 
-class Outcome(msgspec.Struct):
+class Outcome:
     """What happened to a command's transaction: the CLI needs to know whether a later error came after the commit."""
 
-    committed: bool = False
+    __slots__ = ("committed",)
+
+    def __init__(self, committed: bool = False) -> None:
+        self.committed = committed
 
 
 @contextlib.contextmanager
@@ -221,13 +222,14 @@ def open_for_command(
     pause_file: str | None = None,
     outcome: Outcome | None = None,
     keys: Callable[[], Keys] | None = None,
+    told: Callable[[str], None] | None = None,
 ) -> Iterator[Journal]:
     """The journal at PATH inside one transaction: committed when the block ends, rolled back on error.
 
     A command that fails on a journal it had just created takes the new file away again (when no other
     process has it open). A write with a COMMAND name logs its row changes, so that `undo` can revert them.
     """
-    opened = open_journal(path, write=write, clock=clock, busy_timeout=busy_timeout, keys=keys)
+    opened = open_journal(path, write=write, clock=clock, busy_timeout=busy_timeout, keys=keys, told=told)
     try:
         with transaction(opened.db, opened.path, write=write, busy_timeout=busy_timeout, pause_file=pause_file):
             journal = Journal(opened.db, clock)

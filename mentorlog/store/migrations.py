@@ -550,6 +550,65 @@ def m013_people_name_key(db: Database) -> None:
 
 
 @migrations()
+def m025_sync_fields(db: Database) -> None:
+    """Sync merges per field (docs/sync.md): each record's merged content with the clock of every field (and of
+    the change each field's value replaced), kept for deleted records too so that a later change elsewhere
+    brings them back whole; the record a deletion went with (a goal's progress updates deleted with it come
+    back with it); and the values set aside when two machines changed one field, listed by `sync --conflicts`."""
+    db.execute("ALTER TABLE sync_records ADD COLUMN record TEXT")
+    db.execute("ALTER TABLE sync_records ADD COLUMN stamps TEXT")
+    db.execute("ALTER TABLE sync_records ADD COLUMN with_parent TEXT")
+    db.execute("CREATE INDEX idx_sync_records_with ON sync_records (with_parent) WHERE with_parent IS NOT NULL")
+    db.execute(
+        "CREATE TABLE sync_conflicts (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, table_name TEXT NOT NULL, "
+        "field TEXT NOT NULL, kept TEXT NOT NULL, kept_hlc TEXT NOT NULL, set_aside TEXT NOT NULL, "
+        "set_aside_hlc TEXT NOT NULL, found_at TEXT NOT NULL, UNIQUE (uuid, field, set_aside_hlc))"
+    )
+
+
+@migrations()
+def m030_sync_key_wrapped(db: Database) -> None:
+    """Which passphrase wrapped this device's key in the sync folder (`<device>/key.age`), as a fingerprint of
+    the sync secret: after `mentorlog passphrase` the next sync sees it differ and wraps the key again, so a
+    machine that knows only the new passphrase reads this device's old files too."""
+    db.execute("ALTER TABLE sync_keys ADD COLUMN wrapped TEXT")
+
+
+@migrations()
+def m040_topic_dropped(db: Database) -> None:
+    """A topic can be dropped (`topic drop`: it no longer needs raising) beside open and discussed. SQLite cannot
+    change a CHECK in place, so the table is rebuilt under its own name, rows, ids, indexes and triggers unchanged
+    (nothing else refers to it)."""
+    schema = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'topics'").fetchone()[0]
+    kept = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'topics' AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL"
+        ).fetchall()
+    ]
+    old_check = "CHECK (status IN ('open', 'discussed'))"
+    assert old_check in schema, "the topics table is not the one this migration rebuilds"
+    new_schema = schema.replace(old_check, "CHECK (status IN ('open', 'discussed', 'dropped'))")
+    db.execute(new_schema.replace("CREATE TABLE topics", "CREATE TABLE topics_rebuilt", 1))
+    db.execute("INSERT INTO topics_rebuilt SELECT * FROM topics")
+    db.execute("DROP TABLE topics")  # its indexes and triggers go with it; no trigger fires
+    db.execute("ALTER TABLE topics_rebuilt RENAME TO topics")
+    for statement in kept:
+        db.execute(statement)
+
+
+@migrations()
+def m045_meeting_times(db: Database) -> None:
+    """A meeting can have a time: the next meeting's (`note --next "fri 14:00"`) beside its date, and a
+    relationship's usual slot (`person edit --meets "tue 10:00"`): a weekday and a time of day."""
+    db.execute("ALTER TABLE sessions ADD COLUMN next_time TEXT")
+    db.execute("ALTER TABLE people ADD COLUMN meets_day INTEGER CHECK (meets_day BETWEEN 0 AND 6)")
+    db.execute("ALTER TABLE people ADD COLUMN meets_time TEXT")
+    change_log_triggers(db, ("sessions", "people"))  # the logged rows gained columns
+
+
+@migrations()
 def m050_templates_and_questions(db: Database) -> None:
     """A relationship's default note template (`person add/edit --template NAME`; '' for the usual one), and the
     questions of the question bank asked in a relationship (`questions --asked ID`): the question's id (`12`,

@@ -32,6 +32,10 @@ def person_names(path: Path) -> list[str]:
     return _values(path, "SELECT name FROM people ORDER BY name")
 
 
+def skill_names(path: Path) -> list[str]:
+    return _values(path, "SELECT DISTINCT name FROM skills ORDER BY name")
+
+
 def tags_starting(path: Path, prefix: str) -> list[str]:
     """Tags starting with PREFIX, through each tag table's index on tag."""
     found: set[str] = set()

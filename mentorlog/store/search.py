@@ -8,8 +8,10 @@ from typing import Any
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
 from mentorlog.base.safe import shorten_words
-from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN, Hit
-from mentorlog.core.searchquery import fts_query
+from mentorlog.core.hits import Hit
+from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN
+from mentorlog.core.searchquery import fts_query, query_phrases
+from mentorlog.core.snippet import make_snippet
 from mentorlog.store import tables
 from mentorlog.store.base import Repo
 
@@ -46,21 +48,24 @@ class SearchRepo(Repo):
         if cutoff is not None:  # the newest RANKED matches: goals, skills and people first (migrations.m012)
             where += " AND rowid > ?"
             params.append(cutoff)
+        # The snippet is made in Python from the hit's own text (core/snippet.py): FTS5's snippet() looks at every
+        # match once for each match, which made a note repeating the word minutes slow.
         sql = (
-            "SELECT kind, record_id, day, substr(title, 1, 300) AS title, substr(body, 1, 300) AS body, "
+            "SELECT kind, record_id, day, title, body, "
             "(SELECT name FROM people WHERE people.id = search_index.person_id) AS with_name, "
-            f"{RANK} AS score, "
-            f"snippet(search_index, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 16) AS snippet "
-            f"FROM search_index WHERE {where} ORDER BY score, {FILED} LIMIT ?"
+            f"{RANK} AS score FROM search_index WHERE {where} ORDER BY score, {FILED} LIMIT ?"
         )
         params.append(-1 if limit is None else limit)
+        phrases = query_phrases(query)
         return [
             Hit(
                 kind=row["kind"],
                 id=row["record_id"],
                 date=row["day"],
-                title=shorten_words(row["title"] or " ".join(str(row["body"]).split()[:10])),
-                snippet=shorten_words(row["snippet"]),
+                title=shorten_words((row["title"] or "")[:300] or " ".join(str(row["body"])[:300].split()[:10])),
+                snippet=shorten_words(
+                    make_snippet([row["title"] or "", row["body"] or ""], phrases, MATCH_OPEN, MATCH_CLOSE)
+                ),
                 score=-float(row["score"]),
                 with_name=row["with_name"],
             )

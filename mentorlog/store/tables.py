@@ -7,70 +7,108 @@ The dump and its schema, undo, sync, completion, search and the CLI's KIND words
 (store/migrations.py) stay the schema's history, and tests/test_tables.py checks that the two agree.
 docs/adding-a-kind.md says how a new kind joins.
 
-Plain data, cheap to import: every command reads it. (NamedTuples: defined in ~0.06 ms each, where a frozen
-dataclass compiles six methods, ~0.5 ms each, at every start.)
+Plain data, cheap to import: every command reads it (plain value classes, base/values.py).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from mentorlog.base.values import Value
 
 
-class Column(NamedTuple):
-    """A column, and the rule a dump record's field is checked by (docs/dump.schema.json)."""
+class Column(Value):
+    """A column, and the rule a dump record's field is checked by (docs/dump.schema.json).
 
-    name: str
-    rule: str = "text"  # id uuid ref stamp date time text name word int enum bool; "": not carried by dumps and sync
-    nullable: bool = False
-    low: int | None = None
-    high: int | None = None
-    choices: tuple[str, ...] = ()
-    text_required: bool = False  # text that may not be empty
-    required: bool = True  # False: added after dump version 1, so an older dump may lack it
+    rule: id uuid ref stamp date time text name word int enum bool; "": not carried by dumps and sync.
+    text_required: text that may not be empty. required: False when added after dump version 1, so an older dump
+    may lack it."""
 
+    __slots__ = ("choices", "high", "low", "name", "nullable", "required", "rule", "text_required")
 
-class Parent(NamedTuple):
-    """A foreign key: in the journal an id, in dumps and sync the referenced record's uuid under KEY."""
-
-    column: str  # person_id
-    table: str  # people
-    key: str  # person_uuid
-    # sync: though it may be empty, the record waits while the referenced one is absent (its loss would change
-    # what the record says: an empty rater is "me", an empty owner of a skill makes it mine)
-    waits: bool = False
-    # an export without private records leaves this record out with its private parent (else it only loses the link)
-    with_private: bool = False
+    def __init__(
+        self,
+        name: str,
+        rule: str = "text",
+        nullable: bool = False,
+        low: int | None = None,
+        high: int | None = None,
+        choices: tuple[str, ...] = (),
+        text_required: bool = False,
+        required: bool = True,
+    ) -> None:
+        self.name, self.rule, self.nullable, self.low, self.high = name, rule, nullable, low, high
+        self.choices, self.text_required, self.required = choices, text_required, required
 
 
-class Link(NamedTuple):
-    """What a link table holds for its owner record: one row per tag or linked record."""
+class Parent(Value):
+    """A foreign key: in the journal an id (COLUMN, `person_id`), in dumps and sync the referenced record's uuid
+    under KEY (`person_uuid`); TABLE is the referenced table (`people`).
 
-    owner: str  # sessions
-    column: str  # session_id: the owner's id
-    key: str  # tags, goal_uuids: the owner record's field in dumps and sync
-    value: str  # tag, goal_id: the column with the value
-    target: str | None = None  # goals: the table VALUE refers to (sent by uuid); None: the value itself
+    waits (sync): though it may be empty, the record waits while the referenced one is absent (its loss would change
+    what the record says: an empty rater is "me", an empty owner of a skill makes it mine).
+    with_private: an export without private records leaves this record out with its private parent (else it only
+    loses the link)."""
+
+    __slots__ = ("column", "key", "table", "waits", "with_private")
+
+    def __init__(self, column: str, table: str, key: str, waits: bool = False, with_private: bool = False) -> None:
+        self.column, self.table, self.key, self.waits, self.with_private = column, table, key, waits, with_private
 
 
-class Table(NamedTuple):
-    """One table of the journal and what it takes part in."""
+class Link(Value):
+    """What a link table holds for its owner record: one row per tag or linked record.
 
-    name: str
-    columns: tuple[Column, ...]
-    word: str | None = None  # the KIND of show/edit/delete and search --kind
-    noun: str | None = None  # what undo says it removed or restored ("action item"): undo.counted()
-    listing: str | None = None  # the command that lists them, named when an id is not found (`goals --all`)
-    parents: tuple[Parent, ...] = ()
-    link: Link | None = None  # a link table: what it holds for which owner
-    undo: bool = False  # its row changes are logged (triggers `<table>_log_*`), so `undo` reverts them
-    dump: bool = False  # in the lossless JSON dump (`export --format json --all`, `import`)
-    sync: bool = False  # sent and applied by `sync`, record by record
-    peek: bool = False  # shell completion reads it (plain sqlite3, read-only: store/peek.py)
-    search: int | None = None  # its kind code in the search index (rowid = id * 8 + code); None: not searched
-    in_first_dump: bool = True  # False: added after dump version 1, so an older dump has no list of them
-    private: str | None = None  # the column that marks a record private (left out of exports on request)
-    cli: str | None = None  # its noun module in mentorlog.cli
-    commands: tuple[str, ...] = ()  # the command words that noun module adds (`skill`, `skills`)
+    OWNER (`sessions`) and COLUMN (`session_id`: the owner's id); KEY, the owner record's field in dumps and sync
+    (`tags`, `goal_uuids`); VALUE, the column with the value (`tag`, `goal_id`); TARGET, the table VALUE refers to
+    (`goals`, sent by uuid), None for the value itself."""
+
+    __slots__ = ("column", "key", "owner", "target", "value")
+
+    def __init__(self, owner: str, column: str, key: str, value: str, target: str | None = None) -> None:
+        self.owner, self.column, self.key, self.value, self.target = owner, column, key, value, target
+
+
+class Table(Value):
+    """One table of the journal and what it takes part in.
+
+    word: the KIND of show/edit/delete and search --kind. noun: what undo says it removed or restored ("action
+    item"). listing: the command that lists them, named when an id is not found (`goals --all`). link: a link
+    table: what it holds for which owner. undo: its row changes are logged (triggers `<table>_log_*`), so `undo`
+    reverts them. dump: in the lossless JSON dump (`export --format json --all`, `import`). sync: sent and applied
+    by `sync`, record by record. peek: shell completion reads it (plain sqlite3, read-only: store/peek.py).
+    search: its kind code in the search index (rowid = id * 8 + code); None: not searched. in_first_dump: False
+    when added after dump version 1, so an older dump has no list of them. private: the column that marks a record
+    private (left out of exports on request). cli: its noun module in mentorlog.cli. commands: the command words
+    that noun module adds (`skill`, `skills`)."""
+
+    __slots__ = (
+        "cli", "columns", "commands", "dump", "in_first_dump", "link", "listing", "name", "noun", "parents", "peek",
+        "private", "search", "sync", "undo", "word",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        columns: tuple[Column, ...],
+        word: str | None = None,
+        noun: str | None = None,
+        listing: str | None = None,
+        parents: tuple[Parent, ...] = (),
+        link: Link | None = None,
+        undo: bool = False,
+        dump: bool = False,
+        sync: bool = False,
+        peek: bool = False,
+        search: int | None = None,
+        in_first_dump: bool = True,
+        private: str | None = None,
+        cli: str | None = None,
+        commands: tuple[str, ...] = (),
+    ) -> None:
+        self.name, self.columns, self.word, self.noun, self.listing = name, columns, word, noun, listing
+        self.parents, self.link, self.undo, self.dump, self.sync, self.peek = parents, link, undo, dump, sync, peek
+        self.search, self.in_first_dump, self.private, self.cli, self.commands = (
+            search, in_first_dump, private, cli, commands
+        )  # fmt: skip
 
     @property
     def has_uuid(self) -> bool:
@@ -113,6 +151,10 @@ MIGRATIONS = (
     "m011_goals_created_index",
     "m012_search_by_recency",
     "m013_people_name_key",
+    "m025_sync_fields",
+    "m030_sync_key_wrapped",
+    "m040_topic_dropped",
+    "m045_meeting_times",
     "m050_templates_and_questions",
 )  # a new migration's name goes above this line
 
@@ -162,6 +204,8 @@ TABLES: tuple[Table, ...] = (
             enum("status", "active", "closed", required=False),
             Column("closed_at", "date", nullable=True, required=False),
             Column("name_key", ""),  # the name folded (core.validate.name_key): derived, never carried
+            Column("meets_day", "int", nullable=True, low=0, high=6, required=False),
+            Column("meets_time", "time", nullable=True, required=False),
             Column("template", "word", required=False),  # the default note template's name; '' for the usual one
         ),
         word="person", noun="person", listing="people", undo=True, dump=True, sync=True, peek=True, search=6,
@@ -185,6 +229,7 @@ TABLES: tuple[Table, ...] = (
             ID, UUID, DATE, Column("time", "time", nullable=True), ref("person_id"), Column("title"),
             Column("notes"), Column("feedback"), level("confidence", nullable=True),
             Column("next_date", "date", nullable=True), Column("private", "bool"), CREATED, UPDATED,
+            Column("next_time", "time", nullable=True, required=False),
         ),
         word="session", noun="session", listing="sessions", parents=(Parent("person_id", "people", "person_uuid"),),
         undo=True, dump=True, sync=True, search=1, private="private", cli="notes", commands=("note", "sessions"),
@@ -222,8 +267,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "topics",
         (
-            ID, UUID, TEXT, ref("person_id", required=True), enum("status", "open", "discussed"), ref("session_id"),
-            CREATED, UPDATED, Column("discussed_at", "stamp", nullable=True),
+            ID, UUID, TEXT, ref("person_id", required=True), enum("status", "open", "discussed", "dropped"),
+            ref("session_id"), CREATED, UPDATED, Column("discussed_at", "stamp", nullable=True),
         ),
         word="topic", noun="topic", listing="topics",
         parents=(Parent("person_id", "people", "person_uuid"), Parent("session_id", "sessions", "session_uuid")),
@@ -235,7 +280,7 @@ TABLES: tuple[Table, ...] = (
             ID, UUID, Column("name", "name"), enum("kind", "strength", "growth"), ref("person_id"),
             Column("description"), CREATED, UPDATED,
         ),
-        word="skill", noun="skill", listing="skills",
+        word="skill", noun="skill", listing="skills", peek=True,
         parents=(Parent("person_id", "people", "person_uuid", waits=True),),
         undo=True, dump=True, sync=True, search=7, in_first_dump=False, cli="skills", commands=("skill", "skills"),
     ),
@@ -291,11 +336,17 @@ TABLES: tuple[Table, ...] = (
         "sync_state",
         plain("id", "device", "clock", "sent_change", "sent_undo", "plain_told", "enabled_at", "last_sync"),
     ),
-    Table("sync_records", plain("uuid", "table_name", "hlc", "deleted", "row_id")),
+    Table("sync_records", plain("uuid", "table_name", "hlc", "deleted", "row_id", "record", "stamps", "with_parent")),
     Table("sync_pending", plain("uuid", "table_name", "record")),
     Table("sync_files", plain("device", "seq", "created_at", "applied_at", "changes")),
     Table("sync_undone", plain("id", "change_id")),
-    Table("sync_keys", plain("device", "secret")),
+    Table("sync_keys", plain("device", "secret", "wrapped")),
+    # per machine (each records the values it set aside), so neither dumped nor synced; undo leaves it alone:
+    # `sync --conflicts` lists only those whose kept value is still the field's value
+    Table(
+        "sync_conflicts",
+        plain("id", "uuid", "table_name", "field", "kept", "kept_hlc", "set_aside", "set_aside_hlc", "found_at"),
+    ),
     Table("_sqlite_migrations", plain("id", "migration_set", "name", "applied_at")),
 )  # fmt: skip
 

@@ -3,7 +3,6 @@ undo replays them backwards, as one transaction, and marks the command undone.""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import msgspec
@@ -15,30 +14,62 @@ from mentorlog.store.base import Repo
 # table -> what a person calls one of its rows (`action item`, `tag`), for the record tables undo logs
 NOUNS = {table.name: table.noun for table in tables.logged() if table.noun}
 LINKS = tuple(table.name for table in tables.link_tables())  # come and go with records
+ORDER = {table.name: number for number, table in enumerate(tables.TABLES)}  # people, goals, sessions, ...
+LINK_NOUNS = {NOUNS[name] for name in LINKS if name in NOUNS}  # said as a count (`2 tags`), not by row id
 
 
 class Undone(msgspec.Struct, frozen=True):
-    """What `undo` reverted: the command, when it ran, and the rows per table."""
+    """What `undo` reverted: the command, when it ran, and the rows per table (their ids, newest first)."""
 
     command: str
     created_at: str
-    removed: dict[str, int]
-    restored: dict[str, int]
-    reverted: dict[str, int]
+    removed: dict[str, list[int]]
+    restored: dict[str, list[int]]
+    reverted: dict[str, list[int]]
+
+    @property
+    def name(self) -> str:
+        """The command as typed after `mentorlog` (`note`, `action done`)."""
+        return self.command.removeprefix("mentorlog ").strip() or self.command
+
+    def did(self) -> str:
+        """What the command itself did: `added session 4, action items 7, 8`; `deleted goal 2`."""
+        return self._said(
+            {"removed": _("added {things}"), "restored": _("deleted {things}"), "changed back": _("changed {things}")}
+        )
+
+    def plan(self) -> str:
+        """What undoing it will do: `remove session 4, action items 7, 8`."""
+        return self._said(
+            {
+                "removed": _("remove {things}"),
+                "restored": _("restore {things}"),
+                "changed back": _("change back {things}"),
+            }
+        )
 
     def describe(self) -> str:
+        """What undoing it did: `removed session 4, action items 7, 8`."""
+        return self._said(
+            {
+                "removed": _("removed {things}"),
+                "restored": _("restored {things}"),
+                "changed back": _("changed back {things}"),
+            }
+        )
+
+    def _said(self, said: dict[str, str]) -> str:
         parts = []
-        said = {
-            "removed": _("removed {things}"),
-            "restored": _("restored {things}"),
-            "changed back": _("changed back {things}"),
-        }
-        for verb, counts in (("removed", self.removed), ("restored", self.restored), ("changed back", self.reverted)):
-            by_noun: dict[str, int] = {}
-            for table, n in counts.items():  # session, goal and reflection tags are all just "tags"
-                by_noun[NOUNS.get(table, table)] = by_noun.get(NOUNS.get(table, table), 0) + n
+        for verb, rows in (("removed", self.removed), ("restored", self.restored), ("changed back", self.reverted)):
+            by_noun: dict[str, list[int]] = {}
+            for table, ids in sorted(
+                rows.items(), key=lambda item: ORDER.get(item[0], len(ORDER))
+            ):  # session, goal and reflection tags are all just "tags"
+                by_noun.setdefault(NOUNS.get(table, table), []).extend(ids)
             if by_noun:
-                things = ", ".join(counted(noun, n) for noun, n in by_noun.items())
+                things = ", ".join(
+                    counted(noun, len(ids)) if noun in LINK_NOUNS else named(noun, ids) for noun, ids in by_noun.items()
+                )
                 parts.append(said[verb].format(things=things))
         return "; ".join(parts) or _("nothing left to revert")
 
@@ -62,6 +93,36 @@ def counted(noun: str, n: int) -> str:
     return forms[noun].format(n=n) if noun in forms else f"{n} {noun if n == 1 else noun + 's'}"
 
 
+def named(noun: str, ids: list[int]) -> str:
+    """`session 4`, `action items 7, 8`, `action items 3-9` (an en dash) for the record tables, by their ids."""
+    shown = _id_list(sorted(set(ids)))
+    n = len(set(ids))
+    forms = {
+        "person": ngettext("person {ids}", "people {ids}", n),
+        "session": ngettext("session {ids}", "sessions {ids}", n),
+        "goal": ngettext("goal {ids}", "goals {ids}", n),
+        "progress update": ngettext("progress update {ids}", "progress updates {ids}", n),
+        "action item": ngettext("action item {ids}", "action items {ids}", n),
+        "reflection": ngettext("reflection {ids}", "reflections {ids}", n),
+        "topic": ngettext("topic {ids}", "topics {ids}", n),
+        "skill": ngettext("skill {ids}", "skills {ids}", n),
+        "skill rating": ngettext("skill rating {ids}", "skill ratings {ids}", n),
+        "asked question": ngettext("asked question {ids}", "asked questions {ids}", n),
+    }
+    return forms[noun].format(ids=shown) if noun in forms else f"{noun} {shown}"
+
+
+def _id_list(ids: list[int]) -> str:
+    """`1, 2`, `3-9, 12` (an en dash): runs of three or more as a range."""
+    runs: list[list[int]] = []
+    for one in ids:
+        if runs and one == runs[-1][-1] + 1:
+            runs[-1].append(one)
+        else:
+            runs.append([one])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(map(str, run)) for run in runs)
+
+
 class UndoRepo(Repo):
     def begin_change(self, command: str) -> None:
         """Start logging this command's row changes (inside its transaction)."""
@@ -81,13 +142,12 @@ class UndoRepo(Repo):
         for change in self.rows(
             "SELECT id, command, created_at FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT ?", [limit]
         ):
-            counts: dict[str, Counter[str]] = {"insert": Counter(), "update": Counter(), "delete": Counter()}
+            counts: dict[str, dict[str, list[int]]] = {"insert": {}, "update": {}, "delete": {}}
             for row in self.rows(
-                "SELECT op, table_name, count(*) AS n FROM change_rows WHERE change_id = ? GROUP BY op, table_name"
-                " ORDER BY max(id) DESC",  # the order undo replays them in, so both say it the same way
-                [change["id"]],
+                "SELECT op, table_name, row_id FROM change_rows WHERE change_id = ? ORDER BY id DESC",
+                [change["id"]],  # the order undo replays them in, so both say it the same way
             ):
-                counts[row["op"]][row["table_name"]] += row["n"]
+                counts[row["op"]].setdefault(row["table_name"], []).append(row["row_id"])
             found.append(
                 Undone(
                     command=change["command"],
@@ -106,9 +166,9 @@ class UndoRepo(Repo):
         last = self.row("SELECT id, command, created_at FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1")
         if last is None:
             return None
-        removed: Counter[str] = Counter()
-        restored: Counter[str] = Counter()
-        reverted: Counter[str] = Counter()
+        removed: dict[str, list[int]] = {}
+        restored: dict[str, list[int]] = {}
+        reverted: dict[str, list[int]] = {}
         self.db.execute("UPDATE change_state SET replaying = 1")
         for change in self.rows(
             "SELECT table_name, op, row_id, old FROM change_rows WHERE change_id = ? ORDER BY id DESC", [last["id"]]
@@ -116,12 +176,13 @@ class UndoRepo(Repo):
             table, op, row_id = change["table_name"], change["op"], change["row_id"]
             if op == "insert":
                 cursor = self.db.execute(f"DELETE FROM {table} WHERE rowid = ?", [row_id])
-                removed[table] += cursor.rowcount
+                if cursor.rowcount:
+                    removed.setdefault(table, []).append(row_id)
             elif op == "update":
                 values = _derived(table, json.loads(change["old"]))
                 assignments = ", ".join(f"{name} = ?" for name in values)
                 self.db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*values.values(), row_id])
-                reverted[table] += 1
+                reverted.setdefault(table, []).append(row_id)
             else:
                 values = _derived(table, json.loads(change["old"]))
                 names = list(values)
@@ -129,7 +190,7 @@ class UndoRepo(Repo):
                     f"INSERT INTO {table} (rowid, {', '.join(names)}) VALUES (?, {', '.join('?' for _ in names)})",
                     [row_id, *values.values()],
                 )
-                restored[table] += 1
+                restored.setdefault(table, []).append(row_id)
         self.db.execute("UPDATE change_state SET replaying = 0")
         self.db.execute("UPDATE changes SET undone_at = ? WHERE id = ?", [self.now(), last["id"]])
         return Undone(
@@ -150,7 +211,7 @@ def _derived(table: str, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _visible(counts: Counter[str]) -> dict[str, Any]:
-    """Counts worth telling: the records themselves, not the link rows that come and go with them."""
-    main = {table: n for table, n in counts.items() if table not in LINKS and n}
-    return main or {table: n for table, n in counts.items() if n}
+def _visible(rows: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Rows worth telling: the records themselves, not the link rows that come and go with them."""
+    main = {table: ids for table, ids in rows.items() if table not in LINKS and ids}
+    return main or {table: ids for table, ids in rows.items() if ids}

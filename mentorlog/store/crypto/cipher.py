@@ -13,7 +13,13 @@ Where it comes from, in order: the keyring (only when this machine stored the ke
 config.keyring_hints_file() says so, so other journals never pay for loading the keyring), then
 `passphrase_command`, then MENTORLOG_PASSPHRASE, then a prompt on a terminal. A keyring without a usable
 backend is passed over silently; a key in the keyring that no longer opens the file is passed over with a
-warning. The first other source decides: a wrong passphrase is an error, never a reason to try the next.
+warning. The first other source decides: a wrong passphrase is an error, never a reason to try the next;
+when MENTORLOG_PASSPHRASE is set too and says something else, stderr says which one was used.
+
+A passphrase from MENTORLOG_PASSPHRASE, MENTORLOG_NEW_PASSPHRASE or passphrase_command loses ONE trailing
+newline (`$'pw\n'`, `echo pw`): it is the same passphrase as the one typed at the prompt. A journal encrypted
+before with the newline kept still opens with it, and says so. passphrase_command gets `passphrase_timeout`
+seconds (config; default 60), then it is an error.
 """
 
 from __future__ import annotations
@@ -43,6 +49,15 @@ SYNC_SALT = b"mentorlog sync change files v1"
 RAW = re.compile(r"x'([0-9a-fA-F]{96})'")
 INSTALL = "pip install 'mentorlog[encryption]'"
 WRONG = "wrong passphrase, or not a mentorlog journal"
+SOURCES = ("passphrase_command", "MENTORLOG_PASSPHRASE", "the prompt")
+
+
+def one_newline_off(text: str) -> str:
+    """TEXT without one trailing newline (`\n` or `\r\n`): what a passphrase given by a variable or a command
+    means. Only one: a passphrase is never otherwise trimmed."""
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith("\n") else text
 
 
 @dataclass(frozen=True)
@@ -215,12 +230,14 @@ class Keys:
 
     passphrase_command: str | None = None
     passphrase: str | None = field(default=None, repr=False)
+    passphrase_timeout: float = 60.0
     ask: Callable[[str], str] | None = field(default=None, repr=False)
     debug: Callable[[str], None] = field(default=lambda _line: None, repr=False)
     warn: Callable[[str], None] = field(default=lambda _line: None, repr=False)
     hints: Path | None = None
     opened: dict[tuple[Path, bytes], tuple[RawKey, str]] = field(default_factory=dict, repr=False)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # source -> what it gave
+    with_newline: dict[str, str] = field(default_factory=dict, repr=False)  # source -> what it gave, newline kept
     last: RawKey | None = field(default=None, repr=False)  # the key of the journal opened last (None: plain)
     last_source: str | None = None
 
@@ -235,12 +252,32 @@ class Keys:
 
     def _read(self, source: str, path: Path) -> str | None:
         if source == "passphrase_command":
-            return run_passphrase_command(self.passphrase_command) if self.passphrase_command else None
+            if not self.passphrase_command:
+                return None
+            return run_passphrase_command(self.passphrase_command, self.passphrase_timeout)
         if source == "MENTORLOG_PASSPHRASE":
-            return self.passphrase
+            if self.passphrase is None:
+                return None
+            text = one_newline_off(self.passphrase)
+            if text != self.passphrase:
+                self.with_newline[source] = self.passphrase
+            return text
         if self.ask is None:
             return None
         return self.ask(f"Passphrase for {path}")
+
+    def other_passphrase(self, used: str) -> str | None:
+        """When USED (passphrase_command) gave the passphrase and MENTORLOG_PASSPHRASE is set to another one:
+        a line saying which one was used (it is never silently passed over); else None."""
+        if used != "passphrase_command" or self.passphrase is None:
+            return None
+        given = self.texts.get(used)
+        if given is None or one_newline_off(self.passphrase) == given:
+            return None
+        return _(
+            "MENTORLOG_PASSPHRASE is set, but passphrase_command (config.toml) gave another passphrase, and "
+            "passphrase_command comes first: it was used"
+        )
 
     def candidates(self, path: Path, salt: bytes) -> Iterator[tuple[str, RawKey]]:
         """(source, key) in the order of the sources; later sources are not asked until needed."""
@@ -258,7 +295,7 @@ class Keys:
                 yield "the keyring", raw
             else:
                 self.debug("no key for this journal in the keyring; trying the next source")
-        for source in ("passphrase_command", "MENTORLOG_PASSPHRASE", "the prompt"):
+        for source in SOURCES:
             text = self.text_from(source, path)
             if text is not None:
                 yield source, key_from(text, salt)
@@ -271,23 +308,42 @@ class Keys:
         return None
 
 
-def run_passphrase_command(command: str) -> str:
+def run_passphrase_command(command: str, timeout: float = 60.0) -> str:
     """The first line of what `passphrase_command` prints (run by the shell; the terminal stays its own, so
-    gpg or pass can ask for their own passphrase). A failure or an empty line is an error, never skipped."""
+    gpg or pass can ask for their own passphrase). A failure, an empty line, or no answer within TIMEOUT
+    seconds is an error, never skipped."""
     import subprocess
 
     try:
-        done = subprocess.run(command, shell=True, stdout=subprocess.PIPE, check=False)
+        process = subprocess.Popen(command, shell=True, stdout=subprocess.PIPE)
     except OSError as exc:
         raise MentorlogError(
             _("passphrase_command could not run: {strerror}").format(strerror=os_reason(exc))
         ) from None
-    if done.returncode != 0:
+    try:
+        output, _unused = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        # the shell is killed; what it started and still holds the pipe is not waited for (the pipe is closed)
+        process.kill()
+        assert process.stdout is not None
+        process.stdout.close()
+        process.wait()
         raise MentorlogError(
-            _("passphrase_command failed (exit {returncode})").format(returncode=done.returncode),
+            _("passphrase_command gave no passphrase within {seconds:g} seconds; it was stopped").format(
+                seconds=timeout
+            ),
+            _("Run it yourself to see why; passphrase_timeout in config.toml gives it longer."),
+        ) from None
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    if process.returncode != 0:
+        raise MentorlogError(
+            _("passphrase_command failed (exit {returncode})").format(returncode=process.returncode),
             _("Run it yourself to see why; check config.toml."),
         )
-    lines = done.stdout.decode("utf-8", "replace").splitlines()
+    lines = output.decode("utf-8", "replace").splitlines()
     first = lines[0].rstrip("\r") if lines else ""
     if not first:
         raise MentorlogError(_("passphrase_command printed no passphrase"), _("Its first line of output is taken."))
@@ -354,16 +410,38 @@ def open_encrypted(
         except BaseException:
             conn.close()
             raise
+        if not opens and source in keys.with_newline:
+            conn.close()  # encrypted before one trailing newline was taken off: the passphrase it was given
+            key = key_from(keys.with_newline[source], salt)
+            conn = connect(uri, key, busy_timeout=busy_timeout)
+            opens = _opens(conn)
+            if opens:
+                keys.texts[source] = keys.with_newline[source]
+                keys.warn(
+                    _(
+                        "this journal's passphrase ends in a newline (from {source}); it opened with it. "
+                        "`mentorlog passphrase` sets one without"
+                    ).format(source=source)
+                )
         if opens:
             keys.opened[(path, salt)] = (key, source)
             keys.last, keys.last_source = key, source
             keys.debug(f"the key of {path} came from {source}")
+            other = keys.other_passphrase(source)
+            if other:
+                keys.warn(other)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             return conn, key
         conn.close()
         if source != "the keyring":
-            raise MentorlogError(WRONG)
+            other = keys.other_passphrase(source)
+            raise MentorlogError(
+                WRONG,
+                _("It came from passphrase_command, which comes before MENTORLOG_PASSPHRASE (set too, and different).")
+                if other
+                else None,
+            )
         keys.warn(_("the key in the keyring no longer opens this journal; trying the next source"))
     raise MentorlogError(
         _("{path} is encrypted, and no passphrase was given").format(path=path),
@@ -381,7 +459,7 @@ def sync_secret(keys: Keys, path: Path) -> str:
         entry = keyring_entry(path)
         if entry and entry.get("sync"):
             return entry["sync"]
-    for source in ("passphrase_command", "MENTORLOG_PASSPHRASE", "the prompt"):
+    for source in SOURCES:
         keys.text_from(source, path)
         text = keys.passphrase_text()
         if text is not None:

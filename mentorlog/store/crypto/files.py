@@ -13,7 +13,8 @@ the next ones wait), it
    one file system), then fsyncs the folder;
 5. removes the journal's old `-wal`/`-shm` (nobody can be using the new file yet: it is locked too).
 
-A kill before the rename leaves the old journal as it was (and a stray copy, removed by the next run); a
+A kill before the rename leaves the old journal as it was (and a stray copy, removed and reported by the next
+command that opens the journal, store/db.py); a
 kill after it leaves the new one. There is no moment with neither. MENTORLOG_TEST_PAUSE (tests only) stops
 at every step: the step's name is written to that file, and the operation waits while the file exists.
 """
@@ -31,7 +32,7 @@ from mentorlog.base.errors import MentorlogError, StoreError
 from mentorlog.base.i18n import N_, _, os_reason
 from mentorlog.store.backup import table_counts
 from mentorlog.store.crypto import cipher as crypto
-from mentorlog.store.db import db_errors, resolve
+from mentorlog.store.db import db_errors, resolve, stray_prefix
 from mentorlog.store.problems import sqlite_problem
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def temporary_name(path: Path) -> str:
-    return f".{path.name}.mentorlog-new-"
+    return stray_prefix(path)
 
 
 def _step(pause: str | None, name: str) -> None:

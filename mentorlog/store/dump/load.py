@@ -72,6 +72,8 @@ class LoadRepo(Repo):
                 ids[table] = dict(self.db.execute(f"SELECT uuid, id FROM {table}").fetchall())
         for table, records in tables:
             loader = _Table(self, table, ids, source)
+            if table == "people":
+                records = self._closed_by_today(records, source)
             if table == "goals":  # a few thousand: held, to put every parent before its milestones
                 goals = _parents_first(list(records))
                 if bulk is not None:
@@ -91,6 +93,15 @@ class LoadRepo(Repo):
             bulk.finish()
         report.cut_links = self.journal.dump.cut_goal_loops()
         return report
+
+    def _closed_by_today(self, records: Iterator[dict[str, Any]], source: str) -> Iterator[dict[str, Any]]:
+        """People as they come, each closed relationship's day checked against today (the rest of its days
+        were checked with the record)."""
+        from mentorlog.store.dump.schema import check_across
+
+        for index, record in enumerate(records):
+            check_across("people", record, f"{source}: people[{index}]", self.today)
+            yield record
 
 
 class _Bulk:

@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
+from mentorlog.core import validate
 
 CHUNK = 1 << 20  # characters read at a time
 SPACE = re.compile(r"[ \t\n\r]*")
@@ -244,6 +245,7 @@ class _Batches:
     def __init__(self, table: str) -> None:
         import msgspec
 
+        self.table = table
         self.decode, self.plan = _batch_type(table)
         self.python = [(name, spec, check) for name, spec, check in self.plan if check is not None]
         self.optional = [name for name, spec, _check in self.plan if not spec.required]
@@ -271,6 +273,8 @@ class _Batches:
         for name in self.optional:  # a field the record does not have stays out, as check_record leaves it
             if clean[name] is self.unset:
                 del clean[name]
+        if self.table == "people":
+            validate.relationship_days(clean)  # Invalid: the batch is read again, record by record
         return clean
 
 

@@ -4,6 +4,7 @@ both check every record before an import writes anything and produce the JSON Sc
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from mentorlog.base.errors import UsageError
@@ -90,7 +91,17 @@ def check_record(table: str, record: Any, where: str, *, local_id: bool = True) 
             clean[name] = check(value, spec)
         except Invalid as exc:
             raise UsageError(_("{where}: {name} {exc}").format(where=where, name=name, exc=exc)) from None
+    check_across(table, clean, where)
     return clean
+
+
+def check_across(table: str, clean: dict[str, Any], where: str, today: date | None = None) -> None:
+    """The rules between a record's fields (core/validate.py): a person's started, ends and closed_at."""
+    if table == "people":
+        try:
+            validate.relationship_days(clean, today)
+        except Invalid as exc:
+            raise UsageError(_("{where}: {exc}").format(where=where, exc=exc)) from None
 
 
 _MISSING = object()
@@ -102,9 +113,16 @@ def check_header(data: Any, source: str) -> int:
     from mentorlog.base.errors import MentorlogError
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
+        from mentorlog.store.foreign.plan import looks_like
+
+        other = looks_like(data)  # another tool's export: say which --from reads it
         raise UsageError(
             _("{source} is not a mentorlog dump").format(source=source),
-            _("Make one with: mentorlog export --format json --all -o FILE"),
+            _("It looks like a jrnl export: use --from jrnl.")
+            if other == "jrnl"
+            else _("It looks like a Taskwarrior export: use --from taskwarrior.")
+            if other == "taskwarrior"
+            else _("Make one with: mentorlog export --format json --all -o FILE"),
         )
     try:
         version = validate.format_version(data.get("version"))

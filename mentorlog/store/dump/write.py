@@ -211,6 +211,17 @@ class DumpRepo(Repo):
             found.setdefault(row["id"], []).append(row["uuid"])
         return found
 
+    def knows_any(self, uuids: list[str]) -> bool:
+        """Whether any of UUIDS is the uuid of a record of this journal (a vault's, a file's: is it this journal's?)."""
+        for table in REFERENCES:
+            for start in range(0, len(uuids), 500):
+                part = uuids[start : start + 500]
+                if self.db.execute(
+                    f"SELECT 1 FROM {table} WHERE uuid IN ({', '.join('?' * len(part))}) LIMIT 1", part
+                ).fetchone():
+                    return True
+        return False
+
     def is_empty(self) -> bool:
         return not any(self.scalar(f"SELECT count(*) FROM {table}") for table in REFERENCES)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from mentorlog.core import validate
 from mentorlog.core.records import Action, from_rows
+from mentorlog.core.spans import local_day
 from mentorlog.store.base import Repo
 
 if TYPE_CHECKING:  # the patches are types here; only the editing commands load them
@@ -134,21 +135,39 @@ class ActionsRepo(Repo):
         where, params = self._action_filters(**filters)
         return int(self.scalar("SELECT count(*) FROM actions a" + where, params))
 
-    def set_action_status(self, ids: list[int], status: str) -> tuple[list[Action], list[Action]]:
-        """Set the status of every id (all must exist); returns (changed, already so)."""
+    def set_action_status(
+        self, ids: list[int], status: str, *, done_on: date | None = None
+    ) -> tuple[list[Action], list[Action]]:
+        """Set the status of every id (all must exist); returns (changed, already so). DONE_ON: the day they
+        were really done (default today), checked per item; a done item given a day gets that day."""
         status = validate.action_status(status)
         for action_id in ids:
             self.require("actions", "action", action_id)
         changed, unchanged = [], []
         for action in self.actions_by_ids(list(dict.fromkeys(ids))):
-            if action.status == status:
+            stamp = self.done_stamp(action, done_on) if status == "done" else None
+            if action.status == status and (done_on is None or local_day(action.done_at) == done_on):
                 unchanged.append(action)
                 continue
-            self.update_fields(
-                "actions", action.id, {"status": status, "done_at": self.now() if status == "done" else None}
-            )
+            self.update_fields("actions", action.id, {"status": status, "done_at": stamp})
             changed.append(action.id)
         return self.actions_by_ids(changed), unchanged
+
+    def done_stamp(self, action: Action, day: date | None) -> str:
+        """When ACTION was done, as stored: now when DAY is None or today; else that local day at the time of day it
+        is now (on the day the item was written, never before it was)."""
+        if day is None or day == self.today:
+            return self.now()
+        session_day = self.scalar("SELECT date FROM sessions WHERE id = ?", [action.session_id])
+        created = datetime.fromisoformat(action.created_at)
+        written = local_day(action.created_at) or self.today
+        agreed = min(written, date.fromisoformat(session_day)) if session_day else written
+        validate.done_day(day, agreed=agreed, today=self.today)
+        now = self.journal.clock.now().astimezone()
+        at = datetime.combine(day, now.timetz().replace(tzinfo=None)).astimezone(UTC)
+        if day == written:
+            at = max(at, created)
+        return at.astimezone(UTC).isoformat(timespec="microseconds")
 
     def update_action(self, action_id: int, patch: ActionPatch) -> Action:
         self.require("actions", "action", action_id)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 PERSON_SELECT = """
 SELECT p.*,
     (SELECT max(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date <= :today) AS last_session,
-    (SELECT s.next_date FROM sessions s WHERE s.person_id = p.id
+    (SELECT s.next_date || coalesce(' ' || s.next_time, '') FROM sessions s WHERE s.person_id = p.id
         ORDER BY s.date DESC, s.id DESC LIMIT 1) AS planned_next,
     (SELECT min(s.date) FROM sessions s WHERE s.person_id = p.id AND s.date > :today) AS future_session,
     (SELECT count(*) FROM actions a WHERE a.person_id = p.id AND a.status = 'open') AS open_actions,
@@ -31,10 +31,16 @@ TOPIC_SELECT = "SELECT t.*, p.name AS with_name FROM topics t JOIN people p ON p
 
 
 def _person(found: dict[str, Any]) -> Person:
-    candidates = [day for day in (found["planned_next"], found["future_session"]) if day]
+    planned, _, planned_time = (found["planned_next"] or "").partition(" ")  # `2026-12-04 14:00`: with its time
+    candidates = [day for day in (planned, found["future_session"]) if day]
     if found["status"] == "closed":
         candidates = []  # a closed relationship has no next meeting
-    found.update(next_session=min(candidates) if candidates else None, started=found["start_day"])
+    next_session = min(candidates) if candidates else None
+    found.update(
+        next_session=next_session,
+        next_time=(planned_time or None) if next_session and next_session == planned else None,
+        started=found["start_day"],
+    )
     return from_rows(Person, [found])[0]
 
 
@@ -127,6 +133,10 @@ class PeopleRepo(Repo):
         for name, what in (("started", "start"), ("ends", "planned end")):
             if name in fields:
                 fields[name] = validate.day(fields[name], what).isoformat() if fields[name] else None
+        if "meets" in fields:
+            weekday, at = fields.pop("meets") or (None, None)
+            fields["meets_day"] = weekday
+            fields["meets_time"] = at.strftime("%H:%M") if at else None
         self.update_fields("people", person_id, fields)
         _check_span(self.get_person(person_id))
         return self.get_person(person_id)
@@ -209,8 +219,10 @@ class TopicsRepo(Repo):
         return _topic(self.rows(TOPIC_SELECT + " WHERE t.id = ?", [topic_id])[0])
 
     def list_topics(self, *, person_id: int | None = None, status: str | None = "open") -> list[Topic]:
+        """Topics by id; STATUS None (or `all`) for every status."""
         where: list[str] = []
         params: list[Any] = []
+        status = None if status in (None, "all") else status
         if person_id is not None:
             where.append("t.person_id = ?")
             params.append(person_id)
@@ -220,16 +232,59 @@ class TopicsRepo(Repo):
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         return [_topic(item) for item in self.rows(TOPIC_SELECT + clause + " ORDER BY t.id", params)]
 
-    def mark_topics_discussed(self, person_id: int, session_id: int) -> list[int]:
-        ids = [
-            item["id"]
-            for item in self.rows("SELECT id FROM topics WHERE person_id = ? AND status = 'open'", [person_id])
+    def topics_to_discuss(self, person_id: int, day: date) -> list[Topic]:
+        """The open topics with PERSON_ID that a session on DAY can discuss: those queued on or before DAY."""
+        return [
+            _topic(item)
+            for item in self.rows(
+                TOPIC_SELECT + " WHERE t.person_id = ? AND t.status = 'open' AND date(t.created_at, 'localtime') <= ?"
+                " ORDER BY t.id",
+                [person_id, day.isoformat()],
+            )
         ]
+
+    def mark_topics_discussed(self, person_id: int, session_id: int, day: date, wanted: list[int] | None) -> list[int]:
+        """Mark discussed in SESSION_ID the topics WANTED (None: every one it can discuss); each must be an open
+        topic with PERSON_ID queued on or before DAY, else nothing is marked (UsageError)."""
+        offered = [topic.id for topic in self.topics_to_discuss(person_id, day)]
+        ids = offered if wanted is None else list(dict.fromkeys(wanted))
+        strays = [topic_id for topic_id in ids if topic_id not in offered]
+        if strays:
+            name = self.journal.people.person_name(person_id) or ""
+            listed = ", ".join(str(topic_id) for topic_id in offered)
+            raise UsageError(
+                _("topic {ids} is not an open topic with {name} queued by {day}").format(
+                    ids=", ".join(str(topic_id) for topic_id in strays), name=name, day=day.isoformat()
+                ),
+                _("Open topics this session can discuss: {ids}.").format(ids=listed)
+                if offered
+                else _("This session has no open topic to discuss."),
+            )
         for topic_id in ids:
             self.update_fields(
                 "topics", topic_id, {"status": "discussed", "session_id": session_id, "discussed_at": self.now()}
             )
         return ids
+
+    def set_topic_status(self, ids: list[int], status: str) -> tuple[list[Topic], list[Topic]]:
+        """Set the status of every id (all must exist): discussed outside a session, dropped, or open again;
+        returns (changed, already so)."""
+        status = validate.topic_status(status)
+        for topic_id in ids:
+            self.require("topics", "topic", topic_id)
+        changed, unchanged = [], []
+        for topic_id in dict.fromkeys(ids):
+            topic = self.get_topic(topic_id)
+            if topic.status == status:
+                unchanged.append(topic)
+                continue
+            self.update_fields(
+                "topics",
+                topic_id,
+                {"status": status, "session_id": None, "discussed_at": self.now() if status == "discussed" else None},
+            )
+            changed.append(self.get_topic(topic_id))
+        return changed, unchanged
 
     def update_topic(self, topic_id: int, patch: TopicPatch) -> Topic:
         self.require("topics", "topic", topic_id)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import _
+from mentorlog.base.values import Value
 from mentorlog.core import validate
 from mentorlog.core.records import Session, from_rows
 from mentorlog.store.base import Repo
@@ -19,13 +18,20 @@ if TYPE_CHECKING:  # the patches are types here; only the editing commands load 
 SESSION_SELECT = "SELECT s.*, p.name AS with_name FROM sessions s LEFT JOIN people p ON p.id = s.person_id"
 
 
-class NewAction(msgspec.Struct, frozen=True):
+class NewAction(Value):
     """An action item recorded together with a session (`note --action`)."""
 
-    text: str
-    owner_id: int | None = None
-    due: date | None = None
-    done: bool = False
+    __slots__ = ("text", "owner_id", "due", "done", "person_id")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(
+        self,
+        text: str,
+        owner_id: int | None = None,
+        due: date | None = None,
+        done: bool = False,
+        person_id: int | None = None,  # another relationship than the session's (`with:NAME` on its line)
+    ) -> None:
+        self.text, self.owner_id, self.due, self.done, self.person_id = text, owner_id, due, done, person_id
 
 
 class SessionsRepo(Repo):
@@ -40,6 +46,7 @@ class SessionsRepo(Repo):
         feedback: str = "",
         confidence: int | None = None,
         next_day: date | None = None,
+        next_at: time | None = None,
         private: bool = False,
         goal_ids: list[int] | None = None,
         tags: list[str] | None = None,
@@ -66,6 +73,7 @@ class SessionsRepo(Repo):
                 "feedback": feedback,
                 "confidence": validate.confidence(confidence),
                 "next_date": validate.day(next_day, "next meeting").isoformat() if next_day else None,
+                "next_time": next_at.strftime("%H:%M") if next_day and next_at else None,
                 "private": int(private),
             },
         )
@@ -80,7 +88,7 @@ class SessionsRepo(Repo):
                     "owner_id": action.owner_id,
                     "due": validate.day(action.due, "due date").isoformat() if action.due else None,
                     "status": "done" if action.done else "open",
-                    "person_id": person_id,
+                    "person_id": action.person_id or person_id,
                     "session_id": session_id,
                     "done_at": stamp if action.done else None,
                 },
@@ -187,9 +195,10 @@ class SessionsRepo(Repo):
         if "confidence" in changes:
             fields["confidence"] = validate.confidence(changes["confidence"])
         if "next_day" in changes:
-            fields["next_date"] = (
-                validate.day(changes["next_day"], "next meeting").isoformat() if changes["next_day"] else None
-            )
+            value = changes["next_day"]
+            next_day, next_at = (value, None) if value is None or isinstance(value, date) else (value.day, value.at)
+            fields["next_date"] = validate.day(next_day, "next meeting").isoformat() if next_day else None
+            fields["next_time"] = next_at.strftime("%H:%M") if next_day and next_at else None
         if "private" in changes:
             fields["private"] = int(bool(changes["private"]))
         if "person_id" in changes:

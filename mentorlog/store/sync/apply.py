@@ -1,7 +1,14 @@
-"""Applying changes from other devices: per record the change with the newest hybrid logical clock wins.
+"""Applying changes from other devices: per field of a record the change with the newest hybrid logical clock
+wins (then the device id, the clock's last part).
 
-What the journal shows is a function of the winning changes alone, whatever order they came in:
-- a record whose newest change is a deletion (a tombstone) is absent;
+Each record's merged content is kept in `sync_records` with the clock of every field and of the value each
+field's change replaced. Two changes of one field made without seeing each other (the replaced value of the one
+is older than the other) are a conflict: the loser's value is kept in `sync_conflicts` and `sync` says so.
+What the journal shows is a function of the merged changes, whatever order they came in:
+- a record whose newest change is a deletion (a tombstone) is absent; its content is kept, so a later change
+  of any field brings it back whole, with the records deleted with it (a goal's progress updates);
+- a deleted record that a record changed elsewhere still refers to (a session added for a person deleted
+  meanwhile) comes back: this machine stamps that as a change of its own and sends it, so it stays;
 - a reference to an absent record is left empty (the record keeps it aside, in `sync_pending`, and gets it back
   when the referenced record comes back); a record that cannot exist without it (a progress update without its
   goal, a topic without its person) is absent until then;
@@ -13,6 +20,7 @@ Rows are only rewritten where they differ, so applying the same changes again ch
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
@@ -46,10 +54,65 @@ class LoopCut(msgspec.Struct, frozen=True):
     parent_title: str
 
 
+class Conflict(msgspec.Struct, frozen=True):
+    """A field two machines changed without seeing each other: the value kept and the one set aside."""
+
+    table: str
+    uuid: str
+    field: str
+    kept: Any
+    kept_hlc: str
+    set_aside: Any
+    set_aside_hlc: str
+
+
+class Revived(msgspec.Struct):
+    """A deleted record brought back: by records that refer to it (table -> how many), or with its own later
+    change; WITH counts the records deleted with it that came back too (table -> how many)."""
+
+    table: str
+    uuid: str
+    referred: dict[str, int] = msgspec.field(default_factory=dict)
+    with_: dict[str, int] = msgspec.field(default_factory=dict)
+    stayed: bool = False  # it was not deleted here: only what was deleted with it elsewhere came back
+    here: bool = False  # the deletion was made on this machine
+
+
 class Applied(msgspec.Struct):
     changed: int = 0
     deleted: int = 0
     loops: list[LoopCut] = msgspec.field(default_factory=list)
+    conflicts: list[Conflict] = msgspec.field(default_factory=list)
+    revived: list[Revived] = msgspec.field(default_factory=list)
+    send: list[Change] = msgspec.field(default_factory=list)  # this machine's own changes: records it brought back
+
+
+class State(msgspec.Struct):
+    """A record's merged state: its content (None: only its deletion is known), each field's [clock, clock of the
+    value it replaced], its newest clock, whether that is a deletion, and the record a deletion went with."""
+
+    table: str
+    record: dict[str, Any] | None
+    stamps: dict[str, list[str | None]]
+    hlc: str
+    deleted: bool
+    with_: str | None = None
+    was_deleted: bool | None = None  # before this step (None: not known before)
+    legacy: bool = False  # known from before field merge: its content was read from the journal as it is now
+
+
+SILENT = {"updated_at", "created_at"}  # merged per field too, but never a conflict (every edit changes updated_at)
+
+
+def comparable(value: Any) -> Any:
+    return sorted(value) if isinstance(value, list) else value
+
+
+def references_of(table: str, record: dict[str, Any]) -> list[tuple[str, str]]:
+    """(table, uuid) of every record RECORD refers to, linked goals included."""
+    found = [(target, record[key]) for _column, (target, key) in REFERENCES[table].items() if record.get(key)]
+    found += [("goals", goal) for goal in record.get("goal_uuids") or []]
+    return found
 
 
 def content_key(record: dict[str, Any]) -> dict[str, Any]:
@@ -86,11 +149,15 @@ def checked(changes: list[Change]) -> list[Change]:
                         where=where, name=record["name"], other=other
                     )
                 )
-        clean.append(Change(change.table, change.uuid, change.hlc, record))
+        fields = None if change.fields is None else {name: change.fields.get(name, change.hlc) for name in record}
+        clean.append(Change(change.table, change.uuid, change.hlc, record, fields, change.made, change.with_))
     return clean
 
 
 class SyncApplyRepo(Repo):
+    local_device: str = ""
+    _deleted_here: dict[str, bool] = {}  # noqa: RUF012 (set per step)
+
     def _not_null(self, table: str) -> dict[str, bool]:
         """Column -> NOT NULL, for every column of TABLE (read once per journal object)."""
         cache: dict[str, dict[str, bool]] = self.__dict__.setdefault("_not_null_cache", {})
@@ -123,38 +190,232 @@ class SyncApplyRepo(Repo):
             record["goal_uuids"] = sorted(record["goal_uuids"])
         return record
 
+    # merged states ------------------------------------------------------------------------------------
+
+    def states(self, uuids: list[str]) -> dict[str, State]:
+        """The merged state of each of UUIDS that sync knows (one from before field merge: every field has the
+        record's clock, its content is what the journal shows or keeps aside)."""
+        found: dict[str, State] = {}
+        for start in range(0, len(uuids), 5000):
+            chunk = uuids[start : start + 5000]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self.rows(
+                f"SELECT s.*, p.record AS pending FROM sync_records s LEFT JOIN sync_pending p USING (uuid) "
+                f"WHERE s.uuid IN ({marks})",
+                chunk,
+            ):
+                record = json.loads(row["record"]) if row["record"] else None
+                stamps = json.loads(row["stamps"]) if row["stamps"] else None
+                if record is None and not row["deleted"]:
+                    if row["pending"]:
+                        record = json.loads(row["pending"])
+                    else:
+                        found_id = self.local_id(row["table_name"], row["uuid"])
+                        record = None if found_id is None else self.serialise(row["table_name"], found_id)
+                if stamps is None:
+                    stamps = {name: [row["hlc"], None] for name in record or {} if name != "uuid"}
+                found[row["uuid"]] = State(
+                    row["table_name"],
+                    record,
+                    stamps,
+                    row["hlc"],
+                    bool(row["deleted"]),
+                    row["with_parent"],
+                    bool(row["deleted"]),
+                    legacy=not row["record"],
+                )
+        return found
+
+    def save_states(self, states: dict[str, State], row_ids: dict[str, int | None] | None = None) -> None:
+        ids = row_ids or {}
+        self.db.executemany(
+            "INSERT INTO sync_records (uuid, table_name, hlc, deleted, row_id, record, stamps, with_parent) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO UPDATE SET table_name = excluded.table_name, "
+            "hlc = excluded.hlc, deleted = excluded.deleted, row_id = coalesce(excluded.row_id, sync_records.row_id), "
+            "record = excluded.record, stamps = excluded.stamps, with_parent = excluded.with_parent",
+            [
+                (uuid, state.table, state.hlc, int(state.deleted), ids.get(uuid),
+                 None if state.record is None else msgspec.json.encode(state.record, order="sorted").decode(),
+                 self._stamps_text(state), state.with_)
+                for uuid, state in states.items()
+            ],
+        )  # fmt: skip
+
+    @staticmethod
+    def _stamps_text(state: State) -> str | None:
+        """The field clocks as stored: none when every field has the record's clock and replaced nothing known
+        (a snapshot, a record as it came), which is what `states` reads a missing value as."""
+        if (
+            all(clocks == [state.hlc, None] for clocks in state.stamps.values())
+            and state.record is not None
+            and (set(state.stamps) == {name for name in state.record if name != "uuid"})
+        ):
+            return None
+        return msgspec.json.encode(state.stamps, order="sorted").decode()
+
+    def fold(self, states: dict[str, State], change: Change, conflicts: list[Conflict]) -> None:
+        """Merge CHANGE into the state of its record: the newer clock wins per field, a deletion per record."""
+        state = states.get(change.uuid)
+        if change.record is None:
+            if state is None:
+                states[change.uuid] = State(change.table, None, {}, change.hlc, True, change.with_)
+            elif change.hlc > state.hlc:
+                state.hlc, state.deleted, state.with_ = change.hlc, True, change.with_
+            return
+        clocks = change.fields or {}
+        incoming = {name: [clocks.get(name, change.hlc), (change.made or {}).get(name)]
+                    for name in change.record if name != "uuid"}  # fmt: skip
+        if state is None or state.record is None:
+            newer = state is None or change.hlc > state.hlc
+            states[change.uuid] = State(
+                change.table, dict(change.record), incoming,
+                change.hlc if newer else state.hlc,  # type: ignore[union-attr]
+                not newer, None if newer else state.with_,  # type: ignore[union-attr]
+                None if state is None else state.was_deleted,
+            )  # fmt: skip
+            return
+        record = state.record
+        for name, (clock, replaced) in incoming.items():
+            mine, mine_replaced = (state.stamps.get(name) or ["", None])[:2]
+            if clock == mine:
+                continue
+            theirs, ours = change.record.get(name), record.get(name)
+            differ = comparable(theirs) != comparable(ours) and name not in SILENT and not state.deleted
+            if str(clock) > str(mine):
+                # theirs wins; a conflict when it replaced a value older than ours: it never saw ours
+                if (
+                    differ
+                    and change.made is not None
+                    and name in change.made
+                    and replaced is not None
+                    and (str(replaced) < str(mine))
+                ):
+                    conflicts.append(Conflict(change.table, change.uuid, name, theirs, str(clock), ours, str(mine)))
+                record[name] = theirs
+                state.stamps[name] = [clock, replaced]
+            elif (
+                differ
+                and change.made is not None
+                and name in change.made
+                and mine_replaced is not None
+                and (str(mine_replaced) < str(clock))
+            ):  # ours wins, and ours never saw theirs
+                conflicts.append(Conflict(change.table, change.uuid, name, ours, str(mine), theirs, str(clock)))
+        if change.hlc > state.hlc:
+            state.hlc, state.deleted, state.with_ = change.hlc, False, None
+
+    def local_edits(
+        self, table: str, uuid: str, now: dict[str, Any], merged: State | None, gone_here: set[str]
+    ) -> dict[str, Any]:
+        """The fields of a record that were changed here since the last sync: where the row (NOW) differs from the
+        merged content, except where the row only shows less of it as sync left it (a reference to a record absent
+        here that was not deleted here, a name told apart by its uuid, a goal's parent cut from a loop)."""
+        if merged is None or merged.record is None:
+            return {name: value for name, value in now.items() if name != "uuid"}
+        old = merged.record
+        keys = {key: target for _column, (target, key) in REFERENCES[table].items()}
+        edits: dict[str, Any] = {}
+        for name, value in now.items():
+            before = old.get(name)
+            if name == "uuid" or comparable(value) == comparable(before):
+                continue
+            shown_empty = name in keys and value is None and before is not None and before not in gone_here
+            if shown_empty and self.local_id(keys[name], str(before)) is None:
+                continue
+            if name == "goal_uuids":
+                absent = [
+                    goal for goal in before or [] if goal not in gone_here and self.local_id("goals", goal) is None
+                ]
+                value = sorted(set(value or []) | set(absent))
+                if value == sorted(before or []):
+                    continue
+            if table == "people" and name == "name" and value == f"{before} ({uuid[:8]})":
+                continue
+            if (
+                table == "goals"
+                and name == "parent_uuid"
+                and self.scalar("SELECT 1 FROM sync_pending WHERE uuid = ?", [uuid])
+            ):
+                continue
+            edits[name] = value
+        return edits
+
     # the whole step -----------------------------------------------------------------------------
 
-    def apply_changes(self, changes: list[Change], *, local_device: str) -> Applied:
-        """Apply CHANGES (from any files, in any order) inside the caller's transaction."""
-        newest: dict[str, Change] = {}
-        for change in changes:
-            if change.uuid not in newest or change.hlc > newest[change.uuid].hlc:
-                newest[change.uuid] = change
-        stored = self._stored(list(newest))
-        winners = [c for c in newest.values() if c.uuid not in stored or c.hlc > stored[c.uuid]]
-        self.db.executemany(
-            "INSERT INTO sync_records (uuid, table_name, hlc, deleted) VALUES (?, ?, ?, ?) ON CONFLICT (uuid) DO "
-            "UPDATE SET table_name = excluded.table_name, hlc = excluded.hlc, deleted = excluded.deleted",
-            [(c.uuid, c.table, c.hlc, int(c.record is None)) for c in winners],
-        )
+    def apply_changes(
+        self, changes: list[Change], *, local_device: str, stamp: Callable[[], str] | None = None
+    ) -> Applied:
+        """Apply CHANGES (from any files, in any order) inside the caller's transaction. STAMP issues this
+        machine's clock for the records it brings back (without it, none are)."""
         applied = Applied()
+        self.local_device = local_device
+        states = self.states(sorted({change.uuid for change in changes}))
+        self._deleted_here = {uuid: state.hlc.rsplit("-", 1)[-1] == local_device
+                              for uuid, state in states.items() if state.deleted}  # fmt: skip
+        for change in changes:
+            self.fold(states, change, applied.conflicts)
+        self.save_states(states)
+        applied.conflicts = self._keep_conflicts(applied.conflicts)
         work = self._pending_entries()
         before_cut = {uuid for uuid, entry in work.items() if entry.table == "goals"}
-        for change in sorted((c for c in winners if c.record is None), key=lambda c: -ORDER.index(c.table)):
-            work.pop(change.uuid, None)
-            found = self.local_id(change.table, change.uuid)
+        dead = [(uuid, state) for uuid, state in states.items() if state.deleted]
+        removed: list[str] = []
+        for uuid, state in sorted(dead, key=lambda item: -ORDER.index(item[1].table)):
+            work.pop(uuid, None)
+            found = self.local_id(state.table, uuid)
             if found is not None:
-                self._remove_row(change.table, found, work)
-                applied.deleted += 1
-        for change in winners:
-            if change.record is not None:
-                work[change.uuid] = Entry(change.table, dict(change.record))
+                self._remove_row(state.table, found, work)
+                removed.append(uuid)
+        for uuid, state in states.items():
+            if not state.deleted and state.record is not None:
+                work[uuid] = Entry(state.table, dict(state.record))
+        came_back = [uuid for uuid, state in states.items() if state.was_deleted and not state.deleted]
+        # a record deleted with another one that is here (changed after the deletion elsewhere) stays with it
+        parents = {state.with_ for state in states.values() if state.deleted and state.with_}
+        staying = {uuid for uuid, state in self.states(sorted(parents)).items() if not state.deleted}
+        came_back += sorted(staying - set(came_back))
+        if stamp is not None:
+            self._bring_back(work, came_back, stamp, applied, staying)
+        back = came_back + [revived.uuid for revived in applied.revived] + [c.uuid for c in applied.send]
+        for uuid, record in self._referrers(back).items():  # what refers to a record back here shows it again
+            work.setdefault(uuid, Entry(record[0], record[1]))
+        applied.deleted = sum(1 for uuid in removed if self.is_deleted(uuid))
         applied.changed = self._settle(work)
         applied.loops = self._cut_goal_loops(work, before_cut)
         self._tell_people_apart(work)
         self._keep_pending(work)
         return applied
+
+    def _referrers(self, uuids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The live records whose merged content refers to one of UUIDS (records that came back): uuid ->
+        (table, record). A scan of the merged contents, paid only when records come back."""
+        wanted = sorted(set(uuids))
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        for start in range(0, len(wanted), 50):
+            chunk = wanted[start : start + 50]
+            where = " OR ".join("record LIKE ?" for _ in chunk)
+            for row in self.rows(
+                "SELECT uuid, table_name, record FROM sync_records "
+                f"WHERE deleted = 0 AND record IS NOT NULL AND ({where})",
+                [f"%{uuid}%" for uuid in chunk],
+            ):
+                record = json.loads(row["record"])
+                if {target for _table, target in references_of(row["table_name"], record)} & set(chunk):
+                    found[row["uuid"]] = (row["table_name"], record)
+        return found
+
+    def _dead_among(self, uuids: list[str]) -> set[str]:
+        """Those of UUIDS whose newest change is a deletion."""
+        found: set[str] = set()
+        for start in range(0, len(uuids), 5000):
+            chunk = uuids[start : start + 5000]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                row[0] for row in self.db.execute(
+                    f"SELECT uuid FROM sync_records WHERE deleted = 1 AND uuid IN ({marks})", chunk
+                )
+            )  # fmt: skip
+        return found
 
     def _stored(self, uuids: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -165,10 +426,83 @@ class SyncApplyRepo(Repo):
                 found[row[0]] = row[1]
         return found
 
+    def _keep_conflicts(self, conflicts: list[Conflict]) -> list[Conflict]:
+        """Keep the set-aside values; those not kept before (the same files applied again find them again)."""
+        now, new = self.now(), []
+        for c in conflicts:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO sync_conflicts (uuid, table_name, field, kept, kept_hlc, set_aside, "
+                "set_aside_hlc, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [c.uuid, c.table, c.field, json.dumps(c.kept, ensure_ascii=False), c.kept_hlc,
+                 json.dumps(c.set_aside, ensure_ascii=False), c.set_aside_hlc, now],
+            )  # fmt: skip
+            if cursor.rowcount:
+                new.append(c)
+        return new
+
+    def _bring_back(
+        self, work: dict[str, Entry], came_back: list[str], stamp: Callable[[], str], applied: Applied,
+        staying: set[str],
+    ) -> None:  # fmt: skip
+        """Deleted records that live records refer to come back, and with every record that came back, the
+        records deleted with it; each as a change of this machine's (sent at once), so that it stays."""
+        revived: dict[str, Revived] = {}
+        parents = list(came_back)
+        while True:
+            gone = self._dead_among(list(work))
+            wanted: dict[str, dict[str, int]] = {}
+            for uuid, entry in work.items():
+                if uuid in gone:
+                    continue
+                for target_uuid in {target_uuid for _target, target_uuid in references_of(entry.table, entry.record)}:
+                    referred = wanted.setdefault(target_uuid, {})
+                    referred[entry.table] = referred.get(entry.table, 0) + 1
+            dead = self._dead_among(list(wanted))
+            wanted = {uuid: referred for uuid, referred in wanted.items() if uuid in dead}
+            found = {uuid: state for uuid, state in self.states(sorted(wanted)).items() if state.record is not None}
+            children = self.rows(
+                "SELECT uuid, with_parent FROM sync_records "
+                "WHERE deleted = 1 AND record IS NOT NULL AND with_parent IN "
+                f"({', '.join('?' for _ in parents)})",
+                parents,
+            ) if parents else []  # fmt: skip
+            with_parent = {row["uuid"]: row["with_parent"] for row in children}
+            found.update({uuid: state for uuid, state in self.states(sorted(with_parent)).items() if uuid not in found})
+            if not found:
+                return
+            parents = []
+            for uuid, state in sorted(found.items(), key=lambda item: ORDER.index(item[1].table)):
+                here = state.hlc.rsplit("-", 1)[-1] == self.local_device
+                state.hlc, state.deleted, state.with_ = stamp(), False, None
+                record = dict(state.record or {})
+                work[uuid] = Entry(state.table, record)
+                fields = {name: str(clock[0]) for name, clock in state.stamps.items()}
+                applied.send.append(Change(state.table, uuid, state.hlc, record, fields, {}))
+                parents.append(uuid)
+                if uuid in wanted:
+                    revived[uuid] = Revived(state.table, uuid, dict(wanted[uuid]), here=here)
+                    applied.revived.append(revived[uuid])
+                elif uuid in with_parent:
+                    parent = with_parent[uuid]
+                    if parent not in revived:
+                        parent_state = self.states([parent]).get(parent)
+                        revived[parent] = Revived(
+                            parent_state.table if parent_state else "", parent, stayed=parent in staying,
+                            here=bool(parent_state) and self._deleted_here.get(parent, False),
+                        )  # fmt: skip
+                        applied.revived.append(revived[parent])
+                    counts = revived[parent].with_
+                    counts[state.table] = counts.get(state.table, 0) + 1
+            self.save_states(found)
+
     def _pending_entries(self) -> dict[str, Entry]:
+        """The records kept aside, with their merged content."""
         return {
-            row["uuid"]: Entry(row["table_name"], json.loads(row["record"]))
-            for row in self.rows("SELECT uuid, table_name, record FROM sync_pending")
+            row["uuid"]: Entry(row["table_name"], json.loads(row["merged"] or row["record"]))
+            for row in self.rows(
+                "SELECT p.uuid, p.table_name, p.record, s.record AS merged FROM sync_pending p "
+                "LEFT JOIN sync_records s USING (uuid)"
+            )
         }
 
     def _keep_pending(self, work: dict[str, Entry]) -> None:
@@ -208,7 +542,8 @@ class SyncApplyRepo(Repo):
     def _aside(self, table: str, row_id: int, uuid: str, work: dict[str, Entry]) -> None:
         """Keep a record's whole content before its row shows less of it."""
         if uuid not in work:
-            work[uuid] = Entry(table, self.serialise(table, row_id))
+            merged = self.scalar("SELECT record FROM sync_records WHERE uuid = ?", [uuid])
+            work[uuid] = Entry(table, json.loads(merged) if merged else self.serialise(table, row_id))
 
     def _settle(self, work: dict[str, Entry]) -> int:
         """Write every record in WORK as far as its references allow, tables in reference order."""
@@ -390,3 +725,66 @@ class SyncApplyRepo(Repo):
             entry = work.get(row["uuid"])
             if entry is not None and final[row["id"]] != wanted[row["id"]]:
                 entry.complete = False
+
+    # set-aside values --------------------------------------------------------------------------------
+
+    def set_aside(self) -> list[SetAside]:
+        """The values set aside in conflicts whose kept value is still the field's value here (newest first):
+        once the field changes again (the other value restored, or a new one), or the record is gone, it is
+        settled and no longer listed."""
+        found: list[SetAside] = []
+        rows = self.rows(
+            "SELECT c.*, s.record AS merged, s.deleted FROM sync_conflicts c JOIN sync_records s USING (uuid) "
+            "ORDER BY c.id DESC"
+        )
+        seen: set[tuple[str, str]] = set()
+        for row in rows:
+            if row["deleted"] or not row["merged"] or (row["uuid"], row["field"]) in seen:
+                continue
+            kept = json.loads(row["kept"])
+            record_id = self.local_id(row["table_name"], row["uuid"])
+            if record_id is None:
+                continue
+            if comparable(self.serialise(row["table_name"], record_id).get(row["field"])) != comparable(kept):
+                continue
+            seen.add((row["uuid"], row["field"]))
+            found.append(
+                SetAside(
+                    row["id"],
+                    row["table_name"],
+                    row["uuid"],
+                    record_id,
+                    row["field"],
+                    kept,
+                    row["kept_hlc"],
+                    json.loads(row["set_aside"]),
+                    row["set_aside_hlc"],
+                )
+            )
+        return found
+
+    def title_of(self, table: str, uuid: str) -> str:
+        """What a record is called in messages: a person's or skill's name, a goal's or session's title, a text."""
+        found = self.row(f"SELECT * FROM {table} WHERE uuid = ?", [uuid]) or {}
+        return next((str(found[key]) for key in ("name", "title", "text", "notes") if found.get(key)), "")
+
+    def reference(self, table: str, uuid: str) -> tuple[int, str] | None:
+        """A referenced record here: its id and its name (people) or id as text; None when it is absent."""
+        found = self.row(f"SELECT * FROM {table} WHERE uuid = ?", [uuid])
+        if found is None:
+            return None
+        return int(found["id"]), str(found["name"] if table == "people" else found["id"])
+
+
+class SetAside(msgspec.Struct, frozen=True):
+    """A value a conflict set aside, and the value kept (as in the dump: references as uuids)."""
+
+    id: int
+    table: str
+    uuid: str
+    record_id: int
+    field: str
+    kept: Any
+    kept_hlc: str
+    set_aside: Any
+    set_aside_hlc: str

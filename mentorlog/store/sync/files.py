@@ -118,6 +118,10 @@ class ChangeFileCodec(Protocol):
 
     def unseal(self, data: bytes, device: str) -> bytes: ...
 
+    def rewrap(self, device: str, wrapped: str | None) -> str | None:
+        """After sending: this device's key in the folder wrapped with the current passphrase (again, when WRAPPED,
+        the fingerprint kept from last time, says another one wrapped it); the fingerprint to keep."""
+
 
 AGE_MAGIC = b"age-encryption.org/"
 KEY_FILE = "key.age"
@@ -138,6 +142,9 @@ class PlainCodec:
             raise DamagedFile("it is encrypted and this journal is not, so it cannot be read here")
         return data
 
+    def rewrap(self, device: str, wrapped: str | None) -> str | None:
+        return wrapped
+
 
 class AgeCodec:
     """Change files in the age format, for an encrypted journal. Each device has its own X25519 key; the folder
@@ -153,6 +160,7 @@ class AgeCodec:
         self.folder: SyncFolder | None = None
         self.device = ""
         self.keys: dict[str, str] = {}
+        self.made_here: set[str] = set()  # devices whose key this sync made (and wrapped with this passphrase)
 
     def prepare(self, folder: SyncFolder, device: str, keys: dict[str, str]) -> None:
         self.folder, self.device, self.keys = folder, device, keys
@@ -171,12 +179,49 @@ class AgeCodec:
                 identity = x25519.Identity.generate()
                 self.folder.write_new(device, KEY_FILE, passphrase.encrypt(str(identity).encode(), self.passphrase))
                 self.keys[device] = str(identity)
+                self.made_here.add(device)
             else:
                 try:
                     self.keys[device] = passphrase.decrypt(wrapped, self.passphrase).decode()
                 except Exception:  # pyrage.DecryptError, or a half-copied key file
-                    raise DamagedFile("its device key does not open with this journal's passphrase") from None
+                    raise DamagedFile(
+                        "its device key does not open with this journal's passphrase (if that device's passphrase "
+                        "was changed, its next sync wraps the key with the new one)"
+                    ) from None
         return x25519.Identity.from_str(self.keys[device])
+
+    def fingerprint(self) -> str:
+        """Which passphrase wraps keys now, without giving it away (the secret is a PBKDF2 output itself)."""
+        import hashlib
+
+        return hashlib.sha256(b"mentorlog key.age wrapped with " + self.passphrase.encode()).hexdigest()[:32]
+
+    def rewrap(self, device: str, wrapped: str | None) -> str | None:
+        """This device's `key.age` wrapped with the current passphrase: written again when the passphrase that
+        wrapped it (the fingerprint WRAPPED) was another, or is not known and does not open it (one scrypt, once),
+        or when the folder lacks it (a new folder). Nothing to do before this device has a key."""
+        from pyrage import passphrase
+
+        if self.folder is None or device not in self.keys:
+            return wrapped
+        current = self.fingerprint()
+        if device in self.made_here:
+            return current
+        try:
+            present: bytes | None = self.folder.read(device, KEY_FILE)
+        except (OSError, KeyError):
+            present = None
+        if present is not None and wrapped == current:
+            return current
+        if present is not None and wrapped is None:
+            try:
+                if passphrase.decrypt(present, self.passphrase).decode() == self.keys[device]:
+                    return current
+            except Exception:  # wrapped with another passphrase, or damaged: wrapped again below
+                pass
+        sealed = passphrase.encrypt(self.keys[device].encode(), self.passphrase)
+        self.folder.replace_key(device, KEY_FILE, sealed)
+        return current
 
     def seal(self, data: bytes, device: str) -> bytes:
         import pyrage
@@ -198,12 +243,21 @@ class AgeCodec:
 
 
 class Change(msgspec.Struct, frozen=True):
-    """One record's newest state from one device: the whole record (as in the dump), or None for a deletion."""
+    """One record's newest state from one device: the whole record (as in the dump), or None for a deletion.
+
+    FIELDS is the clock of each field's value (a field left out has the change's own clock; a change file of
+    the first format carries none, so every field has it); MADE names the fields this change made, each with
+    the clock of the value it replaced (None: there was none); None for a change that does not say (the first
+    format, a snapshot). WITH is, for a deletion, the record it went with (a progress update deleted with its
+    goal): it comes back when that one does."""
 
     table: str
     uuid: str
     hlc: str
     record: dict[str, Any] | None
+    fields: dict[str, str] | None = None
+    made: dict[str, str | None] | None = None
+    with_: str | None = None
 
 
 class ChangeFile(msgspec.Struct, frozen=True):
@@ -220,10 +274,21 @@ def _line(data: dict[str, Any]) -> bytes:
 def encode(device: str, seq: int, created_at: str, changes: list[Change]) -> bytes:
     header = {"format": FORMAT, "version": VERSION, "device": device, "seq": seq, "created_at": created_at,
               "count": len(changes)}  # fmt: skip
-    body = b"".join([_line(header), *(_line({"t": c.table, "u": c.uuid, "h": c.hlc, "r": c.record}) for c in changes)])
+    body = b"".join([_line(header), *(_line(_item(c)) for c in changes)])
     import hashlib  # only sync needs it: not loaded by every command
 
     return body + _line({"end": len(changes), "sha256": hashlib.sha256(body).hexdigest()})
+
+
+def _item(change: Change) -> dict[str, Any]:
+    item: dict[str, Any] = {"t": change.table, "u": change.uuid, "h": change.hlc, "r": change.record}
+    if change.fields is not None:  # only the fields whose clock is not the change's own
+        item["f"] = {name: hlc for name, hlc in change.fields.items() if hlc != change.hlc}
+    if change.made is not None:
+        item["c"] = change.made
+    if change.with_ is not None:
+        item["w"] = change.with_
+    return item
 
 
 def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> ChangeFile:
@@ -278,7 +343,30 @@ def _change(line: str, tables: tuple[str, ...]) -> Change:
             raise DamagedFile(f"the change of {uuid} is not a whole record")
         if not all(isinstance(record.get(key), str) for key in ("created_at", "updated_at")):
             raise DamagedFile(f"the change of {uuid} has no timestamps")
-    return Change(str(table), uuid, hlc, record)
+    fields, made, with_ = item.get("f"), item.get("c"), item.get("w")
+    if fields is not None and not _clocks(fields, hlc, empty=False):
+        raise DamagedFile(f"the change of {uuid} has a field clock that is no clock or later than its own")
+    if made is not None and not _clocks(made, hlc, empty=True):
+        raise DamagedFile(f"the change of {uuid} names a replaced value's clock that is no clock")
+    if (fields is not None or made is not None) and record is None:
+        raise DamagedFile(f"the deletion of {uuid} names fields")
+    if with_ is not None and (record is not None or not isinstance(with_, str) or not with_ or len(with_) > 64):
+        raise DamagedFile(f"the change of {uuid} names no record it went with")
+    if isinstance(fields, dict) and record is not None:
+        fields = {name: fields.get(name, hlc) for name in record if name != "uuid"}
+    return Change(str(table), uuid, hlc, record, fields, made, with_)
+
+
+def _clocks(found: Any, hlc: str, *, empty: bool) -> bool:
+    """FOUND maps field names to clocks no later than HLC (with EMPTY, a clock may be null)."""
+    if not isinstance(found, dict) or len(found) > 200:
+        return False
+    for name, clock in found.items():
+        if clock is None and empty:
+            continue
+        if not isinstance(name, str) or not isinstance(clock, str) or not HLC.match(clock) or clock > hlc:
+            return False
+    return True
 
 
 # the folder ---------------------------------------------------------------------------------------
@@ -294,6 +382,9 @@ class SyncFolder(Protocol):
     def read(self, device: str, name: str) -> bytes: ...
 
     def write_new(self, device: str, name: str, data: bytes) -> str: ...
+
+    def replace_key(self, device: str, name: str, data: bytes) -> None:
+        """Write a device's key file again (the one file that is ever rewritten: only after a passphrase change)."""
 
 
 class DiskFolder:
@@ -335,6 +426,15 @@ class DiskFolder:
             )
         write_atomic(target, [data], journal=self.journal)
         return str(target)
+
+    def replace_key(self, device: str, name: str, data: bytes) -> None:
+        from mentorlog.store.files import write_atomic
+
+        folder = self.root / device
+        for created in (self.root, folder):
+            if not created.is_dir():
+                created.mkdir(mode=0o700)
+        write_atomic(folder / name, [data], journal=self.journal)  # whole or not at all: temp, fsync, rename
 
 
 def file_name(seq: int, codec: ChangeFileCodec) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -22,7 +22,7 @@ from mentorlog.base.errors import UsageError
 from mentorlog.store import tables
 from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, TAGGED
-from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo, checked
+from mentorlog.store.sync.apply import Conflict, LoopCut, Revived, State, SyncApplyRepo, checked
 from mentorlog.store.sync.files import (
     Change,
     ChangeFileCodec,
@@ -62,6 +62,8 @@ class SyncReport(msgspec.Struct):
     changed: int = 0
     deleted: int = 0
     loops: list[LoopCut] = msgspec.field(default_factory=list)
+    conflicts: list[Conflict] = msgspec.field(default_factory=list)
+    revived: list[Revived] = msgspec.field(default_factory=list)
     skipped: list[Skipped] = msgspec.field(default_factory=list)
     tell_plain: bool = False
 
@@ -121,27 +123,55 @@ class SyncRepo(Repo):
         changes = self._snapshot(device, clock) if first else self._local_changes(state, device, clock)
         seq = max([int(self.scalar("SELECT max(seq) FROM sync_files WHERE device = ?", [device]) or 0)]
                   + [number for number, _ in own_files])  # fmt: skip
-        for part in chunks(changes):
-            seq += 1
-            stamp = self.now()
-            name = file_name(seq, codec)
-            report.written.append(folder.write_new(device, name, codec.seal(encode(device, seq, stamp, part), device)))
-            self._record_file(device, seq, stamp, len(part))
-        report.sent = len(changes)
+        seq = self._send(folder, codec, device, seq, changes, report)
         undone = int(self.scalar("SELECT coalesce(max(id), 0) FROM sync_undone"))
-        self._receive(folder, codec, device, clock, report)
+        brought_back = self._receive(folder, codec, device, clock, report)
+        self._send(folder, codec, device, seq, brought_back, report)
         self.db.executemany(
             "INSERT OR REPLACE INTO sync_keys (device, secret) VALUES (?, ?)",
             [(name, secret) for name, secret in keys.items() if known.get(name) != secret],
         )
+        wrapped = self.scalar("SELECT wrapped FROM sync_keys WHERE device = ?", [device])
+        rewrapped = codec.rewrap(device, wrapped)  # after `passphrase`: this device's key.age wrapped again
+        if rewrapped != wrapped:
+            self.db.execute("UPDATE sync_keys SET wrapped = ? WHERE device = ?", [rewrapped, device])
         if not report.files_applied and report.sent and self.scalar("SELECT 1 FROM sync_pending LIMIT 1"):
-            self.incoming.apply_changes([], local_device=device)  # a record brought back here may complete others
+            applied = self.incoming.apply_changes([], local_device=device, stamp=self._stamper(clock, device))
+            self._send(folder, codec, device, seq, applied.send, report)  # a record brought back here completes others
+            report.revived += applied.revived
         self.db.execute(
             "UPDATE sync_state SET clock = ?, sent_change = ?, sent_undo = ?, plain_told = ?, last_sync = ?",
             [clock.text(), self._sent_watermark(), undone, int(bool(state["plain_told"]) or not codec.encrypted),
              self.now()],
         )  # fmt: skip
         return report
+
+    def _send(
+        self,
+        folder: SyncFolder,
+        codec: ChangeFileCodec,
+        device: str,
+        seq: int,
+        changes: list[Change],
+        report: SyncReport,
+    ) -> int:
+        """Write CHANGES to new files after file SEQ; the last file's number."""
+        for part in chunks(changes):
+            seq += 1
+            stamp = self.now()
+            name = file_name(seq, codec)
+            report.written.append(folder.write_new(device, name, codec.seal(encode(device, seq, stamp, part), device)))
+            self._record_file(device, seq, stamp, len(part))
+        report.sent += len(changes)
+        return seq
+
+    def _stamper(self, clock: HybridClock, device: str) -> Callable[[], str]:
+        """This machine's clock, for the changes it makes while applying (records it brings back)."""
+
+        def stamp() -> str:
+            return hlc_text(*clock.issue(micros(self.now())), device)
+
+        return stamp
 
     def _sent_watermark(self) -> int:
         """The newest change id sent: every change so far, this sync's own one included (what it applied came
@@ -153,7 +183,9 @@ class SyncRepo(Repo):
 
     def _receive(
         self, folder: SyncFolder, codec: ChangeFileCodec, device: str, clock: HybridClock, report: SyncReport
-    ) -> None:
+    ) -> list[Change]:
+        """Apply every other device's file not applied yet; the changes this machine made doing so (to send)."""
+        own: dict[str, Change] = {}
         done = {(row[0], row[1]) for row in self.db.execute("SELECT device, seq FROM sync_files")}
         for other in folder.devices():
             for seq, name in folder.files(other):
@@ -176,7 +208,9 @@ class SyncRepo(Repo):
                     clock.observe(change.hlc)
                 self.db.execute("SAVEPOINT sync_file")
                 try:
-                    applied = self.incoming.apply_changes(changes, local_device=device)
+                    applied = self.incoming.apply_changes(
+                        changes, local_device=device, stamp=self._stamper(clock, device)
+                    )
                 except sqlite3.IntegrityError as exc:  # values this journal's rules refuse: none of the file
                     self.db.execute("ROLLBACK TO sync_file")
                     self.db.execute("RELEASE sync_file")
@@ -187,10 +221,14 @@ class SyncRepo(Repo):
                 report.changed += applied.changed
                 report.deleted += applied.deleted
                 report.loops += applied.loops
+                report.conflicts += applied.conflicts
+                report.revived += applied.revived
+                own.update({change.uuid: change for change in applied.send})
                 report.files_applied += 1
                 if other != device:
                     report.devices_applied.add(other)
                 self._record_file(other, seq, found.created_at, len(found.changes))
+        return list(own.values())
 
     def _observe_file(
         self, folder: SyncFolder, device: str, seq: int, name: str, clock: HybridClock, codec: ChangeFileCodec
@@ -214,35 +252,52 @@ class SyncRepo(Repo):
     # what to send -----------------------------------------------------------------------------------
 
     def _snapshot(self, device: str, clock: HybridClock) -> list[Change]:
-        """Every record as it is (stamped with its updated_at), and a tombstone for each deletion in the change log."""
+        """Every record as it is (stamped with its updated_at), and a tombstone for each deletion in the change log.
+        A record that sync knows already (a snapshot into a new folder) is sent as sync knows it: its merged content
+        with the clock of each field, or its tombstone."""
         changes: list[Change] = []
-        clocks: list[tuple[str, str, str, int, int | None]] = []
+        states: dict[str, State] = {}
+        row_ids: dict[str, int | None] = {}
         for table, records in self.journal.dump.dump_tables(include_private=True):
             for record in records:
-                row_id = record.pop("id")
+                row_ids[record["uuid"]] = record.pop("id")
                 if "goal_uuids" in record:
                     record["goal_uuids"] = sorted(record["goal_uuids"])
                 stamp = hlc_text(micros(record["updated_at"]), 0, device)
-                changes.append(Change(table, record["uuid"], stamp, record))
-                clocks.append((record["uuid"], table, stamp, 0, row_id))
-        present = {change.uuid for change in changes}
+                fields = {name: stamp for name in record if name != "uuid"}
+                changes.append(Change(table, record["uuid"], stamp, record, fields))
+                states[record["uuid"]] = State(table, record, {name: [stamp, None] for name in fields}, stamp, False)
         for row in self.rows(
             "SELECT r.table_name, r.old, c.created_at FROM change_rows r JOIN changes c ON c.id = r.change_id "
             "WHERE r.op = 'delete' AND c.undone_at IS NULL ORDER BY r.id"
         ):
             if row["table_name"] in TABLES:
                 uuid = json.loads(row["old"])["uuid"]
-                if uuid not in present:
-                    present.add(uuid)
+                if uuid not in states:
                     stamp = hlc_text(micros(row["created_at"]), 0, device)
                     changes.append(Change(row["table_name"], uuid, stamp, None))
-                    clocks.append((uuid, row["table_name"], stamp, 1, None))
-        for _uuid, _table, stamp, _deleted, _row in clocks:
-            clock.observe(stamp)
-        self._store_clocks(clocks)
+                    states[uuid] = State(row["table_name"], None, {}, stamp, True)
+        if self.scalar("SELECT 1 FROM sync_records LIMIT 1"):  # sync was on: what it knows is sent as it knows it
+            known = self.incoming.states(list(states))
+            for number, change in enumerate(changes):
+                merged = known.get(change.uuid)
+                if merged is None or (merged.record is None and not merged.deleted):
+                    continue
+                fields = {name: str(clocks[0]) for name, clocks in merged.stamps.items()}
+                changes[number] = (
+                    Change(change.table, change.uuid, merged.hlc, None, with_=merged.with_)
+                    if merged.deleted
+                    else Change(change.table, change.uuid, merged.hlc, dict(merged.record or {}), fields)
+                )
+                del states[change.uuid]
+        for change in changes:
+            clock.observe(change.hlc)
+        self.incoming.save_states(states, row_ids)
         return changes
 
     def _local_changes(self, state: dict[str, Any], device: str, clock: HybridClock) -> list[Change]:
+        """The records changed here since the last sync, each with the fields that changed (stamped now) and the
+        clocks of the others; a tombstone for each one deleted (naming the record it was deleted with)."""
         touched = self.touched_since(state)
         present: dict[str, dict[str, int]] = {table: {} for table in TABLES}
         for (table, uuid), _when in touched.items():
@@ -256,28 +311,72 @@ class SyncRepo(Repo):
                 if "goal_uuids" in record:
                     record["goal_uuids"] = sorted(record["goal_uuids"])
                 records[record["uuid"]] = record
+        known = self.incoming.states([uuid for _table, uuid in touched])
+        gone_here = {uuid for _table, uuid in touched if uuid not in records}
+        deleted_with = self._deleted_with(state) if gone_here else {}
         changes: list[Change] = []
-        clocks: list[tuple[str, str, str, int, int | None]] = []
+        sent: dict[str, State] = {}
+        row_ids: dict[str, int | None] = {}
         order = sorted(touched.items(), key=lambda item: (item[1], TABLES.index(item[0][0]), item[0][1]))
         for (table, uuid), when in order:
             now = records.get(uuid)
-            if now is None and self.incoming.is_deleted(uuid):
+            merged = known.get(uuid)
+            if now is None:
+                if merged is not None and merged.deleted:
+                    continue
+                wall, counter = clock.issue(when)
+                stamp = hlc_text(wall, counter, device)
+                parent = deleted_with.get(uuid)
+                changes.append(Change(table, uuid, stamp, None, with_=parent))
+                if merged is None:
+                    merged = State(table, None, {}, stamp, True)
+                merged.hlc, merged.deleted, merged.with_ = stamp, True, parent
+                sent[uuid] = merged
                 continue
+            made = self.incoming.local_edits(table, uuid, now, merged, gone_here)
+            if merged is not None and merged.record is not None and not (merged.deleted or made or merged.legacy):
+                continue  # touched, but as sync last left it (a change undone before it was sent)
             wall, counter = clock.issue(when)
             stamp = hlc_text(wall, counter, device)
-            changes.append(Change(table, uuid, stamp, now))
-            clocks.append((uuid, table, stamp, int(now is None), present[table].get(uuid)))
-        self._store_clocks(clocks)
-        self.db.executemany("DELETE FROM sync_pending WHERE uuid = ?", [(c.uuid,) for c in changes])
+            if merged is None or merged.record is None or merged.legacy:
+                # new to sync; or known from before field merge, when what it last sent was not kept: sent
+                # whole, as then (no field counts as a conflict: what each replaced is not known)
+                replaced: dict[str, str | None] = {name: None for name in now if name != "uuid"}
+                merged = State(table, dict(now), {name: [stamp, None] for name in replaced}, stamp, False)
+            else:
+                replaced = {}
+                for name, value in made.items():
+                    replaced[name] = (merged.stamps.get(name) or [None])[0]
+                    merged.record[name] = value
+                    merged.stamps[name] = [stamp, replaced[name]]
+                merged.hlc, merged.deleted, merged.with_ = stamp, False, None
+            fields = {name: str(clocks[0]) for name, clocks in merged.stamps.items()}
+            changes.append(Change(table, uuid, stamp, dict(merged.record or {}), fields, replaced))
+            sent[uuid] = merged
+            row_ids[uuid] = present[table].get(uuid)
+        self.incoming.save_states(sent, row_ids)
         return changes
 
-    def _store_clocks(self, clocks: list[tuple[str, str, str, int, int | None]]) -> None:
-        self.db.executemany(
-            "INSERT INTO sync_records (uuid, table_name, hlc, deleted, row_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (uuid) DO UPDATE SET table_name = excluded.table_name, hlc = excluded.hlc, "
-            "deleted = excluded.deleted, row_id = coalesce(excluded.row_id, sync_records.row_id)",
-            clocks,
-        )
+    def _deleted_with(self, state: dict[str, Any]) -> dict[str, str]:
+        """uuid of a record deleted here since the last sync -> the record it was deleted with: one it refers
+        to, deleted by the same command (a goal's progress updates, a session's action items, a person's topics)."""
+        by_change: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+        for row in self.rows(
+            "SELECT r.change_id, r.table_name, r.old FROM change_rows r JOIN changes c ON c.id = r.change_id "
+            "WHERE r.op = 'delete' AND c.id > ? AND c.undone_at IS NULL",
+            [state["sent_change"]],
+        ):
+            if row["table_name"] in TABLES and row["old"]:
+                by_change.setdefault(row["change_id"], []).append((row["table_name"], json.loads(row["old"])))
+        found: dict[str, str] = {}
+        for deleted in by_change.values():
+            ids = {(table, old.get("id")): str(old.get("uuid")) for table, old in deleted}
+            for table, old in deleted:
+                for parent in tables.table(table).parents:
+                    parent_uuid = ids.get((parent.table, old.get(parent.column)))
+                    if parent_uuid is not None and parent_uuid != old.get("uuid"):
+                        found.setdefault(str(old.get("uuid")), parent_uuid)
+        return found
 
     def touched_since(self, state: dict[str, Any]) -> dict[tuple[str, str], int]:
         """(table, uuid) of every record changed or undone here since the last sync -> when (microseconds)."""

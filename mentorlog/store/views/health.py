@@ -69,14 +69,7 @@ class HealthRepo(Repo):
             them=them,
             days_to_done=self._days_to_done(person.id, start, end) if closing_days else (),
             confidences=tuple(row["confidence"] for row in sessions if row["confidence"] is not None),
-            topics_carried=int(
-                self.scalar(
-                    "SELECT count(*) FROM topics t WHERE t.person_id = ? AND t.status = 'open' AND (SELECT count(*)"
-                    " FROM sessions s WHERE s.person_id = t.person_id AND s.date > date(t.created_at, 'localtime')"
-                    " AND s.date <= ?) >= 2",
-                    [person.id, end.isoformat()],
-                )
-            ),
+            topics_carried=self._topics_carried(person.id, start, end),
             stalled_goal_ids=tuple(
                 row["id"]
                 for row in self.rows(
@@ -89,6 +82,22 @@ class HealthRepo(Repo):
             active_goals=int(
                 self.scalar("SELECT count(*) FROM goals WHERE person_id = ? AND status = 'active'", [person.id])
             ),
+        )
+
+    def _topics_carried(self, person_id: int, start: date, end: date) -> int:
+        """Topics that stayed open through two or more sessions with the person up to END (sessions after the day
+        they were queued and before the day they were discussed), open at some time in the window; a dropped topic
+        is not counted (someone decided it no longer matters)."""
+        closed = "coalesce(d.date, date(t.discussed_at, 'localtime'))"
+        return int(
+            self.scalar(
+                f"SELECT count(*) FROM topics t LEFT JOIN sessions d ON d.id = t.session_id"
+                f" WHERE t.person_id = ? AND t.status != 'dropped' AND (t.status = 'open' OR {closed} >= ?)"
+                f" AND (SELECT count(*) FROM sessions s WHERE s.person_id = t.person_id"
+                f" AND s.date > date(t.created_at, 'localtime') AND s.date <= ?"
+                f" AND (t.status = 'open' OR s.date < {closed})) >= 2",
+                [person_id, start.isoformat(), end.isoformat()],
+            )
         )
 
     def _sides(self, person_id: int, start: date, end: date) -> tuple[Side, Side]:

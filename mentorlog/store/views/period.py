@@ -170,8 +170,9 @@ class PeriodRepo(Repo):
         who = " AND person_id = ?" if person_id is not None else ""
         public = "" if include_private else " AND private = 0"
         person = [person_id] if person_id is not None else []
+        # a private session is a meeting held like any other: only its content (confidence, tags, feedback) stays out
         sessions = int(
-            self.scalar(f"SELECT count(*) FROM sessions WHERE date BETWEEN ? AND ?{who}{public}", [start, end, *person])
+            self.scalar(f"SELECT count(*) FROM sessions WHERE date BETWEEN ? AND ?{who}", [start, end, *person])
         )
 
         def count_actions(condition: str, values: list[Any], index: str = "") -> int:
@@ -191,7 +192,7 @@ class PeriodRepo(Repo):
             sessions=sessions,
             expected=self.expected_meetings(since, until, person_id),
             actions=ActionFigures(
-                created, done, still_open, overdue, round(created_done / created, 2) if created else None
+                created, done, still_open, overdue, round(created_done / created, 2) if created else None, created_done
             ),
             goals=self.goal_changes(since, until, person_id=person_id),
             confidence=rated,
@@ -229,6 +230,15 @@ class PeriodRepo(Repo):
             [start, end, *person],
         )
         held = {row["person_id"]: row["held"] for row in figures}
+        if not include_private:  # a private session is still a meeting held: counted, its confidence left out
+            held = {
+                row["person_id"]: row["held"]
+                for row in self.rows(
+                    f"SELECT person_id, count(*) AS held FROM sessions{FIGURES} WHERE date BETWEEN ? AND ?{who}"
+                    " AND person_id IS NOT NULL GROUP BY person_id",
+                    [start, end, *person],
+                )
+            }
         ratings = {
             row["person_id"]: self._confidence(
                 f"person_id = ? AND date BETWEEN ? AND ?{public}", [row["person_id"], start, end], row

@@ -6,9 +6,9 @@ from datetime import date
 
 import msgspec
 
-from mentorlog.base.errors import MentorlogError, UsageError
+from mentorlog.base.errors import MentorlogError
 from mentorlog.base.i18n import N_, _
-from mentorlog.core import humane
+from mentorlog.core import humane, validate
 from mentorlog.core.records import Action, Person, Reflection, Topic
 from mentorlog.store.base import Repo
 from mentorlog.store.records.actions import ACTION_SELECT, _action
@@ -44,7 +44,7 @@ class RelationshipRepo(Repo):
         self, person_id: int, day: date, *, reflection: str | None, drop_open: bool, tags: list[str] | None = None
     ) -> Closing:
         """Close the relationship on DAY: a closing reflection (tagged `closing`) when given, and its open
-        action items dropped and open topics removed when DROP_OPEN."""
+        action items and open topics dropped when DROP_OPEN (`topics --status dropped` still lists them)."""
         person = self.journal.people.get_person(person_id)
         if person.status == "closed":
             raise MentorlogError(
@@ -53,14 +53,7 @@ class RelationshipRepo(Repo):
                 ),
                 _("`mentorlog person reopen {lower}` takes it up again.").format(lower=person.name.split()[-1].lower()),
             )
-        if day > self.today:
-            raise UsageError(
-                _("a relationship is closed today or on a past day, not on {day}").format(day=humane.day(day))
-            )
-        if person.started and day.isoformat() < person.started:
-            raise UsageError(
-                _("the close {day} lies before the start {started}").format(day=day, started=person.started)
-            )
+        validate.closing_day(day, today=self.today, started=person.started, last_session=person.last_session)
         self.update_fields("people", person_id, {"status": "closed", "closed_at": day.isoformat()})
         written = (
             self.journal.reflections.add_reflection(
@@ -76,9 +69,9 @@ class RelationshipRepo(Repo):
             return closing
         changed, _kept = self.journal.actions.set_action_status([action.id for action in actions], "dropped")
         closing.dropped = changed
-        for topic in topics:
-            self.journal.topics.delete_topic(topic.id)
-        closing.removed_topics = topics
+        closing.removed_topics, _unchanged = self.journal.topics.set_topic_status(
+            [topic.id for topic in topics], "dropped"
+        )
         return closing
 
     def reopen_person(self, person_id: int) -> Person:

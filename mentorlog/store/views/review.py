@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from msgspec.structs import replace
-
 from mentorlog.core.health import Health, assess
-from mentorlog.core.records import Action, Goal, Person, Reflection, Session
+from mentorlog.core.records import Action, Goal, Person, Reflection, Session, replace
 from mentorlog.core.spans import DONE_LISTED, OPEN_LISTED, utc_bounds
 from mentorlog.store.base import Repo
 from mentorlog.store.records.actions import ACTION_SELECT, _action
@@ -47,7 +45,7 @@ class ReviewRepo(Repo):
         out unless INCLUDE_PRIVATE; the most urgent OPEN_LISTED open and the latest DONE_LISTED done items
         are listed (every one when OPEN_LISTED is None), the rest counted. Without EVERY_ACTION (the Markdown and
         HTML reviews, which list only those), `actions` holds just the listed items and sessions no action ids."""
-        sessions, private_left_out = self._sessions(since, until, person_id, include_private, every_action)
+        sessions, private_days = self._sessions(since, until, person_id, include_private, every_action)
         rated = self.journal.skills.rated_skills(since, until, person_id=person_id, include_private=include_private)
         summary = self.journal.period.summary(
             since, until, person_id=person_id, include_private=include_private, period_skills=rated
@@ -82,7 +80,8 @@ class ReviewRepo(Repo):
             reflections=reflections,
             topics=self.journal.topics.list_topics(person_id=person_id),
             next_meetings=self.next_meetings(person_id),
-            private_left_out=private_left_out,
+            private_left_out=len(private_days),
+            private_days=private_days,
             skills=skills,
             open_more=max(summary.actions.open - len(actions.still_open), 0),
             done_more=max(actions.done_total - len(actions.done), 0),
@@ -92,9 +91,9 @@ class ReviewRepo(Repo):
 
     def _sessions(
         self, since: date, until: date, person_id: int | None, include_private: bool, action_ids: bool
-    ) -> tuple[list[Session], int]:
-        """The period's sessions, oldest first (the private ones unless INCLUDE_PRIVATE), and how many private
-        ones were left out."""
+    ) -> tuple[list[Session], list[str]]:
+        """The period's sessions, oldest first (the private ones unless INCLUDE_PRIVATE), and the dates of the
+        private ones left out (a meeting held all the same)."""
         start, end = since.isoformat(), until.isoformat()
         where, params = scope("s", "", person_id, None)
         public = "" if include_private else " AND s.private = 0"
@@ -105,17 +104,19 @@ class ReviewRepo(Repo):
             ),
             action_ids=action_ids,
         )
-        private_left_out = (
-            0
+        private_days = (
+            []
             if include_private
-            else int(
-                self.scalar(
-                    f"SELECT count(*) FROM sessions s WHERE s.date BETWEEN ? AND ? AND s.private = 1{where}",
+            else [
+                str(row["date"])
+                for row in self.rows(
+                    f"SELECT s.date FROM sessions s WHERE s.date BETWEEN ? AND ? AND s.private = 1{where}"
+                    " ORDER BY s.date",
                     [start, end, *params],
                 )
-            )
+            ]
         )
-        return sessions, private_left_out
+        return sessions, private_days
 
     def _actions(
         self,

@@ -14,14 +14,20 @@ from mentorlog.store.views.period import scope
 if TYPE_CHECKING:
     from mentorlog.core.reports import Row, Timeline
 
-# a rating's mark: the skill, and `2 → 3 · me` (from the same rater's previous rating) or `level 3 · Dr. Weber`
+# a rating's mark: the skill, and `2 → 3 · me` (from the same rater's previous rating) or `level 3 · Dr. Weber`;
+# my rating of a person's skill names them too: `level 3 · me · Anna Schmidt`
 RATING_MARK = (
     "r.date AS day, k.name AS text, coalesce((SELECT q.level || ' → ' FROM skill_ratings q"
     " WHERE q.skill_id = r.skill_id AND q.rater_id IS r.rater_id AND (q.date < r.date OR (q.date = r.date"
     " AND q.id < r.id)) ORDER BY q.date DESC, q.id DESC LIMIT 1), 'level ') || r.level || ' · ' || coalesce(b.name,"
-    " 'me') AS detail"
+    " 'me' || coalesce(' · ' || kp.name, '')) AS detail"
 )
-RATED = "skill_ratings r JOIN skills k ON k.id = r.skill_id LEFT JOIN people b ON b.id = r.rater_id"
+RATED = (
+    "skill_ratings r JOIN skills k ON k.id = r.skill_id LEFT JOIN people b ON b.id = r.rater_id"
+    " LEFT JOIN people kp ON kp.id = k.person_id"
+)
+# the kind whose marks a row shows first, before the others take turns: the meetings
+FIRST_KIND = "session"
 
 
 # kind -> (columns of a mark, FROM ... WHERE with the row's two bounds first, newest day first (the first written
@@ -66,11 +72,18 @@ class TimelineRepo(Repo):
             for turn, item in enumerate(newest_first):
                 mark = Mark(item[0], kind, item[1], item[2])
                 candidates.append((turn, MARK_ORDER.index(kind), mark))
-        # every kind takes turns (the newest of each first, achievements before progress before ...)
-        candidates.sort(key=lambda found: (found[0], found[1]))
-        kept = candidates if marks_per_row is None else candidates[:marks_per_row]
-        kept.sort(key=lambda found: (found[2].day, found[1], found[0]))
-        row.marks.extend(mark for _, _, mark in kept)
+        # the row's sessions first (the newest if more than fit, leaving one place for each other kind while the
+        # sessions keep at least half of them), then every other kind takes turns (the newest of each first,
+        # achievements before progress before ...); shown in that order: sessions, then the rest, each by day
+        sessions = [found for found in candidates if found[2].kind == FIRST_KIND]
+        others = sorted((found for found in candidates if found[2].kind != FIRST_KIND), key=lambda f: (f[0], f[1]))
+        if marks_per_row is not None:
+            other_kinds = len({found[2].kind for found in others})
+            sessions = sessions[: max(marks_per_row - other_kinds, marks_per_row // 2)]
+            others = others[: marks_per_row - len(sessions)]
+        for kept in (sessions, others):
+            kept.sort(key=lambda found: (found[2].day, found[1], found[0]))
+            row.marks.extend(mark for _, _, mark in kept)
 
     def _newest(self, columns: str, source: str, newest: str, params: list[Any], wanted: int | None) -> list[Any]:
         """The WANTED (None: all) newest marks of one kind in one row: newest day first, and within a day the first
@@ -140,16 +153,18 @@ def _branches(person_id: int | None, family: list[int] | None) -> Branches:
             False,
         ),
         "action": (
-            "date(a.done_at, 'localtime') AS day, a.text AS text, coalesce(o.name, '') AS detail",
-            "actions a LEFT JOIN people o ON o.id = a.owner_id"
+            # whose: the owner, or `me · Dr. Weber` for mine in a relationship
+            "date(a.done_at, 'localtime') AS day, a.text AS text, coalesce(o.name, 'me · ' || w.name, '') AS detail",
+            "actions a LEFT JOIN people o ON o.id = a.owner_id LEFT JOIN people w ON w.id = a.person_id"
             f" WHERE a.done_at >= ? AND a.done_at < ? AND a.status = 'done'{where['action'][0]}",
             "a.done_at DESC, a.id",
             where["action"][1],
             True,
         ),
         "reflection": (
-            "r.date AS day, substr(r.text, 1, 200) AS text, '' AS detail",
-            f"reflections r WHERE r.date BETWEEN ? AND ?{where['reflection'][0]}",
+            "r.date AS day, substr(r.text, 1, 200) AS text, coalesce(w.name, '') AS detail",
+            f"reflections r LEFT JOIN people w ON w.id = r.person_id WHERE r.date BETWEEN ? AND ?"
+            f"{where['reflection'][0]}",
             "r.date DESC, r.id",
             where["reflection"][1],
             False,
