@@ -99,7 +99,7 @@ def test_bash_completes_kind_words_tags_and_choices(home: Path) -> None:
     assert bash_tab(home, "edit", "g") == ["goal"]
     assert bash_tab(home, "note", "--tag", "c") == ["career", "conferences"]
     assert bash_tab(home, "sessions", "--tag", "") == ["career", "conferences", "speaking"]
-    assert bash_tab(home, "export", "--format", "") == ["md", "html", "json", "csv", "ics"]
+    assert bash_tab(home, "export", "--format", "") == ["md", "html", "json", "csv", "ics", "vault"]
     assert bash_tab(home, "person", "add", "X", "--role", "") == ["mentor", "mentee"]
 
 
