@@ -67,7 +67,8 @@ class MachineFolder:
         return sorted({device for device, _ in self.seen})
 
     def files(self, device: str) -> list[tuple[int, str]]:
-        return sorted((int(name[:8]), name) for owner, name in self.seen if owner == device and FILE_NAME.match(name))
+        found = ((FILE_NAME.match(name), name) for owner, name in self.seen if owner == device)
+        return sorted((int(match.group(1)), name) for match, name in found if match)
 
     def read(self, device: str, name: str) -> bytes:
         return self.seen[(device, name)]

@@ -21,6 +21,7 @@ from mentorlog.core import validate
 from mentorlog.store.dump.read import DumpReader
 from mentorlog.store.dump.schema import FORMAT, TABLES
 from mentorlog.store.dump.write import REFERENCES
+from mentorlog.store.sync.files import micros
 from mentorlog.store.sync.run import SyncReport
 
 from .conftest import Run, assert_refused
@@ -29,6 +30,7 @@ from .syncdriver import Machine, SharedFolder
 STAMP = "2026-11-20T10:00:00+00:00"
 OTHER = "00000000000000ee"  # the device whose (hostile) files arrive
 NOW = timedelta(0)  # no clock skew
+WALL = micros("2026-11-25T00:00:00+00:00")  # the clocks of the hostile files: a day before the receivers' today
 
 
 # records as a dump and a change file carry them --------------------------------------------------
@@ -71,7 +73,7 @@ def change_file(
 
     header = {"format": "mentorlog-sync", "version": json.loads(version), "device": device, "seq": seq,
               "created_at": STAMP, "count": len(changes)}  # fmt: skip
-    hlc = f"{2**52 + seq:016x}-{{:08x}}-{device}"
+    hlc = f"{WALL + seq:016x}-{{:08x}}-{device}"
     body = b"".join([line(header), *(line({"t": t, "u": u, "h": hlc.format(n), "r": r})
                                      for n, (t, u, r) in enumerate(changes))])  # fmt: skip
     return body + line({"end": len(changes), "sha256": hashlib.sha256(body).hexdigest()})

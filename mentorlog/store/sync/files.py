@@ -31,14 +31,24 @@ FORMAT = "mentorlog-sync"
 VERSION = 1
 FOLDER = "mentorlog-sync"
 DEVICE = re.compile(r"^[0-9a-f]{16}$")
-HLC = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{8}-[0-9a-f]{16}$")
-FILE_NAME = re.compile(r"^(\d{8})\.jsonl(\.age)?$")
+# a clock in a file: wall microseconds (16 hex digits), a counter (8 hex digits, more once it outgrows them), device
+HLC = re.compile(r"^([0-9a-f]{16})-([0-9a-f]{8,16})-([0-9a-f]{16})$")
+# a change file's number: 8 digits, or more without a leading zero once it outgrows them (one name per number);
+# any number SQLite's integers hold
+FILE_NAME = re.compile(r"^(0[0-9]{7}|[1-9][0-9]{7,17})\.jsonl(\.age)?$")
+BIG_COUNTER = 2**32  # a counter this high is kept as "g" + 16 hex digits, so that text order stays clock order
+AHEAD = timedelta(days=1)  # a clock further ahead of this machine's is refused, not adopted
 MAX_CHANGES_PER_FILE = 20_000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class DamagedFile(Exception):
     """A change file that cannot be read whole (truncated, half-synced, altered): skipped, retried next time."""
+
+
+class RefusedFile(Exception):
+    """A change file with a value the rules refuse (a clock from the far future, a bad header time): skipped whole,
+    with the file and the field named, and read again at the next sync (a clock may be only a little ahead)."""
 
 
 class NewerFormat(Exception):
@@ -58,13 +68,21 @@ def micros(stamp: str) -> int:
 
 
 def hlc_text(wall: int, counter: int, device: str) -> str:
-    """Fixed-width hex, so that text order is (wall time, counter, device) order."""
-    return f"{wall:016x}-{counter:08x}-{device}"
+    """Fixed-width hex, so that text order is (wall time, counter, device) order. A counter that outgrows 8 hex
+    digits is written "g" + 16 digits: "g" sorts after every hex digit, so it still orders after all smaller ones."""
+    count = f"{counter:08x}" if counter < BIG_COUNTER else f"g{counter:016x}"
+    return f"{wall:016x}-{count}-{device}"
 
 
 def hlc_parts(text: str) -> tuple[int, int, str]:
     wall, counter, device = text.split("-")
-    return int(wall, 16), int(counter, 16), device
+    return int(wall, 16), int(counter.lstrip("g"), 16), device
+
+
+def hlc_wire(text: str) -> str:
+    """An HLC as a change file carries it: the counter in plain hex, 8 digits or as many as it needs."""
+    wall, counter, device = hlc_parts(text)
+    return f"{wall:016x}-{counter:08x}-{device}"
 
 
 def hlc_moment(text: str) -> str:
@@ -220,14 +238,15 @@ def _line(data: dict[str, Any]) -> bytes:
 def encode(device: str, seq: int, created_at: str, changes: list[Change]) -> bytes:
     header = {"format": FORMAT, "version": VERSION, "device": device, "seq": seq, "created_at": created_at,
               "count": len(changes)}  # fmt: skip
-    body = b"".join([_line(header), *(_line({"t": c.table, "u": c.uuid, "h": c.hlc, "r": c.record}) for c in changes)])
+    body = b"".join([_line(header), *(_line({"t": c.table, "u": c.uuid, "h": hlc_wire(c.hlc), "r": c.record}) for c in changes)])
     import hashlib  # only sync needs it: not loaded by every command
 
     return body + _line({"end": len(changes), "sha256": hashlib.sha256(body).hexdigest()})
 
 
-def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> ChangeFile:
-    """Read a whole change file; DamagedFile or NewerFormat when it cannot be applied as it is."""
+def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...], latest: int | None = None) -> ChangeFile:
+    """Read a whole change file; DamagedFile, RefusedFile or NewerFormat when it cannot be applied as it is.
+    LATEST: the newest clock wall time (microseconds) adopted, this machine's now + a day; later ones are refused."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -259,11 +278,15 @@ def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> Ch
         raise DamagedFile("no creation time")
     if header.get("count") != len(lines) - 3 or trailer.get("end") != len(lines) - 3:
         raise DamagedFile("its count of changes does not match")
-    changes = [_change(line, tables) for line in lines[1:-2]]
-    return ChangeFile(device, seq, str(header.get("created_at")), changes)
+    try:
+        created_at = validate.stamp(header["created_at"])
+    except validate.Invalid as exc:
+        raise RefusedFile(_("its header: created_at {exc}").format(exc=exc)) from None
+    changes = [_change(line, tables, latest) for line in lines[1:-2]]
+    return ChangeFile(device, seq, created_at, changes)
 
 
-def _change(line: str, tables: tuple[str, ...]) -> Change:
+def _change(line: str, tables: tuple[str, ...], latest: int | None = None) -> Change:
     try:
         item = json.loads(line)
     except json.JSONDecodeError:
@@ -271,14 +294,26 @@ def _change(line: str, tables: tuple[str, ...]) -> Change:
     if not isinstance(item, dict):
         raise DamagedFile("a change is not an object")
     table, uuid, hlc, record = item.get("t"), item.get("u"), item.get("h"), item.get("r")
-    if table not in tables or not isinstance(uuid, str) or not isinstance(hlc, str) or not HLC.match(hlc):
+    found = HLC.match(hlc) if isinstance(hlc, str) else None
+    if table not in tables or not isinstance(uuid, str) or found is None:
         raise DamagedFile("a change names no known table, uuid or clock")
+    wall, counter = int(found.group(1), 16), int(found.group(2), 16)
+    if latest is not None and wall > latest:
+        try:
+            moment = (EPOCH + timedelta(microseconds=wall)).isoformat(timespec="seconds")
+        except OverflowError:
+            moment = _("after the year 9999")
+        raise RefusedFile(
+            _("{table} {uuid}: its clock h is {moment}, more than a day ahead of this machine").format(
+                table=table, uuid=uuid[:64], moment=moment
+            )
+        )
     if record is not None:
         if not isinstance(record, dict) or record.get("uuid") != uuid or "\x00" in line:
             raise DamagedFile(f"the change of {uuid} is not a whole record")
         if not all(isinstance(record.get(key), str) for key in ("created_at", "updated_at")):
             raise DamagedFile(f"the change of {uuid} has no timestamps")
-    return Change(str(table), uuid, hlc, record)
+    return Change(str(table), uuid, hlc_text(wall, counter, found.group(3)), record)
 
 
 # the folder ---------------------------------------------------------------------------------------

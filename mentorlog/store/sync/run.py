@@ -13,6 +13,7 @@ import json
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
+from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
@@ -24,11 +25,13 @@ from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, TAGGED
 from mentorlog.store.sync.apply import LoopCut, SyncApplyRepo, checked
 from mentorlog.store.sync.files import (
+    AHEAD,
     Change,
     ChangeFileCodec,
     DamagedFile,
     HybridClock,
     NewerFormat,
+    RefusedFile,
     SyncFolder,
     chunks,
     decode,
@@ -155,14 +158,19 @@ class SyncRepo(Repo):
         self, folder: SyncFolder, codec: ChangeFileCodec, device: str, clock: HybridClock, report: SyncReport
     ) -> None:
         done = {(row[0], row[1]) for row in self.db.execute("SELECT device, seq FROM sync_files")}
+        latest = self._latest_clock()
         for other in folder.devices():
             for seq, name in folder.files(other):
                 if (other, seq) in done:
                     continue
                 try:
-                    found = decode(codec.unseal(folder.read(other, name), other), device=other, seq=seq, tables=TABLES)
+                    data = codec.unseal(folder.read(other, name), other)
+                    found = decode(data, device=other, seq=seq, tables=TABLES, latest=latest)
                 except NewerFormat as exc:
                     report.skipped.append(Skipped(other, name, str(exc), newer=True))
+                    continue
+                except RefusedFile as exc:
+                    report.skipped.append(Skipped(other, name, str(exc), refused=True))
                     continue
                 except (DamagedFile, OSError) as exc:
                     report.skipped.append(Skipped(other, name, str(exc)))
@@ -196,11 +204,17 @@ class SyncRepo(Repo):
         self, folder: SyncFolder, device: str, seq: int, name: str, clock: HybridClock, codec: ChangeFileCodec
     ) -> None:
         try:
-            found = decode(codec.unseal(folder.read(device, name), device), device=device, seq=seq, tables=TABLES)
-        except (DamagedFile, NewerFormat, OSError):
+            data = codec.unseal(folder.read(device, name), device)
+            found = decode(data, device=device, seq=seq, tables=TABLES, latest=self._latest_clock())
+        except (DamagedFile, RefusedFile, NewerFormat, OSError):
             return
         for change in found.changes:
             clock.observe(change.hlc)
+
+    def _latest_clock(self) -> int:
+        """The newest clock wall time a change may carry: a day after this machine's now (a clock from further
+        ahead is refused, never adopted, so it cannot hold every later edit back)."""
+        return micros(self.now()) + AHEAD // timedelta(microseconds=1)
 
     def _file_applied(self, device: str, seq: int) -> bool:
         return self.scalar("SELECT 1 FROM sync_files WHERE device = ? AND seq = ?", [device, seq]) is not None

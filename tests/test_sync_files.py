@@ -1,0 +1,174 @@
+"""Reading, naming and sending change files (issue 23): clocks and file names of any width, stamps from the far
+future refused, tombstones named by table and uuid, a new folder gets the whole journal, and the command's words."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mentorlog.core.patches import GoalPatch
+from mentorlog.store.sync.files import FOLDER, Change, encode, hlc_parts, hlc_text, micros
+
+from .conftest import Run
+from .syncdriver import Machine, SharedFolder
+
+OTHER = "00000000000000ee"
+NOW = micros("2026-11-26T09:00:00+00:00")  # the driver's machines start here
+
+
+def world(count: int = 2) -> tuple[SharedFolder, list[Machine]]:
+    folder = SharedFolder()
+    return folder, [Machine(f"m{n}", folder, timedelta(0)) for n in range(count)]
+
+
+def everyone_syncs(folder: SharedFolder, machines: list[Machine]) -> None:
+    for _ in range(2):
+        for machine in machines:
+            folder.propagate_all()
+            machine.sync()
+
+
+def titles(machine: Machine) -> list[str]:
+    return [row[0] for row in machine.db.execute("SELECT title FROM goals ORDER BY title")]
+
+
+def goal_record(machine: Machine, title: str) -> dict[str, Any]:
+    (record,) = [r for r in machine.dump()["goals"].values() if r["title"] == title]
+    return record
+
+
+def drop(folder: SharedFolder, seq: int, changes: list[Change], device: str = OTHER) -> str:
+    """A change file from DEVICE arrives in the folder."""
+    name = f"{seq:08d}.jsonl"
+    folder.files[(device, name)] = encode(device, seq, "2026-11-26T08:00:00+00:00", changes)
+    folder.propagate_all()
+    return name
+
+
+# fault 4: clocks -------------------------------------------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**62), st.integers(0, 2**64 - 1), st.sampled_from("0af")), min_size=2))
+def test_clock_text_sorts_as_the_clock_whatever_the_counters_width(stamps: list[tuple[int, int, str]]) -> None:
+    texts = [hlc_text(wall, counter, device * 16) for wall, counter, device in stamps]
+    assert sorted(texts) == [hlc_text(w, c, d * 16) for w, c, d in sorted(stamps)]
+    assert all(hlc_parts(text) == (w, c, d * 16) for text, (w, c, d) in zip(texts, stamps, strict=True))
+
+
+def test_a_counter_past_eight_hex_digits_keeps_every_later_file_readable() -> None:
+    folder, (a, b) = world()
+    with a.command() as journal:
+        journal.goals.add_goal("Draft")
+    everyone_syncs(folder, [a, b])
+    record = goal_record(a, "Draft")
+    ahead = NOW + 3600 * 10**6  # an hour ahead of A's clock, with its counter at the top of 8 hex digits
+    drop(folder, 1, [Change("goals", record["uuid"], hlc_text(ahead, 0xFFFFFFFF, OTHER), {**record, "title": "E"})])
+    assert a.sync().files_applied == 1 and titles(a) == ["E"]
+    with a.command() as journal:  # stamped after what A saw: counter 0x100000000
+        journal.goals.update_goal(1, GoalPatch(title="After"))
+    report = a.sync()
+    assert report.sent == 1
+    (written,) = [data for (device, _name), data in folder.files.items() if data and device != OTHER
+                  and b'"After"' in data]  # fmt: skip
+    assert f"{ahead:016x}-100000000-".encode() in written  # the counter in as many digits as it needs
+    folder.propagate_all()
+    late = b.sync()
+    assert late.skipped == [] and late.files_applied == 2
+    assert titles(b) == titles(a) == ["After"]
+
+
+def test_a_stamp_from_the_far_future_is_refused_not_adopted_and_blocks_nothing(run: Run, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    run("goal", "add", "Mine")
+    assert run("sync", str(shared)).exit_code == 0
+    device = shared / FOLDER / OTHER
+    device.mkdir()
+    future = micros("2199-01-01T00:00:00+00:00")
+    record = {"uuid": "goal-from-2199", "title": "From the future", "created_at": "2026-11-20T10:00:00+00:00",
+              "updated_at": "2026-11-20T10:00:00+00:00", "description": "", "horizon": "short", "status": "active",
+              "progress": 0, "target": None, "achieved_at": None, "parent_uuid": None, "person_uuid": None,
+              "tags": []}  # fmt: skip
+    later = {**record, "uuid": "goal-of-today", "title": "From today"}
+    (device / "00000001.jsonl").write_bytes(
+        encode(OTHER, 1, "2026-11-26T08:00:00+00:00", [Change("goals", "goal-from-2199", hlc_text(future, 0, OTHER),
+                                                              record)])  # fmt: skip
+    )
+    (device / "00000002.jsonl").write_bytes(
+        encode(OTHER, 2, "2026-11-26T08:00:00+00:00", [Change("goals", "goal-of-today", hlc_text(NOW, 0, OTHER), later)])
+    )
+    run("goal", "add", "Mine too")
+    result = run("sync", str(shared))
+    assert result.exit_code == 0, result.output
+    assert "Sent 1 change" in result.stdout and "Applied 1 file from 1 device" in result.stdout
+    (warning,) = [line for line in result.stderr.splitlines() if line.startswith("Warning")]
+    assert warning == (
+        f"Warning: skipped {device / '00000001.jsonl'} (from device {OTHER}): goals goal-from-2199: its clock h is "
+        "2199-01-01T00:00:00+00:00, more than a day ahead of this machine; nothing of it was applied."
+    )
+    goals = json.loads(run("goals", "--json").stdout)
+    assert sorted(goal["title"] for goal in goals) == ["From today", "Mine", "Mine too"]
+    status = json.loads(run("sync", "--status", str(shared), "--json").stdout)
+    assert status["unsent"] == 0
+    db = sqlite3.connect(os.environ["MENTORLOG_DB"])  # the journal's clock did not jump to 2199
+    (clock,) = db.execute("SELECT clock FROM sync_state").fetchone()
+    db.close()
+    assert int(clock.split("-")[0], 16) < micros("2026-11-28T00:00:00+00:00")
+
+
+# fault 5: file names -----------------------------------------------------------------------------------
+
+
+def test_file_99999999_does_not_hide_file_100000000() -> None:
+    folder, (a,) = world(1)
+    with a.command() as journal:
+        journal.goals.add_goal("Draft")
+    a.sync()
+    record = goal_record(a, "Draft")
+    first = Change("goals", record["uuid"], hlc_text(NOW + 10, 0, OTHER), {**record, "title": "Older"})
+    second = Change("goals", record["uuid"], hlc_text(NOW + 20, 0, OTHER), {**record, "title": "Newer"})
+    drop(folder, 100000000, [second])
+    drop(folder, 99999999, [first])
+    assert [name for _seq, name in a.folder.files(OTHER)] == ["99999999.jsonl", "100000000.jsonl"]
+    report = a.sync()
+    assert report.files_applied == 2 and report.skipped == []
+    assert titles(a) == ["Newer"]
+
+
+def test_a_device_past_file_99999999_keeps_sending_and_its_files_are_read(run: Run, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    run("goal", "add", "One")
+    run("sync", str(shared))
+    (device,) = os.listdir(shared / FOLDER)
+    (shared / FOLDER / device / "99999999.jsonl").write_bytes(encode(device, 99999999, "2026-11-26T08:00:00+00:00", []))
+    run("goal", "add", "Two")
+    sent = run("sync", str(shared))
+    assert sent.exit_code == 0 and "Sent 1 change (100000000.jsonl)." in sent.stdout
+    run("goal", "add", "Three")
+    again = run("sync", str(shared))
+    assert again.exit_code == 0, again.output
+    assert "Sent 1 change (100000001.jsonl)." in again.stdout
+    other = ["--db", str(tmp_path / "other.db")]
+    received = run(*other, "sync", str(shared), "--json")
+    assert json.loads(received.stdout)["files_applied"] == 4
+    assert sorted(goal["title"] for goal in json.loads(run(*other, "goals", "--json").stdout)) == [
+        "One",
+        "Three",
+        "Two",
+    ]
+
+
+@pytest.mark.parametrize("name", ["1.jsonl", "000000001.jsonl", "0000001.jsonl", "１２３４５６７８.jsonl"])
+def test_names_that_are_not_a_change_files_number_are_ignored(name: str) -> None:
+    from mentorlog.store.sync.files import FILE_NAME
+
+    assert FILE_NAME.match(name) is None
