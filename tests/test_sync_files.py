@@ -124,6 +124,73 @@ def test_a_stamp_from_the_far_future_is_refused_not_adopted_and_blocks_nothing(r
     assert int(clock.split("-")[0], 16) < micros("2026-11-28T00:00:00+00:00")
 
 
+# fault 3: a record is named by its table and uuid together ---------------------------------------------
+
+
+def test_a_tombstone_naming_another_table_for_a_uuid_hides_no_record_and_the_journals_converge() -> None:
+    folder, (a, b) = world()
+    with a.command() as journal:
+        journal.goals.add_goal("Keep")
+    a.sync()
+    uuid = goal_record(a, "Keep")["uuid"]
+    drop(folder, 1, [Change("actions", uuid, hlc_text(NOW + 60 * 10**6, 0, OTHER), None)])  # newer than the goal
+    everyone_syncs(folder, [a, b])
+    assert titles(a) == titles(b) == ["Keep"]
+    with b.command() as journal:  # and the goal lives on: an edit on either machine reaches the other
+        journal.goals.update_goal(1, GoalPatch(title="Kept"))
+    everyone_syncs(folder, [a, b])
+    assert titles(a) == titles(b) == ["Kept"]
+    assert a.dump() == b.dump()
+    tombstones = b.db.execute("SELECT table_name, uuid, deleted FROM sync_records WHERE deleted = 1").fetchall()
+    assert tombstones == [("actions", uuid, 1)]  # the tombstone is its own entry, of the table it names
+
+
+# fault 12: what was sent, per folder ------------------------------------------------------------------
+
+
+def test_syncing_into_a_new_empty_folder_sends_the_whole_journal(run: Run, tmp_path: Path) -> None:
+    first, second = tmp_path / "Dropbox", tmp_path / "Syncthing"
+    first.mkdir()
+    second.mkdir()
+    run("person", "add", "Anna", "--role", "mentee")
+    assert run("sync", str(first)).exit_code == 0
+    run("note", "--with", "anna", "Talked about delegation", "--action", "send the deck")
+    moved = run("sync", str(second))  # a new, empty folder: the person goes along with the new session
+    assert moved.exit_code == 0, moved.output
+    assert "Sent a snapshot of 3 changes (00000002.jsonl)." in moved.stdout
+    assert json.loads(run("sync", str(second), "--json").stdout)["sent"] == 0  # and only once
+    other = ["--db", str(tmp_path / "other.db")]
+    assert run(*other, "sync", str(second)).exit_code == 0
+    (session,) = json.loads(run(*other, "sessions", "--json").stdout)
+    assert (session["with"], session["notes"]) == ("Anna", "Talked about delegation")
+    assert [a["text"] for a in json.loads(run(*other, "actions", "--json").stdout)] == ["send the deck"]
+    back = json.loads(run("sync", str(first), "--json").stdout)  # the first folder missed the session: it gets all
+    assert (back["snapshot"], back["sent"]) == (True, 3)
+
+
+def test_a_new_folder_gets_the_records_from_other_machines_with_their_clocks_and_tombstones() -> None:
+    first, (a, b) = world()
+    with a.command() as journal:
+        journal.goals.add_goal("Shared")
+        journal.goals.add_goal("Gone")
+    everyone_syncs(first, [a, b])
+    with b.command() as journal:
+        journal.goals.delete_goal(2)
+    everyone_syncs(first, [a, b])
+    assert titles(a) == ["Shared"]
+    second = SharedFolder()  # A moves to a new folder, where C starts; C already holds the deleted goal
+    a.folder = second.view("m0")
+    c = Machine("m2", second, timedelta(0))
+    report = a.sync()
+    assert report.sent == 2 and report.snapshot  # "Shared" with its clock as applied, and the tombstone of "Gone"
+    clocks = dict(a.db.execute("SELECT uuid, hlc FROM sync_records").fetchall())
+    second.propagate_all()
+    c.sync()
+    assert titles(c) == ["Shared"]
+    assert dict(c.db.execute("SELECT uuid, hlc FROM sync_records").fetchall()) == clocks
+    assert c.dump() == a.dump()
+
+
 # fault 5: file names -----------------------------------------------------------------------------------
 
 

@@ -547,3 +547,25 @@ def m013_people_name_key(db: Database) -> None:
     db.execute("DROP INDEX idx_people_name")
     db.execute("CREATE UNIQUE INDEX idx_people_name_key ON people (name_key)")
     change_log_triggers(db, ("people",))  # the logged rows of people gained a column
+
+
+@migrations()
+def m020_sync_records_by_table(db: Database) -> None:
+    """Sync names a record by its table and its uuid together: a tombstone that names another table for a uuid
+    (a hostile or damaged file) is its own entry and hides nothing. What sync knows per record, and the records
+    it keeps aside, are keyed by (table_name, uuid)."""
+    db.execute(
+        "CREATE TABLE sync_records_new (uuid TEXT NOT NULL, table_name TEXT NOT NULL, hlc TEXT NOT NULL, "
+        "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), row_id INTEGER, PRIMARY KEY (table_name, uuid))"
+    )
+    db.execute("INSERT INTO sync_records_new SELECT uuid, table_name, hlc, deleted, row_id FROM sync_records")
+    db.execute("DROP TABLE sync_records")
+    db.execute("ALTER TABLE sync_records_new RENAME TO sync_records")
+    db.execute("CREATE INDEX idx_sync_records_row ON sync_records (table_name, row_id)")
+    db.execute(
+        "CREATE TABLE sync_pending_new (uuid TEXT NOT NULL, table_name TEXT NOT NULL, record TEXT NOT NULL, "
+        "PRIMARY KEY (table_name, uuid))"
+    )
+    db.execute("INSERT INTO sync_pending_new SELECT uuid, table_name, record FROM sync_pending")
+    db.execute("DROP TABLE sync_pending")
+    db.execute("ALTER TABLE sync_pending_new RENAME TO sync_pending")

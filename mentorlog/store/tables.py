@@ -113,6 +113,7 @@ MIGRATIONS = (
     "m011_goals_created_index",
     "m012_search_by_recency",
     "m013_people_name_key",
+    "m020_sync_records_by_table",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share

@@ -26,6 +26,7 @@ from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.files import Change
 
 ORDER = [table.name for table in tables.synced()]
+Key = tuple[str, str]  # a record as sync names it: (table, uuid)
 # References that may be empty but whose loss would change what a record says (an empty rater is "me", an empty
 # owner of a skill makes it mine): while the referenced record is absent, the record waits, as with NOT NULL ones.
 NEEDED = {(table.name, parent.column) for table in tables.synced() for parent in table.parents if parent.waits}
@@ -113,8 +114,10 @@ class SyncApplyRepo(Repo):
         found = self.scalar(f"SELECT id FROM {table} WHERE uuid = ?", [uuid])
         return None if found is None else int(found)
 
-    def is_deleted(self, uuid: str) -> bool:
-        return bool(self.scalar("SELECT deleted FROM sync_records WHERE uuid = ?", [uuid]))
+    def is_deleted(self, table: str, uuid: str) -> bool:
+        return bool(
+            self.scalar("SELECT deleted FROM sync_records WHERE table_name = ? AND uuid = ?", [table, uuid])
+        )
 
     def serialise(self, table: str, row_id: int) -> dict[str, Any]:
         record = self.journal.dump.dump_records(table, [row_id])[0]
@@ -127,68 +130,76 @@ class SyncApplyRepo(Repo):
 
     def apply_changes(self, changes: list[Change], *, local_device: str) -> Applied:
         """Apply CHANGES (from any files, in any order) inside the caller's transaction."""
-        newest: dict[str, Change] = {}
+        newest: dict[Key, Change] = {}  # a record is named by its table and uuid together
         for change in changes:
-            if change.uuid not in newest or change.hlc > newest[change.uuid].hlc:
-                newest[change.uuid] = change
+            key = (change.table, change.uuid)
+            if key not in newest or change.hlc > newest[key].hlc:
+                newest[key] = change
         stored = self._stored(list(newest))
-        winners = [c for c in newest.values() if c.uuid not in stored or c.hlc > stored[c.uuid]]
+        winners = [c for k, c in newest.items() if k not in stored or c.hlc > stored[k]]
         self.db.executemany(
-            "INSERT INTO sync_records (uuid, table_name, hlc, deleted) VALUES (?, ?, ?, ?) ON CONFLICT (uuid) DO "
-            "UPDATE SET table_name = excluded.table_name, hlc = excluded.hlc, deleted = excluded.deleted",
+            "INSERT INTO sync_records (uuid, table_name, hlc, deleted) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (table_name, uuid) DO UPDATE SET hlc = excluded.hlc, deleted = excluded.deleted",
             [(c.uuid, c.table, c.hlc, int(c.record is None)) for c in winners],
         )
         applied = Applied()
         work = self._pending_entries()
-        before_cut = {uuid for uuid, entry in work.items() if entry.table == "goals"}
+        before_cut = {uuid for table, uuid in work if table == "goals"}
         for change in sorted((c for c in winners if c.record is None), key=lambda c: -ORDER.index(c.table)):
-            work.pop(change.uuid, None)
+            work.pop((change.table, change.uuid), None)
             found = self.local_id(change.table, change.uuid)
             if found is not None:
                 self._remove_row(change.table, found, work)
                 applied.deleted += 1
         for change in winners:
             if change.record is not None:
-                work[change.uuid] = Entry(change.table, dict(change.record))
+                work[(change.table, change.uuid)] = Entry(change.table, dict(change.record))
         applied.changed = self._settle(work)
         applied.loops = self._cut_goal_loops(work, before_cut)
         self._tell_people_apart(work)
         self._keep_pending(work)
         return applied
 
-    def _stored(self, uuids: list[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def _stored(self, keys: list[Key]) -> dict[Key, str]:
+        """(table, uuid) -> the newest clock applied, for those of KEYS sync knows."""
+        wanted = set(keys)
+        uuids = sorted({uuid for _table, uuid in keys})
+        found: dict[Key, str] = {}
         for start in range(0, len(uuids), 5000):
             chunk = uuids[start : start + 5000]
             marks = ", ".join("?" for _ in chunk)
-            for row in self.db.execute(f"SELECT uuid, hlc FROM sync_records WHERE uuid IN ({marks})", chunk):
-                found[row[0]] = row[1]
+            query = f"SELECT table_name, uuid, hlc FROM sync_records WHERE uuid IN ({marks})"
+            for table, uuid, hlc in self.db.execute(query, chunk):
+                if (table, uuid) in wanted:
+                    found[(table, uuid)] = hlc
         return found
 
-    def _pending_entries(self) -> dict[str, Entry]:
+    def _pending_entries(self) -> dict[Key, Entry]:
         return {
-            row["uuid"]: Entry(row["table_name"], json.loads(row["record"]))
+            (row["table_name"], row["uuid"]): Entry(row["table_name"], json.loads(row["record"]))
             for row in self.rows("SELECT uuid, table_name, record FROM sync_pending")
         }
 
-    def _keep_pending(self, work: dict[str, Entry]) -> None:
-        self.db.executemany("DELETE FROM sync_pending WHERE uuid = ?", [(u,) for u, e in work.items() if e.complete])
+    def _keep_pending(self, work: dict[Key, Entry]) -> None:
+        self.db.executemany(
+            "DELETE FROM sync_pending WHERE table_name = ? AND uuid = ?", [k for k, e in work.items() if e.complete]
+        )
         self.db.executemany(
             "INSERT OR REPLACE INTO sync_pending (uuid, table_name, record) VALUES (?, ?, ?)",
-            [(u, e.table, json.dumps(e.record, sort_keys=True)) for u, e in work.items() if not e.complete],
+            [(u, t, json.dumps(e.record, sort_keys=True)) for (t, u), e in work.items() if not e.complete],
         )
 
     # rows -----------------------------------------------------------------------------------------
 
-    def _remove_row(self, table: str, row_id: int, work: dict[str, Entry]) -> None:
+    def _remove_row(self, table: str, row_id: int, work: dict[Key, Entry]) -> None:
         """Delete a row; rows that refer to it and live on lose the reference (or wait, when they need it)."""
         for other, references in REFERENCES.items():
             for column, (target, _key) in references.items():
                 if target != table:
                     continue
                 for dependant in self.rows(f"SELECT id, uuid FROM {other} WHERE {column} = ?", [row_id]):
-                    if self.is_deleted(dependant["uuid"]):
-                        work.pop(dependant["uuid"], None)
+                    if self.is_deleted(other, dependant["uuid"]):
+                        work.pop((other, dependant["uuid"]), None)
                         self._remove_row(other, dependant["id"], work)
                         continue
                     self._aside(other, dependant["id"], dependant["uuid"], work)
@@ -205,24 +216,25 @@ class SyncApplyRepo(Repo):
                     self._aside(linked, record["id"], record["uuid"], work)
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
-    def _aside(self, table: str, row_id: int, uuid: str, work: dict[str, Entry]) -> None:
+    def _aside(self, table: str, row_id: int, uuid: str, work: dict[Key, Entry]) -> None:
         """Keep a record's whole content before its row shows less of it."""
-        if uuid not in work:
-            work[uuid] = Entry(table, self.serialise(table, row_id))
+        if (table, uuid) not in work:
+            work[(table, uuid)] = Entry(table, self.serialise(table, row_id))
 
-    def _settle(self, work: dict[str, Entry]) -> int:
+    def _settle(self, work: dict[Key, Entry]) -> int:
         """Write every record in WORK as far as its references allow, tables in reference order."""
         written = 0
         for table in ORDER:
-            for uuid in [u for u, e in work.items() if e.table == table]:
-                entry = work.get(uuid)
-                if entry is not None and self.is_deleted(uuid):
-                    del work[uuid]
+            for key in [k for k in work if k[0] == table]:
+                entry = work.get(key)
+                uuid = key[1]
+                if entry is not None and self.is_deleted(table, uuid):
+                    del work[key]
                 elif entry is not None:
                     written += self._materialise(uuid, entry, work)
         return written
 
-    def _materialise(self, uuid: str, entry: Entry, work: dict[str, Entry]) -> int:
+    def _materialise(self, uuid: str, entry: Entry, work: dict[Key, Entry]) -> int:
         table, record = entry.table, entry.record
         notnull = self._not_null(table)
         references = REFERENCES[table]
@@ -268,7 +280,9 @@ class SyncApplyRepo(Repo):
                 self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*differ.values(), existing])
             changed = bool(differ)
         changed = self._write_links(table, existing, links) or changed
-        self.db.execute("UPDATE sync_records SET row_id = ? WHERE uuid = ?", [existing, uuid])
+        self.db.execute(
+            "UPDATE sync_records SET row_id = ? WHERE table_name = ? AND uuid = ?", [existing, table, uuid]
+        )
         return int(changed)
 
     def _links_of(self, table: str, record: dict[str, Any], entry: Entry) -> dict[str, list[Any]]:
@@ -312,13 +326,13 @@ class SyncApplyRepo(Repo):
 
     # goal loops and people's names -----------------------------------------------------------------
 
-    def _cut_goal_loops(self, work: dict[str, Entry], before: set[str]) -> list[LoopCut]:
+    def _cut_goal_loops(self, work: dict[Key, Entry], before: set[str]) -> list[LoopCut]:
         """Goal parents as the winning changes say, with each loop cut at its oldest link."""
         goals = {row["id"]: row for row in self.rows("SELECT id, uuid, title, parent_id FROM goals")}
         by_uuid = {row["uuid"]: row["id"] for row in goals.values()}
         wanted: dict[int, int | None] = {}
         for goal_id, row in goals.items():
-            entry = work.get(row["uuid"])
+            entry = work.get(("goals", row["uuid"]))
             if entry is None:
                 wanted[goal_id] = row["parent_id"]
             else:
@@ -334,8 +348,8 @@ class SyncApplyRepo(Repo):
                 node = wanted[node]
             if node is not None and node in trail:
                 loop = trail[trail.index(node) :]
-                clocks = self._stored([goals[g]["uuid"] for g in loop])
-                oldest = min(loop, key=lambda g: (clocks.get(goals[g]["uuid"], ""), goals[g]["uuid"]))
+                clocks = self._stored([("goals", goals[g]["uuid"]) for g in loop])
+                oldest = min(loop, key=lambda g: (clocks.get(("goals", goals[g]["uuid"]), ""), goals[g]["uuid"]))
                 final[oldest] = None
             done.update(trail)
         cuts: list[LoopCut] = []
@@ -343,12 +357,12 @@ class SyncApplyRepo(Repo):
             row = goals[goal_id]
             if parent == row["parent_id"]:
                 if wanted[goal_id] != parent:
-                    work[row["uuid"]].complete = False
+                    work[("goals", row["uuid"])].complete = False
                 continue
             self._aside("goals", goal_id, row["uuid"], work)
             self.db.execute("UPDATE goals SET parent_id = ? WHERE id = ?", [parent, goal_id])
             if wanted[goal_id] != parent:
-                work[row["uuid"]].complete = False
+                work[("goals", row["uuid"])].complete = False
                 cut_from = wanted[goal_id]
                 if row["uuid"] not in before and cut_from is not None:
                     cuts.append(LoopCut(goal_id, row["title"], cut_from, goals[cut_from]["title"]))
@@ -361,11 +375,14 @@ class SyncApplyRepo(Repo):
         )
         return name if other is None else f"{name} ({uuid[:8]})"
 
-    def _tell_people_apart(self, work: dict[str, Entry]) -> None:
+    def _tell_people_apart(self, work: dict[Key, Entry]) -> None:
         """People whose names collide: the one with the older newest change keeps the name."""
-        people = self.rows("SELECT p.id, p.uuid, p.name, r.hlc FROM people p LEFT JOIN sync_records r USING (uuid)")
-        wanted = {row["id"]: str(work[row["uuid"]].record["name"]) if row["uuid"] in work else row["name"]
-                  for row in people}  # fmt: skip
+        people = self.rows(
+            "SELECT p.id, p.uuid, p.name, r.hlc FROM people p "
+            "LEFT JOIN sync_records r ON r.table_name = 'people' AND r.uuid = p.uuid"
+        )
+        wanted = {row["id"]: str(work[("people", row["uuid"])].record["name"]) if ("people", row["uuid"]) in work
+                  else row["name"] for row in people}  # fmt: skip
         groups: dict[str, list[dict[str, Any]]] = {}
         for row in people:
             groups.setdefault(validate.name_key(wanted[row["id"]]), []).append(row)
@@ -387,6 +404,6 @@ class SyncApplyRepo(Repo):
                 "UPDATE people SET name = ?, name_key = ? WHERE id = ?", [name, validate.name_key(name), row["id"]]
             )
         for row in people:
-            entry = work.get(row["uuid"])
+            entry = work.get(("people", row["uuid"]))
             if entry is not None and final[row["id"]] != wanted[row["id"]]:
                 entry.complete = False

@@ -57,6 +57,7 @@ class Skipped(msgspec.Struct, frozen=True):
 class SyncReport(msgspec.Struct):
     device: str
     first: bool = False
+    snapshot: bool = False  # the whole journal was sent: the first sync, or a folder without this device's newest file
     sent: int = 0
     written: list[str] = msgspec.field(default_factory=list)
     received: int = 0
@@ -122,6 +123,10 @@ class SyncRepo(Repo):
             if not self._file_applied(device, seq):
                 self._observe_file(folder, device, seq, name, clock, codec)
         changes = self._snapshot(device, clock) if first else self._local_changes(state, device, clock)
+        if not first and self._folder_lacks_what_we_hold(folder, device):  # a new (or emptied) folder: everything
+            changes += self._resend_all(device, {(change.table, change.uuid) for change in changes})
+            report.snapshot = True
+        report.snapshot = report.snapshot or first
         seq = max([int(self.scalar("SELECT max(seq) FROM sync_files WHERE device = ?", [device]) or 0)]
                   + [number for number, _ in own_files])  # fmt: skip
         for part in chunks(changes):
@@ -145,6 +150,47 @@ class SyncRepo(Repo):
              self.now()],
         )  # fmt: skip
         return report
+
+    def _folder_lacks_what_we_hold(self, folder: SyncFolder, device: str) -> bool:
+        """Whether FOLDER misses this device's newest file or a file applied here since (a new, empty folder; one
+        that was emptied; the folder used before another one): then it gets the whole journal. What was sent is
+        tracked per folder by the folder itself, so a folder moved, renamed or cloned elsewhere needs nothing more.
+        """
+        present = {(name, seq) for name in folder.devices() for seq, _file in folder.files(name)}
+        since = self.scalar("SELECT max(rowid) FROM sync_files WHERE device = ?", [device]) or 0
+        held = self.db.execute("SELECT device, seq FROM sync_files WHERE rowid >= ?", [since])
+        return any(tuple(row) not in present for row in held)
+
+    def _resend_all(self, device: str, already: set[tuple[str, str]]) -> list[Change]:
+        """Every record as sync knows it, with the clock it was applied or sent with (so that no machine takes
+        it for a newer change), the records kept aside as they wait, and the tombstones: all but ALREADY."""
+        known = {(row["table_name"], row["uuid"]): row for row in self.rows("SELECT * FROM sync_records")}
+        waiting = {(row["table_name"], row["uuid"]): json.loads(row["record"])
+                   for row in self.rows("SELECT table_name, uuid, record FROM sync_pending")}  # fmt: skip
+        changes: list[Change] = []
+        clocks: list[tuple[str, str, str, int, int | None]] = []
+        for table, records in self.journal.dump.dump_tables(include_private=True):
+            for record in records:
+                row_id = record.pop("id")
+                key = (table, record["uuid"])
+                if key in already:
+                    continue
+                if "goal_uuids" in record:
+                    record["goal_uuids"] = sorted(record["goal_uuids"])
+                if key in known:
+                    stamp = known[key]["hlc"]
+                else:  # never synced: stamped as the first sync stamps it
+                    stamp = hlc_text(micros(record["updated_at"]), 0, device)
+                    clocks.append((record["uuid"], table, stamp, 0, row_id))
+                changes.append(Change(table, record["uuid"], stamp, waiting.pop(key, record)))
+        for (table, uuid), record in sorted(waiting.items()):  # waiting for a record that is gone here
+            if (table, uuid) not in already and (table, uuid) in known:
+                changes.append(Change(table, uuid, known[(table, uuid)]["hlc"], record))
+        for (table, uuid), row in sorted(known.items()):
+            if row["deleted"] and (table, uuid) not in already and table in TABLES:
+                changes.append(Change(table, uuid, row["hlc"], None))
+        self._store_clocks(clocks)
+        return changes
 
     def _sent_watermark(self) -> int:
         """The newest change id sent: every change so far, this sync's own one included (what it applied came
@@ -239,15 +285,15 @@ class SyncRepo(Repo):
                 stamp = hlc_text(micros(record["updated_at"]), 0, device)
                 changes.append(Change(table, record["uuid"], stamp, record))
                 clocks.append((record["uuid"], table, stamp, 0, row_id))
-        present = {change.uuid for change in changes}
+        present = {(change.table, change.uuid) for change in changes}
         for row in self.rows(
             "SELECT r.table_name, r.old, c.created_at FROM change_rows r JOIN changes c ON c.id = r.change_id "
             "WHERE r.op = 'delete' AND c.undone_at IS NULL ORDER BY r.id"
         ):
             if row["table_name"] in TABLES:
                 uuid = json.loads(row["old"])["uuid"]
-                if uuid not in present:
-                    present.add(uuid)
+                if (row["table_name"], uuid) not in present:
+                    present.add((row["table_name"], uuid))
                     stamp = hlc_text(micros(row["created_at"]), 0, device)
                     changes.append(Change(row["table_name"], uuid, stamp, None))
                     clocks.append((uuid, row["table_name"], stamp, 1, None))
@@ -263,32 +309,34 @@ class SyncRepo(Repo):
             found = self.incoming.local_id(table, uuid)
             if found is not None:
                 present[table][uuid] = found
-        records: dict[str, dict[str, Any]] = {}
+        records: dict[tuple[str, str], dict[str, Any]] = {}
         for table, ids in present.items():
             for record in self.journal.dump.dump_records(table, list(ids.values())) if ids else []:
                 record.pop("id")
                 if "goal_uuids" in record:
                     record["goal_uuids"] = sorted(record["goal_uuids"])
-                records[record["uuid"]] = record
+                records[(table, record["uuid"])] = record
         changes: list[Change] = []
         clocks: list[tuple[str, str, str, int, int | None]] = []
         order = sorted(touched.items(), key=lambda item: (item[1], TABLES.index(item[0][0]), item[0][1]))
         for (table, uuid), when in order:
-            now = records.get(uuid)
-            if now is None and self.incoming.is_deleted(uuid):
+            now = records.get((table, uuid))
+            if now is None and self.incoming.is_deleted(table, uuid):
                 continue
             wall, counter = clock.issue(when)
             stamp = hlc_text(wall, counter, device)
             changes.append(Change(table, uuid, stamp, now))
             clocks.append((uuid, table, stamp, int(now is None), present[table].get(uuid)))
         self._store_clocks(clocks)
-        self.db.executemany("DELETE FROM sync_pending WHERE uuid = ?", [(c.uuid,) for c in changes])
+        self.db.executemany(
+            "DELETE FROM sync_pending WHERE table_name = ? AND uuid = ?", [(c.table, c.uuid) for c in changes]
+        )
         return changes
 
     def _store_clocks(self, clocks: list[tuple[str, str, str, int, int | None]]) -> None:
         self.db.executemany(
             "INSERT INTO sync_records (uuid, table_name, hlc, deleted, row_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (uuid) DO UPDATE SET table_name = excluded.table_name, hlc = excluded.hlc, "
+            "ON CONFLICT (table_name, uuid) DO UPDATE SET hlc = excluded.hlc, "
             "deleted = excluded.deleted, row_id = coalesce(excluded.row_id, sync_records.row_id)",
             clocks,
         )
