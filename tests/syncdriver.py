@@ -77,7 +77,14 @@ class MachineFolder:
         assert (device, name) not in self.shared.files, "a change file was rewritten"
         self.shared.files[(device, name)] = data
         self.seen[(device, name)] = data
+        self.written = [*getattr(self, "written", []), (device, name)]
         return f"{device}/{name}"
+
+    def discard_new(self) -> None:
+        for key in getattr(self, "written", []):
+            self.shared.files.pop(key, None)
+            self.seen.pop(key, None)
+        self.written = []
 
 
 class Machine:

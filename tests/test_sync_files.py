@@ -239,3 +239,122 @@ def test_names_that_are_not_a_change_files_number_are_ignored(name: str) -> None
     from mentorlog.store.sync.files import FILE_NAME
 
     assert FILE_NAME.match(name) is None
+
+
+# fault 17: the command's words, and what a failed sync leaves -----------------------------------------
+
+
+def _drop_own_record_of_file(seq: int) -> None:
+    """As after restoring the journal from a backup made before a sync: it forgets it wrote file SEQ."""
+    db = sqlite3.connect(os.environ["MENTORLOG_DB"])
+    with db:
+        db.execute("DELETE FROM sync_files WHERE seq = ?", [seq])
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({}, "Applied 1 file from 1 device: 0 records changed, 0 deleted."),
+        ({"MENTORLOG_LANG": "de"}, "1 Datei von 1 Gerät angewendet: 0 Einträge geändert, 0 gelöscht."),
+    ],
+)
+def test_a_file_of_this_device_brought_back_counts_its_device(
+    run: Run, tmp_path: Path, env: dict[str, str], said: str
+) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    run("goal", "add", "One")
+    run("sync", str(shared))
+    run("goal", "add", "Two")
+    run("sync", str(shared))
+    _drop_own_record_of_file(2)
+    result = run("sync", str(shared), env=env)
+    assert result.exit_code == 0, result.output
+    assert said in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({}, "added 1 person; updated 1 goal."),
+        ({"MENTORLOG_LANG": "de"}, "1 Person hinzugefügt; 1 Ziel geändert."),
+    ],
+)
+def test_an_import_that_adds_and_updates_says_so_in_one_sentence(
+    run: Run, tmp_path: Path, env: dict[str, str], said: str
+) -> None:
+    other = ["--db", str(tmp_path / "other.db")]
+    run("goal", "add", "Delegate")
+    run("export", "--format", "json", "--all", "-o", str(tmp_path / "one.json"))
+    assert run(*other, "import", str(tmp_path / "one.json")).exit_code == 0
+    run("edit", "goal", "1", "--title", "Delegate more")
+    run("person", "add", "Anna", "--role", "mentee")
+    run("export", "--format", "json", "--all", "-o", str(tmp_path / "two.json"))
+    result = run(*other, "import", str(tmp_path / "two.json"), env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip("\n").endswith(said), result.stdout
+
+
+def test_a_failed_first_sync_leaves_no_device_folder_and_sync_stays_off(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    run("goal", "add", "One")
+
+    def full_disk(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(tempfile, "mkstemp", full_disk)
+        result = run("sync", str(shared))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot write ") and "No space left on device" in result.stderr
+    assert os.listdir(shared) == []
+    assert "Sync is not on yet" in run("sync", "--status").stdout
+    assert run("sync", str(shared)).exit_code == 0  # and the next one works
+    (device,) = os.listdir(shared / FOLDER)
+    assert os.listdir(shared / FOLDER / device) == ["00000001.jsonl"]
+
+
+def test_a_first_sync_that_fails_after_writing_takes_its_files_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentorlog.base.errors import MentorlogError
+    from mentorlog.store.sync.run import SyncRepo
+
+    folder, (a,) = world(1)
+    with a.command() as journal:
+        journal.goals.add_goal("One")
+
+    def fails(*args: Any) -> None:
+        raise MentorlogError("the folder went away")
+
+    with monkeypatch.context() as patch, pytest.raises(MentorlogError):
+        patch.setattr(SyncRepo, "_receive", fails)
+        a.sync()
+    assert folder.files == {} and a.db.execute("SELECT count(*) FROM sync_state").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("where", ["device", "root"])
+def test_a_file_where_the_device_folder_belongs_is_a_clear_error(run: Run, tmp_path: Path, where: str) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    run("goal", "add", "One")
+    run("sync", str(shared))
+    (device,) = os.listdir(shared / FOLDER)
+    blocker = shared / FOLDER / device if where == "device" else shared / FOLDER
+    for path in sorted(blocker.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    blocker.rmdir()
+    blocker.write_text("not a folder")
+    run("goal", "add", "Two")
+    result = run("sync", str(shared))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        f"Error: {blocker} is in the way: mentorlog keeps change files in a folder of that name",
+        "Move it away, then sync again.",
+    ]
+    assert json.loads(run("sync", "--status", "--json").stdout)["unsent"] == 1  # nothing changed

@@ -193,11 +193,12 @@ def import_(
 
     added = ", ".join(counted(TABLES.get(table, table), count) for table, count in report.added.items() if count)
     updated = ", ".join(counted(TABLES.get(table, table), count) for table, count in report.updated.items() if count)
-    parts = [_("Imported {file}:").format(file=file)]
+    done = []
     if added:
-        parts.append(_("added {records}").format(records=added))
+        done.append(_("added {records}").format(records=added))
     if updated:
-        parts.append(("; " if added else "") + _("updated {records}").format(records=updated))
+        done.append(_("updated {records}").format(records=updated))
+    parts = [_("Imported {file}:").format(file=file), "; ".join(done)]
     common.say(" ".join(parts) + ("." if not report.restored_ids else " " + _("(ids restored).")))
 
 

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 import msgspec
 
-from mentorlog.base.i18n import _
+from mentorlog.base.i18n import _, os_reason
 from mentorlog.core import validate
 
 FORMAT = "mentorlog-sync"
@@ -330,6 +330,9 @@ class SyncFolder(Protocol):
 
     def write_new(self, device: str, name: str, data: bytes) -> str: ...
 
+    def discard_new(self) -> None:
+        """Remove what this object wrote (a first sync that failed: its device never came to be)."""
+
 
 class DiskFolder:
     """The shared folder on disk. Files appear whole (temp + fsync + rename, 0600) and are never rewritten;
@@ -339,6 +342,7 @@ class DiskFolder:
         self.base = root
         self.root = root / FOLDER
         self.journal = journal
+        self.made: list[Path] = []  # the folders and files made here, in order
 
     def devices(self) -> list[str]:
         if not self.root.is_dir():
@@ -360,16 +364,52 @@ class DiskFolder:
         from mentorlog.store.files import write_atomic
 
         folder = self.root / device
-        for created in (self.root, folder):
-            if not created.is_dir():
-                created.mkdir(mode=0o700)
-        target = folder / name
-        if target.exists():
-            raise MentorlogError(
-                _("the change file {target} exists already; it is never rewritten").format(target=target)
-            )
-        write_atomic(target, [data], journal=self.journal)
+        made = len(self.made)
+        try:
+            for created in (self.root, folder):
+                if created.is_dir():
+                    continue
+                if os.path.lexists(created):
+                    raise MentorlogError(
+                        _("{path} is in the way: mentorlog keeps change files in a folder of that name").format(
+                            path=created
+                        ),
+                        _("Move it away, then sync again."),
+                    )
+                try:
+                    created.mkdir(mode=0o700)
+                except OSError as exc:
+                    raise MentorlogError(
+                        _("cannot make the folder {path}: {strerror}").format(path=created, strerror=os_reason(exc))
+                    ) from None
+                self.made.append(created)
+            target = folder / name
+            if os.path.lexists(target):
+                raise MentorlogError(
+                    _("the change file {target} exists already; it is never rewritten").format(target=target)
+                )
+            write_atomic(target, [data], journal=self.journal)
+        except BaseException:
+            self._remove(self.made[made:])  # no empty folder left behind
+            del self.made[made:]
+            raise
+        self.made.append(target)
         return str(target)
+
+    def discard_new(self) -> None:
+        self._remove(self.made)
+        self.made = []
+
+    @staticmethod
+    def _remove(paths: list[Path]) -> None:
+        for path in reversed(paths):
+            try:
+                if path.is_dir():
+                    path.rmdir()
+                else:
+                    path.unlink()
+            except OSError:  # not empty (another machine's files arrived), or gone: left as it is
+                continue
 
 
 def file_name(seq: int, codec: ChangeFileCodec) -> str:

@@ -109,6 +109,15 @@ class SyncRepo(Repo):
 
     def sync_through(self, folder: SyncFolder, codec: ChangeFileCodec) -> SyncReport:
         """Send this device's changes to FOLDER, then apply every other device's files not applied yet."""
+        first = self.sync_state() is None
+        try:
+            return self._sync_through(folder, codec)
+        except BaseException:
+            if first:  # the device id goes with the rollback: its files would be a device that never was
+                folder.discard_new()
+            raise
+
+    def _sync_through(self, folder: SyncFolder, codec: ChangeFileCodec) -> SyncReport:
         state = self.sync_state()
         first = state is None
         state = self._enable_sync() if state is None else state
@@ -242,8 +251,7 @@ class SyncRepo(Repo):
                 report.deleted += applied.deleted
                 report.loops += applied.loops
                 report.files_applied += 1
-                if other != device:
-                    report.devices_applied.add(other)
+                report.devices_applied.add(other)  # this device's own files too (a journal restored from a backup)
                 self._record_file(other, seq, found.created_at, len(found.changes))
 
     def _observe_file(
