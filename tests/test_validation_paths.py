@@ -213,6 +213,15 @@ def test_import_and_sync_give_every_record_the_same_verdict(records: list[tuple[
         ("goals", "progress", -3, "progress must be 0 to 100, not -3"),
         ("people", "name", None, "name must not be null"),
         ("sessions", "date", "1899-12-31", "date lies outside the years 1900–2200: '1899-12-31'"),
+        # a dict or a list where a text, a name, a uuid or a day belongs (once "type 'dict' is not supported")
+        ("sessions", "title", {"a": 1}, "title must be text"),
+        ("sessions", "notes", ["a"], "notes must be text"),
+        ("people", "name", {"first": "Anna"}, "name must be text"),
+        ("sessions", "person_uuid", {"uuid": "x"}, "person_uuid is not a valid uuid: \"{'uuid': 'x'}\""),
+        ("sessions", "date", {"y": 2026}, "date must be a date YYYY-MM-DD, not \"{'y': 2026}\""),
+        ("goals", "tags", {"a": 1}, "tags must be a list of at most 200 tags"),
+        ("sessions", "private", {}, "private must be true or false"),
+        ("sessions", "notes", "x" * 30 * 1024 * 1024, "notes is longer than 10 MB"),
     ],
 )
 def test_a_change_file_with_a_value_import_refuses_is_skipped_whole_naming_file_and_field(
