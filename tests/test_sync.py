@@ -220,8 +220,15 @@ def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
         hlc_text(micros("2026-11-26T09:00:00+00:00"), 0, "00000000000000ee"),
         {**record, "uuid": "00000000-0000-4000-8000-000000000001", "title": "New", "progress": 101},
     )
-    good = Change("goals", record["uuid"], hlc_text(micros("2026-11-26T09:00:00+00:00"), 1, "00000000000000ee"), {**record, "title": "Renamed"})
-    folder.files[("00000000000000ee", "00000001.jsonl")] = encode("00000000000000ee", 1, "2026-11-26T09:00:00+00:00", [good, bad])
+    good = Change(
+        "goals",
+        record["uuid"],
+        hlc_text(micros("2026-11-26T09:00:00+00:00"), 1, "00000000000000ee"),
+        {**record, "title": "Renamed"},
+    )
+    folder.files[("00000000000000ee", "00000001.jsonl")] = encode(
+        "00000000000000ee", 1, "2026-11-26T09:00:00+00:00", [good, bad]
+    )
     folder.propagate_all()
     report = b.sync()
     assert [(s.reason, s.refused) for s in report.skipped] == [

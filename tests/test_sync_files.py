@@ -99,11 +99,17 @@ def test_a_stamp_from_the_far_future_is_refused_not_adopted_and_blocks_nothing(r
               "tags": []}  # fmt: skip
     later = {**record, "uuid": "goal-of-today", "title": "From today"}
     (device / "00000001.jsonl").write_bytes(
-        encode(OTHER, 1, "2026-11-26T08:00:00+00:00", [Change("goals", "goal-from-2199", hlc_text(future, 0, OTHER),
-                                                              record)])  # fmt: skip
+        encode(
+            OTHER,
+            1,
+            "2026-11-26T08:00:00+00:00",
+            [Change("goals", "goal-from-2199", hlc_text(future, 0, OTHER), record)],
+        )
     )
     (device / "00000002.jsonl").write_bytes(
-        encode(OTHER, 2, "2026-11-26T08:00:00+00:00", [Change("goals", "goal-of-today", hlc_text(NOW, 0, OTHER), later)])
+        encode(
+            OTHER, 2, "2026-11-26T08:00:00+00:00", [Change("goals", "goal-of-today", hlc_text(NOW, 0, OTHER), later)]
+        )
     )
     run("goal", "add", "Mine too")
     result = run("sync", str(shared))

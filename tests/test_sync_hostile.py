@@ -11,6 +11,7 @@ tests/test_sync_hostile.py` (or the `slow` test here) runs a longer search (docs
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -100,7 +101,9 @@ def record_of(table: str, uuid: str, number: int) -> dict[str, Any]:
     return {"uuid": uuid, "created_at": STAMP, "updated_at": STAMP, **fields[table]}
 
 
-def file_bytes(device: str, seq: int, changes: list[tuple[str, str, str, dict[str, Any] | None]], **header: Any) -> bytes:
+def file_bytes(
+    device: str, seq: int, changes: list[tuple[str, str, str, dict[str, Any] | None]], **header: Any
+) -> bytes:
     """A change file as any writer could make it: (table, uuid, wire clock, record) per change, ASCII JSON."""
 
     def line(data: dict[str, Any]) -> bytes:
@@ -200,10 +203,8 @@ def play(machines_count: int, steps: list[tuple[Any, ...]]) -> tuple[list[Machin
         elif what < 14:
             machine.sync()
         elif what < 17:
-            try:
+            with contextlib.suppress(Interrupted):  # only the interruption itself may come out of it
                 machine.sync(through=Flaky(machine.folder, pick % 7, flag))
-            except Interrupted:
-                pass  # only the interruption itself may come out of an interrupted sync
         elif what < 20:
             folder.propagate(machine.name, pick, cut)
         elif what < 24:
@@ -220,7 +221,9 @@ def play(machines_count: int, steps: list[tuple[Any, ...]]) -> tuple[list[Machin
 
 def stored(machine: Machine) -> dict[str, list[dict[str, Any]]]:
     """Every record the journal holds, and each it keeps aside, as change files carry them."""
-    found: dict[str, list[dict[str, Any]]] = {table: list(records.values()) for table, records in machine.dump().items()}
+    found: dict[str, list[dict[str, Any]]] = {
+        table: list(records.values()) for table, records in machine.dump().items()
+    }
     for table, record in machine.db.execute("SELECT table_name, record FROM sync_pending"):
         found.setdefault(table, []).append(json.loads(record))
     return found
@@ -233,7 +236,7 @@ def check(machines: list[Machine], strangers: Strangers) -> None:
     held = {(table, uuid) for table, records in dumps[0].items() for uuid in records}
     waiting = {(table, uuid) for table, uuid in machines[0].db.execute("SELECT table_name, uuid FROM sync_pending")}
     removed = set().union(*(machine.removed for machine in machines))
-    for key, (_wall, _counter, record) in strangers.valid.items():  # no valid record lost, none hidden
+    for key in strangers.valid:  # no valid record lost, none hidden
         assert key in held or key in waiting or key[1] in removed, key
     for machine in machines:
         for table, records in stored(machine).items():

@@ -115,9 +115,7 @@ class SyncApplyRepo(Repo):
         return None if found is None else int(found)
 
     def is_deleted(self, table: str, uuid: str) -> bool:
-        return bool(
-            self.scalar("SELECT deleted FROM sync_records WHERE table_name = ? AND uuid = ?", [table, uuid])
-        )
+        return bool(self.scalar("SELECT deleted FROM sync_records WHERE table_name = ? AND uuid = ?", [table, uuid]))
 
     def serialise(self, table: str, row_id: int) -> dict[str, Any]:
         record = self.journal.dump.dump_records(table, [row_id])[0]
@@ -280,9 +278,7 @@ class SyncApplyRepo(Repo):
                 self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*differ.values(), existing])
             changed = bool(differ)
         changed = self._write_links(table, existing, links) or changed
-        self.db.execute(
-            "UPDATE sync_records SET row_id = ? WHERE table_name = ? AND uuid = ?", [existing, table, uuid]
-        )
+        self.db.execute("UPDATE sync_records SET row_id = ? WHERE table_name = ? AND uuid = ?", [existing, table, uuid])
         return int(changed)
 
     def _links_of(self, table: str, record: dict[str, Any], entry: Entry) -> dict[str, list[Any]]:

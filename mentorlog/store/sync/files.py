@@ -238,7 +238,9 @@ def _line(data: dict[str, Any]) -> bytes:
 def encode(device: str, seq: int, created_at: str, changes: list[Change]) -> bytes:
     header = {"format": FORMAT, "version": VERSION, "device": device, "seq": seq, "created_at": created_at,
               "count": len(changes)}  # fmt: skip
-    body = b"".join([_line(header), *(_line({"t": c.table, "u": c.uuid, "h": hlc_wire(c.hlc), "r": c.record}) for c in changes)])
+    body = b"".join(
+        [_line(header), *(_line({"t": c.table, "u": c.uuid, "h": hlc_wire(c.hlc), "r": c.record}) for c in changes)]
+    )
     import hashlib  # only sync needs it: not loaded by every command
 
     return body + _line({"end": len(changes), "sha256": hashlib.sha256(body).hexdigest()})
