@@ -160,15 +160,16 @@ class SyncApplyRepo(Repo):
 
     def _stored(self, keys: list[Key]) -> dict[Key, str]:
         """(table, uuid) -> the newest clock applied, for those of KEYS sync knows."""
-        wanted = set(keys)
-        uuids = sorted({uuid for _table, uuid in keys})
+        by_table: dict[str, list[str]] = {}
+        for table, uuid in keys:
+            by_table.setdefault(table, []).append(uuid)
         found: dict[Key, str] = {}
-        for start in range(0, len(uuids), 5000):
-            chunk = uuids[start : start + 5000]
-            marks = ", ".join("?" for _ in chunk)
-            query = f"SELECT table_name, uuid, hlc FROM sync_records WHERE uuid IN ({marks})"
-            for table, uuid, hlc in self.db.execute(query, chunk):
-                if (table, uuid) in wanted:
+        for table, uuids in by_table.items():
+            for start in range(0, len(uuids), 5000):
+                chunk = uuids[start : start + 5000]
+                marks = ", ".join("?" for _ in chunk)
+                query = f"SELECT uuid, hlc FROM sync_records WHERE table_name = ? AND uuid IN ({marks})"
+                for uuid, hlc in self.db.execute(query, [table, *chunk]):
                     found[(table, uuid)] = hlc
         return found
 
