@@ -17,7 +17,7 @@ from mentorlog.store.dump.write import REFERENCES
 from mentorlog.store.journal import Journal
 from mentorlog.store.records.sessions import NewAction
 from mentorlog.store.sync.apply import content_key
-from mentorlog.store.sync.files import FILE_NAME, ChangeFileCodec, PlainCodec
+from mentorlog.store.sync.files import FILE_NAME, ChangeFileCodec, PlainCodec, SyncFolder
 from mentorlog.store.sync.run import SyncReport
 
 TODAY = date(2026, 11, 26)
@@ -62,12 +62,14 @@ class SharedFolder:
 class MachineFolder:
     def __init__(self, shared: SharedFolder, view: dict[tuple[str, str], bytes]) -> None:
         self.shared, self.seen = shared, view
+        self.written: list[tuple[str, str]] = []  # by the sync under way
 
     def devices(self) -> list[str]:
         return sorted({device for device, _ in self.seen})
 
     def files(self, device: str) -> list[tuple[int, str]]:
-        return sorted((int(name[:8]), name) for owner, name in self.seen if owner == device and FILE_NAME.match(name))
+        found = ((FILE_NAME.match(name), name) for owner, name in self.seen if owner == device)
+        return sorted((int(match.group(1)), name) for match, name in found if match)
 
     def read(self, device: str, name: str) -> bytes:
         return self.seen[(device, name)]
@@ -76,11 +78,18 @@ class MachineFolder:
         assert (device, name) not in self.shared.files, "a change file was rewritten"
         self.shared.files[(device, name)] = data
         self.seen[(device, name)] = data
+        self.written.append((device, name))
         return f"{device}/{name}"
 
     def replace_key(self, device: str, name: str, data: bytes) -> None:
         self.shared.files[(device, name)] = data  # reaches the other machines like any file
         self.seen[(device, name)] = data
+
+    def discard_new(self) -> None:
+        for key in self.written:
+            self.shared.files.pop(key, None)
+            self.seen.pop(key, None)
+        self.written = []
 
 
 class Machine:
@@ -128,9 +137,11 @@ class Machine:
             pass
         self.removed |= before - self.uuids()
 
-    def sync(self, codec: ChangeFileCodec | None = None) -> SyncReport:
+    def sync(self, codec: ChangeFileCodec | None = None, through: SyncFolder | None = None) -> SyncReport:
+        """Sync through this machine's view of the folder (or THROUGH, a wrapper of it)."""
+        self.folder.written = []
         with self.command("sync") as journal:
-            return journal.sync.sync_through(self.folder, codec or PlainCodec())
+            return journal.sync.sync_through(through or self.folder, codec or PlainCodec())
 
     def dump(self) -> dict[str, dict[str, Any]]:
         """The journal as compared between machines: records by uuid, without local ids."""

@@ -70,7 +70,7 @@ def test_an_import_twice_changes_nothing_and_one_undo_takes_it_back(run: Run, db
     assert counts(db_path) == before
     assert all(s["with"] == "Anna Schmidt" for s in listing(run, "sessions"))
     undone = run("undo", "--yes")
-    assert "removed 4 sessions" in undone.stdout
+    assert "removed sessions 1–4" in undone.stdout
     assert listing(run, "sessions") == []
 
 

@@ -59,12 +59,12 @@ def test_the_newer_of_two_concurrent_edits_wins_on_every_machine() -> None:
     assert titles(a) == titles(b) == ["Edited on B, later"]
 
 
-def test_a_clock_a_year_behind_cannot_make_an_old_edit_win_but_its_next_edit_after_syncing_does() -> None:
-    folder, (right, behind) = world(timedelta(0), timedelta(days=-365))
+def test_a_clock_hours_behind_cannot_make_an_old_edit_win_but_its_next_edit_after_syncing_does() -> None:
+    folder, (right, behind) = world(timedelta(0), timedelta(hours=-20))
     with right.command() as journal:
         journal.goals.add_goal("Draft")
     everyone_syncs(folder, [right, behind])
-    with behind.command() as journal:  # made first, stamped a year in the past
+    with behind.command() as journal:  # made first, stamped 20 hours in the past
         journal.goals.update_goal(goal_by_title(behind, "Draft"), GoalPatch(title="old edit"))
     later([right, behind])
     with right.command() as journal:
@@ -75,6 +75,21 @@ def test_a_clock_a_year_behind_cannot_make_an_old_edit_win_but_its_next_edit_aft
         journal.goals.update_goal(goal_by_title(behind, "newer edit"), GoalPatch(title="edit after syncing"))
     everyone_syncs(folder, [right, behind])
     assert titles(right) == titles(behind) == ["edit after syncing"]
+
+
+def test_a_clock_a_year_behind_refuses_the_others_files_until_it_is_set_right() -> None:
+    # a change stamped more than a day ahead of this machine is refused, not adopted (a far-future stamp would
+    # otherwise win over every later edit): a machine whose clock is a year behind sees every present-day file so
+    right_folder, (right, behind) = world(timedelta(0), timedelta(days=-365))
+    with right.command() as journal:
+        journal.goals.add_goal("Draft")
+    right.sync()
+    right_folder.propagate_all()
+    report = behind.sync()
+    assert report.files_applied == 0 and [s.refused for s in report.skipped] == [True]
+    assert "more than a day ahead of this machine" in report.skipped[0].reason and titles(behind) == []
+    behind.skew = timedelta(0)  # its clock set right: the same file is read again and applied
+    assert behind.sync().files_applied == 1 and titles(behind) == ["Draft"]
 
 
 def test_a_deletion_wins_over_an_older_edit_and_a_later_edit_wins_over_a_deletion() -> None:
@@ -192,7 +207,7 @@ def test_a_half_copied_file_is_skipped_then_applied_once_it_is_whole() -> None:
 
 
 def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
-    from mentorlog.store.sync.files import Change, encode, hlc_text
+    from mentorlog.store.sync.files import Change, encode, hlc_text, micros
 
     folder, (a, b) = world()
     with a.command() as journal:
@@ -202,11 +217,18 @@ def test_a_file_whose_values_this_journal_refuses_is_skipped_whole() -> None:
     bad = Change(
         "goals",
         "00000000-0000-4000-8000-000000000001",
-        hlc_text(2**60, 0, "00000000000000ee"),
+        hlc_text(micros("2026-11-26T09:00:00+00:00"), 0, "00000000000000ee"),
         {**record, "uuid": "00000000-0000-4000-8000-000000000001", "title": "New", "progress": 101},
     )
-    good = Change("goals", record["uuid"], hlc_text(2**60, 1, "00000000000000ee"), {**record, "title": "Renamed"})
-    folder.files[("00000000000000ee", "00000001.jsonl")] = encode("00000000000000ee", 1, "2026-11-26", [good, bad])
+    good = Change(
+        "goals",
+        record["uuid"],
+        hlc_text(micros("2026-11-26T09:00:00+00:00"), 1, "00000000000000ee"),
+        {**record, "title": "Renamed"},
+    )
+    folder.files[("00000000000000ee", "00000001.jsonl")] = encode(
+        "00000000000000ee", 1, "2026-11-26T09:00:00+00:00", [good, bad]
+    )
     folder.propagate_all()
     report = b.sync()
     assert [(s.reason, s.refused) for s in report.skipped] == [

@@ -45,16 +45,20 @@ def hostile_folder(root: Path) -> Path:
     folder = root / "mentorlog-sync" / DEVICE
     folder.mkdir(parents=True)
     hlc = f"{2**52:016x}-00000000-{DEVICE}"
-    # a valid file whose header's created_at is hostile (shown by --status as the device's last file)
+    # a file whose header's created_at is hostile: refused (not a timestamp), its text quoted in the warning
     (folder / "00000001.jsonl").write_bytes(
         change_file(1, [{"t": "goals", "u": "g-1", "h": hlc, "r": goal("g-1")}], created_at=ESCAPE + BIDI)
     )
     # a change whose uuid is hostile and disagrees with its record: quoted in the warning
     (folder / "00000002.jsonl").write_bytes(
-        change_file(2, [{"t": "goals", "u": ESCAPE + BIDI, "h": hlc, "r": goal("g-2")}], created_at="2026-11-20")
+        change_file(
+            2, [{"t": "goals", "u": ESCAPE + BIDI, "h": hlc, "r": goal("g-2")}], created_at="2026-11-20T10:00:00+00:00"
+        )
     )
     # a header naming another device, hostile
-    (folder / "00000003.jsonl").write_bytes(change_file(3, [], created_at="2026-11-20", device=BIDI + ESCAPE))
+    (folder / "00000003.jsonl").write_bytes(
+        change_file(3, [], created_at="2026-11-20T10:00:00+00:00", device=BIDI + ESCAPE)
+    )
     return root
 
 
@@ -64,10 +68,13 @@ def test_sync_warnings_show_the_folders_text_inert(run: Run, tmp_path: Path) -> 
     result = run("sync", str(shared))
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: skipped")]
-    assert len(warnings) == 2, result.stderr
+    assert len(warnings) == 3, result.stderr
     assert raw(result.stdout) == [] and raw(result.stderr) == []
-    assert "\\x1b]0;owned\\x07" in result.stderr and "\\u202eexe.txt" in result.stderr
-    assert "00000002.jsonl" in warnings[0] and "00000003.jsonl" in warnings[1]
+    assert "\\x1b]0;owned\\x07" in warnings[0] and "\\u202eexe.txt" in warnings[0]  # the header's created_at
+    assert "\\x1b]0;owned\\x07" in warnings[1] and "\\u202eexe.txt" in warnings[2]  # a uuid, a device name
+    assert [name in line for name, line in zip(("00000001", "00000002", "00000003"), warnings, strict=True)] == [
+        True
+    ] * 3
 
 
 def test_sync_status_shows_the_folders_text_inert(run: Run, tmp_path: Path) -> None:
@@ -78,7 +85,8 @@ def test_sync_status_shows_the_folders_text_inert(run: Run, tmp_path: Path) -> N
     assert status.exit_code == 0, status.output
     assert raw(status.stdout) == [] and raw(status.stderr) == []
     line = next(line for line in status.stdout.splitlines() if DEVICE in line)
-    assert line.startswith(f"  {DEVICE}  ") and "\\x1b" in line
+    # the refused files' text never reaches the status: the device is named by its folder, its files counted
+    assert line.startswith(f"  {DEVICE}  ") and "3 not applied yet" in line
     as_json = run("sync", "--status", str(shared), "--json")
     assert as_json.exit_code == 0 and raw(as_json.stdout) == []
     devices = json.loads(as_json.stdout)["devices"]

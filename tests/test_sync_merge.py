@@ -222,14 +222,16 @@ def test_a_person_deleted_while_the_other_machine_adds_a_session_action_topic_an
 
 def test_change_files_of_the_first_format_whole_records_still_apply(run: Run, shared: Path, tmp_path: Path) -> None:
     """A file written before field merge: every field has the change's clock, the newest record wins whole."""
-    from mentorlog.store.sync.files import Change, encode, hlc_text
+    from mentorlog.store.sync.files import Change, encode, hlc_text, micros
 
     run("goal", "add", "Mine")
     assert run("sync", str(shared)).exit_code == 0
     record = json.loads(run("export", "--format", "json", "--all").stdout)["goals"][0]
     record.pop("id")
     device = "00000000000000ee"
-    old = Change("goals", record["uuid"], hlc_text(2**55, 0, device), {**record, "title": "Renamed there"})
+    # an hour after the record was made here (a clock more than a day ahead would be refused)
+    wall = micros(record["updated_at"]) + 3_600_000_000
+    old = Change("goals", record["uuid"], hlc_text(wall, 0, device), {**record, "title": "Renamed there"})
     (shared / FOLDER / device).mkdir()
     (shared / FOLDER / device / "00000001.jsonl").write_bytes(encode(device, 1, "2026-11-26T10:00:00+00:00", [old]))
     assert b'"f"' not in (shared / FOLDER / device / "00000001.jsonl").read_bytes()
@@ -241,15 +243,17 @@ def test_change_files_of_the_first_format_whole_records_still_apply(run: Run, sh
 def test_a_change_whose_field_clocks_are_later_than_its_own_is_skipped_as_damaged(
     run: Run, shared: Path, tmp_path: Path
 ) -> None:
-    from mentorlog.store.sync.files import Change, encode, hlc_text
+    from mentorlog.store.sync.files import Change, encode, hlc_text, micros
 
     run("goal", "add", "Mine")
     assert run("sync", str(shared)).exit_code == 0
     record = json.loads(run("export", "--format", "json", "--all").stdout)["goals"][0]
     record.pop("id")
     device = "00000000000000ee"
-    clock = hlc_text(2**55, 0, device)
-    later = hlc_text(2**56, 0, device)  # a field "changed" after the change itself: forged
+    clock = hlc_text(micros(record["updated_at"]) + 3_600_000_000, 0, device)  # within a day: not refused
+    later = hlc_text(
+        micros(record["updated_at"]) + 7_200_000_000, 0, device
+    )  # a field "changed" after the change itself: forged
     forged = Change("goals", record["uuid"], clock, {**record, "title": "Forged"}, {"title": later}, {"title": None})
     (shared / FOLDER / device).mkdir()
     (shared / FOLDER / device / "00000001.jsonl").write_bytes(encode(device, 1, "2026-11-26T10:00:00+00:00", [forged]))

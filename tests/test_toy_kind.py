@@ -99,7 +99,7 @@ def test_a_toy_kind_added_by_the_documented_steps_works_end_to_end(tmp_path: Pat
     run("delete", "toy", "1", "--yes")
     assert "no toy with id 1" in run("show", "toy", "1", ok=False).stderr
     undone = run("undo", "--yes").stdout
-    assert "restored toy 1" in undone  # undo names what it restored by id
+    assert "restored toy 1" in undone
     assert json.loads(run("show", "toy", "1", "--json").stdout)["text"] == "A wooden train"
 
     dump_file = tmp_path / "dump.json"

@@ -339,17 +339,17 @@ def import_(
 
 
 def _added_updated(added: dict[str, int], updated: dict[str, int]) -> list[str]:
-    """`added 3 sessions, 1 person` and `; updated 2 action items`, as far as there are any."""
+    """`added 3 sessions, 1 person; updated 2 action items` as one phrase, as far as there are any."""
     from mentorlog.store.undo import counted
 
     adds = ", ".join(counted(TABLES.get(table, table), count) for table, count in added.items() if count)
     updates = ", ".join(counted(TABLES.get(table, table), count) for table, count in updated.items() if count)
-    parts = []
+    done = []
     if adds:
-        parts.append(_("added {records}").format(records=adds))
+        done.append(_("added {records}").format(records=adds))
     if updates:
-        parts.append(("; " if adds else "") + _("updated {records}").format(records=updates))
-    return parts
+        done.append(_("updated {records}").format(records=updates))
+    return ["; ".join(done)] if done else []
 
 
 def _import_foreign(

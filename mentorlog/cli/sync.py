@@ -136,7 +136,7 @@ def _tell(
                 ngettext(
                     "Sent a snapshot of {n} change ({files}).", "Sent a snapshot of {n} changes ({files}).", report.sent
                 )
-                if report.first
+                if report.snapshot
                 else ngettext("Sent {n} change ({files}).", "Sent {n} changes ({files}).", report.sent)
             )
             common.say(sent.format(n=report.sent, files=files))
@@ -189,6 +189,7 @@ def _report_json(report: SyncReport, views: _Views) -> dict[str, Any]:
     return {
         "device": report.device,
         "first": report.first,
+        "snapshot": report.snapshot,
         "sent": report.sent,
         "files_written": report.written,
         "received": report.received,

@@ -550,6 +550,36 @@ def m013_people_name_key(db: Database) -> None:
 
 
 @migrations()
+def m020_sync_records_by_table(db: Database) -> None:
+    """Sync names a record by its table and its uuid together: a tombstone that names another table for a uuid
+    (a hostile or damaged file) is its own entry and hides nothing. What sync knows per record, and the records
+    it keeps aside, are keyed by (table_name, uuid)."""
+    # a journal that ran m025_sync_fields before this one (a development build) keeps its field-merge columns
+    had = {row[1] for row in db.execute("PRAGMA table_info(sync_records)").fetchall()}
+    extra = [column for column in ("record", "stamps", "with_parent") if column in had]
+    db.execute(
+        "CREATE TABLE sync_records_new (uuid TEXT NOT NULL, table_name TEXT NOT NULL, hlc TEXT NOT NULL, "
+        "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), row_id INTEGER, "
+        + "".join(f"{column} TEXT, " for column in extra)
+        + "PRIMARY KEY (table_name, uuid))"
+    )
+    columns = ", ".join(["uuid", "table_name", "hlc", "deleted", "row_id", *extra])
+    db.execute(f"INSERT INTO sync_records_new ({columns}) SELECT {columns} FROM sync_records")
+    db.execute("DROP TABLE sync_records")
+    db.execute("ALTER TABLE sync_records_new RENAME TO sync_records")
+    db.execute("CREATE INDEX idx_sync_records_row ON sync_records (table_name, row_id)")
+    if "with_parent" in extra:
+        db.execute("CREATE INDEX idx_sync_records_with ON sync_records (with_parent) WHERE with_parent IS NOT NULL")
+    db.execute(
+        "CREATE TABLE sync_pending_new (uuid TEXT NOT NULL, table_name TEXT NOT NULL, record TEXT NOT NULL, "
+        "PRIMARY KEY (table_name, uuid))"
+    )
+    db.execute("INSERT INTO sync_pending_new SELECT uuid, table_name, record FROM sync_pending")
+    db.execute("DROP TABLE sync_pending")
+    db.execute("ALTER TABLE sync_pending_new RENAME TO sync_pending")
+
+
+@migrations()
 def m025_sync_fields(db: Database) -> None:
     """Sync merges per field (docs/sync.md): each record's merged content with the clock of every field (and of
     the change each field's value replaced), kept for deleted records too so that a later change elsewhere
@@ -562,7 +592,7 @@ def m025_sync_fields(db: Database) -> None:
     db.execute(
         "CREATE TABLE sync_conflicts (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, table_name TEXT NOT NULL, "
         "field TEXT NOT NULL, kept TEXT NOT NULL, kept_hlc TEXT NOT NULL, set_aside TEXT NOT NULL, "
-        "set_aside_hlc TEXT NOT NULL, found_at TEXT NOT NULL, UNIQUE (uuid, field, set_aside_hlc))"
+        "set_aside_hlc TEXT NOT NULL, found_at TEXT NOT NULL, UNIQUE (table_name, uuid, field, set_aside_hlc))"
     )
 
 

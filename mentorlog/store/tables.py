@@ -151,6 +151,7 @@ MIGRATIONS = (
     "m011_goals_created_index",
     "m012_search_by_recency",
     "m013_people_name_key",
+    "m020_sync_records_by_table",
     "m025_sync_fields",
     "m030_sync_key_wrapped",
     "m040_topic_dropped",

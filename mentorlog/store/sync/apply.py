@@ -34,6 +34,7 @@ from mentorlog.store.dump.write import GOAL_LINKS, REFERENCES, TAGGED
 from mentorlog.store.sync.files import Change
 
 ORDER = [table.name for table in tables.synced()]
+Key = tuple[str, str]  # a record as sync names it: (table, uuid)
 # References that may be empty but whose loss would change what a record says (an empty rater is "me", an empty
 # owner of a skill makes it mine): while the referenced record is absent, the record waits, as with NOT NULL ones.
 NEEDED = {(table.name, parent.column) for table in tables.synced() for parent in table.parents if parent.waits}
@@ -108,6 +109,15 @@ def comparable(value: Any) -> Any:
     return sorted(value) if isinstance(value, list) else value
 
 
+def _by_table(keys: list[Key], size: int = 5000) -> list[tuple[str, list[str]]]:
+    """KEYS as (table, uuids) in chunks of at most SIZE, for `table_name = ? AND uuid IN (...)`."""
+    grouped: dict[str, list[str]] = {}
+    for table, uuid in keys:
+        grouped.setdefault(table, []).append(uuid)
+    return [(table, uuids[start : start + size]) for table, uuids in grouped.items()
+            for start in range(0, len(uuids), size)]  # fmt: skip
+
+
 def references_of(table: str, record: dict[str, Any]) -> list[tuple[str, str]]:
     """(table, uuid) of every record RECORD refers to, linked goals included."""
     found = [(target, record[key]) for _column, (target, key) in REFERENCES[table].items() if record.get(key)]
@@ -156,7 +166,7 @@ def checked(changes: list[Change]) -> list[Change]:
 
 class SyncApplyRepo(Repo):
     local_device: str = ""
-    _deleted_here: dict[str, bool] = {}  # noqa: RUF012 (set per step)
+    _deleted_here: dict[Key, bool] = {}  # noqa: RUF012 (set per step)
 
     def _not_null(self, table: str) -> dict[str, bool]:
         """Column -> NOT NULL, for every column of TABLE (read once per journal object)."""
@@ -180,8 +190,8 @@ class SyncApplyRepo(Repo):
         found = self.scalar(f"SELECT id FROM {table} WHERE uuid = ?", [uuid])
         return None if found is None else int(found)
 
-    def is_deleted(self, uuid: str) -> bool:
-        return bool(self.scalar("SELECT deleted FROM sync_records WHERE uuid = ?", [uuid]))
+    def is_deleted(self, table: str, uuid: str) -> bool:
+        return bool(self.scalar("SELECT deleted FROM sync_records WHERE table_name = ? AND uuid = ?", [table, uuid]))
 
     def serialise(self, table: str, row_id: int) -> dict[str, Any]:
         record = self.journal.dump.dump_records(table, [row_id])[0]
@@ -192,17 +202,16 @@ class SyncApplyRepo(Repo):
 
     # merged states ------------------------------------------------------------------------------------
 
-    def states(self, uuids: list[str]) -> dict[str, State]:
-        """The merged state of each of UUIDS that sync knows (one from before field merge: every field has the
-        record's clock, its content is what the journal shows or keeps aside)."""
-        found: dict[str, State] = {}
-        for start in range(0, len(uuids), 5000):
-            chunk = uuids[start : start + 5000]
+    def states(self, keys: list[Key]) -> dict[Key, State]:
+        """The merged state of each of KEYS (table, uuid) that sync knows (one from before field merge: every field
+        has the record's clock, its content is what the journal shows or keeps aside)."""
+        found: dict[Key, State] = {}
+        for table, chunk in _by_table(keys):
             marks = ", ".join("?" for _ in chunk)
             for row in self.rows(
-                f"SELECT s.*, p.record AS pending FROM sync_records s LEFT JOIN sync_pending p USING (uuid) "
-                f"WHERE s.uuid IN ({marks})",
-                chunk,
+                "SELECT s.*, p.record AS pending FROM sync_records s LEFT JOIN sync_pending p "
+                f"USING (table_name, uuid) WHERE s.table_name = ? AND s.uuid IN ({marks})",
+                [table, *chunk],
             ):
                 record = json.loads(row["record"]) if row["record"] else None
                 stamps = json.loads(row["stamps"]) if row["stamps"] else None
@@ -214,7 +223,7 @@ class SyncApplyRepo(Repo):
                         record = None if found_id is None else self.serialise(row["table_name"], found_id)
                 if stamps is None:
                     stamps = {name: [row["hlc"], None] for name in record or {} if name != "uuid"}
-                found[row["uuid"]] = State(
+                found[(row["table_name"], row["uuid"])] = State(
                     row["table_name"],
                     record,
                     stamps,
@@ -226,18 +235,18 @@ class SyncApplyRepo(Repo):
                 )
         return found
 
-    def save_states(self, states: dict[str, State], row_ids: dict[str, int | None] | None = None) -> None:
+    def save_states(self, states: dict[Key, State], row_ids: dict[Key, int | None] | None = None) -> None:
         ids = row_ids or {}
         self.db.executemany(
             "INSERT INTO sync_records (uuid, table_name, hlc, deleted, row_id, record, stamps, with_parent) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO UPDATE SET table_name = excluded.table_name, "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, uuid) DO UPDATE SET "
             "hlc = excluded.hlc, deleted = excluded.deleted, row_id = coalesce(excluded.row_id, sync_records.row_id), "
             "record = excluded.record, stamps = excluded.stamps, with_parent = excluded.with_parent",
             [
-                (uuid, state.table, state.hlc, int(state.deleted), ids.get(uuid),
+                (uuid, table, state.hlc, int(state.deleted), ids.get((table, uuid)),
                  None if state.record is None else msgspec.json.encode(state.record, order="sorted").decode(),
                  self._stamps_text(state), state.with_)
-                for uuid, state in states.items()
+                for (table, uuid), state in states.items()
             ],
         )  # fmt: skip
 
@@ -253,12 +262,13 @@ class SyncApplyRepo(Repo):
             return None
         return msgspec.json.encode(state.stamps, order="sorted").decode()
 
-    def fold(self, states: dict[str, State], change: Change, conflicts: list[Conflict]) -> None:
+    def fold(self, states: dict[Key, State], change: Change, conflicts: list[Conflict]) -> None:
         """Merge CHANGE into the state of its record: the newer clock wins per field, a deletion per record."""
-        state = states.get(change.uuid)
+        key = (change.table, change.uuid)
+        state = states.get(key)
         if change.record is None:
             if state is None:
-                states[change.uuid] = State(change.table, None, {}, change.hlc, True, change.with_)
+                states[key] = State(change.table, None, {}, change.hlc, True, change.with_)
             elif change.hlc > state.hlc:
                 state.hlc, state.deleted, state.with_ = change.hlc, True, change.with_
             return
@@ -267,7 +277,7 @@ class SyncApplyRepo(Repo):
                     for name in change.record if name != "uuid"}  # fmt: skip
         if state is None or state.record is None:
             newer = state is None or change.hlc > state.hlc
-            states[change.uuid] = State(
+            states[key] = State(
                 change.table, dict(change.record), incoming,
                 change.hlc if newer else state.hlc,  # type: ignore[union-attr]
                 not newer, None if newer else state.with_,  # type: ignore[union-attr]
@@ -305,7 +315,7 @@ class SyncApplyRepo(Repo):
             state.hlc, state.deleted, state.with_ = change.hlc, False, None
 
     def local_edits(
-        self, table: str, uuid: str, now: dict[str, Any], merged: State | None, gone_here: set[str]
+        self, table: str, uuid: str, now: dict[str, Any], merged: State | None, gone_here: set[Key]
     ) -> dict[str, Any]:
         """The fields of a record that were changed here since the last sync: where the row (NOW) differs from the
         merged content, except where the row only shows less of it as sync left it (a reference to a record absent
@@ -319,12 +329,16 @@ class SyncApplyRepo(Repo):
             before = old.get(name)
             if name == "uuid" or comparable(value) == comparable(before):
                 continue
-            shown_empty = name in keys and value is None and before is not None and before not in gone_here
+            shown_empty = (
+                name in keys and value is None and before is not None and (keys[name], before) not in gone_here
+            )
             if shown_empty and self.local_id(keys[name], str(before)) is None:
                 continue
             if name == "goal_uuids":
                 absent = [
-                    goal for goal in before or [] if goal not in gone_here and self.local_id("goals", goal) is None
+                    goal
+                    for goal in before or []
+                    if ("goals", goal) not in gone_here and self.local_id("goals", goal) is None
                 ]
                 value = sorted(set(value or []) | set(absent))
                 if value == sorted(before or []):
@@ -334,7 +348,7 @@ class SyncApplyRepo(Repo):
             if (
                 table == "goals"
                 and name == "parent_uuid"
-                and self.scalar("SELECT 1 FROM sync_pending WHERE uuid = ?", [uuid])
+                and self.scalar("SELECT 1 FROM sync_pending WHERE table_name = 'goals' AND uuid = ?", [uuid])
             ):
                 continue
             edits[name] = value
@@ -349,81 +363,102 @@ class SyncApplyRepo(Repo):
         machine's clock for the records it brings back (without it, none are)."""
         applied = Applied()
         self.local_device = local_device
-        states = self.states(sorted({change.uuid for change in changes}))
-        self._deleted_here = {uuid: state.hlc.rsplit("-", 1)[-1] == local_device
-                              for uuid, state in states.items() if state.deleted}  # fmt: skip
+        states = self.states(sorted({(change.table, change.uuid) for change in changes}))
+        self._deleted_here = {key: state.hlc.rsplit("-", 1)[-1] == local_device
+                              for key, state in states.items() if state.deleted}  # fmt: skip
         for change in changes:
             self.fold(states, change, applied.conflicts)
         self.save_states(states)
         applied.conflicts = self._keep_conflicts(applied.conflicts)
         work = self._pending_entries()
-        before_cut = {uuid for uuid, entry in work.items() if entry.table == "goals"}
-        dead = [(uuid, state) for uuid, state in states.items() if state.deleted]
-        removed: list[str] = []
-        for uuid, state in sorted(dead, key=lambda item: -ORDER.index(item[1].table)):
-            work.pop(uuid, None)
-            found = self.local_id(state.table, uuid)
+        before_cut = {uuid for table, uuid in work if table == "goals"}
+        dead = [(key, state) for key, state in states.items() if state.deleted]
+        removed: list[Key] = []
+        for key, state in sorted(dead, key=lambda item: -ORDER.index(item[1].table)):
+            work.pop(key, None)
+            found = self.local_id(*key)
             if found is not None:
                 self._remove_row(state.table, found, work)
-                removed.append(uuid)
-        for uuid, state in states.items():
+                removed.append(key)
+        for key, state in states.items():
             if not state.deleted and state.record is not None:
-                work[uuid] = Entry(state.table, dict(state.record))
-        came_back = [uuid for uuid, state in states.items() if state.was_deleted and not state.deleted]
+                work[key] = Entry(state.table, dict(state.record))
+        came_back = [key for key, state in states.items() if state.was_deleted and not state.deleted]
         # a record deleted with another one that is here (changed after the deletion elsewhere) stays with it
         parents = {state.with_ for state in states.values() if state.deleted and state.with_}
-        staying = {uuid for uuid, state in self.states(sorted(parents)).items() if not state.deleted}
+        staying = {key for key, state in self.states(self._keys_of(parents)).items() if not state.deleted}
         came_back += sorted(staying - set(came_back))
         if stamp is not None:
             self._bring_back(work, came_back, stamp, applied, staying)
-        back = came_back + [revived.uuid for revived in applied.revived] + [c.uuid for c in applied.send]
-        for uuid, record in self._referrers(back).items():  # what refers to a record back here shows it again
-            work.setdefault(uuid, Entry(record[0], record[1]))
-        applied.deleted = sum(1 for uuid in removed if self.is_deleted(uuid))
+        back = came_back + [(revived.table, revived.uuid) for revived in applied.revived]
+        back += [(c.table, c.uuid) for c in applied.send]
+        for key, record in self._referrers(back).items():  # what refers to a record back here shows it again
+            work.setdefault(key, Entry(record[0], record[1]))
+        applied.deleted = sum(1 for key in removed if self.is_deleted(*key))
         applied.changed = self._settle(work)
         applied.loops = self._cut_goal_loops(work, before_cut)
         self._tell_people_apart(work)
         self._keep_pending(work)
         return applied
 
-    def _referrers(self, uuids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-        """The live records whose merged content refers to one of UUIDS (records that came back): uuid ->
+    def _referrers(self, keys: list[Key]) -> dict[Key, tuple[str, dict[str, Any]]]:
+        """The live records whose merged content refers to one of KEYS (records that came back): (table, uuid) ->
         (table, record). A scan of the merged contents, paid only when records come back."""
-        wanted = sorted(set(uuids))
-        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        wanted = sorted(set(keys))
+        found: dict[Key, tuple[str, dict[str, Any]]] = {}
         for start in range(0, len(wanted), 50):
             chunk = wanted[start : start + 50]
             where = " OR ".join("record LIKE ?" for _ in chunk)
             for row in self.rows(
                 "SELECT uuid, table_name, record FROM sync_records "
                 f"WHERE deleted = 0 AND record IS NOT NULL AND ({where})",
-                [f"%{uuid}%" for uuid in chunk],
+                [f"%{uuid}%" for _table, uuid in chunk],
             ):
                 record = json.loads(row["record"])
-                if {target for _table, target in references_of(row["table_name"], record)} & set(chunk):
-                    found[row["uuid"]] = (row["table_name"], record)
+                if set(references_of(row["table_name"], record)) & set(chunk):
+                    found[(row["table_name"], row["uuid"])] = (row["table_name"], record)
         return found
 
-    def _dead_among(self, uuids: list[str]) -> set[str]:
-        """Those of UUIDS whose newest change is a deletion."""
-        found: set[str] = set()
-        for start in range(0, len(uuids), 5000):
-            chunk = uuids[start : start + 5000]
+    def _dead_among(self, keys: list[Key]) -> set[Key]:
+        """Those of KEYS whose newest change is a deletion."""
+        found: set[Key] = set()
+        for table, chunk in _by_table(keys):
             marks = ", ".join("?" for _ in chunk)
             found.update(
-                row[0] for row in self.db.execute(
-                    f"SELECT uuid FROM sync_records WHERE deleted = 1 AND uuid IN ({marks})", chunk
+                (table, row[0]) for row in self.db.execute(
+                    f"SELECT uuid FROM sync_records WHERE deleted = 1 AND table_name = ? AND uuid IN ({marks})",
+                    [table, *chunk],
                 )
             )  # fmt: skip
         return found
 
-    def _stored(self, uuids: list[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for start in range(0, len(uuids), 5000):
-            chunk = uuids[start : start + 5000]
+    def _keys_of(self, uuids: set[str] | list[str]) -> list[Key]:
+        """(table, uuid) of every record sync knows with one of UUIDS (a deletion names the record it went with
+        by its uuid alone)."""
+        found: list[Key] = []
+        wanted = sorted(set(uuids))
+        for start in range(0, len(wanted), 5000):
+            chunk = wanted[start : start + 5000]
             marks = ", ".join("?" for _ in chunk)
-            for row in self.db.execute(f"SELECT uuid, hlc FROM sync_records WHERE uuid IN ({marks})", chunk):
-                found[row[0]] = row[1]
+            found += [
+                (row[0], row[1])
+                for row in self.db.execute(f"SELECT table_name, uuid FROM sync_records WHERE uuid IN ({marks})", chunk)
+            ]
+        return sorted(found)
+
+    def _stored(self, keys: list[Key]) -> dict[Key, str]:
+        """(table, uuid) -> the newest clock applied, for those of KEYS sync knows."""
+        by_table: dict[str, list[str]] = {}
+        for table, uuid in keys:
+            by_table.setdefault(table, []).append(uuid)
+        found: dict[Key, str] = {}
+        for table, uuids in by_table.items():
+            for start in range(0, len(uuids), 5000):
+                chunk = uuids[start : start + 5000]
+                marks = ", ".join("?" for _ in chunk)
+                query = f"SELECT uuid, hlc FROM sync_records WHERE table_name = ? AND uuid IN ({marks})"
+                for uuid, hlc in self.db.execute(query, [table, *chunk]):
+                    found[(table, uuid)] = hlc
         return found
 
     def _keep_conflicts(self, conflicts: list[Conflict]) -> list[Conflict]:
@@ -441,53 +476,55 @@ class SyncApplyRepo(Repo):
         return new
 
     def _bring_back(
-        self, work: dict[str, Entry], came_back: list[str], stamp: Callable[[], str], applied: Applied,
-        staying: set[str],
+        self, work: dict[Key, Entry], came_back: list[Key], stamp: Callable[[], str], applied: Applied,
+        staying: set[Key],
     ) -> None:  # fmt: skip
         """Deleted records that live records refer to come back, and with every record that came back, the
         records deleted with it; each as a change of this machine's (sent at once), so that it stays."""
-        revived: dict[str, Revived] = {}
+        revived: dict[Key, Revived] = {}
         parents = list(came_back)
         while True:
             gone = self._dead_among(list(work))
-            wanted: dict[str, dict[str, int]] = {}
-            for uuid, entry in work.items():
-                if uuid in gone:
+            wanted: dict[Key, dict[str, int]] = {}
+            for key, entry in work.items():
+                if key in gone:
                     continue
-                for target_uuid in {target_uuid for _target, target_uuid in references_of(entry.table, entry.record)}:
-                    referred = wanted.setdefault(target_uuid, {})
+                for target in set(references_of(entry.table, entry.record)):
+                    referred = wanted.setdefault(target, {})
                     referred[entry.table] = referred.get(entry.table, 0) + 1
             dead = self._dead_among(list(wanted))
-            wanted = {uuid: referred for uuid, referred in wanted.items() if uuid in dead}
-            found = {uuid: state for uuid, state in self.states(sorted(wanted)).items() if state.record is not None}
+            wanted = {key: referred for key, referred in wanted.items() if key in dead}
+            found = {key: state for key, state in self.states(sorted(wanted)).items() if state.record is not None}
+            by_uuid = {uuid: (table, uuid) for table, uuid in parents}
             children = self.rows(
-                "SELECT uuid, with_parent FROM sync_records "
+                "SELECT table_name, uuid, with_parent FROM sync_records "
                 "WHERE deleted = 1 AND record IS NOT NULL AND with_parent IN "
-                f"({', '.join('?' for _ in parents)})",
-                parents,
-            ) if parents else []  # fmt: skip
-            with_parent = {row["uuid"]: row["with_parent"] for row in children}
-            found.update({uuid: state for uuid, state in self.states(sorted(with_parent)).items() if uuid not in found})
+                f"({', '.join('?' for _ in by_uuid)})",
+                list(by_uuid),
+            ) if by_uuid else []  # fmt: skip
+            with_parent = {(row["table_name"], row["uuid"]): by_uuid[row["with_parent"]] for row in children}
+            found.update({key: state for key, state in self.states(sorted(with_parent)).items() if key not in found})
             if not found:
                 return
             parents = []
-            for uuid, state in sorted(found.items(), key=lambda item: ORDER.index(item[1].table)):
+            for (_table, uuid), state in sorted(found.items(), key=lambda item: ORDER.index(item[1].table)):
                 here = state.hlc.rsplit("-", 1)[-1] == self.local_device
                 state.hlc, state.deleted, state.with_ = stamp(), False, None
                 record = dict(state.record or {})
-                work[uuid] = Entry(state.table, record)
+                key = (state.table, uuid)
+                work[key] = Entry(state.table, record)
                 fields = {name: str(clock[0]) for name, clock in state.stamps.items()}
                 applied.send.append(Change(state.table, uuid, state.hlc, record, fields, {}))
-                parents.append(uuid)
-                if uuid in wanted:
-                    revived[uuid] = Revived(state.table, uuid, dict(wanted[uuid]), here=here)
-                    applied.revived.append(revived[uuid])
-                elif uuid in with_parent:
-                    parent = with_parent[uuid]
+                parents.append(key)
+                if key in wanted:
+                    revived[key] = Revived(state.table, uuid, dict(wanted[key]), here=here)
+                    applied.revived.append(revived[key])
+                elif key in with_parent:
+                    parent = with_parent[key]
                     if parent not in revived:
                         parent_state = self.states([parent]).get(parent)
                         revived[parent] = Revived(
-                            parent_state.table if parent_state else "", parent, stayed=parent in staying,
+                            parent[0], parent[1], stayed=parent in staying,
                             here=bool(parent_state) and self._deleted_here.get(parent, False),
                         )  # fmt: skip
                         applied.revived.append(revived[parent])
@@ -495,34 +532,36 @@ class SyncApplyRepo(Repo):
                     counts[state.table] = counts.get(state.table, 0) + 1
             self.save_states(found)
 
-    def _pending_entries(self) -> dict[str, Entry]:
+    def _pending_entries(self) -> dict[Key, Entry]:
         """The records kept aside, with their merged content."""
         return {
-            row["uuid"]: Entry(row["table_name"], json.loads(row["merged"] or row["record"]))
+            (row["table_name"], row["uuid"]): Entry(row["table_name"], json.loads(row["merged"] or row["record"]))
             for row in self.rows(
                 "SELECT p.uuid, p.table_name, p.record, s.record AS merged FROM sync_pending p "
-                "LEFT JOIN sync_records s USING (uuid)"
+                "LEFT JOIN sync_records s USING (table_name, uuid)"
             )
         }
 
-    def _keep_pending(self, work: dict[str, Entry]) -> None:
-        self.db.executemany("DELETE FROM sync_pending WHERE uuid = ?", [(u,) for u, e in work.items() if e.complete])
+    def _keep_pending(self, work: dict[Key, Entry]) -> None:
+        self.db.executemany(
+            "DELETE FROM sync_pending WHERE table_name = ? AND uuid = ?", [k for k, e in work.items() if e.complete]
+        )
         self.db.executemany(
             "INSERT OR REPLACE INTO sync_pending (uuid, table_name, record) VALUES (?, ?, ?)",
-            [(u, e.table, json.dumps(e.record, sort_keys=True)) for u, e in work.items() if not e.complete],
+            [(u, t, json.dumps(e.record, sort_keys=True)) for (t, u), e in work.items() if not e.complete],
         )
 
     # rows -----------------------------------------------------------------------------------------
 
-    def _remove_row(self, table: str, row_id: int, work: dict[str, Entry]) -> None:
+    def _remove_row(self, table: str, row_id: int, work: dict[Key, Entry]) -> None:
         """Delete a row; rows that refer to it and live on lose the reference (or wait, when they need it)."""
         for other, references in REFERENCES.items():
             for column, (target, _key) in references.items():
                 if target != table:
                     continue
                 for dependant in self.rows(f"SELECT id, uuid FROM {other} WHERE {column} = ?", [row_id]):
-                    if self.is_deleted(dependant["uuid"]):
-                        work.pop(dependant["uuid"], None)
+                    if self.is_deleted(other, dependant["uuid"]):
+                        work.pop((other, dependant["uuid"]), None)
                         self._remove_row(other, dependant["id"], work)
                         continue
                     self._aside(other, dependant["id"], dependant["uuid"], work)
@@ -539,25 +578,26 @@ class SyncApplyRepo(Repo):
                     self._aside(linked, record["id"], record["uuid"], work)
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
-    def _aside(self, table: str, row_id: int, uuid: str, work: dict[str, Entry]) -> None:
+    def _aside(self, table: str, row_id: int, uuid: str, work: dict[Key, Entry]) -> None:
         """Keep a record's whole content before its row shows less of it."""
-        if uuid not in work:
-            merged = self.scalar("SELECT record FROM sync_records WHERE uuid = ?", [uuid])
-            work[uuid] = Entry(table, json.loads(merged) if merged else self.serialise(table, row_id))
+        if (table, uuid) not in work:
+            merged = self.scalar("SELECT record FROM sync_records WHERE table_name = ? AND uuid = ?", [table, uuid])
+            work[(table, uuid)] = Entry(table, json.loads(merged) if merged else self.serialise(table, row_id))
 
-    def _settle(self, work: dict[str, Entry]) -> int:
+    def _settle(self, work: dict[Key, Entry]) -> int:
         """Write every record in WORK as far as its references allow, tables in reference order."""
         written = 0
         for table in ORDER:
-            for uuid in [u for u, e in work.items() if e.table == table]:
-                entry = work.get(uuid)
-                if entry is not None and self.is_deleted(uuid):
-                    del work[uuid]
+            for key in [k for k in work if k[0] == table]:
+                entry = work.get(key)
+                uuid = key[1]
+                if entry is not None and self.is_deleted(table, uuid):
+                    del work[key]
                 elif entry is not None:
                     written += self._materialise(uuid, entry, work)
         return written
 
-    def _materialise(self, uuid: str, entry: Entry, work: dict[str, Entry]) -> int:
+    def _materialise(self, uuid: str, entry: Entry, work: dict[Key, Entry]) -> int:
         table, record = entry.table, entry.record
         notnull = self._not_null(table)
         references = REFERENCES[table]
@@ -603,7 +643,7 @@ class SyncApplyRepo(Repo):
                 self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*differ.values(), existing])
             changed = bool(differ)
         changed = self._write_links(table, existing, links) or changed
-        self.db.execute("UPDATE sync_records SET row_id = ? WHERE uuid = ?", [existing, uuid])
+        self.db.execute("UPDATE sync_records SET row_id = ? WHERE table_name = ? AND uuid = ?", [existing, table, uuid])
         return int(changed)
 
     def _links_of(self, table: str, record: dict[str, Any], entry: Entry) -> dict[str, list[Any]]:
@@ -647,13 +687,13 @@ class SyncApplyRepo(Repo):
 
     # goal loops and people's names -----------------------------------------------------------------
 
-    def _cut_goal_loops(self, work: dict[str, Entry], before: set[str]) -> list[LoopCut]:
+    def _cut_goal_loops(self, work: dict[Key, Entry], before: set[str]) -> list[LoopCut]:
         """Goal parents as the winning changes say, with each loop cut at its oldest link."""
         goals = {row["id"]: row for row in self.rows("SELECT id, uuid, title, parent_id FROM goals")}
         by_uuid = {row["uuid"]: row["id"] for row in goals.values()}
         wanted: dict[int, int | None] = {}
         for goal_id, row in goals.items():
-            entry = work.get(row["uuid"])
+            entry = work.get(("goals", row["uuid"]))
             if entry is None:
                 wanted[goal_id] = row["parent_id"]
             else:
@@ -669,8 +709,8 @@ class SyncApplyRepo(Repo):
                 node = wanted[node]
             if node is not None and node in trail:
                 loop = trail[trail.index(node) :]
-                clocks = self._stored([goals[g]["uuid"] for g in loop])
-                oldest = min(loop, key=lambda g: (clocks.get(goals[g]["uuid"], ""), goals[g]["uuid"]))
+                clocks = self._stored([("goals", goals[g]["uuid"]) for g in loop])
+                oldest = min(loop, key=lambda g: (clocks.get(("goals", goals[g]["uuid"]), ""), goals[g]["uuid"]))
                 final[oldest] = None
             done.update(trail)
         cuts: list[LoopCut] = []
@@ -678,12 +718,12 @@ class SyncApplyRepo(Repo):
             row = goals[goal_id]
             if parent == row["parent_id"]:
                 if wanted[goal_id] != parent:
-                    work[row["uuid"]].complete = False
+                    work[("goals", row["uuid"])].complete = False
                 continue
             self._aside("goals", goal_id, row["uuid"], work)
             self.db.execute("UPDATE goals SET parent_id = ? WHERE id = ?", [parent, goal_id])
             if wanted[goal_id] != parent:
-                work[row["uuid"]].complete = False
+                work[("goals", row["uuid"])].complete = False
                 cut_from = wanted[goal_id]
                 if row["uuid"] not in before and cut_from is not None:
                     cuts.append(LoopCut(goal_id, row["title"], cut_from, goals[cut_from]["title"]))
@@ -696,11 +736,14 @@ class SyncApplyRepo(Repo):
         )
         return name if other is None else f"{name} ({uuid[:8]})"
 
-    def _tell_people_apart(self, work: dict[str, Entry]) -> None:
+    def _tell_people_apart(self, work: dict[Key, Entry]) -> None:
         """People whose names collide: the one with the older newest change keeps the name."""
-        people = self.rows("SELECT p.id, p.uuid, p.name, r.hlc FROM people p LEFT JOIN sync_records r USING (uuid)")
-        wanted = {row["id"]: str(work[row["uuid"]].record["name"]) if row["uuid"] in work else row["name"]
-                  for row in people}  # fmt: skip
+        people = self.rows(
+            "SELECT p.id, p.uuid, p.name, r.hlc FROM people p "
+            "LEFT JOIN sync_records r ON r.table_name = 'people' AND r.uuid = p.uuid"
+        )
+        wanted = {row["id"]: str(work[("people", row["uuid"])].record["name"]) if ("people", row["uuid"]) in work
+                  else row["name"] for row in people}  # fmt: skip
         groups: dict[str, list[dict[str, Any]]] = {}
         for row in people:
             groups.setdefault(validate.name_key(wanted[row["id"]]), []).append(row)
@@ -722,7 +765,7 @@ class SyncApplyRepo(Repo):
                 "UPDATE people SET name = ?, name_key = ? WHERE id = ?", [name, validate.name_key(name), row["id"]]
             )
         for row in people:
-            entry = work.get(row["uuid"])
+            entry = work.get(("people", row["uuid"]))
             if entry is not None and final[row["id"]] != wanted[row["id"]]:
                 entry.complete = False
 
@@ -734,12 +777,13 @@ class SyncApplyRepo(Repo):
         settled and no longer listed."""
         found: list[SetAside] = []
         rows = self.rows(
-            "SELECT c.*, s.record AS merged, s.deleted FROM sync_conflicts c JOIN sync_records s USING (uuid) "
+            "SELECT c.*, s.record AS merged, s.deleted FROM sync_conflicts c JOIN sync_records s "
+            "USING (table_name, uuid) "
             "ORDER BY c.id DESC"
         )
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, str]] = set()
         for row in rows:
-            if row["deleted"] or not row["merged"] or (row["uuid"], row["field"]) in seen:
+            if row["deleted"] or not row["merged"] or (row["table_name"], row["uuid"], row["field"]) in seen:
                 continue
             kept = json.loads(row["kept"])
             record_id = self.local_id(row["table_name"], row["uuid"])
@@ -747,7 +791,7 @@ class SyncApplyRepo(Repo):
                 continue
             if comparable(self.serialise(row["table_name"], record_id).get(row["field"])) != comparable(kept):
                 continue
-            seen.add((row["uuid"], row["field"]))
+            seen.add((row["table_name"], row["uuid"], row["field"]))
             found.append(
                 SetAside(
                     row["id"],

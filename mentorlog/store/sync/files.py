@@ -24,21 +24,31 @@ from typing import Any, Protocol
 
 import msgspec
 
-from mentorlog.base.i18n import _
+from mentorlog.base.i18n import _, os_reason
 from mentorlog.core import validate
 
 FORMAT = "mentorlog-sync"
 VERSION = 1
 FOLDER = "mentorlog-sync"
 DEVICE = re.compile(r"^[0-9a-f]{16}$")
-HLC = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{8}-[0-9a-f]{16}$")
-FILE_NAME = re.compile(r"^(\d{8})\.jsonl(\.age)?$")
+# a clock in a file: wall microseconds (16 hex digits), a counter (8 hex digits, more once it outgrows them), device
+HLC = re.compile(r"^([0-9a-f]{16})-([0-9a-f]{8,16})-([0-9a-f]{16})$")
+# a change file's number: 8 digits, or more without a leading zero once it outgrows them (one name per number);
+# any number SQLite's integers hold
+FILE_NAME = re.compile(r"^(0[0-9]{7}|[1-9][0-9]{7,17})\.jsonl(\.age)?$")
+BIG_COUNTER = 2**32  # a counter this high is kept as "g" + 16 hex digits, so that text order stays clock order
+AHEAD = timedelta(days=1)  # a clock further ahead of this machine's is refused, not adopted
 MAX_CHANGES_PER_FILE = 20_000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class DamagedFile(Exception):
     """A change file that cannot be read whole (truncated, half-synced, altered): skipped, retried next time."""
+
+
+class RefusedFile(Exception):
+    """A change file with a value the rules refuse (a clock from the far future, a bad header time): skipped whole,
+    with the file and the field named, and read again at the next sync (a clock may be only a little ahead)."""
 
 
 class NewerFormat(Exception):
@@ -58,13 +68,21 @@ def micros(stamp: str) -> int:
 
 
 def hlc_text(wall: int, counter: int, device: str) -> str:
-    """Fixed-width hex, so that text order is (wall time, counter, device) order."""
-    return f"{wall:016x}-{counter:08x}-{device}"
+    """Fixed-width hex, so that text order is (wall time, counter, device) order. A counter that outgrows 8 hex
+    digits is written "g" + 16 digits: "g" sorts after every hex digit, so it still orders after all smaller ones."""
+    count = f"{counter:08x}" if counter < BIG_COUNTER else f"g{counter:016x}"
+    return f"{wall:016x}-{count}-{device}"
 
 
 def hlc_parts(text: str) -> tuple[int, int, str]:
     wall, counter, device = text.split("-")
-    return int(wall, 16), int(counter, 16), device
+    return int(wall, 16), int(counter.lstrip("g"), 16), device
+
+
+def hlc_wire(text: str) -> str:
+    """An HLC as a change file carries it: the counter in plain hex, 8 digits or as many as it needs."""
+    wall, counter, device = hlc_parts(text)
+    return f"{wall:016x}-{counter:08x}-{device}"
 
 
 def hlc_moment(text: str) -> str:
@@ -281,18 +299,19 @@ def encode(device: str, seq: int, created_at: str, changes: list[Change]) -> byt
 
 
 def _item(change: Change) -> dict[str, Any]:
-    item: dict[str, Any] = {"t": change.table, "u": change.uuid, "h": change.hlc, "r": change.record}
+    item: dict[str, Any] = {"t": change.table, "u": change.uuid, "h": hlc_wire(change.hlc), "r": change.record}
     if change.fields is not None:  # only the fields whose clock is not the change's own
-        item["f"] = {name: hlc for name, hlc in change.fields.items() if hlc != change.hlc}
+        item["f"] = {name: hlc_wire(hlc) for name, hlc in change.fields.items() if hlc != change.hlc}
     if change.made is not None:
-        item["c"] = change.made
+        item["c"] = {name: None if hlc is None else hlc_wire(hlc) for name, hlc in change.made.items()}
     if change.with_ is not None:
         item["w"] = change.with_
     return item
 
 
-def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> ChangeFile:
-    """Read a whole change file; DamagedFile or NewerFormat when it cannot be applied as it is."""
+def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...], latest: int | None = None) -> ChangeFile:
+    """Read a whole change file; DamagedFile, RefusedFile or NewerFormat when it cannot be applied as it is.
+    LATEST: the newest clock wall time (microseconds) adopted, this machine's now + a day; later ones are refused."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -324,11 +343,15 @@ def decode(data: bytes, *, device: str, seq: int, tables: tuple[str, ...]) -> Ch
         raise DamagedFile("no creation time")
     if header.get("count") != len(lines) - 3 or trailer.get("end") != len(lines) - 3:
         raise DamagedFile("its count of changes does not match")
-    changes = [_change(line, tables) for line in lines[1:-2]]
-    return ChangeFile(device, seq, str(header.get("created_at")), changes)
+    try:
+        created_at = validate.stamp(header["created_at"])
+    except validate.Invalid as exc:
+        raise RefusedFile(_("its header: created_at {exc}").format(exc=exc)) from None
+    changes = [_change(line, tables, latest) for line in lines[1:-2]]
+    return ChangeFile(device, seq, created_at, changes)
 
 
-def _change(line: str, tables: tuple[str, ...]) -> Change:
+def _change(line: str, tables: tuple[str, ...], latest: int | None = None) -> Change:
     try:
         item = json.loads(line)
     except json.JSONDecodeError:
@@ -336,17 +359,34 @@ def _change(line: str, tables: tuple[str, ...]) -> Change:
     if not isinstance(item, dict):
         raise DamagedFile("a change is not an object")
     table, uuid, hlc, record = item.get("t"), item.get("u"), item.get("h"), item.get("r")
-    if table not in tables or not isinstance(uuid, str) or not isinstance(hlc, str) or not HLC.match(hlc):
+    found = HLC.match(hlc) if isinstance(hlc, str) else None
+    if table not in tables or not isinstance(uuid, str) or found is None:
         raise DamagedFile("a change names no known table, uuid or clock")
+    wall, counter = int(found.group(1), 16), int(found.group(2), 16)
+    if latest is not None and wall > latest:
+        try:
+            moment = (EPOCH + timedelta(microseconds=wall)).isoformat(timespec="seconds")
+        except OverflowError:
+            moment = _("after the year 9999")
+        raise RefusedFile(
+            _("{table} {uuid}: its clock h is {moment}, more than a day ahead of this machine").format(
+                table=table, uuid=uuid[:64], moment=moment
+            )
+        )
     if record is not None:
         if not isinstance(record, dict) or record.get("uuid") != uuid or "\x00" in line:
             raise DamagedFile(f"the change of {uuid} is not a whole record")
         if not all(isinstance(record.get(key), str) for key in ("created_at", "updated_at")):
             raise DamagedFile(f"the change of {uuid} has no timestamps")
-    fields, made, with_ = item.get("f"), item.get("c"), item.get("w")
-    if fields is not None and not _clocks(fields, hlc, empty=False):
+    hlc = hlc_text(wall, counter, found.group(3))  # the stored form: text order is clock order
+    fields, made, with_ = (
+        _clocks(item.get("f"), hlc, empty=False),
+        _clocks(item.get("c"), hlc, empty=True),
+        item.get("w"),
+    )
+    if fields is False:
         raise DamagedFile(f"the change of {uuid} has a field clock that is no clock or later than its own")
-    if made is not None and not _clocks(made, hlc, empty=True):
+    if made is False:
         raise DamagedFile(f"the change of {uuid} names a replaced value's clock that is no clock")
     if (fields is not None or made is not None) and record is None:
         raise DamagedFile(f"the deletion of {uuid} names fields")
@@ -357,16 +397,26 @@ def _change(line: str, tables: tuple[str, ...]) -> Change:
     return Change(str(table), uuid, hlc, record, fields, made, with_)
 
 
-def _clocks(found: Any, hlc: str, *, empty: bool) -> bool:
-    """FOUND maps field names to clocks no later than HLC (with EMPTY, a clock may be null)."""
+def _clocks(found: Any, hlc: str, *, empty: bool) -> Any:
+    """FOUND (absent: None) maps field names to clocks no later than HLC (with EMPTY, a clock may be null): the
+    clocks in their stored form (hlc_text), or False when FOUND is not such a map."""
+    if found is None:
+        return None
     if not isinstance(found, dict) or len(found) > 200:
         return False
+    clocks: dict[str, str | None] = {}
     for name, clock in found.items():
         if clock is None and empty:
+            clocks[name] = None
             continue
-        if not isinstance(name, str) or not isinstance(clock, str) or not HLC.match(clock) or clock > hlc:
+        matched = HLC.match(clock) if isinstance(clock, str) else None
+        if not isinstance(name, str) or matched is None:
             return False
-    return True
+        text = hlc_text(int(matched.group(1), 16), int(matched.group(2), 16), matched.group(3))
+        if text > hlc:
+            return False
+        clocks[name] = text
+    return clocks
 
 
 # the folder ---------------------------------------------------------------------------------------
@@ -386,6 +436,9 @@ class SyncFolder(Protocol):
     def replace_key(self, device: str, name: str, data: bytes) -> None:
         """Write a device's key file again (the one file that is ever rewritten: only after a passphrase change)."""
 
+    def discard_new(self) -> None:
+        """Remove what this object wrote (a first sync that failed: its device never came to be)."""
+
 
 class DiskFolder:
     """The shared folder on disk. Files appear whole (temp + fsync + rename, 0600) and are never rewritten;
@@ -395,6 +448,7 @@ class DiskFolder:
         self.base = root
         self.root = root / FOLDER
         self.journal = journal
+        self.made: list[Path] = []  # the folders and files made here, in order
 
     def devices(self) -> list[str]:
         if not self.root.is_dir():
@@ -416,15 +470,36 @@ class DiskFolder:
         from mentorlog.store.files import write_atomic
 
         folder = self.root / device
-        for created in (self.root, folder):
-            if not created.is_dir():
-                created.mkdir(mode=0o700)
-        target = folder / name
-        if target.exists():
-            raise MentorlogError(
-                _("the change file {target} exists already; it is never rewritten").format(target=target)
-            )
-        write_atomic(target, [data], journal=self.journal)
+        made = len(self.made)
+        try:
+            for created in (self.root, folder):
+                if created.is_dir():
+                    continue
+                if os.path.lexists(created):
+                    raise MentorlogError(
+                        _("{path} is in the way: mentorlog keeps change files in a folder of that name").format(
+                            path=created
+                        ),
+                        _("Move it away, then sync again."),
+                    )
+                try:
+                    created.mkdir(mode=0o700)
+                except OSError as exc:
+                    raise MentorlogError(
+                        _("cannot make the folder {path}: {strerror}").format(path=created, strerror=os_reason(exc))
+                    ) from None
+                self.made.append(created)
+            target = folder / name
+            if os.path.lexists(target):
+                raise MentorlogError(
+                    _("the change file {target} exists already; it is never rewritten").format(target=target)
+                )
+            write_atomic(target, [data], journal=self.journal)
+        except BaseException:
+            self._remove(self.made[made:])  # no empty folder left behind
+            del self.made[made:]
+            raise
+        self.made.append(target)
         return str(target)
 
     def replace_key(self, device: str, name: str, data: bytes) -> None:
@@ -435,6 +510,21 @@ class DiskFolder:
             if not created.is_dir():
                 created.mkdir(mode=0o700)
         write_atomic(folder / name, [data], journal=self.journal)  # whole or not at all: temp, fsync, rename
+
+    def discard_new(self) -> None:
+        self._remove(self.made)
+        self.made = []
+
+    @staticmethod
+    def _remove(paths: list[Path]) -> None:
+        for path in reversed(paths):
+            try:
+                if path.is_dir():
+                    path.rmdir()
+                else:
+                    path.unlink()
+            except OSError:  # not empty (another machine's files arrived), or gone: left as it is
+                continue
 
 
 def file_name(seq: int, codec: ChangeFileCodec) -> str:

@@ -13,6 +13,7 @@ import json
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
@@ -24,11 +25,13 @@ from mentorlog.store.base import Repo
 from mentorlog.store.dump.write import GOAL_LINKS, TAGGED
 from mentorlog.store.sync.apply import Conflict, LoopCut, Revived, State, SyncApplyRepo, checked
 from mentorlog.store.sync.files import (
+    AHEAD,
     Change,
     ChangeFileCodec,
     DamagedFile,
     HybridClock,
     NewerFormat,
+    RefusedFile,
     SyncFolder,
     chunks,
     decode,
@@ -54,6 +57,7 @@ class Skipped(msgspec.Struct, frozen=True):
 class SyncReport(msgspec.Struct):
     device: str
     first: bool = False
+    snapshot: bool = False  # the whole journal was sent: the first sync, or a folder without this device's newest file
     sent: int = 0
     written: list[str] = msgspec.field(default_factory=list)
     received: int = 0
@@ -107,6 +111,15 @@ class SyncRepo(Repo):
 
     def sync_through(self, folder: SyncFolder, codec: ChangeFileCodec) -> SyncReport:
         """Send this device's changes to FOLDER, then apply every other device's files not applied yet."""
+        first = self.sync_state() is None
+        try:
+            return self._sync_through(folder, codec)
+        except BaseException:
+            if first:  # the device id goes with the rollback: its files would be a device that never was
+                folder.discard_new()
+            raise
+
+    def _sync_through(self, folder: SyncFolder, codec: ChangeFileCodec) -> SyncReport:
         state = self.sync_state()
         first = state is None
         state = self._enable_sync() if state is None else state
@@ -121,6 +134,10 @@ class SyncRepo(Repo):
             if not self._file_applied(device, seq):
                 self._observe_file(folder, device, seq, name, clock, codec)
         changes = self._snapshot(device, clock) if first else self._local_changes(state, device, clock)
+        if not first and self._folder_lacks_what_we_hold(folder, device):  # a new (or emptied) folder: everything
+            changes += self._resend_all(device, clock, {(change.table, change.uuid) for change in changes})
+            report.snapshot = True
+        report.snapshot = report.snapshot or first
         seq = max([int(self.scalar("SELECT max(seq) FROM sync_files WHERE device = ?", [device]) or 0)]
                   + [number for number, _ in own_files])  # fmt: skip
         seq = self._send(folder, codec, device, seq, changes, report)
@@ -173,6 +190,33 @@ class SyncRepo(Repo):
 
         return stamp
 
+    def _folder_lacks_what_we_hold(self, folder: SyncFolder, device: str) -> bool:
+        """Whether FOLDER misses this device's newest file or a file applied here since (a new, empty folder; one
+        that was emptied; the folder used before another one): then it gets the whole journal. What was sent is
+        tracked per folder by the folder itself, so a folder moved, renamed or cloned elsewhere needs nothing more.
+        """
+        present = {(name, seq) for name in folder.devices() for seq, _file in folder.files(name)}
+        since = self.scalar("SELECT max(rowid) FROM sync_files WHERE device = ?", [device]) or 0
+        held = self.db.execute("SELECT device, seq FROM sync_files WHERE rowid >= ?", [since])
+        return any(tuple(row) not in present for row in held)
+
+    def _resend_all(self, device: str, clock: HybridClock, already: set[tuple[str, str]]) -> list[Change]:
+        """Every record as sync knows it, for a folder that lacks it: the snapshot (merged content with the clock of
+        each field, tombstones with the record they went with; a record never synced stamped as the first sync
+        stamps it), the records kept aside as they wait and the deletions sync learnt elsewhere: all but ALREADY
+        (this sync's own changes)."""
+        changes = [change for change in self._snapshot(device, clock) if (change.table, change.uuid) not in already]
+        present = already | {(change.table, change.uuid) for change in changes}
+        rest = [(row[0], row[1]) for row in self.db.execute("SELECT table_name, uuid FROM sync_records")]
+        known = self.incoming.states(sorted(key for key in rest if key not in present and key[0] in TABLES))
+        for (table, uuid), merged in sorted(known.items()):
+            if merged.deleted:
+                changes.append(Change(table, uuid, merged.hlc, None, with_=merged.with_))
+            elif merged.record is not None:
+                fields = {name: str(clocks[0]) for name, clocks in merged.stamps.items()}
+                changes.append(Change(table, uuid, merged.hlc, dict(merged.record), fields))
+        return changes
+
     def _sent_watermark(self) -> int:
         """The newest change id sent: every change so far, this sync's own one included (what it applied came
         from elsewhere) unless it stays empty, for then its id is used again by the next command."""
@@ -185,16 +229,21 @@ class SyncRepo(Repo):
         self, folder: SyncFolder, codec: ChangeFileCodec, device: str, clock: HybridClock, report: SyncReport
     ) -> list[Change]:
         """Apply every other device's file not applied yet; the changes this machine made doing so (to send)."""
-        own: dict[str, Change] = {}
+        own: dict[tuple[str, str], Change] = {}
         done = {(row[0], row[1]) for row in self.db.execute("SELECT device, seq FROM sync_files")}
+        latest = self._latest_clock()
         for other in folder.devices():
             for seq, name in folder.files(other):
                 if (other, seq) in done:
                     continue
                 try:
-                    found = decode(codec.unseal(folder.read(other, name), other), device=other, seq=seq, tables=TABLES)
+                    data = codec.unseal(folder.read(other, name), other)
+                    found = decode(data, device=other, seq=seq, tables=TABLES, latest=latest)
                 except NewerFormat as exc:
                     report.skipped.append(Skipped(other, name, str(exc), newer=True))
+                    continue
+                except RefusedFile as exc:
+                    report.skipped.append(Skipped(other, name, str(exc), refused=True))
                     continue
                 except (DamagedFile, OSError) as exc:
                     report.skipped.append(Skipped(other, name, str(exc)))
@@ -223,10 +272,9 @@ class SyncRepo(Repo):
                 report.loops += applied.loops
                 report.conflicts += applied.conflicts
                 report.revived += applied.revived
-                own.update({change.uuid: change for change in applied.send})
+                own.update({(change.table, change.uuid): change for change in applied.send})
                 report.files_applied += 1
-                if other != device:
-                    report.devices_applied.add(other)
+                report.devices_applied.add(other)  # this device's own files too (a journal restored from a backup)
                 self._record_file(other, seq, found.created_at, len(found.changes))
         return list(own.values())
 
@@ -234,11 +282,17 @@ class SyncRepo(Repo):
         self, folder: SyncFolder, device: str, seq: int, name: str, clock: HybridClock, codec: ChangeFileCodec
     ) -> None:
         try:
-            found = decode(codec.unseal(folder.read(device, name), device), device=device, seq=seq, tables=TABLES)
-        except (DamagedFile, NewerFormat, OSError):
+            data = codec.unseal(folder.read(device, name), device)
+            found = decode(data, device=device, seq=seq, tables=TABLES, latest=self._latest_clock())
+        except (DamagedFile, RefusedFile, NewerFormat, OSError):
             return
         for change in found.changes:
             clock.observe(change.hlc)
+
+    def _latest_clock(self) -> int:
+        """The newest clock wall time a change may carry: a day after this machine's now (a clock from further
+        ahead is refused, never adopted, so it cannot hold every later edit back)."""
+        return micros(self.now()) + AHEAD // timedelta(microseconds=1)
 
     def _file_applied(self, device: str, seq: int) -> bool:
         return self.scalar("SELECT 1 FROM sync_files WHERE device = ? AND seq = ?", [device, seq]) is not None
@@ -256,31 +310,33 @@ class SyncRepo(Repo):
         A record that sync knows already (a snapshot into a new folder) is sent as sync knows it: its merged content
         with the clock of each field, or its tombstone."""
         changes: list[Change] = []
-        states: dict[str, State] = {}
-        row_ids: dict[str, int | None] = {}
+        states: dict[tuple[str, str], State] = {}
+        row_ids: dict[tuple[str, str], int | None] = {}
         for table, records in self.journal.dump.dump_tables(include_private=True):
             for record in records:
-                row_ids[record["uuid"]] = record.pop("id")
+                row_ids[(table, record["uuid"])] = record.pop("id")
                 if "goal_uuids" in record:
                     record["goal_uuids"] = sorted(record["goal_uuids"])
                 stamp = hlc_text(micros(record["updated_at"]), 0, device)
                 fields = {name: stamp for name in record if name != "uuid"}
                 changes.append(Change(table, record["uuid"], stamp, record, fields))
-                states[record["uuid"]] = State(table, record, {name: [stamp, None] for name in fields}, stamp, False)
+                states[(table, record["uuid"])] = State(
+                    table, record, {name: [stamp, None] for name in fields}, stamp, False
+                )
         for row in self.rows(
             "SELECT r.table_name, r.old, c.created_at FROM change_rows r JOIN changes c ON c.id = r.change_id "
             "WHERE r.op = 'delete' AND c.undone_at IS NULL ORDER BY r.id"
         ):
             if row["table_name"] in TABLES:
                 uuid = json.loads(row["old"])["uuid"]
-                if uuid not in states:
+                if (row["table_name"], uuid) not in states:
                     stamp = hlc_text(micros(row["created_at"]), 0, device)
                     changes.append(Change(row["table_name"], uuid, stamp, None))
-                    states[uuid] = State(row["table_name"], None, {}, stamp, True)
+                    states[(row["table_name"], uuid)] = State(row["table_name"], None, {}, stamp, True)
         if self.scalar("SELECT 1 FROM sync_records LIMIT 1"):  # sync was on: what it knows is sent as it knows it
             known = self.incoming.states(list(states))
             for number, change in enumerate(changes):
-                merged = known.get(change.uuid)
+                merged = known.get((change.table, change.uuid))
                 if merged is None or (merged.record is None and not merged.deleted):
                     continue
                 fields = {name: str(clocks[0]) for name, clocks in merged.stamps.items()}
@@ -289,7 +345,7 @@ class SyncRepo(Repo):
                     if merged.deleted
                     else Change(change.table, change.uuid, merged.hlc, dict(merged.record or {}), fields)
                 )
-                del states[change.uuid]
+                del states[(change.table, change.uuid)]
         for change in changes:
             clock.observe(change.hlc)
         self.incoming.save_states(states, row_ids)
@@ -304,34 +360,34 @@ class SyncRepo(Repo):
             found = self.incoming.local_id(table, uuid)
             if found is not None:
                 present[table][uuid] = found
-        records: dict[str, dict[str, Any]] = {}
+        records: dict[tuple[str, str], dict[str, Any]] = {}
         for table, ids in present.items():
             for record in self.journal.dump.dump_records(table, list(ids.values())) if ids else []:
                 record.pop("id")
                 if "goal_uuids" in record:
                     record["goal_uuids"] = sorted(record["goal_uuids"])
-                records[record["uuid"]] = record
-        known = self.incoming.states([uuid for _table, uuid in touched])
-        gone_here = {uuid for _table, uuid in touched if uuid not in records}
+                records[(table, record["uuid"])] = record
+        known = self.incoming.states(sorted(touched))
+        gone_here = {key for key in touched if key not in records}
         deleted_with = self._deleted_with(state) if gone_here else {}
         changes: list[Change] = []
-        sent: dict[str, State] = {}
-        row_ids: dict[str, int | None] = {}
+        sent: dict[tuple[str, str], State] = {}
+        row_ids: dict[tuple[str, str], int | None] = {}
         order = sorted(touched.items(), key=lambda item: (item[1], TABLES.index(item[0][0]), item[0][1]))
         for (table, uuid), when in order:
-            now = records.get(uuid)
-            merged = known.get(uuid)
+            now = records.get((table, uuid))
+            merged = known.get((table, uuid))
             if now is None:
                 if merged is not None and merged.deleted:
                     continue
                 wall, counter = clock.issue(when)
                 stamp = hlc_text(wall, counter, device)
-                parent = deleted_with.get(uuid)
+                parent = deleted_with.get((table, uuid))
                 changes.append(Change(table, uuid, stamp, None, with_=parent))
                 if merged is None:
                     merged = State(table, None, {}, stamp, True)
                 merged.hlc, merged.deleted, merged.with_ = stamp, True, parent
-                sent[uuid] = merged
+                sent[(table, uuid)] = merged
                 continue
             made = self.incoming.local_edits(table, uuid, now, merged, gone_here)
             if merged is not None and merged.record is not None and not (merged.deleted or made or merged.legacy):
@@ -352,13 +408,13 @@ class SyncRepo(Repo):
                 merged.hlc, merged.deleted, merged.with_ = stamp, False, None
             fields = {name: str(clocks[0]) for name, clocks in merged.stamps.items()}
             changes.append(Change(table, uuid, stamp, dict(merged.record or {}), fields, replaced))
-            sent[uuid] = merged
-            row_ids[uuid] = present[table].get(uuid)
+            sent[(table, uuid)] = merged
+            row_ids[(table, uuid)] = present[table].get(uuid)
         self.incoming.save_states(sent, row_ids)
         return changes
 
-    def _deleted_with(self, state: dict[str, Any]) -> dict[str, str]:
-        """uuid of a record deleted here since the last sync -> the record it was deleted with: one it refers
+    def _deleted_with(self, state: dict[str, Any]) -> dict[tuple[str, str], str]:
+        """(table, uuid) of a record deleted here since the last sync -> the record it was deleted with: one it refers
         to, deleted by the same command (a goal's progress updates, a session's action items, a person's topics)."""
         by_change: dict[int, list[tuple[str, dict[str, Any]]]] = {}
         for row in self.rows(
@@ -368,14 +424,14 @@ class SyncRepo(Repo):
         ):
             if row["table_name"] in TABLES and row["old"]:
                 by_change.setdefault(row["change_id"], []).append((row["table_name"], json.loads(row["old"])))
-        found: dict[str, str] = {}
+        found: dict[tuple[str, str], str] = {}
         for deleted in by_change.values():
             ids = {(table, old.get("id")): str(old.get("uuid")) for table, old in deleted}
             for table, old in deleted:
                 for parent in tables.table(table).parents:
                     parent_uuid = ids.get((parent.table, old.get(parent.column)))
                     if parent_uuid is not None and parent_uuid != old.get("uuid"):
-                        found.setdefault(str(old.get("uuid")), parent_uuid)
+                        found.setdefault((table, str(old.get("uuid"))), parent_uuid)
         return found
 
     def touched_since(self, state: dict[str, Any]) -> dict[tuple[str, str], int]:
