@@ -269,7 +269,9 @@ def test_a_command_taken_apart_adds_up(tmp_path: Path) -> None:
     from explain import profile
 
     db = tmp_path / "demo.db"
-    env = {**os.environ, "MENTORLOG_TODAY": "2026-11-26", "NO_COLOR": "1", "COLUMNS": "100"}
+    # this tree's mentorlog for the demo and the driver alike (the driver runs from benchmarks/, so without the tree
+    # on the path it would import the installed one, which refuses a journal with a newer schema)
+    env = {**os.environ, "MENTORLOG_TODAY": "2026-11-26", "NO_COLOR": "1", "COLUMNS": "100", "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-m", "mentorlog", "--db", str(db), "demo"], env=env, check=True,
                    capture_output=True)  # fmt: skip
     parts = profile(Path(sys.executable), ["mentorlog", "--db", str(db), "actions"], env, runs=3)

@@ -99,6 +99,9 @@ def test_bash_completes_kind_words_tags_and_choices(home: Path) -> None:
     assert bash_tab(home, "edit", "g") == ["goal"]
     assert bash_tab(home, "note", "--tag", "c") == ["career", "conferences"]
     assert bash_tab(home, "sessions", "--tag", "") == ["career", "conferences", "speaking"]
+    assert bash_tab(home, "note", "--template", "k") == ["kickoff"]
+    assert bash_tab(home, "person", "edit", "x", "--template", "") == ["closing", "kickoff", "retro", "session"]
+    assert bash_tab(home, "questions", "--topic", "c") == ["career", "confidence", "closing"]
     assert bash_tab(home, "export", "--format", "") == ["md", "html", "json", "csv", "ics", "vault"]
     assert bash_tab(home, "person", "add", "X", "--role", "") == ["mentor", "mentee"]
 

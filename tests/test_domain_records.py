@@ -44,6 +44,7 @@ PERSON: dict[str, Any] = {
     "meets_day": 1,
     "meets_time": "10:00",
     "next_time": "next_time-person",
+    "template": "template-person",
 }
 SESSION: dict[str, Any] = {
     "id": 10,
@@ -181,6 +182,7 @@ HIT: dict[str, Any] = {
                 "ends": "ends-person",
                 "agreement": "agreement-person",
                 "closed_at": "closed_at-person",
+                "template": "template-person",
                 "created_at": "created_at-person",
                 "updated_at": "updated_at-person",
             },

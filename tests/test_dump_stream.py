@@ -157,9 +157,11 @@ def test_a_dump_in_another_layout_still_imports(run: Run, db_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["added"] == {
         "people": 1, "goals": 1, "sessions": 1, "progress_updates": 0, "actions": 1, "reflections": 1, "topics": 1,
-        "skills": 0, "skill_ratings": 0,
+        "skills": 0, "skill_ratings": 0, "asked_questions": 0,
     }  # fmt: skip
     expected = json.loads(fixture.read_text())
+    for person in expected["people"]:
+        person["template"] = ""  # added after this dump was written (m050): the usual note form
     dumped = records(dump_text(run, db_path))
     for table in ("people", "goals", "sessions", "actions", "reflections", "topics"):
         # columns added since (a meeting's time, the usual slot: issue 24.9) are empty; the rest as dumped

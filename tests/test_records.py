@@ -153,7 +153,7 @@ def test_a_kind_made_from_its_required_fields_has_the_documented_defaults() -> N
     assert {key: person.to_json()[key] for key in person.JSON if key not in ("id", "uuid", "name", "role")} == {
         "cadence_days": None, "note": "", "last_session": None, "next_session": None, "open_actions": 0,
         "status": "active", "started": None, "ends": None, "agreement": "", "closed_at": None, "created_at": STAMP,
-        "updated_at": STAMP, "meets": None, "next_time": None,
+        "updated_at": STAMP, "meets": None, "next_time": None, "template": "",
     }  # fmt: skip
     assert person.active and not replace(person, status="closed").active
     session = Session(1, "u", "2026-11-26", None, None, None, "", "n", "", None, None, 0, STAMP, STAMP)

@@ -130,6 +130,12 @@ def as_role(_: Journal, __: Any, value: str) -> str:
     return common.checked("--role", validate.role, value)
 
 
+def as_template(_: Journal, __: Any, value: str) -> str:
+    from mentorlog.cli.templates import default_template
+
+    return default_template(value)
+
+
 def as_skill_kind(_: Journal, __: Any, value: str) -> str:
     return common.checked("--kind", validate.skill_kind, value)
 
@@ -433,6 +439,7 @@ KINDS: dict[str, Kind] = {
             "name": ("name", as_text), "role": ("role", as_role), "cadence": ("cadence_days", as_cadence),
             "note": ("note", as_text), "since": ("started", as_past_day_or_none), "until": ("ends", as_target),
             "agreement": ("agreement", as_text), "meets": ("meets", as_slot),
+            "template": ("template", as_template),
         },
         form=FormSpec(("Name", "Since", "Until"), ("agreement", "note"), _person_fill, _person_read),
         show=_show_person,

@@ -12,7 +12,7 @@ from mentorlog.base.errors import BadValue, UsageError
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
 from mentorlog.base.values import Value
-from mentorlog.cli import common, completion, editor, lists, whom
+from mentorlog.cli import common, completion, editor, lists, templates, whom
 from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
@@ -40,8 +40,18 @@ class NoteFields(Value):
         )  # fmt: skip
 
 
-def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_example: str, topics: str = "") -> str:
-    """The editor form of a new note; TOPICS: the open topics as `- [ ] text (#id)` lines."""
+def note_form(
+    fields: NoteFields,
+    *,
+    with_name: str | None,
+    day: str,
+    owner_example: str,
+    template: tuple[str, str] | None = None,
+    topics: str = "",
+) -> str:
+    """The editor form of a new note; TOPICS: the open topics as `- [ ] text (#id)` lines. With TEMPLATE (its
+    name and rendered text) the notes start from it, and a `Feedback` heading in it takes the place of the
+    Feedback field."""
     from mentorlog.core import editform
 
     help_text = _(NOTE_HELP).format(
@@ -51,17 +61,19 @@ def note_form(fields: NoteFields, *, with_name: str | None, day: str, owner_exam
     )
     if topics:
         help_text += "\n" + _(TOPICS_HELP)
-    return editform.render(
-        editform.session_form(
-            fields.title,
-            str(fields.confidence or ""),
-            fields.next_text or "",
-            fields.feedback,
-            fields.body,
-            help_text,
-            topics,
-        )
-    )
+    form = editform.session_form(
+        fields.title, str(fields.confidence or ""), fields.next_text or "", fields.feedback, fields.body, help_text,
+        topics,
+    )  # fmt: skip
+    if template is not None:
+        name, text = template
+        shown = dict(form.fields)
+        if templates.has_feedback_heading(text) and not fields.feedback:
+            shown.pop("Feedback", None)  # the template's heading collects it
+        notes = f"{fields.body}\n\n{text}" if fields.body else text
+        sections = {**{key: value for key, value in form.sections.items() if key != "notes"}, "notes": notes}
+        form = editform.Form(shown, sections, help_text + "\n" + templates.help_line(name))
+    return editform.render(form)
 
 
 def _confidence(text: str) -> int | None:
@@ -133,6 +145,12 @@ def note(
         False, "--closed-ok", help="Add action items and ratings even though the relationship is closed."
     ),
     draft: bool = typer.Option(False, "--draft", help="Continue the note whose text was kept after an error."),
+    template_name: str | None = typer.Option(
+        None,
+        "--template",
+        autocompletion=templates.template_names,
+        help="A template from `mentorlog templates` to start the editor with.",
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the recorded session as JSON."),
 ) -> None:
     """Record a session: notes, feedback, confidence and the action items that came out of it.
@@ -149,6 +167,10 @@ def note(
     when = common.when(date_, direction="backward")
     plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
     fields = NoteFields(title, feedback, confidence, next_, "")
+    templates.refuse_without_editor(template_name, text, draft)
+    chosen = None
+    if text is None and not draft and common.stdin_is_terminal():
+        chosen = templates.chosen(template_name, templates.person_template(plan))
     wanted = _discussed_option(discussed)
     offered = _offered_topics(plan, when.day, wanted)
     template = note_form(
@@ -156,6 +178,7 @@ def note(
         with_name=plan.name if plan else None,
         day=humane.day(when.day),
         owner_example=(plan.name.split()[-1].lower() if plan else "me"),
+        template=(chosen, templates.render(chosen, plan.id if plan else None, when.day)) if chosen else None,
         topics=_topic_lines(offered, wanted),
     )
     if draft:
@@ -170,6 +193,9 @@ def note(
             fields = _from_editor(raw, fields)
             # the ticked topic lines say what was discussed; no topic line becomes an action item
             wanted, fields.body = ticked_topics(fields.body, {topic.id for topic in offered})
+            if templates.used_template(raw):  # what the template's headings collected
+                fields.body, collected = templates.collect(fields.body)
+                fields.feedback = "\n\n".join(part for part in (fields.feedback, collected) if part)
             if not (fields.title or fields.feedback or fields.body.strip() or action):
                 raise UsageError(_("nothing recorded: the note was empty"))
         else:
@@ -177,13 +203,16 @@ def note(
         if wanted is False:  # neither ticked nor --discussed: asked on a terminal, else they stay open
             wanted = _ask_topics(offered) if offered and common.stdin_is_terminal() else []
         parsed = parse_note(fields.body)
+        notes = parsed.notes
+        if edited and templates.used_template(raw):  # a heading whose action lines became items is empty now
+            notes = templates.collect(notes, feedback=False)[0]
         action_lines = [*parsed.actions, *(parse_action(item) for item in action)]
         dues = [common.day(line.due, direction="forward", period_end=True) for line in action_lines]
         next_when = common.when(fields.next_text, direction="forward") if fields.next_text else None
         tags = common.tags_from(tag, fields.title, fields.feedback, *action)
         tags = list(dict.fromkeys([*tags, *parsed.tags]))
         session, marked, actions, session_ratings = _record(
-            plan, when, fields, parsed.notes, next_when, private, goal, tags, action_lines, dues, ratings, wanted,
+            plan, when, fields, notes, next_when, private, goal, tags, action_lines, dues, ratings, wanted,
             closed_ok,
         )  # fmt: skip
     for due in dues:

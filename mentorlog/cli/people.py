@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from mentorlog.base.i18n import N_, _, ngettext
 from mentorlog.base.safe import inert
-from mentorlog.cli import closing, common, completion, lists, whom
+from mentorlog.cli import closing, common, completion, lists, templates, whom
 from mentorlog.cli.root import command_app, sub_app
+
+if TYPE_CHECKING:
+    from mentorlog.core.records import Person
 
 ROLES_SHOWN = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # as confirmations say them
 person_app = sub_app("person", N_("Add the people you mentor or are mentored by."))
@@ -34,6 +39,9 @@ def person_add(
     agreement: str = typer.Option(
         "", "--agreement", help="What you both agreed: goals, how often and how you meet, confidentiality."
     ),
+    template: str | None = typer.Option(
+        None, "--template", autocompletion=templates.template_names, help="The note template to use with them."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
     """Add a person, with their role, how often you mean to meet and what you agreed."""
@@ -44,9 +52,10 @@ def person_add(
     cadence_days = parse_cadence(cadence) if cadence is not None else None
     started = common.day(since, direction="backward")
     ends = common.day(until, direction="forward", period_end=True)
+    template_name = templates.default_template(template)
     with common.journal(write=True) as journal:
         person = journal.people.add_person(
-            name, role, cadence_days, note, started=started, ends=ends, agreement=agreement
+            name, role, cadence_days, note, started=started, ends=ends, agreement=agreement, template=template_name
         )
     if json_:
         common.print_json(person.to_json())
@@ -76,15 +85,21 @@ def person_edit(
     since: str | None = typer.Option(None, "--since", help="When the relationship started, or 'none'."),
     until: str | None = typer.Option(None, "--until", help="When it is planned to end, or 'none'."),
     agreement: str | None = typer.Option(None, "--agreement", help="What you both agreed."),
+    template: str | None = typer.Option(
+        None,
+        "--template",
+        autocompletion=templates.template_names,
+        help="The note template to use with them ('none' for the usual one).",
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the person as JSON."),
 ) -> None:
-    """Change a relationship by name: its usual meeting slot, cadence, dates or agreement (else in $EDITOR)."""
+    """Change a relationship by name: its meeting slot, cadence, dates, agreement or template (else in $EDITOR)."""
     from mentorlog.cli.editing import edit_in_editor
     from mentorlog.cli.kinds import kind
 
     entry = kind("person")
     given = {"meets": meets, "cadence": cadence, "name": new_name, "note": note, "since": since, "until": until,
-             "agreement": agreement}  # fmt: skip
+             "agreement": agreement, "template": template}  # fmt: skip
     flags = {flag: value for flag, value in given.items() if value is not None}
     with common.journal(write=False) as journal:
         person_id = (
@@ -99,9 +114,22 @@ def person_edit(
     if json_:
         common.print_json(person.to_json())
         return
+    if set(flags) == {"template"}:
+        common.say(_template_said(person))
+        return
     slot = person.meets
     said = _("; meets {slot}").format(slot=_slot_said(person.meets_day, person.meets_time)) if slot else ""
     common.say(_("Updated person {id}: {name}{said}.").format(id=person.id, name=inert(person.name), said=said))
+    if "template" in flags:
+        common.say(_template_said(person))
+
+
+def _template_said(person: Person) -> str:
+    if person.template:
+        said = _("Person {id} {name}: notes start from the template {template}.")
+    else:
+        said = _("Person {id} {name}: notes start from the usual form.")
+    return said.format(id=person.id, name=inert(person.name), template=person.template)
 
 
 def _slot_said(weekday: int | None, at: str | None) -> str:

@@ -109,6 +109,9 @@ def edit(
     meets: str | None = typer.Option(
         None, "--meets", help="The usual meeting slot, like 'tue 10:00', or 'none' (person)."
     ),
+    template: str | None = typer.Option(
+        None, "--template", help="The note template to use with them, or 'none' (person)."
+    ),
     draft: bool = typer.Option(False, "--draft", help="Continue the edit whose text was kept after an error."),
     json_: bool = typer.Option(False, "--json", help="Print the changed record as JSON."),
 ) -> None:
@@ -122,6 +125,7 @@ def edit(
         "goal": goal or None, "description": description, "horizon": horizon, "kind": skill_kind, "target": target,
         "parent": parent, "owner": owner, "due": due, "session": session, "name": name, "role": role,
         "cadence": cadence, "note": note, "since": since, "until": until, "agreement": agreement, "meets": meets,
+        "template": template,
     }  # fmt: skip
     flags = {flag: value for flag, value in given.items() if value is not None}
     wrong = sorted(set(flags) - set(entry.flags))

@@ -11,7 +11,7 @@ import typer
 
 from mentorlog.base.errors import UsageError
 from mentorlog.base.i18n import N_, _
-from mentorlog.cli import common, completion, editor, lists, whom
+from mentorlog.cli import common, completion, editor, lists, templates, whom
 from mentorlog.cli.root import command_app
 
 if TYPE_CHECKING:
@@ -25,19 +25,27 @@ REFLECT_HELP = N_(
 )
 
 
-def reflect_form(day: str, prompts: tuple[str, ...] = PROMPTS) -> str:
+def reflect_form(day: str, prompts: tuple[str, ...] = PROMPTS, template: tuple[str, str] | None = None) -> str:
+    """The editor form: the prompts as headings, or the rendered TEMPLATE (its name and text)."""
     from mentorlog.core import editform
 
     headings = "".join(f"## {_(prompt)}\n\n\n" for prompt in prompts).rstrip("\n") + "\n"
     shown = common.plain_day(day)
-    return editform.render(editform.Form({}, {"reflection": headings}, _(REFLECT_HELP).format(day=shown)))
+    help_text = _(REFLECT_HELP).format(day=shown)
+    if template is not None:
+        headings = template[1]
+        help_text += "\n" + templates.help_line(template[0])
+    return editform.render(editform.Form({}, {"reflection": headings}, help_text))
 
 
 def from_form(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
-    """The reflection written in the form, without the prompts left empty."""
+    """The reflection written in the form, without the prompts (or a template's headings) left empty."""
     from mentorlog.core import editform
 
-    return drop_empty_prompts(editform.parse(text, (), ("reflection",)).section("reflection"), prompts)
+    written = editform.parse(text, (), ("reflection",)).section("reflection")
+    if templates.used_template(text):
+        return templates.collect(written, feedback=False)[0]
+    return drop_empty_prompts(written, prompts)
 
 
 def drop_empty_prompts(text: str, prompts: tuple[str, ...] = PROMPTS) -> str:
@@ -75,6 +83,12 @@ def reflect(
     ),
     create: bool = typer.Option(False, "--create", help="Create the --with person if unknown."),
     draft: bool = typer.Option(False, "--draft", help="Continue the reflection whose text was kept after an error."),
+    template_name: str | None = typer.Option(
+        None,
+        "--template",
+        autocompletion=templates.template_names,
+        help="A template from `mentorlog templates` to start the editor with.",
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the reflection as JSON."),
 ) -> None:
     """Write down what you learned: what went well, what was hard, what you will do next."""
@@ -82,7 +96,16 @@ def reflect(
 
     day = common.when(date_, direction="backward").day
     plan = whom.plan_person(whom.with_name(with_), create=create, default=whom.is_default(with_))
-    template = editor.read_draft("reflection", "mentorlog reflect") if draft else reflect_form(day.isoformat())
+    templates.refuse_without_editor(template_name, text, draft)
+    if draft:
+        template = editor.read_draft("reflection", "mentorlog reflect")
+    elif template_name is not None:
+        name = templates.chosen(template_name, None)
+        assert name is not None
+        rendered = templates.render(name, plan.id if plan else None, day)
+        template = reflect_form(day.isoformat(), template=(name, rendered))
+    else:
+        template = reflect_form(day.isoformat())
     raw, edited = editor.text_from(text, template, draft="reflection")
     with editor.keeping_draft(raw, "reflection", "mentorlog reflect --draft") if edited else contextlib.nullcontext():
         if edited:

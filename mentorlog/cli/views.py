@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,6 +124,9 @@ def agenda(
         "text", "--format", "-f", autocompletion=completion.choices(AGENDA_FORMATS), help="text, or md to share."
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="md: write to FILE (0600) instead of stdout."),
+    questions: int = typer.Option(
+        0, "--questions", min=0, max=20, help="Add N questions from the question bank not asked yet with them."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Prepare the next meeting: last session, cadence, open actions on both sides, topics, stalled goals.
@@ -145,15 +149,23 @@ def agenda(
             share = journal.shared_agenda.shared_agenda(person_id)
         else:
             brief = journal.agenda.agenda_for(person_id)
+        from mentorlog.cli import templates
+
+        asked = templates.agenda_questions(journal, person_id, questions) if questions else []
     if shared:
-        write_shared_agenda(share, output)
+        write_shared_agenda(share, output, [question.text for question in asked])
         return
     if json_:
-        common.print_json(brief.to_json())
+        common.print_json({**brief.to_json(), "questions": [question.to_json() for question in asked]})
         return
     from mentorlog.render.reports import agenda_view
 
     print_view(agenda_view(brief, width=console_width()))
+    if asked:
+        common.say("")
+        common.say(_("Questions to ask (mark one asked: mentorlog questions --asked ID --with NAME)"))
+        for question in asked:
+            common.say(templates.question_line(question))
 
 
 today_app = command_app()
@@ -190,11 +202,12 @@ def agenda_format(format_: str, output: Path | None, json_: bool) -> str:
     return fmt
 
 
-def write_shared_agenda(share: SharedAgenda, output: Path | None) -> None:
-    """The Markdown agenda to stdout, or atomically to a private file, saying where on stderr."""
+def write_shared_agenda(share: SharedAgenda, output: Path | None, questions: Sequence[str] = ()) -> None:
+    """The Markdown agenda (with QUESTIONS to ask) to stdout, or atomically to a private file, saying where on
+    stderr."""
     from mentorlog.export import agenda_md
 
-    text = agenda_md.render(share).encode("utf-8")
+    text = agenda_md.render(share, questions).encode("utf-8")
     if output is None:
         stream = typer.get_binary_stream("stdout")
         stream.write(text)

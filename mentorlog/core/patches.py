@@ -88,6 +88,7 @@ class PersonPatch(Patch):
     ends: date | Unset | None = UNSET
     agreement: str | Unset = UNSET
     meets: tuple[int | None, time | None] | Unset | None = UNSET  # the usual slot: weekday, time of day
+    template: str | Unset = UNSET
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ class Person(Record):
     __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
         "id", "uuid", "name", "role", "cadence_days", "note", "created_at", "updated_at", "last_session",
         "next_session", "open_actions", "started", "ends", "agreement", "status", "closed_at", "meets_day",
-        "meets_time", "next_time",
+        "meets_time", "next_time", "template",
     )  # fmt: skip
     JSON = (
         "id",
@@ -99,6 +99,7 @@ class Person(Record):
         "ends",
         "agreement",
         "closed_at",
+        "template",
         "created_at",
         "updated_at",
     )
@@ -124,6 +125,7 @@ class Person(Record):
         meets_day: int | None = None,  # the usual slot (`person edit --meets "tue 10:00"`): weekday 0-6
         meets_time: str | None = None,  # and time of day HH:MM
         next_time: str | None = None,  # HH:MM of the planned next meeting, when one was given
+        template: str = "",  # the default note template's name; '' for the usual one
     ) -> None:
         self.id, self.uuid, self.name, self.role, self.cadence_days = id, uuid, name, role, cadence_days
         self.note, self.created_at, self.updated_at = note, created_at, updated_at
@@ -136,6 +138,7 @@ class Person(Record):
             closed_at,
         )
         self.meets_day, self.meets_time, self.next_time = meets_day, meets_time, next_time
+        self.template = template
 
     @property
     def meets(self) -> str | None:

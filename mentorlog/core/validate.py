@@ -370,6 +370,30 @@ def _unicode(value: Any) -> str:
     return value
 
 
+WORD = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+def template_name(value: str) -> str:
+    """A template's name as a relationship keeps it (`kickoff`); '' for the usual note form."""
+    cleaned = value.strip().lower().removesuffix(".md") if isinstance(value, str) else value
+    if cleaned != "" and (not isinstance(cleaned, str) or not WORD.match(cleaned)):
+        raise BadValue(
+            "template",
+            _("{value!r} is not a template name").format(value=value),
+            _("A name is lower-case letters, digits, - and _ (like kickoff); `mentorlog templates` lists them."),
+        )
+    return str(cleaned)
+
+
+def stored_word(value: Any, *, required: bool = False) -> str:
+    """A name-like word as a record holds it (a template's name, a question's id): lower-case letters, digits,
+    - and _, at most 40; empty only when not REQUIRED."""
+    given = _unicode(value)
+    if (given or required) and not WORD.match(given):
+        raise Invalid(_("must be lower-case letters, digits, - and _, not {value!r}").format(value=given[:50]))
+    return given
+
+
 def stored_name(value: Any) -> str:
     """A person's or skill's name as a record holds it: text, by the rule of `name`."""
     given = _unicode(value)

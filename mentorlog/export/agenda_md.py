@@ -8,6 +8,7 @@ it cannot make a heading, a list, a link or HTML, and control characters show as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from mentorlog.base.i18n import _, ngettext
@@ -82,7 +83,8 @@ def _meeting(agenda: SharedAgenda) -> str:
     return said.format(count=count, **values)
 
 
-def render(agenda: SharedAgenda) -> str:
+def render(agenda: SharedAgenda, questions: Sequence[str] = ()) -> str:
+    """The agenda as Markdown; QUESTIONS (from `agenda --questions N`) under their own heading."""
     name = md_inline(agenda.person.name)
     out = ["# " + _("Agenda: next meeting with {name}").format(name=name), "", _meeting(agenda), ""]
     out += ["## " + _("Action items"), ""]
@@ -95,6 +97,9 @@ def render(agenda: SharedAgenda) -> str:
     out += [f"- {md_inline(topic.text)}" for topic in agenda.topics] or [_("None yet.")]
     out += ["", "## " + _("Our goals"), ""]
     out += [_goal(goal, depth) for goal, depth in agenda.goals] or [_("None shared yet.")]
+    if questions:
+        out += ["", "## " + _("Questions for our meeting"), ""]
+        out += [f"- {md_inline(question)}" for question in questions]
     prepared = _("Prepared with mentorlog on {day}.").format(day=format_day(agenda.today, agenda.today))
     out += ["", f"_{prepared}_"]
     return "\n".join(out) + "\n"

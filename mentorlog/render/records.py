@@ -198,6 +198,7 @@ def show_person(person: Person, topics: list[Topic], actions: list[Action], toda
             (_("next meeting"), next_meeting_text(person, today, said=True)),
             (_("open actions"), str(person.open_actions)),
             (_("note"), user(person.note or "—")),
+            *(((_("note template"), user(person.template)),) if person.template else ()),
         )
     ]
     if person.agreement:

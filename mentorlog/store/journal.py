@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mentorlog.store.records.actions import ActionsRepo
     from mentorlog.store.records.goals import GoalsRepo
     from mentorlog.store.records.people import PeopleRepo, TopicsRepo
+    from mentorlog.store.records.questions import QuestionsRepo
     from mentorlog.store.records.reflections import ReflectionsRepo
     from mentorlog.store.records.sessions import SessionsRepo
     from mentorlog.store.records.skills import SkillsRepo
@@ -87,6 +88,13 @@ class Journal:
         from mentorlog.store.records.goals import GoalsRepo
 
         return GoalsRepo(self)
+
+    @cached_property
+    def questions(self) -> QuestionsRepo:
+        """The questions of the question bank asked in each relationship."""
+        from mentorlog.store.records.questions import QuestionsRepo
+
+        return QuestionsRepo(self)
 
     @cached_property
     def reflections(self) -> ReflectionsRepo:

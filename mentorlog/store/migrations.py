@@ -636,3 +636,19 @@ def m045_meeting_times(db: Database) -> None:
     db.execute("ALTER TABLE people ADD COLUMN meets_day INTEGER CHECK (meets_day BETWEEN 0 AND 6)")
     db.execute("ALTER TABLE people ADD COLUMN meets_time TEXT")
     change_log_triggers(db, ("sessions", "people"))  # the logged rows gained columns
+
+
+@migrations()
+def m050_templates_and_questions(db: Database) -> None:
+    """A relationship's default note template (`person add/edit --template NAME`; '' for the usual one), and the
+    questions of the question bank asked in a relationship (`questions --asked ID`): the question's id (`12`,
+    or `u` and six hex digits for the user's own) and its wording then; logged for undo."""
+    db.execute("ALTER TABLE people ADD COLUMN template TEXT NOT NULL DEFAULT ''")
+    change_log_triggers(db, ("people",))  # the logged rows of people gained a column
+    db.execute(
+        f"CREATE TABLE asked_questions ({RECORD},"
+        " person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,"
+        f" question TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', date TEXT NOT NULL, {STAMPS})"
+    )
+    db.execute("CREATE INDEX idx_asked_questions_person ON asked_questions (person_id, question)")
+    change_log_triggers(db, ("asked_questions",))

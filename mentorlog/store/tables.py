@@ -18,7 +18,7 @@ from mentorlog.base.values import Value
 class Column(Value):
     """A column, and the rule a dump record's field is checked by (docs/dump.schema.json).
 
-    rule: id uuid ref stamp date time text name int enum bool; "": not carried by dumps and sync.
+    rule: id uuid ref stamp date time text name word int enum bool; "": not carried by dumps and sync.
     text_required: text that may not be empty. required: False when added after dump version 1, so an older dump
     may lack it."""
 
@@ -156,6 +156,7 @@ MIGRATIONS = (
     "m030_sync_key_wrapped",
     "m040_topic_dropped",
     "m045_meeting_times",
+    "m050_templates_and_questions",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share
@@ -206,6 +207,7 @@ TABLES: tuple[Table, ...] = (
             Column("name_key", ""),  # the name folded (core.validate.name_key): derived, never carried
             Column("meets_day", "int", nullable=True, low=0, high=6, required=False),
             Column("meets_time", "time", nullable=True, required=False),
+            Column("template", "word", required=False),  # the default note template's name; '' for the usual one
         ),
         word="person", noun="person", listing="people", undo=True, dump=True, sync=True, peek=True, search=6,
         cli="people", commands=("person", "people"),
@@ -294,6 +296,15 @@ TABLES: tuple[Table, ...] = (
             Parent("skill_id", "skills", "skill_uuid"), Parent("rater_id", "people", "rater_uuid", waits=True),
             Parent("session_id", "sessions", "session_uuid", with_private=True),
         ),
+        undo=True, dump=True, sync=True, in_first_dump=False,
+    ),
+    Table(
+        "asked_questions",
+        (
+            ID, UUID, ref("person_id", required=True), Column("question", "word", text_required=True),
+            Column("text"), DATE, CREATED, UPDATED,
+        ),
+        noun="asked question", parents=(Parent("person_id", "people", "person_uuid"),),
         undo=True, dump=True, sync=True, in_first_dump=False,
     ),
     # link tables: they come and go with their owner records, inside them in dumps and sync

@@ -88,6 +88,7 @@ def counted(noun: str, n: int) -> str:
         "tag": ngettext("{n} tag", "{n} tags", n),
         "skill": ngettext("{n} skill", "{n} skills", n),
         "skill rating": ngettext("{n} skill rating", "{n} skill ratings", n),
+        "asked question": ngettext("{n} asked question", "{n} asked questions", n),
     }
     return forms[noun].format(n=n) if noun in forms else f"{n} {noun if n == 1 else noun + 's'}"
 
@@ -106,6 +107,7 @@ def named(noun: str, ids: list[int]) -> str:
         "topic": ngettext("topic {ids}", "topics {ids}", n),
         "skill": ngettext("skill {ids}", "skills {ids}", n),
         "skill rating": ngettext("skill rating {ids}", "skill ratings {ids}", n),
+        "asked question": ngettext("asked question {ids}", "asked questions {ids}", n),
     }
     return forms[noun].format(ids=shown) if noun in forms else f"{noun} {shown}"
 

@@ -57,6 +57,7 @@ CHECKS: dict[str, Callable[[Any, Field], Any]] = {
     "time": lambda v, _: validate.clock_time(v),
     "text": lambda v, spec: validate.stored_text(v, required=spec.text_required),
     "name": lambda v, _: validate.stored_name(v),
+    "word": lambda v, spec: validate.stored_word(v, required=spec.text_required),
     "int": lambda v, spec: validate.whole_number(v, spec.low, spec.high),
     "enum": lambda v, spec: validate.one_of(v, spec.choices),
     "bool": lambda v, _: validate.boolean(v),
@@ -153,6 +154,7 @@ def json_schema() -> dict[str, Any]:
         "time": {"type": "string", "pattern": TIME.pattern},
         "text": {"type": "string", "maxLength": validate.MAX_TEXT_CHARS},
         "name": {"type": "string", "minLength": 1, "maxLength": validate.MAX_NAME_CHARS},
+        "word": {"type": "string", "pattern": r"^([a-z0-9][a-z0-9_-]{0,39})?$"},
         "bool": {"type": "boolean"},
         "tags": {"type": "array", "maxItems": MAX_TAGS, "items": {"type": "string", "pattern": r"^\S{1,200}$"}},
     }

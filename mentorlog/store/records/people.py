@@ -68,6 +68,7 @@ class PeopleRepo(Repo):
         started: date | None = None,
         ends: date | None = None,
         agreement: str = "",
+        template: str = "",
     ) -> Person:
         name = validate.name(name)
         existing = self.same_name(name)
@@ -89,6 +90,7 @@ class PeopleRepo(Repo):
                 "started": validate.day(started, "start").isoformat() if started else None,
                 "ends": validate.day(ends, "planned end").isoformat() if ends else None,
                 "agreement": validate.text(agreement, "agreement", required=False),
+                "template": validate.template_name(template),
             },
         )
         _check_span(self.get_person(person_id))
@@ -126,6 +128,8 @@ class PeopleRepo(Repo):
             fields["note"] = validate.text(fields["note"], "note", required=False)
         if "agreement" in fields:
             fields["agreement"] = validate.text(fields["agreement"], "agreement", required=False)
+        if "template" in fields:
+            fields["template"] = validate.template_name(fields["template"])
         for name, what in (("started", "start"), ("ends", "planned end")):
             if name in fields:
                 fields[name] = validate.day(fields[name], what).isoformat() if fields[name] else None
@@ -140,6 +144,7 @@ class PeopleRepo(Repo):
     def delete_person(self, person_id: int) -> None:
         self.check_person_deletable(person_id)
         self.db.execute("DELETE FROM topics WHERE person_id = ?", [person_id])
+        self.db.execute("DELETE FROM asked_questions WHERE person_id = ?", [person_id])
         self.db.execute("DELETE FROM people WHERE id = ?", [person_id])
 
     def check_person_deletable(self, person_id: int) -> None:
