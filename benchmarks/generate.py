@@ -169,7 +169,7 @@ def build(scale: float, seed: int = 42) -> tuple[dict[str, Rows], list[str], lis
     decades = max(1, math.ceil(scale - 1e-9))  # scale N >= 1: N times ten years at scale 1's density
     density = scale / decades  # per ten years, relative to scale 1 (below 1 only for scales below 1)
     people = plan_relationships(rng, decades)
-    people_rows = [(p.id, p.name, p.role, p.cadence, stamp(p.start), stamp(p.start), p.start.isoformat(),
+    people_rows = [(p.id, p.name, p.role, p.cadence, stamp(p.start), stamp(p.end or p.start), p.start.isoformat(),
                     p.end and p.end.isoformat(), "closed" if p.end else "active", p.end and p.end.isoformat())
                    for p in people]  # fmt: skip
 
