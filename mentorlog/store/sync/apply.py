@@ -731,10 +731,13 @@ class SyncApplyRepo(Repo):
 
     def _free_name(self, name: str, uuid: str, existing: int | None) -> str:
         """NAME, or for now a name no other person has (people's names are unique; sorted out afterwards)."""
-        other = self.scalar(
-            "SELECT id FROM people WHERE name_key = ? AND id IS NOT ?", [validate.name_key(name), existing]
-        )
-        return name if other is None else f"{name} ({uuid[:8]})"
+        for candidate in (name, f"{name} ({uuid[:8]})", f"{name} ({uuid})"):
+            other = self.scalar(
+                "SELECT id FROM people WHERE name_key = ? AND id IS NOT ?", [validate.name_key(candidate), existing]
+            )
+            if other is None:
+                return candidate
+        return uuid  # a uuid is no one's name (as in `_tell_people_apart`)
 
     def _tell_people_apart(self, work: dict[Key, Entry]) -> None:
         """People whose names collide: the one with the older newest change keeps the name."""
@@ -748,11 +751,20 @@ class SyncApplyRepo(Repo):
         for row in people:
             groups.setdefault(validate.name_key(wanted[row["id"]]), []).append(row)
         final: dict[int, str] = {}
+        later: list[dict[str, Any]] = []
         for members in groups.values():
             members.sort(key=lambda row: (row["hlc"] or "", row["uuid"]))
-            for number, row in enumerate(members):
-                name = wanted[row["id"]]
-                final[row["id"]] = name if number == 0 else f"{name} ({row['uuid'][:8]})"
+            final[members[0]["id"]] = wanted[members[0]["id"]]
+            later += members[1:]
+        taken = {validate.name_key(name) for name in final.values()}
+        for row in sorted(later, key=lambda row: (row["hlc"] or "", row["uuid"])):
+            # the uuid's start tells them apart; uuids a folder chose alike (or a name already `X (abcd1234)`)
+            # take the whole uuid, then a number: every machine picks the same names in the same order
+            name = wanted[row["id"]]
+            candidates = [f"{name} ({row['uuid'][:8]})", f"{name} ({row['uuid']})"]
+            candidates += (f"{name} ({row['uuid']}) {n}" for n in range(2, len(later) + 3))
+            final[row["id"]] = next(c for c in candidates if validate.name_key(c) not in taken)
+            taken.add(validate.name_key(final[row["id"]]))
         changing = [row for row in people if final[row["id"]] != row["name"]]
         for row in changing:  # first out of each other's way (a uuid is no one's name), then the final names
             self._aside("people", row["id"], row["uuid"], work)
