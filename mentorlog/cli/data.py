@@ -116,14 +116,7 @@ def export(
                 )
                 write_output(dump, output)
             if left_out:
-                typer.echo(
-                    ngettext(
-                        "Note: {left_out} private session left out; --include-private keeps it too.",
-                        "Note: {left_out} private sessions left out; --include-private keeps them too.",
-                        left_out,
-                    ).format(left_out=left_out),
-                    err=True,
-                )
+                _tell_left_out(left_out)
             if output is not None:
                 typer.echo(_("Wrote the dump of the whole journal to {output}.").format(output=output), err=True)
             return
@@ -212,14 +205,7 @@ def _export_vault(output: Path | None, *, include_private: bool) -> None:
         if ".." not in Path(path).parts and target.is_file() and not target.is_symlink():
             target.unlink()
     if left_out:
-        typer.echo(
-            ngettext(
-                "Note: {left_out} private session left out; --include-private keeps it too.",
-                "Note: {left_out} private sessions left out; --include-private keeps them too.",
-                left_out,
-            ).format(left_out=left_out),
-            err=True,
-        )
+        _tell_left_out(left_out)
     common.say(
         _(
             "Wrote a vault of {files} notes to {output} ({written} written, {unchanged} unchanged, {removed} removed)."
@@ -523,3 +509,14 @@ def demo(json_: bool = typer.Option(False, "--json", help="Print where the demo 
     from mentorlog.cli.views import timeline
 
     timeline(with_=whom.ALL_PEOPLE, goal=None, since="6m", until=None, all_=False, json_=False)
+
+
+def _tell_left_out(left_out: int) -> None:
+    typer.echo(
+        ngettext(
+            "Note: {left_out} private session left out; --include-private keeps it too.",
+            "Note: {left_out} private sessions left out; --include-private keeps them too.",
+            left_out,
+        ).format(left_out=left_out),
+        err=True,
+    )

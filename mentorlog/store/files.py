@@ -50,12 +50,7 @@ def write_atomic(target: Path, pieces: Iterable[str | bytes], *, journal: Path) 
             os.fsync(handle.fileno())
         os.replace(temporary, real)
         temporary = None
-        with contextlib.suppress(OSError):
-            folder_fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(folder_fd)
-            finally:
-                os.close(folder_fd)
+        _fsync_folder(folder)
     except OSError as exc:
         raise MentorlogError(
             _("cannot write {target}: {strerror}").format(target=target, strerror=os_reason(exc))
@@ -137,12 +132,7 @@ def write_files(folder: Path, files: Iterable[tuple[str, str]], *, journal: Path
             os.replace(temporary, real)
             temporaries[index] = ("", real)
         for directory in made.values():
-            with contextlib.suppress(OSError):
-                folder_fd = os.open(directory, os.O_RDONLY)
-                try:
-                    os.fsync(folder_fd)
-                finally:
-                    os.close(folder_fd)
+            _fsync_folder(directory)
     except OSError as exc:
         raise MentorlogError(
             _("cannot write into {folder}: {strerror}").format(folder=folder, strerror=os_reason(exc))
@@ -153,3 +143,13 @@ def write_files(folder: Path, files: Iterable[tuple[str, str]], *, journal: Path
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
     return written, unchanged
+
+
+def _fsync_folder(folder: str | Path) -> None:
+    """Make a rename in FOLDER durable (best effort: some file systems cannot open a folder)."""
+    with contextlib.suppress(OSError):
+        folder_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(folder_fd)
+        finally:
+            os.close(folder_fd)
