@@ -157,7 +157,7 @@ def test_ctrl_c_during_an_export_leaves_no_hidden_partial_dump(tmp_path: Path) -
         "    def paused():\n"
         "        for index, piece in enumerate(pieces):\n"
         "            if index == 1:\n"
-        f"                open({str(stop)!r}, 'w').close(); time.sleep(30)\n"
+        f"                open({str(stop)!r}, 'w').close(); time.sleep(600)\n"
         "            yield piece\n"
         "    return real(target, paused(), journal=journal)\n"
         "files.write_atomic = slow\n"
