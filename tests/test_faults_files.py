@@ -166,7 +166,9 @@ def test_ctrl_c_during_an_export_leaves_no_hidden_partial_dump(tmp_path: Path) -
     )
     out = tmp_path / "out" / "dump.json"
     out.parent.mkdir()
-    process = subprocess.Popen(["python", "-c", code, str(out)], env=env, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(  # Ctrl-C as a shell delivers it, whatever an earlier test left ignored in pytest
+        ["python", "-c", code, str(out)], env=env, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint
+    )
     deadline = time.monotonic() + 60
     while not stop.exists() and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -175,6 +177,12 @@ def test_ctrl_c_during_an_export_leaves_no_hidden_partial_dump(tmp_path: Path) -
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130 and "Interrupted" in err
     assert list(out.parent.iterdir()) == []
+
+
+def _default_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def as_plain_user(argv: list[str]) -> list[str]:
