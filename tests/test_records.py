@@ -74,7 +74,7 @@ def test_every_struct_and_dataclass_of_the_package_lists_its_fields_before_any_i
     structs = [kind for kind in classes if issubclass(kind, msgspec.Struct)]
     dataclass_types = [kind for kind in classes if dataclasses.is_dataclass(kind)]
     kinds = [kind for kind in classes if issubclass(kind, Record) and kind is not Record]
-    assert set(kinds) == set(KINDS) and Hit in structs and len(structs) > 30
+    assert set(kinds) == set(KINDS) and Hit not in structs and len(structs) > 20
     for kind in KINDS:
         assert list(inspect.signature(kind).parameters) == list(kind.__slots__) and len(kind.__slots__) > 5
         assert all(hasattr(kind, JSON_ATTRIBUTE.get(key, key)) for key in kind.JSON), kind

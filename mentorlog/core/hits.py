@@ -1,24 +1,36 @@
-"""A search result (`search` alone loads it, and msgspec with it: the listings start without either)."""
+"""A search result: a plain, frozen value (`search` loads nothing else for it)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import msgspec
-
+from mentorlog.base.values import Value
 from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN
 
 
-class Hit(msgspec.Struct, frozen=True):
-    """One search result: the record's kind and id, its title and a snippet with the matches marked."""
+class Hit(Value):
+    """One search result: the record's kind and id, its title and a snippet with the matches marked (MATCH_OPEN /
+    MATCH_CLOSE around the matched words), its score and, for a record of a relationship, the person's name."""
+
+    __slots__ = ("kind", "id", "date", "title", "snippet", "score", "with_name")  # noqa: RUF023 (__init__'s order)
 
     kind: str
     id: int
     date: str | None
     title: str
-    snippet: str  # with MATCH_OPEN / MATCH_CLOSE around the matched words
+    snippet: str
     score: float
-    with_name: str | None = None
+    with_name: str | None
+
+    def __init__(
+        self, kind: str, id: int, date: str | None, title: str, snippet: str, score: float, with_name: str | None = None
+    ) -> None:
+        set_field = object.__setattr__
+        for name, value in zip(self.__slots__, (kind, id, date, title, snippet, score, with_name), strict=True):
+            set_field(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Hit is frozen: {name} cannot be set")
 
     def plain_snippet(self) -> str:
         return self.snippet.replace(MATCH_OPEN, "").replace(MATCH_CLOSE, "")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
+from mentorlog.base.values import Value
 from mentorlog.core.records import Action, Goal, Person, Reflection, Session, Topic
 
 if TYPE_CHECKING:
@@ -15,24 +14,40 @@ if TYPE_CHECKING:
 # agenda --------------------------------------------------------------------------------------------
 
 
-class Agenda(msgspec.Struct):
+class Agenda(Value):
     """What to bring to the next meeting with one person (the `agenda` view)."""
 
-    person: Person
-    today: date
-    days_since_last: int | None
-    cadence_kept: bool | None
-    last_session: Session | None
-    mine: list[Action]
-    theirs: list[Action]
-    topics: list[Topic]
-    stale_goals: list[Goal]
-    reflections: list[Reflection]
-    more: dict[str, int] = msgspec.field(default_factory=dict)  # items not listed: mine, theirs, stale_goals
-    attention: list[str] = msgspec.field(default_factory=list)  # the relationship's `needs attention` reasons (health)
-    agreement_reminder: str | None = None  # `first month` / `last planned month`: the agreement is shown
-    growth: list[SkillTrend] = msgspec.field(default_factory=list)  # growth areas linked to active goals
-    gaps: list[Gap] = msgspec.field(default_factory=list)  # where my rating and theirs are 2 or more apart
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "person", "today", "days_since_last", "cadence_kept", "last_session", "mine", "theirs", "topics",
+        "stale_goals", "reflections", "more", "attention", "agreement_reminder", "growth", "gaps",
+    )  # fmt: skip
+    __hash__ = None  # type: ignore[assignment]  # holds lists: compared, never hashed
+
+    def __init__(
+        self,
+        person: Person,
+        today: date,
+        days_since_last: int | None,
+        cadence_kept: bool | None,
+        last_session: Session | None,
+        mine: list[Action],
+        theirs: list[Action],
+        topics: list[Topic],
+        stale_goals: list[Goal],
+        reflections: list[Reflection],
+        more: dict[str, int] | None = None,  # items not listed: mine, theirs, stale_goals
+        attention: list[str] | None = None,  # the relationship's `needs attention` reasons (health)
+        agreement_reminder: str | None = None,  # `first month` / `last planned month`: the agreement is shown
+        growth: list[SkillTrend] | None = None,  # growth areas linked to active goals
+        gaps: list[Gap] | None = None,  # where my rating and theirs are 2 or more apart
+    ) -> None:
+        self.person, self.today, self.days_since_last, self.cadence_kept = person, today, days_since_last, cadence_kept
+        self.last_session, self.mine, self.theirs, self.topics = last_session, mine, theirs, topics
+        self.stale_goals, self.reflections, self.agreement_reminder = stale_goals, reflections, agreement_reminder
+        self.more: dict[str, int] = {} if more is None else more
+        self.attention: list[str] = [] if attention is None else attention
+        self.growth: list[SkillTrend] = [] if growth is None else growth
+        self.gaps: list[Gap] = [] if gaps is None else gaps
 
     def _reminder(self) -> dict[str, Any] | None:
         if not self.agreement_reminder:
@@ -85,28 +100,43 @@ def pick_agenda_person(people: list[Person], today: date) -> Person | None:
 # today ------------------------------------------------------------------------------------------
 
 
-class Meeting(msgspec.Struct):
-    """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence."""
+class Meeting(Value):
+    """A meeting coming up (or overdue) with someone: planned with --next, else due by cadence; AT is HH:MM (the
+    --next time, else the relationship's usual slot), None for a day only."""
 
-    person: Person
-    day: date
-    planned: bool  # True: a --next date or a future session; False: last session + cadence
-    at: str | None = None  # HH:MM: the --next time, else the relationship's usual slot; None: a day only
+    __slots__ = ("person", "day", "planned", "at")  # noqa: RUF023 (in the order __init__ takes them)
+    __hash__ = None  # type: ignore[assignment]  # a person changes: compared, never hashed
+
+    def __init__(self, person: Person, day: date, planned: bool, at: str | None = None) -> None:
+        # PLANNED: a --next date or a future session; not planned: the last session + cadence
+        self.person, self.day, self.planned, self.at = person, day, planned, at
 
 
-class Today(msgspec.Struct):
+class Today(Value):
     """The day's dashboard (`today`): items due, meetings ahead, what needs attention."""
 
-    today: date
-    mine: list[Action]  # my open items overdue or due within the week
-    theirs: dict[str, list[Action]]  # per person: theirs, overdue or due within the week
-    meetings: list[Meeting]  # in the next 7 days
-    overdue: list[Meeting]  # relationships whose meeting is overdue by cadence
-    stale_goals: list[Goal]
-    topics: dict[str, list[Topic]]  # open topics per person
-    empty: bool = False  # nothing at all in the journal yet
-    more: dict[str, int] = msgspec.field(default_factory=dict)
-    attention: dict[str, list[str]] = msgspec.field(default_factory=dict)  # per person: `needs attention` reasons
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "today", "mine", "theirs", "meetings", "overdue", "stale_goals", "topics", "empty", "more", "attention",
+    )  # fmt: skip
+    __hash__ = None  # type: ignore[assignment]  # holds lists: compared, never hashed
+
+    def __init__(
+        self,
+        today: date,
+        mine: list[Action],  # my open items overdue or due within the week
+        theirs: dict[str, list[Action]],  # per person: theirs, overdue or due within the week
+        meetings: list[Meeting],  # in the next 7 days
+        overdue: list[Meeting],  # relationships whose meeting is overdue by cadence
+        stale_goals: list[Goal],
+        topics: dict[str, list[Topic]],  # open topics per person
+        empty: bool = False,  # nothing at all in the journal yet
+        more: dict[str, int] | None = None,
+        attention: dict[str, list[str]] | None = None,  # per person: `needs attention` reasons
+    ) -> None:
+        self.today, self.mine, self.theirs, self.meetings, self.overdue = today, mine, theirs, meetings, overdue
+        self.stale_goals, self.topics, self.empty = stale_goals, topics, empty
+        self.more: dict[str, int] = {} if more is None else more
+        self.attention: dict[str, list[str]] = {} if attention is None else attention
 
     def to_json(self) -> dict[str, Any]:  # computed: grouped by person, meetings in short
         def meeting(m: Meeting) -> dict[str, Any]:
@@ -143,14 +173,22 @@ def next_meeting(person: Person, today: date) -> Meeting | None:
 # the agenda to share ----------------------------------------------------------------------------
 
 
-class SharedAgenda(msgspec.Struct):
+class SharedAgenda(Value):
     """What `agenda --format md` shows the other person: open items of both sides (none from a private
     session), open topics, the goals shared with them and the next meeting; no notes, feedback or reflections."""
 
-    person: Person
-    today: date
-    meeting: Meeting | None  # None for a closed relationship, or with neither a planned date nor a cadence
-    mine: list[Action]
-    theirs: list[Action]
-    topics: list[Topic]
-    goals: list[tuple[Goal, int]]  # active goals with the person, in tree order, with their depth
+    __slots__ = ("person", "today", "meeting", "mine", "theirs", "topics", "goals")  # noqa: RUF023 (__init__'s order)
+    __hash__ = None  # type: ignore[assignment]  # holds lists: compared, never hashed
+
+    def __init__(
+        self,
+        person: Person,
+        today: date,
+        meeting: Meeting | None,  # None for a closed relationship, or with neither a planned date nor a cadence
+        mine: list[Action],
+        theirs: list[Action],
+        topics: list[Topic],
+        goals: list[tuple[Goal, int]],  # active goals with the person, in tree order, with their depth
+    ) -> None:
+        self.person, self.today, self.meeting = person, today, meeting
+        self.mine, self.theirs, self.topics, self.goals = mine, theirs, topics, goals

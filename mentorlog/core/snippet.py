@@ -54,7 +54,12 @@ def _letter(char: str) -> str:
 
 
 def _pattern(phrases: Sequence[Phrase]) -> re.Pattern[str]:
-    """A regular expression for any phrase at a token boundary (case and diacritics ignored)."""
+    """A regular expression for any phrase at a token boundary (case and diacritics ignored); made once per query."""
+    return _compiled(tuple(phrases))
+
+
+@cache
+def _compiled(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
     marks = "[\u0300-\u036f]*"
     alternatives = []
     for tokens, prefix in phrases:
@@ -104,11 +109,11 @@ def _sentence_starts(text: str, spans: Sequence[tuple[int, int]], first: int) ->
 class _Column:
     """One column's text, or the window of it that is read: its tokens and where each phrase matches."""
 
-    def __init__(self, text: str, phrases: Sequence[Phrase], pattern: re.Pattern[str]) -> None:
+    def __init__(self, text: str, phrases: Sequence[Phrase]) -> None:
         self.text = text
         self.offset = 0  # where the window starts in the text
         if len(text) > WHOLE:
-            middle = _first_match(text, phrases, pattern)
+            middle = _first_match(text, phrases, _pattern(phrases))
             self.offset = max(0, middle - WINDOW)
             if self.offset:  # begin at a token boundary: the token cut by the window is left out
                 cut = TOKEN.match(text, self.offset)
@@ -170,9 +175,8 @@ def make_snippet(texts: Sequence[str], phrases: Sequence[Phrase], open_mark: str
     """The snippet of a hit whose columns hold TEXTS (title, then body): the best fragment of TOKENS tokens
     (each phrase's first match in it counts 1000, a repeat 1, a fragment that starts a sentence 100 more), its
     matches between OPEN_MARK and CLOSE_MARK, `…` where it is cut — as FTS5's snippet() makes it."""
-    pattern = _pattern(phrases)
     best: tuple[int, int, int] | None = None  # (score, column, first token)
-    columns = [_Column(text, phrases, pattern) for text in texts]
+    columns = [_Column(text, phrases) for text in texts]
     for column_number, column in enumerate(columns):
         starts = _sentence_starts(column.text, column.spans, column.first) if column.size > TOKENS else []
         for number, _phrase, _length in column.instances:

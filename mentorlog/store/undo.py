@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
-
 from mentorlog.base.i18n import _, ngettext
+from mentorlog.base.values import Value
 from mentorlog.store import tables
 from mentorlog.store.base import Repo
 
@@ -18,14 +17,22 @@ ORDER = {table.name: number for number, table in enumerate(tables.TABLES)}  # pe
 LINK_NOUNS = {NOUNS[name] for name in LINKS if name in NOUNS}  # said as a count (`2 tags`), not by row id
 
 
-class Undone(msgspec.Struct, frozen=True):
+class Undone(Value):
     """What `undo` reverted: the command, when it ran, and the rows per table (their ids, newest first)."""
 
-    command: str
-    created_at: str
-    removed: dict[str, list[int]]
-    restored: dict[str, list[int]]
-    reverted: dict[str, list[int]]
+    __slots__ = ("command", "created_at", "removed", "restored", "reverted")
+    __hash__ = None  # type: ignore[assignment]  # holds dicts: compared, never hashed
+
+    def __init__(
+        self,
+        command: str,
+        created_at: str,
+        removed: dict[str, list[int]],
+        restored: dict[str, list[int]],
+        reverted: dict[str, list[int]],
+    ) -> None:
+        self.command, self.created_at = command, created_at
+        self.removed, self.restored, self.reverted = removed, restored, reverted
 
     @property
     def name(self) -> str:
