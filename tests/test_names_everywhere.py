@@ -84,3 +84,27 @@ def test_twins_added_on_two_machines_are_told_apart_and_with_finds_each(
         assert {session["with"] for session in json.loads(folded.stdout)} == {plain}
         suffixed = run(*machine, "sessions", "--with", other, "--json")
         assert {session["with"] for session in json.loads(suffixed.stdout)} == {other}
+
+
+def test_three_twins_whose_uuids_start_alike_get_names_that_differ_and_every_machine_agrees(
+    run: Run, tmp_path: Path
+) -> None:
+    """Two newer twins whose uuids share their first 8 characters would both become `ana (abcd1234)`, one name:
+    the second takes its whole uuid, on every machine alike, and no machine meets a UNIQUE error."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    machines = [["--db", str(tmp_path / f"{name}.db")] for name in ("one", "two", "three")]
+    made = [("Ana", "ffff0000-0001", "2020"), ("ana", "abcd1234-aaaa", "2021"), ("ANA", "abcd1234-bbbb", "2022")]
+    for machine, (name, uuid, year) in zip(machines, made, strict=True):
+        stamp = f"{year}-01-01T00:00:00Z"
+        record = {**base_record("people", 1), "name": name, "uuid": uuid, "created_at": stamp, "updated_at": stamp}
+        dump = tmp_path / f"{uuid}.json"
+        dump.write_text(dump_text([("people", record)]))
+        assert run(*machine, "import", str(dump)).exit_code == 0
+    for machine in (*machines, *machines):
+        synced = run(*machine, "sync", str(shared))
+        assert synced.exit_code == 0, synced.output
+        assert "UNIQUE" not in synced.output and "Traceback" not in synced.output
+    names = people(run, *machines[0])
+    assert names == people(run, *machines[1]) == people(run, *machines[2])
+    assert names == sorted(["Ana", "ana (abcd1234)", "ANA (abcd1234-bbbb)"])
