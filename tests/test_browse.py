@@ -408,3 +408,30 @@ def test_n_records_a_note_with_the_chosen_person_and_shows_it(demo: Path, run: R
     drive(app, steps)
     assert asked == [person["name"]]
     assert any(line.endswith("Hallway chat") for line in seen)
+
+
+def test_german_says_the_health_reasons_in_german_as_agenda_and_today_do(german_demo: Path, run: Run) -> None:
+    agenda = run("--db", str(german_demo), "agenda", "--with", "weber", env={"MENTORLOG_LANG": "de"})
+    dashboard = run("--db", str(german_demo), "today", env={"MENTORLOG_LANG": "de"})
+    assert "• Meine Aufgaben: 3 der letzten 5 waren verspätet oder sind noch offen" in agenda.stdout
+    assert "⚠ Dr. Weber: Meine Aufgaben: 3 der letzten 5 waren verspätet oder sind noch offen" in dashboard.stdout
+    i18n.use("de")
+    app = make_app(german_demo)
+    seen: dict[str, list[str]] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["today"] = lines(app.query_one("#detail", OptionList))
+        app.choose(f"person:{_person_number(app, 'Dr. Weber')}")
+        await pilot.pause()
+        seen["weber"] = lines(app.query_one("#detail", OptionList))
+
+    drive(app, steps)
+    reason = "Meine Aufgaben: 3 der letzten 5 waren verspätet oder sind noch offen"
+    assert "! " + reason in seen["weber"]
+    today = seen["today"]
+    assert today[today.index("Dr. Weber: braucht Aufmerksamkeit") + 1] == reason
+    assert not any("My actions:" in line for line in seen["today"] + seen["weber"])
+
+
+def _person_number(app: BrowseApp, name: str) -> int:
+    return next(person.id for person in app.people.values() if person.name == name)

@@ -303,6 +303,7 @@ class BrowseApp(App[None]):
             detail.highlighted = ids.index(highlighted)
 
     def today_options(self) -> list[Option]:
+        from mentorlog.core.health import shown as in_language
         from mentorlog.core.health import verdict_word
 
         with self.data.read() as journal:
@@ -330,13 +331,14 @@ class BrowseApp(App[None]):
             options.append(
                 _header(_("{name}: {verdict}").format(name=inert(name), verdict=verdict_word("needs attention")))
             )
-            options += [Option(shown(reason), disabled=True) for reason in reasons]
+            options += [Option(shown(in_language(reason)), disabled=True) for reason in reasons]
         for name, topics in view.topics.items():
             options.append(_header(_("Topics with {name}").format(name=inert(name))))
             options += [Option(shown("• " + one_line(topic.text)), id=f"topic:{topic.id}") for topic in topics]
         return options
 
     def person_options(self, person_id: int) -> list[Option]:
+        from mentorlog.core.health import shown as in_language
         from mentorlog.core.humane import word
 
         with self.data.read() as journal:
@@ -369,7 +371,7 @@ class BrowseApp(App[None]):
             since += " · " + _("next {day}").format(day=day_words(person.next_session, self.today))
         options.append(Option(Text(since), disabled=True))
         if agenda is not None:
-            options += [Option(shown("! " + reason, "red"), disabled=True) for reason in agenda.attention]
+            options += [Option(shown("! " + in_language(reason), "red"), disabled=True) for reason in agenda.attention]
             options += [
                 Option(
                     shown(_("No progress for 4 weeks: {title}").format(title=one_line(goal.title))),
