@@ -618,3 +618,134 @@ def test_n_in_a_real_terminal_suspends_to_mentorlog_note_in_editor_and_shows_the
         "We talked about the offsite.",
     )
     assert "  note: added session 1\n" in run("undo", "--list").stdout  # logged for undo as the CLI logs it
+
+
+SECRET = "correct-horse-battery"
+
+
+@pytest.fixture
+def locked_journal(run: Run, demo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo journal encrypted with SECRET, and no source that gives it: no MENTORLOG_PASSPHRASE, no
+    passphrase_command, no keyring; stdin is a terminal, where every other command would prompt."""
+    from mentorlog.cli import common
+    from tests.conftest import require_module
+
+    require_module("sqlcipher3", why="pip install '.[encryption]'")
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", SECRET)
+    assert run("encrypt").exit_code == 0
+    monkeypatch.delenv("MENTORLOG_PASSPHRASE")
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+    return demo
+
+
+def test_an_encrypted_journal_asks_its_passphrase_inside_the_app_and_says_when_it_is_wrong(
+    run: Run, locked_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    seen: dict[str, Any] = {"notes": []}
+
+    def piloted(self: BrowseApp) -> None:  # the real app, as `browse` made it
+        self.notify = lambda message, **_options: seen["notes"].append(message)  # type: ignore[method-assign]
+
+        async def steps(pilot: Any) -> None:
+            seen["first"] = type(self.screen).__name__
+            seen["prompt"] = [str(s.content) for s in self.screen.query(Static)]
+            self.post_message(events.AppFocus())  # nothing to read yet: no error, the prompt stays
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            seen["still"] = type(self.screen).__name__
+            await pilot.press(*"wrong-horse")
+            seen["masked"] = self.export_screenshot()
+            await pilot.press("enter")
+            await pilot.pause()
+            seen["wrong"] = str(self.screen.query_one("#passphrase-said", Static).content)
+            seen["emptied"] = self.screen.query_one(Input).value
+            await pilot.press(*SECRET, "enter")
+            await pilot.pause()
+            seen["then"] = type(self.screen).__name__
+            seen["people"] = lines(self.query_one("#people", OptionList))
+
+        drive(self, steps)
+
+    monkeypatch.setattr(BrowseApp, "run", piloted)
+    result = run("browse")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert seen["first"] == seen["still"] == "PassphraseScreen"
+    assert seen["prompt"][:2] == [
+        f"{locked_journal} is encrypted.",
+        "Passphrase (not shown); Enter opens the journal, Esc quits:",
+    ]
+    assert "wrong-horse" not in seen["masked"].replace("&#160;", " ") and "•••••••••••" in seen["masked"]
+    assert seen["wrong"] == "Wrong passphrase. Type it again, or Esc to quit."
+    assert seen["emptied"] == ""
+    assert seen["then"] == "Screen"
+    assert seen["people"][0] == "Today" and any(line.startswith("Anna Schmidt") for line in seen["people"])
+    assert seen["notes"] == []  # no error while it was locked
+
+
+@pytest.mark.parametrize("key", ["escape", "ctrl+c"])
+def test_giving_up_on_the_passphrase_quits_with_exit_1_and_one_line(
+    run: Run, locked_journal: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    def piloted(self: BrowseApp) -> None:
+        async def steps(pilot: Any) -> None:
+            await pilot.press(key)
+            await pilot.pause()
+
+        drive(self, steps)
+
+    monkeypatch.setattr(BrowseApp, "run", piloted)
+    result = run("browse")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {locked_journal} is encrypted, and no passphrase was typed"]
+
+
+def test_without_a_terminal_a_locked_journal_is_the_usual_error(
+    run: Run, locked_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mentorlog.cli import common
+
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: False)
+    started: list[BrowseApp] = []
+    monkeypatch.setattr(BrowseApp, "run", lambda self: started.append(self))
+    result = run("browse")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"Error: {locked_journal} is encrypted, and no passphrase was given"
+    assert started == []
+
+
+def test_the_passphrase_screen_speaks_german(demo: Path) -> None:
+    from textual.widgets import Input
+
+    i18n.use("de")
+    tried: list[str] = []
+
+    def unlock(typed: str) -> bool:
+        tried.append(typed)
+        return typed == "richtig"
+
+    app = make_app(demo)
+    app.unlock, app.where, app.locked = unlock, "/daten/journal.db", True
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["prompt"] = [str(s.content) for s in app.screen.query(Static)]
+        await pilot.press(*"falsch", "enter")
+        await pilot.pause()
+        seen["wrong"] = str(app.screen.query_one("#passphrase-said", Static).content)
+        app.screen.query_one(Input).value = "richtig"
+        await pilot.press("enter")
+        await pilot.pause()
+        seen["people"] = lines(app.query_one("#people", OptionList))
+
+    drive(app, steps)
+    assert seen["prompt"][:2] == [
+        "/daten/journal.db ist verschlüsselt.",
+        "Passphrase (wird nicht angezeigt); Enter öffnet das Journal, Esc beendet:",
+    ]
+    assert seen["wrong"] == "Falsche Passphrase. Noch einmal eingeben, oder Esc zum Beenden."
+    assert tried == ["falsch", "richtig"]
+    assert seen["people"][0] == "Heute"
