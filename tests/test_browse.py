@@ -195,6 +195,27 @@ def test_slash_finds_with_the_same_search_as_the_cli_and_opens_the_hit(demo: Pat
     assert hit["title"] in shown[0]
 
 
+def test_ctrl_p_finds_too(demo: Path, run_json: Any) -> None:
+    hit = run_json("search", "feedback")[0]
+    app = make_app(demo)
+    shown: list[str] = []
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        shown.append(type(app.screen).__name__)
+        await pilot.press(*"feedback")
+        for _ in range(20):  # the palette searches in the background
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown.append(str(app.screen.query_one("#record", Static).content))
+
+    drive(app, steps)
+    assert shown[0] == "CommandPalette"
+    assert shown[1].startswith(f"{hit['kind']} {hit['id']}\n")
+
+
 def test_t_adds_a_topic_for_the_chosen_person_undoable(demo: Path, run_json: Any, run: Run) -> None:
     person = run_json("people")[0]
     app = make_app(demo)
@@ -469,9 +490,9 @@ def test_question_mark_lists_every_key_and_escape_closes_it(demo: Path) -> None:
     ):
         assert line in seen["help"], line
     # every key the app binds is explained there
-    bound = {binding.key for binding in app.BINDINGS if isinstance(binding, Binding)}
-    named = {"question_mark": "?", "slash": "/"}
-    explained = " ".join(line.split("  ")[0] for line in seen["help"][2:])
+    bound = {key for binding in app.BINDINGS if isinstance(binding, Binding) for key in binding.key.split(",")}
+    named = {"question_mark": "?", "slash": "/", "ctrl+p": "Ctrl+P"}
+    explained = " ".join(line[:11] for line in seen["help"][2:])  # the key column
     assert all(named.get(key, key) in explained for key in bound - {"question_mark"}), bound
     assert seen["after"] == "Screen"
 

@@ -237,7 +237,7 @@ class BrowseApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", show=False),
         Binding("question_mark", "help", show=False),
-        Binding("slash", "command_palette", show=False),
+        Binding("slash,ctrl+p", "command_palette", show=False),  # naming it here, Textual adds no ctrl+p of its own
         Binding("c", "toggle_closed", show=False),
         Binding("d", "set_status('done')", show=False),
         Binding("x", "set_status('dropped')", show=False),
