@@ -1,4 +1,5 @@
-"""`mentorlog browse` as people see it: SVG screenshots of the main screens at 80x24 and 120x40.
+"""`mentorlog browse` as people see it: SVG screenshots of the main screens at 80x24 and 120x40 (and the
+German person view and the passphrase screen at 80x24).
 
 Each screen is drawn by Textual's own `App.export_screenshot()` (its public API) over a small journal built
 here with a pinned today, and compared by syrupy with the .svg committed in tests/__snapshots__/
@@ -37,7 +38,7 @@ if os.environ.get(STRICT) != "1":  # CI installs the extra: there a missing Text
     pytest.importorskip("textual", reason="the extra `tui` (Textual) is not installed")
 
 import textual
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from mentorlog.store.journal import Journal, open_for_command
 from mentorlog.tui.app import BrowseApp, SessionScreen
@@ -141,15 +142,18 @@ def colours(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR")
 
 
-def screenshot(db: Path, size: tuple[int, int], steps: Steps | None = None) -> str:
-    """The SVG of the screen after STEPS, the app run headless at SIZE on DB with today pinned."""
+def screenshot(
+    db: Path, size: tuple[int, int], steps: Steps | None = None, unlock: Callable[[str], bool] | None = None
+) -> str:
+    """The SVG of the screen after STEPS, the app run headless at SIZE on DB with today pinned (UNLOCK: as on an
+    encrypted journal whose passphrase no source gave)."""
 
     @contextlib.contextmanager
     def opener(write: bool, command: str | None) -> Iterator[Journal]:
         with open_for_command(db, write=write, clock=CLOCK, command=command) as journal:
             yield journal
 
-    app = BrowseApp(opener, CLOCK.today)
+    app = BrowseApp(opener, CLOCK.today, unlock=unlock, where="/home/kim/.local/share/mentorlog/mentorlog.db")
     shots: list[str] = []
 
     async def main() -> None:
@@ -239,4 +243,17 @@ def test_the_german_person_view_looks_as_recorded(small_journal: Path, snapshot_
     i18n.use("de")
     svg = screenshot(small_journal, (80, 24), choose_anna)
     assert "Sitzungen" in svg or "Tagesordnung" in svg
+    assert svg == snapshot_svg, UPDATE
+
+
+def test_the_passphrase_screen_after_a_wrong_one_looks_as_recorded(
+    small_journal: Path, snapshot_svg: SnapshotAssertion
+) -> None:
+    async def wrong_then_some(pilot: Any, app: BrowseApp) -> None:
+        app.screen.query_one(Input).cursor_blink = False  # the cursor always drawn, however slow the machine
+        await pilot.press(*"wrong", "enter", *"sec")
+        await pilot.pause()
+
+    svg = screenshot(small_journal, (80, 24), wrong_then_some, unlock=lambda typed: False)
+    assert "Wrong&#160;passphrase." in svg and "wrong" not in svg.replace("Wrong", "")
     assert svg == snapshot_svg, UPDATE
