@@ -552,7 +552,7 @@ def test_the_terminal_getting_focus_reads_the_journal_again(demo: Path, run: Run
 class Tmux:
     """A real terminal for the real `mentorlog browse`: a tmux server of its own, 100x30, keys in, screen out."""
 
-    def __init__(self, socket: str, env: dict[str, str]) -> None:
+    def __init__(self, socket: Path, env: dict[str, str]) -> None:
         from tests.conftest import require_program
 
         self.tmux = require_program("tmux", why="apt-get install tmux")
@@ -562,7 +562,7 @@ class Tmux:
         import subprocess
 
         done = subprocess.run(
-            [self.tmux, "-L", self.socket, *args], env=self.env, capture_output=True, text=True, check=False
+            [self.tmux, "-S", str(self.socket), *args], env=self.env, capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stderr
         return done.stdout
@@ -603,7 +603,7 @@ def test_n_in_a_real_terminal_suspends_to_mentorlog_note_in_editor_and_shows_the
         "open(path, 'w', encoding='utf-8').write(text)\n"
     )
     env = tree_env(db_path, EDITOR=f"{shlex.quote(sys.executable)} {shlex.quote(str(editor))}")
-    tmux = Tmux(f"mentorlog-test-{os.getpid()}", env)
+    tmux = Tmux(tmp_path / "tmux.socket", env)  # the test's own server, its socket in the test's folder
     browse = shlex.join(command_line("--db", str(db_path), "browse"))
     tmux("new-session", "-d", "-s", "browse", "-x", "100", "-y", "30", f"{browse}; echo browse exited $?; sleep 60")
     try:
