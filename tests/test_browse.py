@@ -19,6 +19,7 @@ from tests.conftest import CLOCK, STRICT, Run
 if os.environ.get(STRICT) != "1":  # CI installs the extra: there a missing Textual fails the run, never skips it
     pytest.importorskip("textual", reason="the extra `tui` (Textual) is not installed")
 
+from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
 from mentorlog.tui.app import BrowseApp
@@ -192,6 +193,27 @@ def test_slash_finds_with_the_same_search_as_the_cli_and_opens_the_hit(demo: Pat
     drive(app, steps)
     assert shown[0].startswith(f"reflection {hit['id']}\n")
     assert hit["title"] in shown[0]
+
+
+def test_ctrl_p_finds_too(demo: Path, run_json: Any) -> None:
+    hit = run_json("search", "feedback")[0]
+    app = make_app(demo)
+    shown: list[str] = []
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        shown.append(type(app.screen).__name__)
+        await pilot.press(*"feedback")
+        for _ in range(20):  # the palette searches in the background
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown.append(str(app.screen.query_one("#record", Static).content))
+
+    drive(app, steps)
+    assert shown[0] == "CommandPalette"
+    assert shown[1].startswith(f"{hit['kind']} {hit['id']}\n")
 
 
 def test_t_adds_a_topic_for_the_chosen_person_undoable(demo: Path, run_json: Any, run: Run) -> None:
@@ -408,3 +430,343 @@ def test_n_records_a_note_with_the_chosen_person_and_shows_it(demo: Path, run: R
     drive(app, steps)
     assert asked == [person["name"]]
     assert any(line.endswith("Hallway chat") for line in seen)
+
+
+def test_german_says_the_health_reasons_in_german_as_agenda_and_today_do(german_demo: Path, run: Run) -> None:
+    agenda = run("--db", str(german_demo), "agenda", "--with", "weber", env={"MENTORLOG_LANG": "de"})
+    dashboard = run("--db", str(german_demo), "today", env={"MENTORLOG_LANG": "de"})
+    assert "• Meine Aufgaben: 3 der letzten 5 waren verspätet oder sind noch offen" in agenda.stdout
+    assert "⚠ Dr. Weber: Meine Aufgaben: 3 der letzten 5 waren verspätet oder sind noch offen" in dashboard.stdout
+    i18n.use("de")
+    app = make_app(german_demo)
+    seen: dict[str, list[str]] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["today"] = lines(app.query_one("#detail", OptionList))
+        app.choose(f"person:{_person_number(app, 'Dr. Weber')}")
+        await pilot.pause()
+        seen["weber"] = lines(app.query_one("#detail", OptionList))
+
+    drive(app, steps)
+    reason = "Meine Aufgaben: 3 der letzten 5 waren verspätet oder sind noch offen"
+    assert "! " + reason in seen["weber"]
+    today = seen["today"]
+    assert today[today.index("Dr. Weber: braucht Aufmerksamkeit") + 1] == reason
+    assert not any("My actions:" in line for line in seen["today"] + seen["weber"])
+
+
+def _person_number(app: BrowseApp, name: str) -> int:
+    return next(person.id for person in app.people.values() if person.name == name)
+
+
+def test_question_mark_lists_every_key_and_escape_closes_it(demo: Path) -> None:
+    app = make_app(demo)
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        seen["screen"] = type(app.screen).__name__
+        seen["help"] = str(app.screen.query_one("#help", Static).content).splitlines()
+        await pilot.press("escape")
+        await pilot.pause()
+        seen["after"] = type(app.screen).__name__
+
+    drive(app, steps)
+    assert seen["screen"] == "HelpScreen"
+    assert seen["help"][0] == "Keys"
+    for line in (
+        "↑ ↓ Tab    move; choose a person on the left, an item on the right",
+        "Enter      open the session or record under the cursor",
+        "d / x / r  mark the action done / dropped / open again",
+        "t          add a topic for the next meeting with this person",
+        "n          record a note with this person (`mentorlog note` in $EDITOR)",
+        "u          undo the last change (the same log as `mentorlog undo`)",
+        "/  Ctrl+P  find anything (the same search as `mentorlog search`)",
+        "c          show or hide closed relationships",
+        "R          read the journal again (also when the terminal gets focus)",
+        "Esc        back",
+        "q          quit",
+    ):
+        assert line in seen["help"], line
+    # every key the app binds is explained there
+    bound = {key for binding in app.BINDINGS if isinstance(binding, Binding) for key in binding.key.split(",")}
+    named = {"question_mark": "?", "slash": "/", "ctrl+p": "Ctrl+P"}
+    explained = " ".join(line[:11] for line in seen["help"][2:])  # the key column
+    assert all(named.get(key, key) in explained for key in bound - {"question_mark"}), bound
+    assert seen["after"] == "Screen"
+
+
+def test_capital_r_reads_what_another_process_wrote_meanwhile(demo: Path, run: Run, run_json: Any) -> None:
+    person = run_json("people")[0]
+    app = make_app(demo)
+    seen: dict[str, list[str]] = {}
+
+    async def steps(pilot: Any) -> None:
+        app.choose(f"person:{person['id']}")
+        await pilot.pause()
+        written = run("note", "--with", person["name"], "--title", "Written in another shell", "we met after all")
+        assert written.exit_code == 0, written.output
+        added = run("action", "add", "book the room", "--with", person["name"], "--owner", "me")
+        assert added.exit_code == 0, added.output
+        await pilot.pause()
+        seen["before"] = lines(app.query_one("#detail", OptionList))
+        await pilot.press("R")
+        await pilot.pause()
+        seen["after"] = lines(app.query_one("#detail", OptionList))
+        seen["people"] = lines(app.query_one("#people", OptionList))
+
+    drive(app, steps)
+    assert not any("Written in another shell" in line for line in seen["before"])
+    assert "2026-11-26, Thu  Written in another shell" in seen["after"]
+    assert any(line.endswith(" book the room") for line in seen["after"])
+    assert any(line.startswith(person["name"]) and "· 0 days" in line for line in seen["people"])
+    assert seen["after"][0].startswith(person["name"])  # the same person stays chosen
+
+
+def test_the_terminal_getting_focus_reads_the_journal_again(demo: Path, run: Run, run_json: Any) -> None:
+    from textual import events
+
+    action = run_json("actions", "--owner", "me")[0]
+    app = make_app(demo)
+    seen: dict[str, list[str]] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["before"] = lines(app.query_one("#detail", OptionList))
+        assert run("action", "done", str(action["id"])).exit_code == 0  # another process, while we look away
+        assert run("action", "add", "call the venue", "--owner", "me", "--due", "today").exit_code == 0
+        await pilot.pause()
+        seen["stale"] = lines(app.query_one("#detail", OptionList))
+        app.post_message(events.AppFocus())  # what Textual posts when the terminal reports focus-in (ESC [ I)
+        await pilot.pause()
+        seen["after"] = lines(app.query_one("#detail", OptionList))
+
+    drive(app, steps)
+    mark = f"[ ] {action['id']:>4} {action['text'][:20]}"
+    assert any(line.startswith(mark) for line in seen["before"])
+    assert seen["stale"] == seen["before"]
+    assert not any(line.startswith(mark) for line in seen["after"])
+    assert any(" call the venue" in line for line in seen["after"])
+
+
+class Tmux:
+    """A real terminal for the real `mentorlog browse`: a tmux server of its own, 100x30, keys in, screen out."""
+
+    def __init__(self, socket: Path, env: dict[str, str]) -> None:
+        from tests.conftest import require_program
+
+        self.tmux = require_program("tmux", why="apt-get install tmux")
+        self.socket, self.env = socket, env
+
+    def __call__(self, *args: str) -> str:
+        import subprocess
+
+        done = subprocess.run(
+            [self.tmux, "-S", str(self.socket), *args], env=self.env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def screen(self) -> str:
+        return self("capture-pane", "-p", "-t", "browse")
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared on the screen:\n{self.screen()}")
+
+
+@pytest.mark.slow
+def test_n_in_a_real_terminal_suspends_to_mentorlog_note_in_editor_and_shows_the_session(
+    run: Run, run_json: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """The installed command in tmux: `n` hands the terminal to `mentorlog note --with NAME`, whose $EDITOR (a
+    script) writes the note; Enter goes back to browse, which shows the new session. The terminal reporting
+    focus-in (ESC [ I) reads the journal again too."""
+    import shlex
+
+    from tests.processes import command_line, mentorlog, tree_env
+
+    assert run("person", "add", "Anna Schmidt", "--role", "mentee").exit_code == 0
+    editor = tmp_path / "editor.py"
+    seen = tmp_path / "seen.txt"
+    editor.write_text(
+        "import sys\npath = sys.argv[1]\ntext = open(path, encoding='utf-8').read()\n"
+        f"open({str(seen)!r}, 'w', encoding='utf-8').write(text)\n"
+        "text = text.replace('Title: ', 'Title: Hallway chat', 1) + '\\nWe talked about the offsite.\\n'\n"
+        "open(path, 'w', encoding='utf-8').write(text)\n"
+    )
+    env = tree_env(db_path, EDITOR=f"{shlex.quote(sys.executable)} {shlex.quote(str(editor))}")
+    tmux = Tmux(tmp_path / "tmux.socket", env)  # the test's own server, its socket in the test's folder
+    browse = shlex.join(command_line("--db", str(db_path), "browse"))
+    tmux("new-session", "-d", "-s", "browse", "-x", "100", "-y", "30", f"{browse}; echo browse exited $?; sleep 60")
+    try:
+        tmux.wait_for("Anna Schmidt")
+        tmux("send-keys", "-t", "browse", "Down")
+        tmux.wait_for("Sessions (0)")
+
+        added = mentorlog(
+            env, "--db", str(db_path), "action", "add", "book the room", "--with", "anna", "--owner", "me"
+        )
+        assert added.returncode == 0, added.stderr
+        assert "book the room" not in tmux.screen()  # nothing polls: the screen is as it was
+        tmux("send-keys", "-t", "browse", "-H", "1b", "5b", "49")  # ESC [ I: what a terminal sends on getting focus
+        tmux.wait_for("book the room")
+
+        tmux("send-keys", "-t", "browse", "n")
+        tmux.wait_for("Press Enter to go back to browse")
+        assert "Recorded session 1 with Anna Schmidt on 2026-11-26, Thu." in tmux.screen()
+        tmux("send-keys", "-t", "browse", "Enter")
+        back = tmux.wait_for("Hallway chat")
+        assert "Sessions (1)" in back and "2026-11-26, Thu  Hallway chat" in back
+        assert "mentee · on track · 0 days" in back
+
+        tmux("send-keys", "-t", "browse", "q")
+        tmux.wait_for("browse exited 0")
+    finally:
+        tmux("kill-server")
+    assert "@@ Session with Anna Schmidt on 2026-11-26." in seen.read_text(encoding="utf-8")
+    [session] = run_json("sessions")
+    assert (session["with"], session["title"], session["notes"]) == (
+        "Anna Schmidt",
+        "Hallway chat",
+        "We talked about the offsite.",
+    )
+    assert "  note: added session 1\n" in run("undo", "--list").stdout  # logged for undo as the CLI logs it
+
+
+SECRET = "correct-horse-battery"
+
+
+@pytest.fixture
+def locked_journal(run: Run, demo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo journal encrypted with SECRET, and no source that gives it: no MENTORLOG_PASSPHRASE, no
+    passphrase_command, no keyring; stdin is a terminal, where every other command would prompt."""
+    from mentorlog.cli import common
+    from tests.conftest import require_module
+
+    require_module("sqlcipher3", why="pip install '.[encryption]'")
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", SECRET)
+    assert run("encrypt").exit_code == 0
+    monkeypatch.delenv("MENTORLOG_PASSPHRASE")
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+    return demo
+
+
+def test_an_encrypted_journal_asks_its_passphrase_inside_the_app_and_says_when_it_is_wrong(
+    run: Run, locked_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    seen: dict[str, Any] = {"notes": []}
+
+    def piloted(self: BrowseApp) -> None:  # the real app, as `browse` made it
+        self.notify = lambda message, **_options: seen["notes"].append(message)  # type: ignore[method-assign]
+
+        async def steps(pilot: Any) -> None:
+            seen["first"] = type(self.screen).__name__
+            seen["prompt"] = [str(s.content) for s in self.screen.query(Static)]
+            self.post_message(events.AppFocus())  # nothing to read yet: no error, the prompt stays
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            seen["still"] = type(self.screen).__name__
+            await pilot.press(*"wrong-horse")
+            seen["masked"] = self.export_screenshot()
+            await pilot.press("enter")
+            await pilot.pause()
+            seen["wrong"] = str(self.screen.query_one("#passphrase-said", Static).content)
+            seen["emptied"] = self.screen.query_one(Input).value
+            await pilot.press(*SECRET, "enter")
+            await pilot.pause()
+            seen["then"] = type(self.screen).__name__
+            seen["people"] = lines(self.query_one("#people", OptionList))
+
+        drive(self, steps)
+
+    monkeypatch.setattr(BrowseApp, "run", piloted)
+    result = run("browse")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert seen["first"] == seen["still"] == "PassphraseScreen"
+    assert seen["prompt"][:2] == [
+        f"{locked_journal} is encrypted.",
+        "Passphrase (not shown); Enter opens the journal, Esc quits:",
+    ]
+    assert "wrong-horse" not in seen["masked"].replace("&#160;", " ") and "•••••••••••" in seen["masked"]
+    assert seen["wrong"] == "Wrong passphrase. Type it again, or Esc to quit."
+    assert seen["emptied"] == ""
+    assert seen["then"] == "Screen"
+    assert seen["people"][0] == "Today" and any(line.startswith("Anna Schmidt") for line in seen["people"])
+    assert seen["notes"] == []  # no error while it was locked
+
+
+@pytest.mark.parametrize("key", ["escape", "ctrl+c"])
+def test_giving_up_on_the_passphrase_quits_with_exit_1_and_one_line(
+    run: Run, locked_journal: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    def piloted(self: BrowseApp) -> None:
+        async def steps(pilot: Any) -> None:
+            await pilot.press(key)
+            await pilot.pause()
+
+        drive(self, steps)
+
+    monkeypatch.setattr(BrowseApp, "run", piloted)
+    result = run("browse")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {locked_journal} is encrypted, and no passphrase was typed"]
+
+
+def test_without_a_terminal_a_locked_journal_is_the_usual_error(
+    run: Run, locked_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mentorlog.cli import common
+
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: False)
+    started: list[BrowseApp] = []
+    monkeypatch.setattr(BrowseApp, "run", lambda self: started.append(self))
+    result = run("browse")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"Error: {locked_journal} is encrypted, and no passphrase was given"
+    assert started == []
+
+
+def test_the_passphrase_screen_speaks_german(demo: Path) -> None:
+    from textual.widgets import Input
+
+    i18n.use("de")
+    tried: list[str] = []
+
+    def unlock(typed: str) -> bool:
+        tried.append(typed)
+        return typed == "richtig"
+
+    app = make_app(demo)
+    app.unlock, app.where, app.locked = unlock, "/daten/journal.db", True
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["prompt"] = [str(s.content) for s in app.screen.query(Static)]
+        await pilot.press(*"falsch", "enter")
+        await pilot.pause()
+        seen["wrong"] = str(app.screen.query_one("#passphrase-said", Static).content)
+        app.screen.query_one(Input).value = "richtig"
+        await pilot.press("enter")
+        await pilot.pause()
+        seen["people"] = lines(app.query_one("#people", OptionList))
+
+    drive(app, steps)
+    assert seen["prompt"][:2] == [
+        "/daten/journal.db ist verschlüsselt.",
+        "Passphrase (wird nicht angezeigt); Enter öffnet das Journal, Esc beendet:",
+    ]
+    assert seen["wrong"] == "Falsche Passphrase. Noch einmal eingeben, oder Esc zum Beenden."
+    assert tried == ["falsch", "richtig"]
+    assert seen["people"][0] == "Heute"

@@ -36,6 +36,14 @@ class StoreError(MentorlogError):
     """The database file cannot be used: locked, corrupt, unwritable or too new (exit 1)."""
 
 
+class NoPassphrase(MentorlogError):
+    """An encrypted journal, and no source gave a passphrase or key (exit 1); `browse` then asks inside the app."""
+
+
+class WrongPassphrase(MentorlogError):
+    """A passphrase or key that does not open the encrypted journal (exit 1)."""
+
+
 class BadValue(UsageError):
     """A value that breaks its rule, said in domain words; the CLI names the flag it came from (exit 2)."""
 

@@ -147,6 +147,52 @@ class TopicScreen(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
+class PassphraseScreen(Screen[None]):
+    """An encrypted journal's passphrase, typed inside the app and never shown: Enter tries it, a wrong one is said
+    here and may be typed again; Esc or Ctrl+C quits (and `browse` ends with exit 1)."""
+
+    AUTO_FOCUS = "Input"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "give_up", show=False),
+        Binding("ctrl+c", "give_up", show=False, priority=True),
+    ]
+    DEFAULT_CSS = """
+    PassphraseScreen { align: center middle; }
+    #passphrase-box { width: 70; max-width: 100%; height: auto; border: round $accent; padding: 0 1; }
+    #passphrase-said { color: $error; }
+    """
+
+    def __init__(self, where: str, unlock: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.where = where
+        self.unlock = unlock
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="passphrase-box"):
+            yield Static(shown(_("{path} is encrypted.").format(path=self.where)), markup=False)
+            yield Static(Text(_("Passphrase (not shown); Enter opens the journal, Esc quits:")), markup=False)
+            yield Input(password=True, id="passphrase")
+            yield Static("", id="passphrase-said", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        said = self.query_one("#passphrase-said", Static)
+        if not event.value:
+            return
+        try:
+            opened = self.unlock(event.value)
+        except MentorlogError as exc:
+            opened = False
+            said.update(shown(_("Error: {message}").format(message=exc.message)))
+        else:
+            said.update(Text(_("Wrong passphrase. Type it again, or Esc to quit.")))
+        event.input.value = ""
+        if opened:
+            self.dismiss(None)
+
+    def action_give_up(self) -> None:
+        self.app.exit()
+
+
 class JournalSearch(Provider):
     """The command palette's finder: the same full-text search as `mentorlog search`."""
 
@@ -191,7 +237,7 @@ class BrowseApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", show=False),
         Binding("question_mark", "help", show=False),
-        Binding("slash", "command_palette", show=False),
+        Binding("slash,ctrl+p", "command_palette", show=False),  # naming it here, Textual adds no ctrl+p of its own
         Binding("c", "toggle_closed", show=False),
         Binding("d", "set_status('done')", show=False),
         Binding("x", "set_status('dropped')", show=False),
@@ -202,12 +248,26 @@ class BrowseApp(App[None]):
         Binding("R", "refresh", show=False),
     ]
 
-    def __init__(self, opener: Opener, today: date, note: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        opener: Opener,
+        today: date,
+        note: Callable[[str], None] | None = None,
+        unlock: Callable[[str], bool] | None = None,
+        where: str = "",
+    ) -> None:
         """NOTE records a session with the person named, as `mentorlog note --with NAME` does (editor, template,
-        drafts); it runs while the app is suspended. None: the key says it is not available here."""
+        drafts); it runs while the app is suspended. None: the key says it is not available here.
+
+        UNLOCK: the journal (at WHERE) is encrypted and no source gave its passphrase; the app starts by asking
+        for it and gives each one typed to UNLOCK (True: it opens the journal). `locked` stays True when the
+        user quits instead."""
         super().__init__()
         self.data = Data(opener, today)
         self.note = note
+        self.unlock = unlock
+        self.where = where
+        self.locked = unlock is not None
         self.today = today
         self.include_closed = False
         self.people: dict[int, Person] = {}
@@ -238,11 +298,23 @@ class BrowseApp(App[None]):
         return text
 
     def on_mount(self) -> None:
+        if self.unlock is not None and self.locked:
+            self.push_screen(PassphraseScreen(self.where, self.unlock), self.unlocked)
+            return
         self.load_people()
         self.query_one("#people", OptionList).focus()
 
+    def unlocked(self, _result: None) -> None:
+        self.locked = False
+        self.on_mount()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the passphrase is asked, only quitting: every other key would read a journal not yet open."""
+        return not self.locked or action in {"quit", "help_quit"}
+
     def on_app_focus(self, _event: events.AppFocus) -> None:
-        self.action_refresh()  # another process may have written to the journal meanwhile
+        if not self.locked:
+            self.action_refresh()  # another process may have written to the journal meanwhile
 
     # the people list -------------------------------------------------------------------------------
 
@@ -303,6 +375,7 @@ class BrowseApp(App[None]):
             detail.highlighted = ids.index(highlighted)
 
     def today_options(self) -> list[Option]:
+        from mentorlog.core.health import shown as in_language
         from mentorlog.core.health import verdict_word
 
         with self.data.read() as journal:
@@ -330,13 +403,14 @@ class BrowseApp(App[None]):
             options.append(
                 _header(_("{name}: {verdict}").format(name=inert(name), verdict=verdict_word("needs attention")))
             )
-            options += [Option(shown(reason), disabled=True) for reason in reasons]
+            options += [Option(shown(in_language(reason)), disabled=True) for reason in reasons]
         for name, topics in view.topics.items():
             options.append(_header(_("Topics with {name}").format(name=inert(name))))
             options += [Option(shown("• " + one_line(topic.text)), id=f"topic:{topic.id}") for topic in topics]
         return options
 
     def person_options(self, person_id: int) -> list[Option]:
+        from mentorlog.core.health import shown as in_language
         from mentorlog.core.humane import word
 
         with self.data.read() as journal:
@@ -369,7 +443,7 @@ class BrowseApp(App[None]):
             since += " · " + _("next {day}").format(day=day_words(person.next_session, self.today))
         options.append(Option(Text(since), disabled=True))
         if agenda is not None:
-            options += [Option(shown("! " + reason, "red"), disabled=True) for reason in agenda.attention]
+            options += [Option(shown("! " + in_language(reason), "red"), disabled=True) for reason in agenda.attention]
             options += [
                 Option(
                     shown(_("No progress for 4 weeks: {title}").format(title=one_line(goal.title))),

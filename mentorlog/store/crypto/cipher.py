@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from mentorlog.base.errors import MentorlogError
+from mentorlog.base.errors import MentorlogError, NoPassphrase, WrongPassphrase
 from mentorlog.base.i18n import _, os_reason
 
 if TYPE_CHECKING:
@@ -266,6 +266,11 @@ class Keys:
             return None
         return self.ask(f"Passphrase for {path}")
 
+    def typed(self, text: str) -> None:
+        """TEXT as the prompt's answer: a passphrase typed inside an app (`browse`), replacing one typed before."""
+        self.texts["the prompt"] = text
+        self.with_newline.pop("the prompt", None)
+
     def other_passphrase(self, used: str) -> str | None:
         """When USED (passphrase_command) gave the passphrase and MENTORLOG_PASSPHRASE is set to another one:
         a line saying which one was used (it is never silently passed over); else None."""
@@ -436,14 +441,14 @@ def open_encrypted(
         conn.close()
         if source != "the keyring":
             other = keys.other_passphrase(source)
-            raise MentorlogError(
+            raise WrongPassphrase(
                 WRONG,
                 _("It came from passphrase_command, which comes before MENTORLOG_PASSPHRASE (set too, and different).")
                 if other
                 else None,
             )
         keys.warn(_("the key in the keyring no longer opens this journal; trying the next source"))
-    raise MentorlogError(
+    raise NoPassphrase(
         _("{path} is encrypted, and no passphrase was given").format(path=path),
         _("Set passphrase_command (config.toml) or MENTORLOG_PASSPHRASE, or use a terminal."),
     )
