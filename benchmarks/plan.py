@@ -114,7 +114,7 @@ def explained(target: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, s
     first, last = scales[0], scales[-1]
     ids = {key: measured["ids"] for key, measured in data["scales"].items()}
     subject = target["subject"]
-    if target["target"].startswith(("listing", "search", "view", "export")):
+    if target["target"].startswith(("listing", "search", "view", "export", "write")):  # a write is undone after each
         return [(first, subject, mentorlog_args(subject, ids[first]))]
     if target["target"].startswith("growth"):
         return [(scale, subject, mentorlog_args(subject, ids[scale])) for scale in (first, last)]

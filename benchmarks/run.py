@@ -203,7 +203,18 @@ class Bench:
                     if "empty" in label:
                         db, fresh = folders[scale] / "explain-empty.db", True
                 before = (lambda db=db: remove_journal(db)) if fresh else None
+                writes = label in WRITES
+                if writes:  # each run's change undone (untimed) before the next, and after the last
+                    wrote: list[bool] = []
+
+                    def before(db: Path = db, wrote: list[bool] = wrote) -> None:
+                        if wrote:
+                            self.undo(db)
+                        wrote.append(True)
+
                 parts = profile(self.python, ["mentorlog", "--db", str(db), *args], self.env, before=before)
+                if writes:
+                    self.undo(db)
                 found["runs"][key] = {"scale": scale, "label": label, "args": args, **parts}
                 if fresh:
                     remove_journal(db)

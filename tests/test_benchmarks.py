@@ -286,3 +286,19 @@ def test_a_command_taken_apart_adds_up(tmp_path: Path) -> None:
                     str(dump)], env=env, check=True, capture_output=True)  # fmt: skip
     restore = profile(Path(sys.executable), ["mentorlog", "--db", str(empty), "import", str(dump)], env, runs=1)
     assert restore["sqlite_by_kind"]["search index"] > 0 and restore["sqlite_by_kind"]["writing rows"] > 0
+
+
+def test_every_missed_target_but_memory_is_taken_apart_a_write_too() -> None:
+    """A write that misses its bound (a loaded machine can make `note` miss) is profiled like a listing (the
+    runner undoes each run's change), so the report's "Where the time goes" explains every miss."""
+    from plan import WRITES, explained
+
+    ids = {"person": "Ana Lima", "action": 7, "session": 3, "goal": 2}
+    data = {"scales": {"1": {"ids": ids}, "4": {"ids": ids}}}
+    for label in WRITES:
+        target = {"target": "write × floor", "scale": "1", "subject": label, "met": False}
+        [(scale, subject, args)] = explained(target, data)
+        assert (scale, subject) == ("1", label) and args[0] in ("note", "action")
+    assert explained({"target": "write × floor", "subject": "note"}, data)[0][2][:3] == ["note", "--with", "Ana Lima"]
+    memory = {"target": "every command's peak memory", "scale": "1", "subject": "largest: note"}
+    assert explained(memory, data) == []

@@ -142,6 +142,7 @@ def test_an_interrupted_write_leaves_no_partial_file(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ctrl_c_during_an_export_leaves_no_hidden_partial_dump(tmp_path: Path) -> None:
     import signal
+    import sys
     import time
 
     db = tmp_path / "big.db"
@@ -167,7 +168,7 @@ def test_ctrl_c_during_an_export_leaves_no_hidden_partial_dump(tmp_path: Path) -
     out = tmp_path / "out" / "dump.json"
     out.parent.mkdir()
     process = subprocess.Popen(  # Ctrl-C as a shell delivers it, whatever an earlier test left ignored in pytest
-        ["python", "-c", code, str(out)], env=env, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint
+        [sys.executable, "-c", code, str(out)], env=env, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint
     )
     deadline = time.monotonic() + 60
     while not stop.exists() and time.monotonic() < deadline:
