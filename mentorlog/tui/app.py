@@ -293,11 +293,10 @@ class BrowseApp(App[None]):
         self.chosen = chosen
         detail = self.query_one("#detail", OptionList)
         highlighted = detail.highlighted_option.id if detail.highlighted_option is not None else None
-        detail.clear_options()
         options = _unique(
             self.today_options() if chosen == TODAY_ID else self.person_options(int(chosen.split(":")[1]))
         )
-        detail.add_options(options)
+        detail.set_options(options)
         ids = [option.id for option in options]
         if highlighted in ids:
             detail.highlighted = ids.index(highlighted)
@@ -341,7 +340,10 @@ class BrowseApp(App[None]):
 
         with self.data.read() as journal:
             person = journal.people.get_person(person_id)
-            agenda = journal.agenda.agenda_for(person_id) if person.status == "active" else None
+            # of the agenda, only what this screen shows: the needs-attention reasons and the stalled goals
+            active = person.status == "active"
+            attention = journal.health.attention_for(person) if active else []
+            stale = journal.agenda.stale_goals(person_id)[0] if active else []
             sessions = journal.sessions.list_sessions(person_id=person_id, limit=10)
             total = journal.sessions.count_sessions(person_id=person_id)
             sides = {"owner_is_me": True}, {"owner_is_them": True}
@@ -368,15 +370,14 @@ class BrowseApp(App[None]):
         if person.next_session:
             since += " · " + _("next {day}").format(day=day_words(person.next_session, self.today))
         options.append(Option(Text(since), disabled=True))
-        if agenda is not None:
-            options += [Option(shown("! " + reason, "red"), disabled=True) for reason in agenda.attention]
-            options += [
-                Option(
-                    shown(_("No progress for 4 weeks: {title}").format(title=one_line(goal.title))),
-                    id=f"goal:{goal.id}",
-                )
-                for goal in agenda.stale_goals
-            ]
+        options += [Option(shown("! " + reason, "red"), disabled=True) for reason in attention]
+        options += [
+            Option(
+                shown(_("No progress for 4 weeks: {title}").format(title=one_line(goal.title))),
+                id=f"goal:{goal.id}",
+            )
+            for goal in stale
+        ]
         for heading, listed, hidden in (
             (_("My actions ({n})"), mine, more[0]),
             (_("Their actions ({n})"), theirs, more[1]),
