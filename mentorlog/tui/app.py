@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import events
@@ -27,7 +27,7 @@ from mentorlog.base.safe import inert, one_line
 
 if TYPE_CHECKING:
     from mentorlog.core.health import Health
-    from mentorlog.core.records import Action, Person, Session
+    from mentorlog.core.records import Action, Goal, Person, Session
     from mentorlog.store.journal import Journal
 
 Opener = Callable[[bool, "str | None"], AbstractContextManager["Journal"]]
@@ -76,6 +76,13 @@ def day_words(day: str | date | None, today: date) -> str:
 def days_since(person: Person, today: date) -> int | None:
     last = person.last_session
     return None if not last else (today - date.fromisoformat(str(last)[:10])).days
+
+
+class Brief(NamedTuple):
+    """Of a person's agenda, what the person screen shows."""
+
+    attention: list[str]
+    stale_goals: list[Goal]
 
 
 class Data:
@@ -340,10 +347,11 @@ class BrowseApp(App[None]):
 
         with self.data.read() as journal:
             person = journal.people.get_person(person_id)
-            # of the agenda, only what this screen shows: the needs-attention reasons and the stalled goals
-            active = person.status == "active"
-            attention = journal.health.attention_for(person) if active else []
-            stale = journal.agenda.stale_goals(person_id)[0] if active else []
+            agenda = (  # of the agenda, only what this screen shows (not its reflections, trends, gaps, lists)
+                Brief(journal.health.attention_for(person), journal.agenda.stale_goals(person_id)[0])
+                if person.status == "active"
+                else None
+            )
             sessions = journal.sessions.list_sessions(person_id=person_id, limit=10)
             total = journal.sessions.count_sessions(person_id=person_id)
             sides = {"owner_is_me": True}, {"owner_is_them": True}
@@ -370,14 +378,15 @@ class BrowseApp(App[None]):
         if person.next_session:
             since += " · " + _("next {day}").format(day=day_words(person.next_session, self.today))
         options.append(Option(Text(since), disabled=True))
-        options += [Option(shown("! " + reason, "red"), disabled=True) for reason in attention]
-        options += [
-            Option(
-                shown(_("No progress for 4 weeks: {title}").format(title=one_line(goal.title))),
-                id=f"goal:{goal.id}",
-            )
-            for goal in stale
-        ]
+        if agenda is not None:
+            options += [Option(shown("! " + reason, "red"), disabled=True) for reason in agenda.attention]
+            options += [
+                Option(
+                    shown(_("No progress for 4 weeks: {title}").format(title=one_line(goal.title))),
+                    id=f"goal:{goal.id}",
+                )
+                for goal in agenda.stale_goals
+            ]
         for heading, listed, hidden in (
             (_("My actions ({n})"), mine, more[0]),
             (_("Their actions ({n})"), theirs, more[1]),
