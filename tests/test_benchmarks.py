@@ -194,7 +194,9 @@ def test_the_runner_reports_only_figures_from_paired_runs(tmp_path: Path) -> Non
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert " exited " not in done.stderr, done.stderr  # every timed command succeeded
-    check_report(json.loads((tmp_path / "benchmarks.json").read_text()), output.read_text())
+    data = json.loads((tmp_path / "benchmarks.json").read_text())
+    assert data["browse"]["scale"] == "0.02" and len(data["browse"]["runs"]) == 3, data["browse"]  # the largest
+    check_report(data, output.read_text())
 
 
 def test_the_committed_report_is_the_runners_own() -> None:
