@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from browse import FIRST_S, MOVE_MS, summary, verdicts
+from browse import MEMORY_MB as BROWSE_MB
 from plan import MEMORY_MB
 
 
@@ -106,6 +108,7 @@ def render(data: dict[str, Any], raw_name: str) -> str:
         )
     missed = sum(row["met"] is False for row in data["targets"])
     lines += ["", f"{missed} of {len(data['targets'])} targets missed.", ""]
+    lines += browse_section(data.get("browse"))
     if data.get("explained"):
         lines += explained_section(data["explained"])
     lines += journals(data)
@@ -276,3 +279,65 @@ def explained_section(explained: dict[str, Any]) -> list[str]:
                   "target this run missed):", ""]  # fmt: skip
         lines += [f"- {target}, `{subject}`: {reason}" for target, subject, reason in explained["why"]]
     return [*lines, ""]
+
+
+BROWSE_METHOD = """\
+- The app runs headless at {size} through Textual's own test driver (`App.run_test`, its Pilot), in
+  {runs} fresh processes one after the other, each started by `benchmarks/browse.py` with the timed Python
+  and the mentorlog installed beside it; writing escape sequences to a real terminal is not part of any figure.
+- **First screen**: from just before the process is started (so the imports count) to the end of the first
+  `pilot.pause()`: the app has mounted, read the people, their health and the Today page, and drawn them once.
+- **A move**: the people list's cursor goes to the next person (every person of the list, in turn) and the
+  time runs to the end of the next `pilot.pause()`: the move reads that person (the agenda's needs-attention
+  lines and stalled goals, open actions of both sides, topics, goals, skills, sessions), builds the lines, lays
+  them out and draws them. Pilot's pause is the only
+  hook the driver has; it first lets every waiting message be handled, then sleeps in steps of 20 ms until a
+  step in which the process used under 1 ms of CPU, so a move is counted in whole steps after its work (the
+  drawing, and any repainting it brings, falls into those steps) and its figure is an upper bound: the pause
+  alone, with nothing to do, is measured too. The CPU this process used in a move (its
+  own, whatever else the machine runs) and reading the person and building its lines alone (`show`, no
+  drawing) are shown beside it.
+- **Memory**: the largest peak resident size (`ru_maxrss`) of the processes.
+- Each target is judged on the slowest run or move and the largest peak: met means every one met it.
+"""
+
+
+def browse_section(browse: dict[str, Any] | None) -> list[str]:
+    """`mentorlog browse` against issue 27's targets, from the raw runs alone."""
+    lines = ["## Browse (`mentorlog browse`, issue 27)", ""]
+    if browse is None:
+        return [*lines, "Not measured in this run (`--no-browse`, or a runner from before it measured `browse`); "
+                "the last separate measurement is in [benchmarks-browse.md](benchmarks-browse.md).", ""]  # fmt: skip
+    if "skipped" in browse:
+        return [*lines, f"Not measured at scale {browse['scale']}: {browse['skipped']}", ""]
+    figures, met = summary(browse["runs"]), verdicts(summary(browse["runs"]))
+    said = {True: "met", False: "**missed**"}
+    size = "×".join(str(part) for part in browse["size"])
+    move = said[met["move"]]
+    if not met["move"] and figures["move_median_ms"] <= MOVE_MS:
+        move = "met at the median, the slowest **missed**"
+    lines += [
+        f"Scale {browse['scale']} journal, {figures['people']} people listed; {figures['runs']} processes, "
+        f"{figures['moves']} moves; Textual {browse['textual']}.",
+        "",
+        "| what | measured | target (issue 27) | verdict |",
+        "| --- | --- | --- | --- |",
+        f"| first screen ({size}) | median {figures['first_median_s']:.2f} s, slowest {figures['first_max_s']:.2f} s "
+        f"| ≤ {FIRST_S:g} s | {said[met['first']]} |",
+        f"| moving to the next person | median {figures['move_median_ms']:.1f} ms, slowest "
+        f"{figures['move_max_ms']:.1f} ms | ≤ {MOVE_MS:g} ms | {move} |",
+        f"| peak memory | {figures['peak_mb']:.0f} MB | < {BROWSE_MB:g} MB | {said[met['memory']]} |",
+        "",
+        f"Of a move: Pilot's pause alone (nothing to do) median {figures['idle_median_ms']:.1f} ms; reading the person "
+        f"and building its lines median {figures['read_median_ms']:.1f} ms, slowest {figures['read_max_ms']:.1f} ms"
+        + (
+            f"; this process's CPU median {figures['cpu_median_ms']:.1f} ms, most {figures['cpu_max_ms']:.1f} ms."
+            if figures["cpu_median_ms"] is not None
+            else "."
+        ),
+        "",
+        BROWSE_METHOD.format(size=size, runs=figures["runs"]),
+        load(browse["load"]),
+        "",
+    ]
+    return lines

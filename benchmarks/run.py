@@ -9,7 +9,9 @@ right after it), with their min-max. Growth is the last scale's median ratio ove
 Peers run in turns with the mentorlog command they are compared to (mentorlog, peer, ...), the ratio
 per pair being peer time / mentorlog time. Writes are undone (`mentorlog undo`, untimed) right after
 each run, so that the journal does not grow. The raw pairs go to a JSON file beside the Markdown
-(--output with .json), which is rendered from that JSON alone (benchmarks/report.py).
+(--output with .json), which is rendered from that JSON alone (benchmarks/report.py). `mentorlog browse` runs
+on the largest journal through Textual's test driver (benchmarks/browse.py): its first screen, each move between
+people and its memory, against issue 27's targets.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from browse import measure as measure_browse
 from explain import profile
 from generate import TODAY, describe, generate
 from peers import build_venv, setup_jrnl, setup_task
@@ -220,6 +223,17 @@ class Bench:
                     remove_journal(db)
         return found
 
+    def browse(self, db: Path, key: str) -> dict[str, Any]:
+        """`mentorlog browse` on DB, as installed beside the timed Python (benchmarks/browse.py); what it could not
+        run (no Textual) is said, not left out silently."""
+        try:
+            measured = measure_browse(db, self.args.browse_runs, str(self.python), tree=None)
+        except subprocess.CalledProcessError as exc:
+            reason = (exc.stderr or "").strip().splitlines()[-1:] or [f"exit {exc.returncode}"]
+            print(f"    ! browse could not run: {reason[0]}")
+            return {"scale": key, "skipped": reason[0]}
+        return {"scale": key, **measured}
+
     def peers(self, db: Path, folder: Path) -> dict[str, Any]:
         jrnl = setup_jrnl(self.args.work, folder / "peers")
         task_env = setup_task(folder / "peers", TODAY)
@@ -255,6 +269,8 @@ def main() -> None:
     parser.add_argument("--no-peers", action="store_true", help="leave out jrnl and Taskwarrior")
     parser.add_argument("--peer-scale", type=float, help="the scale the peers run at (default: the first)")
     parser.add_argument("--no-dump", action="store_true", help="leave out the JSON dump and the imports")
+    parser.add_argument("--browse-runs", type=int, default=3, help="processes of `browse` on the largest journal")
+    parser.add_argument("--no-browse", action="store_true", help="leave out `mentorlog browse`")
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="journals, venvs and peer data")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--installed", action="store_true", help="time the mentorlog beside this Python")
@@ -267,7 +283,7 @@ def main() -> None:
     else:
         print("Installing mentorlog into its own venv (bytecode compiled, as a user's install is)…")
         shutil.rmtree(args.work / "venv", ignore_errors=True)
-        bin_dir = build_venv(args.work / "venv", str(ROOT))
+        bin_dir = build_venv(args.work / "venv", f"{ROOT}[tui]")  # with Textual, for `browse`
     bench = Bench(args, bin_dir / "mentorlog", bin_dir / "python")
     data: dict[str, Any] = {
         "written": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -301,6 +317,10 @@ def main() -> None:
     for key, folder in folders.items():
         print(f"Scale {key}")
         data["scales"][key] = bench.scale(folder / "journal.db", folder)
+    if not args.no_browse:
+        key = f"{max(args.scales):g}"
+        print(f"Browse at scale {key} ({args.browse_runs} processes)")
+        data["browse"] = bench.browse(folders[key] / "journal.db", key)
     if not args.no_peers:
         key = f"{args.peer_scale or args.scales[0]:g}"
         print(f"Peers at scale {key}")

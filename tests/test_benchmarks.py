@@ -194,7 +194,9 @@ def test_the_runner_reports_only_figures_from_paired_runs(tmp_path: Path) -> Non
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert " exited " not in done.stderr, done.stderr  # every timed command succeeded
-    check_report(json.loads((tmp_path / "benchmarks.json").read_text()), output.read_text())
+    data = json.loads((tmp_path / "benchmarks.json").read_text())
+    assert data["browse"]["scale"] == "0.02" and len(data["browse"]["runs"]) == 3, data["browse"]  # the largest
+    check_report(data, output.read_text())
 
 
 def test_the_committed_report_is_the_runners_own() -> None:
@@ -249,6 +251,7 @@ def check_report(data: dict[str, Any], report: str) -> None:
             assert run["python_ms"] == pytest.approx(
                 max(run["total_ms"] - run["imports_ms"] - run["sqlite_ms"] - run["drawing_ms"], 0), abs=0.01
             )
+    check_browse(data.get("browse"), report)
     for target in data["targets"]:
         if target["target"].endswith("× floor"):
             assert target["value"] == first[target["subject"]]["median_ratio"]
@@ -302,3 +305,75 @@ def test_every_missed_target_but_memory_is_taken_apart_a_write_too() -> None:
     assert explained({"target": "write × floor", "subject": "note"}, data)[0][2][:3] == ["note", "--with", "Ana Lima"]
     memory = {"target": "every command's peak memory", "scale": "1", "subject": "largest: note"}
     assert explained(memory, data) == []
+
+
+def check_browse(browse: dict[str, Any] | None, report: str) -> None:
+    """The report's browse section shows the figures of the recorded runs, each against issue 27's target."""
+    from browse import summary
+
+    section = report.split("## Browse (`mentorlog browse`, issue 27)\n", 1)[1].split("\n## ", 1)[0]
+    if browse is None or "skipped" in browse:
+        assert "Not measured" in section
+        return
+    figures = summary(browse["runs"])
+    moves = [move for run in browse["runs"] for move in run["moves"]]
+    assert figures["move_max_ms"] == pytest.approx(max(moves) * 1000)
+    assert figures["move_median_ms"] == pytest.approx(statistics.median(moves) * 1000)
+    row = next(line for line in section.splitlines() if line.startswith("| moving to the next person |"))
+    assert f"median {figures['move_median_ms']:.1f} ms, slowest {figures['move_max_ms']:.1f} ms | ≤ 100 ms |" in row
+    assert row.endswith("| met |") == (max(moves) <= 0.1)
+    first = next(line for line in section.splitlines() if line.startswith("| first screen"))
+    assert f"slowest {max(run['first'] for run in browse['runs']):.2f} s | ≤ 1 s |" in first
+    memory = next(line for line in section.splitlines() if line.startswith("| peak memory |"))
+    assert f"| {max(run['peak_mb'] for run in browse['runs']):.0f} MB | < 150 MB |" in memory
+    assert "`App.run_test`" in section and "20 ms" in section  # what is measured, and what Pilot's pause costs
+
+
+def browse_run(moves_ms: list[float], first: float, peak: float) -> dict[str, Any]:
+    """One process's raw figures, as benchmarks/browse.py's child prints them."""
+    return {"first": first, "moves": [ms / 1000 for ms in moves_ms], "cpu": [ms / 4000 for ms in moves_ms],
+            "idle": [0.0208] * len(moves_ms), "reads": [0.012] * len(moves_ms), "peak_mb": peak,
+            "people": len(moves_ms), "textual": "8.2.8"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("runs", "said"),
+    [
+        (
+            [browse_run([55.0, 61.5, 70.0], 0.33, 44.0), browse_run([57.0, 99.9, 58.0], 0.41, 45.2)],
+            {"first": "| ≤ 1 s | met |", "move": "| ≤ 100 ms | met |", "memory": "| < 150 MB | met |"},
+        ),
+        (
+            [browse_run([80.0, 81.5, 82.0], 0.32, 44.0), browse_run([81.0, 105.6, 83.0], 1.2, 151.0)],
+            {
+                "first": "median 0.76 s, slowest 1.20 s | ≤ 1 s | **missed** |",
+                "move": "median 81.8 ms, slowest 105.6 ms | ≤ 100 ms | met at the median, the slowest **missed** |",
+                "memory": "| 151 MB | < 150 MB | **missed** |",
+            },
+        ),
+        (
+            [browse_run([120.0, 130.0], 0.5, 60.0)],
+            {"move": "median 125.0 ms, slowest 130.0 ms | ≤ 100 ms | **missed** |"},
+        ),
+    ],
+)
+def test_the_report_shows_browse_against_its_targets_from_the_raw_runs(runs: list[Any], said: dict[str, str]) -> None:
+    """benchmarks/report.py's browse section, from a fabricated run (the real one takes minutes on a quiet machine):
+    the figures are those of the runs, and a target missed by one run or one move is missed."""
+    from report import render
+
+    data = json.loads((ROOT / "docs" / "benchmarks.json").read_text())
+    data["browse"] = {"scale": "4", "size": [80, 24], "runs": runs, "load": [0.31, 0.42], "textual": "8.2.8"}
+    report = render(data, "benchmarks.json")
+    check_browse(data["browse"], report)
+    section = report.split("## Browse (`mentorlog browse`, issue 27)\n", 1)[1].split("\n## ", 1)[0]
+    assert f"{len(runs[0]['moves'])} people listed; {len(runs)} processes" in section
+    for key, expected in said.items():
+        row = next(line for line in section.splitlines() if line.startswith(("| first", "| moving", "| peak"))
+                   and line.startswith({"first": "| first", "move": "| moving", "memory": "| peak"}[key]))  # fmt: skip
+        assert row.endswith(expected), (key, row)
+    assert "Load average (1 min) at the start and end of this section: 0.3, 0.4." in section
+    skipped = {**data, "browse": {"scale": "4", "skipped": "ModuleNotFoundError: No module named 'textual'"}}
+    assert "Not measured at scale 4: ModuleNotFoundError: No module named 'textual'" in render(skipped, "b.json")
+    older = {key: value for key, value in data.items() if key != "browse"}  # a runner from before browse was timed
+    assert "Not measured in this run" in render(older, "b.json")

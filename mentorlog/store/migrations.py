@@ -652,3 +652,12 @@ def m050_templates_and_questions(db: Database) -> None:
     )
     db.execute("CREATE INDEX idx_asked_questions_person ON asked_questions (person_id, question)")
     change_log_triggers(db, ("asked_questions",))
+
+
+@migrations()
+def m055_person_screen_indexes(db: Database) -> None:
+    """One relationship's open action items in due order straight from a partial index (the first 25 of each side,
+    not every item the person ever had), and a person's ratings of a skill found without walking its whole history:
+    `browse` reads both for every person it moves to, `actions --with` and `skills --with` too."""
+    db.execute("CREATE INDEX idx_actions_open_person_due ON actions (person_id, due) WHERE status = 'open'")
+    db.execute("CREATE INDEX idx_skill_ratings_skill_rater ON skill_ratings (skill_id, rater_id)")

@@ -157,6 +157,7 @@ MIGRATIONS = (
     "m040_topic_dropped",
     "m045_meeting_times",
     "m050_templates_and_questions",
+    "m055_person_screen_indexes",
 )  # a new migration's name goes above this line
 
 # shorthands for the columns most tables share

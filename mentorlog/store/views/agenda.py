@@ -48,7 +48,7 @@ class AgendaRepo(Repo):
             lists[side] = [_action(item) for item in found]
             total = self.scalar("SELECT count(*) FROM actions a WHERE a.status = 'open'" + condition, params)
             more[side] = int(total) - len(found)
-        stale, more["stale_goals"] = self._stale_goals(person_id, items)
+        stale, more["stale_goals"] = self.stale_goals(person_id, items)
         since = last_session.date if last_session else "0000"
         reflections = self.journal.reflections.from_rows(
             self.rows(
@@ -80,7 +80,7 @@ class AgendaRepo(Repo):
             gaps=[gap for skill in skills for gap in gaps(skill, by=person_id)],
         )
 
-    def _stale_goals(self, person_id: int, items: int) -> tuple[list[Any], int]:
+    def stale_goals(self, person_id: int, items: int = 10) -> tuple[list[Any], int]:
         """Active goals with the person and no progress for STALE_DAYS: the first ITEMS, and how many more."""
         stale_before = (self.today - timedelta(days=STALE_DAYS)).isoformat()
         stale_sql = (
