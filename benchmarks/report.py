@@ -297,7 +297,8 @@ BROWSE_METHOD = """\
   alone, with nothing to do, is measured too. The CPU this process used in a move (its
   own, whatever else the machine runs) and reading the person and building its lines alone (`show`, no
   drawing) are shown beside it.
-- **Memory**: the largest peak resident size (`ru_maxrss`) of the processes.
+- **Memory**: the largest peak resident size of the processes (each its own `VmHWM` from
+  `/proc/self/status`; `ru_maxrss` would carry the runner's own size across exec).
 - Each target is judged on the slowest run or move and the largest peak: met means every one met it.
 """
 
