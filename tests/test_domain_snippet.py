@@ -1,0 +1,204 @@
+"""The snippet `search` shows for a hit (core/snippet.py), its matched words between marks, and the hit as
+`search --json` gives it (core/hits.py): values asserted directly, no store, no CLI.
+
+Every snippet below is the one FTS5's snippet() makes for the same row and query (the `[`/`]` marks stand for the
+bold words of the table; `search --json` gives the snippet without them); the last test here checks that against
+SQLite for the short texts, and tests/test_search_snippet.py compares random texts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from mentorlog.core.hits import Hit
+from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN
+from mentorlog.core.searchquery import fts_query, query_phrases
+from mentorlog.core.snippet import fold, make_snippet
+
+COUNT = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " \
+        "eighteen nineteen twenty"  # fmt: skip
+FILLER = "filler " * 6000  # 42,000 characters: longer than a text that is read whole (snippet.WHOLE)
+
+
+def snippet(title: str, body: str, query: str) -> str:
+    return make_snippet([title, body], query_phrases(query), "[", "]")
+
+
+SHORT = [
+    # the best fragment of 16 tokens, the match about in its middle, `…` where the text is cut
+    ("", COUNT + " target", "target",
+     "…six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+     "[target]"),
+    ("", "target " + COUNT, "target",
+     "[target] one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen…"),
+    ("", COUNT + " target " + COUNT, "target",
+     "…fourteen fifteen sixteen seventeen eighteen nineteen twenty [target] one two three four five six seven eight…"),
+    ("", COUNT + " target x target y target " + COUNT, "target",
+     "…sixteen seventeen eighteen nineteen twenty [target] x [target] y [target] one two three four five six…"),
+    # a fragment that starts a sentence (after `.` or `:` and a space) is preferred
+    ("", "We talked. About delegation: and the review of the design doc.", "delegation",
+     "We talked. About [delegation]: and the review of the design doc."),
+    ("", "Start here. " + COUNT + ". Then target came " + COUNT, "target",
+     "…Then [target] came one two three four five six seven eight nine ten eleven twelve thirteen…"),
+    ("", "Start here. " + COUNT + ": Then target came " + COUNT, "target",
+     "…Then [target] came one two three four five six seven eight nine ten eleven twelve thirteen…"),
+    ("", "Start here. " + COUNT + ".Then target came " + COUNT, "target",  # no space after the dot: no sentence
+     "…fifteen sixteen seventeen eighteen nineteen twenty.Then [target] came one two three four five six seven…"),
+    ("", "Intro: " + COUNT + " more words here and target", "target",
+     "…ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty more words here and "
+     "[target]"),
+    ("", COUNT + "\n\n" + COUNT + " target", "target",
+     "…six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+     "[target]"),
+    ("", "one. two. three. four. five. six. seven. eight. nine. ten. eleven. twelve. thirteen. fourteen. fifteen. "
+     "sixteen. target seventeen. eighteen.", "target",
+     "…four. five. six. seven. eight. nine. ten. eleven. twelve. thirteen. fourteen. fifteen. sixteen. [target] "
+     "seventeen. eighteen."),
+    # each phrase's first match in a fragment counts 1000: the last word is also a prefix phrase, so it counts twice
+    ("", COUNT + " alpha " + COUNT + " beta gamma " + COUNT, "alpha beta",
+     "…fourteen fifteen sixteen seventeen eighteen nineteen twenty [beta] gamma one two three four five six seven…"),
+    ("", "review plan review plan", "review plan", "[review] [plan] [review] [plan]"),
+    ("", "a b c plan d e f plan g", "plan", "a b c [plan] d e f [plan] g"),
+    ("", "x1 x1 x1", "x1", "[x1] [x1] [x1]"),
+    # phrases, prefixes, word forms, diacritics
+    ("", COUNT + " design doc " + COUNT, '"design doc"',
+     "…fourteen fifteen sixteen seventeen eighteen nineteen twenty [design doc] one two three four five six seven…"),
+    ("", "the design, doc and design doc", '"design doc"', "the [design, doc] and [design doc]"),
+    ("", "design\ndoc design_doc", '"design doc"', "[design\ndoc] [design_doc]"),
+    ("", "delegate delegating delegation", "deleg*", "[delegate] [delegating] [delegation]"),
+    ("", "undelegation delegation", "delegation", "undelegation [delegation]"),
+    ("Delegation of reviews", "hand over the code reviews", "review", "Delegation of [reviews]"),
+    ("", "Übung macht den Meister", "ubung", "[Übung] macht den Meister"),
+    ("", "Die Ubung und die Übungen", "Übung", "Die [Ubung] und die [Übungen]"),
+    ("", "naïve café crème", "cafe", "naïve [café] crème"),
+    # the title is a column too; text around the tokens is kept as written
+    ("A plan", "", "plan", "A [plan]"),
+    ("Short title plan", COUNT + " plan " + COUNT, "plan", "Short title [plan]"),
+    ("", "  leading spaces plan  trailing  ", "plan", "  leading spaces [plan]  trailing  "),
+    ("", "(plan) and [plan].", "plan", "([plan]) and [[plan]]."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "body", "query", "shown"), SHORT)
+def test_the_snippet_of_a_short_text(title: str, body: str, query: str, shown: str) -> None:
+    assert snippet(title, body, query) == shown
+
+
+def test_without_a_match_the_snippet_is_the_start_of_the_first_column_with_words() -> None:
+    assert snippet("Title words", "no match here at all " + COUNT, "zzz") == "Title words"
+    assert snippet("", "no match here at all " + COUNT, "zzz") == (
+        "no match here at all one two three four five six seven eight nine ten eleven…"
+    )
+    assert snippet("", "", "zzz") == ""
+    assert snippet("...", "", "zzz") == "..."  # no words anywhere: the first column's text
+    assert snippet("", "!" * 300, "zzz") == ""
+    assert make_snippet(["", "!" * 300], [], "[", "]") == ""
+    assert make_snippet(["!" * 300, ""], [], "[", "]") == "!" * 200  # at most 200 characters of it
+
+
+LONG = [
+    ("middle", FILLER + "We met. The delegation talk went well " + FILLER, "delegation",
+     "…The [delegation] talk went well filler filler filler filler filler filler filler filler filler filler filler…"),
+    ("start", "Kickoff: delegation first. " + FILLER, "delegation",
+     "Kickoff: [delegation] first. filler filler filler filler filler filler filler filler filler filler filler "
+     "filler filler…"),
+    ("end", FILLER + "and at last the delegation.", "delegation",
+     "…filler filler filler filler filler filler filler filler filler filler filler and at last the [delegation]."),
+    ("diacritic", FILLER + "die Übungen heute " + FILLER, "ubung",
+     "…filler filler filler filler filler filler die [Übungen] heute filler filler filler filler filler filler "
+     "filler…"),
+    ("marks before", "U\u0308" * 3000 + FILLER + "die Ubung heute " + FILLER, "ubung",
+     "…filler filler filler filler filler filler die [Ubung] heute filler filler filler filler filler filler "
+     "filler…"),
+    ("prefix", FILLER + "we were delegating work " + FILLER, "deleg*",
+     "…filler filler filler filler filler we were [delegating] work filler filler filler filler filler filler "
+     "filler…"),
+    ("phrase", FILLER + "the design, doc was read " + FILLER, '"design doc"',
+     "…filler filler filler filler filler filler the [design, doc] was read filler filler filler filler filler…"),
+    ("inside a word", "undelegation " + FILLER + "real delegation here " + FILLER, "delegation",
+     "…filler filler filler filler filler filler real [delegation] here filler filler filler filler filler filler "
+     "filler…"),
+    ("longer lower case", "İ" * 10 + FILLER + "the delegation " + FILLER, "delegation",
+     "…filler filler filler filler filler filler the [delegation] filler filler filler filler filler filler filler "
+     "filler…"),
+    ("window cuts a word", "x" * 37 + FILLER + "We met. The delegation talk went well " + FILLER, "delegation",
+     "…The [delegation] talk went well filler filler filler filler filler filler filler filler filler filler filler…"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "body", "query", "shown"), LONG, ids=[case[0] for case in LONG])
+def test_the_snippet_of_a_long_text_is_made_from_a_window_around_the_first_match(
+    name: str, body: str, query: str, shown: str
+) -> None:
+    assert len(body) > 30_000
+    assert snippet("", body, query) == shown
+
+
+def test_a_long_text_without_a_match_shows_its_start() -> None:
+    assert snippet("", FILLER, "zzz") == "filler " * 15 + "filler…"
+    assert snippet("", "Ünïcödé " + FILLER, "zzz") == "Ünïcödé " + "filler " * 14 + "filler…"
+
+
+@pytest.mark.parametrize(
+    ("token", "folded"),
+    [("Delegation", "delegation"), ("ÜBUNG", "ubung"), ("naïve", "naive"), ("Straße", "straße"), ("x1", "x1"),
+     ("U\u0308bung", "ubung"), ("Ærø", "ærø")],
+)  # fmt: skip
+def test_a_token_is_folded_as_the_search_index_folds_it(token: str, folded: str) -> None:
+    assert fold(token) == folded
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases"),
+    [
+        ("delegation", [(("delegation",), False), (("deleg",), True), (("delegation",), True)]),
+        ("deleg*", [(("deleg",), True)]),
+        ('"design doc"', [(("design", "doc"), False)]),
+        ('"design doc"*', [(("design", "doc"), False)]),
+        ("review plan", [(("review",), False), (("plan",), False), (("plan",), True)]),
+        ("café reviews", [(("cafe",), False), (("reviews",), False), (("review",), True), (("reviews",), True)]),
+        ("Übungen", [(("ubungen",), False), (("ubung",), True), (("ubungen",), True)]),
+        ("running", [(("running",), False), (("run",), True), (("running",), True)]),
+        ("a", [(("a",), False), (("a",), True)]),  # no stem shorter than three letters
+        ("is", [(("is",), False), (("is",), True)]),
+        ("x - y", [(("x",), False), (("y",), False), (("y",), True)]),
+        ('"a b" deleg* review', [(("a", "b"), False), (("deleg",), True), (("review",), False),
+                                 (("review",), True)]),
+        ('review "a b"', [(("review",), False), (("review",), True), (("a", "b"), False)]),
+        ('""', []),
+    ],
+)  # fmt: skip
+def test_a_query_gives_the_phrases_the_snippet_marks(query: str, phrases: list[tuple[tuple[str, ...], bool]]) -> None:
+    assert query_phrases(query) == phrases
+
+
+# the hit as `search --json` shows it ------------------------------------------------------------
+
+
+def test_a_hit_shows_its_snippet_without_marks_and_its_score_rounded() -> None:
+    hit = Hit("session", 7, "2026-11-20", "Talk", f"about {MATCH_OPEN}delegation{MATCH_CLOSE} and", 1.234567, "Ada")
+    assert hit.plain_snippet() == "about delegation and"
+    assert hit.to_json() == {
+        "kind": "session",
+        "id": 7,
+        "date": "2026-11-20",
+        "title": "Talk",
+        "snippet": "about delegation and",
+        "score": 1.2346,
+    }
+    assert list(hit.to_json()) == ["kind", "id", "date", "title", "snippet", "score"]
+    assert Hit("goal", 3, None, "Plan", "plan", 2.0).with_name is None
+
+
+def test_the_snippets_here_are_the_ones_fts5_makes() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')")
+    try:
+        for title, body, query, shown in SHORT:
+            db.execute("DELETE FROM t")
+            db.execute("INSERT INTO t VALUES (?, ?)", [title, body])
+            made = db.execute("SELECT snippet(t, -1, '[', ']', '…', 16) FROM t WHERE t MATCH ?", [fts_query(query)])
+            assert made.fetchone() == (shown,), (title, body, query)
+    finally:
+        db.close()
