@@ -72,6 +72,7 @@ SHORT = [
     ("", "Übung macht den Meister", "ubung", "[Übung] macht den Meister"),
     ("", "Die Ubung und die Übungen", "Übung", "Die [Ubung] und die [Übungen]"),
     ("", "naïve café crème", "cafe", "naïve [café] crème"),
+    ("", "die U\u0308bung, a \u0301 b", "übung", "die [U\u0308bung], a \u0301 b"),  # decomposed: one token
     # the title is a column too; text around the tokens is kept as written
     ("A plan", "", "plan", "A [plan]"),
     ("Short title plan", COUNT + " plan " + COUNT, "plan", "Short title [plan]"),
@@ -107,6 +108,9 @@ LONG = [
      "…filler filler filler filler filler filler filler filler filler filler filler and at last the [delegation]."),
     ("diacritic", FILLER + "die Übungen heute " + FILLER, "ubung",
      "…filler filler filler filler filler filler die [Übungen] heute filler filler filler filler filler filler "
+     "filler…"),
+    ("decomposed", FILLER + "die U\u0308bung heute " + FILLER, "ubung",
+     "…filler filler filler filler filler filler die [U\u0308bung] heute filler filler filler filler filler filler "
      "filler…"),
     ("marks before", "U\u0308" * 3000 + FILLER + "die Ubung heute " + FILLER, "ubung",
      "…filler filler filler filler filler filler die [Ubung] heute filler filler filler filler filler filler "
