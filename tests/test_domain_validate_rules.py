@@ -16,6 +16,7 @@ from mentorlog.core.validate import (
     closing_day,
     done_day,
     relationship_days,
+    stored_id,
     stored_word,
     template_name,
     topic_status,
@@ -159,3 +160,15 @@ def test_a_topic_status_is_one_of_three_or_all_where_allowed() -> None:
     finally:
         i18n.use("en")
     assert refused == ("status", "Der Status muss offen, besprochen, verworfen oder alle sein, nicht 'done'", None)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [(True, "must be a whole number, not True"), (5.0, "must be a whole number, not 5.0"),
+     ("5", "must be a whole number, not '5'"), (0, "must be 1 to 9007199254740992, not 0"),
+     (2**53 + 1, "must be 1 to 9007199254740992, not 9007199254740993")],
+)  # fmt: skip
+def test_a_stored_id_is_a_whole_number_from_1_to_2_to_the_53(value: Any, message: str) -> None:
+    assert stored_id(1) == 1
+    assert stored_id(2**53) == 2**53
+    assert refusal(stored_id, value) == ("", message, None)
