@@ -45,6 +45,7 @@ def test_a_highlight_is_the_text_on_one_line_with_headings_as_lead_ins() -> None
     text = "## What we achieved\n\nLots.\n  More  \n## Why?\nBecause.\n### Next.\n#\n## Done!\n## Plan:\nship"
     assert highlight(text) == "What we achieved: Lots. More Why? Because. Next. # Done! Plan: ship"
     assert highlight("") == ""
+    assert highlight("## Phase X\nship") == "Phase X: ship"
 
 
 def test_a_topic_line_is_one_line_with_its_box_and_id() -> None:
