@@ -7,7 +7,9 @@ SQLite for the short texts, and tests/test_search_snippet.py compares random tex
 
 from __future__ import annotations
 
+import random
 import sqlite3
+from collections.abc import Iterator
 
 import pytest
 
@@ -68,6 +70,8 @@ SHORT = [
     ("", "design\ndoc design_doc", '"design doc"', "[design\ndoc] [design_doc]"),
     ("", "delegate delegating delegation", "deleg*", "[delegate] [delegating] [delegation]"),
     ("", "undelegation delegation", "delegation", "undelegation [delegation]"),
+    ("", "reviews and review", '"review"', "reviews and [review]"),  # a quoted word is no prefix
+    ("", "the design doc review of the design", '"design doc"', "the [design doc] review of the design"),
     ("Delegation of reviews", "hand over the code reviews", "review", "Delegation of [reviews]"),
     ("", "Übung macht den Meister", "ubung", "[Übung] macht den Meister"),
     ("", "Die Ubung und die Übungen", "Übung", "Die [Ubung] und die [Übungen]"),
@@ -112,6 +116,30 @@ LONG = [
     ("decomposed", FILLER + "die U\u0308bung heute " + FILLER, "ubung",
      "…filler filler filler filler filler filler die [U\u0308bung] heute filler filler filler filler filler filler "
      "filler…"),
+    # the window is around the first match: the first find of a phrase's first word where its form is found at
+    # a word's start, else in the text without diacritics, measured back by what taking them off moved
+    ("first of two", FILLER + "first delegation here " + FILLER + "last delegation there " + FILLER, "delegation",
+     "…filler filler filler filler filler filler first [delegation] here filler filler filler filler filler filler "
+     "filler…"),
+    ("first of two without diacritics", FILLER + "die Übung eins " + FILLER + "die Übung zwei " + FILLER, "ubung",
+     "…filler filler filler filler filler filler die [Übung] eins filler filler filler filler filler filler filler…"),
+    ("at the start", "delegation first. " + FILLER + "review later " + FILLER, "delegation review",
+     "[delegation] first. filler filler filler filler filler filler filler filler filler filler filler filler filler "
+     "filler…"),
+    ("at the start without diacritics", "Übung erst İ " + FILLER + "review später " + FILLER, "ubung review",
+     "[Übung] erst İ filler filler filler filler filler filler filler filler filler filler filler filler filler…"),
+    ("at the start and later", "ubung eins " + FILLER + "ubung zwei " + FILLER, "ubung",
+     "[ubung] eins filler filler filler filler filler filler filler filler filler filler filler filler filler "
+     "filler…"),
+    ("longer without diacritics", "한국어 " * 200 + FILLER + "die Übung heute " + FILLER, "ubung",
+     "…filler filler filler filler filler filler die [Übung] heute filler filler filler filler filler filler "
+     "filler…"),
+    ("a letter without variants", "xbob xox " + FILLER + "real bob " + FILLER, "bob",
+     "…filler filler filler filler filler filler real [bob] filler filler filler filler filler filler filler "
+     "filler…"),
+    ("no prefix", "bobby " + FILLER + "real bob " + FILLER, '"bob"',
+     "…filler filler filler filler filler filler real [bob] filler filler filler filler filler filler filler "
+     "filler…"),
     ("marks before", "U\u0308" * 3000 + FILLER + "die Ubung heute " + FILLER, "ubung",
      "…filler filler filler filler filler filler die [Ubung] heute filler filler filler filler filler filler "
      "filler…"),
@@ -137,6 +165,15 @@ def test_the_snippet_of_a_long_text_is_made_from_a_window_around_the_first_match
 ) -> None:
     assert len(body) > 30_000
     assert snippet("", body, query) == shown
+
+
+def test_a_long_text_that_matches_only_inside_words_leaves_the_snippet_to_the_title() -> None:
+    assert snippet("delegation plan", "undelegation " + FILLER, "delegation") == "[delegation] plan"
+
+
+def test_only_the_last_word_of_a_prefix_phrase_is_a_prefix() -> None:
+    made = make_snippet(["", "designs doc and design doc"], [(("design", "do"), True)], "[", "]")
+    assert made == "designs doc and [design doc]"
 
 
 def test_a_long_text_without_a_match_shows_its_start() -> None:
@@ -170,6 +207,8 @@ def test_a_token_is_folded_as_the_search_index_folds_it(token: str, folded: str)
         ('"a b" deleg* review', [(("a", "b"), False), (("deleg",), True), (("review",), False),
                                  (("review",), True)]),
         ('review "a b"', [(("review",), False), (("review",), True), (("a", "b"), False)]),
+        ('"X ray"', [(("x", "ray"), False)]),  # the quotes go, the words stay
+        ("X*", [(("x",), True)]),
         ('""', []),
     ],
 )  # fmt: skip
@@ -206,3 +245,47 @@ def test_the_snippets_here_are_the_ones_fts5_makes() -> None:
             assert made.fetchone() == (shown,), (title, body, query)
     finally:
         db.close()
+
+
+# The same against FTS5 for texts made from words and separators that test the tokenizer, the sentences and the
+# scoring, from a fixed seed (so the same texts on every run); long ones also put the words after 28,000 to
+# 63,000 characters of filler or before as many, where the snippet is made from a window of the text.
+
+WORDS = ["delegation", "delegate", "Delegating", "review", "reviews", "Übung", "Übungen", "ubung", "café", "cafe",
+         "design", "doc", "plan", "the", "a", "of", "x1", "über", "Straße", "naïve", "U\u0308bung"]  # fmt: skip
+GLUE = [" ", " ", " ", ", ", ". ", ": ", " - ", "\n", ".\n\n", " (", ") ", "_", "'", " #", "…", ".", ":", " \t"]
+QUERIES = [*WORDS[:12], '"design doc"', "deleg*", "review plan", "plan review", "the plan", '"the plan" review']
+
+
+def seeded(count: int, *, long: bool) -> Iterator[tuple[str, str, str]]:
+    rng = random.Random(2026)
+
+    def words(most: int) -> str:
+        return "".join(rng.choice(WORDS) + rng.choice(GLUE) for _ in range(rng.randrange(most)))
+
+    for _ in range(count):
+        query = " ".join(rng.sample(QUERIES, rng.randrange(1, 4)))
+        title, body = words(8), words(80)
+        if long:
+            filler = "filler " * rng.randrange(4000, 9000)
+            body = rng.choice(["", filler]) + body + rng.choice(["", filler])
+        yield title, body, query
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_seeded_texts_get_the_snippet_fts5_makes(long: bool) -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')")
+    compared = 0
+    try:
+        for title, body, query in seeded(60 if long else 300, long=long):
+            db.execute("DELETE FROM t")
+            db.execute("INSERT INTO t VALUES (?, ?)", [title, body])
+            made = db.execute("SELECT snippet(t, -1, '[', ']', '…', 16) FROM t WHERE t MATCH ?", [fts_query(query)])
+            row = made.fetchone()
+            if row is not None:
+                assert snippet(title, body, query) == row[0], (title, body, query)
+                compared += 1
+    finally:
+        db.close()
+    assert compared == (44 if long else 197)  # the texts that are hits
