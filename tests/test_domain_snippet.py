@@ -71,6 +71,16 @@ SHORT = [
     ("", "delegate delegating delegation", "deleg*", "[delegate] [delegating] [delegation]"),
     ("", "undelegation delegation", "delegation", "undelegation [delegation]"),
     ("", "reviews and review", '"review"', "reviews and [review]"),  # a quoted word is no prefix
+    # a sentence starts after `.` or `:` and white space only: not after a letter, nor after `.:` with no space
+    ("", COUNT + " endX then target " + COUNT, "target",
+     "…sixteen seventeen eighteen nineteen twenty endX then [target] one two three four five six seven eight…"),
+    ("", COUNT + " end.X then target " + COUNT, "target",
+     "…seventeen eighteen nineteen twenty end.X then [target] one two three four five six seven eight…"),
+    ("", COUNT + " end.:then target " + COUNT, "target",
+     "…sixteen seventeen eighteen nineteen twenty end.:then [target] one two three four five six seven eight…"),
+    # overlapping matches are marked as one
+    ("", "design doc review", '"design doc" "doc review"', "[design doc review]"),
+    ("", "a design doc review plan", '"design doc" "doc review" "review plan"', "a [design doc review plan]"),
     ("", "the design doc review of the design", '"design doc"', "the [design doc] review of the design"),
     ("Delegation of reviews", "hand over the code reviews", "review", "Delegation of [reviews]"),
     ("", "Übung macht den Meister", "ubung", "[Übung] macht den Meister"),
@@ -165,6 +175,48 @@ def test_the_snippet_of_a_long_text_is_made_from_a_window_around_the_first_match
 ) -> None:
     assert len(body) > 30_000
     assert snippet("", body, query) == shown
+
+
+def test_a_text_of_up_to_30000_characters_is_read_whole_a_longer_one_around_its_first_match() -> None:
+    head, tail = "alpha one ", "alpha beta."
+    body = head + ("filler " * 5000)[: 30_000 - len(head) - len(tail) - 1] + " " + tail
+    assert len(body) == 30_000
+    assert snippet("", body, "alpha beta") == (
+        "…filler filler filler filler filler filler filler filler filler filler filler filler filler fill "
+        "[alpha] [beta]."
+    )
+    assert snippet("", body + " x", "alpha beta") == (  # the fragment with both words is outside the window
+        "[alpha] one filler filler filler filler filler filler filler filler filler filler filler filler filler filler…"
+    )
+
+
+@pytest.mark.parametrize(
+    ("between", "shown"),
+    [
+        (425, "…filler die [Übung] A" + " filler" * 12 + "…"),
+        (426, "…die [Übung] A" + " filler" * 13 + "…"),
+        (427, "…" + "filler " * 6 + "die [ubung] B" + " filler" * 7 + "…"),
+    ],
+)
+def test_a_window_begins_after_the_word_it_cuts(between: int, shown: str) -> None:
+    # `ubung` is found first, as written; the window of 3,000 characters before it reaches back to `Übung`, a
+    # match too: at its first whole word (the window starts inside a `filler`), then as its first word, then not
+    body = FILLER + "die Übung A " + "filler " * between + "die ubung B " + FILLER
+    assert snippet("", body, "ubung") == shown
+
+
+@pytest.mark.parametrize(
+    ("between", "shown"),
+    [
+        (420, "…filler filler filler filler filler filler filler [alpha] [beta] filler filler filler filler filler…"),
+        (423, "…filler filler filler filler filler filler filler [alpha] [beta] filler filler…"),
+        (425, "…filler filler filler filler filler filler filler [alpha] [beta]…"),
+    ],
+)
+def test_a_window_ends_before_the_word_it_cuts(between: int, shown: str) -> None:
+    # the best fragment (both words) lies at the end of the window around the first `alpha`: it ends there
+    body = FILLER + "alpha one " + "filler " * between + "alpha beta " + FILLER
+    assert snippet("", body, "alpha beta") == shown
 
 
 def test_a_long_text_that_matches_only_inside_words_leaves_the_snippet_to_the_title() -> None:
