@@ -16,7 +16,7 @@ import pytest
 from mentorlog.core.hits import Hit
 from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN
 from mentorlog.core.searchquery import fts_query, query_phrases
-from mentorlog.core.snippet import fold, make_snippet
+from mentorlog.core.snippet import TOKEN, _Column, _pattern, _sentence_starts, fold, make_snippet
 
 COUNT = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " \
         "eighteen nineteen twenty"  # fmt: skip
@@ -231,6 +231,25 @@ def test_only_the_last_word_of_a_prefix_phrase_is_a_prefix() -> None:
 def test_a_long_text_without_a_match_shows_its_start() -> None:
     assert snippet("", FILLER, "zzz") == "filler " * 15 + "filler…"
     assert snippet("", "Ünïcödé " + FILLER, "zzz") == "Ünïcödé " + "filler " * 14 + "filler…"
+
+
+def test_a_fragment_scores_1000_for_each_phrase_it_holds_and_1_for_each_repeat() -> None:
+    # make_snippet's rule, FTS5's: (score, first matched token, the token after the last match) of the 16 tokens
+    # from a start; the snippet is the fragment with the highest score
+    phrases = [(("plan",), False), (("review",), False)]
+    text = "plan review plan plan. Next: " + COUNT.rsplit(" ", 6)[0] + " plan"
+    column = _Column(text, phrases, _pattern(phrases))
+    assert column.instances == [(0, 0, 1), (1, 1, 1), (2, 0, 1), (3, 0, 1), (19, 0, 1)]
+    scores = {start: column.score(start, 2) for start in (0, 1, 4, 19, 20)}
+    assert scores == {0: (2002, 0, 4), 1: (2001, 1, 4), 4: (1000, 19, 20), 19: (1000, 19, 20), 20: (0, -1, 0)}
+    assert column.score(0, 2) == (2002, 0, 4)  # asked again
+
+
+def test_a_sentence_starts_after_a_dot_or_colon_and_white_space() -> None:
+    text = ". x y. z: w"
+    spans = [(match.start(), match.end()) for match in TOKEN.finditer(text)]
+    assert _sentence_starts(text, spans, 0) == [0, 2, 3]  # the text's first token always
+    assert _sentence_starts(text, spans, 1) == [1, 3, 4]  # a window's tokens count from 1; `.` at the text's start
 
 
 @pytest.mark.parametrize(
