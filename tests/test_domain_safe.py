@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mentorlog.base.safe import inert, inert_foreign, one_line
+from mentorlog.base.safe import _escaped, inert, inert_foreign, one_line
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,12 @@ def test_foreign_text_is_cut_to_its_width_with_an_ellipsis() -> None:
     assert inert_foreign("abcd", 4) == "abcd"
     assert inert_foreign("abcde", 4) == "abc…"
     assert inert_foreign("ab\x07def", 4) == "ab\\x07…"  # cut first, then escaped
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [("\x00", "\\x00"), ("\xff", "\\xff"), ("\u0100", "\\u0100"), ("\uffff", "\\uffff"),
+     ("\U00010000", "\\U00010000"), ("\U0010ffff", "\\U0010ffff")],
+)  # fmt: skip
+def test_a_code_is_written_with_as_few_of_2_4_or_8_hex_digits_as_hold_it(char: str, shown: str) -> None:
+    assert _escaped(char) == shown  # U+0100 and U+10000 are printable, so inert_foreign never asks for them
