@@ -16,7 +16,7 @@ import pytest
 from mentorlog.core.hits import Hit
 from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN
 from mentorlog.core.searchquery import fts_query, query_phrases
-from mentorlog.core.snippet import TOKEN, _Column, _pattern, _sentence_starts, fold, make_snippet
+from mentorlog.core.snippet import TOKEN, _Column, _first_match, _letter, _pattern, _sentence_starts, fold, make_snippet
 
 COUNT = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " \
         "eighteen nineteen twenty"  # fmt: skip
@@ -120,6 +120,8 @@ LONG = [
      "filler filler…"),
     ("end", FILLER + "and at last the delegation.", "delegation",
      "…filler filler filler filler filler filler filler filler filler filler filler and at last the [delegation]."),
+    ("end of the text", FILLER + "and at last the delegation", "delegation",
+     "…filler filler filler filler filler filler filler filler filler filler filler and at last the [delegation]"),
     ("diacritic", FILLER + "die Übungen heute " + FILLER, "ubung",
      "…filler filler filler filler filler filler die [Übungen] heute filler filler filler filler filler filler "
      "filler…"),
@@ -203,6 +205,31 @@ def test_a_window_begins_after_the_word_it_cuts(between: int, shown: str) -> Non
     # match too: at its first whole word (the window starts inside a `filler`), then as its first word, then not
     body = FILLER + "die Übung A " + "filler " * between + "die ubung B " + FILLER
     assert snippet("", body, "ubung") == shown
+
+
+def test_a_window_keeps_a_word_that_ends_before_its_end_and_its_sentences() -> None:
+    alpha = FILLER + "alpha one xyz " + "filler " * 425 + "alpha beta " + FILLER  # the window ends after `beta `
+    assert snippet("", alpha, "alpha beta") == "…" + "filler " * 7 + "[alpha] [beta]…"
+    ubung = FILLER + "die Übung A. Dann " + "filler " * 424 + "die ubung B " + FILLER  # a sentence after `Übung`
+    assert snippet("", ubung, "ubung") == "…filler die [Übung] A. Dann" + " filler" * 11 + "…"
+
+
+def test_the_window_of_a_long_text_counts_its_tokens_from_1_and_goes_on_after_its_end() -> None:
+    phrases = query_phrases("delegation")
+    whole = _Column("a delegation", phrases, _pattern(phrases))
+    assert (whole.offset, whole.first, whole.size, whole.at_start, whole.at_end) == (0, 0, 2, True, True)
+    window = _Column(FILLER + "the delegation " + FILLER, phrases, _pattern(phrases))
+    # 3,000 characters before the match (39,004), after the word that begins there
+    assert (window.offset, window.first, window.at_start, window.at_end) == (39_010, 1, False, False)
+    assert window.size == len(window.spans) + 17  # a fragment may run to the window's end, then `…`
+    assert _first_match(FILLER, phrases, _pattern(phrases)) == 0  # no match: the start
+    filler = [(("filler",), False)]
+    assert _first_match("x" + FILLER, filler, _pattern(filler)) == 8  # the first whole word
+
+
+def test_a_letter_matches_its_forms_with_diacritics() -> None:
+    assert _letter("b") == "b"
+    assert _letter("a").startswith("[aÀÁÂÃÄÅàáâãäå") and "ǎ" in _letter("a")
 
 
 @pytest.mark.parametrize(
