@@ -223,6 +223,7 @@ def test_the_window_of_a_long_text_counts_its_tokens_from_1_and_goes_on_after_it
     assert (window.offset, window.first, window.at_start, window.at_end) == (39_010, 1, False, False)
     assert window.size == len(window.spans) + 17  # a fragment may run to the window's end, then `…`
     assert _first_match(FILLER, phrases, _pattern(phrases)) == 0  # no match: the start
+    assert _first_match("undelegation " + FILLER, phrases, _pattern(phrases)) == 0  # only inside a word: none
     filler = [(("filler",), False)]
     assert _first_match("x" + FILLER, filler, _pattern(filler)) == 8  # the first whole word
 
@@ -277,6 +278,9 @@ def test_a_sentence_starts_after_a_dot_or_colon_and_white_space() -> None:
     spans = [(match.start(), match.end()) for match in TOKEN.finditer(text)]
     assert _sentence_starts(text, spans, 0) == [0, 2, 3]  # the text's first token always
     assert _sentence_starts(text, spans, 1) == [1, 3, 4]  # a window's tokens count from 1; `.` at the text's start
+    text = "x. b  c"
+    spans = [(match.start(), match.end()) for match in TOKEN.finditer(text)]
+    assert _sentence_starts(text, spans, 0) == [0, 1]  # `c` follows `b` and two spaces, not a dot
 
 
 @pytest.mark.parametrize(
