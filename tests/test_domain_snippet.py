@@ -216,9 +216,9 @@ def test_a_window_keeps_a_word_that_ends_before_its_end_and_its_sentences() -> N
 
 def test_the_window_of_a_long_text_counts_its_tokens_from_1_and_goes_on_after_its_end() -> None:
     phrases = query_phrases("delegation")
-    whole = _Column("a delegation", phrases, _pattern(phrases))
+    whole = _Column("a delegation", phrases)
     assert (whole.offset, whole.first, whole.size, whole.at_start, whole.at_end) == (0, 0, 2, True, True)
-    window = _Column(FILLER + "the delegation " + FILLER, phrases, _pattern(phrases))
+    window = _Column(FILLER + "the delegation " + FILLER, phrases)
     # 3,000 characters before the match (39,004), after the word that begins there
     assert (window.offset, window.first, window.at_start, window.at_end) == (39_010, 1, False, False)
     assert window.size == len(window.spans) + 17  # a fragment may run to the window's end, then `…`
@@ -266,7 +266,7 @@ def test_a_fragment_scores_1000_for_each_phrase_it_holds_and_1_for_each_repeat()
     # from a start; the snippet is the fragment with the highest score
     phrases = [(("plan",), False), (("review",), False)]
     text = "plan review plan plan. Next: " + COUNT.rsplit(" ", 6)[0] + " plan"
-    column = _Column(text, phrases, _pattern(phrases))
+    column = _Column(text, phrases)
     assert column.instances == [(0, 0, 1), (1, 1, 1), (2, 0, 1), (3, 0, 1), (19, 0, 1)]
     scores = {start: column.score(start, 2) for start in (0, 1, 4, 19, 20)}
     assert scores == {0: (2002, 0, 4), 1: (2001, 1, 4), 4: (1000, 19, 20), 19: (1000, 19, 20), 20: (0, -1, 0)}
