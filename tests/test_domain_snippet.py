@@ -228,6 +228,19 @@ def test_the_window_of_a_long_text_counts_its_tokens_from_1_and_goes_on_after_it
     assert _first_match("x" + FILLER, filler, _pattern(filler)) == 8  # the first whole word
 
 
+def test_a_title_and_a_long_note_tied_on_a_fragment_that_starts_a_sentence_show_the_title() -> None:
+    # both fragments hold `ubung` and start a sentence (`Die`), 2100 each; the note's starts its window's second
+    # word, which is not the note's start (that would count 120): the first column, the title, is kept, as FTS5
+    title = "a b c d e f g h i j k l m n o p. Die ubung"
+    body = FILLER + "xx. Die Übung A " + "filler " * 425 + "die ubung B " + FILLER
+    assert snippet(title, body, "ubung") == "…Die [ubung]"
+
+
+def test_a_window_that_begins_inside_the_texts_first_word_leaves_that_word_out() -> None:
+    text = "x" + "filler " * 428 + "the delegation " + FILLER  # the match at 3,001: the window begins at 1
+    assert _Column(text, query_phrases("delegation")).offset == len("xfiller")
+
+
 def test_a_letter_matches_its_forms_with_diacritics() -> None:
     assert _letter("b") == "b"
     assert _letter("a").startswith("[aÀÁÂÃÄÅàáâãäå") and "ǎ" in _letter("a")
