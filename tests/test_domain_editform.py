@@ -6,6 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mentorlog.core.editform import (
+    NOTE_SECTIONS,
     SESSION_FIELDS,
     SESSION_SECTIONS,
     Form,
@@ -248,3 +249,16 @@ def test_a_german_form_names_its_fields_and_sections_in_german_and_is_read_back(
         assert parse("Title: T\n@@ notes @@\na", ("Title",), ("notes",)) == Form({"Title": "T"}, {"notes": "a"})
     finally:
         i18n.use("en")
+
+
+def test_a_new_notes_form_lists_the_open_topics_before_the_notes() -> None:
+    topics = "- [ ] plan the offsite (#3)\n- [ ] hiring (#5)"
+    form = session_form("Talk", "", "", "good pace", "notes here", "help", topics)
+    assert form == Form(
+        {"Title": "Talk", "Confidence": "", "Next": "", "Feedback": "good pace"},
+        {"topics": topics, "notes": "notes here"},
+        "help",
+    )
+    assert list(form.sections) == ["topics", "notes"]
+    back = parse(render(form), SESSION_FIELDS, NOTE_SECTIONS)
+    assert back.sections == {"topics": topics, "notes": "notes here"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mentorlog.base.safe import inert, one_line
+from mentorlog.base.safe import _escaped, inert, inert_foreign, one_line
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,36 @@ def test_ascii_fallback_names_known_glyphs_and_replaces_the_rest() -> None:
 
     codecs.register_error("test-ascii", ascii_fallback)
     assert "█░ → ●☃".encode("ascii", errors="test-ascii") == b"#. -> o?"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("laptop-7", "laptop-7"),
+        ("a\x1b[31mb", "a\\x1b[31mb"),  # an escape sequence, as inert shows it
+        ("\x00\x85\xa0\xff-", "\\x00\\x85\\xa0ÿ-"),  # below U+0100: two hex digits (ÿ is printable)
+        ("\u202eevil\u200b", "\\u202eevil\\u200b"),  # bidi override and zero width: four digits
+        ("\uffff\U00010000", "\\uffff\U00010000"),  # the last of four digits; U+10000 is printable
+        ("\U000e0001x", "\\U000e0001x"),  # above U+FFFF: eight digits
+        ("one\ntwo", "one\\x0atwo"),  # on one line
+    ],
+)
+def test_foreign_text_shows_every_unprintable_character_as_its_code(text: str, shown: str) -> None:
+    assert inert_foreign(text) == shown
+
+
+def test_foreign_text_is_cut_to_its_width_with_an_ellipsis() -> None:
+    assert inert_foreign("x" * 200) == "x" * 200
+    assert inert_foreign("x" * 201) == "x" * 199 + "…"
+    assert inert_foreign("abcd", 4) == "abcd"
+    assert inert_foreign("abcde", 4) == "abc…"
+    assert inert_foreign("ab\x07def", 4) == "ab\\x07…"  # cut first, then escaped
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [("\x00", "\\x00"), ("\xff", "\\xff"), ("\u0100", "\\u0100"), ("\uffff", "\\uffff"),
+     ("\U00010000", "\\U00010000"), ("\U0010ffff", "\\U0010ffff")],
+)  # fmt: skip
+def test_a_code_is_written_with_as_few_of_2_4_or_8_hex_digits_as_hold_it(char: str, shown: str) -> None:
+    assert _escaped(char) == shown  # U+0100 and U+10000 are printable, so inert_foreign never asks for them

@@ -16,7 +16,7 @@ from mentorlog.core.snippet import make_snippet
 from .conftest import Run
 
 WORDS = ["delegation", "delegate", "Delegating", "review", "reviews", "Übung", "Übungen", "ubung", "café", "cafe",
-         "design", "doc", "plan", "the", "a", "of", "x1", "über", "Straße", "naïve"]  # fmt: skip
+         "design", "doc", "plan", "the", "a", "of", "x1", "über", "Straße", "naïve", "U\u0308bung"]  # fmt: skip
 GLUE = [" ", " ", " ", ", ", ". ", ": ", " - ", "\n", ".\n\n", " (", ") ", "_", "'", " #", "…"]
 
 
@@ -80,6 +80,17 @@ def test_search_shows_the_snippet_of_a_long_note_that_repeats_the_word(run: Run)
     )
     shown = run("search", "delegation")
     assert shown.exit_code == 0 and "Marathon" in shown.stdout
+
+
+def test_search_shows_the_match_in_a_note_written_with_decomposed_umlauts(run: Run) -> None:
+    # `U` + COMBINING DIAERESIS, as some editors and macOS file names write `Ü`: FTS5 finds the note, and the snippet
+    # shows the words around the match (it showed the start of the note, without the word)
+    words = " ".join(f"word{number}" for number in range(30))
+    assert run("note", "--title", "Practice", input=f"{words} die U\u0308bung heute {words}").exit_code == 0
+    hits = json.loads(run("search", "übung", "--json").stdout)
+    assert [hit["snippet"] for hit in hits] == [
+        "…word24 word25 word26 word27 word28 word29 die U\u0308bung heute word0 word1 word2 word3 word4 word5 word6…"
+    ]
 
 
 def test_the_search_benchmark_page_is_rendered_from_its_runs_and_meets_the_target() -> None:

@@ -18,7 +18,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
-TOKEN = re.compile(r"[^\W_]+")  # unicode61: letters and digits; everything else separates
+# unicode61: letters and digits; everything else separates, but for the combining diacritics that remove_diacritics
+# takes off (a decomposed `U\u0308bung` is the one token `ubung`; a mark after a separator makes no token)
+TOKEN = re.compile(
+    r"[^\W_](?:[^\W_]|[\u0300-\u0304\u0306-\u030c\u030f\u0311\u031b\u0323-\u0328\u032d\u032e\u0330\u0331])*"
+)
 WHOLE = 30_000  # texts up to this many characters are read whole (as snippet() reads them)
 WINDOW = 3_000  # else this many characters either side of the first match
 TOKENS = 16  # the fragment's length in tokens, as mentorlog asked snippet() for
