@@ -347,6 +347,12 @@ def test_a_hit_shows_its_snippet_without_marks_and_its_score_rounded() -> None:
     }
     assert list(hit.to_json()) == ["kind", "id", "date", "title", "snippet", "score"]
     assert Hit("goal", 3, None, "Plan", "plan", 2.0).with_name is None
+    assert (hit.kind, hit.id, hit.date, hit.title, hit.score, hit.with_name) == (
+        "session", 7, "2026-11-20", "Talk", 1.234567, "Ada"
+    )  # fmt: skip
+    with pytest.raises(AttributeError, match="frozen"):
+        hit.title = "Other"  # type: ignore[misc]
+    assert hit.title == "Talk"
 
 
 def test_the_snippets_here_are_the_ones_fts5_makes() -> None:

@@ -25,9 +25,14 @@ class Hit(Value):
     def __init__(
         self, kind: str, id: int, date: str | None, title: str, snippet: str, score: float, with_name: str | None = None
     ) -> None:
-        set_field = object.__setattr__
-        for name, value in zip(self.__slots__, (kind, id, date, title, snippet, score, with_name), strict=True):
-            set_field(self, name, value)
+        set_field = object.__setattr__  # frozen: __setattr__ refuses, so each field is set past it once, here
+        set_field(self, "kind", kind)
+        set_field(self, "id", id)
+        set_field(self, "date", date)
+        set_field(self, "title", title)
+        set_field(self, "snippet", snippet)
+        set_field(self, "score", score)
+        set_field(self, "with_name", with_name)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Hit is frozen: {name} cannot be set")
