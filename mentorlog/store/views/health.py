@@ -93,9 +93,9 @@ class HealthRepo(Repo):
             self.scalar(
                 f"SELECT count(*) FROM topics t LEFT JOIN sessions d ON d.id = t.session_id"
                 f" WHERE t.person_id = ? AND t.status != 'dropped' AND (t.status = 'open' OR {closed} >= ?)"
-                f" AND (SELECT count(*) FROM sessions s WHERE s.person_id = t.person_id"
-                f" AND s.date > date(t.created_at, 'localtime') AND s.date <= ?"
-                f" AND (t.status = 'open' OR s.date < {closed})) >= 2",
+                f" AND EXISTS (SELECT 1 FROM sessions s WHERE s.person_id = t.person_id"  # a second such session:
+                f" AND s.date > date(t.created_at, 'localtime') AND s.date <= ?"  # the count stops at two
+                f" AND (t.status = 'open' OR s.date < {closed}) LIMIT 1 OFFSET 1)",
                 [person_id, start.isoformat(), end.isoformat()],
             )
         )
