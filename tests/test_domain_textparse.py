@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from mentorlog.core.textparse import ActionLine, heading_text, highlight, parse_action, ticked_topics, topic_line
+from mentorlog.core.textparse import (
+    ActionLine,
+    ParsedNote,
+    heading_text,
+    highlight,
+    parse_action,
+    ticked_topics,
+    topic_line,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +69,13 @@ def test_the_ticked_offered_topics_are_read_and_their_lines_leave_the_notes() ->
     assert ticked_topics(text, {3, 4, 5}) == ([3, 5, 4], "- [x] mine (#9)\nplain\n- [x] no id\n- [y] e (#5)")
     assert ticked_topics("- [ ] b (#4)", {4}) == ([], "")
     assert ticked_topics("- [x] b (#4)\n\nnotes", set()) == ([], "- [x] b (#4)\n\nnotes")
+
+
+def test_a_parsed_note_without_actions_or_tags_has_empty_lists_of_its_own() -> None:
+    first, second = ParsedNote("just words"), ParsedNote("other words")
+    assert (first.notes, first.actions, first.tags) == ("just words", [], [])
+    first.actions.append(ActionLine("call Ana"))
+    first.tags.append("plan")
+    assert (second.actions, second.tags) == ([], [])
+    given = [ActionLine("send the deck", due="2026-12-04")]
+    assert ParsedNote("n", given, ["work"]).actions is given and ParsedNote("n", given, ["work"]).tags == ["work"]

@@ -114,8 +114,8 @@ PERIOD = (
 )
 WRITE = ("rich", "mentorlog.render", "json")
 MEETINGS = ("mentorlog.core.meetings",)  # the next meeting: people shows it; the agenda and today need it
-# the record kinds, settings, table columns, search hits, meetings and undo's report are plain value classes: the
-# listings and `search` start without msgspec (4-5 ms)
+# the record kinds, settings, table columns, search hits, meetings, health figures, parsed notes and undo's report
+# are plain value classes: the listings, `search`, `today` and `health` start without msgspec (4-5 ms)
 STRUCTS = ("msgspec", "typing_extensions")
 
 
@@ -140,8 +140,8 @@ def journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (("skills",), NEVER + VIEWS + ("mentorlog.core.reports", "mentorlog.store.views.period") + MEETINGS + STRUCTS),
     (("summary",), NEVER + VIEWS + MEETINGS),
     (("timeline",), NEVER + VIEWS + MEETINGS),
-    (("today",), (*NEVER, "mentorlog.core.trends", "mentorlog.core.reports")),  # spans.py has what today and health use
-    (("health",), (*NEVER, "mentorlog.core.trends", "mentorlog.core.reports")),
+    (("today",), (*NEVER, "mentorlog.core.trends", "mentorlog.core.reports", *STRUCTS)),  # spans.py: today, health
+    (("health",), (*NEVER, "mentorlog.core.trends", "mentorlog.core.reports", *STRUCTS)),
     (("action", "done", "1"), NEVER + VIEWS + PERIOD + WRITE + MEETINGS),
     (("action", "add", "Send it", "--with", "Ana"), NEVER + VIEWS + WRITE + MEETINGS),
     (("note", "--with", "Ana", "Talked about the plan"), NEVER + VIEWS + WRITE + MEETINGS),

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import msgspec
-
 from mentorlog.base.i18n import N_, _, ngettext
+from mentorlog.base.values import Value
 from mentorlog.core.records import Person
 
 ON_TRACK, WATCH, NEEDS_ATTENTION = "on track", "watch", "needs attention"
@@ -72,13 +71,14 @@ QUIET_DAYS = 90  # without a cadence: no meeting for this long is watch
 WINDOW = "6m"  # `health` without --since, and the needs-attention lines of agenda and today
 
 
-class Side(msgspec.Struct, frozen=True):
-    """One side's action items due in the window: done on time, done late, still open past their due day."""
+class Side(Value):
+    """One side's action items due in the window: done on time, done late, still open past their due day; RECENT:
+    the last RECENT due items, oldest first, True when late or still open."""
 
-    on_time: int = 0
-    late: int = 0
-    overdue: int = 0
-    recent: tuple[bool, ...] = ()  # the last RECENT due items, oldest first: True when late or still open
+    __slots__ = ("on_time", "late", "overdue", "recent")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, on_time: int = 0, late: int = 0, overdue: int = 0, recent: tuple[bool, ...] = ()) -> None:
+        self.on_time, self.late, self.overdue, self.recent = on_time, late, overdue, recent
 
     @property
     def due(self) -> int:
@@ -92,22 +92,36 @@ class Side(msgspec.Struct, frozen=True):
         return {"due": self.due, "on_time": self.on_time, "late": self.late, "overdue": self.overdue, "rate": self.rate}
 
 
-class Figures(msgspec.Struct, frozen=True):
-    """What happened in one relationship from SINCE to UNTIL (already clipped to its start and close)."""
+class Figures(Value):
+    """What happened in one relationship from SINCE to UNTIL (already clipped to its start and close); the
+    confidences in session order."""
 
-    person: Person
-    since: date
-    until: date
-    held: int
-    expected: int
-    longest_gap_days: int | None
-    me: Side
-    them: Side
-    days_to_done: tuple[int, ...]
-    confidences: tuple[int, ...]  # in session order
-    topics_carried: int
-    stalled_goal_ids: tuple[int, ...]
-    active_goals: int
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "person", "since", "until", "held", "expected", "longest_gap_days", "me", "them", "days_to_done",
+        "confidences", "topics_carried", "stalled_goal_ids", "active_goals",
+    )  # fmt: skip
+    __hash__ = None  # type: ignore[assignment]  # a person changes: compared, never hashed
+
+    def __init__(
+        self,
+        person: Person,
+        since: date,
+        until: date,
+        held: int,
+        expected: int,
+        longest_gap_days: int | None,
+        me: Side,
+        them: Side,
+        days_to_done: tuple[int, ...],
+        confidences: tuple[int, ...],
+        topics_carried: int,
+        stalled_goal_ids: tuple[int, ...],
+        active_goals: int,
+    ) -> None:
+        self.person, self.since, self.until, self.held, self.expected = person, since, until, held, expected
+        self.longest_gap_days, self.me, self.them, self.days_to_done = longest_gap_days, me, them, days_to_done
+        self.confidences, self.topics_carried, self.stalled_goal_ids = confidences, topics_carried, stalled_goal_ids
+        self.active_goals = active_goals
 
 
 @dataclass

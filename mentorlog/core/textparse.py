@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import msgspec
-
 from mentorlog.base.i18n import _
 from mentorlog.base.patterns import lazy
+from mentorlog.base.values import Value
 
 CHECKBOX = lazy(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*\S)\s*$")
 # The words of an action line; a quoted token value (`due:"next friday"`) is one word.
@@ -37,23 +36,33 @@ REFERENCE_DAY = date(2028, 1, 3)
 TAG = lazy(r"#(?<![\w#&/]#)([^\W\d_][\w-]*)")
 
 
-class ActionLine(msgspec.Struct, frozen=True):
+class ActionLine(Value):
     """An action item as typed, its `due:`, `owner:` and `with:` tokens (German `fällig:`, `wer:`, `mit:`) taken
-    off the text."""
+    off the text; WITH_NAME from `with:anna`, the relationship it belongs to."""
 
-    text: str
-    due: str | None = None
-    owner: str | None = None
-    done: bool = False
-    with_name: str | None = None  # `with:anna`: the relationship it belongs to
+    __slots__ = ("text", "due", "owner", "done", "with_name")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(
+        self,
+        text: str,
+        due: str | None = None,
+        owner: str | None = None,
+        done: bool = False,
+        with_name: str | None = None,
+    ) -> None:
+        self.text, self.due, self.owner, self.done, self.with_name = text, due, owner, done, with_name
 
 
-class ParsedNote(msgspec.Struct, frozen=True):
+class ParsedNote(Value):
     """A note's text with its action lines and #tags taken out."""
 
-    notes: str
-    actions: list[ActionLine] = msgspec.field(default_factory=list)
-    tags: list[str] = msgspec.field(default_factory=list)
+    __slots__ = ("notes", "actions", "tags")  # noqa: RUF023 (in the order __init__ takes them)
+    __hash__ = None  # type: ignore[assignment]  # holds lists: compared, never hashed
+
+    def __init__(self, notes: str, actions: list[ActionLine] | None = None, tags: list[str] | None = None) -> None:
+        self.notes = notes
+        self.actions: list[ActionLine] = [] if actions is None else actions
+        self.tags: list[str] = [] if tags is None else tags
 
 
 def find_tags(*texts: str | None) -> list[str]:
@@ -162,13 +171,13 @@ def parse_note(text: str, *, reads_as_date: DateCheck = reads_as_date) -> Parsed
     return ParsedNote(notes=notes, actions=actions, tags=find_tags(text))
 
 
-class RatingLine(msgspec.Struct, frozen=True):
-    """A skill rating as typed in a note: skill, level, by whom, note."""
+class RatingLine(Value):
+    """A skill rating as typed in a note: skill, level, by whom (`me`, `them` or a name as typed; None: me), note."""
 
-    skill: str
-    level: str
-    by: str | None = None  # `me`, `them` or a name as typed; None: me
-    note: str = ""
+    __slots__ = ("skill", "level", "by", "note")  # noqa: RUF023 (in the order __init__ takes them)
+
+    def __init__(self, skill: str, level: str, by: str | None = None, note: str = "") -> None:
+        self.skill, self.level, self.by, self.note = skill, level, by, note
 
 
 def parse_rating(text: str) -> RatingLine:
