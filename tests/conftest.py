@@ -108,6 +108,25 @@ def journal(db_path: Path) -> Iterator[Journal]:
         opened.close()
 
 
+@pytest.fixture
+def traced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every statement every connection mentorlog opens in this process runs, with its values bound."""
+    import sqlite3
+
+    from mentorlog.store import db as store_db
+
+    statements: list[str] = []
+    connect = store_db._connect
+
+    def tracing(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(store_db, "_connect", tracing)
+    yield statements
+
+
 def counts(db_path: Path) -> dict[str, int]:
     """Rows per table, to prove that a failed command changed nothing."""
     import sqlite3

@@ -6,34 +6,17 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mentorlog.store import db as store_db
 from tests.conftest import Run
 from tests.test_browse import drive, make_app, person_index
 
 textual = pytest.importorskip("textual", reason="the extra `tui` (Textual) is not installed")
 
 from textual.widgets import OptionList  # noqa: E402
-
-
-@pytest.fixture
-def traced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every statement the app's connections run, with its values bound."""
-    statements: list[str] = []
-    connect = store_db._connect
-
-    def tracing(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        conn = connect(*args, **kwargs)
-        conn.set_trace_callback(statements.append)
-        return conn
-
-    monkeypatch.setattr(store_db, "_connect", tracing)
-    return statements
 
 
 @pytest.fixture

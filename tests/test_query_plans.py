@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
-
-from mentorlog.store import db as store_db
 
 BIG = {"sessions", "actions", "progress_updates", "skill_ratings", "reflections", "goals", "topics", "session_tags"}
 PARTIAL = {"idx_actions_open", "idx_actions_open_owner", "idx_actions_open_person", "idx_sessions_private"}
@@ -71,21 +66,6 @@ KEYWORDS = {"where", "left", "join", "inner", "on", "indexed", "not", "group", "
 SOURCE = re.compile(r"\b(?:from|join)\s+(\w+)(?:\s+(?:as\s+)?(\w+))?", re.IGNORECASE)
 WHOLE_COUNT = re.compile(r"^\s*SELECT count\(\*\) FROM \w+(?: \w+)?\s*$", re.IGNORECASE)
 SCAN = re.compile(r"^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?")
-
-
-@pytest.fixture
-def traced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every statement every connection of the commands runs, with its values bound."""
-    statements: list[str] = []
-    connect = store_db._connect
-
-    def tracing(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        conn = connect(*args, **kwargs)
-        conn.set_trace_callback(statements.append)
-        return conn
-
-    monkeypatch.setattr(store_db, "_connect", tracing)
-    yield statements
 
 
 def tables_of(sql: str) -> dict[str, str]:
