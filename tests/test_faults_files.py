@@ -127,6 +127,27 @@ def test_a_backup_that_does_not_verify_is_removed_and_reported(
     assert [p for p in db_path.parent.iterdir() if "-backup-" in p.name] == []
 
 
+def test_an_export_to_a_pipe_or_device_writes_into_it_and_leaves_it_in_place(run: Run, tmp_path: Path) -> None:
+    """`-o /dev/null`, `-o /dev/stdout` or a named pipe is written to as it is: a temporary file renamed over it would
+    leave a regular file in its place (as root, over /dev/null itself)."""
+    import json
+    import stat
+    import threading
+
+    assert run("note", "--with", "Ana", "The plan", "--create").exit_code == 0
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run("export", "--format", "json", "--all", "-o", str(pipe))
+    reader.join(timeout=20)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)  # still the pipe, not a file put in its place
+    assert [session["notes"] for session in json.loads(received[0])["sessions"]] == ["The plan"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".pipe")) == []  # no temporary left
+
+
 def test_an_interrupted_write_leaves_no_partial_file(tmp_path: Path) -> None:
     journal = tmp_path / "journal.db"
 

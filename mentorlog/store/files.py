@@ -38,6 +38,8 @@ def write_atomic(target: Path, pieces: Iterable[str | bytes], *, journal: Path) 
     if target.is_dir():
         raise UsageError(_("{target} is a folder").format(target=target), _("Give a file name."))
     real = refuse_journal_files(target, journal)
+    if _stream_target(real):
+        return _write_stream(real, target, pieces)
     folder = real.parent
     temporary: str | None = None
     try:
@@ -59,6 +61,30 @@ def write_atomic(target: Path, pieces: Iterable[str | bytes], *, journal: Path) 
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+    return real
+
+
+def _stream_target(real: Path) -> bool:
+    """Whether REAL is a device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a FIFO, `>(gzip)`): written
+    to as it is. A rename would put a regular file in its place (as root, even over /dev/null)."""
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_stream(real: Path, target: Path, pieces: Iterable[str | bytes]) -> Path:
+    """PIECES written straight to the device or pipe REAL: it cannot appear whole or not at all, nor be made
+    private; what reads it decides."""
+    try:
+        with open(real, "wb") as handle:
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+    except OSError as exc:
+        raise MentorlogError(
+            _("cannot write {target}: {strerror}").format(target=target, strerror=os_reason(exc))
+        ) from None
     return real
 
 
