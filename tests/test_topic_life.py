@@ -199,3 +199,13 @@ def test_a_dropped_topic_travels_by_sync_and_is_deleted_and_undone(run: Run, tmp
     assert run("--db", desk, "delete", "topic", "1", "--yes").stdout == "Deleted topic 1.\n"
     assert run("--db", desk, "undo").exit_code == 0
     assert json.loads(run("--db", desk, "show", "topic", "1", "--json").stdout)["status"] == "dropped"
+
+
+def test_a_topic_closed_without_a_session_counts_by_the_day_it_was_closed(bea: None, run: Run, run_json: Any) -> None:
+    # Topic 5 queued 09-02, closed with `topic done` on 11-12 (no session): 09-15, 10-01, 10-20, 11-05 before it
+    # -> carried, in a window that it was open in (from 11-10) but not in one that starts after (from 11-15).
+    on(run, "2026-09-02", "topic", "add", "Offsite agenda", "--with", "bea")
+    on(run, "2026-11-12", "topic", "done", "5")
+    assert [health["topics_carried"] for health in run_json("health")] == [3]
+    assert [health["topics_carried"] for health in run_json("health", "--since", "2026-11-10")] == [2]
+    assert [health["topics_carried"] for health in run_json("health", "--since", "2026-11-15")] == [1]

@@ -10,13 +10,13 @@ import math
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 from mentorlog.base.errors import MentorlogError, UsageError
 from mentorlog.base.i18n import LANGUAGES, N_, _, choose, os_reason
-from mentorlog.base.values import Value
+from mentorlog.base.values import Frozen, Value
 
 APP = "mentorlog"
 MIN_YEAR = 1900  # the years a date may lie in (dates.py and validate.py check them too)
@@ -35,15 +35,29 @@ def _wall_clock() -> datetime:
 _TICKS = itertools.count()  # keeps the stamps of a pinned instant distinct and ordered within a process
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(Frozen):
     """Today (the user's local date) and now (an instant, stored as UTC), from one source.
 
-    `today` is fixed when the clock is made, so one command sees one day even across midnight.
+    `today` is fixed when the clock is made, so one command sees one day even across midnight. Two clocks are
+    equal when their today is (where their instants come from is not compared, nor shown).
     """
 
+    __slots__ = ("today", "instant")  # noqa: RUF023 (__init__'s order)
+
     today: date
-    instant: Callable[[], datetime] = field(default=_wall_clock, repr=False, compare=False)
+    instant: Callable[[], datetime]
+
+    def __init__(self, today: date, instant: Callable[[], datetime] = _wall_clock) -> None:
+        self._fields(today=today, instant=instant)
+
+    def __eq__(self, other: object) -> bool:
+        return self.today == other.today if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.today)
+
+    def __repr__(self) -> str:
+        return f"Clock(today={self.today!r})"
 
     def now(self) -> datetime:
         """The current instant, timezone-aware, in UTC."""
@@ -99,20 +113,48 @@ class Clock:
 # the environment --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Environment:
-    """What the environment variables say, checked once: a bad value is a clear error (exit 2)."""
+class Environment(Frozen):
+    """What the environment variables say, checked once: a bad value is a clear error (exit 2). The passphrases
+    never show in its repr."""
 
-    db: str | None = None
-    config: str | None = None
-    today: str | None = None
-    busy_timeout: float = DEFAULT_BUSY_TIMEOUT
-    debug: bool = False
-    editor: str | None = None  # $VISUAL, else $EDITOR
-    test_pause: str | None = None  # MENTORLOG_TEST_PAUSE: a file to create, then wait, inside a write (tests only)
-    passphrase: str | None = field(default=None, repr=False)  # MENTORLOG_PASSPHRASE: opens an encrypted journal
-    new_passphrase: str | None = field(default=None, repr=False)  # MENTORLOG_NEW_PASSPHRASE: for `passphrase`
-    language: str = "en"  # what MENTORLOG_LANG or the locale (LC_ALL, LC_MESSAGES, LANG) asks for
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "db", "config", "today", "busy_timeout", "debug", "editor", "test_pause", "passphrase", "new_passphrase",
+        "language",
+    )  # fmt: skip
+    SECRET: ClassVar[frozenset[str]] = frozenset({"passphrase", "new_passphrase"})
+
+    db: str | None
+    config: str | None
+    today: str | None
+    busy_timeout: float
+    debug: bool
+    editor: str | None  # $VISUAL, else $EDITOR
+    test_pause: str | None  # MENTORLOG_TEST_PAUSE: a file to create, then wait, inside a write (tests only)
+    passphrase: str | None  # MENTORLOG_PASSPHRASE: opens an encrypted journal
+    new_passphrase: str | None  # MENTORLOG_NEW_PASSPHRASE: for `passphrase`
+    language: str  # what MENTORLOG_LANG or the locale (LC_ALL, LC_MESSAGES, LANG) asks for
+
+    def __init__(
+        self,
+        db: str | None = None,
+        config: str | None = None,
+        today: str | None = None,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        debug: bool = False,
+        editor: str | None = None,
+        test_pause: str | None = None,
+        passphrase: str | None = None,
+        new_passphrase: str | None = None,
+        language: str = "en",
+    ) -> None:
+        self._fields(
+            db=db, config=config, today=today, busy_timeout=busy_timeout, debug=debug, editor=editor,
+            test_pause=test_pause, passphrase=passphrase, new_passphrase=new_passphrase, language=language,
+        )  # fmt: skip
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__ if name not in self.SECRET)
+        return f"Environment({shown})"
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:

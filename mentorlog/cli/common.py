@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,15 +26,19 @@ ROLE_PROMPT = N_("Role of {name} (mentor/mentee)")
 T = TypeVar("T")
 
 
-@dataclass
 class AppState:
     """One command line's state: set up by the root command, read by the command that runs."""
 
-    db_option: str | None = None
-    command_path: str = "mentorlog"
-    outcome: Outcome | None = None
-    _settings: configuration.Settings | None = field(default=None, repr=False)
-    _keys: Keys | None = field(default=None, repr=False)
+    __slots__ = ("_keys", "_settings", "command_path", "db_option", "outcome")
+
+    def __init__(self, db_option: str | None = None, command_path: str = "mentorlog") -> None:
+        self.db_option, self.command_path = db_option, command_path
+        self.outcome: Outcome | None = None
+        self._settings: configuration.Settings | None = None
+        self._keys: Keys | None = None
+
+    def __repr__(self) -> str:
+        return f"AppState(db_option={self.db_option!r}, command_path={self.command_path!r}, outcome={self.outcome!r})"
 
     @property
     def settings(self) -> configuration.Settings:

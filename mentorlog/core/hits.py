@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorlog.base.values import Value
+from mentorlog.base.values import Frozen
 from mentorlog.core.records import MATCH_CLOSE, MATCH_OPEN
 
 
-class Hit(Value):
+class Hit(Frozen):
     """One search result: the record's kind and id, its title and a snippet with the matches marked (MATCH_OPEN /
     MATCH_CLOSE around the matched words), its score and, for a record of a relationship, the person's name."""
 
@@ -25,17 +25,7 @@ class Hit(Value):
     def __init__(
         self, kind: str, id: int, date: str | None, title: str, snippet: str, score: float, with_name: str | None = None
     ) -> None:
-        set_field = object.__setattr__  # frozen: __setattr__ refuses, so each field is set past it once, here
-        set_field(self, "kind", kind)
-        set_field(self, "id", id)
-        set_field(self, "date", date)
-        set_field(self, "title", title)
-        set_field(self, "snippet", snippet)
-        set_field(self, "score", score)
-        set_field(self, "with_name", with_name)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a Hit is frozen: {name} cannot be set")
+        self._fields(kind=kind, id=id, date=date, title=title, snippet=snippet, score=score, with_name=with_name)
 
     def plain_snippet(self) -> str:
         return self.snippet.replace(MATCH_OPEN, "").replace(MATCH_CLOSE, "")

@@ -89,12 +89,19 @@ class HealthRepo(Repo):
         they were queued and before the day they were discussed), open at some time in the window; a dropped topic
         is not counted (someone decided it no longer matters)."""
         closed = "coalesce(d.date, date(t.discussed_at, 'localtime'))"
+        # discussed in the window: in a session on or after START (the ids of those sessions are read once, from
+        # the index by day), or without a session on or after START; decided from the topic's own row, so that only
+        # these topics look up their session (each lookup reads a page of the sessions table)
+        discussed_since = (
+            "(t.session_id IN (SELECT id FROM sessions WHERE date >= ?2)"
+            " OR t.session_id IS NULL AND date(t.discussed_at, 'localtime') >= ?2)"
+        )
         return int(
             self.scalar(
                 f"SELECT count(*) FROM topics t LEFT JOIN sessions d ON d.id = t.session_id"
-                f" WHERE t.person_id = ? AND t.status != 'dropped' AND (t.status = 'open' OR {closed} >= ?)"
+                f" WHERE t.person_id = ?1 AND (t.status = 'open' OR t.status = 'discussed' AND {discussed_since})"
                 f" AND EXISTS (SELECT 1 FROM sessions s WHERE s.person_id = t.person_id"  # a second such session:
-                f" AND s.date > date(t.created_at, 'localtime') AND s.date <= ?"  # the count stops at two
+                f" AND s.date > date(t.created_at, 'localtime') AND s.date <= ?3"  # the count stops at two
                 f" AND (t.status = 'open' OR s.date < {closed}) LIMIT 1 OFFSET 1)",
                 [person_id, start.isoformat(), end.isoformat()],
             )
