@@ -107,8 +107,7 @@ def test_a_record_box_drawn_without_measuring_is_the_box_rich_would_measure() ->
 def test_a_long_confidence_trend_leaves_the_names_whole() -> None:
     """A year of weekly sessions gives a 60-point sparkline; the per-relationship table shows the latest
     points that fit, and each relationship stays on one line (names were folded four letters wide)."""
-    from msgspec.structs import replace
-
+    from mentorlog.base.values import replace
     from mentorlog.core.reports import PersonFigures
 
     trend = Confidence(1, 5, 3.0, "▁▃▅▆█" * 12)

@@ -9,7 +9,7 @@ itself (4-5 ms to import, typing_extensions 2 of them).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 
 class Value:
@@ -44,3 +44,16 @@ class Frozen(Value):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen: {name} cannot be removed")
+
+
+V = TypeVar("V", bound=Value)  # (bound to the class, not its name: a name is compiled at start-up)
+
+
+def replace(value: V, **changes: Any) -> V:
+    """A copy of VALUE with CHANGES (field names) made: its `__init__` takes its `__slots__` by name."""
+    values = {name: getattr(value, name) for name in value.__slots__}
+    unknown = set(changes) - set(values)
+    if unknown:
+        raise TypeError(f"{type(value).__name__} has no field {sorted(unknown)[0]!r}")
+    values.update(changes)
+    return type(value)(**values)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import msgspec
-
 from mentorlog.base.i18n import N_, _
+from mentorlog.base.values import Value
 from mentorlog.core.health import Health, shown, verdict_word
 from mentorlog.core.records import Action, Session
 from mentorlog.core.reports import GoalChange, PersonFigures, Review
@@ -12,17 +11,27 @@ from mentorlog.core.reports import GoalChange, PersonFigures, Review
 NOBODY = ""  # the group of records that are with no one
 
 
-class Part(msgspec.Struct):
+class Part(Value):
     """One relationship's share of a review (or, with NAME empty, what is with nobody)."""
 
-    name: str
-    role: str = ""
-    figures: PersonFigures | None = None
-    goals: list[GoalChange] = msgspec.field(default_factory=list)
-    sessions: list[Session] = msgspec.field(default_factory=list)
-    open: list[Action] = msgspec.field(default_factory=list)
-    done: list[Action] = msgspec.field(default_factory=list)
-    health: Health | None = None
+    __slots__ = ("name", "role", "figures", "goals", "sessions", "open", "done", "health")  # noqa: RUF023
+
+    def __init__(
+        self,
+        name: str,
+        role: str = "",
+        figures: PersonFigures | None = None,
+        goals: list[GoalChange] | None = None,
+        sessions: list[Session] | None = None,
+        open: list[Action] | None = None,
+        done: list[Action] | None = None,
+        health: Health | None = None,
+    ) -> None:
+        self.name, self.role, self.figures, self.health = name, role, figures, health
+        self.goals: list[GoalChange] = [] if goals is None else goals
+        self.sessions: list[Session] = [] if sessions is None else sessions
+        self.open: list[Action] = [] if open is None else open
+        self.done: list[Action] = [] if done is None else done
 
     @property
     def empty(self) -> bool:

@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
 from mentorlog.base.values import Value
+from mentorlog.base.values import replace as replace  # (a copy with changes: every value class, records too)
 
 ROLES = ("mentor", "mentee")
 HORIZONS = ("short", "long")
@@ -55,16 +56,6 @@ class Record(Value):
 def fields(kind: type[Record]) -> tuple[str, ...]:
     """KIND's fields, in the order its constructor takes them."""
     return kind.__slots__
-
-
-def replace(record: R, **changes: Any) -> R:
-    """A copy of RECORD with CHANGES (field names) made."""
-    values = {name: getattr(record, name) for name in record.__slots__}
-    unknown = set(changes) - set(values)
-    if unknown:
-        raise TypeError(f"{type(record).__name__} has no field {sorted(unknown)[0]!r}")
-    values.update(changes)
-    return type(record)(**values)
 
 
 def from_rows(kind: type[R], rows: list[dict[str, Any]]) -> list[R]:

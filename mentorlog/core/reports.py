@@ -9,9 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-from msgspec import to_builtins
-
+from mentorlog.base.values import Frozen, Value
 from mentorlog.core.records import Action, Goal, Person, ProgressUpdate, Reflection, Session, Skill, Topic
 from mentorlog.core.spans import DONE_LISTED as DONE_LISTED
 from mentorlog.core.spans import MARKS_PER_ROW as MARKS_PER_ROW  # re-exported: these live in the light spans.py
@@ -37,8 +35,10 @@ MARK_ORDER = ("closed", "achieved", "progress", "session", "rating", "reflection
 # goals ---------------------------------------------------------------------------------------------
 
 
-class GoalChange(msgspec.Struct, frozen=True):
+class GoalChange(Frozen):
     """A goal's progress at the start and the end of a period, placed in the goal tree."""
+
+    __slots__ = ("id", "title", "status", "horizon", "target", "parent_id", "depth", "start", "end", "moves")  # noqa: RUF023
 
     id: int
     title: str
@@ -49,7 +49,25 @@ class GoalChange(msgspec.Struct, frozen=True):
     depth: int
     start: int
     end: int
-    moves: tuple[ProgressUpdate, ...] = ()  # the progress updates inside the period (reviews list them)
+    moves: tuple[ProgressUpdate, ...]  # the progress updates inside the period (reviews list them)
+
+    def __init__(
+        self,
+        id: int,
+        title: str,
+        status: str,
+        horizon: str,
+        target: str | None,
+        parent_id: int | None,
+        depth: int,
+        start: int,
+        end: int,
+        moves: tuple[ProgressUpdate, ...] = (),
+    ) -> None:
+        self._fields(
+            id=id, title=title, status=status, horizon=horizon, target=target, parent_id=parent_id, depth=depth,
+            start=start, end=end, moves=moves,
+        )  # fmt: skip
 
     @property
     def delta(self) -> int:
@@ -73,27 +91,44 @@ class GoalChange(msgspec.Struct, frozen=True):
 # summary -------------------------------------------------------------------------------------------
 
 
-class ActionFigures(msgspec.Struct, frozen=True):
+class ActionFigures(Frozen):
     """Action items in a period: created, done, still open and overdue."""
+
+    __slots__ = ("created", "done", "open", "overdue", "completion_rate", "created_done")  # noqa: RUF023
 
     created: int
     done: int
     open: int
     overdue: int
     completion_rate: float | None  # of the items created in the period, the share done
-    created_done: int = 0  # of the items created in the period, how many are done (whenever that was)
+    created_done: int  # of the items created in the period, how many are done (whenever that was)
+
+    def __init__(
+        self, created: int, done: int, open: int, overdue: int, completion_rate: float | None, created_done: int = 0
+    ) -> None:
+        self._fields(
+            created=created, done=done, open=open, overdue=overdue, completion_rate=completion_rate,
+            created_done=created_done,
+        )  # fmt: skip
 
 
-class Quote(msgspec.Struct, frozen=True):
+class Quote(Frozen):
     """A highlight: a piece of feedback (with whom) or a reflection."""
+
+    __slots__ = ("date", "text", "with_name")
 
     date: str
     text: str
-    with_name: str | None = None
+    with_name: str | None
+
+    def __init__(self, date: str, text: str, with_name: str | None = None) -> None:
+        self._fields(date=date, text=text, with_name=with_name)
 
 
-class PersonFigures(msgspec.Struct, frozen=True):
+class PersonFigures(Frozen):
     """One relationship in a period: its own meetings, confidence trend and open items."""
+
+    __slots__ = ("person_id", "name", "role", "sessions", "expected", "confidence", "open", "overdue")  # noqa: RUF023
 
     person_id: int
     name: str
@@ -103,6 +138,22 @@ class PersonFigures(msgspec.Struct, frozen=True):
     confidence: Confidence
     open: int
     overdue: int
+
+    def __init__(
+        self,
+        person_id: int,
+        name: str,
+        role: str,
+        sessions: int,
+        expected: int,
+        confidence: Confidence,
+        open: int,
+        overdue: int,
+    ) -> None:
+        self._fields(
+            person_id=person_id, name=name, role=role, sessions=sessions, expected=expected, confidence=confidence,
+            open=open, overdue=overdue,
+        )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:  # computed: nested figures under other names
         return {
@@ -114,8 +165,13 @@ class PersonFigures(msgspec.Struct, frozen=True):
         }
 
 
-class Summary(msgspec.Struct, frozen=True):
+class Summary(Frozen):
     """The figures of a period (the `summary` view): sessions, actions, goals, people, skills."""
+
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "since", "until", "sessions", "expected", "actions", "goals", "confidence", "tags", "feedback", "reflections",
+        "people", "skills",
+    )  # fmt: skip
 
     since: date
     until: date
@@ -127,8 +183,29 @@ class Summary(msgspec.Struct, frozen=True):
     tags: list[tuple[str, int]]
     feedback: list[Quote]
     reflections: list[Quote]
-    people: list[PersonFigures] = msgspec.field(default_factory=list)  # per relationship, in name order
-    skills: list[SkillChange] = msgspec.field(default_factory=list)  # skills rated in the period
+    people: list[PersonFigures]  # per relationship, in name order
+    skills: list[SkillChange]  # skills rated in the period
+
+    def __init__(
+        self,
+        since: date,
+        until: date,
+        sessions: int,
+        expected: int,
+        actions: ActionFigures,
+        goals: list[GoalChange],
+        confidence: Confidence,
+        tags: list[tuple[str, int]],
+        feedback: list[Quote],
+        reflections: list[Quote],
+        people: list[PersonFigures] | None = None,
+        skills: list[SkillChange] | None = None,
+    ) -> None:
+        self._fields(
+            since=since, until=until, sessions=sessions, expected=expected, actions=actions, goals=goals,
+            confidence=confidence, tags=tags, feedback=feedback, reflections=reflections,
+            people=[] if people is None else people, skills=[] if skills is None else skills,
+        )  # fmt: skip
 
     @property
     def is_empty(self) -> bool:
@@ -169,24 +246,35 @@ class Summary(msgspec.Struct, frozen=True):
 # timeline ------------------------------------------------------------------------------------------
 
 
-class Mark(msgspec.Struct):
+class Mark(Value):
     """One event on the timeline: a session, an update, an achieved goal, a rating, ..."""
 
-    day: str
-    kind: str  # one of MARK_ORDER
-    text: str
-    detail: str = ""
+    __slots__ = ("day", "kind", "text", "detail")  # noqa: RUF023
+
+    def __init__(self, day: str, kind: str, text: str, detail: str = "") -> None:
+        self.day, self.kind, self.text, self.detail = day, kind, text, detail  # kind: one of MARK_ORDER
+
+    def to_json(self) -> dict[str, Any]:
+        return {"day": self.day, "kind": self.kind, "text": self.text, "detail": self.detail}
 
 
-class Row(msgspec.Struct):
+class Row(Value):
     """One month (or week) of the timeline with its marks."""
 
-    label: str
-    key: str  # YYYY-MM for a month, the Monday's date for a week
-    start: date
-    end: date
-    marks: list[Mark] = msgspec.field(default_factory=list)
-    counts: dict[str, int] = msgspec.field(default_factory=dict)  # everything in the row, by kind
+    __slots__ = ("label", "key", "start", "end", "marks", "counts")  # noqa: RUF023
+
+    def __init__(
+        self,
+        label: str,
+        key: str,  # YYYY-MM for a month, the Monday's date for a week
+        start: date,
+        end: date,
+        marks: list[Mark] | None = None,
+        counts: dict[str, int] | None = None,  # everything in the row, by kind
+    ) -> None:
+        self.label, self.key, self.start, self.end = label, key, start, end
+        self.marks: list[Mark] = [] if marks is None else marks
+        self.counts: dict[str, int] = {} if counts is None else counts
 
     @property
     def total(self) -> int:
@@ -198,17 +286,17 @@ class Row(msgspec.Struct):
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "counts": self.counts,
-            "marks": to_builtins(self.marks),
+            "marks": [mark.to_json() for mark in self.marks],
         }
 
 
-class Timeline(msgspec.Struct):
+class Timeline(Value):
     """The `timeline` view: rows of marks per month or week, and the goals that moved."""
 
-    since: date
-    until: date
-    rows: list[Row]
-    goals: list[GoalChange]
+    __slots__ = ("since", "until", "rows", "goals")  # noqa: RUF023
+
+    def __init__(self, since: date, until: date, rows: list[Row], goals: list[GoalChange]) -> None:
+        self.since, self.until, self.rows, self.goals = since, until, rows, goals
 
     @property
     def is_empty(self) -> bool:
@@ -261,34 +349,50 @@ def _first_of_month(index: int) -> date:
 # review (what an export shows) ------------------------------------------------------------------
 
 
-class Review(msgspec.Struct):
+class Review(Value):
     """One period's records for a review, private sessions (and what came of them) left out unless asked."""
 
-    since: date
-    until: date
-    today: date
-    people: list[Person]
-    with_name: str | None
-    summary: Summary
-    sessions: list[Session]  # in the period, oldest first
-    goals: list[GoalChange]  # in tree order, with their moves in the period
-    goal_records: list[Goal]  # the same goals as records (csv, json)
-    updates: list[ProgressUpdate]  # progress updates in the period
-    actions: list[Action]  # created or done in the period, and the listed open ones
-    actions_done: list[Action]  # done in the period, the latest DONE_LISTED
-    actions_open: list[Action]  # open, the most urgent OPEN_LISTED
-    reflections: list[Reflection]
-    topics: list[Topic]
-    next_meetings: list[Session]  # per person, the latest session naming a next meeting on or after today
-    private_left_out: int = 0
-    private_days: list[str] = msgspec.field(default_factory=list)  # the dates of the private sessions left out
-    skills: list[Skill] = msgspec.field(default_factory=list)  # skills rated in the period, with those ratings
-    open_more: int = 0  # open action items not listed
-    done_more: int = 0  # action items done in the period but not listed
-    health: list[Health] = msgspec.field(default_factory=list)  # per relationship in the period (md and html reviews)
-    targets: list[Goal] = msgspec.field(
-        default_factory=list
-    )  # active goals with a target date, whatever the period (ics)
+    __slots__ = (  # noqa: RUF023 (in the order __init__ takes them)
+        "since", "until", "today", "people", "with_name", "summary", "sessions", "goals", "goal_records", "updates",
+        "actions", "actions_done", "actions_open", "reflections", "topics", "next_meetings", "private_left_out",
+        "private_days", "skills", "open_more", "done_more", "health", "targets",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        since: date,
+        until: date,
+        today: date,
+        people: list[Person],
+        with_name: str | None,
+        summary: Summary,
+        sessions: list[Session],  # in the period, oldest first
+        goals: list[GoalChange],  # in tree order, with their moves in the period
+        goal_records: list[Goal],  # the same goals as records (csv, json)
+        updates: list[ProgressUpdate],  # progress updates in the period
+        actions: list[Action],  # created or done in the period, and the listed open ones
+        actions_done: list[Action],  # done in the period, the latest DONE_LISTED
+        actions_open: list[Action],  # open, the most urgent OPEN_LISTED
+        reflections: list[Reflection],
+        topics: list[Topic],
+        next_meetings: list[Session],  # per person, the latest session naming a next meeting on or after today
+        private_left_out: int = 0,
+        private_days: list[str] | None = None,  # the dates of the private sessions left out
+        skills: list[Skill] | None = None,  # skills rated in the period, with those ratings
+        open_more: int = 0,  # open action items not listed
+        done_more: int = 0,  # action items done in the period but not listed
+        health: list[Health] | None = None,  # per relationship in the period (md and html reviews)
+        targets: list[Goal] | None = None,  # active goals with a target date, whatever the period (ics)
+    ) -> None:
+        self.since, self.until, self.today, self.people, self.with_name = since, until, today, people, with_name
+        self.summary, self.sessions, self.goals, self.goal_records = summary, sessions, goals, goal_records
+        self.updates, self.actions, self.actions_done, self.actions_open = updates, actions, actions_done, actions_open
+        self.reflections, self.topics, self.next_meetings = reflections, topics, next_meetings
+        self.private_left_out, self.open_more, self.done_more = private_left_out, open_more, done_more
+        self.private_days: list[str] = [] if private_days is None else private_days
+        self.skills: list[Skill] = [] if skills is None else skills
+        self.health: list[Health] = [] if health is None else health
+        self.targets: list[Goal] = [] if targets is None else targets
 
     @property
     def people_in_period(self) -> list[Person]:
