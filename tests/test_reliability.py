@@ -181,6 +181,65 @@ def test_sigkill_inside_the_write_transaction_leaves_nothing_behind(tmp_path: Pa
     assert after.returncode == 0 and after.stdout.startswith("Recorded session 1 ")
 
 
+def _paused(command: list[str], env: dict[str, str], marker: Path) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        command, env={**env, "MENTORLOG_TEST_PAUSE": str(marker)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert marker.exists(), "the command never reached its commit"
+    return process
+
+
+def test_a_new_journal_writes_its_first_transaction_once_then_is_in_wal_mode(tmp_path: Path) -> None:
+    """The first command on a new journal (a restore, typically) uses a rollback journal, so its pages go into the
+    file once; when it ends the journal is in WAL mode like every other, and the next commands read and write it."""
+    source = tmp_path / "source.db"
+    subprocess.run([*MENTORLOG, "--db", str(source), "demo"], env=real_env(source), check=True, capture_output=True)
+    dump = tmp_path / "dump.json"
+    subprocess.run([*MENTORLOG, "export", "--format", "json", "--all", "-o", str(dump)], env=real_env(source),
+                   check=True, capture_output=True)  # fmt: skip
+    db = tmp_path / "new.db"
+    marker = tmp_path / "in-transaction"
+    process = _paused([*MENTORLOG, "import", str(dump)], real_env(db), marker)
+    beside = sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("new.db"))
+    assert beside == ["new.db", "new.db-journal"]  # inside the transaction: a rollback journal, no -wal
+    marker.unlink()
+    assert process.wait() == 0, process.stderr.read() if process.stderr else ""
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    records = ("people", "sessions", "goals", "actions", "topics", "reflections", "skills", "progress_updates")
+    assert {table: counts(db)[table] for table in records} == {table: counts(source)[table] for table in records}
+    assert counts(db)["sessions"] > 10
+    conn.close()
+    assert not (tmp_path / "new.db-journal").exists()
+    assert subprocess.run([*MENTORLOG, "search", "feedback"], env=real_env(db), capture_output=True).returncode == 0
+    # an existing journal is in WAL mode before its transaction begins
+    process = _paused([*MENTORLOG, "action", "add", "later"], real_env(db), marker)
+    assert (tmp_path / "new.db-wal").exists() and not (tmp_path / "new.db-journal").exists()
+    marker.unlink()
+    assert process.wait() == 0
+
+
+def test_sigkill_in_the_first_transaction_of_a_new_journal_leaves_an_empty_journal(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    marker = tmp_path / "in-transaction"
+    process = _paused([*MENTORLOG, "person", "add", "Anna", "--role", "mentee"], real_env(db), marker)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL
+    marker.unlink()
+    env = real_env(db)
+    assert subprocess.run([*MENTORLOG, "people", "--json"], env=env, capture_output=True, text=True).stdout == "[]\n"
+    added = subprocess.run([*MENTORLOG, "person", "add", "Bea", "--role", "mentee"], env=env, capture_output=True)
+    assert added.returncode == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert [row[0] for row in conn.execute("SELECT name FROM people")] == ["Bea"]
+
+
 # concurrency ------------------------------------------------------------------------------------
 
 

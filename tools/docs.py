@@ -23,7 +23,8 @@ Generated from the migrated schema by `python tools/docs.py`; a test fails when 
 
 mentorlog keeps everything in one SQLite file (see the README for where). The file is plain SQLite:
 open it with `sqlite3`, `sqlite-utils` or Datasette. Foreign keys are enforced by mentorlog (it turns
-`PRAGMA foreign_keys` on for every connection); the journal runs in WAL mode.
+`PRAGMA foreign_keys` on for every connection); the journal runs in WAL mode (from the end of its first
+command: a new file's first transaction uses the rollback journal, so that a restore writes each page once).
 
 The schema is built by migrations in `mentorlog/store/migrations.py`, recorded by name in the
 table `_sqlite_migrations` (the sqlite-utils `Migrations` helper, set `mentorlog`). A file that records
