@@ -79,6 +79,7 @@ class DumpRepo(Repo):
         from mentorlog.store.dump.schema import FORMAT, VERSION
 
         encode = json.JSONEncoder(ensure_ascii=False).encode
+        controls = re.compile(CONTROL)
 
         def escaped(match: re.Match[str]) -> str:
             return f"\\u{ord(match.group(0)):04x}"
@@ -90,7 +91,7 @@ class DumpRepo(Repo):
             for batch in batches:
                 text = encode(batch)[1:-1].replace('}, {"id": ', '},\n{"id": ')
                 if not text.isascii() or "\x7f" in text:  # a JSON text never holds a raw newline: safe to escape
-                    text = CONTROL.sub(escaped, text)
+                    text = controls.sub(escaped, text)
                 yield ("\n" if first else ",\n") + text
                 first = False
                 if progress:
