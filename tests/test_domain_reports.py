@@ -657,3 +657,55 @@ def test_today_json() -> None:
         "not_listed": {"mine": 3},
         "needs_attention": {"Bo": ["1 of 4 expected meetings held"]},
     }
+
+
+# the report values: each field is what was given, and the defaults are fresh ---------------------------------------
+
+
+def _report_kinds() -> list[type]:
+    from mentorlog.core import reports
+    from mentorlog.core.grouping import Part
+
+    return [reports.GoalChange, reports.ActionFigures, reports.Quote, reports.PersonFigures, reports.Summary,
+            reports.Mark, reports.Row, reports.Timeline, reports.Review, Part]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", _report_kinds(), ids=lambda kind: kind.__name__)
+def test_a_report_value_keeps_every_field_it_is_given_by_position_and_by_name(kind: type) -> None:
+    import inspect
+
+    names = list(inspect.signature(kind).parameters)
+    assert names == list(kind.__slots__)
+    given = {name: object() for name in names}  # a distinct marker per field: no two fields can be swapped
+    for made in (kind(*given.values()), kind(**given)):
+        assert {name: getattr(made, name) for name in names} == given
+        assert made == kind(**given) and repr(made).startswith(f"{kind.__name__}(")
+
+
+def test_report_values_default_to_fresh_empty_lists_and_zeros() -> None:
+    from mentorlog.core.grouping import Part
+    from mentorlog.core.reports import ActionFigures, Mark, Quote, Review, Row, Summary
+
+    change = GoalChange(1, "t", "active", "short", None, None, 0, 10, 20)
+    assert change.moves == () and change.delta == 10
+    assert ActionFigures(1, 2, 3, 4, None).created_done == 0 and Quote("2026-11-26", "text").with_name is None
+    assert Mark("2026-11-26", "session", "met").detail == ""
+    row, other = Row("Nov", "2026-11", TODAY, TODAY), Row("Dec", "2026-12", TODAY, TODAY)
+    assert (row.marks, row.counts) == ([], {}) and row.marks is not other.marks and row.counts is not other.counts
+    summary = Summary(TODAY, TODAY, 0, 0, ActionFigures(0, 0, 0, 0, None), [], Confidence(None, None, None, ""),
+                      [], [], [])  # fmt: skip
+    again = Summary(TODAY, TODAY, 0, 0, ActionFigures(0, 0, 0, 0, None), [], Confidence(None, None, None, ""),
+                    [], [], [])  # fmt: skip
+    assert (summary.people, summary.skills) == ([], []) and summary.people is not again.people
+    assert summary.skills is not again.skills
+    review = Review(TODAY, TODAY, TODAY, [], None, summary, [], [], [], [], [], [], [], [], [], [])
+    later = Review(TODAY, TODAY, TODAY, [], None, summary, [], [], [], [], [], [], [], [], [], [])
+    assert (review.private_left_out, review.open_more, review.done_more) == (0, 0, 0)
+    lists = ("private_days", "skills", "health", "targets")
+    assert all(getattr(review, name) == [] and getattr(review, name) is not getattr(later, name) for name in lists)
+    part, second = Part("Ada"), Part("Bea", "mentee")
+    assert (part.role, part.figures, part.health, second.role) == ("", None, None, "mentee")
+    assert all(getattr(part, name) == [] and getattr(part, name) is not getattr(second, name)
+               for name in ("goals", "sessions", "open", "done"))  # fmt: skip
+    with pytest.raises(AttributeError, match="frozen"):
+        change.start = 5  # type: ignore[misc]

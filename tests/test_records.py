@@ -130,6 +130,9 @@ def test_records_compare_by_value_and_only_frozen_ones_hash() -> None:
     assert len({hit, Hit("session", 1, None, "t", "s", 1.0)}) == 1
     with pytest.raises(AttributeError):
         hit.id = 2  # type: ignore[misc]
+    with pytest.raises(AttributeError, match=r"^Hit is frozen: id cannot be removed$"):
+        del hit.id  # type: ignore[misc]
+    assert hit.id == 1 and hash(hit) != hash(Hit("session", 2, None, "t", "s", 1.0))  # a hash of the fields
 
 
 def test_a_secret_never_shows_in_a_repr() -> None:
